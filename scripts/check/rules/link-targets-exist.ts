@@ -1,0 +1,29 @@
+import { type Diagnostic, diagnostic, START_OF_FILE } from '../../core/diagnostic.ts';
+import { didYouMean } from '../../core/did-you-mean.ts';
+import type { LibraryIndex } from '../library/library-index.ts';
+
+export function linkTargetsExist(index: LibraryIndex): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const slugs = [...index.bySlug.keys()];
+  for (const persona of index.personas) {
+    for (const link of persona.links) {
+      if (index.bySlug.has(link.persona)) continue;
+      const byId = index.byId.get(link.persona)?.[0]?.slug;
+      const match = byId ?? didYouMean(link.persona, slugs);
+      out.push(
+        diagnostic(
+          persona.file,
+          persona.places[`composability.${link.index}.persona`] ?? START_OF_FILE,
+          'link/unknown-persona',
+          `Composability link ${link.index + 1} points at \`${link.persona}\`, but no persona has that slug.`,
+          byId
+            ? `Links use slugs, not ids: did you mean \`${byId}\`?`
+            : match
+              ? `Did you mean \`${match}\`?`
+              : 'Use the slug of an existing persona (its file name without `.yaml`), or remove the link.',
+        ),
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,33 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import * as formatsModule from 'ajv-formats';
+
+export type SchemaValidator = ValidateFunction & { schemaDocument: SchemaNode };
+
+/** The subset of JSON Schema we read back when explaining an error. */
+export interface SchemaNode {
+  description?: string;
+  patternErrorMessage?: string;
+  properties?: Record<string, SchemaNode>;
+  enum?: unknown[];
+  type?: string | string[];
+  [key: string]: unknown;
+}
+
+// ajv-formats is CommonJS with a default export; under NodeNext the callable sits on `.default`.
+const addFormats = ((formatsModule as unknown as { default: { default?: unknown } }).default.default ??
+  (formatsModule as unknown as { default: unknown }).default) as (ajv: Ajv2020, formats: string[]) => void;
+
+/**
+ * Compiles once per process. `verbose` keeps each error's schema so messages can quote descriptions
+ * instead of ajv's wording; `patternErrorMessage` is an annotation shared with editors (yaml-language-server).
+ */
+export function compileSchema(schema: object): SchemaValidator {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
+  ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
+  addFormats(ajv, ['date', 'uri']);
+  const validate = ajv.compile(schema) as SchemaValidator;
+  validate.schemaDocument = schema as SchemaNode;
+  return validate;
+}
+
+export type { ErrorObject };

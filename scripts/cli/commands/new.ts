@@ -1,0 +1,56 @@
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import { writeFileAtomically } from '../../apply/write-file.ts';
+import { didYouMeanSuffix } from '../../core/did-you-mean.ts';
+import { validateLibrary } from '../../pipeline/validate-library.ts';
+import { nextFreeId, scaffoldPersona, slugFor } from '../../plan/scaffold-persona.ts';
+import { readPersonaSchema } from '../../read/read-schemas.ts';
+import { type Command, EXIT_OK, stringOption, UsageError } from '../command.ts';
+
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const newCommand: Command = {
+  name: 'new',
+  summary: 'Scaffold a valid persona with the next free id.',
+  usage: 'persona new --product <product> --title "<title>" [--category <category>] [--root <dir>]',
+  options: { product: { type: 'string' }, title: { type: 'string' }, category: { type: 'string' } },
+  async run(args, ctx) {
+    const product = stringOption(args, 'product');
+    const title = stringOption(args, 'title')?.trim();
+    if (!product) throw new UsageError('--product is required, e.g. --product sentry.');
+    if (!title) throw new UsageError('--title is required, e.g. --title "The Sentry Error Monitor".');
+    if (!KEBAB.test(product))
+      throw new UsageError(`--product must be kebab-case (like "pager-duty"); got "${product}".`);
+    if (title.length > 100) throw new UsageError('--title must be at most 100 characters.');
+    const schema = (await readPersonaSchema(ctx.root)) as { properties: { category: { enum: string[] } } };
+    const categories = schema.properties.category.enum;
+    const category = stringOption(args, 'category') ?? categories[0] ?? 'technical';
+    if (!categories.includes(category)) {
+      throw new UsageError(
+        `--category must be one of ${categories.join(', ')}; got "${category}".${didYouMeanSuffix(category, categories)}`,
+      );
+    }
+    const library = await validateLibrary(ctx.root);
+    const slug = slugFor(product, title);
+    const clash = library.personas.find((p) => p.data?.slug === slug || p.data?.title === title);
+    if (clash)
+      throw new UsageError(
+        `${clash.file} already has the slug "${slug}" or the title "${title}"; choose another title.`,
+      );
+    const file = `personas/${product}/${slug}.yaml`;
+    const target = path.join(ctx.root, file);
+    if (
+      await access(target).then(
+        () => true,
+        () => false,
+      )
+    )
+      throw new UsageError(`${file} already exists.`);
+    const ids = library.personas.map((p) => p.data?.id).filter((id): id is string => typeof id === 'string');
+    const id = nextFreeId(ids);
+    await writeFileAtomically(target, scaffoldPersona({ id, slug, title, product, category }));
+    ctx.stdout(`${file}\n`);
+    ctx.stderr(`Created ${title} (${id}). Replace every TODO, then run \`npx persona validate\`.\n`);
+    return EXIT_OK;
+  },
+};

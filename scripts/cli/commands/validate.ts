@@ -1,0 +1,25 @@
+import { countBySeverity } from '../../core/diagnostic.ts';
+import { validateLibrary } from '../../pipeline/validate-library.ts';
+import { formatGithub } from '../../report/format-github.ts';
+import { formatJson } from '../../report/format-json.ts';
+import { formatText, summarize } from '../../report/format-text.ts';
+import { type Command, EXIT_OK, EXIT_PROBLEMS, oneOf } from '../command.ts';
+
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'Check every persona and contribution; report all problems.',
+  usage: 'persona validate [--root <dir>] [--format text|json|github] [--strict]',
+  options: {
+    format: { type: 'string' },
+    strict: { type: 'boolean' },
+  },
+  async run(args, ctx) {
+    const format = oneOf(args, 'format', ['text', 'json', 'github'], 'text');
+    const result = await validateLibrary(ctx.root);
+    const summary = summarize(result.diagnostics, result.personas.length, result.contributionCount);
+    const render = format === 'json' ? formatJson : format === 'github' ? formatGithub : formatText;
+    ctx.stdout(render(result.diagnostics, summary));
+    const { errors, warnings } = countBySeverity(result.diagnostics);
+    return errors > 0 || (args.values.strict === true && warnings > 0) ? EXIT_PROBLEMS : EXIT_OK;
+  },
+};

@@ -1,0 +1,27 @@
+import { distance } from 'fastest-levenshtein';
+
+/**
+ * The closest candidate to `input`, if it is close enough to be a plausible typo.
+ * Ties break by code-point order so the suggestion never depends on input order.
+ */
+export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
+  const needle = input.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of candidates) {
+    const d = distance(needle, candidate.toLowerCase());
+    if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  if (best === undefined) return undefined;
+  const allowed = Math.max(2, Math.floor(Math.max(needle.length, best.length) / 3));
+  return bestDistance > 0 && bestDistance <= allowed ? best : undefined;
+}
+
+/** " Did you mean `x`?" or an empty string, ready to append to a hint. */
+export function didYouMeanSuffix(input: string, candidates: Iterable<string>): string {
+  const match = didYouMean(input, candidates);
+  return match === undefined ? '' : ` Did you mean \`${match}\`?`;
+}

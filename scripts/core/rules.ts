@@ -1,0 +1,70 @@
+import GithubSlugger from 'github-slugger';
+import { REPOSITORY_URL } from './repository.ts';
+
+/**
+ * Every rule the tools can report, in one place. The README documents each one under a heading that is
+ * exactly the rule id; a test keeps the two in step, and `url` links a diagnostic to its documentation.
+ */
+export const RULES = {
+  // The file itself, before YAML parsing.
+  'file/too-large': 'The file is larger than the size cap.',
+  'file/binary': 'The file contains NUL bytes, so it is not text.',
+  'file/invalid-utf8': 'The file is not valid UTF-8.',
+  'file/empty': 'The file has no content.',
+  'file/misplaced': 'The file is not where the library expects it.',
+  'file/wrong-extension': 'A YAML file uses `.yml` (or another extension) instead of `.yaml`.',
+  'file/symlink': 'A symbolic link where a file should be.',
+  'file/missing-modeline': 'The first line is not the `yaml-language-server` schema modeline.',
+  'file/too-many-problems': 'Reporting stopped after many problems in one file.',
+  // YAML syntax and structure.
+  'yaml/syntax': 'The YAML could not be parsed.',
+  'yaml/duplicate-key': 'A key appears twice in the same mapping.',
+  'yaml/multiple-documents': 'The file holds more than one YAML document.',
+  'yaml/not-a-mapping': 'The top level is not a mapping of keys to values.',
+  'yaml/alias': 'YAML anchors and aliases are not allowed.',
+  'yaml/unsupported-tag': 'A YAML tag such as `!!binary` or `!!js/function`.',
+  'yaml/unsupported-directive': 'A `%YAML 1.1` or `%TAG` directive.',
+  'yaml/forbidden-key': 'A key such as `__proto__` that could tamper with objects.',
+  'yaml/non-string-key': 'A key that is not plain text.',
+  'yaml/too-deep': 'Nesting deeper than any persona needs.',
+  'yaml/warning': 'Any other YAML parser warning, treated as an error.',
+  // JSON Schema checks, translated.
+  'schema/unknown-key': 'A key that the format does not define.',
+  'schema/missing-key': 'A required key is missing.',
+  'schema/wrong-type': 'A value of the wrong type, such as text where a list is expected.',
+  'schema/empty-value': 'A text value that is empty.',
+  'schema/too-long': 'A text value over its length cap.',
+  'schema/invalid-format': 'A value that does not have the required shape (id, slug, tag, date, URL).',
+  'schema/not-allowed': 'A value outside a controlled list (category, relation, action).',
+  'schema/too-few-items': 'A list with fewer items than required.',
+  'schema/too-many-items': 'A list with more items than allowed.',
+  'schema/duplicate-item': 'The same item twice in a list that must be unique.',
+  'schema/invalid': 'Any other schema violation.',
+  // Identity of a persona.
+  'id/duplicate': 'Two personas share an id.',
+  'slug/duplicate': 'Two personas share a slug.',
+  'slug/file-name-mismatch': 'The slug differs from the file name.',
+  'slug/product-prefix': 'The slug does not start with `<product>-`.',
+  'product/folder-mismatch': 'The product differs from the folder the file is in.',
+  // Composability links.
+  'link/unknown-persona': 'A link to a persona that does not exist.',
+  'link/self': 'A persona links to itself.',
+  'link/duplicate': 'The same persona is linked twice.',
+  'link/not-reciprocated': 'A link that the target persona does not link back.',
+  // Content lints (warnings).
+  'lint/job-story-shape': 'A job story that is not shaped "When …, I want …, so …".',
+  'lint/cut-list-item': 'A list item that looks cut in the middle of a sentence.',
+  'lint/duplicate-title': 'Two personas share a title.',
+  'lint/placeholder': 'Placeholder text such as TODO, TBD or lorem ipsum.',
+  // Canonical formatting (`persona fmt --check`).
+  'format/not-canonical': 'The file is not in canonical format.',
+} as const satisfies Record<string, string>;
+
+export type RuleId = keyof typeof RULES;
+
+export const RULE_IDS = Object.keys(RULES) as RuleId[];
+
+/** Documentation link for a rule: the README heading named after it, slugged the way GitHub does. */
+export function ruleUrl(rule: RuleId): string {
+  return `${REPOSITORY_URL}/blob/main/README.md#${new GithubSlugger().slug(rule)}`;
+}

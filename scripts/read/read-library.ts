@@ -1,0 +1,86 @@
+import { lstat, open, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { compareCodePoints, type Diagnostic, diagnostic, START_OF_FILE } from '../core/diagnostic.ts';
+import { MAX_FILE_BYTES } from '../parse/decode-source.ts';
+
+export interface SourceFile {
+  /** Relative to the library root, with `/` separators. */
+  file: string;
+  /** At most MAX_FILE_BYTES + 1 bytes: enough to tell that a file is too large without reading it all. */
+  bytes: Uint8Array;
+}
+
+export interface LibraryFiles {
+  personaFiles: SourceFile[];
+  contributionFiles: SourceFile[];
+  diagnostics: Diagnostic[];
+}
+
+export class LibraryRootError extends Error {}
+
+const MAX_WALK_DEPTH = 6;
+
+/** The only place validation touches the disk: lists and reads the YAML files under a library root. */
+export async function readLibrary(root: string): Promise<LibraryFiles> {
+  const personasDir = path.join(root, 'personas');
+  const stats = await lstat(personasDir).catch(() => null);
+  if (!stats?.isDirectory()) {
+    throw new LibraryRootError(
+      `${root} is not a library root: it has no personas/ folder (use --root <dir>).`,
+    );
+  }
+  const diagnostics: Diagnostic[] = [];
+  const personaFiles = await readTree(root, 'personas', diagnostics);
+  const contributionFiles = (await lstat(path.join(root, 'contributions')).catch(() => null))?.isDirectory()
+    ? await readTree(root, 'contributions', diagnostics)
+    : [];
+  return { personaFiles, contributionFiles, diagnostics };
+}
+
+async function readTree(root: string, top: string, diagnostics: Diagnostic[]): Promise<SourceFile[]> {
+  const relativePaths: string[] = [];
+  const pending: Array<{ dir: string; depth: number }> = [{ dir: top, depth: 0 }];
+  while (pending.length > 0) {
+    const { dir, depth } = pending.pop() as { dir: string; depth: number };
+    const entries = await readdir(path.join(root, dir), { withFileTypes: true });
+    for (const entry of entries) {
+      const relative = `${dir}/${entry.name}`;
+      if (entry.name.startsWith('.') || entry.name === 'README.md') continue;
+      if (entry.isSymbolicLink()) {
+        diagnostics.push(
+          diagnostic(
+            relative,
+            START_OF_FILE,
+            'file/symlink',
+            'This is a symbolic link; the library only reads real files.',
+            'Replace the link with the file itself.',
+          ),
+        );
+      } else if (entry.isDirectory()) {
+        if (depth < MAX_WALK_DEPTH) pending.push({ dir: relative, depth: depth + 1 });
+      } else if (entry.isFile() && /\.(ya?ml|YA?ML)$/.test(entry.name)) {
+        relativePaths.push(relative);
+      }
+    }
+  }
+  relativePaths.sort(compareCodePoints);
+  return Promise.all(
+    relativePaths.map(async (file) => ({ file, bytes: await readCapped(path.join(root, file)) })),
+  );
+}
+
+export async function readCapped(file: string, cap = MAX_FILE_BYTES): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(cap + 1);
+    let total = 0;
+    while (total < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, total, buffer.length - total, total);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+    }
+    return buffer.subarray(0, total);
+  } finally {
+    await handle.close();
+  }
+}

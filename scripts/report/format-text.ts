@@ -1,0 +1,39 @@
+import type { Diagnostic } from '../core/diagnostic.ts';
+import { countBySeverity } from '../core/diagnostic.ts';
+
+export interface ReportSummary {
+  personas: number;
+  contributions: number;
+  errors: number;
+  warnings: number;
+}
+
+export function summarize(
+  diagnostics: readonly Diagnostic[],
+  personas: number,
+  contributions: number,
+): ReportSummary {
+  return { personas, contributions, ...countBySeverity(diagnostics) };
+}
+
+/** `file:line:col  severity  message  [rule]`, the hint on the next line, then one summary line. */
+export function formatText(diagnostics: readonly Diagnostic[], summary: ReportSummary): string {
+  const lines: string[] = [];
+  for (const d of diagnostics) {
+    lines.push(`${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message}  [${d.rule}]`);
+    if (d.hint) lines.push(`    hint: ${d.hint}`);
+  }
+  if (lines.length > 0) lines.push('');
+  lines.push(summaryLine(summary));
+  return `${lines.join('\n')}\n`;
+}
+
+export function summaryLine(s: ReportSummary): string {
+  const checked = `${plural(s.personas, 'persona')} and ${plural(s.contributions, 'contribution')}`;
+  if (s.errors === 0 && s.warnings === 0) return `✔ ${checked} checked: no problems.`;
+  return `${s.errors > 0 ? '✖' : '⚠'} ${checked} checked: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}.`;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}
