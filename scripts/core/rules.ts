@@ -58,6 +58,9 @@ export const RULES = {
   'lint/placeholder': 'Placeholder text such as TODO, TBD or lorem ipsum.',
   // Canonical formatting (`persona fmt --check`).
   'format/not-canonical': 'The file is not in canonical format.',
+  // @anchor contribution rules (issue 3) — insert below this line
+  // @anchor catalogue rules (issue 4) — insert below this line
+  // @anchor bot rules (issue 5) — insert below this line
 } as const satisfies Record<string, string>;
 
 export type RuleId = keyof typeof RULES;
