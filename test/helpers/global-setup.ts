@@ -1,12 +1,23 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import type { TestProject } from 'vitest/node';
 // @ts-expect-error: plain ESM build script without type declarations
 import { bundle } from '../../scripts/build/bundle.mjs';
 
-export const TEST_BUNDLE_DIR = path.resolve('test/.tmp/bundle');
+declare module 'vitest' {
+  export interface ProvidedContext {
+    cliBundleDir: string;
+  }
+}
 
-/** Builds the CLI once per test run into test/.tmp, so subprocess tests run the current source, not dist/. */
-export default async function setup(): Promise<void> {
-  mkdirSync(TEST_BUNDLE_DIR, { recursive: true });
-  await bundle({ outdir: TEST_BUNDLE_DIR });
+/**
+ * Builds the CLI once per test run into its own folder under test/.tmp, so subprocess tests run the current
+ * source (never the committed dist/) and concurrent runs don't overwrite each other's bundle.
+ */
+export default async function setup(project: TestProject): Promise<() => void> {
+  const dir = path.resolve('test/.tmp', `bundle-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  await bundle({ outdir: dir });
+  project.provide('cliBundleDir', dir);
+  return () => rmSync(dir, { recursive: true, force: true });
 }

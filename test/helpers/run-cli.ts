@@ -2,9 +2,13 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
-export const TEST_CLI = path.join(REPO_ROOT, 'test/.tmp/bundle/persona.mjs');
+/** The bundle built by the global setup for this test run. */
+export function testBundle(name = 'persona.mjs'): string {
+  return path.join(inject('cliBundleDir'), name);
+}
 
 export interface CliResult {
   code: number | null;
@@ -24,7 +28,7 @@ export function runCli(
 ): Promise<CliResult> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [options.entry ?? TEST_CLI, ...args], {
+    const child = spawn(process.execPath, [options.entry ?? testBundle(), ...args], {
       cwd: options.cwd ?? REPO_ROOT,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
