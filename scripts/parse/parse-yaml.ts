@@ -14,11 +14,14 @@ import {
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
-import { type Diagnostic, diagnostic, START_OF_FILE } from '../core/diagnostic.ts';
+import { type Diagnostic, diagnostic, type Place, START_OF_FILE } from '../core/diagnostic.ts';
 import { FORBIDDEN_KEYS } from '../core/persona-fields.ts';
 import { nodePlace, rangePlace } from './node-place.ts';
 
 export const MAX_DEPTH = 16;
+
+/** `!!str` is harmless (it only forces text); every other explicit tag can construct something unexpected. */
+const ALLOWED_TAGS: ReadonlySet<string> = new Set(['tag:yaml.org,2002:str']);
 
 export interface ParsedYaml {
   /** The document, or null when there is nothing usable to check further. */
@@ -99,33 +102,23 @@ export function parseYaml(file: string, text: string, maxDepth = MAX_DEPTH): Par
   }
   for (const warning of first.warnings) {
     const place = rangePlace(warning.pos[0], warning.pos[1], lines);
-    if (warning.code === 'TAG_RESOLVE_FAILED') {
-      diagnostics.push(
-        diagnostic(
-          file,
-          place,
-          'yaml/unsupported-tag',
-          `Unsupported YAML tag: ${plain(warning.message).replace(/^Unresolved tag: /, '')}. Only plain text, lists and mappings are allowed.`,
-          'Remove the tag (the part starting with `!`) and write the value as plain text.',
-        ),
-      );
-    } else {
-      diagnostics.push(
-        diagnostic(
-          file,
-          place,
-          'yaml/warning',
-          `YAML warning treated as an error: ${plain(warning.message)}.`,
-          'Rewrite this part as plain YAML 1.2.',
-        ),
-      );
-    }
+    // Tags are reported once, by the structural walk, whether or not yaml could resolve them.
+    if (warning.code === 'TAG_RESOLVE_FAILED') continue;
+    diagnostics.push(
+      diagnostic(
+        file,
+        place,
+        'yaml/warning',
+        `YAML warning treated as an error: ${plain(warning.message)}.`,
+        'Rewrite this part as plain YAML 1.2.',
+      ),
+    );
   }
   diagnostics.push(...directiveDiagnostics(file, first, text, lines));
 
   if (first.errors.length > 0) return { doc: null, lines, value: undefined, diagnostics };
 
-  diagnostics.push(...walkStructure(file, first, lines, maxDepth));
+  diagnostics.push(...walkStructure(file, first, text, lines, maxDepth));
   let value: unknown;
   try {
     value = first.toJS({ maxAliasCount: 0 });
@@ -185,6 +178,7 @@ interface Pending {
 function walkStructure(
   file: string,
   doc: Document.Parsed,
+  text: string,
   lines: LineCounter,
   maxDepth: number,
 ): Diagnostic[] {
@@ -206,6 +200,20 @@ function walkStructure(
         ),
       );
       aliasSlots.push({ parent, index });
+      continue;
+    }
+    const tag = (node as { tag?: string } | null)?.tag;
+    if (tag !== undefined && !ALLOWED_TAGS.has(tag)) {
+      out.push(
+        diagnostic(
+          file,
+          tagPlace(node as ParsedNode, text, lines),
+          'yaml/unsupported-tag',
+          `Unsupported YAML tag \`${tag.replace(/^tag:yaml\.org,2002:/, '!!').slice(0, 40)}\`: only plain text, lists and mappings are allowed.`,
+          'Remove the tag (the part starting with `!`) and write the value as plain text.',
+        ),
+      );
+      if (parent) removals.push({ parent, index });
       continue;
     }
     if (!isMap(node) && !isSeq(node)) continue;
@@ -306,6 +314,20 @@ function walkStructure(
   removals.sort((a, b) => b.index - a.index);
   for (const { parent, index } of removals) parent.items.splice(index, 1);
   return out;
+}
+
+/**
+ * A node's range starts at its value, after any tag; the tag token (`!!binary`, `!foo`) is the whitespace-free
+ * run ending at the last `!` before the value on the same line.
+ */
+function tagPlace(node: ParsedNode, text: string, lines: LineCounter): Place {
+  const valueStart = node.range[0];
+  const lineStart = text.lastIndexOf('\n', valueStart - 1) + 1;
+  const bang = text.lastIndexOf('!', valueStart - 1);
+  if (bang < lineStart) return nodePlace(node, lines);
+  let start = bang;
+  while (start > lineStart && !/\s/.test(text[start - 1] ?? ' ')) start--;
+  return rangePlace(start, node.range[1], lines);
 }
 
 /** yaml's messages end with a code frame and position; contributors get those from the diagnostic itself. */

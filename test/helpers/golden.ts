@@ -32,7 +32,9 @@ export function expectGoldenFiles(expectedDir: string, actual: Record<string, st
     }
     return;
   }
-  expect(Object.keys(actual).sort(), `files in ${expectedDir} (run with UPDATE=1 to regenerate)`).toEqual(listFiles(expectedDir));
+  expect(Object.keys(actual).sort(), `files in ${expectedDir} (run with UPDATE=1 to regenerate)`).toEqual(
+    listFiles(expectedDir),
+  );
   for (const file of listFiles(expectedDir)) {
     expect(actual[file], `${file} differs from ${expectedDir} (run with UPDATE=1 to regenerate)`).toBe(
       readFileSync(path.join(expectedDir, file), 'utf8'),
@@ -46,5 +48,7 @@ export function expectGoldenText(expectedFile: string, actual: string): void {
     writeFileSync(expectedFile, actual);
     return;
   }
-  expect(actual, `${expectedFile} (run with UPDATE=1 to regenerate)`).toBe(readFileSync(expectedFile, 'utf8'));
+  expect(actual, `${expectedFile} (run with UPDATE=1 to regenerate)`).toBe(
+    readFileSync(expectedFile, 'utf8'),
+  );
 }

@@ -24,7 +24,13 @@ export interface CliResult {
  */
 export function runCli(
   args: string[],
-  options: { cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number; entry?: string; input?: string } = {},
+  options: {
+    cwd?: string;
+    env?: Record<string, string | undefined>;
+    timeoutMs?: number;
+    entry?: string;
+    input?: string;
+  } = {},
 ): Promise<CliResult> {
   const started = Date.now();
   return new Promise((resolve, reject) => {

@@ -65,13 +65,22 @@ function nodeAt(doc: Document.Parsed, segments: Array<string | number>): Node | 
   return node && typeof node === 'object' ? (node as Node) : null;
 }
 
+/** Key nodes of each mapping, indexed once: a file with 40,000 unknown keys must not cost 40,000² lookups. */
+const keyIndexes = new WeakMap<object, Map<string, Node>>();
+
 function keyNode(doc: Document.Parsed, segments: Array<string | number>, key: string): Node | null {
   const parent = nodeAt(doc, segments);
   if (!isMap(parent)) return parent;
-  for (const pair of parent.items) {
-    if (isScalar(pair.key) && String(pair.key.value) === key) return pair.key;
+  let index = keyIndexes.get(parent);
+  if (!index) {
+    index = new Map();
+    for (const pair of parent.items) {
+      if (isScalar(pair.key) && !index.has(String(pair.key.value)))
+        index.set(String(pair.key.value), pair.key);
+    }
+    keyIndexes.set(parent, index);
   }
-  return parent;
+  return index.get(key) ?? parent;
 }
 
 const TYPE_WORDS: Record<string, string> = {

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { checkLibrary } from '../../scripts/check/check-library.ts';
+import { checkPersonaFile } from '../../scripts/check/persona/check-persona-file.ts';
+import { compileSchema } from '../../scripts/check/schema/compile-schema.ts';
+import type { Diagnostic } from '../../scripts/core/diagnostic.ts';
+import { REPO_ROOT } from './run-cli.ts';
+
+const validate = compileSchema(
+  JSON.parse(readFileSync(path.join(REPO_ROOT, 'schemas/persona.schema.json'), 'utf8')),
+);
+
+/** Runs the pure persona pipeline on in-memory files (path → text or bytes). */
+export function checkPersonas(files: Record<string, string | Uint8Array>): Diagnostic[] {
+  const personas = Object.entries(files).map(([file, content]) =>
+    checkPersonaFile(
+      file,
+      typeof content === 'string' ? new TextEncoder().encode(content) : content,
+      validate,
+    ),
+  );
+  return checkLibrary({ personas }).diagnostics;
+}
+
+/**
+ * Strips one `«` marker from `text` and returns its 1-based line and column: the place a diagnostic is
+ * expected to point at, written where a reader of the test can see it.
+ */
+export function marked(text: string): { text: string; line: number; column: number } {
+  const at = text.indexOf('«');
+  if (at === -1) throw new Error('fixture has no « marker');
+  const before = text.slice(0, at);
+  const line = before.split('\n').length;
+  const column = at - before.lastIndexOf('\n');
+  return { text: text.slice(0, at) + text.slice(at + 1), line, column };
+}
