@@ -3,8 +3,14 @@
 import { build } from 'esbuild';
 
 // Bundled CommonJS dependencies call require(); an ESM bundle has none unless we create one.
-const banner =
-  "import { createRequire as __personaCreateRequire } from 'node:module';\nconst require = __personaCreateRequire(import.meta.url);";
+// Some (write-file-atomic) also read __filename / __dirname.
+const banner = [
+  "import { createRequire as __personaCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __personaFileURLToPath } from 'node:url';",
+  'const require = __personaCreateRequire(import.meta.url);',
+  'const __filename = __personaFileURLToPath(import.meta.url);',
+  "const __dirname = __personaFileURLToPath(new URL('.', import.meta.url));",
+].join('\n');
 
 /** Shared by `npm run build` (writes dist/) and the check-dist test (builds into memory and compares). */
 export const bundleOptions = {
