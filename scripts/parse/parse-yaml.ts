@@ -334,7 +334,8 @@ function tagPlace(node: ParsedNode, text: string, lines: LineCounter): Place {
 function plain(message: string): string {
   return (message.split('\n')[0] ?? message)
     .replace(/ at line \d+, column \d+:?$/, '')
-    .replace(/[.:]\s*$/, '');
+    .replace(/[.:]\s*$/, '')
+    .replace('closing "quote', 'closing double quote (")');
 }
 
 function syntaxHint(code: string): string {
