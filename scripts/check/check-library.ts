@@ -1,12 +1,19 @@
 import { type Diagnostic, sortDiagnostics } from '../core/diagnostic.ts';
+import { checkContributions } from './contribution/check-contributions.ts';
+import type { ContributionFacts } from './contribution/contribution.ts';
 import { buildLibraryIndex } from './library/library-index.ts';
 import type { PersonaFacts } from './persona/check-persona-file.ts';
 import { LIBRARY_RULES } from './rules/library-rules.ts';
+import type { SchemaValidator } from './schema/compile-schema.ts';
 
 export interface LibraryCheckInput {
   personas: readonly PersonaFacts[];
   /** Diagnostics about files that were not parsed at all (symlinks, misplaced files). */
   layout?: readonly Diagnostic[];
+  /** Per-file results of the contribution files; compared with their personas here. */
+  contributions?: readonly ContributionFacts[];
+  /** The persona schema, to tell whether applying a contribution would break its persona. */
+  validatePersona?: SchemaValidator;
 }
 
 export interface LibraryCheckResult {
@@ -19,5 +26,9 @@ export function checkLibrary(input: LibraryCheckInput): LibraryCheckResult {
   for (const persona of input.personas) diagnostics.push(...persona.diagnostics);
   const index = buildLibraryIndex(input.personas);
   for (const rule of LIBRARY_RULES) diagnostics.push(...rule(index));
+  const contributions = input.contributions ?? [];
+  for (const contribution of contributions) diagnostics.push(...contribution.diagnostics);
+  if (contributions.length > 0 && input.validatePersona)
+    diagnostics.push(...checkContributions(contributions, input.personas, input.validatePersona));
   return { diagnostics: sortDiagnostics(diagnostics) };
 }

@@ -1,13 +1,16 @@
 import type { Command } from './command.ts';
+import { contributeCommand } from './commands/contribute.ts';
 import { fmtCommand } from './commands/fmt.ts';
+import { mergeCommand } from './commands/merge.ts';
 import { newCommand } from './commands/new.ts';
 import { validateCommand } from './commands/validate.ts';
-// @anchor command imports — one line per command, keep sorted
 
-/** Every `persona <command>`. Each command lives in its own file under commands/. */
+/** Every `persona <command>`, in the order `persona --help` lists them. Each lives in its own file. */
 export const COMMANDS: readonly Command[] = [
   validateCommand,
   newCommand,
   fmtCommand,
+  contributeCommand,
+  mergeCommand,
   // @anchor commands — one line per command
 ];

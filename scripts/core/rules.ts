@@ -59,6 +59,20 @@ export const RULES = {
   // Canonical formatting (`persona fmt --check`).
   'format/not-canonical': 'The file is not in canonical format.',
   // @anchor contribution rules (issue 3) — insert below this line
+  'contribution/unknown-persona': 'A contribution names a persona that does not exist.',
+  'contribution/folder-mismatch': 'A contribution sits in a folder other than its persona’s slug.',
+  'contribution/protected-field': 'A contribution to a key that contributions cannot change, like `id`.',
+  'contribution/action-field-mismatch': 'An action that does not fit the field type, like `extend` on text.',
+  'contribution/unexpected-key': 'A key that has no meaning for the action, such as `value` on a `confirm`.',
+  'contribution/invalid-date': 'The date at the start of the file name is not a real date.',
+  'contribution/no-change': 'A correction whose new text equals the current text.',
+  'contribution/item-out-of-range': 'An `item` number beyond the end of the list.',
+  'contribution/stale-original': 'The text a correction replaces no longer matches the persona.',
+  'contribution/duplicate-item': 'An extension that repeats an existing or pending item.',
+  'contribution/duplicate-confirm': 'The same author confirming the same field twice.',
+  'contribution/conflicting-corrections': 'Two pending corrections of the same text: the second goes stale.',
+  'contribution/breaks-persona': 'Applying the contribution would make the persona invalid.',
+  'contribution/persona-has-errors': 'The persona has errors of its own, so nothing is merged into it.',
   // @anchor catalogue rules (issue 4) — insert below this line
   // @anchor bot rules (issue 5) — insert below this line
 } as const satisfies Record<string, string>;

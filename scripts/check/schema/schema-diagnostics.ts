@@ -229,8 +229,15 @@ function translate(
         'Remove the repeated item.',
       );
     }
-    case 'minimum':
-      return at(nodeAt(doc, segments), 'schema/invalid', `${where} must not be negative.`, 'Use 0 or more.');
+    case 'minimum': {
+      const limit = Number((error.params as { limit: number }).limit);
+      return at(
+        nodeAt(doc, segments),
+        'schema/invalid',
+        limit === 0 ? `${where} must not be negative.` : `${where} must be at least ${limit}.`,
+        `Use ${limit} or more.`,
+      );
+    }
     default:
       return at(
         nodeAt(doc, segments),

@@ -1,0 +1,112 @@
+import { isMap } from 'yaml';
+import { diagnostic, type Place } from '../../core/diagnostic.ts';
+import type { ContentField } from '../../core/persona-fields.ts';
+import { decodeSource } from '../../parse/decode-source.ts';
+import { nodePlace } from '../../parse/node-place.ts';
+import { parseYaml } from '../../parse/parse-yaml.ts';
+import { capDiagnostics } from '../persona/cap-diagnostics.ts';
+import type { SchemaValidator } from '../schema/compile-schema.ts';
+import { schemaDiagnostics } from '../schema/schema-diagnostics.ts';
+import {
+  CONTRIBUTION_KEY_ORDER,
+  type Contribution,
+  type ContributionAction,
+  type ContributionFacts,
+} from './contribution.ts';
+import { type ContributionContext, keyPlace, valuePlace } from './contribution-context.ts';
+import { contributionLocation } from './contribution-location.ts';
+import { CONTRIBUTION_FILE_RULES } from './rules/contribution-file-rules.ts';
+
+/**
+ * Parses and checks one contribution file on its own: location, YAML, schema and the single-file rules.
+ * Comparing it with its persona is a cross-file step (check-contributions.ts).
+ */
+export function checkContributionFile(
+  file: string,
+  bytes: Uint8Array,
+  validate: SchemaValidator,
+): ContributionFacts {
+  const { folder, fileDate, diagnostics } = contributionLocation(file);
+  const empty = { file, folder, fileDate, contribution: null, places: {} };
+  const decoded = decodeSource(file, bytes);
+  if (!decoded.ok) return { ...empty, diagnostics: [...diagnostics, decoded.diagnostic] };
+
+  const parsed = parseYaml(file, decoded.text);
+  diagnostics.push(...parsed.diagnostics);
+  const { doc, lines, value } = parsed;
+  if (!doc) return { ...empty, diagnostics: capDiagnostics(file, diagnostics) };
+  if (!isMap(doc.contents) || value === null || typeof value !== 'object' || Array.isArray(value)) {
+    diagnostics.push(
+      diagnostic(
+        file,
+        nodePlace(doc.contents, lines),
+        'yaml/not-a-mapping',
+        `The top level of a contribution must be a mapping of keys (\`persona:\`, \`field:\`, …), but it is ${Array.isArray(value) ? 'a list' : 'a single value'}.`,
+        'Write one `key: value` per line; `npx persona contribute` scaffolds a valid file.',
+      ),
+    );
+    return { ...empty, diagnostics: capDiagnostics(file, diagnostics) };
+  }
+
+  const data = value as Record<string, unknown>;
+  const ctx: ContributionContext = { file, text: decoded.text, doc, lines, data };
+  const ruleDiagnostics = CONTRIBUTION_FILE_RULES.flatMap((rule) => rule(ctx));
+  const protectedPlaces = ruleDiagnostics
+    .filter((d) => d.rule === 'contribution/protected-field')
+    .map((d) => `${d.line}:${d.column}`);
+  // A protected field such as `id` gets its own explanation instead of the schema's list of allowed values.
+  const schema = schemaDiagnostics(
+    file,
+    data,
+    doc,
+    lines,
+    withoutIfErrors(validate),
+    'The contribution',
+  ).filter((d) => !(d.rule === 'schema/not-allowed' && protectedPlaces.includes(`${d.line}:${d.column}`)));
+  diagnostics.push(...schema, ...ruleDiagnostics);
+
+  const places: Record<string, Place> = {};
+  for (const key of CONTRIBUTION_KEY_ORDER) {
+    if (!Object.hasOwn(data, key)) continue;
+    places[key] = valuePlace(ctx, key);
+    places[`key:${key}`] = keyPlace(ctx, key);
+  }
+  const capped = capDiagnostics(file, diagnostics);
+  const clean = !capped.some((d) => d.severity === 'error');
+  return {
+    file,
+    folder,
+    fileDate,
+    contribution: clean ? toContribution(data) : null,
+    places,
+    diagnostics: capped,
+  };
+}
+
+/** The schema's if/then adds "must match then schema" next to each missing key; the missing keys say it all. */
+function withoutIfErrors(validate: SchemaValidator): SchemaValidator {
+  const wrapped = ((data: unknown) => {
+    const ok = validate(data);
+    wrapped.errors = ok ? null : (validate.errors ?? []).filter((e) => e.keyword !== 'if');
+    return ok;
+  }) as unknown as SchemaValidator;
+  wrapped.schemaDocument = validate.schemaDocument;
+  return wrapped;
+}
+
+/** Only called once the schema passed, so every key has its declared type. */
+function toContribution(data: Record<string, unknown>): Contribution {
+  const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : undefined);
+  const contribution: Contribution = {
+    persona: text('persona') ?? '',
+    field: text('field') as ContentField,
+    action: text('action') as ContributionAction,
+    author: text('author') ?? '',
+  };
+  if (typeof data.item === 'number') contribution.item = data.item;
+  for (const key of ['value', 'original', 'rationale', 'evidence'] as const) {
+    const value = text(key);
+    if (value !== undefined) contribution[key] = value;
+  }
+  return contribution;
+}

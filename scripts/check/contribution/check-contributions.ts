@@ -1,0 +1,35 @@
+import { compareCodePoints, type Diagnostic } from '../../core/diagnostic.ts';
+import type { PersonaFacts } from '../persona/check-persona-file.ts';
+import type { SchemaValidator } from '../schema/compile-schema.ts';
+import type { ContributionFacts } from './contribution.ts';
+import { buildContributionIndex } from './contribution-index.ts';
+import { resolveTarget } from './resolve-target.ts';
+import type { PendingContribution } from './rules/pending-context.ts';
+import { PENDING_RULES } from './rules/pending-rules.ts';
+import { checkAgainstPersona } from './rules/target-rules.ts';
+
+/**
+ * The cross-file half of checking contributions: each clean contribution against its persona as it is on
+ * disk, then the pending contributions against each other. Per-file diagnostics are not repeated here.
+ */
+export function checkContributions(
+  contributions: readonly ContributionFacts[],
+  personas: readonly PersonaFacts[],
+  validatePersona: SchemaValidator,
+): Diagnostic[] {
+  const index = buildContributionIndex(personas);
+  const out: Diagnostic[] = [];
+  const pending: PendingContribution[] = [];
+  const inPathOrder = [...contributions].sort((a, b) => compareCodePoints(a.file, b.file));
+  for (const facts of inPathOrder) {
+    const { contribution } = facts;
+    if (!contribution) continue;
+    const { target, diagnostics } = resolveTarget(facts, contribution, index);
+    out.push(...diagnostics);
+    if (!target?.usable) continue;
+    out.push(...checkAgainstPersona({ facts, contribution, target, data: target.data, validatePersona }));
+    pending.push({ facts, contribution, target });
+  }
+  for (const rule of PENDING_RULES) out.push(...rule(pending));
+  return out;
+}

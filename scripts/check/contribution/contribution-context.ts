@@ -1,0 +1,31 @@
+import type { Document, LineCounter, Node } from 'yaml';
+import type { Place } from '../../core/diagnostic.ts';
+import { nodePlace } from '../../parse/node-place.ts';
+
+/** What a single-file contribution rule sees: one parsed contribution that is a mapping. */
+export interface ContributionContext {
+  file: string;
+  text: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+  data: Record<string, unknown>;
+}
+
+export function valuePlace(ctx: Pick<ContributionContext, 'doc' | 'lines'>, key: string): Place {
+  const node = ctx.doc.get(key, true);
+  return nodePlace(node && typeof node === 'object' ? (node as Node) : null, ctx.lines);
+}
+
+export function keyPlace(ctx: Pick<ContributionContext, 'doc' | 'lines'>, key: string): Place {
+  const contents = ctx.doc.contents as { items?: Array<{ key?: unknown }> } | null;
+  for (const pair of contents?.items ?? []) {
+    const node = pair.key as { value?: unknown; range?: [number, number, number] } | null;
+    if (node && String(node.value) === key) return nodePlace(node, ctx.lines);
+  }
+  return nodePlace(null, ctx.lines);
+}
+
+export function textAt(data: Record<string, unknown>, key: string): string | undefined {
+  const value = data[key];
+  return typeof value === 'string' ? value : undefined;
+}

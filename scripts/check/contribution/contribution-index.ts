@@ -1,0 +1,43 @@
+import type { PersonaFacts } from '../persona/check-persona-file.ts';
+
+/** A persona as a contribution sees it: plain data, and whether it is clean enough to merge into. */
+export interface PersonaTarget {
+  file: string;
+  slug: string;
+  id?: string;
+  title?: string;
+  data: Record<string, unknown>;
+  /** False when the persona file has errors of its own; nothing is compared with or merged into it. */
+  usable: boolean;
+}
+
+export interface ContributionIndex {
+  bySlug: Map<string, PersonaTarget[]>;
+  byId: Map<string, PersonaTarget[]>;
+}
+
+export function buildContributionIndex(personas: readonly PersonaFacts[]): ContributionIndex {
+  const bySlug = new Map<string, PersonaTarget[]>();
+  const byId = new Map<string, PersonaTarget[]>();
+  for (const facts of personas) {
+    const data = facts.data;
+    if (!data || typeof data.slug !== 'string') continue;
+    const target: PersonaTarget = {
+      file: facts.file,
+      slug: data.slug,
+      data,
+      usable: !facts.diagnostics.some((d) => d.severity === 'error'),
+    };
+    if (typeof data.id === 'string') target.id = data.id;
+    if (typeof data.title === 'string') target.title = data.title;
+    push(bySlug, target.slug, target);
+    if (target.id !== undefined) push(byId, target.id, target);
+  }
+  return { bySlug, byId };
+}
+
+function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
