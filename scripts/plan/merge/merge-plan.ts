@@ -1,0 +1,41 @@
+import type { ContributionAction } from '../../check/contribution/contribution.ts';
+import type { ContentEffect } from '../../check/contribution/contribution-effect.ts';
+import type { Diagnostic } from '../../core/diagnostic.ts';
+
+/** One contribution that the merge applies. */
+export interface AppliedContribution {
+  file: string;
+  /** Slug of the persona. */
+  persona: string;
+  personaFile: string;
+  field: string;
+  action: ContributionAction;
+  /** The confirmed or corrected item, the number of the new item for an extension; null for a whole field. */
+  item: number | null;
+  author: string;
+  /** The date recorded as `last_reviewed`, or null when the contribution had none. */
+  date: string | null;
+}
+
+export interface PersonaMergeResult {
+  file: string;
+  slug: string;
+  title: string;
+  before: string;
+  after: string;
+  /** Content changes in the order they were applied; the `community` bookkeeping is only in `diff`. */
+  changes: ContentEffect[];
+  diff: string;
+}
+
+/** Everything the merge would do, computed and re-validated in memory before any file is touched. */
+export interface MergePlan {
+  /** In file-path order. */
+  applied: AppliedContribution[];
+  /** Error diagnostics of every contribution that is not applied; those files stay where they are. */
+  conflicts: Diagnostic[];
+  /** In file-path order. */
+  personas: PersonaMergeResult[];
+  /** Applied contribution files to remove once the personas are written, with the bytes that were read. */
+  removals: Array<{ file: string; bytes: Uint8Array }>;
+}

@@ -1,0 +1,167 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { Document } from 'yaml';
+import { checkContributionFile } from '../../check/contribution/check-contribution-file.ts';
+import { applyContentEffect, type ContentEffect } from '../../check/contribution/contribution-effect.ts';
+import { buildContributionIndex, type PersonaTarget } from '../../check/contribution/contribution-index.ts';
+import { resolveTarget } from '../../check/contribution/resolve-target.ts';
+import { checkAgainstPersona } from '../../check/contribution/rules/target-rules.ts';
+import { checkPersonaFile } from '../../check/persona/check-persona-file.ts';
+import type { SchemaValidator } from '../../check/schema/compile-schema.ts';
+import { compareCodePoints, type Diagnostic, sortDiagnostics } from '../../core/diagnostic.ts';
+import { decodeSource } from '../../parse/decode-source.ts';
+import { parseYaml } from '../../parse/parse-yaml.ts';
+import type { SourceFile } from '../../read/read-library.ts';
+import { unifiedDiff } from '../../render/unified-diff.ts';
+import { type Community, communityToPlain, readCommunity, recordContribution } from './community.ts';
+import { editPersonaDocument, setCommunity } from './edit-persona-document.ts';
+import type { AppliedContribution, MergePlan, PersonaMergeResult } from './merge-plan.ts';
+import { type LineSpan, printDocument, renderPersonaEdit, topLevelSpans } from './render-persona-edit.ts';
+
+export interface MergeInput {
+  personaFiles: readonly SourceFile[];
+  contributionFiles: readonly SourceFile[];
+  validatePersona: SchemaValidator;
+  validateContribution: SchemaValidator;
+  /** `--date`: recorded for every contribution; otherwise each one's file-name date, if it has one. */
+  date: string | null;
+}
+
+/** A persona being merged into: its document and a plain-data mirror that the checks read. */
+interface PersonaState {
+  target: PersonaTarget;
+  text: string;
+  doc: Document.Parsed;
+  data: Record<string, unknown>;
+  community: Community;
+  spans: Map<string, LineSpan>;
+  roundTrips: boolean;
+  changedKeys: Set<string>;
+  changes: ContentEffect[];
+}
+
+/** Thrown when the planned result fails its own re-validation: a bug, so nothing may be written. */
+export class MergeInvariantError extends Error {}
+
+/**
+ * Plans the merge of every pending contribution, in file-path order (code points), entirely in memory.
+ * Each contribution is checked against its persona as the earlier contributions left it, exactly as
+ * `persona validate` checks it against the file: a stale or invalid one becomes a conflict and is skipped.
+ */
+export function planMerge(input: MergeInput): MergePlan {
+  const personaFacts = input.personaFiles.map(({ file, bytes }) =>
+    checkPersonaFile(file, bytes, input.validatePersona),
+  );
+  const index = buildContributionIndex(personaFacts);
+  const bytesByFile = new Map(input.personaFiles.map((f) => [f.file, f.bytes]));
+  const states = new Map<string, PersonaState>();
+  const applied: AppliedContribution[] = [];
+  const conflicts: Diagnostic[] = [];
+  const removals: MergePlan['removals'] = [];
+  const contributionFiles = [...input.contributionFiles].sort((a, b) => compareCodePoints(a.file, b.file));
+
+  for (const { file, bytes } of contributionFiles) {
+    const facts = checkContributionFile(file, bytes, input.validateContribution);
+    const contribution = facts.contribution;
+    if (!contribution) {
+      conflicts.push(...errorsOf(facts.diagnostics));
+      continue;
+    }
+    const resolved = resolveTarget(facts, contribution, index);
+    const target = resolved.target;
+    if (!target || errorsOf(resolved.diagnostics).length > 0) {
+      conflicts.push(...errorsOf(resolved.diagnostics));
+      continue;
+    }
+    const state = states.get(target.file) ?? loadState(target, bytesByFile.get(target.file));
+    states.set(target.file, state);
+    const problems = errorsOf(
+      checkAgainstPersona({
+        facts,
+        contribution,
+        target,
+        data: state.data,
+        validatePersona: input.validatePersona,
+      }),
+    );
+    if (problems.length > 0) {
+      conflicts.push(...problems);
+      continue;
+    }
+    const date = input.date ?? facts.fileDate;
+    state.changes.push(applyContentEffect(state.data, contribution));
+    editPersonaDocument(state.doc, contribution);
+    state.community = recordContribution(state.community, contribution, date);
+    state.data.community = communityToPlain(state.community);
+    // A confirmation changes only the provenance, so the field's own lines stay exactly as written.
+    if (contribution.action !== 'confirm') state.changedKeys.add(contribution.field);
+    const change = state.changes.at(-1) as ContentEffect;
+    applied.push({
+      file,
+      persona: target.slug,
+      personaFile: target.file,
+      field: contribution.field,
+      action: contribution.action,
+      item: change.item,
+      author: contribution.author,
+      date,
+    });
+    removals.push({ file, bytes });
+  }
+
+  const personas = [...states.values()]
+    .filter((state) => state.changes.length > 0)
+    .map(finish(input.validatePersona))
+    .sort((a, b) => compareCodePoints(a.file, b.file));
+  return { applied, conflicts: sortDiagnostics(conflicts), personas, removals };
+}
+
+function loadState(target: PersonaTarget, bytes: Uint8Array | undefined): PersonaState {
+  const decoded = bytes ? decodeSource(target.file, bytes) : null;
+  const doc = decoded?.ok ? parseYaml(target.file, decoded.text).doc : null;
+  // A usable target decoded and parsed cleanly once already; failing now means the inputs changed under us.
+  if (!decoded?.ok || !doc) throw new MergeInvariantError(`${target.file} could not be read again`);
+  return {
+    target,
+    text: decoded.text,
+    doc,
+    data: structuredClone(target.data),
+    community: readCommunity(target.data.community),
+    spans: topLevelSpans(doc, decoded.text),
+    roundTrips: printDocument(doc) === decoded.text,
+    changedKeys: new Set(),
+    changes: [],
+  };
+}
+
+/** Renders one persona and re-validates the result; a merged persona must be as clean as it was. */
+function finish(validatePersona: SchemaValidator) {
+  return (state: PersonaState): PersonaMergeResult => {
+    const { target } = state;
+    setCommunity(state.doc, state.data.community as Record<string, unknown>);
+    const after = renderPersonaEdit(target.file, state, state.doc, [...state.changedKeys, 'community']);
+    const check = checkPersonaFile(target.file, new TextEncoder().encode(after), validatePersona);
+    const errors = errorsOf(check.diagnostics);
+    if (errors.length > 0) {
+      const first = errors[0] as Diagnostic;
+      throw new MergeInvariantError(
+        `the merged ${target.file} would not validate (${first.rule} at line ${first.line}: ${first.message})`,
+      );
+    }
+    if (!isDeepStrictEqual(check.data, state.data)) {
+      throw new MergeInvariantError(`the merged ${target.file} does not read back as planned`);
+    }
+    return {
+      file: target.file,
+      slug: target.slug,
+      title: target.title ?? target.slug,
+      before: state.text,
+      after,
+      changes: state.changes,
+      diff: unifiedDiff(target.file, state.text, after),
+    };
+  };
+}
+
+function errorsOf(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter((d) => d.severity === 'error');
+}
