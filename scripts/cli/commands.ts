@@ -1,4 +1,5 @@
 import type { Command } from './command.ts';
+import { commentCommand } from './commands/comment.ts';
 import { contributeCommand } from './commands/contribute.ts';
 import { fmtCommand } from './commands/fmt.ts';
 import { mergeCommand } from './commands/merge.ts';
@@ -12,5 +13,6 @@ export const COMMANDS: readonly Command[] = [
   fmtCommand,
   contributeCommand,
   mergeCommand,
+  commentCommand,
   // @anchor commands — one line per command
 ];
