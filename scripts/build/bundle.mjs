@@ -1,20 +1,32 @@
-// Bundles the CLI (and the action entry points) into dist/ with esbuild, so GitHub Actions can run the tool
+// Bundles the CLI and the action entry points into dist/ with esbuild, so GitHub Actions can run the tools
 // with no `npm ci`. typescript@7 has no JS compiler API, so ncc cannot be used; esbuild strips types itself.
 import { build } from 'esbuild';
 
-// Bundled CommonJS dependencies call require(); an ESM bundle has none unless we create one.
-// Some (write-file-atomic) also read __filename / __dirname.
+// Bundled CommonJS dependencies call require() and read __filename (write-file-atomic names its temp files
+// with it); an ESM bundle has neither unless we create them. `define` points the free identifiers at names
+// no module declares, so nothing in the bundle can clash with the banner.
 const banner = [
   "import { createRequire as __personaCreateRequire } from 'node:module';",
   "import { fileURLToPath as __personaFileURLToPath } from 'node:url';",
   'const require = __personaCreateRequire(import.meta.url);',
-  'const __filename = __personaFileURLToPath(import.meta.url);',
-  "const __dirname = __personaFileURLToPath(new URL('.', import.meta.url));",
+  'const __personaFilename = __personaFileURLToPath(import.meta.url);',
+  "const __personaDirname = __personaFilename.slice(0, __personaFilename.lastIndexOf('/'));",
 ].join('\n');
 
-/** Shared by `npm run build` (writes dist/) and the check-dist test (builds into memory and compares). */
+/** The repository root, so output (and its path comments) is the same whatever the working directory. */
+export const REPO_ROOT = new URL('../..', import.meta.url).pathname;
+
+/** Shared by `npm run build` (writes dist/) and the check-dist script (builds into a temp dir and compares). */
 export const bundleOptions = {
-  entryPoints: { persona: 'scripts/cli/entry.ts' },
+  entryPoints: {
+    // `persona <command>`: bin/persona.js and the comment workflow run this.
+    persona: 'scripts/cli/entry.ts',
+    // The validate workflow's step: annotations, job summary, report artifact.
+    'validate-action': 'scripts/action/validate-entry.ts',
+    // The apply workflow's step: merge, catalogue, commit message.
+    'apply-action': 'scripts/action/apply-entry.ts',
+  },
+  absWorkingDir: REPO_ROOT,
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -22,6 +34,7 @@ export const bundleOptions = {
   format: 'esm',
   target: 'node20',
   banner: { js: banner },
+  define: { __filename: '__personaFilename', __dirname: '__personaDirname' },
   legalComments: 'none',
   logLevel: 'warning',
   // Deterministic output: no absolute paths or timestamps end up in the bundle.

@@ -1,0 +1,19 @@
+import path from 'node:path';
+import { type Command, stringOption, UsageError } from '../command.ts';
+
+export const commentCommand: Command = {
+  name: 'comment',
+  summary: 'Post or update the pull-request bot comment from a report (GitHub Actions only).',
+  usage: 'persona comment --report <report.json>',
+  options: {
+    report: { type: 'string' },
+  },
+  async run(args, ctx) {
+    const report = stringOption(args, 'report');
+    if (!report)
+      throw new UsageError('--report <file> is required: the JSON report from the validate workflow.');
+    // Loaded on use: Octokit and remark stay out of every other command's start-up.
+    const { runComment } = await import('../../bot/run-comment.ts');
+    return runComment(path.resolve(ctx.cwd, report), ctx);
+  },
+};
