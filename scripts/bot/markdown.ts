@@ -14,7 +14,7 @@ import type {
 } from 'mdast';
 import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
-import { neutralizeText } from './neutralize-text.ts';
+import { neutralizeText } from '../render/neutralize-text.ts';
 
 /**
  * Small mdast builders for the bot's Markdown. Untrusted strings only ever enter through `untrusted()`,

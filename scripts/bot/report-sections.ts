@@ -1,4 +1,5 @@
 import type { PhrasingContent, RootContent } from 'mdast';
+import { neutralizeText, truncate } from '../render/neutralize-text.ts';
 import { diagnosticTable } from './diagnostic-table.ts';
 import { commitLink, type LinkContext, lineLink } from './links.ts';
 import {
@@ -16,7 +17,6 @@ import {
   text,
   untrusted,
 } from './markdown.ts';
-import { neutralizeText, truncate } from './neutralize-text.ts';
 import type { FieldChange, PersonaReport } from './report.ts';
 
 /** Sections shared by the sticky comment and the job summary. */

@@ -1,4 +1,5 @@
 import type { Command } from './command.ts';
+import { catalogueCommand } from './commands/catalogue.ts';
 import { commentCommand } from './commands/comment.ts';
 import { contributeCommand } from './commands/contribute.ts';
 import { fmtCommand } from './commands/fmt.ts';
@@ -13,6 +14,7 @@ export const COMMANDS: readonly Command[] = [
   fmtCommand,
   contributeCommand,
   mergeCommand,
+  catalogueCommand,
   commentCommand,
   // @anchor commands — one line per command
 ];

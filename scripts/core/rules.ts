@@ -74,6 +74,9 @@ export const RULES = {
   'contribution/breaks-persona': 'Applying the contribution would make the persona invalid.',
   'contribution/persona-has-errors': 'The persona has errors of its own, so nothing is merged into it.',
   // @anchor catalogue rules (issue 4) — insert below this line
+  'catalogue/stale': 'A generated catalogue file is missing or differs from what the personas produce.',
+  'catalogue/extra': 'A generated catalogue file that the personas no longer produce.',
+  'catalogue/too-large': 'A generated catalogue file would exceed the 500 KB cap.',
   // @anchor bot rules (issue 5) — insert below this line
 } as const satisfies Record<string, string>;
 

@@ -79,11 +79,17 @@ describe('apply action (dist/apply-action.mjs)', () => {
     );
     expect(made.code, made.stderr).toBe(0);
     // The pull request's merge commit: late on the 21st in New York is the 22nd in UTC.
-    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'add', '--all'], { cwd: repo.dir });
-    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '--quiet', '-m', 'Merge'], {
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'add', '--all'], {
       cwd: repo.dir,
-      env: { ...process.env, GIT_COMMITTER_DATE: '2026-11-21T23:30:00-05:00' },
     });
+    execFileSync(
+      'git',
+      ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '--quiet', '-m', 'Merge'],
+      {
+        cwd: repo.dir,
+        env: { ...process.env, GIT_COMMITTER_DATE: '2026-11-21T23:30:00-05:00' },
+      },
+    );
 
     const result = await repo.run();
     expect(result.code, result.stdout + result.stderr).toBe(0);

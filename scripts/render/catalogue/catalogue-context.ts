@@ -1,0 +1,36 @@
+import type { CatalogueModel } from './catalogue-model.ts';
+import { CATALOGUE_PATHS, relativeLink } from './catalogue-paths.ts';
+
+export interface CatalogueOptions {
+  /** `https://github.com/<owner>/<repo>`: contribute, discuss and new-file links point here. */
+  repositoryUrl: string;
+  /** The branch contribute links open a new file on. */
+  branch: string;
+  /** The library root as seen from the catalogue folder, with `/`: `..` for the default `catalogue/`. */
+  rootFromCatalogue: string;
+  /** The catalogue folder as seen from the library root, with `/`; diagnostics name files with it. */
+  outDir: string;
+}
+
+/** Which large-library splits are in effect; links on every page follow them. */
+export interface CatalogueLayout {
+  /** One page per tag under `_tags/` instead of one `tags.md`. */
+  tagPages: boolean;
+  /** Exports split into `<product>/personas.{json,csv}` instead of one file each. */
+  splitExports: boolean;
+  /** The `#anchor` of each tag's heading in `tags.md`. */
+  tagAnchors: ReadonlyMap<string, string>;
+}
+
+export interface CatalogueContext {
+  model: CatalogueModel;
+  options: CatalogueOptions;
+  layout: CatalogueLayout;
+}
+
+/** Where a tag's list of personas is, as a link from the catalogue file `from`. */
+export function tagHref(from: string, tag: string, layout: CatalogueLayout): string {
+  return layout.tagPages
+    ? relativeLink(from, CATALOGUE_PATHS.tagPage(tag))
+    : `${relativeLink(from, CATALOGUE_PATHS.tags)}${layout.tagAnchors.get(tag) ?? `#${tag}`}`;
+}

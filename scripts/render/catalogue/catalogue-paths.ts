@@ -1,0 +1,39 @@
+import path from 'node:path';
+
+/**
+ * Where everything lives inside the catalogue folder. Products and slugs are kebab-case and every slug starts
+ * with `<product>-`, so `README.md`, `graph.md` and the `_tags/` folder can never collide with a persona page.
+ */
+export const CATALOGUE_PATHS = {
+  index: 'README.md',
+  tags: 'tags.md',
+  graph: 'graph.md',
+  json: 'personas.json',
+  csv: 'personas.csv',
+  productIndex: (product: string) => `${product}/README.md`,
+  productGraph: (product: string) => `${product}/graph.md`,
+  personaPage: (product: string, slug: string) => `${product}/${slug}.md`,
+  tagPage: (tag: string) => `_tags/${tag}.md`,
+  productExport: (product: string, part: number, extension: 'json' | 'csv') =>
+    `${product}/personas${part > 1 ? `-${part}` : ''}.${extension}`,
+} as const;
+
+/**
+ * Stands in for the catalogue folder's real location: `path.posix.relative` resolves relative paths against the
+ * working directory, which would leak into links that climb out of the catalogue (`../personas/…`).
+ */
+const VIRTUAL_ROOT = `/${Array.from({ length: 32 }, () => '_').join('/')}`;
+
+/** A relative link from one catalogue file to another (both relative to the catalogue folder; `to` may climb out). */
+export function relativeLink(from: string, to: string): string {
+  const relative = path.posix.relative(
+    path.posix.join(VIRTUAL_ROOT, path.posix.dirname(from)),
+    path.posix.join(VIRTUAL_ROOT, to),
+  );
+  return relative === '' ? path.posix.basename(to) : relative;
+}
+
+/** A relative link from a catalogue file to a file of the library, e.g. a persona's YAML source. */
+export function linkToLibraryFile(from: string, libraryFile: string, rootFromCatalogue: string): string {
+  return relativeLink(from, path.posix.join(rootFromCatalogue, libraryFile));
+}

@@ -1,0 +1,65 @@
+import type { ContributionTarget } from './contribution-template.ts';
+import { contributionTemplate, suggestedFileName } from './contribution-template.ts';
+
+export interface ContributeLink {
+  /** Short link text, e.g. "new file". */
+  label: string;
+  url: string;
+}
+
+export interface ContributeLinkOptions {
+  repositoryUrl: string;
+  branch: string;
+}
+
+/** One way to contribute to a target. Issue 7 adds a second kind (a prefilled issue form) to CONTRIBUTE_LINK_KINDS. */
+export type ContributeLinkKind = (
+  target: ContributionTarget,
+  options: ContributeLinkOptions,
+) => ContributeLink;
+
+/**
+ * GitHub's "create new file" page with the contribution template already typed in, in the right folder.
+ * Percent-encodes everything (including parentheses) so the Markdown link destination needs no escaping.
+ */
+export const newFileLink: ContributeLinkKind = (target, options) => {
+  const query = [
+    `filename=${encodeQueryValue(suggestedFileName(target))}`,
+    `value=${encodeQueryValue(contributionTemplate(target))}`,
+  ].join('&');
+  return {
+    label: 'new file',
+    url: `${options.repositoryUrl}/new/${encodePath(options.branch)}/contributions/${encodePath(target.slug)}?${query}`,
+  };
+};
+
+export const CONTRIBUTE_LINK_KINDS: readonly ContributeLinkKind[] = [newFileLink];
+
+/**
+ * GitHub refuses very long URLs; a correction of a long field leaves `original` out rather than produce a
+ * link that fails. `persona validate` then tells the contributor what the current text is.
+ */
+export const MAX_CONTRIBUTE_URL_LENGTH = 8000;
+
+/** Every link for one target, in CONTRIBUTE_LINK_KINDS order. */
+export function contributeLinks(
+  target: ContributionTarget,
+  options: ContributeLinkOptions,
+): ContributeLink[] {
+  return CONTRIBUTE_LINK_KINDS.map((kind) => {
+    const made = kind(target, options);
+    if (made.url.length <= MAX_CONTRIBUTE_URL_LENGTH || target.original === undefined) return made;
+    return kind({ ...target, original: undefined }, options);
+  });
+}
+
+export function encodeQueryValue(value: string): string {
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
+function encodePath(segment: string): string {
+  return segment.split('/').map(encodeQueryValue).join('/');
+}

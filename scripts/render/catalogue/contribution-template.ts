@@ -1,0 +1,58 @@
+import { stringify } from 'yaml';
+import { CONTRIBUTION_MODELINE, type ContentField } from '../../core/persona-fields.ts';
+import { CANONICAL_TO_STRING } from '../canonical-yaml.ts';
+
+export type ContributionAction = 'confirm' | 'correct' | 'extend';
+
+export interface ContributionTarget {
+  slug: string;
+  field: ContentField;
+  action: ContributionAction;
+  /** 1-based list item, for `correct` (and `confirm`) of one item. */
+  item?: number;
+  /** The current text being corrected; omitted when it would make a link too long to open. */
+  original?: string;
+}
+
+/** The login placeholder used in the template and the suggested file name; the contributor replaces it. */
+export const LOGIN_PLACEHOLDER = 'your-login';
+
+/** `your-login-goals.yaml`: the contributor puts their login (and, if they like, a date prefix) in front. */
+export function suggestedFileName(target: ContributionTarget): string {
+  return `${LOGIN_PLACEHOLDER}-${target.field}.yaml`;
+}
+
+/**
+ * A contribution file (issue 3's format) that is valid YAML as it stands. The values go through the YAML
+ * serializer, never string concatenation, so persona text can't break out of its scalar.
+ */
+export function contributionTemplate(target: ContributionTarget): string {
+  const instructions = [
+    `Replace ${LOGIN_PLACEHOLDER} with your GitHub login in author and in the file name, say why in rationale, then propose the file.`,
+  ];
+  if (target.action === 'correct')
+    instructions.push(
+      target.original === undefined
+        ? 'Edit value, and add original: the exact current text, copied from the persona page.'
+        : 'Edit value to the corrected text; keep original as it is.',
+    );
+  if (target.action === 'extend') instructions.push('Write the new item in value.');
+  const contribution: Record<string, string | number> = {
+    persona: target.slug,
+    field: target.field,
+    action: target.action,
+  };
+  if (target.item !== undefined) contribution.item = target.item;
+  if (target.action === 'correct') {
+    contribution.value = target.original ?? 'The corrected text.';
+    if (target.original !== undefined) contribution.original = target.original;
+  }
+  if (target.action === 'extend') contribution.value = 'The new item, as one complete sentence.';
+  contribution.author = LOGIN_PLACEHOLDER;
+  contribution.rationale =
+    target.action === 'confirm'
+      ? 'How this matches your own experience.'
+      : 'Why this is more accurate, from your own experience.';
+  const body = stringify(contribution, CANONICAL_TO_STRING);
+  return `${[CONTRIBUTION_MODELINE, ...instructions.map((line) => `# ${line}`)].join('\n')}\n${body}`;
+}

@@ -1,0 +1,137 @@
+import type { PhrasingContent, Root, RootContent, Table } from 'mdast';
+import { type CatalogueContext, tagHref } from './catalogue-context.ts';
+import type { ProductGroup } from './catalogue-model.ts';
+import { CATALOGUE_PATHS, relativeLink } from './catalogue-paths.ts';
+import { bannerNode } from './generated-banner.ts';
+import { headingAnchors } from './heading-anchors.ts';
+import {
+  bulletList,
+  heading,
+  joined,
+  link,
+  paragraph,
+  root,
+  strong,
+  table,
+  text,
+  untrustedLine,
+} from './mdast.ts';
+
+export const INDEX_TITLE = 'Persona Library';
+const PRODUCTS_HEADING = 'Products';
+
+/**
+ * `README.md`, which GitHub shows when someone opens the catalogue folder: what the library is, its counts,
+ * where to go next, and a table per product. With `split`, the tables move to `<product>/README.md`.
+ */
+export function indexPage(ctx: CatalogueContext, split: boolean): Root {
+  const self = CATALOGUE_PATHS.index;
+  const { model } = ctx;
+  const anchors = headingAnchors([INDEX_TITLE, PRODUCTS_HEADING, ...model.products.map((g) => g.product)]);
+  const children: RootContent[] = [
+    bannerNode(),
+    heading(1, text(INDEX_TITLE)),
+    paragraph(
+      text(
+        'UX personas for real products: who uses them, what they want, and what would make them leave. ' +
+          'Every field of every persona can be confirmed, corrected or extended by the people it describes, ' +
+          'and each page shows how much of it the community has reviewed.',
+      ),
+    ),
+    paragraph(
+      ...joined(
+        [
+          [strong(text(count(model.personas.length))), text(' personas')],
+          [strong(text(count(model.products.length))), text(' products')],
+          [strong(text(count(model.contributors.length))), text(' contributors')],
+          [strong(text(count(model.confirmations))), text(' confirmations')],
+        ],
+        ' · ',
+      ),
+    ),
+    paragraph(
+      text('Browse by '),
+      link(relativeLink(self, CATALOGUE_PATHS.tags), text('tag')),
+      text(', see how personas relate in the '),
+      link(relativeLink(self, CATALOGUE_PATHS.graph), text('relationship graph')),
+      text(', or download everything as '),
+      ...exportLinks(self, ctx),
+      text('.'),
+    ),
+    heading(2, text(PRODUCTS_HEADING)),
+    bulletList(
+      model.products.map((group, index) => [
+        link(
+          split
+            ? relativeLink(self, CATALOGUE_PATHS.productIndex(group.product))
+            : (anchors[index + 2] ?? ''),
+          text(group.product),
+        ),
+        text(` (${count(group.personas.length)})`),
+      ]),
+    ),
+  ];
+  if (split) {
+    children.push(
+      paragraph(
+        text('The library is large, so each product lists its personas on its own page (linked above).'),
+      ),
+    );
+  } else {
+    for (const group of model.products)
+      children.push(heading(2, text(group.product)), productTable(self, group, ctx));
+  }
+  return root(children);
+}
+
+/** `<product>/README.md`: the product's table, shown when someone opens the product's folder. */
+export function productIndexPage(group: ProductGroup, ctx: CatalogueContext): Root {
+  const self = CATALOGUE_PATHS.productIndex(group.product);
+  return root([
+    bannerNode(),
+    heading(1, text(group.product)),
+    paragraph(
+      text(`${count(group.personas.length)} of ${count(ctx.model.personas.length)} personas. `),
+      link(relativeLink(self, CATALOGUE_PATHS.index), text('Back to the catalogue')),
+    ),
+    productTable(self, group, ctx),
+  ]);
+}
+
+function productTable(self: string, group: ProductGroup, ctx: CatalogueContext): Table {
+  return table(
+    [[text('ID')], [text('Persona')], [text('Category')], [text('Tags')], [text('Confirmations')]],
+    group.personas.map((persona): PhrasingContent[][] => [
+      [text(persona.id)],
+      [
+        link(
+          relativeLink(self, CATALOGUE_PATHS.personaPage(persona.product, persona.slug)),
+          untrustedLine(persona.title),
+        ),
+      ],
+      [text(persona.category)],
+      joined(
+        persona.tags.map((tag) => [link(tagHref(self, tag, ctx.layout), text(tag))]),
+        ', ',
+      ),
+      [text(count(persona.community?.confirmations ?? 0))],
+    ]),
+  );
+}
+
+function exportLinks(self: string, ctx: CatalogueContext): PhrasingContent[] {
+  if (ctx.layout.splitExports)
+    return [
+      link(relativeLink(self, CATALOGUE_PATHS.json), text('JSON')),
+      text(' (split by product; the file lists the parts, in JSON and CSV)'),
+    ];
+  return [
+    link(relativeLink(self, CATALOGUE_PATHS.json), text('JSON')),
+    text(' or '),
+    link(relativeLink(self, CATALOGUE_PATHS.csv), text('CSV')),
+  ];
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}

@@ -1,0 +1,56 @@
+import type { ContributionAction } from '../../check/contribution/contribution.ts';
+import { type ContentField, FIELD_LABELS } from '../../core/persona-fields.ts';
+import {
+  ACTION_LABELS,
+  FORM_TEMPLATE_FILE,
+  type FormPersona,
+  personaOptionLabel,
+} from '../../intake/contribute-form-fields.ts';
+
+export interface FormPrefill {
+  persona: Pick<FormPersona, 'id' | 'title'>;
+  field: ContentField;
+  action: ContributionAction;
+  /** 1-based list item, for confirming or correcting one item. */
+  item?: number;
+  /** A correction's starting point: the current text, for the contributor to edit in place. */
+  text?: string;
+}
+
+/** GitHub answers 414 to very long URLs; past this, the prefilled text is left out and the rest still works. */
+export const MAX_FORM_URL_LENGTH = 8000;
+
+/**
+ * `<repo>/issues/new?template=contribute.yml&…` with the form already filled in. GitHub prefills an issue
+ * form field from the query parameter named after its `id`; a dropdown takes the text of one of its options,
+ * so these are the exact option labels the generator writes. Every value is percent-encoded (parentheses
+ * too), so the URL is safe as a Markdown link destination.
+ */
+export function contributeFormUrl(repositoryUrl: string, prefill: FormPrefill): string {
+  const withText = buildUrl(repositoryUrl, prefill, true);
+  return withText.length <= MAX_FORM_URL_LENGTH ? withText : buildUrl(repositoryUrl, prefill, false);
+}
+
+function buildUrl(repositoryUrl: string, prefill: FormPrefill, withText: boolean): string {
+  const fieldLabel = FIELD_LABELS[prefill.field];
+  const actionLabel = ACTION_LABELS[prefill.action];
+  const item = prefill.item === undefined ? '' : ` item ${prefill.item}`;
+  const params: [string, string][] = [
+    ['template', FORM_TEMPLATE_FILE],
+    ['title', `${actionLabel} ${fieldLabel}${item}: ${prefill.persona.title}`],
+    ['persona', personaOptionLabel(prefill.persona)],
+    ['field', fieldLabel],
+    ['action', actionLabel],
+  ];
+  if (prefill.item !== undefined) params.push(['item', String(prefill.item)]);
+  if (withText && prefill.text !== undefined) params.push(['text', prefill.text]);
+  const query = params.map(([key, value]) => `${key}=${encodeQueryComponent(value)}`).join('&');
+  return `${repositoryUrl.replace(/\/+$/, '')}/issues/new?${query}`;
+}
+
+function encodeQueryComponent(value: string): string {
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
