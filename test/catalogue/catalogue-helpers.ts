@@ -1,0 +1,189 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import GithubSlugger from 'github-slugger';
+import { REPOSITORY_URL } from '../../scripts/core/repository.ts';
+import { validateLibrary } from '../../scripts/pipeline/validate-library.ts';
+import {
+  type CataloguePersona,
+  toCataloguePersona,
+} from '../../scripts/render/catalogue/catalogue-persona.ts';
+import { renderCatalogue } from '../../scripts/render/catalogue/render-catalogue.ts';
+import { REPO_ROOT } from '../helpers/run-cli.ts';
+
+export const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/catalogue');
+export const CASES = ['small-library', 'hostile-text'] as const;
+
+export const TEST_OPTIONS = {
+  repositoryUrl: REPOSITORY_URL,
+  branch: 'main',
+  rootFromCatalogue: '..',
+  outDir: 'catalogue',
+};
+
+/** The valid personas of a library folder, read through the same pipeline as the CLI. */
+export async function loadPersonas(root: string): Promise<CataloguePersona[]> {
+  const library = await validateLibrary(root);
+  const errors = library.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0)
+    throw new Error(`fixture ${root} has errors: ${errors.map((e) => e.rule).join(', ')}`);
+  return library.personas.flatMap((facts) =>
+    facts.data ? [toCataloguePersona(facts.file, facts.data)] : [],
+  );
+}
+
+export async function renderFixture(root: string): Promise<Record<string, string>> {
+  const { files, diagnostics } = renderCatalogue(await loadPersonas(root), TEST_OPTIONS);
+  if (diagnostics.length > 0) throw new Error(diagnostics.map((d) => d.message).join('\n'));
+  return Object.fromEntries(files);
+}
+
+/** A temp library root holding a copy of `from`'s personas (and schemas, when it has them). */
+export function scratchCopy(from: string): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'persona-catalogue-'));
+  cpSync(path.join(from, 'personas'), path.join(root, 'personas'), { recursive: true });
+  return root;
+}
+
+/**
+ * GitHub's GFM, as the Debian `cmark-gfm` package ships it. `--unsafe` keeps raw HTML in the output instead of
+ * dropping it, so any HTML that escaped the Markdown would show up in the assertions (GitHub then sanitizes; we
+ * assert there is nothing to sanitize). `tagfilter: false` also drops GFM's own `<script>` filter, so the safety
+ * checks prove the Markdown is inert by itself. Missing cmark-gfm fails loudly: CI installs it.
+ */
+export function cmarkGfm(markdown: string, { tagfilter = true }: { tagfilter?: boolean } = {}): string {
+  const extensions = ['table', 'autolink', 'strikethrough', ...(tagfilter ? ['tagfilter'] : [])];
+  const result = spawnSync('cmark-gfm', ['--unsafe', ...extensions.flatMap((e) => ['--extension', e])], {
+    input: markdown,
+    encoding: 'utf8',
+  });
+  if (result.error || result.status !== 0)
+    throw new Error(
+      'cmark-gfm is required for the catalogue rendering test and could not be run ' +
+        `(${result.error?.message ?? `exit ${result.status}`}). Install it with \`apt-get install cmark-gfm\`; .ci/run does.`,
+    );
+  return result.stdout;
+}
+
+/** RFC 4180 parser (quoted fields, doubled quotes, line breaks inside quotes), for the round-trip test. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (char === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += char;
+  }
+  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+  return rows;
+}
+
+/** The inverse of the CSV cell encoding: one leading `'` off, then lists split and unescaped. */
+export function csvText(cell: string): string {
+  return cell.startsWith("'") ? cell.slice(1) : cell;
+}
+
+export function csvList(cell: string): string[] {
+  const text = csvText(cell);
+  if (text === '') return [];
+  return text
+    .split('\n')
+    .map((item) => item.replace(/\\(\\|n)/g, (_, c: string) => (c === 'n' ? '\n' : '\\')));
+}
+
+/** What would make rendered HTML dangerous: an active script, an event-handler attribute, a javascript: link. */
+export function activeHtml(html: string): string[] {
+  const found: string[] = [];
+  if (/<script\b/i.test(html)) found.push('<script>');
+  if (/<[a-z][^>]*\son[a-z]+\s*=/i.test(html)) found.push('on*= attribute');
+  if (/<[a-z][^>]*(href|src)\s*=\s*["']?\s*javascript:/i.test(html)) found.push('javascript: link');
+  return found;
+}
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&amp;/g, '&');
+}
+
+/** The anchors GitHub gives the headings of a rendered page: github-slugger over their text, in order. */
+function headingAnchors(html: string): Set<string> {
+  const slugger = new GithubSlugger();
+  const anchors = new Set<string>();
+  for (const [, inner] of html.matchAll(/<h[1-6]>([\s\S]*?)<\/h[1-6]>/g))
+    anchors.add(slugger.slug(decodeEntities((inner ?? '').replace(/<[^>]*>/g, ''))));
+  return anchors;
+}
+
+/**
+ * Renders `pages` (relative to `<root>/<catalogue>`) with cmark-gfm and lists every problem: active HTML, a link
+ * to a site other than the repository, a relative link to a missing file or out of the library, a `#anchor`
+ * that no heading of the target page produces (github-slugger, as GitHub does).
+ */
+export function checkRenderedPages(
+  root: string,
+  catalogueFolder: string,
+  pages: readonly string[],
+): { checked: number; problems: string[] } {
+  const catalogue = path.join(root, catalogueFolder);
+  const problems: string[] = [];
+  const anchorCache = new Map<string, Set<string>>();
+  const anchorsOf = (page: string) => {
+    let anchors = anchorCache.get(page);
+    if (!anchors) {
+      anchors = headingAnchors(cmarkGfm(readFileSync(path.join(catalogue, page), 'utf8')));
+      anchorCache.set(page, anchors);
+    }
+    return anchors;
+  };
+  let checked = 0;
+  for (const page of pages) {
+    const markdown = readFileSync(path.join(catalogue, page), 'utf8');
+    const body = cmarkGfm(markdown);
+    for (const found of activeHtml(cmarkGfm(markdown, { tagfilter: false })))
+      problems.push(`${page}: ${found}`);
+    for (const [, raw] of body.matchAll(/href="([^"]*)"/g)) {
+      const href = decodeEntities(raw ?? '');
+      checked++;
+      if (/^[a-z]+:/i.test(href)) {
+        if (!href.startsWith(`${REPOSITORY_URL}/`))
+          problems.push(`${page}: foreign link ${href.slice(0, 80)}`);
+        continue;
+      }
+      const [target = '', fragment] = href.split('#');
+      const resolved =
+        target === ''
+          ? page
+          : path.posix.normalize(path.posix.join(path.posix.dirname(page), decodeURIComponent(target)));
+      const onDisk = path.join(catalogue, resolved);
+      if (path.relative(root, onDisk).startsWith('..')) problems.push(`${page}: ${href} leaves the library`);
+      else if (!existsSync(onDisk)) problems.push(`${page}: ${href} points at a missing file`);
+      else if (fragment !== undefined) {
+        if (!resolved.endsWith('.md'))
+          problems.push(`${page}: ${href} is an anchor into a file that is not a page`);
+        else if (!anchorsOf(resolved).has(fragment)) problems.push(`${page}: ${href} has no such heading`);
+      }
+    }
+  }
+  return { checked, problems };
+}

@@ -1,0 +1,135 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { LIST_FIELDS, TEXT_FIELDS } from '../../scripts/core/persona-fields.ts';
+import { buildCatalogueModel } from '../../scripts/render/catalogue/catalogue-model.ts';
+import type { CataloguePersona, PersonaLink } from '../../scripts/render/catalogue/catalogue-persona.ts';
+import { graphMode, graphPage, MERMAID_MAX_CHARS } from '../../scripts/render/catalogue/graph-page.ts';
+import {
+  MAX_CATALOGUE_FILE_BYTES,
+  renderCatalogue,
+} from '../../scripts/render/catalogue/render-catalogue.ts';
+import { serializeMarkdown } from '../../scripts/render/catalogue/serialize-markdown.ts';
+import { tagAnchors } from '../../scripts/render/catalogue/tag-pages.ts';
+import { checkRenderedPages, parseCsv, TEST_OPTIONS } from './catalogue-helpers.ts';
+
+/**
+ * A generated library: `count` personas over `products` products, each with long texts and 12 tags, linked in
+ * mutual pairs inside their product and one-way to the next product, so every large-library split kicks in.
+ */
+function generateLibrary(count: number, products: number): CataloguePersona[] {
+  const sentence = (n: number) =>
+    `Persona ${n} works through a specific, concrete situation with numbers like ${n * 7} and tools alongside. `
+      .repeat(3)
+      .trim();
+  return Array.from({ length: count }, (_, index) => {
+    const product = `product-${String(index % products).padStart(2, '0')}`;
+    const slug = `${product}-persona-${index}`;
+    const composability: PersonaLink[] = [];
+    const partner = index % (products * 2) < products ? index + products : index - products;
+    if (partner < count)
+      composability.push({
+        persona: `product-${String(partner % products).padStart(2, '0')}-persona-${partner}`,
+        relation: 'pairs-with',
+        note: 'They work the same queue.',
+      });
+    if (index + 1 < count)
+      composability.push({
+        persona: `product-${String((index + 1) % products).padStart(2, '0')}-persona-${index + 1}`,
+        relation: 'use-with',
+        note: 'One uses the other product alongside.',
+      });
+    const persona: Record<string, unknown> = {
+      file: `personas/${product}/${slug}.yaml`,
+      id: `APP-${1000 + index}`,
+      slug,
+      title: `The Generated Persona Number ${index} of a Very Large Library`,
+      product,
+      category: 'technical',
+      tags: Array.from({ length: 12 }, (_, t) => `generated-tag-${(index + t * 17) % 240}`),
+      composability,
+    };
+    for (const field of TEXT_FIELDS) persona[field] = sentence(index);
+    for (const field of LIST_FIELDS)
+      persona[field] = [sentence(index), sentence(index + 1), sentence(index + 2)];
+    return persona as CataloguePersona;
+  });
+}
+
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
+describe('a library of 1,200 personas', () => {
+  const personas = generateLibrary(1200, 12);
+  const { files, diagnostics } = renderCatalogue(personas, TEST_OPTIONS);
+
+  it('keeps every generated file under 500 KB', () => {
+    expect(diagnostics).toEqual([]);
+    for (const [file, text] of files)
+      expect(Buffer.byteLength(text), file).toBeLessThanOrEqual(MAX_CATALOGUE_FILE_BYTES);
+  });
+
+  it('splits the index, the tag index and the exports by product or tag', () => {
+    const readme = files.get('README.md') ?? '';
+    expect(readme).not.toContain('| ID |');
+    expect(readme).toContain('](product-00/README.md)');
+    for (let p = 0; p < 12; p++)
+      expect(files.get(`product-${String(p).padStart(2, '0')}/README.md`)).toContain('| ID |');
+    expect(files.get('tags.md')).toContain('](_tags/generated-tag-0.md)');
+    expect([...files.keys()].filter((file) => file.startsWith('_tags/'))).toHaveLength(240);
+    expect(files.has('personas.csv')).toBe(false);
+    const manifest = JSON.parse(files.get('personas.json') ?? '');
+    expect(manifest.parts.json.length).toBeGreaterThanOrEqual(12);
+    const ids = manifest.parts.json.flatMap((part: string) =>
+      JSON.parse(files.get(part) ?? '').personas.map((p: { id: string }) => p.id),
+    );
+    expect(ids.sort()).toEqual(personas.map((p) => p.id).sort());
+    const rows = manifest.parts.csv.flatMap((part: string) => parseCsv(files.get(part) ?? '').slice(1));
+    expect(rows).toHaveLength(1200);
+  });
+
+  it('draws one Mermaid graph per product, each small enough for GitHub', () => {
+    const graphs = [...files]
+      .filter(([file]) => file === 'graph.md' || file.endsWith('/graph.md'))
+      .flatMap(([, text]) => [...text.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1] ?? ''));
+    expect(graphs).toHaveLength(12);
+    for (const graph of graphs) expect(graph.length).toBeLessThanOrEqual(MERMAID_MAX_CHARS);
+  });
+
+  it('has a page per persona, and the split pages link correctly (cmark-gfm)', () => {
+    for (const persona of personas) expect(files.has(`${persona.product}/${persona.slug}.md`)).toBe(true);
+    const root = mkdtempSync(path.join(os.tmpdir(), 'persona-large-'));
+    roots.push(root);
+    for (const [file, text] of files) {
+      mkdirSync(path.dirname(path.join(root, 'catalogue', file)), { recursive: true });
+      writeFileSync(path.join(root, 'catalogue', file), text);
+    }
+    for (const persona of personas) {
+      mkdirSync(path.join(root, 'personas', persona.product), { recursive: true });
+      writeFileSync(path.join(root, persona.file), '');
+    }
+    // Every page that is not a persona page, plus the first persona page of each product.
+    const pages = [...files.keys()].filter(
+      (file) =>
+        file.endsWith('.md') && (!/^product-\d+\/product-/.test(file) || /-persona-\d\.md$/.test(file)),
+    );
+    const { checked, problems } = checkRenderedPages(root, 'catalogue', pages);
+    expect(problems).toEqual([]);
+    expect(checked).toBeGreaterThan(1000);
+  });
+});
+
+describe('the graph switches to one per product above 300 personas', () => {
+  it.each([
+    [300, 1],
+    [301, 12],
+  ])('%i personas → %i Mermaid graphs', (count, graphs) => {
+    const model = buildCatalogueModel(generateLibrary(count, 12));
+    const layout = { tagPages: false, splitExports: false, tagAnchors: tagAnchors(model.tags) };
+    const page = serializeMarkdown(graphPage({ model, options: TEST_OPTIONS, layout }, graphMode(model)));
+    expect(page.match(/```mermaid/g)).toHaveLength(graphs);
+  });
+});
