@@ -1,7 +1,7 @@
 import { type Diagnostic, sortDiagnostics } from '../core/diagnostic.ts';
 import { checkContributions } from './contribution/check-contributions.ts';
 import type { ContributionFacts } from './contribution/contribution.ts';
-import { buildLibraryIndex } from './library/library-index.ts';
+import { buildLibraryIndex, type PersonaLocator } from './library/library-index.ts';
 import type { PersonaFacts } from './persona/check-persona-file.ts';
 import { LIBRARY_RULES } from './rules/library-rules.ts';
 import type { SchemaValidator } from './schema/compile-schema.ts';
@@ -12,6 +12,8 @@ export interface LibraryCheckInput {
   layout?: readonly Diagnostic[];
   /** Per-file results of the contribution files; compared with their personas here. */
   contributions?: readonly ContributionFacts[];
+  /** Places of personas checked on the fast path, needed only when a cross-file rule reports on them. */
+  locatePersona?: PersonaLocator;
   /** The persona schema, to tell whether applying a contribution would break its persona. */
   validatePersona?: SchemaValidator;
 }
@@ -24,7 +26,7 @@ export interface LibraryCheckResult {
 export function checkLibrary(input: LibraryCheckInput): LibraryCheckResult {
   const diagnostics: Diagnostic[] = [...(input.layout ?? [])];
   for (const persona of input.personas) diagnostics.push(...persona.diagnostics);
-  const index = buildLibraryIndex(input.personas);
+  const index = buildLibraryIndex(input.personas, input.locatePersona);
   for (const rule of LIBRARY_RULES) diagnostics.push(...rule(index));
   const contributions = input.contributions ?? [];
   for (const contribution of contributions) diagnostics.push(...contribution.diagnostics);

@@ -9,6 +9,10 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
+    // The edit distance is at least the difference in length; skip what cannot beat the best or pass the cap.
+    const gap = Math.abs(candidate.length - needle.length);
+    if (gap > bestDistance || gap > Math.max(2, Math.floor(Math.max(needle.length, candidate.length) / 3)))
+      continue;
     const d = distance(needle, candidate.toLowerCase());
     if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
       best = candidate;

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { checkLibrary } from '../check/check-library.ts';
 import { checkContributionFile } from '../check/contribution/check-contribution-file.ts';
 import type { ContributionFacts } from '../check/contribution/contribution.ts';
@@ -5,7 +6,7 @@ import { checkPersonaFile, type PersonaFacts } from '../check/persona/check-pers
 import { compileSchema } from '../check/schema/compile-schema.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { readContributionSchema } from '../read/read-contribution-schema.ts';
-import { readLibrary } from '../read/read-library.ts';
+import { readCapped, readLibrary } from '../read/read-library.ts';
 import { readPersonaSchema } from '../read/read-schemas.ts';
 
 export interface ValidationResult {
@@ -28,8 +29,12 @@ export async function validateLibrary(root: string): Promise<ValidationResult> {
   const contributions = files.contributionFiles.map(({ file, bytes }) =>
     checkContributionFile(file, bytes, validateContribution),
   );
+  // Re-reads a fast-path persona in full, only when a cross-file rule reports on it and needs its positions.
+  const locatePersona = (file: string) =>
+    checkPersonaFile(file, readCapped(path.join(root, file)), validate, { fast: false }).places ?? {};
   const { diagnostics } = checkLibrary({
     personas,
+    locatePersona,
     layout: files.diagnostics,
     contributions,
     validatePersona: validate,

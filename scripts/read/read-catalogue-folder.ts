@@ -28,7 +28,7 @@ export async function readCatalogueFolder(dir: string): Promise<Map<string, stri
   await walk('', 0);
   found.sort(compareCodePoints);
   for (const file of found) {
-    const bytes = await readCapped(path.join(dir, file), READ_CAP);
+    const bytes = readCapped(path.join(dir, file), READ_CAP);
     out.set(file, Buffer.from(bytes).toString('utf8'));
   }
   return out;

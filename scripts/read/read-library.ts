@@ -1,4 +1,5 @@
-import { lstat, open, readdir } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { compareCodePoints, type Diagnostic, diagnostic, START_OF_FILE } from '../core/diagnostic.ts';
 import { MAX_FILE_BYTES } from '../parse/decode-source.ts';
@@ -64,23 +65,26 @@ async function readTree(root: string, top: string, diagnostics: Diagnostic[]): P
     }
   }
   relativePaths.sort(compareCodePoints);
-  return Promise.all(
-    relativePaths.map(async (file) => ({ file, bytes: await readCapped(path.join(root, file)) })),
-  );
+  return relativePaths.map((file) => ({ file, bytes: readCapped(path.join(root, file)) }));
 }
 
-export async function readCapped(file: string, cap = MAX_FILE_BYTES): Promise<Uint8Array> {
-  const handle = await open(file, 'r');
+/**
+ * The file's bytes, or its first `cap + 1` bytes when it is larger: enough to report it as too large without
+ * reading (or allocating) more. The buffer is sized from the file, never from the cap.
+ */
+export function readCapped(file: string, cap = MAX_FILE_BYTES): Uint8Array {
+  const fd = openSync(file, 'r');
   try {
-    const buffer = Buffer.alloc(cap + 1);
+    const { size } = fstatSync(fd);
+    const buffer = Buffer.allocUnsafe(Math.min(size, cap) + 1);
     let total = 0;
     while (total < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, total, buffer.length - total, total);
+      const bytesRead = readSync(fd, buffer, total, buffer.length - total, total);
       if (bytesRead === 0) break;
       total += bytesRead;
     }
     return buffer.subarray(0, total);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }

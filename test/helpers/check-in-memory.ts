@@ -12,15 +12,17 @@ const validate = compileSchema(
 
 /** Runs the pure persona pipeline on in-memory files (path → text or bytes). */
 export function checkPersonas(files: Record<string, string | Uint8Array>): Diagnostic[] {
-  const personas = Object.entries(files).map(([file, content]) =>
-    checkPersonaFile(
-      file,
-      typeof content === 'string' ? new TextEncoder().encode(content) : content,
-      validate,
-    ),
-  );
-  return checkLibrary({ personas }).diagnostics;
+  const bytes = (file: string) => {
+    const content = files[file] ?? '';
+    return typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  };
+  const personas = Object.keys(files).map((file) => checkPersonaFile(file, bytes(file), validate));
+  const locatePersona = (file: string) =>
+    checkPersonaFile(file, bytes(file), validate, { fast: false }).places ?? {};
+  return checkLibrary({ personas, locatePersona }).diagnostics;
 }
+
+export const personaValidator = validate;
 
 /**
  * Strips one `«` marker from `text` and returns its 1-based line and column: the place a diagnostic is

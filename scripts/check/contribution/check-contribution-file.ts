@@ -1,7 +1,8 @@
-import { isMap } from 'yaml';
+import { isMap, LineCounter } from 'yaml';
 import { diagnostic, type Place } from '../../core/diagnostic.ts';
 import type { ContentField } from '../../core/persona-fields.ts';
 import { decodeSource } from '../../parse/decode-source.ts';
+import { fastParseFlat } from '../../parse/fast-parse.ts';
 import { nodePlace } from '../../parse/node-place.ts';
 import { parseYaml } from '../../parse/parse-yaml.ts';
 import { capDiagnostics } from '../persona/cap-diagnostics.ts';
@@ -25,11 +26,16 @@ export function checkContributionFile(
   file: string,
   bytes: Uint8Array,
   validate: SchemaValidator,
+  options: { fast?: boolean } = {},
 ): ContributionFacts {
   const { folder, fileDate, diagnostics } = contributionLocation(file);
   const empty = { file, folder, fileDate, contribution: null, places: {} };
   const decoded = decodeSource(file, bytes);
   if (!decoded.ok) return { ...empty, diagnostics: [...diagnostics, decoded.diagnostic] };
+  if (diagnostics.length === 0 && options.fast !== false) {
+    const fast = fastCheck(file, decoded.text, validate);
+    if (fast) return { file, folder, fileDate, ...fast };
+  }
 
   const parsed = parseYaml(file, decoded.text);
   diagnostics.push(...parsed.diagnostics);
@@ -65,12 +71,7 @@ export function checkContributionFile(
   ).filter((d) => !(d.rule === 'schema/not-allowed' && protectedPlaces.includes(`${d.line}:${d.column}`)));
   diagnostics.push(...schema, ...ruleDiagnostics);
 
-  const places: Record<string, Place> = {};
-  for (const key of CONTRIBUTION_KEY_ORDER) {
-    if (!Object.hasOwn(data, key)) continue;
-    places[key] = valuePlace(ctx, key);
-    places[`key:${key}`] = keyPlace(ctx, key);
-  }
+  const places = placesOf(ctx);
   const capped = capDiagnostics(file, diagnostics);
   const clean = !capped.some((d) => d.severity === 'error');
   return {
@@ -81,6 +82,42 @@ export function checkContributionFile(
     places,
     diagnostics: capped,
   };
+}
+
+/**
+ * The common case, cheaply: a flat, plainly well-formed file that passes the schema and every single-file rule.
+ * Anything else returns undefined and the file is checked in full, with the document's own positions.
+ */
+function fastCheck(
+  file: string,
+  text: string,
+  validate: SchemaValidator,
+): Pick<ContributionFacts, 'contribution' | 'places' | 'diagnostics'> | undefined {
+  const flat = fastParseFlat(text);
+  if (!flat || !withoutIfErrors(validate)(flat.data)) return undefined;
+  const ctx: ContributionContext = {
+    file,
+    text,
+    doc: null,
+    lines: NO_LINES,
+    data: flat.data,
+    flatPlaces: flat.places,
+  };
+  for (const rule of CONTRIBUTION_FILE_RULES) if (rule(ctx).length > 0) return undefined;
+  return { contribution: toContribution(flat.data), places: placesOf(ctx), diagnostics: [] };
+}
+
+const NO_LINES = new LineCounter();
+
+function placesOf(ctx: ContributionContext): Record<string, Place> {
+  const { data } = ctx;
+  const places: Record<string, Place> = {};
+  for (const key of CONTRIBUTION_KEY_ORDER) {
+    if (!Object.hasOwn(data, key)) continue;
+    places[key] = valuePlace(ctx, key);
+    places[`key:${key}`] = keyPlace(ctx, key);
+  }
+  return places;
 }
 
 /** The schema's if/then adds "must match then schema" next to each missing key; the missing keys say it all. */

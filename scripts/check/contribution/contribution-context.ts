@@ -1,22 +1,30 @@
 import type { Document, LineCounter, Node } from 'yaml';
-import type { Place } from '../../core/diagnostic.ts';
+import { type Place, START_OF_FILE } from '../../core/diagnostic.ts';
+import type { FlatPlaces } from '../../parse/fast-parse.ts';
 import { nodePlace } from '../../parse/node-place.ts';
 
 /** What a single-file contribution rule sees: one parsed contribution that is a mapping. */
 export interface ContributionContext {
   file: string;
   text: string;
-  doc: Document.Parsed;
+  /** Null on the fast path, where `flatPlaces` holds the places read off the file's simple lines. */
+  doc: Document.Parsed | null;
   lines: LineCounter;
   data: Record<string, unknown>;
+  flatPlaces?: FlatPlaces;
 }
 
-export function valuePlace(ctx: Pick<ContributionContext, 'doc' | 'lines'>, key: string): Place {
+export function valuePlace(
+  ctx: Pick<ContributionContext, 'doc' | 'lines' | 'flatPlaces'>,
+  key: string,
+): Place {
+  if (!ctx.doc) return ctx.flatPlaces?.[key]?.value ?? START_OF_FILE;
   const node = ctx.doc.get(key, true);
   return nodePlace(node && typeof node === 'object' ? (node as Node) : null, ctx.lines);
 }
 
-export function keyPlace(ctx: Pick<ContributionContext, 'doc' | 'lines'>, key: string): Place {
+export function keyPlace(ctx: Pick<ContributionContext, 'doc' | 'lines' | 'flatPlaces'>, key: string): Place {
+  if (!ctx.doc) return ctx.flatPlaces?.[key]?.key ?? START_OF_FILE;
   const contents = ctx.doc.contents as { items?: Array<{ key?: unknown }> } | null;
   for (const pair of contents?.items ?? []) {
     const node = pair.key as { value?: unknown; range?: [number, number, number] } | null;

@@ -1,4 +1,4 @@
-import type { Place } from '../../core/diagnostic.ts';
+import { type Place, START_OF_FILE } from '../../core/diagnostic.ts';
 import type { PersonaFacts } from '../persona/check-persona-file.ts';
 import { linksOf } from '../persona/persona-context.ts';
 
@@ -7,18 +7,24 @@ export interface IndexedPersona {
   id?: string;
   slug?: string;
   title?: string;
-  places: Record<string, Place>;
+  /** Null for a file that took the fast path: ask `placeOf`. */
+  places: Record<string, Place> | null;
   links: Array<{ index: number; persona: string }>;
 }
+
+/** Finds the places of a persona that was checked without positions (the I/O lives with the caller). */
+export type PersonaLocator = (file: string) => Record<string, Place>;
 
 /** The small cross-file index: enough to check uniqueness and links without keeping any document. */
 export interface LibraryIndex {
   personas: IndexedPersona[];
   bySlug: Map<string, IndexedPersona[]>;
   byId: Map<string, IndexedPersona[]>;
+  /** Where a value of a persona is (`id`, `slug`, `title`, `composability.<i>.persona`). */
+  placeOf(persona: IndexedPersona, key: string): Place;
 }
 
-export function buildLibraryIndex(facts: readonly PersonaFacts[]): LibraryIndex {
+export function buildLibraryIndex(facts: readonly PersonaFacts[], locate?: PersonaLocator): LibraryIndex {
   const personas: IndexedPersona[] = [];
   const bySlug = new Map<string, IndexedPersona[]>();
   const byId = new Map<string, IndexedPersona[]>();
@@ -38,7 +44,16 @@ export function buildLibraryIndex(facts: readonly PersonaFacts[]): LibraryIndex 
     if (entry.slug !== undefined) push(bySlug, entry.slug, entry);
     if (entry.id !== undefined) push(byId, entry.id, entry);
   }
-  return { personas, bySlug, byId };
+  const located = new Map<string, Record<string, Place>>();
+  const placeOf = (persona: IndexedPersona, key: string): Place => {
+    let places = persona.places ?? located.get(persona.file);
+    if (!places) {
+      places = locate ? locate(persona.file) : {};
+      located.set(persona.file, places);
+    }
+    return places[key] ?? START_OF_FILE;
+  };
+  return { personas, bySlug, byId, placeOf };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -1,13 +1,14 @@
-import { isMap } from 'yaml';
+import { isMap, LineCounter } from 'yaml';
 import { type Diagnostic, diagnostic, type Place } from '../../core/diagnostic.ts';
 import { decodeSource } from '../../parse/decode-source.ts';
+import { fastParse } from '../../parse/fast-parse.ts';
 import { nodePlace } from '../../parse/node-place.ts';
 import { parseYaml } from '../../parse/parse-yaml.ts';
 import { PERSONA_RULES } from '../rules/persona-rules.ts';
 import type { SchemaValidator } from '../schema/compile-schema.ts';
 import { schemaDiagnostics } from '../schema/schema-diagnostics.ts';
 import { capDiagnostics } from './cap-diagnostics.ts';
-import { linksOf, placeIn } from './persona-context.ts';
+import { linksOf, type PersonaContext, placeIn } from './persona-context.ts';
 import { personaLocation } from './persona-location.ts';
 
 /**
@@ -18,15 +19,28 @@ export interface PersonaFacts {
   file: string;
   /** The parsed mapping, or null when the file has no usable top-level mapping. */
   data: Record<string, unknown> | null;
-  /** Places of the values cross-file rules point at: `id`, `slug`, `title`, `composability.<i>.persona`. */
-  places: Record<string, Place>;
+  /**
+   * Places of the values cross-file rules point at: `id`, `slug`, `title`, `composability.<i>.persona`.
+   * Null when the file took the fast path; the library index then asks a locator, which is rare (only for
+   * cross-file problems) and is the only case that parses such a file a second time.
+   */
+  places: Record<string, Place> | null;
   diagnostics: Diagnostic[];
 }
 
-export function checkPersonaFile(file: string, bytes: Uint8Array, validate: SchemaValidator): PersonaFacts {
+export function checkPersonaFile(
+  file: string,
+  bytes: Uint8Array,
+  validate: SchemaValidator,
+  options: { fast?: boolean } = {},
+): PersonaFacts {
   const { location, diagnostics } = personaLocation(file);
   const decoded = decodeSource(file, bytes);
   if (!decoded.ok) return { file, data: null, places: {}, diagnostics: [...diagnostics, decoded.diagnostic] };
+  if (diagnostics.length === 0 && options.fast !== false) {
+    const fast = fastCheck(file, decoded.text, validate, location);
+    if (fast) return fast;
+  }
 
   const parsed = parseYaml(file, decoded.text);
   diagnostics.push(...parsed.diagnostics);
@@ -50,9 +64,34 @@ export function checkPersonaFile(file: string, bytes: Uint8Array, validate: Sche
   const ctx = { file, text: decoded.text, doc, lines, data, location };
   for (const rule of PERSONA_RULES) diagnostics.push(...rule(ctx));
 
+  return { file, data, places: placesOf(ctx), diagnostics: capDiagnostics(file, diagnostics) };
+}
+
+/**
+ * The common case, at a fraction of the cost: a plainly well-formed file that passes the schema and every
+ * single-file rule. Any doubt (an unusual line, a schema error, a rule that fires) returns undefined, and the
+ * caller checks the file in full, with positions.
+ */
+function fastCheck(
+  file: string,
+  text: string,
+  validate: SchemaValidator,
+  location: PersonaContext['location'],
+): PersonaFacts | undefined {
+  const data = fastParse(text);
+  if (!data || !validate(data)) return undefined;
+  const ctx: PersonaContext = { file, text, doc: null, lines: NO_LINES, data, location };
+  for (const rule of PERSONA_RULES) if (rule(ctx).length > 0) return undefined;
+  return { file, data, places: null, diagnostics: [] };
+}
+
+const NO_LINES = new LineCounter();
+
+function placesOf(ctx: PersonaContext): Record<string, Place> {
+  const { data } = ctx;
   const places: Record<string, Place> = {};
   for (const key of ['id', 'slug', 'title']) if (key in data) places[key] = placeIn(ctx, key);
   for (const link of linksOf(data))
     places[`composability.${link.index}.persona`] = placeIn(ctx, 'composability', link.index, 'persona');
-  return { file, data, places, diagnostics: capDiagnostics(file, diagnostics) };
+  return places;
 }

@@ -1,5 +1,5 @@
 import type { Document, LineCounter, Node } from 'yaml';
-import type { Place } from '../../core/diagnostic.ts';
+import { type Place, START_OF_FILE } from '../../core/diagnostic.ts';
 import { nodePlace } from '../../parse/node-place.ts';
 import type { PersonaLocation } from './persona-location.ts';
 
@@ -7,13 +7,15 @@ import type { PersonaLocation } from './persona-location.ts';
 export interface PersonaContext {
   file: string;
   text: string;
-  doc: Document.Parsed;
+  /** Null on the fast path: rules then only decide whether they fire, and the file is re-checked in full if so. */
+  doc: Document.Parsed | null;
   lines: LineCounter;
   data: Record<string, unknown>;
   location: PersonaLocation | null;
 }
 
 export function placeIn(ctx: Pick<PersonaContext, 'doc' | 'lines'>, ...path: Array<string | number>): Place {
+  if (!ctx.doc) return START_OF_FILE;
   const node = path.length === 0 ? ctx.doc.contents : ctx.doc.getIn(path, true);
   return nodePlace(node && typeof node === 'object' ? (node as Node) : null, ctx.lines);
 }

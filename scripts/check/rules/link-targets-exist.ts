@@ -13,7 +13,7 @@ export function linkTargetsExist(index: LibraryIndex): Diagnostic[] {
       out.push(
         diagnostic(
           persona.file,
-          persona.places[`composability.${link.index}.persona`] ?? START_OF_FILE,
+          index.placeOf(persona, `composability.${link.index}.persona`),
           'link/unknown-persona',
           `Composability link ${link.index + 1} points at \`${link.persona}\`, but no persona has that slug.`,
           byId

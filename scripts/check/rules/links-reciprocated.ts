@@ -13,7 +13,7 @@ export function linksReciprocated(index: LibraryIndex): Diagnostic[] {
       out.push(
         diagnostic(
           persona.file,
-          persona.places[`composability.${link.index}.persona`] ?? START_OF_FILE,
+          index.placeOf(persona, `composability.${link.index}.persona`),
           'link/not-reciprocated',
           `This persona links to \`${link.persona}\`, but \`${target.file}\` does not link back.`,
           `Add a composability link to \`${persona.slug}\` in \`${target.file}\`, or remove this one.`,

@@ -10,7 +10,7 @@ export function uniqueIds(index: LibraryIndex): Diagnostic[] {
       out.push(
         diagnostic(
           holder.file,
-          holder.places.id ?? START_OF_FILE,
+          index.placeOf(holder, 'id'),
           'id/duplicate',
           `The id \`${id}\` is also used by ${others.join(', ')}.`,
           'Ids must be unique. Keep the id on the older persona; give the new one the next free id (`npx persona new` picks it).',

@@ -10,7 +10,7 @@ export function uniqueSlugs(index: LibraryIndex): Diagnostic[] {
       out.push(
         diagnostic(
           holder.file,
-          holder.places.slug ?? START_OF_FILE,
+          index.placeOf(holder, 'slug'),
           'slug/duplicate',
           `The slug \`${slug}\` is also used by ${others.join(', ')}.`,
           'Slugs must be unique across products. Choose a more specific slug and rename the file to match.',

@@ -16,7 +16,7 @@ export function uniqueTitles(index: LibraryIndex): Diagnostic[] {
       out.push(
         diagnostic(
           holder.file,
-          holder.places.title ?? START_OF_FILE,
+          index.placeOf(holder, 'title'),
           'lint/duplicate-title',
           `The title "${holder.title}" is also used by ${others.join(', ')}.`,
           'Readers tell personas apart by title; make each one say what is distinctive about this persona.',

@@ -22,7 +22,16 @@ const addFormats = ((formatsModule as unknown as { default: { default?: unknown 
  * instead of ajv's wording; `patternErrorMessage` is an annotation shared with editors (yaml-language-server).
  */
 export function compileSchema(schema: object): SchemaValidator {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
+  // `unicode: false` counts string length in UTF-16 units (O(1)) instead of walking every string to count code
+  // points; the caps are generous limits, and the too-long message counts the same way.
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    verbose: true,
+    allowUnionTypes: true,
+    unicode: false,
+    logger: false,
+  });
   ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
   addFormats(ajv, ['date', 'uri']);
   const validate = ajv.compile(schema) as SchemaValidator;

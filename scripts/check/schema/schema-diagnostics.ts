@@ -156,7 +156,7 @@ function translate(
       );
     case 'maxLength': {
       const limit = Number((error.params as { limit: number }).limit);
-      const length = typeof value === 'string' ? [...value].length : 0;
+      const length = typeof value === 'string' ? value.length : 0;
       return at(
         nodeAt(doc, segments),
         'schema/too-long',
