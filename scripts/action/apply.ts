@@ -40,9 +40,9 @@ export async function run(): Promise<void> {
   );
 
   // The review date is the day the pushed merge commit was made (UTC): reproducible, and it is the approval.
-  const date = await git(['log', '-1', '--format=%cd', '--date=format-local:%Y-%m-%d'], root, { TZ: 'UTC' }).catch(
-    () => '',
-  );
+  const date = await git(['log', '-1', '--format=%cd', '--date=format-local:%Y-%m-%d'], root, {
+    TZ: 'UTC',
+  }).catch(() => '');
   const dateArgs = /^\d{4}-\d{2}-\d{2}$/.test(date) ? ['--date', date] : [];
   const merge = await runPersona(['merge', '--format', 'json', ...dateArgs, '--root', root], root);
   if (merge.code !== 0 && merge.code !== 1) {
@@ -135,10 +135,14 @@ function applySummary(outcome: MergeOutcome, env: Record<string, string | undefi
 
 function git(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, ...env } }, (error, stdout) =>
-      error
-        ? reject(new Error(`git ${args[0]} failed: ${error.message.split('\n')[0]}`))
-        : resolve(String(stdout).trim()),
+    execFile(
+      'git',
+      args,
+      { cwd, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, ...env } },
+      (error, stdout) =>
+        error
+          ? reject(new Error(`git ${args[0]} failed: ${error.message.split('\n')[0]}`))
+          : resolve(String(stdout).trim()),
     );
   });
 }

@@ -1,5 +1,5 @@
 import { type Diagnostic, sortDiagnostics } from '../core/diagnostic.ts';
-import { checkContributions } from './contribution/check-contributions.ts';
+import { checkContributions, type MemoAgainstPersona } from './contribution/check-contributions.ts';
 import type { ContributionFacts } from './contribution/contribution.ts';
 import { buildLibraryIndex, type PersonaLocator } from './library/library-index.ts';
 import type { PersonaFacts } from './persona/check-persona-file.ts';
@@ -14,6 +14,8 @@ export interface LibraryCheckInput {
   contributions?: readonly ContributionFacts[];
   /** Places of personas checked on the fast path, needed only when a cross-file rule reports on them. */
   locatePersona?: PersonaLocator;
+  /** Memoises contribution-against-persona checks (the validation cache); computes them when absent. */
+  memoAgainstPersona?: MemoAgainstPersona;
   /** The persona schema, to tell whether applying a contribution would break its persona. */
   validatePersona?: SchemaValidator;
 }
@@ -31,6 +33,8 @@ export function checkLibrary(input: LibraryCheckInput): LibraryCheckResult {
   const contributions = input.contributions ?? [];
   for (const contribution of contributions) diagnostics.push(...contribution.diagnostics);
   if (contributions.length > 0 && input.validatePersona)
-    diagnostics.push(...checkContributions(contributions, input.personas, input.validatePersona));
+    diagnostics.push(
+      ...checkContributions(contributions, input.personas, input.validatePersona, input.memoAgainstPersona),
+    );
   return { diagnostics: sortDiagnostics(diagnostics) };
 }

@@ -1,9 +1,17 @@
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { CHECK_WORKER, registerWorkerEntry, runCheckWorker } from '../pipeline/check-files.ts';
 import { main } from './main.ts';
 
-const code = await main(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  cwd: process.cwd(),
-  env: process.env,
-});
-process.exitCode = code;
+// The bundle is also the script of its own worker threads: a worker is marked in its workerData.
+if (!isMainThread && workerData?.[CHECK_WORKER] === true) {
+  await runCheckWorker(workerData, (result) => parentPort?.postMessage(result));
+} else {
+  registerWorkerEntry(import.meta.url);
+  const code = await main(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    env: process.env,
+  });
+  process.exitCode = code;
+}

@@ -7,7 +7,8 @@ import type { Place } from '../core/diagnostic.ts';
  * scalar resolves the same way in js-yaml's and yaml's YAML 1.2 core schemas (text, `true`/`null`, plain
  * integers without leading zeros, dates as text).
  */
-const KEY = '[A-Za-z_][A-Za-z0-9_]*';
+// Keys that could touch an object's prototype never take the fast path; they are reported by the full parse.
+const KEY = '(?!(?:__proto__|constructor|prototype):)[A-Za-z_][A-Za-z0-9_]*';
 const VALUE = [
   '"(?:[^"\\\\]|\\\\.)*"', // double-quoted
   "'(?:[^']|'')*'", // single-quoted
@@ -21,7 +22,6 @@ const COMMENT = '(?: +#.*)?';
 const SIMPLE_LINE = new RegExp(
   `^(?: *#.*| *| *(?:- +)?${KEY}:(?: +(?:${VALUE}))?${COMMENT}| *- +(?:${VALUE})${COMMENT})\\r?$`,
 );
-const FORBIDDEN = /__proto__|constructor|prototype/;
 
 /**
  * A fast reading of a file that is plainly well-formed, or undefined. It never produces diagnostics: anything
@@ -29,7 +29,6 @@ const FORBIDDEN = /__proto__|constructor|prototype/;
  * what lets validation of a large library stay within the time of a schema-only check.
  */
 export function fastParse(text: string): Record<string, unknown> | undefined {
-  if (FORBIDDEN.test(text)) return undefined;
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf('\n', start);

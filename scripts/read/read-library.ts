@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { compareCodePoints, type Diagnostic, diagnostic, START_OF_FILE } from '../core/diagnostic.ts';
@@ -21,8 +21,14 @@ export class LibraryRootError extends Error {}
 
 const MAX_WALK_DEPTH = 6;
 
-/** The only place validation touches the disk: lists and reads the YAML files under a library root. */
-export async function readLibrary(root: string): Promise<LibraryFiles> {
+export interface LibraryListing {
+  personaFiles: string[];
+  contributionFiles: string[];
+  diagnostics: Diagnostic[];
+}
+
+/** The YAML files under a library root, without reading them (workers read their own share). */
+export async function listLibrary(root: string): Promise<LibraryListing> {
   const personasDir = path.join(root, 'personas');
   const stats = await lstat(personasDir).catch(() => null);
   if (!stats?.isDirectory()) {
@@ -31,14 +37,25 @@ export async function readLibrary(root: string): Promise<LibraryFiles> {
     );
   }
   const diagnostics: Diagnostic[] = [];
-  const personaFiles = await readTree(root, 'personas', diagnostics);
+  const personaFiles = await listTree(root, 'personas', diagnostics);
   const contributionFiles = (await lstat(path.join(root, 'contributions')).catch(() => null))?.isDirectory()
-    ? await readTree(root, 'contributions', diagnostics)
+    ? await listTree(root, 'contributions', diagnostics)
     : [];
   return { personaFiles, contributionFiles, diagnostics };
 }
 
-async function readTree(root: string, top: string, diagnostics: Diagnostic[]): Promise<SourceFile[]> {
+/** Lists and reads the YAML files under a library root. */
+export async function readLibrary(root: string): Promise<LibraryFiles> {
+  const listing = await listLibrary(root);
+  const read = (file: string): SourceFile => ({ file, bytes: readCapped(path.join(root, file)) });
+  return {
+    personaFiles: listing.personaFiles.map(read),
+    contributionFiles: listing.contributionFiles.map(read),
+    diagnostics: listing.diagnostics,
+  };
+}
+
+async function listTree(root: string, top: string, diagnostics: Diagnostic[]): Promise<string[]> {
   const relativePaths: string[] = [];
   const pending: Array<{ dir: string; depth: number }> = [{ dir: top, depth: 0 }];
   while (pending.length > 0) {
@@ -65,7 +82,7 @@ async function readTree(root: string, top: string, diagnostics: Diagnostic[]): P
     }
   }
   relativePaths.sort(compareCodePoints);
-  return relativePaths.map((file) => ({ file, bytes: readCapped(path.join(root, file)) }));
+  return relativePaths;
 }
 
 /**
@@ -73,9 +90,18 @@ async function readTree(root: string, top: string, diagnostics: Diagnostic[]): P
  * reading (or allocating) more. The buffer is sized from the file, never from the cap.
  */
 export function readCapped(file: string, cap = MAX_FILE_BYTES): Uint8Array {
-  const fd = openSync(file, 'r');
+  return readCappedWithStat(file, cap).bytes;
+}
+
+/** `readCapped`, with the size, times and inode the file had when it was read. */
+export function readCappedWithStat(
+  file: string,
+  cap = MAX_FILE_BYTES,
+): { bytes: Uint8Array; size: number; mtimeMs: number; ctimeMs: number; ino: number } {
+  // O_NOFOLLOW: a file swapped for a symbolic link after it was listed is refused, not followed.
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW);
   try {
-    const { size } = fstatSync(fd);
+    const { size, mtimeMs, ctimeMs, ino } = fstatSync(fd);
     const buffer = Buffer.allocUnsafe(Math.min(size, cap) + 1);
     let total = 0;
     while (total < buffer.length) {
@@ -83,7 +109,7 @@ export function readCapped(file: string, cap = MAX_FILE_BYTES): Uint8Array {
       if (bytesRead === 0) break;
       total += bytesRead;
     }
-    return buffer.subarray(0, total);
+    return { bytes: buffer.subarray(0, total), size, mtimeMs, ctimeMs, ino };
   } finally {
     closeSync(fd);
   }

@@ -11,13 +11,21 @@ describe('README', () => {
   it.each(RULE_IDS)('documents %s with an example message', (rule) => {
     const heading = `#### \`${rule}\``;
     expect(readme).toContain(heading);
-    const section = readme.slice(readme.indexOf(heading), readme.indexOf('\n####', readme.indexOf(heading) + 1));
+    const section = readme.slice(
+      readme.indexOf(heading),
+      readme.indexOf('\n####', readme.indexOf(heading) + 1),
+    );
     expect(section).toContain(`[${rule}]`);
   });
 
   it('has a heading anchor for every rule url', () => {
     const slugger = new GithubSlugger();
-    const anchors = new Set(readme.split('\n').filter((l) => l.startsWith('#')).map((l) => slugger.slug(l.replace(/^#+\s*/, ''))));
+    const anchors = new Set(
+      readme
+        .split('\n')
+        .filter((l) => l.startsWith('#'))
+        .map((l) => slugger.slug(l.replace(/^#+\s*/, ''))),
+    );
     for (const rule of RULE_IDS) expect(anchors).toContain(ruleUrl(rule).split('#')[1]);
   });
 

@@ -98,6 +98,8 @@ describe('the fast path agrees with the full parse', () => {
     ['a complex key', '? a\n: 1\n'],
     ['a tab', 'a:\n\t- 1\n'],
     ['__proto__', '__proto__: 1\n'],
+    ['a nested constructor key', 'a:\n  - constructor: 1\n'],
+    ['prototype as a key', 'prototype: x\n'],
     ['a duplicate key', 'a: 1\na: 2\n'],
     ['a list at the top', '- a\n'],
   ])('declines %s', (_name, text) => {

@@ -9,6 +9,16 @@ import { PENDING_RULES } from './rules/pending-rules.ts';
 import { checkAgainstPersona } from './rules/target-rules.ts';
 
 /**
+ * Memoises one contribution's comparison with its persona. The result depends only on the two files'
+ * contents and the schema, so the validation cache keys it by both content hashes.
+ */
+export type MemoAgainstPersona = (
+  contributionFile: string,
+  personaFile: string,
+  compute: () => Diagnostic[],
+) => Diagnostic[];
+
+/**
  * The cross-file half of checking contributions: each clean contribution against its persona as it is on
  * disk, then the pending contributions against each other. Per-file diagnostics are not repeated here.
  */
@@ -16,6 +26,7 @@ export function checkContributions(
   contributions: readonly ContributionFacts[],
   personas: readonly PersonaFacts[],
   validatePersona: SchemaValidator,
+  memoAgainstPersona: MemoAgainstPersona = (_c, _p, compute) => compute(),
 ): Diagnostic[] {
   const index = buildContributionIndex(personas);
   const out: Diagnostic[] = [];
@@ -27,7 +38,11 @@ export function checkContributions(
     const { target, diagnostics } = resolveTarget(facts, contribution, index);
     out.push(...diagnostics);
     if (!target?.usable) continue;
-    out.push(...checkAgainstPersona({ facts, contribution, target, data: target.data, validatePersona }));
+    out.push(
+      ...memoAgainstPersona(facts.file, target.file, () =>
+        checkAgainstPersona({ facts, contribution, target, data: target.data, validatePersona }),
+      ),
+    );
     pending.push({ facts, contribution, target });
   }
   for (const rule of PENDING_RULES) out.push(...rule(pending));

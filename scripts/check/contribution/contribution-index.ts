@@ -1,4 +1,4 @@
-import type { PersonaFacts } from '../persona/check-persona-file.ts';
+import { type PersonaFacts, summarizePersona } from '../persona/check-persona-file.ts';
 
 /** A persona as a contribution sees it: plain data, and whether it is clean enough to merge into. */
 export interface PersonaTarget {
@@ -20,16 +20,19 @@ export function buildContributionIndex(personas: readonly PersonaFacts[]): Contr
   const bySlug = new Map<string, PersonaTarget[]>();
   const byId = new Map<string, PersonaTarget[]>();
   for (const facts of personas) {
-    const data = facts.data;
-    if (!data || typeof data.slug !== 'string') continue;
+    const summary = facts.summary ?? (facts.data ? summarizePersona(facts.data) : undefined);
+    if (!summary || summary.slug === undefined) continue;
     const target: PersonaTarget = {
       file: facts.file,
-      slug: data.slug,
-      data,
+      slug: summary.slug,
+      // Read on demand: facts revived from the cache load their data only if a check needs it.
+      get data() {
+        return facts.data ?? {};
+      },
       usable: !facts.diagnostics.some((d) => d.severity === 'error'),
     };
-    if (typeof data.id === 'string') target.id = data.id;
-    if (typeof data.title === 'string') target.title = data.title;
+    if (summary.id !== undefined) target.id = summary.id;
+    if (summary.title !== undefined) target.title = summary.title;
     push(bySlug, target.slug, target);
     if (target.id !== undefined) push(byId, target.id, target);
   }

@@ -14,7 +14,8 @@ export function resolveTarget(
 ): { target: PersonaTarget | null; diagnostics: Diagnostic[] } {
   const key = contribution.persona;
   const candidates = index.bySlug.get(key) ?? index.byId.get(key) ?? [];
-  const place = placeOf(facts, 'persona');
+  // Only when a diagnostic is made: facts revived from the cache read their places from disk on demand.
+  const place = () => placeOf(facts, 'persona');
   if (candidates.length === 0) {
     const pool = /^APP-/.test(key) ? [...index.byId.keys()] : [...index.bySlug.keys()];
     const match = didYouMean(key, pool);
@@ -24,7 +25,7 @@ export function resolveTarget(
       diagnostics: [
         diagnostic(
           facts.file,
-          place,
+          place(),
           'contribution/unknown-persona',
           `No persona has the ${/^APP-/.test(key) ? 'id' : 'slug'} \`${key}\`.`,
           match
@@ -42,7 +43,7 @@ export function resolveTarget(
       diagnostics: [
         diagnostic(
           facts.file,
-          place,
+          place(),
           'contribution/unknown-persona',
           `\`${key}\` is ambiguous: ${candidates.map((c) => `\`${c.file}\``).join(', ')} all use it.`,
           'Fix the duplicate in the personas first (`npx persona validate` reports it), then validate again.',
@@ -56,7 +57,7 @@ export function resolveTarget(
     diagnostics.push(
       diagnostic(
         facts.file,
-        place,
+        place(),
         'contribution/folder-mismatch',
         `This contribution is about \`${target.slug}\` but sits in \`contributions/${facts.folder}/\`.`,
         `Move it to \`contributions/${target.slug}/\`. The \`persona\` key decides; the folder only keeps the library tidy.`,
@@ -68,7 +69,7 @@ export function resolveTarget(
     diagnostics.push(
       diagnostic(
         facts.file,
-        place,
+        place(),
         'contribution/persona-has-errors',
         `\`${target.file}\` has errors of its own, so this contribution cannot be checked against it or merged.`,
         'Fix the persona first (`npx persona validate` lists its errors); the contribution stays pending until then.',

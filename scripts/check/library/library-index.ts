@@ -1,6 +1,5 @@
 import { type Place, START_OF_FILE } from '../../core/diagnostic.ts';
-import type { PersonaFacts } from '../persona/check-persona-file.ts';
-import { linksOf } from '../persona/persona-context.ts';
+import { type PersonaFacts, summarizePersona } from '../persona/check-persona-file.ts';
 
 export interface IndexedPersona {
   file: string;
@@ -29,16 +28,15 @@ export function buildLibraryIndex(facts: readonly PersonaFacts[], locate?: Perso
   const bySlug = new Map<string, IndexedPersona[]>();
   const byId = new Map<string, IndexedPersona[]>();
   for (const fact of facts) {
-    if (!fact.data) continue;
-    const text = (key: string) =>
-      typeof fact.data?.[key] === 'string' ? (fact.data[key] as string) : undefined;
+    const summary = fact.summary ?? (fact.data ? summarizePersona(fact.data) : undefined);
+    if (!summary) continue;
     const entry: IndexedPersona = {
       file: fact.file,
-      id: text('id'),
-      slug: text('slug'),
-      title: text('title'),
+      id: summary.id,
+      slug: summary.slug,
+      title: summary.title,
       places: fact.places,
-      links: linksOf(fact.data).map(({ index, persona }) => ({ index, persona })),
+      links: summary.links,
     };
     personas.push(entry);
     if (entry.slug !== undefined) push(bySlug, entry.slug, entry);

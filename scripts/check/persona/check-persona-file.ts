@@ -26,6 +26,28 @@ export interface PersonaFacts {
    */
   places: Record<string, Place> | null;
   diagnostics: Diagnostic[];
+  /**
+   * What the cross-file indexes need, when `data` is not at hand (facts revived from the validation cache,
+   * whose `data` loads on first use). Absent on freshly checked facts, where `data` is read directly.
+   */
+  summary?: PersonaSummary;
+}
+
+export interface PersonaSummary {
+  id?: string;
+  slug?: string;
+  title?: string;
+  links: Array<{ index: number; persona: string }>;
+}
+
+export function summarizePersona(data: Record<string, unknown>): PersonaSummary {
+  const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : undefined);
+  const summary: PersonaSummary = { links: linksOf(data).map(({ index, persona }) => ({ index, persona })) };
+  for (const key of ['id', 'slug', 'title'] as const) {
+    const value = text(key);
+    if (value !== undefined) summary[key] = value;
+  }
+  return summary;
 }
 
 export function checkPersonaFile(

@@ -1,21 +1,34 @@
+import path from 'node:path';
 import { countBySeverity } from '../../core/diagnostic.ts';
+import { toolIdentity } from '../../pipeline/check-files.ts';
 import { validateLibrary } from '../../pipeline/validate-library.ts';
 import { formatGithub } from '../../report/format-github.ts';
 import { formatJson } from '../../report/format-json.ts';
 import { formatText, summarize } from '../../report/format-text.ts';
-import { type Command, EXIT_OK, EXIT_PROBLEMS, oneOf } from '../command.ts';
+import { type Command, EXIT_OK, EXIT_PROBLEMS, oneOf, stringOption } from '../command.ts';
 
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'Check every persona and contribution; report all problems.',
-  usage: 'persona validate [--root <dir>] [--format text|json|github] [--strict]',
+  usage:
+    'persona validate [--root <dir>] [--format text|json|github] [--strict] [--no-cache] [--cache-location <file>]',
   options: {
     format: { type: 'string' },
     strict: { type: 'boolean' },
+    'no-cache': { type: 'boolean' },
+    'cache-location': { type: 'string' },
   },
   async run(args, ctx) {
     const format = oneOf(args, 'format', ['text', 'json', 'github'], 'text');
-    const result = await validateLibrary(ctx.root);
+    const identity = toolIdentity();
+    const location =
+      stringOption(args, 'cache-location') ??
+      path.join(ctx.root, 'node_modules', '.cache', 'persona', 'validate.json');
+    const cache =
+      args.values['no-cache'] === true || identity === undefined
+        ? undefined
+        : { location: path.resolve(ctx.cwd, location), toolIdentity: identity };
+    const result = await validateLibrary(ctx.root, cache ? { cache } : {});
     const summary = summarize(result.diagnostics, result.personas.length, result.contributionCount);
     const render = format === 'json' ? formatJson : format === 'github' ? formatGithub : formatText;
     ctx.stdout(render(result.diagnostics, summary));

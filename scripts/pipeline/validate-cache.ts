@@ -1,0 +1,203 @@
+import { createHash } from 'node:crypto';
+import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ContributionFacts } from '../check/contribution/contribution.ts';
+import type { PersonaFacts, PersonaSummary } from '../check/persona/check-persona-file.ts';
+import type { Diagnostic, Place } from '../core/diagnostic.ts';
+
+const FORMAT = 'persona-validate-cache';
+const VERSION = 2;
+
+/** ctime too, as git does: an edit that keeps the size and restores the mtime still changes the ctime. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+  hash: string;
+}
+
+interface PersonaEntry {
+  stamp: FileStamp;
+  diagnostics: Diagnostic[];
+  places: Record<string, Place> | null;
+  summary: PersonaSummary | null;
+}
+
+interface ContributionEntry {
+  stamp: FileStamp;
+  facts: Omit<ContributionFacts, 'places'> & { places?: Record<string, Place> };
+}
+
+interface CacheFile {
+  format: typeof FORMAT;
+  version: typeof VERSION;
+  key: string;
+  personas: Record<string, PersonaEntry>;
+  contributions: Record<string, ContributionEntry>;
+  memo: Record<string, Diagnostic[]>;
+}
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/** What makes cached results valid: this cache format, this build of the tool, and both schemas. */
+export function cacheKey(parts: readonly string[]): string {
+  return contentHash(new TextEncoder().encode([FORMAT, VERSION, ...parts].join('\0')));
+}
+
+/**
+ * Per-file results from an earlier run. A file is reused when its size, mtime and inode are unchanged (as git
+ * does), or else when its content hash is; anything unreadable, corrupt, from another version of the tool or
+ * for other schemas is ignored and the run is simply cold.
+ */
+export class ValidateCache {
+  private readonly old: CacheFile;
+  private readonly next: CacheFile;
+  /** Whether the next cache differs from the old one; an unchanged cache is not rewritten. */
+  private changed = false;
+
+  constructor(
+    private readonly location: string,
+    key: string,
+  ) {
+    const old = readCache(location, key);
+    this.old = old ?? emptyCache(key);
+    this.next = emptyCache(key);
+    this.changed = old === undefined;
+  }
+
+  /** The stamp of a file on disk when it matches the cache without reading it, else undefined. */
+  statMatches(kind: 'personas' | 'contributions', file: string, absolute: string): boolean {
+    const entry = this.old[kind][file];
+    if (!entry) return false;
+    const stat = lstatSync(absolute, { throwIfNoEntry: false });
+    if (!stat) return false;
+    return (
+      stat.size === entry.stamp.size && stat.mtimeMs === entry.stamp.mtimeMs && stat.ino === entry.stamp.ino
+    );
+  }
+
+  has(kind: 'personas' | 'contributions', file: string): boolean {
+    return Object.hasOwn(this.old[kind], file);
+  }
+
+  /** Content hashes of every file revived so far (for the memo keys). */
+  *revivedHashes(): Generator<[string, string]> {
+    for (const [file, entry] of Object.entries(this.next.personas)) yield [file, entry.stamp.hash];
+    for (const [file, entry] of Object.entries(this.next.contributions)) yield [file, entry.stamp.hash];
+  }
+
+  hashMatches(kind: 'personas' | 'contributions', file: string, stamp: FileStamp): boolean {
+    return this.old[kind][file]?.stamp.hash === stamp.hash;
+  }
+
+  /** Facts from the cache; `data` (personas) and `places` (contributions) are loaded on first use by `load`. */
+  revivePersona(file: string, stamp: FileStamp | undefined, load: () => PersonaFacts): PersonaFacts {
+    const entry = this.old.personas[file] as PersonaEntry;
+    this.next.personas[file] = { ...entry, stamp: stamp ?? entry.stamp };
+    if (stamp) this.changed = true;
+    let loaded: PersonaFacts | undefined;
+    const facts: PersonaFacts = {
+      file,
+      places: entry.places,
+      diagnostics: entry.diagnostics,
+      ...(entry.summary ? { summary: entry.summary } : {}),
+      get data() {
+        if (!entry.summary) return null;
+        loaded ??= load();
+        return loaded.data;
+      },
+    };
+    return facts;
+  }
+
+  reviveContribution(
+    file: string,
+    stamp: FileStamp | undefined,
+    load: () => ContributionFacts,
+  ): ContributionFacts {
+    const entry = this.old.contributions[file] as ContributionEntry;
+    this.next.contributions[file] = { ...entry, stamp: stamp ?? entry.stamp };
+    if (stamp) this.changed = true;
+    const stored = entry.facts.places;
+    let loaded: ContributionFacts | undefined;
+    return {
+      ...entry.facts,
+      get places() {
+        if (stored) return stored;
+        loaded ??= load();
+        return loaded.places;
+      },
+    };
+  }
+
+  storePersona(facts: PersonaFacts, stamp: FileStamp, summary: PersonaSummary | null): void {
+    this.changed = true;
+    this.next.personas[facts.file] = { stamp, diagnostics: facts.diagnostics, places: facts.places, summary };
+  }
+
+  storeContribution(facts: ContributionFacts, stamp: FileStamp): void {
+    this.changed = true;
+    const { places, ...rest } = facts;
+    // Places are kept only for files with problems; clean files are re-read in the rare case a cross-file
+    // rule points into them, which keeps the cache small enough to load in a few milliseconds.
+    this.next.contributions[facts.file] = {
+      stamp,
+      facts: facts.diagnostics.length > 0 ? { ...rest, places } : rest,
+    };
+  }
+
+  /** `key` names the inputs (file paths and content hashes); it is stored as its hash to keep the cache small. */
+  memo(key: string, compute: () => Diagnostic[]): Diagnostic[] {
+    const short = createHash('sha1').update(key).digest('base64');
+    const hit = this.old.memo[short] ?? this.next.memo[short];
+    if (!hit) this.changed = true;
+    const value = hit ?? compute();
+    this.next.memo[short] = value;
+    return value;
+  }
+
+  /** Best effort: a cache that cannot be written only makes the next run cold. */
+  save(): void {
+    // Entries that disappeared (deleted files) also make the cache change.
+    const removed =
+      Object.keys(this.old.personas).length !== Object.keys(this.next.personas).length ||
+      Object.keys(this.old.contributions).length !== Object.keys(this.next.contributions).length;
+    if (!this.changed && !removed) return;
+    try {
+      mkdirSync(path.dirname(this.location), { recursive: true });
+      const temporary = `${this.location}.${process.pid}.tmp`;
+      writeFileSync(temporary, JSON.stringify(this.next));
+      renameSync(temporary, this.location);
+    } catch {
+      // Read-only checkout, full disk: validation itself is unaffected.
+    }
+  }
+}
+
+function emptyCache(key: string): CacheFile {
+  return { format: FORMAT, version: VERSION, key, personas: {}, contributions: {}, memo: {} };
+}
+
+function readCache(location: string, key: string): CacheFile | undefined {
+  try {
+    const parsed = JSON.parse(readFileSync(location, 'utf8')) as Partial<CacheFile> | null;
+    if (!parsed || parsed.format !== FORMAT || parsed.version !== VERSION || parsed.key !== key)
+      return undefined;
+    if (!isRecord(parsed.personas) || !isRecord(parsed.contributions) || !isRecord(parsed.memo))
+      return undefined;
+    for (const entry of [...Object.values(parsed.personas), ...Object.values(parsed.contributions)]) {
+      if (!isRecord(entry) || !isRecord(entry.stamp) || typeof entry.stamp.hash !== 'string')
+        return undefined;
+    }
+    return parsed as CacheFile;
+  } catch {
+    return undefined;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -1,0 +1,162 @@
+import { mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { validateLibrary } from '../../scripts/pipeline/validate-library.ts';
+import { personaText } from '../helpers/persona-text.ts';
+import { runCli, scratchLibrary } from '../helpers/run-cli.ts';
+
+const CONTRIBUTION_HEADER = '# yaml-language-server: $schema=../../schemas/contribution.schema.json\n';
+
+/** A library of `count` personas in rings of reciprocated links, plus a correction and a few broken files. */
+function writeLibrary(root: string, count: number): void {
+  const slug = (i: number) => `acme-p${i}`;
+  for (let i = 0; i < count; i++) {
+    const file = path.join(root, 'personas', 'acme', `${slug(i)}.yaml`);
+    mkdirSync(path.dirname(file), { recursive: true });
+    const links =
+      count > 1
+        ? [slug((i + 1) % count), slug((i + count - 1) % count)].filter((s, k, all) => all.indexOf(s) === k)
+        : [];
+    writeFileSync(file, personaText(slug(i), { id: `APP-${1000 + i}`, title: `Persona ${i}`, links }));
+  }
+  writeFileSync(path.join(root, 'personas', 'acme', 'acme-broken.yaml'), 'id: APP-9\nslug: [\n');
+  writeFileSync(
+    path.join(root, 'personas', 'acme', 'acme-p0.yaml').replace('p0', 'dup'),
+    personaText('acme-dup', { id: 'APP-1000', title: 'Dup' }),
+  );
+  const contribution = path.join(root, 'contributions', 'acme-p1', '2026-11-20-octocat-outcome.yaml');
+  mkdirSync(path.dirname(contribution), { recursive: true });
+  writeFileSync(
+    contribution,
+    `${CONTRIBUTION_HEADER}persona: acme-p1\nfield: outcome\naction: correct\nvalue: "Incidents are found in seconds."\noriginal: "Incidents are found in minutes and fixed the same day."\nauthor: octocat\nrationale: "Faster now."\n`,
+  );
+}
+
+const json = async (root: string, extra: string[] = []) => {
+  const result = await runCli(['validate', '--root', root, '--format', 'json', ...extra], {
+    timeoutMs: 60_000,
+  });
+  expect(result.stderr).toBe('');
+  return { code: result.code, report: JSON.parse(result.stdout) };
+};
+
+describe('worker threads', () => {
+  let cleanup = () => {};
+  afterEach(() => cleanup());
+
+  it('give the same report as checking in one thread', async () => {
+    const lib = scratchLibrary();
+    cleanup = lib.cleanup;
+    writeLibrary(lib.root, 3200); // enough files for the pool to start workers
+    const inProcess = await validateLibrary(lib.root); // in-process: no worker entry, one thread
+    const { code, report } = await json(lib.root, ['--no-cache']);
+    expect(code).toBe(1);
+    expect(report.diagnostics).toEqual(JSON.parse(JSON.stringify(inProcess.diagnostics)));
+    expect(report.summary.personas).toBe(3202);
+    expect(new Set(report.diagnostics.map((d: { rule: string }) => d.rule))).toEqual(
+      new Set(['yaml/syntax', 'id/duplicate']),
+    );
+  });
+});
+
+describe('the validation cache', () => {
+  let cleanup = () => {};
+  afterEach(() => cleanup());
+
+  function library() {
+    const lib = scratchLibrary();
+    cleanup = lib.cleanup;
+    writeLibrary(lib.root, 40);
+    return lib.root;
+  }
+  const cacheFile = (root: string) => path.join(root, 'node_modules/.cache/persona/validate.json');
+
+  it('is written on the first run and gives the same report on the next', async () => {
+    const root = library();
+    const cold = await json(root);
+    expect(statSync(cacheFile(root)).size).toBeGreaterThan(0);
+    const warm = await json(root);
+    expect(warm).toEqual(cold);
+  });
+
+  it('sees an edited persona, and a persona edit that makes a contribution stale', async () => {
+    const root = library();
+    await json(root);
+    const p1 = path.join(root, 'personas/acme/acme-p1.yaml');
+    writeFileSync(
+      p1,
+      readFileSync(p1, 'utf8')
+        .replace('found in minutes', 'found in hours')
+        .replace('category: technical', 'category: technicl'),
+    );
+    const { report } = await json(root);
+    const rules = report.diagnostics.map((d: { rule: string; file: string }) => `${d.file} ${d.rule}`);
+    expect(rules).toContain('personas/acme/acme-p1.yaml schema/not-allowed');
+    // The contribution did not change, but its persona did: the comparison is made again.
+    expect(rules).toContain(
+      'contributions/acme-p1/2026-11-20-octocat-outcome.yaml contribution/persona-has-errors',
+    );
+    writeFileSync(p1, readFileSync(p1, 'utf8').replace('category: technicl', 'category: technical'));
+    const fixed = await json(root);
+    expect(fixed.report.diagnostics.map((d: { rule: string }) => d.rule)).toContain(
+      'contribution/stale-original',
+    );
+  });
+
+  it('sees an edit that keeps the size and puts the mtime back', async () => {
+    const root = library();
+    await json(root);
+    const p2 = path.join(root, 'personas/acme/acme-p2.yaml');
+    const before = statSync(p2);
+    writeFileSync(p2, readFileSync(p2, 'utf8').replace('category: technical', 'category: technicx'));
+    utimesSync(p2, before.atime, before.mtime);
+    const { report } = await json(root);
+    expect(report.diagnostics.map((d: { file: string; rule: string }) => `${d.file} ${d.rule}`)).toContain(
+      'personas/acme/acme-p2.yaml schema/not-allowed',
+    );
+  });
+
+  it.each([
+    ['garbage', 'not json at all {'],
+    ['another format', JSON.stringify({ format: 'something-else', version: 2 })],
+    [
+      'an old version',
+      JSON.stringify({
+        format: 'persona-validate-cache',
+        version: 1,
+        key: 'x',
+        personas: {},
+        contributions: {},
+        memo: {},
+      }),
+    ],
+    [
+      'wrong shapes',
+      JSON.stringify({
+        format: 'persona-validate-cache',
+        version: 2,
+        key: 'x',
+        personas: { a: 1 },
+        contributions: [],
+        memo: 3,
+      }),
+    ],
+    ['a truncated file', '{"format":"persona-validate-cache","version":2,"personas":{'],
+  ])('ignores %s and still reports correctly', async (_name, content) => {
+    const root = library();
+    const clean = await json(root, ['--no-cache']);
+    mkdirSync(path.dirname(cacheFile(root)), { recursive: true });
+    writeFileSync(cacheFile(root), content);
+    expect(await json(root)).toEqual(clean);
+  });
+
+  it('--no-cache writes nothing; --cache-location writes there', async () => {
+    const root = library();
+    await json(root, ['--no-cache']);
+    expect(() => statSync(cacheFile(root))).toThrow();
+    const elsewhere = path.join(root, 'my-cache.json');
+    await json(root, ['--cache-location', elsewhere]);
+    expect(statSync(elsewhere).size).toBeGreaterThan(0);
+    rmSync(elsewhere);
+  });
+});
