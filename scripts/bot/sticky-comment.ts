@@ -9,6 +9,8 @@ export interface StickyTarget extends Repo {
   issueNumber: number;
   /** The login the bot posts as (`github-actions[bot]` with the workflow token). */
   botLogin: string;
+  /** The hidden first line that marks the comment; the pull-request report's marker unless given. */
+  marker?: string;
 }
 
 export interface ExistingComment {
@@ -33,7 +35,7 @@ export async function findStickyComment(
   })) {
     for (const comment of page.data) {
       const body = comment.body ?? '';
-      if (comment.user?.login === target.botLogin && body.startsWith(COMMENT_MARKER)) {
+      if (comment.user?.login === target.botLogin && body.startsWith(target.marker ?? COMMENT_MARKER)) {
         return { id: comment.id, body };
       }
     }

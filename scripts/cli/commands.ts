@@ -3,6 +3,7 @@ import { catalogueCommand } from './commands/catalogue.ts';
 import { commentCommand } from './commands/comment.ts';
 import { contributeCommand } from './commands/contribute.ts';
 import { fmtCommand } from './commands/fmt.ts';
+import { intakeCommand } from './commands/intake.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { newCommand } from './commands/new.ts';
 import { validateCommand } from './commands/validate.ts';
@@ -16,5 +17,6 @@ export const COMMANDS: readonly Command[] = [
   mergeCommand,
   catalogueCommand,
   commentCommand,
+  intakeCommand,
   // @anchor commands — one line per command
 ];
