@@ -23,13 +23,18 @@ const KNOWN_PINS: Record<string, string> = {
   'actions/download-artifact@3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c': 'v8.0.1',
 };
 
-type Step = Record<string, unknown> & { uses?: string; run?: string; with?: Record<string, unknown> };
+type Step = Record<string, unknown> & {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, unknown>;
+};
 const stepsOf = (workflow: Record<string, unknown>): Step[] =>
   Object.values(workflow.jobs as Record<string, { steps?: Step[] }>).flatMap((job) => job.steps ?? []);
 
 describe('every workflow', () => {
-  it('includes the four workflows of the bot and CI', () => {
-    expect(workflowFiles).toEqual(['apply.yml', 'ci.yml', 'comment.yml', 'validate.yml']);
+  it('includes the five workflows of the bot, the intake and CI', () => {
+    expect(workflowFiles).toEqual(['apply.yml', 'ci.yml', 'comment.yml', 'intake.yml', 'validate.yml']);
   });
 
   it.each(workflowFiles)('%s passes the workflow linter', (file) => {
@@ -157,12 +162,68 @@ describe('apply.yml (default branch, contents: write)', () => {
   });
 });
 
+describe('intake.yml (issue forms, default-branch code, write token)', () => {
+  const workflow = load('intake.yml');
+  const job = (workflow.jobs as Record<string, { if?: string; steps: Step[] }>).intake;
+
+  it('runs on opened and edited issues, only when labelled contribution and open', () => {
+    expect(workflow.on).toEqual({ issues: { types: ['opened', 'edited'] } });
+    expect(Object.keys(workflow.jobs as object)).toEqual(['intake']);
+    expect(job?.if).toBe(
+      expr(
+        "github.event.issue.state == 'open' && contains(github.event.issue.labels.*.name, 'contribution')",
+      ),
+    );
+  });
+
+  it('grants nothing at the top and exactly contents, issues and pull-requests: write to the job', () => {
+    expect(workflow.permissions).toEqual({});
+    expect(effectivePermissions(workflow, 'intake')).toEqual({
+      contents: 'write',
+      issues: 'write',
+      'pull-requests': 'write',
+    });
+  });
+
+  it('serializes runs per issue without cancelling one half-way', () => {
+    expect(workflow.concurrency).toEqual({
+      group: `intake-${expr('github.event.issue.number')}`,
+      'cancel-in-progress': false,
+    });
+  });
+
+  it('checks out only the default branch, installs nothing, and runs the committed bundle', () => {
+    const checkouts = job?.steps.filter((s) => s.uses?.startsWith('actions/checkout@')) ?? [];
+    expect(checkouts).toHaveLength(1);
+    expect(checkouts[0]?.with?.ref).toBeUndefined();
+    expect(checkouts[0]?.with?.repository).toBeUndefined();
+    const runs = stepsOf(workflow).flatMap((s) => (s.run ? [s.run] : []));
+    expect(runs).toEqual(['node dist/persona.mjs intake --event "$GITHUB_EVENT_PATH"']);
+  });
+
+  it('passes only the token through env:, never the issue', () => {
+    const envs = stepsOf(workflow).flatMap((s) => (s.env ? [s.env] : []));
+    expect(envs).toEqual([{ GITHUB_TOKEN: expr('github.token') }]);
+    expect(read('intake.yml')).not.toMatch(/github\.event\.issue\.(body|title)/);
+  });
+});
+
 describe('repository settings', () => {
   it('dependabot keeps the pinned actions current', () => {
     const config = parse(readFileSync(path.join(REPO_ROOT, '.github/dependabot.yml'), 'utf8'));
     expect(config.updates.map((u: { 'package-ecosystem': string }) => u['package-ecosystem'])).toContain(
       'github-actions',
     );
+  });
+
+  it('the issue chooser offers the contribution form and sends blank issues to the contributing guide', () => {
+    const config = parse(readFileSync(path.join(REPO_ROOT, '.github/ISSUE_TEMPLATE/config.yml'), 'utf8'));
+    expect(config.blank_issues_enabled).toBe(false);
+    expect(config.contact_links.map((l: { url: string }) => l.url)).toEqual([
+      'https://github.com/persona-library/persona-library/blob/main/CONTRIBUTING.md',
+    ]);
+    const form = parse(readFileSync(path.join(REPO_ROOT, '.github/ISSUE_TEMPLATE/contribute.yml'), 'utf8'));
+    expect(form.labels).toEqual(['contribution']);
   });
 
   it('CODEOWNERS covers .github/, scripts/ and schemas/', () => {
