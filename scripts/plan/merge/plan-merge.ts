@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Document } from 'yaml';
 import { checkContributionFile } from '../../check/contribution/check-contribution-file.ts';
+import type { Contribution, ContributionFacts } from '../../check/contribution/contribution.ts';
 import { applyContentEffect, type ContentEffect } from '../../check/contribution/contribution-effect.ts';
 import { buildContributionIndex, type PersonaTarget } from '../../check/contribution/contribution-index.ts';
 import { resolveTarget } from '../../check/contribution/resolve-target.ts';
@@ -53,12 +54,14 @@ export function planMerge(input: MergeInput): MergePlan {
   );
   const index = buildContributionIndex(personaFacts);
   const bytesByFile = new Map(input.personaFiles.map((f) => [f.file, f.bytes]));
-  const states = new Map<string, PersonaState>();
   const applied: AppliedContribution[] = [];
   const conflicts: Diagnostic[] = [];
   const removals: MergePlan['removals'] = [];
   const contributionFiles = [...input.contributionFiles].sort((a, b) => compareCodePoints(a.file, b.file));
 
+  // Contributions meet each other only through their persona, so they are queued per persona, in path order,
+  // and each persona is planned and rendered before the next is read: one document in memory at a time.
+  const queues = new Map<string, QueuedContribution[]>();
   for (const { file, bytes } of contributionFiles) {
     const facts = checkContributionFile(file, bytes, input.validateContribution);
     const contribution = facts.contribution;
@@ -72,47 +75,62 @@ export function planMerge(input: MergeInput): MergePlan {
       conflicts.push(...errorsOf(resolved.diagnostics));
       continue;
     }
-    const state = states.get(target.file) ?? loadState(target, bytesByFile.get(target.file));
-    states.set(target.file, state);
-    const problems = errorsOf(
-      checkAgainstPersona({
-        facts,
-        contribution,
-        target,
-        data: state.data,
-        validatePersona: input.validatePersona,
-      }),
-    );
-    if (problems.length > 0) {
-      conflicts.push(...problems);
-      continue;
-    }
-    const date = input.date ?? facts.fileDate;
-    state.changes.push(applyContentEffect(state.data, contribution));
-    editPersonaDocument(state.doc, contribution);
-    state.community = recordContribution(state.community, contribution, date);
-    state.data.community = communityToPlain(state.community);
-    // A confirmation changes only the provenance, so the field's own lines stay exactly as written.
-    if (contribution.action !== 'confirm') state.changedKeys.add(contribution.field);
-    const change = state.changes.at(-1) as ContentEffect;
-    applied.push({
-      file,
-      persona: target.slug,
-      personaFile: target.file,
-      field: contribution.field,
-      action: contribution.action,
-      item: change.item,
-      author: contribution.author,
-      date,
-    });
-    removals.push({ file, bytes });
+    const queue = queues.get(target.file) ?? [];
+    queue.push({ file, bytes, facts, contribution, target });
+    queues.set(target.file, queue);
   }
 
-  const personas = [...states.values()]
-    .filter((state) => state.changes.length > 0)
-    .map(finish(input.validatePersona))
-    .sort((a, b) => compareCodePoints(a.file, b.file));
+  const personas: PersonaMergeResult[] = [];
+  for (const personaFile of [...queues.keys()].sort(compareCodePoints)) {
+    const queue = queues.get(personaFile) as QueuedContribution[];
+    const state = loadState((queue[0] as QueuedContribution).target, bytesByFile.get(personaFile));
+    for (const { file, bytes, facts, contribution, target } of queue) {
+      const problems = errorsOf(
+        checkAgainstPersona({
+          facts,
+          contribution,
+          target,
+          data: state.data,
+          validatePersona: input.validatePersona,
+        }),
+      );
+      if (problems.length > 0) {
+        conflicts.push(...problems);
+        continue;
+      }
+      const date = input.date ?? facts.fileDate;
+      state.changes.push(applyContentEffect(state.data, contribution));
+      editPersonaDocument(state.doc, contribution);
+      state.community = recordContribution(state.community, contribution, date);
+      state.data.community = communityToPlain(state.community);
+      // A confirmation changes only the provenance, so the field's own lines stay exactly as written.
+      if (contribution.action !== 'confirm') state.changedKeys.add(contribution.field);
+      const change = state.changes.at(-1) as ContentEffect;
+      applied.push({
+        file,
+        persona: target.slug,
+        personaFile: target.file,
+        field: contribution.field,
+        action: contribution.action,
+        item: change.item,
+        author: contribution.author,
+        date,
+      });
+      removals.push({ file, bytes });
+    }
+    if (state.changes.length > 0) personas.push(finish(input.validatePersona)(state));
+  }
+  applied.sort((a, b) => compareCodePoints(a.file, b.file));
+  removals.sort((a, b) => compareCodePoints(a.file, b.file));
   return { applied, conflicts: sortDiagnostics(conflicts), personas, removals };
+}
+
+interface QueuedContribution {
+  file: string;
+  bytes: Uint8Array;
+  facts: ContributionFacts;
+  contribution: Contribution;
+  target: PersonaTarget;
 }
 
 function loadState(target: PersonaTarget, bytes: Uint8Array | undefined): PersonaState {
