@@ -1,0 +1,412 @@
+/**
+ * `npm run bench`: generates synthetic libraries, times the CLI against a floor and a peer, prints a table and
+ * writes bench/results.json. A tool, not a test: nothing here asserts a time. See docs (README, Benchmark).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type GeneratedLibrary, generateLibrary } from './generate-library.ts';
+import { measure, median, type Sample, stopRunning, writePreload } from './measure.ts';
+import { type BenchOptions, BenchUsageError, parseOptions, USAGE } from './options.ts';
+import { type MachineInfo, machineLine, type ResultRow, resultsTable } from './report.ts';
+import {
+  type BenchContext,
+  type CliCapabilities,
+  failureLine,
+  rootOf,
+  SCENARIOS,
+  type Scenario,
+} from './scenarios.ts';
+
+interface LibraryRecord {
+  size: number;
+  personas: number;
+  contributions: number;
+  contributionsByAction: GeneratedLibrary['contributionsByAction'];
+  invalidFiles: Record<string, number>;
+  megabytes: number;
+  generateMs: number;
+  verification: Verification | null;
+}
+
+interface Verification {
+  exitCode: number | null;
+  errors: number;
+  warnings: number;
+  /** Diagnostics on files that were generated valid: a generator bug or a false positive. */
+  unexpected: string[];
+  /** Invalid files that got no error. */
+  missed: string[];
+}
+
+const log = (text: string) => process.stderr.write(`${text}\n`);
+
+async function main(): Promise<number> {
+  let options: BenchOptions | 'help';
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof BenchUsageError)) throw error;
+    process.stderr.write(`bench: ${error.message}\n${USAGE}`);
+    return 2;
+  }
+  if (options === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const repo = process.cwd();
+  if (!existsSync(path.join(repo, 'scripts/cli/entry.ts'))) {
+    process.stderr.write('bench: run it from the repository root (npm run bench).\n');
+    return 2;
+  }
+  const work = mkdtempSync(path.join(os.tmpdir(), 'persona-bench-'));
+  const cleanup = () => {
+    if (!options.keep) rmSync(work, { recursive: true, force: true });
+  };
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    process.once(signal, () => {
+      stopRunning();
+      cleanup();
+      process.exit(code);
+    });
+  }
+  try {
+    return await bench(options, repo, work);
+  } catch (error) {
+    if (!(error instanceof BenchUsageError)) throw error;
+    process.stderr.write(`bench: ${error.message}\n`);
+    return 2;
+  } finally {
+    cleanup();
+    if (options.keep) log(`bench: kept the generated libraries in ${work}`);
+  }
+}
+
+async function bench(options: BenchOptions, repo: string, work: string): Promise<number> {
+  const binDir = path.join(work, 'bin');
+  const logDir = path.join(work, 'logs');
+  mkdirSync(logDir, { recursive: true });
+  // The current source, never the committed dist/: the bench measures what is about to be committed.
+  const { bundle } = (await import(pathToFileURL(path.join(repo, 'scripts/build/bundle.mjs')).href)) as {
+    bundle(overrides: object): Promise<unknown>;
+  };
+  const entryPoints: Record<string, string> = { floor: path.join(repo, 'bench/floor.ts') };
+  if (!options.cli) entryPoints.persona = path.join(repo, 'scripts/cli/entry.ts');
+  await bundle({ entryPoints, outdir: binDir });
+  const cli = options.cli ? path.resolve(repo, options.cli) : path.join(binDir, 'persona.mjs');
+  if (!existsSync(cli)) throw new BenchUsageError(`--cli ${options.cli}: no such file`);
+  const preload = writePreload(work);
+  const requireFromRepo = createRequire(path.join(repo, 'package.json'));
+  const ajvSetup = path.join(work, 'ajv-cli-setup.cjs');
+  writeFileSync(ajvSetup, ajvCliSetup(requireFromRepo.resolve('ajv-formats')));
+  const ajvCli = path.join(path.dirname(requireFromRepo.resolve('ajv-cli/package.json')), 'dist', 'index.js');
+  const capabilities = readCapabilities(cli);
+  log(`bench: CLI commands: ${[...capabilities.commands].join(', ')}`);
+
+  const scenarios = SCENARIOS.filter((s) => options.only.includes(s.id));
+  const rows: ResultRow[] = [];
+  const libraries: LibraryRecord[] = [];
+  const problems: string[] = [];
+  let runCounter = 0;
+  for (const [sizeIndex, size] of options.sizes.entries()) {
+    const sizeDir = path.join(work, `n${size}`);
+    const started = performance.now();
+    const library = generateLibrary({
+      dir: sizeDir,
+      size,
+      seed: options.seed,
+      schemasDir: path.join(repo, 'schemas'),
+    });
+    const generateMs = performance.now() - started;
+    log(
+      `bench: generated ${library.personaFiles.length} personas and ${library.contributionFiles.length} contributions (${(library.bytes / 1e6).toFixed(1)} MB) in ${(generateMs / 1000).toFixed(1)} s`,
+    );
+    const ctx: BenchContext = {
+      library,
+      cli,
+      floor: path.join(binDir, 'floor.mjs'),
+      ajvCli,
+      ajvSetup,
+      capabilities,
+      catalogueOut: path.join(sizeDir, 'catalogue-out'),
+      edits: { count: 0 },
+      runUntimed: (argv, cwd) =>
+        measure({
+          argv,
+          cwd,
+          logDir,
+          name: `untimed-${++runCounter}`,
+          preload,
+          timeoutMs: options.timeoutSeconds * 1000,
+        }),
+    };
+    const verification = capabilities.commands.has('validate') ? await verify(ctx) : null;
+    if (verification && (verification.unexpected.length > 0 || verification.missed.length > 0)) {
+      problems.push(
+        `size ${size}: validate disagrees with the generator: ${[...verification.unexpected, ...verification.missed.map((f) => `${f}: no error`)].slice(0, 5).join('; ')}`,
+      );
+    }
+    libraries.push({
+      size,
+      personas: library.personaFiles.length,
+      contributions: library.contributionFiles.length,
+      contributionsByAction: library.contributionsByAction,
+      invalidFiles: countKinds(library),
+      megabytes: Math.round(library.bytes / 1e4) / 100,
+      generateMs: Math.round(generateMs),
+      verification,
+    });
+    const sizeRows: ResultRow[] = [];
+    for (const scenario of scenarios) {
+      const row = await runScenario(scenario, ctx, options, (argv, cwd, name) =>
+        measure({ argv, cwd, logDir, name, preload, timeoutMs: options.timeoutSeconds * 1000 }),
+      );
+      sizeRows.push(row);
+      log(
+        `bench: ${size} ${scenario.id}: ${row.status === 'ok' ? `${row.medianMs?.toFixed(0)} ms, ${row.peakRssMb?.toFixed(0)} MB` : `${row.status} (${row.reason})`}`,
+      );
+      addRatios(sizeRows);
+      const done = sizeIndex === options.sizes.length - 1 && scenario === scenarios.at(-1);
+      // Written after every row, so a long run that is stopped keeps what it measured.
+      const sofar = [...rows, ...sizeRows];
+      addScaling(sofar, options.sizes);
+      const results = resultsFile(
+        options,
+        repo,
+        libraries,
+        sofar,
+        [...problems, ...rowProblems(sofar)],
+        done,
+      );
+      writeResults(path.resolve(repo, options.out), results);
+    }
+    rows.push(...sizeRows);
+    if (!options.keep) rmSync(sizeDir, { recursive: true, force: true });
+    if (sizeIndex < options.sizes.length - 1)
+      log(`bench: results so far\n${resultsTable(rows, options.sizes)}`);
+  }
+  addScaling(rows, options.sizes);
+  problems.push(...rowProblems(rows));
+  const table = resultsTable(rows, options.sizes);
+  process.stdout.write(`\n${table}\nMachine: ${machineLine(machineInfo())}\n`);
+  if (problems.length > 0) process.stdout.write(`\nProblems:\n${problems.map((p) => `- ${p}\n`).join('')}`);
+  log(`bench: wrote ${path.resolve(repo, options.out)}`);
+  return problems.length > 0 ? 1 : 0;
+}
+
+function rowProblems(rows: readonly ResultRow[]): string[] {
+  return rows.filter((r) => r.status === 'failed').map((r) => `${r.scenario} at ${r.size}: ${r.reason}`);
+}
+
+function resultsFile(
+  options: BenchOptions,
+  repo: string,
+  libraries: LibraryRecord[],
+  rows: ResultRow[],
+  problems: string[],
+  complete: boolean,
+) {
+  return {
+    version: 1,
+    label: options.label,
+    complete,
+    ...gitState(repo),
+    // A measurement log: when it ran is part of the record.
+    date: new Date().toISOString(),
+    machine: machineInfo(),
+    options: {
+      sizes: options.sizes,
+      runs: options.runs,
+      warmup: options.warmup,
+      seed: options.seed,
+      only: options.only,
+      cli: options.cli,
+    },
+    method: {
+      wall: 'whole process, spawn to exit, median of the timed runs',
+      rss: 'process.resourceUsage().maxRSS at exit, via a NODE_OPTIONS=--require preload; max over the timed runs',
+      peer: 'ajv-cli validate --spec=draft2020 with the project ajv options; files with YAML syntax errors left out',
+    },
+    libraries,
+    rows,
+    problems,
+  };
+}
+
+function writeResults(file: string, results: object): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(`${file}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
+  renameSync(`${file}.tmp`, file);
+}
+
+async function runScenario(
+  scenario: Scenario,
+  ctx: BenchContext,
+  options: BenchOptions,
+  run: (argv: string[], cwd: string, name: string) => Promise<Sample>,
+): Promise<ResultRow> {
+  const row: ResultRow = {
+    scenario: scenario.id,
+    label: scenario.label,
+    size: ctx.library.size,
+    status: 'ok',
+    root: scenario.root,
+    files: scenario.files(ctx),
+    expectedExit: scenario.expectedExit,
+    samples: [],
+    medianMs: null,
+    filesPerSecond: null,
+    peakRssMb: null,
+    ratioToFloor: null,
+    ratioToPeer: null,
+    scaling: null,
+  };
+  const fail = (reason: string) => Object.assign(row, { status: 'failed' as const, reason });
+  const unavailable = scenario.unavailable(ctx);
+  if (unavailable) return Object.assign(row, { status: 'skipped' as const, reason: unavailable });
+  const cwd = rootOf(ctx, scenario);
+  const prepared = scenario.prepare ? await scenario.prepare(ctx) : null;
+  if (prepared) return fail(prepared);
+  for (let i = 0; i < options.warmup + options.runs; i++) {
+    scenario.beforeRun?.(ctx);
+    const sample = await run(scenario.argv(ctx), cwd, `${ctx.library.size}-${scenario.id}-${i}`);
+    if (sample.exitCode === null || !scenario.expectedExit.includes(sample.exitCode)) {
+      return fail(
+        `exit ${sample.exitCode ?? sample.signal}, expected ${scenario.expectedExit.join(' or ')}: ${failureLine(sample)}`,
+      );
+    }
+    if (i < options.warmup) continue;
+    if (row.samples.length === 0) {
+      const problems = scenario.check?.(ctx, sample) ?? [];
+      if (problems.length > 0) return fail(problems.join('; '));
+    }
+    row.samples.push({
+      ms: round(sample.ms),
+      rssMb: sample.rssMb,
+      exitCode: sample.exitCode,
+      signal: sample.signal,
+    });
+  }
+  row.medianMs = round(median(row.samples.map((s) => s.ms)));
+  row.filesPerSecond = Math.round(row.files / (row.medianMs / 1000));
+  const rss = row.samples.map((s) => s.rssMb).filter((v): v is number => v !== null);
+  row.peakRssMb = rss.length > 0 ? round(Math.max(...rss)) : null;
+  return row;
+}
+
+/** `validate --format json` once, untimed: errors exactly in the invalid files, nothing anywhere else. */
+async function verify(ctx: BenchContext): Promise<Verification> {
+  const sample = await ctx.runUntimed(
+    [ctx.cli, 'validate', '--root', '.', '--format', 'json'],
+    ctx.library.root,
+  );
+  const invalid = new Set(ctx.library.invalid.map((f) => f.file));
+  let diagnostics: Array<{ file: string; severity: string; rule: string; line: number }> = [];
+  try {
+    diagnostics = (JSON.parse(readFileSync(sample.stdoutFile, 'utf8')) as { diagnostics: typeof diagnostics })
+      .diagnostics;
+  } catch {
+    return {
+      exitCode: sample.exitCode,
+      errors: 0,
+      warnings: 0,
+      unexpected: [`validate --format json printed no report: ${failureLine(sample)}`],
+      missed: [],
+    };
+  }
+  const withErrors = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+  return {
+    exitCode: sample.exitCode,
+    errors: diagnostics.filter((d) => d.severity === 'error').length,
+    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+    unexpected: diagnostics.filter((d) => !invalid.has(d.file)).map((d) => `${d.file}:${d.line} ${d.rule}`),
+    missed: [...invalid].filter((file) => !withErrors.has(file)),
+  };
+}
+
+function addRatios(rows: ResultRow[]): void {
+  const floor = rows.find((r) => r.scenario === 'floor' && r.status === 'ok')?.medianMs ?? null;
+  const peer = rows.find((r) => r.scenario === 'peer' && r.status === 'ok')?.medianMs ?? null;
+  for (const row of rows) {
+    if (row.medianMs === null) continue;
+    row.ratioToFloor = floor ? round(row.medianMs / floor, 2) : null;
+    row.ratioToPeer = peer ? round(row.medianMs / peer, 2) : null;
+  }
+}
+
+function addScaling(rows: ResultRow[], sizes: readonly number[]): void {
+  const from = Math.min(...sizes);
+  const to = Math.max(...sizes);
+  if (from === to) return;
+  for (const row of rows) {
+    if (row.size !== to || row.medianMs === null) continue;
+    const small = rows.find((r) => r.scenario === row.scenario && r.size === from)?.medianMs;
+    if (small) row.scaling = { from, to, ratio: round(row.medianMs / small, 2) };
+  }
+}
+
+function readCapabilities(cli: string): CliCapabilities {
+  const help = (args: string[]) => {
+    const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+    return result.status === 0 ? result.stdout : null;
+  };
+  const commands = new Set(
+    [...(help(['--help']) ?? '').matchAll(/^ {2}([a-z][a-z-]*) {2,}/gm)].map((match) => match[1] as string),
+  );
+  const usage = new Map<string, string>();
+  for (const command of commands) usage.set(command, help([command, '--help']) ?? '');
+  return { commands, usage };
+}
+
+/** ajv-cli's `-c` module: the same custom keyword and formats as scripts/check/schema/compile-schema.ts. */
+function ajvCliSetup(ajvFormats: string): string {
+  return `'use strict';
+const formats = require(${JSON.stringify(ajvFormats)});
+module.exports = (ajv) => {
+  ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
+  (formats.default || formats)(ajv, ['date', 'uri']);
+};
+`;
+}
+
+function countKinds(library: GeneratedLibrary): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { file, kind } of library.invalid) {
+    const key = `${file.split('/')[0]}/${kind}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
+function gitState(repo: string): { commit: string | null; dirty: boolean | null } {
+  const git = (args: string[]) => spawnSync('git', args, { cwd: repo, encoding: 'utf8' });
+  const head = git(['rev-parse', 'HEAD']);
+  if (head.status !== 0) return { commit: null, dirty: null };
+  return { commit: head.stdout.trim(), dirty: git(['status', '--porcelain']).stdout.trim() !== '' };
+}
+
+function machineInfo(): MachineInfo {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    platform: os.platform(),
+    release: os.release(),
+    arch: os.arch(),
+    node: process.version,
+  };
+}
+
+function round(value: number, digits = 1): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+process.exitCode = await main();

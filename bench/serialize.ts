@@ -1,0 +1,68 @@
+import { Document, isPair, isScalar, Scalar, visit } from 'yaml';
+import { CONTRIBUTION_MODELINE } from '../scripts/core/persona-fields.ts';
+import { PERSONA_CANONICAL_OPTIONS } from '../scripts/plan/format-persona-source.ts';
+import { canonicalYaml } from '../scripts/render/canonical-yaml.ts';
+
+/** The contribution format's key order (issue 3's public contract), as `persona contribute` writes it. */
+export const CONTRIBUTION_KEYS = [
+  'persona',
+  'field',
+  'action',
+  'item',
+  'value',
+  'original',
+  'author',
+  'rationale',
+  'evidence',
+] as const;
+
+/** Prose is double-quoted, as in the hand-written personas; identifiers and dates stay plain. */
+const PROSE_KEYS = new Set([
+  'aha_moment',
+  'job_story',
+  'identity',
+  'intention',
+  'outcome',
+  'goals',
+  'frustrations',
+  'worldview',
+  'scenario',
+  'context',
+  'success_signal',
+  'churn_trigger',
+  'impact',
+  'note',
+  'value',
+  'original',
+  'rationale',
+  // js-yaml (ajv-cli's parser, YAML 1.1) would read a plain 2026-11-20 as a timestamp, not as text.
+  'last_reviewed',
+]);
+
+export function personaText(data: Record<string, unknown>): string {
+  return canonicalYaml(quotedDocument(data), PERSONA_CANONICAL_OPTIONS);
+}
+
+export function contributionText(data: Record<string, unknown>): string {
+  return canonicalYaml(quotedDocument(data), {
+    keyOrder: CONTRIBUTION_KEYS,
+    modeline: CONTRIBUTION_MODELINE,
+  });
+}
+
+function quotedDocument(data: Record<string, unknown>): Document {
+  const doc = new Document(data);
+  visit(doc, {
+    Scalar(key, node, path) {
+      if (key === 'key' || typeof node.value !== 'string') return;
+      for (let i = path.length - 1; i >= 0; i--) {
+        const ancestor = path[i];
+        if (!isPair(ancestor)) continue;
+        if (isScalar(ancestor.key) && PROSE_KEYS.has(String(ancestor.key.value)))
+          node.type = Scalar.QUOTE_DOUBLE;
+        return;
+      }
+    },
+  });
+  return doc;
+}
