@@ -1,36 +1,15 @@
 import { Document, isPair, isScalar, Scalar, visit } from 'yaml';
-import { CONTRIBUTION_MODELINE } from '../scripts/core/persona-fields.ts';
+import { CONTRIBUTION_KEY_ORDER } from '../scripts/check/contribution/contribution.ts';
+import { CONTRIBUTION_MODELINE, SECTION_ORDER } from '../scripts/core/persona-fields.ts';
 import { PERSONA_CANONICAL_OPTIONS } from '../scripts/plan/format-persona-source.ts';
 import { canonicalYaml } from '../scripts/render/canonical-yaml.ts';
 
-/** The contribution format's key order (issue 3's public contract), as `persona contribute` writes it. */
-export const CONTRIBUTION_KEYS = [
-  'persona',
-  'field',
-  'action',
-  'item',
-  'value',
-  'original',
-  'author',
-  'rationale',
-  'evidence',
-] as const;
+/** The contribution format's key order, as `persona contribute` writes it. */
+export const CONTRIBUTION_KEYS = CONTRIBUTION_KEY_ORDER;
 
 /** Prose is double-quoted, as in the hand-written personas; identifiers and dates stay plain. */
-const PROSE_KEYS = new Set([
-  'aha_moment',
-  'job_story',
-  'identity',
-  'intention',
-  'outcome',
-  'goals',
-  'frustrations',
-  'worldview',
-  'scenario',
-  'context',
-  'success_signal',
-  'churn_trigger',
-  'impact',
+const PROSE_KEYS = new Set<string>([
+  ...SECTION_ORDER,
   'note',
   'value',
   'original',

@@ -1,22 +1,12 @@
-import { type Diagnostic, diagnostic, START_OF_FILE } from '../../core/diagnostic.ts';
+import type { Diagnostic } from '../../core/diagnostic.ts';
 import type { LibraryIndex } from '../library/library-index.ts';
+import { reportSharedValues } from './report-shared-values.ts';
 
 export function uniqueIds(index: LibraryIndex): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const [id, holders] of index.byId) {
-    if (holders.length < 2) continue;
-    for (const holder of holders) {
-      const others = holders.filter((h) => h !== holder).map((h) => `\`${h.file}\``);
-      out.push(
-        diagnostic(
-          holder.file,
-          index.placeOf(holder, 'id'),
-          'id/duplicate',
-          `The id \`${id}\` is also used by ${others.join(', ')}.`,
-          'Ids must be unique. Keep the id on the older persona; give the new one the next free id (`npx persona new` picks it).',
-        ),
-      );
-    }
-  }
-  return out;
+  return reportSharedValues(index, index.byId.values(), {
+    rule: 'id/duplicate',
+    key: 'id',
+    message: (holder, others) => `The id \`${holder.id}\` is also used by ${others}.`,
+    hint: 'Ids must be unique. Keep the id on the older persona; give the new one the next free id (`npx persona new` picks it).',
+  });
 }

@@ -1,22 +1,12 @@
-import { type Diagnostic, diagnostic, START_OF_FILE } from '../../core/diagnostic.ts';
+import type { Diagnostic } from '../../core/diagnostic.ts';
 import type { LibraryIndex } from '../library/library-index.ts';
+import { reportSharedValues } from './report-shared-values.ts';
 
 export function uniqueSlugs(index: LibraryIndex): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const [slug, holders] of index.bySlug) {
-    if (holders.length < 2) continue;
-    for (const holder of holders) {
-      const others = holders.filter((h) => h !== holder).map((h) => `\`${h.file}\``);
-      out.push(
-        diagnostic(
-          holder.file,
-          index.placeOf(holder, 'slug'),
-          'slug/duplicate',
-          `The slug \`${slug}\` is also used by ${others.join(', ')}.`,
-          'Slugs must be unique across products. Choose a more specific slug and rename the file to match.',
-        ),
-      );
-    }
-  }
-  return out;
+  return reportSharedValues(index, index.bySlug.values(), {
+    rule: 'slug/duplicate',
+    key: 'slug',
+    message: (holder, others) => `The slug \`${holder.slug}\` is also used by ${others}.`,
+    hint: 'Slugs must be unique across products. Choose a more specific slug and rename the file to match.',
+  });
 }
