@@ -1,4 +1,4 @@
-import { type Diagnostic, diagnostic, START_OF_FILE } from '../../core/diagnostic.ts';
+import { type Diagnostic, diagnostic } from '../../core/diagnostic.ts';
 import { didYouMean } from '../../core/did-you-mean.ts';
 import type { LibraryIndex } from '../library/library-index.ts';
 

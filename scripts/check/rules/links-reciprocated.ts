@@ -1,4 +1,4 @@
-import { type Diagnostic, diagnostic, START_OF_FILE } from '../../core/diagnostic.ts';
+import { type Diagnostic, diagnostic } from '../../core/diagnostic.ts';
 import type { LibraryIndex } from '../library/library-index.ts';
 
 export function linksReciprocated(index: LibraryIndex): Diagnostic[] {
@@ -7,7 +7,7 @@ export function linksReciprocated(index: LibraryIndex): Diagnostic[] {
     if (persona.slug === undefined) continue;
     for (const link of persona.links) {
       const targets = index.bySlug.get(link.persona);
-      if (!targets || targets.length !== 1 || link.persona === persona.slug) continue;
+      if (targets?.length !== 1 || link.persona === persona.slug) continue;
       const target = targets[0];
       if (!target || target.links.some((back) => back.persona === persona.slug)) continue;
       out.push(
