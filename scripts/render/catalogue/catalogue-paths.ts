@@ -24,10 +24,30 @@ export const CATALOGUE_PATHS = {
  */
 const VIRTUAL_ROOT = `/${Array.from({ length: 32 }, () => '_').join('/')}`;
 
+/** Folder of `from` → target → link: pages in one folder share their links, and `path.relative` is slow. */
+const LINKS = new Map<string, Map<string, string>>();
+const MAX_REMEMBERED_FOLDERS = 4096;
+
 /** A relative link from one catalogue file to another (both relative to the catalogue folder; `to` may climb out). */
 export function relativeLink(from: string, to: string): string {
+  const folder = path.posix.dirname(from);
+  let links = LINKS.get(folder);
+  if (!links) {
+    if (LINKS.size >= MAX_REMEMBERED_FOLDERS) LINKS.clear();
+    links = new Map();
+    LINKS.set(folder, links);
+  }
+  let link = links.get(to);
+  if (link === undefined) {
+    link = computeRelativeLink(folder, to);
+    if (links.size < 100_000) links.set(to, link);
+  }
+  return link;
+}
+
+function computeRelativeLink(folder: string, to: string): string {
   const relative = path.posix.relative(
-    path.posix.join(VIRTUAL_ROOT, path.posix.dirname(from)),
+    path.posix.join(VIRTUAL_ROOT, folder),
     path.posix.join(VIRTUAL_ROOT, to),
   );
   return relative === '' ? path.posix.basename(to) : relative;

@@ -1,5 +1,5 @@
 import type { ContributionTarget } from './contribution-template.ts';
-import { contributionTemplate, suggestedFileName } from './contribution-template.ts';
+import { contributionTemplateParts, suggestedFileName } from './contribution-template.ts';
 
 export interface ContributeLink {
   /** Short link text, e.g. "new file". */
@@ -25,7 +25,8 @@ export type ContributeLinkKind = (
 export const newFileLink: ContributeLinkKind = (target, options) => {
   const query = [
     `filename=${encodeQueryValue(suggestedFileName(target))}`,
-    `value=${encodeQueryValue(contributionTemplate(target))}`,
+    // Percent-encoding works character by character, so the pieces can be encoded apart (and remembered).
+    `value=${contributionTemplateParts(target).map(encodeRemembered).join('')}`,
   ].join('&');
   return {
     label: 'new file',
@@ -53,11 +54,31 @@ export function contributeLinks(
   });
 }
 
+const RESERVED_BY_RFC_3986: Record<string, string> = {
+  '!': '%21',
+  "'": '%27',
+  '(': '%28',
+  ')': '%29',
+  '*': '%2A',
+};
+
 export function encodeQueryValue(value: string): string {
-  return encodeURIComponent(value).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+  const encoded = encodeURIComponent(value);
+  return /[!'()*]/.test(encoded) ? encoded.replace(/[!'()*]/g, (c) => RESERVED_BY_RFC_3986[c] ?? c) : encoded;
+}
+
+/** A persona page encodes the same header and the same texts (value and original) many times over. */
+const ENCODED = new Map<string, string>();
+const MAX_ENCODED = 10_000;
+
+function encodeRemembered(value: string): string {
+  let encoded = ENCODED.get(value);
+  if (encoded === undefined) {
+    encoded = encodeQueryValue(value);
+    if (ENCODED.size >= MAX_ENCODED) ENCODED.clear();
+    ENCODED.set(value, encoded);
+  }
+  return encoded;
 }
 
 function encodePath(segment: string): string {

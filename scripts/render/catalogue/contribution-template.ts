@@ -1,6 +1,5 @@
-import { stringify } from 'yaml';
 import { CONTRIBUTION_MODELINE, type ContentField } from '../../core/persona-fields.ts';
-import { CANONICAL_TO_STRING } from '../canonical-yaml.ts';
+import { yamlPairParts } from './yaml-pair.ts';
 
 export type ContributionAction = 'confirm' | 'correct' | 'extend';
 
@@ -24,9 +23,18 @@ export function suggestedFileName(target: ContributionTarget): string {
 
 /**
  * A contribution file (issue 3's format) that is valid YAML as it stands. The values go through the YAML
- * serializer, never string concatenation, so persona text can't break out of its scalar.
+ * serializer (one entry at a time, see `yamlPair`), never string concatenation, so persona text can't break
+ * out of its scalar.
  */
 export function contributionTemplate(target: ContributionTarget): string {
+  return contributionTemplateParts(target).join('');
+}
+
+/**
+ * The template in pieces that join to it: the header, then each entry, with everyday text values as pieces of
+ * their own (see `yamlPairParts`), so a caller that encodes pieces can reuse the encoding of repeated ones.
+ */
+export function contributionTemplateParts(target: ContributionTarget): string[] {
   const instructions = [
     `Replace ${LOGIN_PLACEHOLDER} with your GitHub login in author and in the file name, say why in rationale, then propose the file.`,
   ];
@@ -53,6 +61,8 @@ export function contributionTemplate(target: ContributionTarget): string {
     target.action === 'confirm'
       ? 'How this matches your own experience.'
       : 'Why this is more accurate, from your own experience.';
-  const body = stringify(contribution, CANONICAL_TO_STRING);
-  return `${[CONTRIBUTION_MODELINE, ...instructions.map((line) => `# ${line}`)].join('\n')}\n${body}`;
+  return [
+    `${[CONTRIBUTION_MODELINE, ...instructions.map((line) => `# ${line}`)].join('\n')}\n`,
+    ...Object.entries(contribution).flatMap(([key, value]) => yamlPairParts(key, value)),
+  ];
 }

@@ -17,15 +17,14 @@ export type GraphMode = 'single' | 'per-product' | 'product-files';
 /** `graph.md`: one Mermaid flowchart for a small library, one per product (as sections) for a large one. */
 export function graphPage(ctx: CatalogueContext, mode: Exclude<GraphMode, 'product-files'>): Root {
   const self = CATALOGUE_PATHS.graph;
-  const edges = relationshipEdges(ctx.model.personas);
   const children: RootContent[] = [bannerNode(), heading(1, text('Relationship graph')), legend(self, ctx)];
   if (mode === 'single') {
     const groups = ctx.model.products.map((g) => ({ label: g.product, personas: g.personas }));
-    children.push(code('mermaid', mermaidFlowchart(groups, edges)));
+    children.push(code('mermaid', mermaidFlowchart(groups, edgesOf(ctx.model).all)));
   } else {
     children.push(perProductNote(ctx.model));
     for (const group of ctx.model.products)
-      children.push(heading(2, text(group.product)), productGraph(group, edges));
+      children.push(heading(2, text(group.product)), productGraph(group, ctx.model));
   }
   return root(children);
 }
@@ -54,7 +53,7 @@ export function productGraphPage(group: ProductGroup, ctx: CatalogueContext): Ro
     bannerNode(),
     heading(1, text(`Relationship graph: ${group.product}`)),
     legend(self, ctx),
-    productGraph(group, relationshipEdges(ctx.model.personas)),
+    productGraph(group, ctx.model),
   ]);
 }
 
@@ -62,19 +61,64 @@ export function productGraphPage(group: ProductGroup, ctx: CatalogueContext): Ro
 export function graphMode(model: CatalogueModel): Exclude<GraphMode, 'product-files'> {
   if (model.personas.length > ONE_GRAPH_MAX_PERSONAS) return 'per-product';
   const groups = model.products.map((g) => ({ label: g.product, personas: g.personas }));
-  return mermaidFlowchart(groups, relationshipEdges(model.personas)).length <= MERMAID_MAX_CHARS
-    ? 'single'
-    : 'per-product';
+  return mermaidFlowchart(groups, edgesOf(model).all).length <= MERMAID_MAX_CHARS ? 'single' : 'per-product';
+}
+
+/** Everything a product's graph page is drawn from besides the persona count: its personas and its edges. */
+export function productGraphInputs(group: ProductGroup, model: CatalogueModel): unknown {
+  const edges = edgesOf(model).byProduct.get(group.product) ?? [];
+  return [
+    group.personas.map((p) => [p.id, p.title]),
+    edges.map((e) => [
+      e.from.id,
+      e.from.title,
+      e.from.product,
+      e.to.id,
+      e.to.title,
+      e.to.product,
+      e.relation,
+      e.mutual,
+    ]),
+  ];
+}
+
+interface ModelEdges {
+  all: RelationshipEdge[];
+  /** Product → the edges touching it, in the order of `all`. */
+  byProduct: Map<string, RelationshipEdge[]>;
+}
+
+/** A large library has hundreds of product graphs; its edges are found once, not once per product. */
+const EDGES = new WeakMap<CatalogueModel, ModelEdges>();
+
+function edgesOf(model: CatalogueModel): ModelEdges {
+  const known = EDGES.get(model);
+  if (known) return known;
+  const all = relationshipEdges(model.personas);
+  const byProduct = new Map<string, RelationshipEdge[]>();
+  for (const edge of all)
+    for (const product of new Set([edge.from.product, edge.to.product])) {
+      const list = byProduct.get(product);
+      if (list) list.push(edge);
+      else byProduct.set(product, [edge]);
+    }
+  const edges = { all, byProduct };
+  EDGES.set(model, edges);
+  return edges;
 }
 
 /** A product's personas, plus the other products' personas they link to (dashed), and every edge touching them. */
-function productGraph(group: ProductGroup, allEdges: readonly RelationshipEdge[]) {
+function productGraph(group: ProductGroup, model: CatalogueModel) {
   const inProduct = (p: CataloguePersona) => p.product === group.product;
-  const edges = allEdges.filter((e) => inProduct(e.from) || inProduct(e.to));
+  const edges = edgesOf(model).byProduct.get(group.product) ?? [];
   const external: CataloguePersona[] = [];
+  const seen = new Set<CataloguePersona>();
   for (const edge of edges)
     for (const end of [edge.from, edge.to])
-      if (!inProduct(end) && !external.includes(end)) external.push(end);
+      if (!inProduct(end) && !seen.has(end)) {
+        seen.add(end);
+        external.push(end);
+      }
   return code(
     'mermaid',
     mermaidFlowchart([{ label: group.product, personas: group.personas }], edges, external),

@@ -31,14 +31,25 @@ export function text(value: string): Text {
   return { type: 'text', value };
 }
 
+/**
+ * What any rule of `neutralizeText` acts on (a superset): line-break pairs, controls, bidi marks, `@`, `#`, `<`,
+ * `://`, `GH-`, `www.`. Most persona text has none of them and skips the rules.
+ */
+const NEUTRALIZE_TRIGGERS =
+  /[\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069@#<]|:\/\/|gh-|www\./i;
+
+function neutralize(value: string): string {
+  return NEUTRALIZE_TRIGGERS.test(value) ? neutralizeText(value) : value;
+}
+
 /** Persona text that may hold several paragraphs and line breaks. */
 export function untrusted(value: string): Text {
-  return { type: 'text', value: neutralizeText(value) };
+  return { type: 'text', value: neutralize(value) };
 }
 
 /** Persona text for a place that must stay on one line: a heading, a table cell, a link label. */
 export function untrustedLine(value: string): Text {
-  return { type: 'text', value: neutralizeText(singleLine(value)) };
+  return { type: 'text', value: neutralize(singleLine(value)) };
 }
 
 export function paragraph(...children: PhrasingContent[]): Paragraph {

@@ -1,9 +1,10 @@
 import type { Root } from 'mdast';
 import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
+import { FAST_HANDLERS } from './fast-handlers.ts';
 
-/** One serializer for every page: fixed options, so output never depends on defaults that might change. */
-const processor = remark().use(remarkGfm, { tablePipeAlign: false }).data('settings', {
+/** Fixed options, so output never depends on defaults that might change. */
+export const MARKDOWN_SETTINGS = {
   bullet: '-',
   emphasis: '_',
   strong: '*',
@@ -12,7 +13,17 @@ const processor = remark().use(remarkGfm, { tablePipeAlign: false }).data('setti
   listItemIndent: 'one',
   rule: '-',
   incrementListMarker: true,
-});
+} as const;
+
+/** A remark processor with the catalogue's settings; `handlers` only ever holds equivalent shortcuts. */
+export function markdownProcessor(handlers: Partial<typeof FAST_HANDLERS> = FAST_HANDLERS) {
+  return remark()
+    .use(remarkGfm, { tablePipeAlign: false })
+    .data('settings', { ...MARKDOWN_SETTINGS, handlers });
+}
+
+/** One serializer for every page. */
+const processor = markdownProcessor();
 
 export function serializeMarkdown(tree: Root): string {
   const out = processor.stringify(tree);

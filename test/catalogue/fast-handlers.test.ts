@@ -1,0 +1,127 @@
+import type { PhrasingContent, Root, RootContent } from 'mdast';
+import { describe, expect, it } from 'vitest';
+import { encodeQueryValue } from '../../scripts/render/catalogue/contribute-links.ts';
+import { isInertText } from '../../scripts/render/catalogue/fast-handlers.ts';
+import {
+  bulletList,
+  emphasis,
+  heading,
+  inlineCode,
+  link,
+  paragraph,
+  root,
+  strong,
+  table,
+  text,
+} from '../../scripts/render/catalogue/mdast.ts';
+import { markdownProcessor } from '../../scripts/render/catalogue/serialize-markdown.ts';
+import { randomStrings } from './random-strings.ts';
+
+const fast = markdownProcessor();
+const reference = markdownProcessor({});
+
+function expectSameMarkdown(tree: Root): void {
+  expect(fast.stringify(structuredClone(tree))).toBe(reference.stringify(structuredClone(tree)));
+}
+
+/** Deterministic picks from a list. */
+function picker(seed: number) {
+  let state = seed >>> 0;
+  return <T>(items: readonly T[]): T => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return items[state % items.length] as T;
+  };
+}
+
+const URLS = [
+  'https://github.com/o/r/new/main/contributions/x?filename=a_b.yaml&value=%23%20a',
+  `https://github.com/o/r/new/main/x?value=${encodeQueryValue("it's (really) *50%* & more: #1 <b>")}`,
+  'https://example.com/a&amp;b&#x26;c&',
+  'https://example.com/(paren)',
+  'https://example.com/with space',
+  '../relative/page.md#anchor',
+  '#contribute-to-this-persona',
+  'mailto:someone@example.com',
+  'https://example.com/',
+  '',
+];
+
+describe('the fast handlers write what the default handlers write', () => {
+  it('on random text, labels and URLs in paragraphs, headings, lists and tables', () => {
+    const strings = randomStrings(6000, 7);
+    const pick = picker(11);
+    for (let start = 0; start + 12 <= strings.length; start += 12) {
+      const s = strings.slice(start, start + 12) as string[];
+      const phrasing = (): PhrasingContent[] => [
+        text(s[0] ?? ''),
+        link(pick(URLS), text(s[1] ?? '')),
+        text(pick([' · ', ', ', '', ' ', ': ', '\n'])),
+        pick([
+          strong(text(s[2] ?? '')),
+          emphasis(text(s[3] ?? '')),
+          inlineCode(s[4] ?? ''),
+          text(s[5] ?? ''),
+        ]),
+        link(pick(URLS), text(pick([s[6] ?? '', 'https://example.com/', 'someone@example.com']))),
+        text(s[7] ?? ''),
+      ];
+      const children: RootContent[] = [
+        heading(2, text(s[8] ?? '')),
+        paragraph(...phrasing()),
+        bulletList([phrasing(), [text(s[9] ?? '')]]),
+        table([[text('A')], [text(s[10] ?? '')]], [[phrasing(), [link(pick(URLS), text(s[11] ?? ''))]]]),
+      ];
+      expectSameMarkdown(root(children));
+    }
+  });
+
+  it('on texts that only differ in their surroundings', () => {
+    for (const value of [
+      ' a',
+      'a ',
+      '1. a',
+      '1) a',
+      '- a',
+      'a - b',
+      'www.x',
+      'W.x',
+      'x.',
+      'a: b',
+      'a:b',
+      'a!',
+      'a&b',
+      'a & b',
+    ])
+      for (const before of [
+        text('x'),
+        text('1'),
+        text('\n'),
+        text('['),
+        text(']'),
+        text('!'),
+        text('&'),
+        text('W'),
+      ])
+        expectSameMarkdown(root([paragraph(before, text(value), text('\n')), paragraph(text(value))]));
+  });
+
+  it('isInertText accepts everyday text and refuses what could be escaped', () => {
+    expect(isInertText('Plain words, with (parentheses); 50% and “quotes”.', '', '')).toBe(true);
+    for (const value of [
+      '',
+      '*a*',
+      '_a_',
+      'a\nb',
+      '1. a',
+      '1) a',
+      '- a',
+      'www.x',
+      'a:',
+      'a!',
+      'a&b',
+      '<b>',
+      '[a]',
+    ])
+      expect(isInertText(value, '', ''), value).toBe(false);
+  });
+});
