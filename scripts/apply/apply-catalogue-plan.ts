@@ -1,22 +1,98 @@
-import { lstat, readdir, rmdir, unlink } from 'node:fs/promises';
+import { lstatSync } from 'node:fs';
+import { lstat, mkdir, readdir, rename, rmdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CataloguePlan } from '../plan/catalogue/plan-catalogue-writes.ts';
-import { writeFileAtomically } from './write-file.ts';
+import { compareCodePoints, type Diagnostic } from '../core/diagnostic.ts';
+import {
+  type CatalogueManifest,
+  emptyManifest,
+  hashText,
+  type ManifestFile,
+} from '../plan/catalogue/catalogue-manifest.ts';
+import { firstDifferentLine, isGeneratedFile } from '../plan/catalogue/plan-catalogue-writes.ts';
+import { listCatalogueFolder, readCatalogueFile } from '../read/read-catalogue-folder.ts';
+import type { CatalogueOptions } from '../render/catalogue/catalogue-context.ts';
+import type { CataloguePersona } from '../render/catalogue/catalogue-persona.ts';
+import {
+  type CatalogueFile,
+  planCatalogue,
+  tooLargeDiagnostic,
+} from '../render/catalogue/render-catalogue.ts';
+import { type RenderPagesOptions, renderPersonaPages } from '../render/catalogue/render-pages.ts';
 
-/**
- * Writes the changed catalogue files (each atomically) and removes stale generated ones, then any folder that
- * became empty. Never follows a symbolic link out of the catalogue folder and never touches anything outside it.
- */
 /** The catalogue folder holds a symbolic link where a generated file or folder goes. */
 export class SymlinkInCatalogueError extends Error {}
 
-export async function applyCataloguePlan(dir: string, plan: CataloguePlan): Promise<void> {
-  for (const file of plan.write) {
-    await refuseSymlinks(dir, file.path);
-    await writeFileAtomically(path.join(dir, file.path), file.text);
+/**
+ * Changed catalogue files, written next to their targets under hidden temporary names while the run goes on,
+ * then renamed into place together by `commit`, or all removed by `abort` (a file over the size cap was found
+ * late, or the run failed): either way nothing half-done is left, and nothing large stays in memory. A reader
+ * never sees half a file. Never follows a symbolic link out of the catalogue folder.
+ */
+export class StagedCatalogueWrites {
+  readonly #dir: string;
+  readonly #staged: { file: string; temp: string }[] = [];
+  readonly #createdFolders: string[] = [];
+  readonly #checkedFolders = new Set<string>();
+
+  constructor(dir: string) {
+    this.#dir = dir;
   }
+
+  async stage(file: string, text: string): Promise<void> {
+    await refuseSymlinks(this.#dir, file, this.#checkedFolders);
+    const target = path.join(this.#dir, file);
+    const folder = path.dirname(target);
+    const created = await mkdir(folder, { recursive: true });
+    if (created !== undefined) this.#createdFolders.push(created);
+    const temp = path.join(folder, `.${path.basename(target)}.${process.pid}.${this.#staged.length}.tmp`);
+    this.#staged.push({ file, temp });
+    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
+  }
+
+  /** Renames every staged file into place; returns the files, in staging order. */
+  async commit(): Promise<string[]> {
+    for (const { file, temp } of this.#staged) await rename(temp, path.join(this.#dir, file));
+    const files = this.#staged.map((s) => s.file);
+    this.#staged.length = 0;
+    return files;
+  }
+
+  async abort(): Promise<void> {
+    for (const { temp } of this.#staged) await unlink(temp).catch(() => undefined);
+    this.#staged.length = 0;
+    // Deepest first; only folders this run created, and only while they are empty.
+    for (const folder of [...this.#createdFolders].sort((a, b) => b.length - a.length))
+      await removeEmptyFolders(folder, this.#dir);
+  }
+}
+
+/** Throws when a folder on the way to `relative`, or the file itself, is a symbolic link. */
+async function refuseSymlinks(
+  dir: string,
+  relative: string,
+  checkedFolders = new Set<string>(),
+): Promise<void> {
+  const segments = relative.split('/');
+  let current = dir;
+  let folder = '';
+  for (const [index, segment] of segments.entries()) {
+    current = path.join(current, segment);
+    folder = folder ? `${folder}/${segment}` : segment;
+    const isFolder = index < segments.length - 1;
+    if (isFolder && checkedFolders.has(folder)) continue;
+    const stats = await lstat(current).catch(() => null);
+    if (stats?.isSymbolicLink())
+      throw new SymlinkInCatalogueError(
+        `${path.relative(dir, current)} in the catalogue folder is a symbolic link; refusing to write through it. Remove it and run again.`,
+      );
+    if (isFolder && stats?.isDirectory()) checkedFolders.add(folder);
+  }
+}
+
+/** Removes stale generated files, then any folder that became empty. */
+export async function removeCatalogueFiles(dir: string, files: readonly string[]): Promise<void> {
   const emptied = new Set<string>();
-  for (const file of plan.remove) {
+  for (const file of files) {
     await refuseSymlinks(dir, file);
     const stats = await lstat(path.join(dir, file)).catch(() => null);
     if (!stats?.isFile()) continue;
@@ -31,14 +107,203 @@ export async function applyCataloguePlan(dir: string, plan: CataloguePlan): Prom
   }
 }
 
-async function refuseSymlinks(dir: string, relative: string): Promise<void> {
-  let current = dir;
-  for (const segment of relative.split('/')) {
-    current = path.join(current, segment);
-    const stats = await lstat(current).catch(() => null);
-    if (stats?.isSymbolicLink())
-      throw new SymlinkInCatalogueError(
-        `${path.relative(dir, current)} in the catalogue folder is a symbolic link; refusing to write through it. Remove it and run again.`,
+async function removeEmptyFolders(folder: string, stop: string): Promise<void> {
+  for (let current = folder; current.startsWith(stop) && current !== stop; current = path.dirname(current)) {
+    if ((await readdir(current).catch(() => ['?'])).length !== 0) return;
+    await rmdir(current).catch(() => undefined);
+  }
+}
+
+/** A generated file that differs from the one on disk (or is missing there). */
+export interface ChangedFile {
+  path: string;
+  missing: boolean;
+  /** 1-based first line that differs from the file on disk; 1 for a missing file. */
+  firstDifferentLine: number;
+}
+
+/**
+ * Brings the catalogue folder in line with the generated files it is offered one at a time, or (`check`) only
+ * finds what differs. With the previous run's manifest, a group of files whose inputs are unchanged needn't be
+ * rendered, and an offered file whose text is what the manifest recorded needn't be read, as long as the files'
+ * sizes and modification times are still what that run left.
+ */
+export class CatalogueFolderSync {
+  readonly changed: ChangedFile[] = [];
+  unchanged = 0;
+  /** What this run leaves in the folder, for the next run's manifest. */
+  readonly manifest: CatalogueManifest = emptyManifest();
+  readonly #dir: string;
+  readonly #previous: CatalogueManifest;
+  readonly #check: boolean;
+  readonly #staged: StagedCatalogueWrites;
+  readonly #generated = new Set<string>();
+  readonly #unitFiles = new Map<string, string[]>();
+  readonly #pending = new Map<string, string>();
+
+  constructor(dir: string, previous: CatalogueManifest, { check }: { check: boolean }) {
+    this.#dir = dir;
+    this.#previous = previous;
+    this.#check = check;
+    this.#staged = new StagedCatalogueWrites(dir);
+  }
+
+  /** True (and its files counted as unchanged) when the group `key` made from `digest` is known to be current. */
+  current(key: string, digest: string | null): boolean {
+    if (this.#check || digest === null) return false;
+    const unit = this.#previous.units.get(key);
+    if (unit?.digest !== digest) return false;
+    const entries = unit.files.map((file) => this.#previous.files.get(file));
+    if (!entries.every((entry, index) => entry && this.#statMatches(unit.files[index] ?? '', entry)))
+      return false;
+    unit.files.forEach((file, index) => {
+      const entry = entries[index];
+      if (entry) this.manifest.files.set(file, entry);
+      this.#generated.add(file);
+    });
+    this.manifest.units.set(key, unit);
+    this.#unitFiles.set(key, unit.files);
+    this.unchanged += unit.files.length;
+    return true;
+  }
+
+  /** The files group `key` produced in this run (rendered or known current). */
+  filesOf(key: string): readonly string[] {
+    return this.#unitFiles.get(key) ?? [];
+  }
+
+  /** Records that group `key`, made from `digest`, produced `files` (each also `offer`ed). */
+  rendered(key: string, digest: string | null, files: readonly string[]): void {
+    this.#unitFiles.set(key, [...files]);
+    if (digest !== null) this.manifest.units.set(key, { digest, files: [...files] });
+  }
+
+  async offer(file: string, text: string): Promise<void> {
+    this.#generated.add(file);
+    const output = hashText(text);
+    const entry = this.#previous.files.get(file);
+    if (!this.#check && entry?.output === output && this.#statMatches(file, entry)) {
+      this.manifest.files.set(file, entry);
+      this.unchanged++;
+      return;
+    }
+    const disk = readCatalogueFile(this.#dir, file);
+    if (disk?.text === text) {
+      this.manifest.files.set(file, { output, size: disk.size, mtimeMs: disk.mtimeMs });
+      this.unchanged++;
+      return;
+    }
+    this.changed.push({
+      path: file,
+      missing: disk === null,
+      firstDifferentLine: disk === null ? 1 : firstDifferentLine(disk.text, text),
+    });
+    if (this.#check) return;
+    await this.#staged.stage(file, text);
+    this.#pending.set(file, output);
+  }
+
+  /** Generated files (they carry the banner) among `existing` that this run did not produce: to be removed. */
+  stale(existing: readonly string[]): string[] {
+    return existing.filter((file) => {
+      if (this.#generated.has(file)) return false;
+      const disk = readCatalogueFile(this.#dir, file);
+      return disk !== null && isGeneratedFile(file, disk.text);
+    });
+  }
+
+  /** Renames the staged files into place and records them for the manifest. */
+  async commit(): Promise<void> {
+    for (const file of await this.#staged.commit()) {
+      const output = this.#pending.get(file);
+      const stats = await lstat(path.join(this.#dir, file)).catch(() => null);
+      if (output !== undefined && stats?.isFile())
+        this.manifest.files.set(file, { output, size: stats.size, mtimeMs: stats.mtimeMs });
+    }
+  }
+
+  abort(): Promise<void> {
+    return this.#staged.abort();
+  }
+
+  #statMatches(file: string, entry: ManifestFile): boolean {
+    try {
+      const stats = lstatSync(path.join(this.#dir, file));
+      return stats.isFile() && stats.size === entry.size && stats.mtimeMs === entry.mtimeMs;
+    } catch {
+      return false;
+    }
+  }
+}
+
+export interface CatalogueSyncResult {
+  /** Files written (or, with `check`, that would be), in code-point order of path. */
+  changed: ChangedFile[];
+  /** Generated files no persona produces any more: removed (or, with `check`, to be removed). */
+  stale: string[];
+  unchanged: number;
+  /** `catalogue/too-large`: when there are any, nothing was written. */
+  tooLarge: Diagnostic[];
+  /** For the next run (not with `check`). */
+  manifest: CatalogueManifest;
+  /** Persona pages rendered in this run (the rest were known current), in no particular order. */
+  renderedPages: string[];
+}
+
+/**
+ * Renders the catalogue of `personas` into `dir` (or compares it, with `check`): groups of files and persona
+ * pages whose inputs `previous` shows unchanged are skipped, the rest rendered (persona pages on worker threads
+ * when there are many) and written only where the text differs, all renamed into place at the end, and stale
+ * generated files removed. A file over the size cap, or any failure, leaves the folder as it was.
+ */
+export async function syncCatalogueFolder(
+  personas: readonly CataloguePersona[],
+  options: CatalogueOptions,
+  dir: string,
+  { check, previous, pages }: { check: boolean; previous: CatalogueManifest; pages?: RenderPagesOptions },
+): Promise<CatalogueSyncResult> {
+  const sync = new CatalogueFolderSync(dir, previous, { check });
+  const tooLarge: Diagnostic[] = [];
+  const offer = async (file: CatalogueFile) => {
+    const problem = tooLargeDiagnostic(file, options);
+    if (problem) tooLarge.push(problem);
+    // Once something is too large nothing is written, so there is no point in staging more.
+    else if (tooLarge.length === 0 || check) await sync.offer(file.path, file.text);
+  };
+  try {
+    const work = planCatalogue(personas, options);
+    for (const unit of work.units) {
+      if (sync.current(unit.key, unit.digest)) continue;
+      const files = unit.render((key) => sync.filesOf(key));
+      for (const file of files) await offer(file);
+      sync.rendered(
+        unit.key,
+        unit.digest,
+        files.map((file) => file.path),
       );
+    }
+    const toRender = work.personaPages.filter((job) => !sync.current(job.path, job.digest));
+    const renderedPages: string[] = [];
+    await renderPersonaPages(
+      toRender,
+      options,
+      async (job, text) => {
+        renderedPages.push(job.path);
+        await offer({ path: job.path, text });
+        sync.rendered(job.path, job.digest, [job.path]);
+      },
+      pages,
+    );
+    const changed = [...sync.changed].sort((a, b) => compareCodePoints(a.path, b.path));
+    const stale = tooLarge.length > 0 ? [] : sync.stale(await listCatalogueFolder(dir));
+    if (tooLarge.length > 0 || check) await sync.abort();
+    else {
+      await sync.commit();
+      await removeCatalogueFiles(dir, stale);
+    }
+    return { changed, stale, unchanged: sync.unchanged, tooLarge, manifest: sync.manifest, renderedPages };
+  } catch (error) {
+    await sync.abort();
+    throw error;
   }
 }

@@ -1,20 +1,19 @@
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { compareCodePoints } from '../core/diagnostic.ts';
-import { readCapped } from './read-library.ts';
 
 const MAX_DEPTH = 4;
 /** Generated files are at most 500 KB; reading a little more is enough to see that a bigger one differs. */
 const READ_CAP = 1_000_000;
 
 /**
- * The Markdown, JSON and CSV files currently in the catalogue folder, path (relative, `/`) → text. Symbolic
- * links and dot-files are skipped, never followed. A folder that doesn't exist yet is simply empty.
+ * The Markdown, JSON and CSV files currently in the catalogue folder (relative, `/`), in code-point order.
+ * Symbolic links and dot-files are skipped, never followed. A folder that doesn't exist yet is simply empty.
  */
-export async function readCatalogueFolder(dir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+export async function listCatalogueFolder(dir: string): Promise<string[]> {
   const stats = await lstat(dir).catch(() => null);
-  if (!stats?.isDirectory()) return out;
+  if (!stats?.isDirectory()) return [];
   const found: string[] = [];
   const walk = async (relative: string, depth: number): Promise<void> => {
     const entries = await readdir(path.join(dir, relative), { withFileTypes: true });
@@ -26,10 +25,36 @@ export async function readCatalogueFolder(dir: string): Promise<Map<string, stri
     }
   };
   await walk('', 0);
-  found.sort(compareCodePoints);
-  for (const file of found) {
-    const bytes = readCapped(path.join(dir, file), READ_CAP);
-    out.set(file, Buffer.from(bytes).toString('utf8'));
+  return found.sort(compareCodePoints);
+}
+
+export interface CatalogueFileOnDisk {
+  /** The text (cut after about 1 MB: more than any generated file, enough to tell it differs). */
+  text: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** One file of the catalogue folder, or null when it is missing or not a regular file (never followed). */
+export function readCatalogueFile(dir: string, file: string): CatalogueFileOnDisk | null {
+  let fd: number;
+  try {
+    fd = openSync(path.join(dir, file), constants.O_RDONLY | constants.O_NOFOLLOW);
+  } catch {
+    return null;
   }
-  return out;
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return null;
+    const buffer = Buffer.allocUnsafe(Math.min(stats.size, READ_CAP) + 1);
+    let total = 0;
+    while (total < buffer.length) {
+      const read = readSync(fd, buffer, total, buffer.length - total, total);
+      if (read === 0) break;
+      total += read;
+    }
+    return { text: buffer.toString('utf8', 0, total), size: stats.size, mtimeMs: stats.mtimeMs };
+  } finally {
+    closeSync(fd);
+  }
 }

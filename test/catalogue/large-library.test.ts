@@ -2,9 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LIST_FIELDS, TEXT_FIELDS } from '../../scripts/core/persona-fields.ts';
 import { buildCatalogueModel } from '../../scripts/render/catalogue/catalogue-model.ts';
-import type { CataloguePersona, PersonaLink } from '../../scripts/render/catalogue/catalogue-persona.ts';
 import { graphMode, graphPage, MERMAID_MAX_CHARS } from '../../scripts/render/catalogue/graph-page.ts';
 import {
   MAX_CATALOGUE_FILE_BYTES,
@@ -12,50 +10,7 @@ import {
 } from '../../scripts/render/catalogue/render-catalogue.ts';
 import { serializeMarkdown } from '../../scripts/render/catalogue/serialize-markdown.ts';
 import { tagAnchors } from '../../scripts/render/catalogue/tag-pages.ts';
-import { checkRenderedPages, parseCsv, TEST_OPTIONS } from './catalogue-helpers.ts';
-
-/**
- * A generated library: `count` personas over `products` products, each with long texts and 12 tags, linked in
- * mutual pairs inside their product and one-way to the next product, so every large-library split kicks in.
- */
-function generateLibrary(count: number, products: number): CataloguePersona[] {
-  const sentence = (n: number) =>
-    `Persona ${n} works through a specific, concrete situation with numbers like ${n * 7} and tools alongside. `
-      .repeat(3)
-      .trim();
-  return Array.from({ length: count }, (_, index) => {
-    const product = `product-${String(index % products).padStart(2, '0')}`;
-    const slug = `${product}-persona-${index}`;
-    const composability: PersonaLink[] = [];
-    const partner = index % (products * 2) < products ? index + products : index - products;
-    if (partner < count)
-      composability.push({
-        persona: `product-${String(partner % products).padStart(2, '0')}-persona-${partner}`,
-        relation: 'pairs-with',
-        note: 'They work the same queue.',
-      });
-    if (index + 1 < count)
-      composability.push({
-        persona: `product-${String((index + 1) % products).padStart(2, '0')}-persona-${index + 1}`,
-        relation: 'use-with',
-        note: 'One uses the other product alongside.',
-      });
-    const persona: Record<string, unknown> = {
-      file: `personas/${product}/${slug}.yaml`,
-      id: `APP-${1000 + index}`,
-      slug,
-      title: `The Generated Persona Number ${index} of a Very Large Library`,
-      product,
-      category: 'technical',
-      tags: Array.from({ length: 12 }, (_, t) => `generated-tag-${(index + t * 17) % 240}`),
-      composability,
-    };
-    for (const field of TEXT_FIELDS) persona[field] = sentence(index);
-    for (const field of LIST_FIELDS)
-      persona[field] = [sentence(index), sentence(index + 1), sentence(index + 2)];
-    return persona as CataloguePersona;
-  });
-}
+import { checkRenderedPages, generateLibrary, parseCsv, TEST_OPTIONS } from './catalogue-helpers.ts';
 
 const roots: string[] = [];
 afterAll(() => {

@@ -1,13 +1,27 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { applyCataloguePlan, SymlinkInCatalogueError } from '../../apply/apply-catalogue-plan.ts';
+import { fileURLToPath } from 'node:url';
+import {
+  type CatalogueSyncResult,
+  type ChangedFile,
+  SymlinkInCatalogueError,
+  syncCatalogueFolder,
+} from '../../apply/apply-catalogue-plan.ts';
+import { writeFileAtomically } from '../../apply/write-file.ts';
 import { type Diagnostic, diagnostic, START_OF_FILE, sortDiagnostics } from '../../core/diagnostic.ts';
 import { REPOSITORY_URL } from '../../core/repository.ts';
 import { validateLibrary } from '../../pipeline/validate-library.ts';
-import { type CataloguePlan, planCatalogueWrites } from '../../plan/catalogue/plan-catalogue-writes.ts';
-import { readCatalogueFolder } from '../../read/read-catalogue-folder.ts';
+import {
+  emptyManifest,
+  hashText,
+  MANIFEST_VERSION,
+  parseManifest,
+  serializeManifest,
+} from '../../plan/catalogue/catalogue-manifest.ts';
+import type { CatalogueOptions } from '../../render/catalogue/catalogue-context.ts';
 import { toCataloguePersona } from '../../render/catalogue/catalogue-persona.ts';
-import { renderCatalogue } from '../../render/catalogue/render-catalogue.ts';
 import { formatText, plural, summarize } from '../../report/format-text.ts';
 import {
   type Command,
@@ -53,39 +67,84 @@ export const catalogueCommand: Command = {
     const personas = library.personas.flatMap((facts) =>
       facts.data ? [toCataloguePersona(facts.file, facts.data)] : [],
     );
-    const rendered = renderCatalogue(personas, {
+    const options: CatalogueOptions = {
       repositoryUrl: REPOSITORY_URL,
       branch: BRANCH,
       rootFromCatalogue: toPosix(path.relative(outDir, ctx.root)),
       outDir: outLabel,
-    });
-    if (rendered.diagnostics.length > 0) {
-      ctx.stdout(report(rendered.diagnostics, personas.length, library.contributionCount));
-      ctx.stderr('persona catalogue: nothing was written.\n');
-      return EXIT_PROBLEMS;
-    }
-
-    const plan = planCatalogueWrites(rendered.files, await readCatalogueFolder(outDir));
-    if (check) return reportCheck(plan, outLabel, personas.length, library.contributionCount, ctx);
+    };
+    const fingerprint = codeFingerprint(options);
+    const manifestFile = manifestPath(ctx.root, outDir);
+    // --check compares everything it renders with the files themselves, never with what a manifest says.
+    const previous = check ? emptyManifest() : parseManifest(readOrNull(manifestFile), fingerprint);
+    let result: CatalogueSyncResult;
     try {
-      await applyCataloguePlan(outDir, plan);
+      result = await syncCatalogueFolder(personas, options, outDir, { check, previous });
     } catch (error) {
       if (!(error instanceof SymlinkInCatalogueError)) throw error;
       ctx.stderr(`persona catalogue: ${error.message}\n`);
       return EXIT_USAGE;
     }
-    for (const file of plan.write)
+    const { changed, stale, unchanged, tooLarge } = result;
+    if (tooLarge.length > 0) {
+      ctx.stdout(report(tooLarge, personas.length, library.contributionCount));
+      ctx.stderr('persona catalogue: nothing was written.\n');
+      return EXIT_PROBLEMS;
+    }
+    if (check)
+      return reportCheck(
+        changed,
+        stale,
+        unchanged,
+        outLabel,
+        personas.length,
+        library.contributionCount,
+        ctx,
+      );
+    await writeManifest(manifestFile, serializeManifest(result.manifest, fingerprint));
+    for (const file of changed)
       ctx.stdout(`${file.missing ? 'created' : 'updated'} ${outLabel}/${file.path}\n`);
-    for (const file of plan.remove) ctx.stdout(`removed ${outLabel}/${file}\n`);
+    for (const file of stale) ctx.stdout(`removed ${outLabel}/${file}\n`);
     ctx.stdout(
-      `✔ ${outLabel}/: ${plural(plan.write.length, 'file')} written, ${plural(plan.remove.length, 'file')} removed, ${plan.unchanged.length.toLocaleString('en-US')} unchanged.\n`,
+      `✔ ${outLabel}/: ${plural(changed.length, 'file')} written, ${plural(stale.length, 'file')} removed, ${unchanged.toLocaleString('en-US')} unchanged.\n`,
     );
     return EXIT_OK;
   },
 };
 
+/** Where the manifest of the last run into `outDir` is kept: with the library's other caches, one per output folder. */
+function manifestPath(root: string, outDir: string): string {
+  const key = createHash('sha256').update(outDir).digest('hex').slice(0, 16);
+  return path.join(root, 'node_modules', '.cache', 'persona', `catalogue-${key}.json`);
+}
+
+/**
+ * Manifests are only reused by the same code with the same options: the bundle this runs from (any change to
+ * the rendering changes it) and the options the pages are rendered with.
+ */
+function codeFingerprint(options: CatalogueOptions): string {
+  return hashText(
+    `${MANIFEST_VERSION}\n${JSON.stringify(options)}\n${readOrNull(fileURLToPath(import.meta.url)) ?? ''}`,
+  );
+}
+
+function readOrNull(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** The manifest is only a cache: a library where it can't be written still gets its catalogue. */
+async function writeManifest(file: string, text: string): Promise<void> {
+  await writeFileAtomically(file, text).catch(() => undefined);
+}
+
 function reportCheck(
-  plan: CataloguePlan,
+  changed: readonly ChangedFile[],
+  stale: readonly string[],
+  unchanged: number,
   outLabel: string,
   personas: number,
   contributions: number,
@@ -93,7 +152,7 @@ function reportCheck(
 ): number {
   const hint = 'Run `npx persona catalogue` (or `npm start`) and commit the result.';
   const diagnostics: Diagnostic[] = [
-    ...plan.write.map((file) =>
+    ...changed.map((file) =>
       diagnostic(
         `${outLabel}/${file.path}`,
         { line: file.firstDifferentLine, column: 1, endLine: file.firstDifferentLine, endColumn: 1 },
@@ -104,7 +163,7 @@ function reportCheck(
         hint,
       ),
     ),
-    ...plan.remove.map((file) =>
+    ...stale.map((file) =>
       diagnostic(
         `${outLabel}/${file}`,
         START_OF_FILE,
@@ -115,7 +174,7 @@ function reportCheck(
     ),
   ];
   if (diagnostics.length === 0) {
-    ctx.stdout(`✔ ${outLabel}/ is up to date (${plural(plan.unchanged.length, 'file')}).\n`);
+    ctx.stdout(`✔ ${outLabel}/ is up to date (${plural(unchanged, 'file')}).\n`);
     return EXIT_OK;
   }
   ctx.stdout(report(diagnostics, personas, contributions));

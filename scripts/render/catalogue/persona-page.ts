@@ -1,6 +1,6 @@
 import type { BlockContent, PhrasingContent, Root, RootContent } from 'mdast';
 import { FIELD_LABELS, isListField, SECTION_ORDER } from '../../core/persona-fields.ts';
-import { type CatalogueContext, tagHref } from './catalogue-context.ts';
+import { type CatalogueContext, type CatalogueOptions, tagHref } from './catalogue-context.ts';
 import { CATALOGUE_PATHS, linkToLibraryFile, relativeLink } from './catalogue-paths.ts';
 import type { CataloguePersona } from './catalogue-persona.ts';
 import { fieldProvenanceWords, NOT_YET_REVIEWED, personaProvenanceWords } from './community-words.ts';
@@ -23,9 +23,50 @@ import {
 } from './mdast.ts';
 import { RELATION_WORDS } from './relation-words.ts';
 
+/** Where a linked persona's page is and what it is called: all a persona page needs to know of another. */
+export interface LinkTarget {
+  product: string;
+  slug: string;
+  title: string;
+}
+
+/**
+ * Everything one persona page is made from besides the options, as plain data: the page is a pure function of
+ * it, so it can be rendered on a worker thread and its hash tells whether the page can have changed.
+ */
+export interface PersonaPageInput {
+  persona: CataloguePersona;
+  /** The personas its composability links to, by slug (a slug with no persona is left out). */
+  targets: Record<string, LinkTarget>;
+  /** Each of its tags → the tag's link, from its page. */
+  tagHrefs: Record<string, string>;
+}
+
+export function personaPagePath(persona: Pick<CataloguePersona, 'product' | 'slug'>): string {
+  return CATALOGUE_PATHS.personaPage(persona.product, persona.slug);
+}
+
+/** What the page of `persona` is made from, in the catalogue `ctx`. */
+export function personaPageInput(persona: CataloguePersona, ctx: CatalogueContext): PersonaPageInput {
+  const self = personaPagePath(persona);
+  const targets: Record<string, LinkTarget> = Object.create(null);
+  for (const entry of persona.composability) {
+    const target = ctx.model.bySlug.get(entry.persona);
+    if (target) targets[entry.persona] = { product: target.product, slug: target.slug, title: target.title };
+  }
+  const tagHrefs: Record<string, string> = Object.create(null);
+  for (const tag of persona.tags) tagHrefs[tag] = tagHref(self, tag, ctx.layout);
+  return { persona, targets, tagHrefs };
+}
+
 /** `catalogue/<product>/<slug>.md`: every section in the seed's order, provenance, links and how to contribute. */
 export function personaPage(persona: CataloguePersona, ctx: CatalogueContext): Root {
-  const self = CATALOGUE_PATHS.personaPage(persona.product, persona.slug);
+  return personaPageFromInput(personaPageInput(persona, ctx), ctx.options);
+}
+
+export function personaPageFromInput(input: PersonaPageInput, options: CatalogueOptions): Root {
+  const { persona } = input;
+  const self = personaPagePath(persona);
   const reviewed = personaProvenanceWords(persona.community);
   const children: RootContent[] = [
     bannerNode(),
@@ -37,7 +78,7 @@ export function personaPage(persona: CataloguePersona, ctx: CatalogueContext): R
           [inlineCode(persona.id)],
           [link(relativeLink(self, CATALOGUE_PATHS.productIndex(persona.product)), text(persona.product))],
           [text(persona.category)],
-          tagLinks(self, persona, ctx),
+          tagLinks(input),
         ],
       ],
     ),
@@ -61,20 +102,20 @@ export function personaPage(persona: CataloguePersona, ctx: CatalogueContext): R
     const words = fieldProvenanceWords(persona.community?.fields?.[field]);
     if (words) children.push(paragraph(emphasis(text(`Community: ${words}`))));
   }
-  children.push(heading(2, text(FIELD_LABELS.composability)), ...composability(self, persona, ctx));
-  children.push(...contributeSection(persona, ctx.options));
+  children.push(heading(2, text(FIELD_LABELS.composability)), ...composability(self, input));
+  children.push(...contributeSection(persona, options));
   children.push(
     heading(2, text('Source and discussion')),
     bulletList([
       [
-        link(linkToLibraryFile(self, persona.file, ctx.options.rootFromCatalogue), text('Source YAML')),
+        link(linkToLibraryFile(self, persona.file, options.rootFromCatalogue), text('Source YAML')),
         text(' ('),
         inlineCode(persona.file),
         text(')'),
       ],
       [
         link(
-          `${ctx.options.repositoryUrl}/issues?q=${encodeURIComponent(`"${persona.id}"`)}`,
+          `${options.repositoryUrl}/issues?q=${encodeURIComponent(`"${persona.id}"`)}`,
           text('Discuss this persona'),
         ),
         text(` (issues and pull requests that mention ${persona.id})`),
@@ -85,9 +126,9 @@ export function personaPage(persona: CataloguePersona, ctx: CatalogueContext): R
   return root(children);
 }
 
-function tagLinks(self: string, persona: CataloguePersona, ctx: CatalogueContext): PhrasingContent[] {
+function tagLinks(input: PersonaPageInput): PhrasingContent[] {
   return joined(
-    persona.tags.map((tag) => [link(tagHref(self, tag, ctx.layout), text(tag))]),
+    input.persona.tags.map((tag) => [link(input.tagHrefs[tag] ?? '', text(tag))]),
     ', ',
   );
 }
@@ -101,12 +142,13 @@ function paragraphsOf(value: string): BlockContent[] {
     .map((part) => paragraph(untrusted(part)));
 }
 
-function composability(self: string, persona: CataloguePersona, ctx: CatalogueContext): BlockContent[] {
+function composability(self: string, input: PersonaPageInput): BlockContent[] {
+  const { persona } = input;
   if (persona.composability.length === 0) return [paragraph(text('No links to other personas yet.'))];
   return [
     bulletList(
       persona.composability.map((entry) => {
-        const target = ctx.model.bySlug.get(entry.persona);
+        const target = input.targets[entry.persona];
         const name = target
           ? link(
               relativeLink(self, CATALOGUE_PATHS.personaPage(target.product, target.slug)),

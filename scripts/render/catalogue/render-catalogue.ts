@@ -1,14 +1,31 @@
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { compareCodePoints, type Diagnostic, diagnostic, START_OF_FILE } from '../../core/diagnostic.ts';
-import type { CatalogueContext, CatalogueLayout, CatalogueOptions } from './catalogue-context.ts';
-import { buildCatalogueModel, compareById } from './catalogue-model.ts';
+import {
+  type CatalogueContext,
+  type CatalogueLayout,
+  type CatalogueOptions,
+  tagHref,
+} from './catalogue-context.ts';
+import { buildCatalogueModel, type CatalogueModel, compareById } from './catalogue-model.ts';
 import { CATALOGUE_PATHS } from './catalogue-paths.ts';
 import type { CataloguePersona } from './catalogue-persona.ts';
+import { hashData } from './content-hash.ts';
 import { exportPersonaData } from './export-persona-data.ts';
-import { graphDirectoryPage, graphMode, graphPage, productGraphPage } from './graph-page.ts';
+import {
+  graphDirectoryPage,
+  graphMode,
+  graphPage,
+  productGraphInputs,
+  productGraphPage,
+} from './graph-page.ts';
 import { indexPage, productIndexPage } from './index-page.ts';
-import { personaPage } from './persona-page.ts';
+import {
+  type PersonaPageInput,
+  personaPageFromInput,
+  personaPageInput,
+  personaPagePath,
+} from './persona-page.ts';
 import { personasCsv } from './personas-csv.ts';
 import { personasJson, personasJsonManifest } from './personas-json.ts';
 import { serializeMarkdown } from './serialize-markdown.ts';
@@ -27,87 +44,278 @@ export interface RenderedCatalogue {
   diagnostics: Diagnostic[];
 }
 
+/** One file of the catalogue, whole: path inside the catalogue folder and its text. */
+export interface CatalogueFile {
+  path: string;
+  text: string;
+}
+
+/** A persona page still to be rendered: where it goes, what it is made from, and that input's digest. */
+export interface PersonaPageJob {
+  path: string;
+  input: PersonaPageInput;
+  digest: string;
+}
+
 /**
- * The whole catalogue, in memory: pure, deterministic, no file system. Large libraries split the index by
- * product, the tag index by tag, the graph by product and the exports by product, each only when it must.
+ * Files made from many personas (index, tags, graph, exports), in groups that are rendered together. `digest`
+ * covers everything the group's files are made from (null: always rendered, it's cheap), so an incremental run
+ * can skip a group whose digest it has seen. `render` gets the files other groups produced (the JSON export's
+ * list of parts names the product parts).
+ */
+export interface CatalogueUnit {
+  key: string;
+  digest: string | null;
+  render(filesOf: (key: string) => readonly string[]): CatalogueFile[];
+}
+
+/**
+ * The catalogue as work to do: groups of whole-library files, rendered one group at a time so a large library
+ * is never all in memory, and one job per persona page. Pure, deterministic, no file system. Large libraries
+ * split the index by product, the tag index by tag, the graph by product and the exports by product, each only
+ * when it must.
+ */
+export interface CatalogueWork {
+  ctx: CatalogueContext;
+  units: CatalogueUnit[];
+  personaPages: PersonaPageJob[];
+}
+
+export function planCatalogue(input: readonly CataloguePersona[], options: CatalogueOptions): CatalogueWork {
+  const model = buildCatalogueModel(input);
+  const schemaRef = path.posix.join(options.rootFromCatalogue, EXPORT_SCHEMA_FILE);
+  const byId = [...model.personas].sort(compareById);
+  const singleExports = exportsFitInOneFile(byId, schemaRef);
+  const layout: CatalogueLayout = {
+    tagPages: false,
+    splitExports: singleExports === null,
+    tagAnchors: tagAnchors(model.tags),
+  };
+  const ctx: CatalogueContext = { model, options, layout };
+  const markdown = (tree: Root) => serializeMarkdown(tree);
+  const digests = new Map(model.personas.map((p) => [p, hashData(p)]));
+  const digestOf = (p: CataloguePersona) => digests.get(p) ?? hashData(p);
+  const total = model.personas.length;
+
+  // The tag index decides whether pages link to `tags.md#tag` or `_tags/<tag>.md`, so it comes first.
+  const tags = lowerBoundOfTagIndex(model) > MAX_CATALOGUE_FILE_BYTES ? null : markdown(tagIndexPage(ctx));
+  if (tags === null || !fits(tags)) layout.tagPages = true;
+
+  const units: CatalogueUnit[] = [];
+  const always = (key: string, render: () => CatalogueFile[]) => units.push({ key, digest: null, render });
+
+  if (singleExports)
+    always('exports', () => [
+      { path: CATALOGUE_PATHS.json, text: singleExports.json },
+      { path: CATALOGUE_PATHS.csv, text: singleExports.csv },
+    ]);
+  else {
+    const partKeys = model.products.map((group) => `exports/${group.product}`);
+    const partDigests: string[] = [];
+    for (const group of model.products) {
+      const personas = [...group.personas].sort(compareById);
+      const digest = hashData(['exports', schemaRef, personas.map(digestOf)]);
+      partDigests.push(digest);
+      units.push({
+        key: `exports/${group.product}`,
+        digest,
+        render: () =>
+          chunkBySize(personas).flatMap((chunk, index) => [
+            {
+              path: CATALOGUE_PATHS.productExport(group.product, index + 1, 'json'),
+              text: personasJson(chunk, path.posix.join('..', schemaRef)),
+            },
+            {
+              path: CATALOGUE_PATHS.productExport(group.product, index + 1, 'csv'),
+              text: personasCsv(chunk),
+            },
+          ]),
+      });
+    }
+    units.push({
+      key: 'exports',
+      digest: hashData(['exports-parts', schemaRef, partKeys, partDigests]),
+      render: (filesOf) => {
+        const parts = partKeys.flatMap((key) => filesOf(key));
+        const manifest = {
+          json: parts.filter((file) => file.endsWith('.json')),
+          csv: parts.filter((file) => file.endsWith('.csv')),
+        };
+        return [{ path: CATALOGUE_PATHS.json, text: personasJsonManifest(manifest, schemaRef) }];
+      },
+    });
+  }
+
+  if (!layout.tagPages && tags !== null) always('tags', () => [{ path: CATALOGUE_PATHS.tags, text: tags }]);
+  else {
+    always('tags', () => [{ path: CATALOGUE_PATHS.tags, text: markdown(tagDirectoryPage(ctx)) }]);
+    for (const group of model.tags)
+      units.push({
+        key: `tags/${group.tag}`,
+        digest: hashData(['tag', group.tag, total, group.personas.map((p) => [p.title, p.product, p.slug])]),
+        render: () => [{ path: CATALOGUE_PATHS.tagPage(group.tag), text: markdown(tagPage(group, ctx)) }],
+      });
+  }
+
+  always('index', () => {
+    const index =
+      lowerBoundOfIndex(model) > MAX_CATALOGUE_FILE_BYTES ? null : markdown(indexPage(ctx, false));
+    return [
+      {
+        path: CATALOGUE_PATHS.index,
+        text: index !== null && fits(index) ? index : markdown(indexPage(ctx, true)),
+      },
+    ];
+  });
+
+  const mode = graphMode(model);
+  const graph =
+    mode === 'per-product' && lowerBoundOfGraph(model) > MAX_CATALOGUE_FILE_BYTES
+      ? null
+      : markdown(graphPage(ctx, mode));
+  if (graph !== null && fits(graph)) always('graph', () => [{ path: CATALOGUE_PATHS.graph, text: graph }]);
+  else {
+    always('graph', () => [{ path: CATALOGUE_PATHS.graph, text: markdown(graphDirectoryPage(ctx)) }]);
+    for (const group of model.products)
+      units.push({
+        key: `graph/${group.product}`,
+        digest: hashData(['graph', group.product, total, productGraphInputs(group, model)]),
+        render: () => [
+          { path: CATALOGUE_PATHS.productGraph(group.product), text: markdown(productGraphPage(group, ctx)) },
+        ],
+      });
+  }
+
+  for (const group of model.products) {
+    const self = CATALOGUE_PATHS.productIndex(group.product);
+    const rows = group.personas.map((p) => [
+      p.id,
+      p.slug,
+      p.title,
+      p.category,
+      p.tags.map((tag) => [tag, tagHref(self, tag, layout)]),
+      p.community?.confirmations ?? 0,
+    ]);
+    units.push({
+      key: `products/${group.product}`,
+      digest: hashData(['product-index', group.product, total, rows]),
+      render: () => [{ path: self, text: markdown(productIndexPage(group, ctx)) }],
+    });
+  }
+
+  const personaPages = model.products.flatMap((group) =>
+    group.personas.map((persona): PersonaPageJob => {
+      const page = personaPageInput(persona, ctx);
+      return {
+        path: personaPagePath(persona),
+        input: page,
+        digest: hashData(['persona-page', digestOf(persona), page.targets, page.tagHrefs]),
+      };
+    }),
+  );
+  return { ctx, units, personaPages };
+}
+
+/** One persona page's text. */
+export function renderPersonaPage(input: PersonaPageInput, options: CatalogueOptions): string {
+  return serializeMarkdown(personaPageFromInput(input, options));
+}
+
+/** `catalogue/too-large` for a generated file over the cap, or null. */
+export function tooLargeDiagnostic(file: CatalogueFile, options: CatalogueOptions): Diagnostic | null {
+  if (fits(file.text)) return null;
+  return diagnostic(
+    path.posix.join(options.outDir, file.path),
+    START_OF_FILE,
+    'catalogue/too-large',
+    `The generated file would be ${kb(byteLength(file.text))}; the limit is ${kb(MAX_CATALOGUE_FILE_BYTES)}.`,
+    'Shorten the longest texts of the personas on this page, or report it: the catalogue should have split it.',
+  );
+}
+
+/**
+ * The whole catalogue, in memory: pure, deterministic, no file system. The CLI streams the same files instead
+ * (see `planCatalogue`); tests and small tools use this.
  */
 export function renderCatalogue(
   input: readonly CataloguePersona[],
   options: CatalogueOptions,
 ): RenderedCatalogue {
-  const model = buildCatalogueModel(input);
+  const work = planCatalogue(input, options);
   const files = new Map<string, string>();
-  const schemaRef = path.posix.join(options.rootFromCatalogue, EXPORT_SCHEMA_FILE);
+  const byUnit = new Map<string, string[]>();
+  for (const unit of work.units) {
+    const made = unit.render((key) => byUnit.get(key) ?? []);
+    byUnit.set(
+      unit.key,
+      made.map((file) => file.path),
+    );
+    for (const file of made) files.set(file.path, file.text);
+  }
+  for (const job of work.personaPages) files.set(job.path, renderPersonaPage(job.input, options));
+  const sorted = new Map([...files].sort(([a], [b]) => compareCodePoints(a, b)));
+  const diagnostics = [...sorted].flatMap(([file, text]) => {
+    const found = tooLargeDiagnostic({ path: file, text }, options);
+    return found ? [found] : [];
+  });
+  return { files: sorted, diagnostics };
+}
 
-  const byId = [...model.personas].sort(compareById);
+/** Both exports as single files when each fits, else null; a library far over the cap isn't serialized whole. */
+function exportsFitInOneFile(
+  byId: readonly CataloguePersona[],
+  schemaRef: string,
+): { json: string; csv: string } | null {
+  let lowerBound = 0;
+  for (const persona of byId) {
+    lowerBound += byteLength(JSON.stringify(exportPersonaData(persona)));
+    if (lowerBound > MAX_CATALOGUE_FILE_BYTES) return null;
+  }
   const json = personasJson(byId, schemaRef);
   const csv = personasCsv(byId);
-  const splitExports = !fits(json) || !fits(csv);
-  if (splitExports) {
-    const parts = { json: [] as string[], csv: [] as string[] };
-    for (const group of model.products) {
-      const chunks = chunkBySize([...group.personas].sort(compareById));
-      chunks.forEach((chunk, index) => {
-        const jsonPath = CATALOGUE_PATHS.productExport(group.product, index + 1, 'json');
-        const csvPath = CATALOGUE_PATHS.productExport(group.product, index + 1, 'csv');
-        files.set(jsonPath, personasJson(chunk, path.posix.join('..', schemaRef)));
-        files.set(csvPath, personasCsv(chunk));
-        parts.json.push(jsonPath);
-        parts.csv.push(csvPath);
-      });
+  return fits(json) && fits(csv) ? { json, csv } : null;
+}
+
+/** At most the size of `tags.md` with every tag's personas: each lists a link to `<product>/<slug>.md`. */
+function lowerBoundOfTagIndex(model: CatalogueModel): number {
+  let bytes = 0;
+  for (const group of model.tags) for (const persona of group.personas) bytes += persona.slug.length + 4;
+  return bytes;
+}
+
+/**
+ * At most the size of `graph.md` with one graph per product: every persona is a node (its id and at least the
+ * visible characters of its title) and every edge names two ids.
+ */
+function lowerBoundOfGraph(model: CatalogueModel): number {
+  let bytes = 0;
+  for (const persona of model.personas) {
+    bytes += persona.id.length + persona.title.replace(/\s+/g, '').length + 8;
+    // An edge line holds both ids and a label of at least 10 characters; a mutual pair shares one line.
+    for (const link of persona.composability) {
+      const to = model.bySlug.get(link.persona);
+      if (to && to !== persona) bytes += Math.floor((persona.id.length + 19) / 2);
     }
-    files.set(CATALOGUE_PATHS.json, personasJsonManifest(parts, schemaRef));
-  } else {
-    files.set(CATALOGUE_PATHS.json, json);
-    files.set(CATALOGUE_PATHS.csv, csv);
   }
+  return bytes;
+}
 
-  const layout: CatalogueLayout = { tagPages: false, splitExports, tagAnchors: tagAnchors(model.tags) };
-  const ctx: CatalogueContext = { model, options, layout };
-  const markdown = (tree: Root) => serializeMarkdown(tree);
+/**
+ * At most the size of the index with every product's table: each row holds the id, the page link
+ * (`<product>/<slug>.md`) labelled with at least the title's visible characters, the category, and each tag
+ * both as link text and in its link.
+ */
+/** Whitespace and what `neutralizeText` drops (controls, bidi marks): never counted towards a lower bound. */
+const INVISIBLE = /[\s\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-  const tags = markdown(tagIndexPage(ctx));
-  if (fits(tags)) files.set(CATALOGUE_PATHS.tags, tags);
-  else {
-    layout.tagPages = true;
-    files.set(CATALOGUE_PATHS.tags, markdown(tagDirectoryPage(ctx)));
-    for (const group of model.tags)
-      files.set(CATALOGUE_PATHS.tagPage(group.tag), markdown(tagPage(group, ctx)));
+function lowerBoundOfIndex(model: CatalogueModel): number {
+  let bytes = 0;
+  for (const persona of model.personas) {
+    bytes += persona.id.length + persona.product.length + persona.slug.length + 4;
+    bytes += persona.title.replace(INVISIBLE, '').length + persona.category.length;
+    for (const tag of persona.tags) bytes += 2 * tag.length;
   }
-
-  const index = markdown(indexPage(ctx, false));
-  files.set(CATALOGUE_PATHS.index, fits(index) ? index : markdown(indexPage(ctx, true)));
-
-  const graph = markdown(graphPage(ctx, graphMode(model)));
-  if (fits(graph)) files.set(CATALOGUE_PATHS.graph, graph);
-  else {
-    files.set(CATALOGUE_PATHS.graph, markdown(graphDirectoryPage(ctx)));
-    for (const group of model.products)
-      files.set(CATALOGUE_PATHS.productGraph(group.product), markdown(productGraphPage(group, ctx)));
-  }
-
-  for (const group of model.products) {
-    files.set(CATALOGUE_PATHS.productIndex(group.product), markdown(productIndexPage(group, ctx)));
-    for (const persona of group.personas)
-      files.set(
-        CATALOGUE_PATHS.personaPage(persona.product, persona.slug),
-        markdown(personaPage(persona, ctx)),
-      );
-  }
-
-  const sorted = new Map([...files].sort(([a], [b]) => compareCodePoints(a, b)));
-  const diagnostics = [...sorted]
-    .filter(([, text]) => !fits(text))
-    .map(([file, text]) =>
-      diagnostic(
-        path.posix.join(options.outDir, file),
-        START_OF_FILE,
-        'catalogue/too-large',
-        `The generated file would be ${kb(byteLength(text))}; the limit is ${kb(MAX_CATALOGUE_FILE_BYTES)}.`,
-        'Shorten the longest texts of the personas on this page, or report it: the catalogue should have split it.',
-      ),
-    );
-  return { files: sorted, diagnostics };
+  return bytes;
 }
 
 function fits(text: string): boolean {

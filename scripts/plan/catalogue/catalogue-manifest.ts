@@ -1,0 +1,88 @@
+import { compareCodePoints } from '../../core/diagnostic.ts';
+
+export { hashText } from '../../render/catalogue/content-hash.ts';
+
+/**
+ * What the last `persona catalogue` run wrote, so the next run can skip the groups of files (a persona page, a
+ * product's exports, a tag page…) whose inputs didn't change. It lives outside the catalogue
+ * (`node_modules/.cache/persona/`), is never committed and is only ever a hint: a missing, corrupt, older or
+ * foreign manifest is the same as none, and a recorded file is trusted only while its size and modification
+ * time are what the previous run left. `--check` never reads it.
+ */
+export const MANIFEST_VERSION = 1;
+
+export interface ManifestFile {
+  /** Hash of the file's text. */
+  output: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface ManifestUnit {
+  /** Hash of what the group's files were made from. */
+  digest: string;
+  files: string[];
+}
+
+export interface CatalogueManifest {
+  units: Map<string, ManifestUnit>;
+  files: Map<string, ManifestFile>;
+}
+
+export function emptyManifest(): CatalogueManifest {
+  return { units: new Map(), files: new Map() };
+}
+
+/**
+ * The manifest written by this version of the code for these options (`fingerprint`); an empty one for
+ * anything else, however malformed.
+ */
+export function parseManifest(text: string | null, fingerprint: string): CatalogueManifest {
+  if (text === null) return emptyManifest();
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return emptyManifest();
+  }
+  if (!isRecord(value) || value.version !== MANIFEST_VERSION || value.fingerprint !== fingerprint)
+    return emptyManifest();
+  if (!isRecord(value.units) || !isRecord(value.files)) return emptyManifest();
+  const out = emptyManifest();
+  for (const [key, unit] of Object.entries(value.units)) {
+    if (!Array.isArray(unit) || unit.length !== 2) return emptyManifest();
+    const [digest, files] = unit as unknown[];
+    if (typeof digest !== 'string' || !Array.isArray(files) || !files.every((f) => typeof f === 'string'))
+      return emptyManifest();
+    out.units.set(key, { digest, files: files as string[] });
+  }
+  for (const [file, entry] of Object.entries(value.files)) {
+    if (!Array.isArray(entry) || entry.length !== 3) return emptyManifest();
+    const [output, size, mtimeMs] = entry as unknown[];
+    if (
+      typeof output !== 'string' ||
+      !Number.isSafeInteger(size) ||
+      typeof mtimeMs !== 'number' ||
+      !Number.isFinite(mtimeMs)
+    )
+      return emptyManifest();
+    out.files.set(file, { output, size: size as number, mtimeMs });
+  }
+  return out;
+}
+
+export function serializeManifest(manifest: CatalogueManifest, fingerprint: string): string {
+  const units: Record<string, unknown> = Object.create(null);
+  for (const [key, unit] of sorted(manifest.units)) units[key] = [unit.digest, unit.files];
+  const files: Record<string, unknown> = Object.create(null);
+  for (const [file, entry] of sorted(manifest.files)) files[file] = [entry.output, entry.size, entry.mtimeMs];
+  return `${JSON.stringify({ version: MANIFEST_VERSION, fingerprint, units, files })}\n`;
+}
+
+function sorted<V>(map: Map<string, V>): [string, V][] {
+  return [...map].sort(([a], [b]) => compareCodePoints(a, b));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

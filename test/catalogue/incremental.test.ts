@@ -1,0 +1,236 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, describe, expect, it } from 'vitest';
+import { syncCatalogueFolder } from '../../scripts/apply/apply-catalogue-plan.ts';
+// @ts-expect-error: plain ESM build script without type declarations
+import { bundleOptions } from '../../scripts/build/bundle.mjs';
+import {
+  type CatalogueManifest,
+  emptyManifest,
+  MANIFEST_VERSION,
+  parseManifest,
+  serializeManifest,
+} from '../../scripts/plan/catalogue/catalogue-manifest.ts';
+import type { CataloguePersona } from '../../scripts/render/catalogue/catalogue-persona.ts';
+import { renderCatalogue } from '../../scripts/render/catalogue/render-catalogue.ts';
+import { listFiles } from '../helpers/golden.ts';
+import { runCli } from '../helpers/run-cli.ts';
+import { FIXTURES, generateLibrary, scratchCopy, TEST_OPTIONS } from './catalogue-helpers.ts';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'persona-incremental-'));
+  dirs.push(dir);
+  return dir;
+}
+
+const write = (personas: readonly CataloguePersona[], dir: string, previous: CatalogueManifest) =>
+  syncCatalogueFolder(personas, TEST_OPTIONS, dir, { check: false, previous, pages: { workers: 0 } });
+
+/** A full, manifest-free comparison: what `--check` does. */
+async function expectCurrent(personas: readonly CataloguePersona[], dir: string): Promise<void> {
+  const check = await syncCatalogueFolder(personas, TEST_OPTIONS, dir, {
+    check: true,
+    previous: emptyManifest(),
+    pages: { workers: 0 },
+  });
+  expect(check.changed.map((c) => c.path)).toEqual([]);
+  expect(check.stale).toEqual([]);
+}
+
+function edited(
+  personas: CataloguePersona[],
+  slug: string,
+  change: (p: CataloguePersona) => CataloguePersona,
+) {
+  return personas.map((p) => (p.slug === slug ? change(structuredClone(p)) : p));
+}
+
+describe('incremental catalogue on a large library (every split in effect)', () => {
+  const dir = tempDir();
+  let personas = generateLibrary(1200, 12);
+  let manifest = emptyManifest();
+  const pageOf = (p: CataloguePersona) => `${p.product}/${p.slug}.md`;
+
+  it('a first run writes everything', async () => {
+    const first = await write(personas, dir, manifest);
+    expect(first.tooLarge).toEqual([]);
+    expect(first.changed.length).toBeGreaterThan(1200);
+    expect(first.renderedPages).toHaveLength(1200);
+    manifest = first.manifest;
+    const again = await write(personas, dir, manifest);
+    expect(again.changed).toEqual([]);
+    expect(again.renderedPages).toEqual([]);
+    manifest = again.manifest;
+  });
+
+  it('an edited section re-renders only that page and rewrites only it and its product exports', async () => {
+    const target = personas[5] as CataloguePersona;
+    personas = edited(personas, target.slug, (p) => ({ ...p, context: 'A new context, written today.' }));
+    const run = await write(personas, dir, manifest);
+    manifest = run.manifest;
+    expect(run.renderedPages).toEqual([pageOf(target)]);
+    expect(run.changed.map((c) => c.path)).toEqual(
+      [pageOf(target), `${target.product}/personas.csv`, `${target.product}/personas.json`].sort(),
+    );
+    await expectCurrent(personas, dir);
+  });
+
+  it('a renamed title re-renders the pages that link to it, its product index, tags and graph', async () => {
+    const target = personas[7] as CataloguePersona;
+    const linking = personas.filter((p) => p.composability.some((l) => l.persona === target.slug));
+    expect(linking.length).toBeGreaterThan(0);
+    personas = edited(personas, target.slug, (p) => ({ ...p, title: 'A Persona With a New Name' }));
+    const run = await write(personas, dir, manifest);
+    manifest = run.manifest;
+    expect(run.renderedPages.sort()).toEqual([target, ...linking].map(pageOf).sort());
+    const changed = run.changed.map((c) => c.path);
+    expect(changed).toContain(`${target.product}/README.md`);
+    expect(changed.filter((f) => f === 'graph.md' || f === `${target.product}/graph.md`)).toHaveLength(1);
+    for (const tag of target.tags) expect(changed).toContain(`_tags/${tag}.md`);
+    await expectCurrent(personas, dir);
+  });
+
+  it('a removed persona (and the links to it) removes its page and updates the rest', async () => {
+    const target = personas[11] as CataloguePersona;
+    personas = personas
+      .filter((p) => p.slug !== target.slug)
+      .map((p) =>
+        p.composability.some((l) => l.persona === target.slug)
+          ? { ...p, composability: p.composability.filter((l) => l.persona !== target.slug) }
+          : p,
+      );
+    const run = await write(personas, dir, manifest);
+    manifest = run.manifest;
+    expect(run.stale).toContain(pageOf(target));
+    await expectCurrent(personas, dir);
+  });
+
+  it('a new tag on one persona updates the pages that list that tag', async () => {
+    const target = personas[20] as CataloguePersona;
+    personas = edited(personas, target.slug, (p) => ({ ...p, tags: [...p.tags, 'brand-new-tag'] }));
+    const run = await write(personas, dir, manifest);
+    manifest = run.manifest;
+    expect(run.renderedPages).toEqual([pageOf(target)]);
+    expect(run.changed.map((c) => c.path)).toContain('_tags/brand-new-tag.md');
+    await expectCurrent(personas, dir);
+  });
+
+  it('a page edited by hand is noticed (its size and time changed) and restored', async () => {
+    const target = personas[30] as CataloguePersona;
+    const file = path.join(dir, pageOf(target));
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, `${original}\nHand-written.\n`);
+    const run = await write(personas, dir, manifest);
+    manifest = run.manifest;
+    expect(run.changed.map((c) => c.path)).toEqual([pageOf(target)]);
+    expect(readFileSync(file, 'utf8')).toBe(original);
+  });
+
+  it('a manifest written and read back is the same manifest', () => {
+    expect(parseManifest(serializeManifest(manifest, 'fp'), 'fp')).toEqual(manifest);
+  });
+});
+
+describe('the manifest is only ever a hint', () => {
+  it.each([
+    ['not JSON', '{"version":'],
+    [
+      'another version',
+      JSON.stringify({ version: MANIFEST_VERSION + 1, fingerprint: 'fp', units: {}, files: {} }),
+    ],
+    [
+      'another fingerprint',
+      JSON.stringify({ version: MANIFEST_VERSION, fingerprint: 'other', units: {}, files: {} }),
+    ],
+    [
+      'a malformed unit',
+      JSON.stringify({ version: MANIFEST_VERSION, fingerprint: 'fp', units: { a: [1] }, files: {} }),
+    ],
+    [
+      'a malformed file',
+      JSON.stringify({
+        version: MANIFEST_VERSION,
+        fingerprint: 'fp',
+        units: {},
+        files: { a: ['x', -1.5, 0] },
+      }),
+    ],
+    ['an array', '[]'],
+    ['null', 'null'],
+  ])('%s reads as an empty manifest', (_, text) => {
+    expect(parseManifest(text, 'fp')).toEqual(emptyManifest());
+  });
+
+  it('a run with a corrupt manifest renders everything and writes nothing that is current', async () => {
+    const personas = generateLibrary(40, 3);
+    const dir = tempDir();
+    await write(personas, dir, emptyManifest());
+    const run = await write(personas, dir, parseManifest('{corrupt', 'fp'));
+    expect(run.renderedPages).toHaveLength(40);
+    expect(run.changed).toEqual([]);
+  });
+});
+
+describe('persona catalogue (the command) with a manifest', () => {
+  const SMALL = path.join(FIXTURES, 'small-library', 'input');
+
+  it('--check finds a hand-edited page even when the manifest says it is current', async () => {
+    const root = scratchCopy(SMALL);
+    dirs.push(root);
+    expect((await runCli(['catalogue', '--root', root])).code).toBe(0);
+    const page = path.join(root, 'catalogue', 'sentry', 'sentry-error-monitor.md');
+    const before = statSync(page);
+    const text = readFileSync(page, 'utf8');
+    // Same size, same modification time: only the bytes tell.
+    writeFileSync(page, text.replace('Aha moment', 'Aha MOMENT'));
+    utimesSync(page, before.atime, before.mtime);
+    const check = await runCli(['catalogue', '--root', root, '--check']);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('catalogue/sentry/sentry-error-monitor.md:');
+    expect(check.stdout).toContain('[catalogue/stale]');
+  });
+
+  it('a warm run after one persona changed renders only the pages that depend on it', async () => {
+    const root = scratchCopy(SMALL);
+    dirs.push(root);
+    expect((await runCli(['catalogue', '--root', root])).code).toBe(0);
+    const source = path.join(root, 'personas', 'pagerduty', 'pagerduty-on-call-engineer.yaml');
+    writeFileSync(source, readFileSync(source, 'utf8').replace(/^context: .*$/m, 'context: Edited context.'));
+    const run = await runCli(['catalogue', '--root', root]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').filter((line) => /^(created|updated|removed) /.test(line))).toEqual([
+      'updated catalogue/pagerduty/pagerduty-on-call-engineer.md',
+      'updated catalogue/personas.csv',
+      'updated catalogue/personas.json',
+    ]);
+    expect((await runCli(['catalogue', '--root', root, '--check'])).code).toBe(0);
+  });
+});
+
+describe('rendering on worker threads', () => {
+  it('writes exactly what rendering in memory produces', async () => {
+    const out = tempDir();
+    await build({
+      ...bundleOptions,
+      entryPoints: { 'catalogue-worker': 'scripts/render/catalogue/render-worker.ts' },
+      outdir: out,
+    });
+    const personas = generateLibrary(150, 4);
+    const dir = tempDir();
+    const run = await syncCatalogueFolder(personas, TEST_OPTIONS, dir, {
+      check: false,
+      previous: emptyManifest(),
+      pages: { workers: 2, workerFile: new URL(`file://${path.join(out, 'catalogue-worker.mjs')}`) },
+    });
+    expect(run.renderedPages).toHaveLength(150);
+    const expected = renderCatalogue(personas, TEST_OPTIONS).files;
+    expect(listFiles(dir)).toEqual([...expected.keys()].sort());
+    for (const [file, text] of expected) expect(readFileSync(path.join(dir, file), 'utf8'), file).toBe(text);
+  });
+});
