@@ -27,7 +27,8 @@ export function formatPersonaSource(file: string, bytes: Uint8Array): FormatOutc
   return { kind: 'changed', text, firstDifferentLine: firstDifferentLine(decoded.text, text) };
 }
 
-function firstDifferentLine(a: string, b: string): number {
+/** 1-based number of the first line where two texts differ. */
+export function firstDifferentLine(a: string, b: string): number {
   const left = a.split('\n');
   const right = b.split('\n');
   for (let i = 0; i < Math.max(left.length, right.length); i++) if (left[i] !== right[i]) return i + 1;

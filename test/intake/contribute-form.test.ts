@@ -116,7 +116,7 @@ describe('renderContributeForm', () => {
   it('is committed up to date for the shipped library (until persona catalogue checks it)', async () => {
     const library = await validateLibrary(REPO_ROOT);
     const committed = readFileSync(path.join(REPO_ROOT, FORM_PATH), 'utf8');
-    expect(committed, 'run: node scripts/build/run-ts.mjs scripts/dev/write-contribute-form.ts').toBe(
+    expect(committed, 'run: npx persona catalogue').toBe(
       renderContributeForm(formPersonas(library.personas)),
     );
   });

@@ -12,6 +12,7 @@ import {
 import { writeFileAtomically } from '../../apply/write-file.ts';
 import { type Diagnostic, diagnostic, START_OF_FILE, sortDiagnostics } from '../../core/diagnostic.ts';
 import { REPOSITORY_URL } from '../../core/repository.ts';
+import { FORM_PATH } from '../../intake/contribute-form-fields.ts';
 import { validateLibrary } from '../../pipeline/validate-library.ts';
 import {
   emptyManifest,
@@ -20,8 +21,10 @@ import {
   parseManifest,
   serializeManifest,
 } from '../../plan/catalogue/catalogue-manifest.ts';
+import { firstDifferentLine } from '../../plan/format-persona-source.ts';
 import type { CatalogueOptions } from '../../render/catalogue/catalogue-context.ts';
 import { toCataloguePersona } from '../../render/catalogue/catalogue-persona.ts';
+import { formPersonas, renderContributeForm } from '../../render/issue-form/render-contribute-form.ts';
 import { formatText, plural, summarize } from '../../report/format-text.ts';
 import {
   type Command,
@@ -91,6 +94,13 @@ export const catalogueCommand: Command = {
       ctx.stderr('persona catalogue: nothing was written.\n');
       return EXIT_PROBLEMS;
     }
+    // The issue form lists every persona, so it is generated here too, with the same staleness check. It lives in
+    // .github/, so only a catalogue written to its usual place (no --out) keeps it in step.
+    const form =
+      stringOption(args, 'out') === undefined
+        ? { file: path.join(ctx.root, FORM_PATH), text: renderContributeForm(formPersonas(library.personas)) }
+        : null;
+    const formCurrent = form === null || readOrNull(form.file) === form.text;
     if (check)
       return reportCheck(
         changed,
@@ -100,7 +110,14 @@ export const catalogueCommand: Command = {
         personas.length,
         library.contributionCount,
         ctx,
+        formCurrent
+          ? []
+          : [staleForm(readOrNull((form as { file: string }).file), (form as { text: string }).text)],
       );
+    if (form && !formCurrent) {
+      await writeFileAtomically(form.file, form.text);
+      ctx.stdout(`updated ${FORM_PATH}\n`);
+    }
     await writeManifest(manifestFile, serializeManifest(result.manifest, fingerprint));
     for (const file of changed)
       ctx.stdout(`${file.missing ? 'created' : 'updated'} ${outLabel}/${file.path}\n`);
@@ -149,9 +166,11 @@ function reportCheck(
   personas: number,
   contributions: number,
   ctx: CommandContext,
+  extra: readonly Diagnostic[] = [],
 ): number {
   const hint = 'Run `npx persona catalogue` (or `npm start`) and commit the result.';
   const diagnostics: Diagnostic[] = [
+    ...extra,
     ...changed.map((file) =>
       diagnostic(
         `${outLabel}/${file.path}`,
@@ -179,6 +198,20 @@ function reportCheck(
   }
   ctx.stdout(report(diagnostics, personas, contributions));
   return EXIT_PROBLEMS;
+}
+
+/** The committed issue form differs from what the personas produce (a persona added, renamed or retitled). */
+function staleForm(committed: string | null, expected: string): Diagnostic {
+  const line = firstDifferentLine(committed ?? '', expected);
+  return diagnostic(
+    FORM_PATH,
+    { line, column: 1, endLine: line, endColumn: 1 },
+    'catalogue/stale',
+    committed === null
+      ? 'The contribution issue form is missing: `persona catalogue` generates it from the personas.'
+      : 'The contribution issue form is out of date: its persona list no longer matches the personas from this line on.',
+    'Run `npx persona catalogue` (or `npm start`) and commit the result.',
+  );
 }
 
 function report(diagnostics: readonly Diagnostic[], personas: number, contributions: number): string {

@@ -9,11 +9,4 @@ export function isGeneratedFile(path: string, text: string): boolean {
   return false;
 }
 
-/** 1-based number of the first line where `a` and `b` differ. */
-export function firstDifferentLine(a: string, b: string): number {
-  const left = a.split('\n');
-  const right = b.split('\n');
-  let line = 0;
-  while (line < left.length && line < right.length && left[line] === right[line]) line++;
-  return line + 1;
-}
+export { firstDifferentLine } from '../format-persona-source.ts';

@@ -1,8 +1,9 @@
+import { contributeFormUrl } from '../issue-form/contribute-form-url.ts';
 import type { ContributionTarget } from './contribution-template.ts';
 import { contributionTemplateParts, suggestedFileName } from './contribution-template.ts';
 
 export interface ContributeLink {
-  /** Short link text, e.g. "new file". */
+  /** Short link text, e.g. "form" or "file". */
   label: string;
   url: string;
 }
@@ -12,7 +13,7 @@ export interface ContributeLinkOptions {
   branch: string;
 }
 
-/** One way to contribute to a target. Issue 7 adds a second kind (a prefilled issue form) to CONTRIBUTE_LINK_KINDS. */
+/** One way to contribute to a target; a page offers every kind in CONTRIBUTE_LINK_KINDS, the first as the main link. */
 export type ContributeLinkKind = (
   target: ContributionTarget,
   options: ContributeLinkOptions,
@@ -29,12 +30,27 @@ export const newFileLink: ContributeLinkKind = (target, options) => {
     `value=${contributionTemplateParts(target).map(encodeRemembered).join('')}`,
   ].join('&');
   return {
-    label: 'new file',
+    label: 'file',
     url: `${options.repositoryUrl}/new/${encodePath(options.branch)}/contributions/${encodePath(target.slug)}?${query}`,
   };
 };
 
-export const CONTRIBUTE_LINK_KINDS: readonly ContributeLinkKind[] = [newFileLink];
+/**
+ * The contribution issue form with persona, field, action and item chosen, and a correction's current text in
+ * the text box to edit: the way in for people who do not use Git. The intake workflow turns it into a pull request.
+ */
+export const issueFormLink: ContributeLinkKind = (target, options) => ({
+  label: 'form',
+  url: contributeFormUrl(options.repositoryUrl, {
+    persona: { id: target.id, title: target.title },
+    field: target.field,
+    action: target.action,
+    ...(target.item === undefined ? {} : { item: target.item }),
+    ...(target.action === 'correct' && target.original !== undefined ? { text: target.original } : {}),
+  }),
+});
+
+export const CONTRIBUTE_LINK_KINDS: readonly ContributeLinkKind[] = [issueFormLink, newFileLink];
 
 /**
  * GitHub refuses very long URLs; a correction of a long field leaves `original` out rather than produce a

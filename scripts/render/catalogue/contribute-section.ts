@@ -10,7 +10,7 @@ import { heading, inlineCode, joined, link, paragraph, table, text } from './mda
 /** "Contribute to this persona": per field, links to confirm it, correct it (per item for lists) or extend it. */
 export function contributeSection(persona: CataloguePersona, options: CatalogueOptions): RootContent[] {
   const rows = SECTION_ORDER.map((field): PhrasingContent[][] => {
-    const base = { slug: persona.slug, field };
+    const base = { slug: persona.slug, id: persona.id, title: persona.title, field };
     const confirm = targetCell('confirm', { ...base, action: 'confirm' }, options);
     if (!isListField(field)) {
       const correct = targetCell(
@@ -35,7 +35,8 @@ export function contributeSection(persona: CataloguePersona, options: CatalogueO
     paragraph(
       text(
         'Recognise yourself in this persona? Confirm what is right, correct what is wrong, or add what is missing. ' +
-          'Each link opens a prefilled contribution file on GitHub: replace ',
+          'Each link opens the contribution form, already filled in: say why, submit, and a bot turns it into a pull ' +
+          'request. If you use Git, the (file) link opens a prefilled contribution file instead: replace ',
       ),
       inlineCode(LOGIN_PLACEHOLDER),
       text(' with your GitHub login in the file name and in '),
@@ -48,16 +49,16 @@ export function contributeSection(persona: CataloguePersona, options: CatalogueO
   ];
 }
 
-/** One target's links: just "[confirm](…)" while there is one way to contribute, "confirm: [a](…) · [b](…)" with more. */
+/** One target's links: the label links to the first way to contribute, the others follow in parentheses. */
 function targetCell(label: string, target: ContributionTarget, options: CatalogueOptions): PhrasingContent[] {
-  const links = contributeLinks(target, options);
-  const [only] = links;
-  if (links.length === 1 && only) return [link(only.url, text(label))];
+  const [main, ...others] = contributeLinks(target, options);
+  if (!main) return [text(label)];
   return [
-    text(`${label}: `),
-    ...joined(
-      links.map((l) => [link(l.url, text(l.label))]),
-      ' · ',
-    ),
+    link(main.url, text(label)),
+    ...others.flatMap((other): PhrasingContent[] => [
+      text(' ('),
+      link(other.url, text(other.label)),
+      text(')'),
+    ]),
   ];
 }

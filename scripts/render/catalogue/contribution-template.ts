@@ -5,6 +5,9 @@ export type ContributionAction = 'confirm' | 'correct' | 'extend';
 
 export interface ContributionTarget {
   slug: string;
+  /** The persona's id and title, as the issue form's persona dropdown shows them. */
+  id: string;
+  title: string;
   field: ContentField;
   action: ContributionAction;
   /** 1-based list item, for `correct` (and `confirm`) of one item. */
