@@ -19826,6 +19826,8 @@ var package_default = {
     "ajv-formats": "^3.0.1",
     "fastest-levenshtein": "^1.0.16",
     "github-slugger": "^2.0.0",
+    "js-yaml": "^4.3.2",
+    "mdast-util-to-markdown": "^2.2.3",
     remark: "^15.0.1",
     "remark-gfm": "^4.0.1",
     "write-file-atomic": "^7.0.1",
@@ -19835,6 +19837,7 @@ var package_default = {
     "@biomejs/biome": "^2.6.8",
     "@octokit/openapi": "^23.0.2",
     "@octokit/webhooks-examples": "^7.6.1",
+    "@types/js-yaml": "^4.0.9",
     "@types/mdast": "^4.0.4",
     "@types/node": "^20.19.43",
     "@types/write-file-atomic": "^4.0.3",
@@ -33079,9 +33082,9 @@ async function run() {
   const messagePath = path2.resolve(
     env.PERSONA_COMMIT_MESSAGE_PATH || path2.join(env.RUNNER_TEMP || os5.tmpdir(), "persona-commit-message.txt")
   );
-  const date = await git(["log", "-1", "--format=%cd", "--date=format-local:%Y-%m-%d"], root3, { TZ: "UTC" }).catch(
-    () => ""
-  );
+  const date = await git(["log", "-1", "--format=%cd", "--date=format-local:%Y-%m-%d"], root3, {
+    TZ: "UTC"
+  }).catch(() => "");
   const dateArgs = /^\d{4}-\d{2}-\d{2}$/.test(date) ? ["--date", date] : [];
   const merge = await runPersona(["merge", "--format", "json", ...dateArgs, "--root", root3], root3);
   if (merge.code !== 0 && merge.code !== 1) {
