@@ -64,7 +64,7 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap8 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
     var isScalar7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
     var isSeq4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
@@ -100,7 +100,7 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap8;
+    exports.isMap = isMap7;
     exports.isNode = isNode;
     exports.isPair = isPair;
     exports.isScalar = isScalar7;
@@ -4212,9 +4212,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap8 = fc.start.source === "{";
-      const fcName = isMap8 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap8 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap7 = fc.start.source === "{";
+      const fcName = isMap7 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap7 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4250,7 +4250,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap8 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap7 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4290,7 +4290,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap8 && !sep2 && !props.found) {
+        if (!isMap7 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4313,7 +4313,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap8 && !props.found && ctx.options.strict) {
+            if (!isMap7 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -4345,7 +4345,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair.Pair(keyNode2, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap8) {
+          if (isMap7) {
             const map5 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map5.items, keyNode2))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4361,7 +4361,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap8 ? "}" : "]";
+      const expectedEnd = isMap7 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -10837,24 +10837,6 @@ var init_fast_parse = __esm({
   }
 });
 
-// scripts/parse/node-place.ts
-function nodePlace(node2, lines) {
-  const range2 = node2?.range;
-  if (!range2) return START_OF_FILE;
-  return rangePlace(range2[0], range2[1], lines);
-}
-function rangePlace(start, end, lines) {
-  const from = lines.linePos(start);
-  const to = lines.linePos(Math.max(start, end));
-  return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
-}
-var init_node_place = __esm({
-  "scripts/parse/node-place.ts"() {
-    "use strict";
-    init_diagnostic();
-  }
-});
-
 // scripts/core/persona-fields.ts
 function isTextField(field) {
   return TEXT_FIELDS.includes(field);
@@ -10928,6 +10910,24 @@ var init_persona_fields = __esm({
     FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
     PERSONA_MODELINE = "# yaml-language-server: $schema=../../schemas/persona.schema.json";
     CONTRIBUTION_MODELINE = "# yaml-language-server: $schema=../../schemas/contribution.schema.json";
+  }
+});
+
+// scripts/parse/node-place.ts
+function nodePlace(node2, lines) {
+  const range2 = node2?.range;
+  if (!range2) return START_OF_FILE;
+  return rangePlace(range2[0], range2[1], lines);
+}
+function rangePlace(start, end, lines) {
+  const from = lines.linePos(start);
+  const to = lines.linePos(Math.max(start, end));
+  return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
+}
+var init_node_place = __esm({
+  "scripts/parse/node-place.ts"() {
+    "use strict";
+    init_diagnostic();
   }
 });
 
@@ -11220,6 +11220,32 @@ var init_parse_yaml = __esm({
   }
 });
 
+// scripts/parse/top-level-mapping.ts
+function topLevelMapping(file, parsed, wording) {
+  const { doc, lines, value } = parsed;
+  if ((0, import_yaml2.isMap)(doc.contents) && value !== null && typeof value === "object" && !Array.isArray(value)) {
+    return { data: value };
+  }
+  return {
+    diagnostic: diagnostic(
+      file,
+      nodePlace(doc.contents, lines),
+      "yaml/not-a-mapping",
+      `The top level of a ${wording.subject} must be a mapping of keys (${wording.keys}, \u2026), but it is ${Array.isArray(value) ? "a list" : "a single value"}.`,
+      wording.hint
+    )
+  };
+}
+var import_yaml2;
+var init_top_level_mapping = __esm({
+  "scripts/parse/top-level-mapping.ts"() {
+    "use strict";
+    import_yaml2 = __toESM(require_dist(), 1);
+    init_diagnostic();
+    init_node_place();
+  }
+});
+
 // scripts/check/persona/cap-diagnostics.ts
 function capDiagnostics(file, diagnostics, max = MAX_DIAGNOSTICS_PER_FILE) {
   if (diagnostics.length <= max) return diagnostics;
@@ -11470,7 +11496,7 @@ function schemaDiagnostics(file, value, doc, lines, validate, subject = "The per
   const seen = /* @__PURE__ */ new Set();
   for (const error of errors) {
     if (error.keyword !== "type" && hasTypeErrorAtOrAbove(error.instancePath, typeErrorPaths)) continue;
-    const d = translate(file, error, value, doc, lines, validate.schemaDocument, subject);
+    const d = translate(file, error, value, doc, lines, subject);
     if (!d) continue;
     const key = `${d.line}:${d.column}:${d.rule}:${d.message}`;
     if (seen.has(key)) continue;
@@ -11502,19 +11528,19 @@ function nodeAt(doc, segments) {
 }
 function keyNode(doc, segments, key) {
   const parent = nodeAt(doc, segments);
-  if (!(0, import_yaml2.isMap)(parent)) return parent;
+  if (!(0, import_yaml3.isMap)(parent)) return parent;
   let index2 = keyIndexes.get(parent);
   if (!index2) {
     index2 = /* @__PURE__ */ new Map();
     for (const pair2 of parent.items) {
-      if ((0, import_yaml2.isScalar)(pair2.key) && !index2.has(String(pair2.key.value)))
+      if ((0, import_yaml3.isScalar)(pair2.key) && !index2.has(String(pair2.key.value)))
         index2.set(String(pair2.key.value), pair2.key);
     }
     keyIndexes.set(parent, index2);
   }
   return index2.get(key) ?? parent;
 }
-function translate(file, error, root4, doc, lines, rootSchema, subject) {
+function translate(file, error, root4, doc, lines, subject) {
   const segments = pathSegments(error.instancePath);
   const where = describePath(segments, subject);
   const schema2 = error.parentSchema ?? {};
@@ -11649,11 +11675,11 @@ function suggestKebab(value) {
   const kebab = value.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   return kebab === "" ? void 0 : kebab;
 }
-var import_yaml2, keyIndexes, TYPE_WORDS;
+var import_yaml3, keyIndexes, TYPE_WORDS;
 var init_schema_diagnostics = __esm({
   "scripts/check/schema/schema-diagnostics.ts"() {
     "use strict";
-    import_yaml2 = __toESM(require_dist(), 1);
+    import_yaml3 = __toESM(require_dist(), 1);
     init_diagnostic();
     init_did_you_mean();
     init_node_place();
@@ -11725,24 +11751,36 @@ var init_contribution_context = __esm({
   }
 });
 
+// scripts/check/file-extension.ts
+function checkYamlExtension(file, kind) {
+  const name = file.split("/").at(-1) ?? "";
+  const extension2 = /\.[^.]*$/.exec(name)?.[0] ?? "";
+  const stem = name.slice(0, name.length - extension2.length);
+  if (extension2 === ".yaml") return { stem };
+  return {
+    stem,
+    diagnostic: diagnostic(
+      file,
+      START_OF_FILE,
+      "file/wrong-extension",
+      `${kind} files end in \`.yaml\`; this one ends in \`${extension2 || "(nothing)"}\`.`,
+      `Rename it to \`${stem}.yaml\`.`
+    )
+  };
+}
+var init_file_extension = __esm({
+  "scripts/check/file-extension.ts"() {
+    "use strict";
+    init_diagnostic();
+  }
+});
+
 // scripts/check/contribution/contribution-location.ts
 function contributionLocation(file) {
   const parts = file.split("/");
   const name = parts.at(-1) ?? "";
-  const extension2 = /\.[^.]*$/.exec(name)?.[0] ?? "";
-  const stem = name.slice(0, name.length - extension2.length);
-  const diagnostics = [];
-  if (extension2 !== ".yaml") {
-    diagnostics.push(
-      diagnostic(
-        file,
-        START_OF_FILE,
-        "file/wrong-extension",
-        `Contribution files end in \`.yaml\`; this one ends in \`${extension2 || "(nothing)"}\`.`,
-        `Rename it to \`${stem}.yaml\`.`
-      )
-    );
-  }
+  const { stem, diagnostic: wrongExtension } = checkYamlExtension(file, "Contribution");
+  const diagnostics = wrongExtension ? [wrongExtension] : [];
   const date = fileNameDate(stem);
   if (date.kind === "invalid") {
     diagnostics.push(
@@ -11790,6 +11828,7 @@ var init_contribution_location = __esm({
   "scripts/check/contribution/contribution-location.ts"() {
     "use strict";
     init_diagnostic();
+    init_file_extension();
     DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?=$|[^0-9])/;
   }
 });
@@ -11999,21 +12038,22 @@ function checkContributionFile(file, bytes, validate, options = {}) {
   }
   const parsed = parseYaml(file, decoded.text);
   diagnostics.push(...parsed.diagnostics);
-  const { doc, lines, value } = parsed;
+  const { doc, lines } = parsed;
   if (!doc) return { ...empty2, diagnostics: capDiagnostics(file, diagnostics) };
-  if (!(0, import_yaml3.isMap)(doc.contents) || value === null || typeof value !== "object" || Array.isArray(value)) {
-    diagnostics.push(
-      diagnostic(
-        file,
-        nodePlace(doc.contents, lines),
-        "yaml/not-a-mapping",
-        `The top level of a contribution must be a mapping of keys (\`persona:\`, \`field:\`, \u2026), but it is ${Array.isArray(value) ? "a list" : "a single value"}.`,
-        "Write one `key: value` per line; `npx persona contribute` scaffolds a valid file."
-      )
-    );
+  const top = topLevelMapping(
+    file,
+    { ...parsed, doc },
+    {
+      subject: "contribution",
+      keys: "`persona:`, `field:`",
+      hint: "Write one `key: value` per line; `npx persona contribute` scaffolds a valid file."
+    }
+  );
+  if ("diagnostic" in top) {
+    diagnostics.push(top.diagnostic);
     return { ...empty2, diagnostics: capDiagnostics(file, diagnostics) };
   }
-  const data = value;
+  const { data } = top;
   const ctx = { file, text: decoded.text, doc, lines, data };
   const ruleDiagnostics = CONTRIBUTION_FILE_RULES.flatMap((rule) => rule(ctx));
   const protectedPlaces = ruleDiagnostics.filter((d) => d.rule === "contribution/protected-field").map((d) => `${d.line}:${d.column}`);
@@ -12086,23 +12126,22 @@ function toContribution(data) {
   }
   return contribution;
 }
-var import_yaml3, NO_LINES;
+var import_yaml4, NO_LINES;
 var init_check_contribution_file = __esm({
   "scripts/check/contribution/check-contribution-file.ts"() {
     "use strict";
-    import_yaml3 = __toESM(require_dist(), 1);
-    init_diagnostic();
+    import_yaml4 = __toESM(require_dist(), 1);
     init_decode_source();
     init_fast_parse();
-    init_node_place();
     init_parse_yaml();
+    init_top_level_mapping();
     init_cap_diagnostics();
     init_schema_diagnostics();
     init_contribution();
     init_contribution_context();
     init_contribution_location();
     init_contribution_file_rules();
-    NO_LINES = new import_yaml3.LineCounter();
+    NO_LINES = new import_yaml4.LineCounter();
   }
 });
 
@@ -12426,21 +12465,8 @@ var init_persona_rules = __esm({
 // scripts/check/persona/persona-location.ts
 function personaLocation(file) {
   const parts = file.split("/");
-  const name = parts.at(-1) ?? "";
-  const extension2 = /\.[^.]*$/.exec(name)?.[0] ?? "";
-  const stem = name.slice(0, name.length - extension2.length);
-  const diagnostics = [];
-  if (extension2 !== ".yaml") {
-    diagnostics.push(
-      diagnostic(
-        file,
-        START_OF_FILE,
-        "file/wrong-extension",
-        `Persona files end in \`.yaml\`; this one ends in \`${extension2 || "(nothing)"}\`.`,
-        `Rename it to \`${stem}.yaml\`.`
-      )
-    );
-  }
+  const { stem, diagnostic: wrongExtension } = checkYamlExtension(file, "Persona");
+  const diagnostics = wrongExtension ? [wrongExtension] : [];
   if (parts.length !== 3 || parts[0] !== "personas") {
     diagnostics.push(
       diagnostic(
@@ -12459,6 +12485,7 @@ var init_persona_location = __esm({
   "scripts/check/persona/persona-location.ts"() {
     "use strict";
     init_diagnostic();
+    init_file_extension();
   }
 });
 
@@ -12482,21 +12509,22 @@ function checkPersonaFile(file, bytes, validate, options = {}) {
   }
   const parsed = parseYaml(file, decoded.text);
   diagnostics.push(...parsed.diagnostics);
-  const { doc, lines, value } = parsed;
+  const { doc, lines } = parsed;
   if (!doc) return { file, data: null, places: {}, diagnostics: capDiagnostics(file, diagnostics) };
-  if (!(0, import_yaml4.isMap)(doc.contents) || value === null || typeof value !== "object" || Array.isArray(value)) {
-    diagnostics.push(
-      diagnostic(
-        file,
-        nodePlace(doc.contents, lines),
-        "yaml/not-a-mapping",
-        `The top level of a persona must be a mapping of keys (\`id:\`, \`title:\`, \u2026), but it is ${Array.isArray(value) ? "a list" : "a single value"}.`,
-        "Start the file with `id: APP-\u2026` and one `key: value` per line; `npx persona new` scaffolds a valid file."
-      )
-    );
+  const top = topLevelMapping(
+    file,
+    { ...parsed, doc },
+    {
+      subject: "persona",
+      keys: "`id:`, `title:`",
+      hint: "Start the file with `id: APP-\u2026` and one `key: value` per line; `npx persona new` scaffolds a valid file."
+    }
+  );
+  if ("diagnostic" in top) {
+    diagnostics.push(top.diagnostic);
     return { file, data: null, places: {}, diagnostics: capDiagnostics(file, diagnostics) };
   }
-  const data = value;
+  const { data } = top;
   diagnostics.push(...schemaDiagnostics(file, data, doc, lines, validate));
   const ctx = { file, text: decoded.text, doc, lines, data, location };
   for (const rule of PERSONA_RULES) diagnostics.push(...rule(ctx));
@@ -12517,22 +12545,21 @@ function placesOf2(ctx) {
     places[`composability.${link5.index}.persona`] = placeIn(ctx, "composability", link5.index, "persona");
   return places;
 }
-var import_yaml4, NO_LINES2;
+var import_yaml5, NO_LINES2;
 var init_check_persona_file = __esm({
   "scripts/check/persona/check-persona-file.ts"() {
     "use strict";
-    import_yaml4 = __toESM(require_dist(), 1);
-    init_diagnostic();
+    import_yaml5 = __toESM(require_dist(), 1);
     init_decode_source();
     init_fast_parse();
-    init_node_place();
     init_parse_yaml();
+    init_top_level_mapping();
     init_persona_rules();
     init_schema_diagnostics();
     init_cap_diagnostics();
     init_persona_context();
     init_persona_location();
-    NO_LINES2 = new import_yaml4.LineCounter();
+    NO_LINES2 = new import_yaml5.LineCounter();
   }
 });
 
@@ -20957,17 +20984,17 @@ function canonicalYaml(doc, options) {
   const modeline = options.modeline.replace(/^#/, "");
   const withoutModeline = (comment) => (comment ?? "").split("\n").filter((line) => line.trim() !== modeline.trim()).join("\n").replace(/^\n+/, "");
   doc.commentBefore = withoutModeline(doc.commentBefore) || null;
-  if ((0, import_yaml5.isMap)(doc.contents)) {
+  if ((0, import_yaml6.isMap)(doc.contents)) {
     const first = doc.contents.items[0]?.key;
-    if ((0, import_yaml5.isScalar)(first)) first.commentBefore = withoutModeline(first.commentBefore) || null;
+    if ((0, import_yaml6.isScalar)(first)) first.commentBefore = withoutModeline(first.commentBefore) || null;
     sortPairs(doc.contents.items, options.keyOrder);
     for (const [key, order2] of Object.entries(options.itemKeyOrder ?? {})) {
       const list6 = doc.contents.get(key, true);
-      if (!(0, import_yaml5.isSeq)(list6)) continue;
-      for (const item of list6.items) if ((0, import_yaml5.isMap)(item)) sortPairs(item.items, order2);
+      if (!(0, import_yaml6.isSeq)(list6)) continue;
+      for (const item of list6.items) if ((0, import_yaml6.isMap)(item)) sortPairs(item.items, order2);
     }
     const newFirst = doc.contents.items[0]?.key;
-    if ((0, import_yaml5.isScalar)(newFirst)) {
+    if ((0, import_yaml6.isScalar)(newFirst)) {
       newFirst.commentBefore = [modeline, newFirst.commentBefore].filter((c) => c).join("\n");
     } else {
       doc.commentBefore = [modeline, doc.commentBefore].filter((c) => c).join("\n");
@@ -20981,17 +21008,17 @@ function canonicalYaml(doc, options) {
 }
 function sortPairs(items, order2) {
   const rank = (pair2) => {
-    const key = (0, import_yaml5.isScalar)(pair2.key) ? String(pair2.key.value) : "";
+    const key = (0, import_yaml6.isScalar)(pair2.key) ? String(pair2.key.value) : "";
     const index2 = order2.indexOf(key);
     return index2 === -1 ? order2.length : index2;
   };
   items.sort((a, b) => rank(a) - rank(b));
 }
-var import_yaml5, CANONICAL_TO_STRING;
+var import_yaml6, CANONICAL_TO_STRING;
 var init_canonical_yaml = __esm({
   "scripts/render/canonical-yaml.ts"() {
     "use strict";
-    import_yaml5 = __toESM(require_dist(), 1);
+    import_yaml6 = __toESM(require_dist(), 1);
     CANONICAL_TO_STRING = {
       lineWidth: 0,
       minContentWidth: 0,
@@ -43879,10 +43906,10 @@ var init_run_comment = __esm({
 
 // scripts/plan/scaffold-contribution.ts
 function scaffoldContribution(contribution) {
-  const doc = new import_yaml8.Document(contribution);
-  if ((0, import_yaml8.isMap)(doc.contents)) {
+  const doc = new import_yaml9.Document(contribution);
+  if ((0, import_yaml9.isMap)(doc.contents)) {
     for (const pair2 of doc.contents.items) {
-      if ((0, import_yaml8.isScalar)(pair2.key) && QUOTED_KEYS.has(String(pair2.key.value)) && (0, import_yaml8.isScalar)(pair2.value))
+      if ((0, import_yaml9.isScalar)(pair2.key) && QUOTED_KEYS.has(String(pair2.key.value)) && (0, import_yaml9.isScalar)(pair2.value))
         pair2.value.type = "QUOTE_DOUBLE";
     }
   }
@@ -43892,11 +43919,11 @@ function contributionFileStem(contribution, date) {
   const item = contribution.item === void 0 ? "" : `-item-${contribution.item}`;
   return `${date}-${contribution.author.toLowerCase()}-${contribution.field.replace(/_/g, "-")}${item}`;
 }
-var import_yaml8, QUOTED_KEYS, CONTRIBUTION_CANONICAL_OPTIONS;
+var import_yaml9, QUOTED_KEYS, CONTRIBUTION_CANONICAL_OPTIONS;
 var init_scaffold_contribution = __esm({
   "scripts/plan/scaffold-contribution.ts"() {
     "use strict";
-    import_yaml8 = __toESM(require_dist(), 1);
+    import_yaml9 = __toESM(require_dist(), 1);
     init_contribution();
     init_persona_fields();
     init_canonical_yaml();
@@ -45690,7 +45717,7 @@ function encodeQueryComponent(value) {
 init_persona_fields();
 
 // scripts/render/catalogue/yaml-pair.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 init_canonical_yaml();
 var PLAIN_STRING = /^[A-Za-z][A-Za-z0-9 ,.'"();/?!%+=\u00a0-\ud7ff\ue000-\ufefe\uff00-\ufffd-]*$/;
 var CORE_KEYWORDS = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE|[Nn]ull|NULL)$/;
@@ -45699,7 +45726,7 @@ function yamlPairParts(key, value) {
 `];
   if (typeof value === "string" && PLAIN_STRING.test(value) && !value.endsWith(" ") && !CORE_KEYWORDS.test(value))
     return [`${key}: `, value, "\n"];
-  return [(0, import_yaml6.stringify)({ [key]: value }, CANONICAL_TO_STRING)];
+  return [(0, import_yaml7.stringify)({ [key]: value }, CANONICAL_TO_STRING)];
 }
 
 // scripts/render/catalogue/contribution-template.ts
@@ -46652,7 +46679,7 @@ function toCataloguePersona(file, data) {
 }
 
 // scripts/render/issue-form/render-contribute-form.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 init_diagnostic();
 init_contribute_form_fields();
 init_canonical_yaml();
@@ -46734,7 +46761,7 @@ function renderContributeForm(personas) {
       )
     ]
   };
-  const doc = new import_yaml7.Document(form);
+  const doc = new import_yaml8.Document(form);
   doc.commentBefore = HEADER;
   return doc.toString(CANONICAL_TO_STRING);
 }
@@ -47563,21 +47590,21 @@ function isRecord3(value) {
 }
 
 // scripts/plan/merge/edit-persona-document.ts
-var import_yaml9 = __toESM(require_dist(), 1);
+var import_yaml10 = __toESM(require_dist(), 1);
 function editPersonaDocument(doc, contribution) {
   const { field, action, item, value } = contribution;
   if (action === "confirm" || value === void 0) return;
   if (action === "extend") {
     const list6 = doc.get(field, true);
-    if (!(0, import_yaml9.isSeq)(list6)) throw new Error(`${field} is not a list`);
-    const node3 = new import_yaml9.Scalar(value);
+    if (!(0, import_yaml10.isSeq)(list6)) throw new Error(`${field} is not a list`);
+    const node3 = new import_yaml10.Scalar(value);
     const last = list6.items.at(-1);
-    node3.type = (0, import_yaml9.isScalar)(last) && (last.type === "PLAIN" || last.type === "QUOTE_SINGLE") ? last.type : "QUOTE_DOUBLE";
+    node3.type = (0, import_yaml10.isScalar)(last) && (last.type === "PLAIN" || last.type === "QUOTE_SINGLE") ? last.type : "QUOTE_DOUBLE";
     list6.items.push(node3);
     return;
   }
   const node2 = item === void 0 ? doc.get(field, true) : doc.getIn([field, item - 1], true);
-  if (!(0, import_yaml9.isScalar)(node2)) throw new Error(`${field}${item === void 0 ? "" : ` item ${item}`} is not text`);
+  if (!(0, import_yaml10.isScalar)(node2)) throw new Error(`${field}${item === void 0 ? "" : ` item ${item}`} is not text`);
   node2.value = value;
 }
 function setCommunity(doc, community) {
@@ -47585,16 +47612,16 @@ function setCommunity(doc, community) {
 }
 
 // scripts/plan/merge/render-persona-edit.ts
-var import_yaml10 = __toESM(require_dist(), 1);
+var import_yaml11 = __toESM(require_dist(), 1);
 init_parse_yaml();
 init_canonical_yaml();
 import { isDeepStrictEqual } from "node:util";
 function topLevelSpans(doc, text8) {
   const spans = /* @__PURE__ */ new Map();
-  if (!(0, import_yaml10.isMap)(doc.contents)) return spans;
+  if (!(0, import_yaml11.isMap)(doc.contents)) return spans;
   const lineStarts = lineStartsOf(text8);
   for (const pair2 of doc.contents.items) {
-    if (!(0, import_yaml10.isScalar)(pair2.key) || !pair2.key.range) continue;
+    if (!(0, import_yaml11.isScalar)(pair2.key) || !pair2.key.range) continue;
     const value = pair2.value;
     let end = value?.range?.[1] ?? pair2.key.range[1];
     while (end > pair2.key.range[0] && /\s/.test(text8[end - 1] ?? "")) end--;
@@ -47929,7 +47956,7 @@ init_did_you_mean();
 init_validate_library();
 
 // scripts/plan/scaffold-persona.ts
-var import_yaml11 = __toESM(require_dist(), 1);
+var import_yaml12 = __toESM(require_dist(), 1);
 init_canonical_yaml();
 function scaffoldPersona(input2) {
   const todo = (what) => `TODO: ${what}`;
@@ -47955,7 +47982,7 @@ function scaffoldPersona(input2) {
     impact: [todo("a product improvement and what it would remove for them.")],
     composability: []
   };
-  return canonicalYaml(new import_yaml11.Document(persona), PERSONA_CANONICAL_OPTIONS);
+  return canonicalYaml(new import_yaml12.Document(persona), PERSONA_CANONICAL_OPTIONS);
 }
 function nextFreeId(ids) {
   let highest = 0;

@@ -26741,7 +26741,7 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap5 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
     var isScalar3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
     var isSeq2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
@@ -26777,7 +26777,7 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap5;
+    exports.isMap = isMap4;
     exports.isNode = isNode;
     exports.isPair = isPair;
     exports.isScalar = isScalar3;
@@ -30889,9 +30889,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap5 = fc.start.source === "{";
-      const fcName = isMap5 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -30927,7 +30927,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -30967,7 +30967,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap5 && !sep && !props.found) {
+        if (!isMap4 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -30990,7 +30990,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap5 && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -31022,7 +31022,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair.Pair(keyNode2, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap5) {
+          if (isMap4) {
             const map5 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map5.items, keyNode2))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -31038,7 +31038,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap5 ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -48991,7 +48991,7 @@ function describeFirstError(errors) {
 import path7 from "node:path";
 
 // scripts/check/persona/check-persona-file.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 
 // scripts/parse/decode-source.ts
 var MAX_FILE_BYTES = 256 * 1024;
@@ -52208,18 +52208,6 @@ function fastParseFlat(text6) {
   return data ? { data, places } : void 0;
 }
 
-// scripts/parse/node-place.ts
-function nodePlace(node2, lines) {
-  const range = node2?.range;
-  if (!range) return START_OF_FILE;
-  return rangePlace(range[0], range[1], lines);
-}
-function rangePlace(start, end, lines) {
-  const from = lines.linePos(start);
-  const to = lines.linePos(Math.max(start, end));
-  return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
-}
-
 // scripts/parse/parse-yaml.ts
 var import_yaml = __toESM(require_dist(), 1);
 
@@ -52272,6 +52260,18 @@ function isListField(field) {
 var FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
 var PERSONA_MODELINE = "# yaml-language-server: $schema=../../schemas/persona.schema.json";
 var CONTRIBUTION_MODELINE = "# yaml-language-server: $schema=../../schemas/contribution.schema.json";
+
+// scripts/parse/node-place.ts
+function nodePlace(node2, lines) {
+  const range = node2?.range;
+  if (!range) return START_OF_FILE;
+  return rangePlace(range[0], range[1], lines);
+}
+function rangePlace(start, end, lines) {
+  const from = lines.linePos(start);
+  const to = lines.linePos(Math.max(start, end));
+  return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
+}
 
 // scripts/parse/parse-yaml.ts
 var MAX_DEPTH = 16;
@@ -52552,6 +52552,24 @@ function syntaxHint(code5) {
   }
 }
 
+// scripts/parse/top-level-mapping.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+function topLevelMapping(file, parsed, wording) {
+  const { doc, lines, value } = parsed;
+  if ((0, import_yaml2.isMap)(doc.contents) && value !== null && typeof value === "object" && !Array.isArray(value)) {
+    return { data: value };
+  }
+  return {
+    diagnostic: diagnostic(
+      file,
+      nodePlace(doc.contents, lines),
+      "yaml/not-a-mapping",
+      `The top level of a ${wording.subject} must be a mapping of keys (${wording.keys}, \u2026), but it is ${Array.isArray(value) ? "a list" : "a single value"}.`,
+      wording.hint
+    )
+  };
+}
+
 // scripts/check/persona/persona-context.ts
 function placeIn(ctx, ...path9) {
   if (!ctx.doc) return START_OF_FILE;
@@ -52781,7 +52799,7 @@ var PERSONA_RULES = [
 ];
 
 // scripts/check/schema/schema-diagnostics.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 
 // scripts/core/did-you-mean.ts
 var import_fastest_levenshtein = __toESM(require_mod(), 1);
@@ -52844,7 +52862,7 @@ function schemaDiagnostics(file, value, doc, lines, validate, subject = "The per
   const seen = /* @__PURE__ */ new Set();
   for (const error2 of errors) {
     if (error2.keyword !== "type" && hasTypeErrorAtOrAbove(error2.instancePath, typeErrorPaths)) continue;
-    const d = translate(file, error2, value, doc, lines, validate.schemaDocument, subject);
+    const d = translate(file, error2, value, doc, lines, subject);
     if (!d) continue;
     const key = `${d.line}:${d.column}:${d.rule}:${d.message}`;
     if (seen.has(key)) continue;
@@ -52877,12 +52895,12 @@ function nodeAt(doc, segments) {
 var keyIndexes = /* @__PURE__ */ new WeakMap();
 function keyNode(doc, segments, key) {
   const parent = nodeAt(doc, segments);
-  if (!(0, import_yaml2.isMap)(parent)) return parent;
+  if (!(0, import_yaml3.isMap)(parent)) return parent;
   let index2 = keyIndexes.get(parent);
   if (!index2) {
     index2 = /* @__PURE__ */ new Map();
     for (const pair2 of parent.items) {
-      if ((0, import_yaml2.isScalar)(pair2.key) && !index2.has(String(pair2.key.value)))
+      if ((0, import_yaml3.isScalar)(pair2.key) && !index2.has(String(pair2.key.value)))
         index2.set(String(pair2.key.value), pair2.key);
     }
     keyIndexes.set(parent, index2);
@@ -52898,7 +52916,7 @@ var TYPE_WORDS = {
   boolean: "`true` or `false`",
   null: "empty"
 };
-function translate(file, error2, root3, doc, lines, rootSchema, subject) {
+function translate(file, error2, root3, doc, lines, subject) {
   const segments = pathSegments(error2.instancePath);
   const where = describePath(segments, subject);
   const schema2 = error2.parentSchema ?? {};
@@ -53052,24 +53070,29 @@ function capDiagnostics(file, diagnostics, max = MAX_DIAGNOSTICS_PER_FILE) {
   return kept;
 }
 
+// scripts/check/file-extension.ts
+function checkYamlExtension(file, kind) {
+  const name = file.split("/").at(-1) ?? "";
+  const extension2 = /\.[^.]*$/.exec(name)?.[0] ?? "";
+  const stem = name.slice(0, name.length - extension2.length);
+  if (extension2 === ".yaml") return { stem };
+  return {
+    stem,
+    diagnostic: diagnostic(
+      file,
+      START_OF_FILE,
+      "file/wrong-extension",
+      `${kind} files end in \`.yaml\`; this one ends in \`${extension2 || "(nothing)"}\`.`,
+      `Rename it to \`${stem}.yaml\`.`
+    )
+  };
+}
+
 // scripts/check/persona/persona-location.ts
 function personaLocation(file) {
   const parts = file.split("/");
-  const name = parts.at(-1) ?? "";
-  const extension2 = /\.[^.]*$/.exec(name)?.[0] ?? "";
-  const stem = name.slice(0, name.length - extension2.length);
-  const diagnostics = [];
-  if (extension2 !== ".yaml") {
-    diagnostics.push(
-      diagnostic(
-        file,
-        START_OF_FILE,
-        "file/wrong-extension",
-        `Persona files end in \`.yaml\`; this one ends in \`${extension2 || "(nothing)"}\`.`,
-        `Rename it to \`${stem}.yaml\`.`
-      )
-    );
-  }
+  const { stem, diagnostic: wrongExtension } = checkYamlExtension(file, "Persona");
+  const diagnostics = wrongExtension ? [wrongExtension] : [];
   if (parts.length !== 3 || parts[0] !== "personas") {
     diagnostics.push(
       diagnostic(
@@ -53105,21 +53128,22 @@ function checkPersonaFile(file, bytes, validate, options = {}) {
   }
   const parsed = parseYaml(file, decoded.text);
   diagnostics.push(...parsed.diagnostics);
-  const { doc, lines, value } = parsed;
+  const { doc, lines } = parsed;
   if (!doc) return { file, data: null, places: {}, diagnostics: capDiagnostics(file, diagnostics) };
-  if (!(0, import_yaml3.isMap)(doc.contents) || value === null || typeof value !== "object" || Array.isArray(value)) {
-    diagnostics.push(
-      diagnostic(
-        file,
-        nodePlace(doc.contents, lines),
-        "yaml/not-a-mapping",
-        `The top level of a persona must be a mapping of keys (\`id:\`, \`title:\`, \u2026), but it is ${Array.isArray(value) ? "a list" : "a single value"}.`,
-        "Start the file with `id: APP-\u2026` and one `key: value` per line; `npx persona new` scaffolds a valid file."
-      )
-    );
+  const top = topLevelMapping(
+    file,
+    { ...parsed, doc },
+    {
+      subject: "persona",
+      keys: "`id:`, `title:`",
+      hint: "Start the file with `id: APP-\u2026` and one `key: value` per line; `npx persona new` scaffolds a valid file."
+    }
+  );
+  if ("diagnostic" in top) {
+    diagnostics.push(top.diagnostic);
     return { file, data: null, places: {}, diagnostics: capDiagnostics(file, diagnostics) };
   }
-  const data = value;
+  const { data } = top;
   diagnostics.push(...schemaDiagnostics(file, data, doc, lines, validate));
   const ctx = { file, text: decoded.text, doc, lines, data, location };
   for (const rule of PERSONA_RULES) diagnostics.push(...rule(ctx));
@@ -53132,7 +53156,7 @@ function fastCheck(file, text6, validate, location) {
   for (const rule of PERSONA_RULES) if (rule(ctx).length > 0) return void 0;
   return { file, data, places: null, diagnostics: [] };
 }
-var NO_LINES = new import_yaml3.LineCounter();
+var NO_LINES = new import_yaml4.LineCounter();
 function placesOf(ctx) {
   const { data } = ctx;
   const places = {};
@@ -53696,7 +53720,7 @@ function checkLibrary(input) {
 }
 
 // scripts/check/contribution/check-contribution-file.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 
 // scripts/check/contribution/contribution-context.ts
 function valuePlace(ctx, key) {
@@ -53723,20 +53747,8 @@ var DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?=$|[^0-9])/;
 function contributionLocation(file) {
   const parts = file.split("/");
   const name = parts.at(-1) ?? "";
-  const extension2 = /\.[^.]*$/.exec(name)?.[0] ?? "";
-  const stem = name.slice(0, name.length - extension2.length);
-  const diagnostics = [];
-  if (extension2 !== ".yaml") {
-    diagnostics.push(
-      diagnostic(
-        file,
-        START_OF_FILE,
-        "file/wrong-extension",
-        `Contribution files end in \`.yaml\`; this one ends in \`${extension2 || "(nothing)"}\`.`,
-        `Rename it to \`${stem}.yaml\`.`
-      )
-    );
-  }
+  const { stem, diagnostic: wrongExtension } = checkYamlExtension(file, "Contribution");
+  const diagnostics = wrongExtension ? [wrongExtension] : [];
   const date = fileNameDate(stem);
   if (date.kind === "invalid") {
     diagnostics.push(
@@ -53935,21 +53947,22 @@ function checkContributionFile(file, bytes, validate, options = {}) {
   }
   const parsed = parseYaml(file, decoded.text);
   diagnostics.push(...parsed.diagnostics);
-  const { doc, lines, value } = parsed;
+  const { doc, lines } = parsed;
   if (!doc) return { ...empty2, diagnostics: capDiagnostics(file, diagnostics) };
-  if (!(0, import_yaml4.isMap)(doc.contents) || value === null || typeof value !== "object" || Array.isArray(value)) {
-    diagnostics.push(
-      diagnostic(
-        file,
-        nodePlace(doc.contents, lines),
-        "yaml/not-a-mapping",
-        `The top level of a contribution must be a mapping of keys (\`persona:\`, \`field:\`, \u2026), but it is ${Array.isArray(value) ? "a list" : "a single value"}.`,
-        "Write one `key: value` per line; `npx persona contribute` scaffolds a valid file."
-      )
-    );
+  const top = topLevelMapping(
+    file,
+    { ...parsed, doc },
+    {
+      subject: "contribution",
+      keys: "`persona:`, `field:`",
+      hint: "Write one `key: value` per line; `npx persona contribute` scaffolds a valid file."
+    }
+  );
+  if ("diagnostic" in top) {
+    diagnostics.push(top.diagnostic);
     return { ...empty2, diagnostics: capDiagnostics(file, diagnostics) };
   }
-  const data = value;
+  const { data } = top;
   const ctx = { file, text: decoded.text, doc, lines, data };
   const ruleDiagnostics = CONTRIBUTION_FILE_RULES.flatMap((rule) => rule(ctx));
   const protectedPlaces = ruleDiagnostics.filter((d) => d.rule === "contribution/protected-field").map((d) => `${d.line}:${d.column}`);
@@ -53988,7 +54001,7 @@ function fastCheck2(file, text6, validate) {
   for (const rule of CONTRIBUTION_FILE_RULES) if (rule(ctx).length > 0) return void 0;
   return { contribution: toContribution(flat.data), places: placesOf2(ctx), diagnostics: [] };
 }
-var NO_LINES2 = new import_yaml4.LineCounter();
+var NO_LINES2 = new import_yaml5.LineCounter();
 function placesOf2(ctx) {
   const { data } = ctx;
   const places = {};

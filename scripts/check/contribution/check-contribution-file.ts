@@ -1,10 +1,10 @@
-import { isMap, LineCounter } from 'yaml';
-import { diagnostic, type Place } from '../../core/diagnostic.ts';
+import { LineCounter } from 'yaml';
+import type { Place } from '../../core/diagnostic.ts';
 import type { ContentField } from '../../core/persona-fields.ts';
 import { decodeSource } from '../../parse/decode-source.ts';
 import { fastParseFlat } from '../../parse/fast-parse.ts';
-import { nodePlace } from '../../parse/node-place.ts';
 import { parseYaml } from '../../parse/parse-yaml.ts';
+import { topLevelMapping } from '../../parse/top-level-mapping.ts';
 import { capDiagnostics } from '../persona/cap-diagnostics.ts';
 import type { SchemaValidator } from '../schema/compile-schema.ts';
 import { schemaDiagnostics } from '../schema/schema-diagnostics.ts';
@@ -39,22 +39,22 @@ export function checkContributionFile(
 
   const parsed = parseYaml(file, decoded.text);
   diagnostics.push(...parsed.diagnostics);
-  const { doc, lines, value } = parsed;
+  const { doc, lines } = parsed;
   if (!doc) return { ...empty, diagnostics: capDiagnostics(file, diagnostics) };
-  if (!isMap(doc.contents) || value === null || typeof value !== 'object' || Array.isArray(value)) {
-    diagnostics.push(
-      diagnostic(
-        file,
-        nodePlace(doc.contents, lines),
-        'yaml/not-a-mapping',
-        `The top level of a contribution must be a mapping of keys (\`persona:\`, \`field:\`, …), but it is ${Array.isArray(value) ? 'a list' : 'a single value'}.`,
-        'Write one `key: value` per line; `npx persona contribute` scaffolds a valid file.',
-      ),
-    );
+  const top = topLevelMapping(
+    file,
+    { ...parsed, doc },
+    {
+      subject: 'contribution',
+      keys: '`persona:`, `field:`',
+      hint: 'Write one `key: value` per line; `npx persona contribute` scaffolds a valid file.',
+    },
+  );
+  if ('diagnostic' in top) {
+    diagnostics.push(top.diagnostic);
     return { ...empty, diagnostics: capDiagnostics(file, diagnostics) };
   }
-
-  const data = value as Record<string, unknown>;
+  const { data } = top;
   const ctx: ContributionContext = { file, text: decoded.text, doc, lines, data };
   const ruleDiagnostics = CONTRIBUTION_FILE_RULES.flatMap((rule) => rule(ctx));
   const protectedPlaces = ruleDiagnostics

@@ -1,4 +1,5 @@
 import { type Diagnostic, diagnostic, START_OF_FILE } from '../../core/diagnostic.ts';
+import { checkYamlExtension } from '../file-extension.ts';
 
 export interface ContributionLocation {
   folder: string | null;
@@ -13,20 +14,8 @@ const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?=$|[^0-9])/;
 export function contributionLocation(file: string): ContributionLocation {
   const parts = file.split('/');
   const name = parts.at(-1) ?? '';
-  const extension = /\.[^.]*$/.exec(name)?.[0] ?? '';
-  const stem = name.slice(0, name.length - extension.length);
-  const diagnostics: Diagnostic[] = [];
-  if (extension !== '.yaml') {
-    diagnostics.push(
-      diagnostic(
-        file,
-        START_OF_FILE,
-        'file/wrong-extension',
-        `Contribution files end in \`.yaml\`; this one ends in \`${extension || '(nothing)'}\`.`,
-        `Rename it to \`${stem}.yaml\`.`,
-      ),
-    );
-  }
+  const { stem, diagnostic: wrongExtension } = checkYamlExtension(file, 'Contribution');
+  const diagnostics: Diagnostic[] = wrongExtension ? [wrongExtension] : [];
   const date = fileNameDate(stem);
   if (date.kind === 'invalid') {
     diagnostics.push(

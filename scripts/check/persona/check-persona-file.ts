@@ -1,9 +1,9 @@
-import { isMap, LineCounter } from 'yaml';
-import { type Diagnostic, diagnostic, type Place } from '../../core/diagnostic.ts';
+import { LineCounter } from 'yaml';
+import type { Diagnostic, Place } from '../../core/diagnostic.ts';
 import { decodeSource } from '../../parse/decode-source.ts';
 import { fastParse } from '../../parse/fast-parse.ts';
-import { nodePlace } from '../../parse/node-place.ts';
 import { parseYaml } from '../../parse/parse-yaml.ts';
+import { topLevelMapping } from '../../parse/top-level-mapping.ts';
 import { PERSONA_RULES } from '../rules/persona-rules.ts';
 import type { SchemaValidator } from '../schema/compile-schema.ts';
 import { schemaDiagnostics } from '../schema/schema-diagnostics.ts';
@@ -66,22 +66,22 @@ export function checkPersonaFile(
 
   const parsed = parseYaml(file, decoded.text);
   diagnostics.push(...parsed.diagnostics);
-  const { doc, lines, value } = parsed;
+  const { doc, lines } = parsed;
   if (!doc) return { file, data: null, places: {}, diagnostics: capDiagnostics(file, diagnostics) };
-  if (!isMap(doc.contents) || value === null || typeof value !== 'object' || Array.isArray(value)) {
-    diagnostics.push(
-      diagnostic(
-        file,
-        nodePlace(doc.contents, lines),
-        'yaml/not-a-mapping',
-        `The top level of a persona must be a mapping of keys (\`id:\`, \`title:\`, …), but it is ${Array.isArray(value) ? 'a list' : 'a single value'}.`,
-        'Start the file with `id: APP-…` and one `key: value` per line; `npx persona new` scaffolds a valid file.',
-      ),
-    );
+  const top = topLevelMapping(
+    file,
+    { ...parsed, doc },
+    {
+      subject: 'persona',
+      keys: '`id:`, `title:`',
+      hint: 'Start the file with `id: APP-…` and one `key: value` per line; `npx persona new` scaffolds a valid file.',
+    },
+  );
+  if ('diagnostic' in top) {
+    diagnostics.push(top.diagnostic);
     return { file, data: null, places: {}, diagnostics: capDiagnostics(file, diagnostics) };
   }
-
-  const data = value as Record<string, unknown>;
+  const { data } = top;
   diagnostics.push(...schemaDiagnostics(file, data, doc, lines, validate));
   const ctx = { file, text: decoded.text, doc, lines, data, location };
   for (const rule of PERSONA_RULES) diagnostics.push(...rule(ctx));

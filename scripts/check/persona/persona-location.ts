@@ -1,4 +1,5 @@
 import { type Diagnostic, diagnostic, START_OF_FILE } from '../../core/diagnostic.ts';
+import { checkYamlExtension } from '../file-extension.ts';
 
 export interface PersonaLocation {
   product: string;
@@ -11,21 +12,8 @@ export function personaLocation(file: string): {
   diagnostics: Diagnostic[];
 } {
   const parts = file.split('/');
-  const name = parts.at(-1) ?? '';
-  const extension = /\.[^.]*$/.exec(name)?.[0] ?? '';
-  const stem = name.slice(0, name.length - extension.length);
-  const diagnostics: Diagnostic[] = [];
-  if (extension !== '.yaml') {
-    diagnostics.push(
-      diagnostic(
-        file,
-        START_OF_FILE,
-        'file/wrong-extension',
-        `Persona files end in \`.yaml\`; this one ends in \`${extension || '(nothing)'}\`.`,
-        `Rename it to \`${stem}.yaml\`.`,
-      ),
-    );
-  }
+  const { stem, diagnostic: wrongExtension } = checkYamlExtension(file, 'Persona');
+  const diagnostics: Diagnostic[] = wrongExtension ? [wrongExtension] : [];
   if (parts.length !== 3 || parts[0] !== 'personas') {
     diagnostics.push(
       diagnostic(

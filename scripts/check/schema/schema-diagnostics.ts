@@ -26,7 +26,7 @@ export function schemaDiagnostics(
   const seen = new Set<string>();
   for (const error of errors) {
     if (error.keyword !== 'type' && hasTypeErrorAtOrAbove(error.instancePath, typeErrorPaths)) continue;
-    const d = translate(file, error, value, doc, lines, validate.schemaDocument, subject);
+    const d = translate(file, error, value, doc, lines, subject);
     if (!d) continue;
     const key = `${d.line}:${d.column}:${d.rule}:${d.message}`;
     if (seen.has(key)) continue;
@@ -99,7 +99,6 @@ function translate(
   root: unknown,
   doc: Document.Parsed,
   lines: LineCounter,
-  rootSchema: SchemaNode,
   subject: string,
 ): Diagnostic | null {
   const segments = pathSegments(error.instancePath);
