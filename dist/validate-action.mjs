@@ -54818,10 +54818,10 @@ function isRecord2(value) {
 var CHECK_WORKER = "persona-check-worker";
 var FILES_PER_WORKER = 1500;
 var workerEntry;
-async function checkFiles(jobs) {
+async function checkFiles(jobs, compiled2) {
   const total = jobs.personaFiles.length + jobs.contributionFiles.length;
   const threads = Math.min(availableParallelism(), Math.floor(total / FILES_PER_WORKER) + 1);
-  if (!workerEntry || threads < 2) return checkShare(jobs);
+  if (!workerEntry || threads < 2) return checkShare(jobs, compiled2);
   const shares = Array.from({ length: threads }, (_, k) => ({
     ...jobs,
     personaFiles: jobs.personaFiles.filter((_2, i) => i % threads === k),
@@ -54829,7 +54829,7 @@ async function checkFiles(jobs) {
   }));
   const entry = workerEntry;
   const pending = shares.slice(1).map((share) => inWorker(entry, share).catch(() => checkShare(share)));
-  const results = [checkShare(shares[0]), ...await Promise.all(pending)];
+  const results = [checkShare(shares[0], compiled2), ...await Promise.all(pending)];
   return {
     personas: interleave(results.map((r) => r.personas)),
     contributions: interleave(results.map((r) => r.contributions)),
@@ -54856,9 +54856,9 @@ function inWorker(entry, jobs) {
     });
   });
 }
-function checkShare(jobs) {
-  const validatePersona = compileSchema(jobs.personaSchema);
-  const validateContribution = compileSchema(jobs.contributionSchema);
+function checkShare(jobs, compiled2) {
+  const validatePersona = compiled2?.persona ?? compileSchema(jobs.personaSchema);
+  const validateContribution = compiled2?.contribution ?? compileSchema(jobs.contributionSchema);
   const out = { personas: [], contributions: [], personaStamps: [], contributionStamps: [] };
   for (const file of jobs.personaFiles) {
     const { bytes, ...stat2 } = readCappedWithStat(path6.join(jobs.root, file));
@@ -54918,13 +54918,16 @@ async function validateLibrary(root3, options = {}) {
       contributionJobs.push(file);
     }
   }
-  const checked = await checkFiles({
-    root: root3,
-    personaFiles: personaJobs,
-    contributionFiles: contributionJobs,
-    personaSchema,
-    contributionSchema
-  });
+  const checked = await checkFiles(
+    {
+      root: root3,
+      personaFiles: personaJobs,
+      contributionFiles: contributionJobs,
+      personaSchema,
+      contributionSchema
+    },
+    { persona: validate, contribution: validateContribution }
+  );
   fill(personas, checked.personas, (facts, i) => {
     const stamp = checked.personaStamps[i];
     hashes.set(facts.file, stamp.hash);

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { checkContributionFile } from '../check/contribution/check-contribution-file.ts';
 import type { ContributionFacts } from '../check/contribution/contribution.ts';
 import { checkPersonaFile, type PersonaFacts } from '../check/persona/check-persona-file.ts';
-import { compileSchema } from '../check/schema/compile-schema.ts';
+import { compileSchema, type SchemaValidator } from '../check/schema/compile-schema.ts';
 import { readCappedWithStat } from '../read/read-library.ts';
 import { contentHash, type FileStamp } from './validate-cache.ts';
 
@@ -42,10 +42,16 @@ export function registerWorkerEntry(url: string | URL): void {
  * Reads and checks every file, each on its own (the per-file half of validation), spread over worker threads
  * when the library is large enough for that to pay. Results come back in the order of the inputs.
  */
-export async function checkFiles(jobs: CheckJobs): Promise<CheckedFiles> {
+/** Schemas the caller already compiled; the main thread's share reuses them instead of compiling again. */
+export interface CompiledSchemas {
+  persona: SchemaValidator;
+  contribution: SchemaValidator;
+}
+
+export async function checkFiles(jobs: CheckJobs, compiled?: CompiledSchemas): Promise<CheckedFiles> {
   const total = jobs.personaFiles.length + jobs.contributionFiles.length;
   const threads = Math.min(availableParallelism(), Math.floor(total / FILES_PER_WORKER) + 1);
-  if (!workerEntry || threads < 2) return checkShare(jobs);
+  if (!workerEntry || threads < 2) return checkShare(jobs, compiled);
   // Round-robin shares keep the work even; the main thread takes share 0 instead of idling.
   const shares = Array.from({ length: threads }, (_, k) => ({
     ...jobs,
@@ -54,7 +60,7 @@ export async function checkFiles(jobs: CheckJobs): Promise<CheckedFiles> {
   }));
   const entry = workerEntry;
   const pending = shares.slice(1).map((share) => inWorker(entry, share).catch(() => checkShare(share)));
-  const results = [checkShare(shares[0] as CheckJobs), ...(await Promise.all(pending))];
+  const results = [checkShare(shares[0] as CheckJobs, compiled), ...(await Promise.all(pending))];
   return {
     personas: interleave(results.map((r) => r.personas)),
     contributions: interleave(results.map((r) => r.contributions)),
@@ -85,9 +91,9 @@ function inWorker(entry: URL, jobs: CheckJobs): Promise<CheckedFiles> {
   });
 }
 
-export function checkShare(jobs: CheckJobs): CheckedFiles {
-  const validatePersona = compileSchema(jobs.personaSchema);
-  const validateContribution = compileSchema(jobs.contributionSchema);
+export function checkShare(jobs: CheckJobs, compiled?: CompiledSchemas): CheckedFiles {
+  const validatePersona = compiled?.persona ?? compileSchema(jobs.personaSchema);
+  const validateContribution = compiled?.contribution ?? compileSchema(jobs.contributionSchema);
   const out: CheckedFiles = { personas: [], contributions: [], personaStamps: [], contributionStamps: [] };
   for (const file of jobs.personaFiles) {
     const { bytes, ...stat } = readCappedWithStat(path.join(jobs.root, file));

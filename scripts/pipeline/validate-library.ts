@@ -84,13 +84,16 @@ export async function validateLibrary(
       contributionJobs.push(file);
     }
   }
-  const checked = await checkFiles({
-    root,
-    personaFiles: personaJobs,
-    contributionFiles: contributionJobs,
-    personaSchema,
-    contributionSchema,
-  });
+  const checked = await checkFiles(
+    {
+      root,
+      personaFiles: personaJobs,
+      contributionFiles: contributionJobs,
+      personaSchema,
+      contributionSchema,
+    },
+    { persona: validate, contribution: validateContribution },
+  );
   fill(personas, checked.personas, (facts, i) => {
     const stamp = checked.personaStamps[i] as FileStamp;
     hashes.set(facts.file, stamp.hash);
