@@ -1,49 +1,184 @@
-import { CORE_SCHEMA, load } from 'js-yaml';
 import type { Place } from '../core/diagnostic.ts';
 
 /**
  * The shapes of line that canonical files are made of. A file made only of these lines has no anchors,
  * aliases, tags, directives, flow mappings, block scalars, complex keys, tabs or multiple documents, and every
- * scalar resolves the same way in js-yaml's and yaml's YAML 1.2 core schemas (text, `true`/`null`, plain
- * integers without leading zeros, dates as text).
+ * scalar resolves the same way in any YAML 1.2 core-schema parser (text, `true`/`null`, plain integers without
+ * leading zeros, dates as text).
  */
 // Keys that could touch an object's prototype never take the fast path; they are reported by the full parse.
 const KEY = '(?!(?:__proto__|constructor|prototype):)[A-Za-z_][A-Za-z0-9_]*';
-const VALUE = [
-  '"(?:[^"\\\\]|\\\\.)*"', // double-quoted
-  "'(?:[^']|'')*'", // single-quoted
-  "[A-Za-z](?:[A-Za-z0-9 .,;()/+'-]*[A-Za-z0-9.,;()/+'-])?", // plain text without `:` or `#`, no trailing space
-  '(?:0|[1-9][0-9]{0,14})', // plain integer
-  '[0-9]{4}-[0-9]{2}-[0-9]{2}', // date (text in the core schema)
-  'https?://[A-Za-z0-9._~/?&=%+-]+', // a URL: its `:` is not followed by a space, so it stays text
-  '\\[\\]', // empty list
-].join('|');
+const DOUBLE_QUOTED = '"(?:[^"\\\\]|\\\\.)*"';
+const SINGLE_QUOTED = "'(?:[^']|'')*'";
+// Starts with a letter; no `:` or `#`, no trailing space. Past the first character, YAML's indicators are text.
+const PLAIN_TEXT = `[A-Za-z](?:[A-Za-z0-9 .,;()/+'_!?&%=@*"$~-]*[A-Za-z0-9.,;()/+'_!?&%=@*"$~-])?`;
+const INTEGER = '(?:0|[1-9][0-9]{0,14})';
+const DATE = '[0-9]{4}-[0-9]{2}-[0-9]{2}'; // text in the core schema
+const URL = 'https?://[A-Za-z0-9._~/?&=%+-]+'; // its `:` is not followed by a space, so it stays text
+const VALUE = [DOUBLE_QUOTED, SINGLE_QUOTED, PLAIN_TEXT, INTEGER, DATE, URL, '\\[\\]'].join('|');
 const COMMENT = '(?: +#.*)?';
-const SIMPLE_LINE = new RegExp(
-  `^(?: *#.*| *| *(?:- +)?${KEY}:(?: +(?:${VALUE}))?${COMMENT}| *- +(?:${VALUE})${COMMENT})\\r?$`,
+
+/**
+ * One line: indentation, then a comment, a `key:` with an optional value (after an optional `- `), or a
+ * `- value`. Groups: 1 indentation, 2 dash of a key line, 3 key, 4 its value, 5 dash of a value line, 6 value.
+ */
+const LINE = new RegExp(
+  `^( *)(?:#.*|(- +)?(${KEY}):(?: +(${VALUE}))?${COMMENT}|(- +)(${VALUE})${COMMENT})?\\r?$`,
 );
+
+/** What YAML 1.2 counts as printable; anything else makes a parser refuse or differ, so the full parse decides. */
+const NOT_PRINTABLE = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\ud800-\udfff]/;
+
+/** A `key:` or `- ` line, ready for the structure pass. */
+interface Token {
+  indent: number;
+  /** Where the content after `- ` starts, or -1 when the line has no dash. */
+  itemColumn: number;
+  key: string | undefined;
+  /** The scalar on the line; `undefined` when a `key:` has none (its value is on the lines below, or null). */
+  value: unknown;
+}
+
+/** Thrown inside the structure pass when the file needs the full parser; never escapes this module. */
+const DECLINE = Symbol('decline');
 
 /**
  * A fast reading of a file that is plainly well-formed, or undefined. It never produces diagnostics: anything
- * unusual is left to the full parser (`parseYaml`), which is the authority on syntax and positions. This is
- * what lets validation of a large library stay within the time of a schema-only check.
+ * unusual (a line of another shape, uneven indentation, a duplicate key) is left to the full parser
+ * (`parseYaml`), which is the authority on syntax and positions; a test holds the two to the same data. This
+ * is what lets validation of a large library stay within the time of a schema-only check.
  */
 export function fastParse(text: string): Record<string, unknown> | undefined {
+  if (NOT_PRINTABLE.test(text)) return undefined;
+  try {
+    const tokens = tokenize(text);
+    const first = tokens?.[0];
+    if (!tokens || !first || first.indent !== 0 || first.itemColumn !== -1) return undefined;
+    const reader = new BlockReader(tokens);
+    const data = reader.mapping(0, false);
+    return reader.done() ? data : undefined;
+  } catch (error) {
+    if (error === DECLINE) return undefined;
+    throw error;
+  }
+}
+
+/** The `key:` and `- ` lines, or undefined when a line has another shape. */
+function tokenize(text: string): Token[] | undefined {
+  const tokens: Token[] = [];
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
-    if (!SIMPLE_LINE.test(text.slice(start, end))) return undefined;
+    const match = LINE.exec(text.slice(start, end));
     start = end + 1;
+    if (!match) return undefined;
+    const [, indent = '', keyDash, key, keyValue, valueDash, value] = match;
+    if (key !== undefined) {
+      tokens.push({
+        indent: indent.length,
+        itemColumn: keyDash === undefined ? -1 : indent.length + keyDash.length,
+        key,
+        value: keyValue === undefined ? undefined : scalar(keyValue),
+      });
+    } else if (valueDash !== undefined && value !== undefined) {
+      tokens.push({
+        indent: indent.length,
+        itemColumn: indent.length + valueDash.length,
+        key: undefined,
+        value: scalar(value),
+      });
+    }
   }
-  let value: unknown;
-  try {
-    value = load(text, { schema: CORE_SCHEMA, json: false });
-  } catch {
-    return undefined;
+  return tokens;
+}
+
+/** The value of one scalar that matched VALUE, resolved as the YAML 1.2 core schema does. */
+function scalar(raw: string): unknown {
+  switch (raw.charCodeAt(0)) {
+    case 0x22: // "…": JSON's escapes are a subset of YAML's with the same meaning; the rest go to the full parse
+      try {
+        return JSON.parse(raw);
+      } catch {
+        throw DECLINE;
+      }
+    case 0x27: // '…': a lone CR inside would be a line break, folded by YAML
+      if (raw.includes('\r')) throw DECLINE;
+      return raw.slice(1, -1).replaceAll("''", "'");
+    case 0x5b: // []
+      return [];
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  return value as Record<string, unknown>;
+  if (/^[0-9]/.test(raw)) return /^[0-9]+$/.test(raw) ? Number(raw) : raw;
+  switch (raw) {
+    case 'null':
+    case 'Null':
+    case 'NULL':
+      return null;
+    case 'true':
+    case 'True':
+    case 'TRUE':
+      return true;
+    case 'false':
+    case 'False':
+    case 'FALSE':
+      return false;
+  }
+  return raw;
+}
+
+/** Block mappings and sequences from the tokens, by indentation, as YAML nests them. */
+class BlockReader {
+  private next = 0;
+  constructor(private readonly tokens: Token[]) {}
+
+  done(): boolean {
+    return this.next === this.tokens.length;
+  }
+
+  /** A mapping whose keys sit at `column`; `fromItem` when its first key shares a line with a `- `. */
+  mapping(column: number, fromItem: boolean): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    let first = true;
+    for (let token = this.tokens[this.next]; token; token = this.tokens[this.next]) {
+      if (!(first && fromItem)) {
+        if (token.indent < column) break;
+        // Deeper than its siblings with no `key:` above to own it, or a `- ` among keys: not valid YAML.
+        if (token.indent > column || token.itemColumn !== -1) throw DECLINE;
+      }
+      first = false;
+      const key = token.key;
+      // A key that the core schema reads as null or a boolean is reported by the full parse.
+      if (key === undefined || Object.hasOwn(out, key) || scalar(key) !== key) throw DECLINE;
+      this.next++;
+      out[key] = token.value === undefined ? this.valueBelow(column) : token.value;
+    }
+    return out;
+  }
+
+  /** The value of a `key:` at `column` whose value is not on its line: a nested block, or null. */
+  private valueBelow(column: number): unknown {
+    const token = this.tokens[this.next];
+    if (!token || token.indent < column) return null;
+    if (token.indent > column)
+      return token.itemColumn === -1 ? this.mapping(token.indent, false) : this.sequence(token.indent);
+    // A `- ` at the key's own indentation: YAML lets a mapping's value be a sequence indented no further.
+    return token.itemColumn === -1 ? null : this.sequence(column);
+  }
+
+  private sequence(column: number): unknown[] {
+    const out: unknown[] = [];
+    for (let token = this.tokens[this.next]; token; token = this.tokens[this.next]) {
+      if (token.indent < column || token.itemColumn === -1) break;
+      if (token.indent > column) throw DECLINE;
+      if (token.key === undefined) {
+        out.push(token.value);
+        this.next++;
+      } else {
+        out.push(this.mapping(token.itemColumn, true));
+      }
+    }
+    return out;
+  }
 }
 
 const FLAT_LINE = new RegExp(`^(?:(${KEY}):( +)(${VALUE})(?: +#.*)?| *#.*| *)\\r?$`);

@@ -48,10 +48,14 @@ export interface CompiledSchemas {
   contribution: SchemaValidator;
 }
 
-export async function checkFiles(jobs: CheckJobs, compiled?: CompiledSchemas): Promise<CheckedFiles> {
+/**
+ * `compile` gives the caller's compiled schemas; it is called only after the workers were started, so the main
+ * thread compiles while they load.
+ */
+export async function checkFiles(jobs: CheckJobs, compile?: () => CompiledSchemas): Promise<CheckedFiles> {
   const total = jobs.personaFiles.length + jobs.contributionFiles.length;
   const threads = Math.min(availableParallelism(), Math.floor(total / FILES_PER_WORKER) + 1);
-  if (!workerEntry || threads < 2) return checkShare(jobs, compiled);
+  if (!workerEntry || threads < 2) return checkShare(jobs, compile?.());
   // Round-robin shares keep the work even; the main thread takes share 0 instead of idling.
   const shares = Array.from({ length: threads }, (_, k) => ({
     ...jobs,
@@ -60,7 +64,7 @@ export async function checkFiles(jobs: CheckJobs, compiled?: CompiledSchemas): P
   }));
   const entry = workerEntry;
   const pending = shares.slice(1).map((share) => inWorker(entry, share).catch(() => checkShare(share)));
-  const results = [checkShare(shares[0] as CheckJobs, compiled), ...(await Promise.all(pending))];
+  const results = [checkShare(shares[0] as CheckJobs, compile?.()), ...(await Promise.all(pending))];
   return {
     personas: interleave(results.map((r) => r.personas)),
     contributions: interleave(results.map((r) => r.contributions)),

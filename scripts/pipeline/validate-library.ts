@@ -7,7 +7,7 @@ import {
   type PersonaFacts,
   summarizePersona,
 } from '../check/persona/check-persona-file.ts';
-import { compileSchema } from '../check/schema/compile-schema.ts';
+import { compileSchema, type SchemaValidator } from '../check/schema/compile-schema.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { readContributionSchema } from '../read/read-contribution-schema.ts';
 import { listLibrary, readCapped, readCappedWithStat } from '../read/read-library.ts';
@@ -40,8 +40,12 @@ export async function validateLibrary(
     readPersonaSchema(root),
     readContributionSchema(root),
   ]);
-  const validate = compileSchema(personaSchema);
-  const validateContribution = compileSchema(contributionSchema);
+  // Compiled on first use: with workers, after they were started, so their start-up overlaps this.
+  let compiled: { persona: SchemaValidator; contribution: SchemaValidator } | undefined;
+  const schemas = () => {
+    compiled ??= { persona: compileSchema(personaSchema), contribution: compileSchema(contributionSchema) };
+    return compiled;
+  };
   const absolute = (file: string) => path.join(root, file);
   const cache = options.cache
     ? new ValidateCache(
@@ -61,9 +65,9 @@ export async function validateLibrary(
   const personaJobs: string[] = [];
   const contributionJobs: string[] = [];
   const loadPersona = (file: string) => () =>
-    checkPersonaFile(file, readCapped(absolute(file)), validate, { fast: false });
+    checkPersonaFile(file, readCapped(absolute(file)), schemas().persona, { fast: false });
   const loadContribution = (file: string) => () =>
-    checkContributionFile(file, readCapped(absolute(file)), validateContribution, { fast: false });
+    checkContributionFile(file, readCapped(absolute(file)), schemas().contribution, { fast: false });
   for (const file of listing.personaFiles) {
     const stamp = cache && reusable(cache, 'personas', file, absolute(file));
     if (cache && stamp) {
@@ -92,7 +96,7 @@ export async function validateLibrary(
       personaSchema,
       contributionSchema,
     },
-    { persona: validate, contribution: validateContribution },
+    schemas,
   );
   fill(personas, checked.personas, (facts, i) => {
     const stamp = checked.personaStamps[i] as FileStamp;
@@ -113,7 +117,7 @@ export async function validateLibrary(
     locatePersona,
     layout: listing.diagnostics,
     contributions: contributions as ContributionFacts[],
-    validatePersona: validate,
+    validatePersona: schemas().persona,
     ...(cache
       ? {
           memoAgainstPersona: (contributionFile: string, personaFile: string, compute: () => Diagnostic[]) =>
