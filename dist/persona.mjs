@@ -7743,7 +7743,6 @@ var init_decode_source = __esm({
 
 // scripts/parse/fast-parse.ts
 function fastParse(text8) {
-  if (NOT_PRINTABLE.test(text8)) return void 0;
   try {
     const tokens = tokenize(text8);
     const first = tokens?.[0];
@@ -7787,6 +7786,8 @@ function tokenize(text8) {
 function scalar(raw) {
   switch (raw.charCodeAt(0)) {
     case 34:
+      if (raw.includes("\r")) throw DECLINE;
+      if (!raw.includes("\\")) return raw.slice(1, -1);
       try {
         return JSON.parse(raw);
       } catch {
@@ -7838,14 +7839,14 @@ function fastParseFlat(text8) {
   const data = fastParse(text8);
   return data ? { data, places } : void 0;
 }
-var KEY, DOUBLE_QUOTED, SINGLE_QUOTED, PLAIN_TEXT, INTEGER, DATE, URL2, VALUE, COMMENT, LINE, NOT_PRINTABLE, DECLINE, BlockReader, FLAT_LINE;
+var KEY, DOUBLE_QUOTED, SINGLE_QUOTED, PLAIN_TEXT, INTEGER, DATE, URL2, VALUE, COMMENT, LINE, DECLINE, BlockReader, FLAT_LINE;
 var init_fast_parse = __esm({
   "scripts/parse/fast-parse.ts"() {
     "use strict";
     KEY = "(?!(?:__proto__|constructor|prototype):)[A-Za-z_][A-Za-z0-9_]*";
-    DOUBLE_QUOTED = '"(?:[^"\\\\]|\\\\.)*"';
-    SINGLE_QUOTED = "'(?:[^']|'')*'";
-    PLAIN_TEXT = "[A-Za-z](?:[A-Za-z0-9 .,;()/+'-]*[A-Za-z0-9.,;()/+'-])?";
+    DOUBLE_QUOTED = '"[^"\\\\]*(?:\\\\.[^"\\\\]*)*"';
+    SINGLE_QUOTED = "'[^']*(?:''[^']*)*'";
+    PLAIN_TEXT = `[A-Za-z](?:[A-Za-z0-9 .,;()/+'_!?&%=@*"$~-]*[A-Za-z0-9.,;()/+'_!?&%=@*"$~-])?`;
     INTEGER = "(?:0|[1-9][0-9]{0,14})";
     DATE = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
     URL2 = "https?://[A-Za-z0-9._~/?&=%+-]+";
@@ -7854,7 +7855,6 @@ var init_fast_parse = __esm({
     LINE = new RegExp(
       `^( *)(?:#.*|(- +)?(${KEY}):(?: +(${VALUE}))?${COMMENT}|(- +)(${VALUE})${COMMENT})?\\r?$`
     );
-    NOT_PRINTABLE = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\ud800-\udfff]/;
     DECLINE = /* @__PURE__ */ Symbol("decline");
     BlockReader = class {
       constructor(tokens) {
@@ -9379,6 +9379,7 @@ var init_no_duplicate_link = __esm({
 
 // scripts/check/rules/no-placeholder-text.ts
 function noPlaceholderText(ctx) {
+  if (!ctx.text.includes("\\") && !ANY_MARKER.test(ctx.text)) return [];
   const out = [];
   for (const [key, value] of Object.entries(ctx.data)) {
     if (key === "community") continue;
@@ -9407,7 +9408,7 @@ function* strings(value, path23) {
   else if (value && typeof value === "object")
     for (const [k, v] of Object.entries(value)) yield* strings(v, [...path23, k]);
 }
-var PLACEHOLDER, UPPER_ONLY;
+var PLACEHOLDER, UPPER_ONLY, ANY_MARKER;
 var init_no_placeholder_text = __esm({
   "scripts/check/rules/no-placeholder-text.ts"() {
     "use strict";
@@ -9415,6 +9416,7 @@ var init_no_placeholder_text = __esm({
     init_persona_context();
     PLACEHOLDER = /\b(TODO|TBD|FIXME|XXX)\b|\blorem\b/i;
     UPPER_ONLY = /\b(TODO|TBD|FIXME|XXX)\b/;
+    ANY_MARKER = /todo|tbd|fixme|xxx|lorem/i;
   }
 });
 
@@ -32973,16 +32975,18 @@ function applyContentEffect(data, contribution) {
 function listText(value) {
   return Array.isArray(value) ? value.map((item) => `- ${String(item)}`).join("\n") : null;
 }
-function sameItemText(a, b) {
-  return normalizeItem(a) === normalizeItem(b);
-}
 function normalizeItem(text8) {
-  return text8.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim().replace(/[\s.!?…]+$/u, "");
+  const spaced = text8.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+  let end = spaced.length;
+  while (end > 0 && ENDINGS.has(spaced.charAt(end - 1))) end--;
+  return spaced.slice(0, end);
 }
+var ENDINGS;
 var init_contribution_effect = __esm({
   "scripts/check/contribution/contribution-effect.ts"() {
     "use strict";
     init_persona_fields();
+    ENDINGS = /* @__PURE__ */ new Set([" ", ".", "!", "?", "\u2026"]);
   }
 });
 
@@ -33078,8 +33082,9 @@ function extensionIsNew(ctx) {
   const { action, field, item, value } = ctx.contribution;
   const list6 = ctx.data[field];
   if (value === void 0 || !Array.isArray(list6) || action !== "extend" && action !== "correct") return [];
+  const wanted = normalizeItem(value);
   const index2 = list6.findIndex(
-    (entry, i) => i + 1 !== item && typeof entry === "string" && sameItemText(entry, value)
+    (entry, i) => i + 1 !== item && typeof entry === "string" && normalizeItem(entry) === wanted
   );
   if (index2 === -1) return [];
   return [
@@ -33128,7 +33133,8 @@ var init_item_in_range = __esm({
 function keepsPersonaValid(ctx) {
   const { field } = ctx.contribution;
   if (ctx.contribution.action === "confirm" || !ctx.validatePersona(ctx.data)) return [];
-  const after = structuredClone(ctx.data);
+  const value = ctx.data[field];
+  const after = { ...ctx.data, [field]: Array.isArray(value) ? [...value] : value };
   applyContentEffect(after, ctx.contribution);
   if (ctx.validatePersona(after)) return [];
   const error = (ctx.validatePersona.errors ?? []).find((e) => e.instancePath.startsWith(`/${field}`));

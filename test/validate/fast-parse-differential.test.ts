@@ -64,6 +64,7 @@ const TRICKY_SCALARS = [
   '"bad \\q escape"',
   '"tab\tinside"',
   "'lone\rcarriage'",
+  '"lone\rcarriage"',
   '[a]',
   '~',
   'a: b',
@@ -71,6 +72,10 @@ const TRICKY_SCALARS = [
   'trailing space ',
   'del\x7fchar',
   'nel\x85char',
+  // Characters YAML calls non-printable or special: the full parser accepts them as text, and so may we.
+  ...['\x01', '\x0b', '\x0c', '\x1b', '\x7f', '\x85', '\u2028', '\ufeff', '\ufffe', '\ud800'].flatMap(
+    (ch) => [`"x${ch}y"`, `'x${ch}y'`],
+  ),
 ];
 const KEYS = ['a', 'b', 'c', 'id', 'goals', 'persona', '_x', 'k9'];
 const ODD_KEYS = ['True', 'null', 'NULL', 'false'];
@@ -79,7 +84,7 @@ function pick<T>(next: () => number, items: readonly T[]): T {
   return items[Math.floor(next() * items.length)] as T;
 }
 
-const scalarOf = (next: () => number) => pick(next, next() < 0.97 ? SAFE_SCALARS : TRICKY_SCALARS);
+const scalarOf = (next: () => number) => pick(next, next() < 0.9 ? SAFE_SCALARS : TRICKY_SCALARS);
 const keyOf = (next: () => number) => pick(next, next() < 0.97 ? KEYS : ODD_KEYS);
 
 type Tree = string | Tree[] | { [key: string]: Tree };
@@ -210,7 +215,7 @@ describe('fastParse against the full parser', () => {
     ['a plain scalar continued on a deeper line', 'a:\n  - x\n    - y\n'],
     ['an escape JSON lacks', 'a: "\\x41"\n'],
     ['a lone carriage return in single quotes', "a: 'x\ry'\n"],
-    ['a non-printable character', 'a: "x\x7f"\n'],
+    ['a lone carriage return in double quotes', 'a: "x\ry"\n'],
     ['a top level indented', '  a: 1\n'],
   ])('declines %s', (_name, text) => {
     expect(fastParse(text)).toBeUndefined();

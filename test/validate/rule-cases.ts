@@ -292,6 +292,13 @@ export const RULE_CASES: RuleCase[] = [
     file: ALPHA,
     files: { [ALPHA]: alpha({ worldview: 'worldview:\n  - «"Lorem ipsum dolor sit amet."' }) },
   },
+  {
+    name: 'TODO spelled with an escape the source does not show',
+    rule: 'lint/placeholder',
+    severity: 'warning',
+    file: ALPHA,
+    files: { [ALPHA]: alpha({ identity: 'identity: «"\\u0054ODO: describe them."' }) },
+  },
   // --- file layout and encoding
   {
     name: 'no modeline',

@@ -51,17 +51,17 @@ function listText(value: unknown): string | null {
   return Array.isArray(value) ? value.map((item) => `- ${String(item)}`).join('\n') : null;
 }
 
-/** Two list items that differ only in case, spacing or end punctuation say the same thing. */
-export function sameItemText(a: string, b: string): boolean {
-  return normalizeItem(a) === normalizeItem(b);
+/**
+ * Case-, spacing- and end-punctuation-insensitive form of a list item: two items with the same form say the
+ * same thing.
+ */
+export function normalizeItem(text: string): string {
+  const spaced = text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  // A loop, not /[\s.!?…]+$/: that regex retries from every space of the text, which showed in profiles.
+  let end = spaced.length;
+  while (end > 0 && ENDINGS.has(spaced.charAt(end - 1))) end--;
+  return spaced.slice(0, end);
 }
 
-/** Case-, spacing- and end-punctuation-insensitive form of a list item. */
-export function normalizeItem(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\s.!?…]+$/u, '');
-}
+/** What may trail an item without changing what it says (whitespace is a single space by then). */
+const ENDINGS: ReadonlySet<string> = new Set([' ', '.', '!', '?', '…']);

@@ -1,6 +1,6 @@
 import { type Diagnostic, diagnostic } from '../../../core/diagnostic.ts';
 import { placeOf } from '../contribution.ts';
-import { sameItemText } from '../contribution-effect.ts';
+import { normalizeItem } from '../contribution-effect.ts';
 import type { TargetContext } from './target-context.ts';
 
 /** A new or corrected list item that says what another item already says. */
@@ -8,8 +8,9 @@ export function extensionIsNew(ctx: TargetContext): Diagnostic[] {
   const { action, field, item, value } = ctx.contribution;
   const list = ctx.data[field];
   if (value === undefined || !Array.isArray(list) || (action !== 'extend' && action !== 'correct')) return [];
+  const wanted = normalizeItem(value);
   const index = list.findIndex(
-    (entry, i) => i + 1 !== item && typeof entry === 'string' && sameItemText(entry, value),
+    (entry, i) => i + 1 !== item && typeof entry === 'string' && normalizeItem(entry) === wanted,
   );
   if (index === -1) return [];
   return [

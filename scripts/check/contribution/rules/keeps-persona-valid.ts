@@ -11,7 +11,9 @@ import type { TargetContext } from './target-context.ts';
 export function keepsPersonaValid(ctx: TargetContext): Diagnostic[] {
   const { field } = ctx.contribution;
   if (ctx.contribution.action === 'confirm' || !ctx.validatePersona(ctx.data)) return [];
-  const after = structuredClone(ctx.data);
+  // A contribution changes one top-level field (a text, or one list's items), so copying that field is enough.
+  const value = ctx.data[field];
+  const after = { ...ctx.data, [field]: Array.isArray(value) ? [...value] : value };
   applyContentEffect(after, ctx.contribution);
   if (ctx.validatePersona(after)) return [];
   const error = (ctx.validatePersona.errors ?? []).find((e) => e.instancePath.startsWith(`/${field}`));
