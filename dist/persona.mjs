@@ -7484,7 +7484,6 @@ var init_package = __esm({
         "ajv-formats": "^3.0.1",
         "fastest-levenshtein": "^1.0.16",
         "github-slugger": "^2.0.0",
-        "js-yaml": "^4.3.2",
         "mdast-util-to-markdown": "^2.2.3",
         remark: "^15.0.1",
         "remark-gfm": "^4.0.1",
@@ -7495,7 +7494,6 @@ var init_package = __esm({
         "@biomejs/biome": "^2.6.8",
         "@octokit/openapi": "^23.0.2",
         "@octokit/webhooks-examples": "^7.6.1",
-        "@types/js-yaml": "^4.0.9",
         "@types/mdast": "^4.0.4",
         "@types/node": "^20.19.43",
         "@types/write-file-atomic": "^4.0.3",
@@ -8493,14 +8491,16 @@ var require_mod = __commonJS({
 
 // scripts/core/did-you-mean.ts
 function didYouMean(input2, candidates2) {
+  const prepared = candidates2 instanceof Candidates ? candidates2 : new Candidates(candidates2);
   const needle = input2.toLowerCase();
   let best;
   let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of candidates2) {
+  for (let i = 0; i < prepared.texts.length; i++) {
+    const candidate = prepared.texts[i];
     const gap = Math.abs(candidate.length - needle.length);
     if (gap > bestDistance || gap > Math.max(2, Math.floor(Math.max(needle.length, candidate.length) / 3)))
       continue;
-    const d = (0, import_fastest_levenshtein.distance)(needle, candidate.toLowerCase());
+    const d = (0, import_fastest_levenshtein.distance)(needle, prepared.lowerCase[i]);
     if (d < bestDistance || d === bestDistance && best !== void 0 && candidate < best) {
       best = candidate;
       bestDistance = d;
@@ -8514,11 +8514,19 @@ function didYouMeanSuffix(input2, candidates2) {
   const match = didYouMean(input2, candidates2);
   return match === void 0 ? "" : ` Did you mean \`${match}\`?`;
 }
-var import_fastest_levenshtein;
+var import_fastest_levenshtein, Candidates;
 var init_did_you_mean = __esm({
   "scripts/core/did-you-mean.ts"() {
     "use strict";
     import_fastest_levenshtein = __toESM(require_mod(), 1);
+    Candidates = class {
+      texts;
+      lowerCase;
+      constructor(texts) {
+        this.texts = [...texts];
+        this.lowerCase = this.texts.map((text8) => text8.toLowerCase());
+      }
+    };
   }
 });
 
@@ -17852,13 +17860,13 @@ var init_validate_cache = __esm({
       next;
       /** Whether the next cache differs from the old one; an unchanged cache is not rewritten. */
       changed = false;
-      /** The stamp of a file on disk when it matches the cache without reading it, else undefined. */
+      /** Whether the file on disk still has the size, times and inode it had when cached (so it was not read). */
       statMatches(kind, file, absolute) {
         const entry = this.old[kind][file];
         if (!entry) return false;
         const stat = lstatSync2(absolute, { throwIfNoEntry: false });
         if (!stat) return false;
-        return stat.size === entry.stamp.size && stat.mtimeMs === entry.stamp.mtimeMs && stat.ino === entry.stamp.ino;
+        return stat.size === entry.stamp.size && stat.mtimeMs === entry.stamp.mtimeMs && stat.ctimeMs === entry.stamp.ctimeMs && stat.ino === entry.stamp.ino;
       }
       has(kind, file) {
         return Object.hasOwn(this.old[kind], file);
@@ -17916,6 +17924,16 @@ var init_validate_cache = __esm({
           stamp,
           facts: facts.diagnostics.length > 0 ? { ...rest, places } : rest
         };
+      }
+      /**
+       * Keeps the places a cross-file rule had to locate in a fast-path persona, so the next run does not parse the
+       * file again to report the same problem.
+       */
+      rememberPlaces(file, places) {
+        const entry = this.next.personas[file];
+        if (!entry || entry.places !== null) return;
+        entry.places = places;
+        this.changed = true;
       }
       /** `key` names the inputs (file paths and content hashes); it is stored as its hash to keep the cache small. */
       memo(key, compute) {
@@ -33313,11 +33331,12 @@ var init_library_index = __esm({
 // scripts/check/rules/link-targets-exist.ts
 function linkTargetsExist(index2) {
   const out = [];
-  const slugs = [...index2.bySlug.keys()];
+  let slugs;
   for (const persona of index2.personas) {
     for (const link5 of persona.links) {
       if (index2.bySlug.has(link5.persona)) continue;
       const byId = index2.byId.get(link5.persona)?.[0]?.slug;
+      slugs ??= new Candidates(index2.bySlug.keys());
       const match = byId ?? didYouMean(link5.persona, slugs);
       out.push(
         diagnostic(
@@ -34125,7 +34144,11 @@ async function validateLibrary(root4, options = {}) {
     cache?.storeContribution(facts, stamp);
   });
   if (cache) for (const [file, hash] of cache.revivedHashes()) hashes.set(file, hash);
-  const locatePersona = (file) => loadPersona(file)().places ?? {};
+  const locatePersona = (file) => {
+    const places = loadPersona(file)().places ?? {};
+    cache?.rememberPlaces(file, places);
+    return places;
+  };
   const { diagnostics } = checkLibrary({
     personas,
     locatePersona,

@@ -35352,7 +35352,6 @@ var package_default = {
     "ajv-formats": "^3.0.1",
     "fastest-levenshtein": "^1.0.16",
     "github-slugger": "^2.0.0",
-    "js-yaml": "^4.3.2",
     "mdast-util-to-markdown": "^2.2.3",
     remark: "^15.0.1",
     "remark-gfm": "^4.0.1",
@@ -35363,7 +35362,6 @@ var package_default = {
     "@biomejs/biome": "^2.6.8",
     "@octokit/openapi": "^23.0.2",
     "@octokit/webhooks-examples": "^7.6.1",
-    "@types/js-yaml": "^4.0.9",
     "@types/mdast": "^4.0.4",
     "@types/node": "^20.19.43",
     "@types/write-file-atomic": "^4.0.3",
@@ -49837,15 +49835,25 @@ var import_yaml3 = __toESM(require_dist(), 1);
 
 // scripts/core/did-you-mean.ts
 var import_fastest_levenshtein = __toESM(require_mod(), 1);
+var Candidates = class {
+  texts;
+  lowerCase;
+  constructor(texts) {
+    this.texts = [...texts];
+    this.lowerCase = this.texts.map((text6) => text6.toLowerCase());
+  }
+};
 function didYouMean(input, candidates2) {
+  const prepared = candidates2 instanceof Candidates ? candidates2 : new Candidates(candidates2);
   const needle = input.toLowerCase();
   let best;
   let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of candidates2) {
+  for (let i = 0; i < prepared.texts.length; i++) {
+    const candidate = prepared.texts[i];
     const gap = Math.abs(candidate.length - needle.length);
     if (gap > bestDistance || gap > Math.max(2, Math.floor(Math.max(needle.length, candidate.length) / 3)))
       continue;
-    const d = (0, import_fastest_levenshtein.distance)(needle, candidate.toLowerCase());
+    const d = (0, import_fastest_levenshtein.distance)(needle, prepared.lowerCase[i]);
     if (d < bestDistance || d === bestDistance && best !== void 0 && candidate < best) {
       best = candidate;
       bestDistance = d;
@@ -50628,11 +50636,12 @@ function push3(map4, key, value) {
 // scripts/check/rules/link-targets-exist.ts
 function linkTargetsExist(index2) {
   const out = [];
-  const slugs = [...index2.bySlug.keys()];
+  let slugs;
   for (const persona of index2.personas) {
     for (const link3 of persona.links) {
       if (index2.bySlug.has(link3.persona)) continue;
       const byId = index2.byId.get(link3.persona)?.[0]?.slug;
+      slugs ??= new Candidates(index2.bySlug.keys());
       const match = byId ?? didYouMean(link3.persona, slugs);
       out.push(
         diagnostic(
@@ -51747,13 +51756,13 @@ var ValidateCache = class {
   next;
   /** Whether the next cache differs from the old one; an unchanged cache is not rewritten. */
   changed = false;
-  /** The stamp of a file on disk when it matches the cache without reading it, else undefined. */
+  /** Whether the file on disk still has the size, times and inode it had when cached (so it was not read). */
   statMatches(kind, file, absolute) {
     const entry = this.old[kind][file];
     if (!entry) return false;
     const stat2 = lstatSync2(absolute, { throwIfNoEntry: false });
     if (!stat2) return false;
-    return stat2.size === entry.stamp.size && stat2.mtimeMs === entry.stamp.mtimeMs && stat2.ino === entry.stamp.ino;
+    return stat2.size === entry.stamp.size && stat2.mtimeMs === entry.stamp.mtimeMs && stat2.ctimeMs === entry.stamp.ctimeMs && stat2.ino === entry.stamp.ino;
   }
   has(kind, file) {
     return Object.hasOwn(this.old[kind], file);
@@ -51811,6 +51820,16 @@ var ValidateCache = class {
       stamp,
       facts: facts.diagnostics.length > 0 ? { ...rest, places } : rest
     };
+  }
+  /**
+   * Keeps the places a cross-file rule had to locate in a fast-path persona, so the next run does not parse the
+   * file again to report the same problem.
+   */
+  rememberPlaces(file, places) {
+    const entry = this.next.personas[file];
+    if (!entry || entry.places !== null) return;
+    entry.places = places;
+    this.changed = true;
   }
   /** `key` names the inputs (file paths and content hashes); it is stored as its hash to keep the cache small. */
   memo(key, compute) {
@@ -51985,7 +52004,11 @@ async function validateLibrary(root3, options = {}) {
     cache?.storeContribution(facts, stamp);
   });
   if (cache) for (const [file, hash] of cache.revivedHashes()) hashes.set(file, hash);
-  const locatePersona = (file) => loadPersona(file)().places ?? {};
+  const locatePersona = (file) => {
+    const places = loadPersona(file)().places ?? {};
+    cache?.rememberPlaces(file, places);
+    return places;
+  };
   const { diagnostics } = checkLibrary({
     personas,
     locatePersona,

@@ -1,19 +1,34 @@
 import { distance } from 'fastest-levenshtein';
 
 /**
+ * Candidates lower-cased once, for a list that many inputs are compared with (every slug of a large library,
+ * for each broken link).
+ */
+export class Candidates {
+  readonly texts: readonly string[];
+  readonly lowerCase: readonly string[];
+  constructor(texts: Iterable<string>) {
+    this.texts = [...texts];
+    this.lowerCase = this.texts.map((text) => text.toLowerCase());
+  }
+}
+
+/**
  * The closest candidate to `input`, if it is close enough to be a plausible typo.
  * Ties break by code-point order so the suggestion never depends on input order.
  */
-export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
+export function didYouMean(input: string, candidates: Iterable<string> | Candidates): string | undefined {
+  const prepared = candidates instanceof Candidates ? candidates : new Candidates(candidates);
   const needle = input.toLowerCase();
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of candidates) {
+  for (let i = 0; i < prepared.texts.length; i++) {
+    const candidate = prepared.texts[i] as string;
     // The edit distance is at least the difference in length; skip what cannot beat the best or pass the cap.
     const gap = Math.abs(candidate.length - needle.length);
     if (gap > bestDistance || gap > Math.max(2, Math.floor(Math.max(needle.length, candidate.length) / 3)))
       continue;
-    const d = distance(needle, candidate.toLowerCase());
+    const d = distance(needle, prepared.lowerCase[i] as string);
     if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
       best = candidate;
       bestDistance = d;

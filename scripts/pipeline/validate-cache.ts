@@ -68,14 +68,17 @@ export class ValidateCache {
     this.changed = old === undefined;
   }
 
-  /** The stamp of a file on disk when it matches the cache without reading it, else undefined. */
+  /** Whether the file on disk still has the size, times and inode it had when cached (so it was not read). */
   statMatches(kind: 'personas' | 'contributions', file: string, absolute: string): boolean {
     const entry = this.old[kind][file];
     if (!entry) return false;
     const stat = lstatSync(absolute, { throwIfNoEntry: false });
     if (!stat) return false;
     return (
-      stat.size === entry.stamp.size && stat.mtimeMs === entry.stamp.mtimeMs && stat.ino === entry.stamp.ino
+      stat.size === entry.stamp.size &&
+      stat.mtimeMs === entry.stamp.mtimeMs &&
+      stat.ctimeMs === entry.stamp.ctimeMs &&
+      stat.ino === entry.stamp.ino
     );
   }
 
@@ -147,6 +150,17 @@ export class ValidateCache {
       stamp,
       facts: facts.diagnostics.length > 0 ? { ...rest, places } : rest,
     };
+  }
+
+  /**
+   * Keeps the places a cross-file rule had to locate in a fast-path persona, so the next run does not parse the
+   * file again to report the same problem.
+   */
+  rememberPlaces(file: string, places: Record<string, Place>): void {
+    const entry = this.next.personas[file];
+    if (!entry || entry.places !== null) return;
+    entry.places = places;
+    this.changed = true;
   }
 
   /** `key` names the inputs (file paths and content hashes); it is stored as its hash to keep the cache small. */

@@ -111,7 +111,11 @@ export async function validateLibrary(
   if (cache) for (const [file, hash] of cache.revivedHashes()) hashes.set(file, hash);
 
   // Re-reads a fast-path persona in full, only when a cross-file rule reports on it and needs its positions.
-  const locatePersona = (file: string) => loadPersona(file)().places ?? {};
+  const locatePersona = (file: string) => {
+    const places = loadPersona(file)().places ?? {};
+    cache?.rememberPlaces(file, places);
+    return places;
+  };
   const { diagnostics } = checkLibrary({
     personas: personas as PersonaFacts[],
     locatePersona,

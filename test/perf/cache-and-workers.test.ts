@@ -103,6 +103,20 @@ describe('the validation cache', () => {
     );
   });
 
+  it('keeps the places it had to locate, so a broken link is reported the same without parsing again', async () => {
+    const root = library();
+    const file = 'personas/acme/acme-lost.yaml';
+    writeFileSync(path.join(root, file), personaText('acme-lost', { id: 'APP-77', links: ['acme-p99'] }));
+    const cold = await json(root);
+    const broken = cold.report.diagnostics.filter((d: { rule: string }) => d.rule === 'link/unknown-persona');
+    expect(broken).toHaveLength(1);
+    expect(broken[0]).toMatchObject({ file, hint: 'Did you mean `acme-p19`?' });
+    expect(broken[0].line).toBeGreaterThan(1);
+    const cached = JSON.parse(readFileSync(cacheFile(root), 'utf8'));
+    expect(cached.personas[file].places['composability.0.persona']).toMatchObject({ line: broken[0].line });
+    expect(await json(root)).toEqual(cold);
+  });
+
   it('sees an edit that keeps the size and puts the mtime back', async () => {
     const root = library();
     await json(root);

@@ -1,14 +1,15 @@
 import { type Diagnostic, diagnostic } from '../../core/diagnostic.ts';
-import { didYouMean } from '../../core/did-you-mean.ts';
+import { Candidates, didYouMean } from '../../core/did-you-mean.ts';
 import type { LibraryIndex } from '../library/library-index.ts';
 
 export function linkTargetsExist(index: LibraryIndex): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const slugs = [...index.bySlug.keys()];
+  let slugs: Candidates | undefined;
   for (const persona of index.personas) {
     for (const link of persona.links) {
       if (index.bySlug.has(link.persona)) continue;
       const byId = index.byId.get(link.persona)?.[0]?.slug;
+      slugs ??= new Candidates(index.bySlug.keys());
       const match = byId ?? didYouMean(link.persona, slugs);
       out.push(
         diagnostic(
