@@ -9225,6 +9225,230 @@ var init_check_contribution_file = __esm({
   }
 });
 
+// scripts/check/contribution/rules/confirmed-once.ts
+function confirmedOnce(ctx) {
+  const { action, field, author } = ctx.contribution;
+  if (action !== "confirm" || !confirmedBy(ctx.data, field).includes(author)) return [];
+  return [
+    diagnostic(
+      ctx.facts.file,
+      placeOf(ctx.facts, "author"),
+      "contribution/duplicate-confirm",
+      `\`${author}\` has already confirmed \`${field}\` of \`${ctx.target.slug}\`.`,
+      "Each person confirms a field once. Delete this file, or contribute a correction or an extension instead."
+    )
+  ];
+}
+function confirmedBy(data, field) {
+  const community = data.community;
+  const list6 = community?.fields?.[field]?.confirmed_by;
+  return Array.isArray(list6) ? list6.filter((login) => typeof login === "string") : [];
+}
+var init_confirmed_once = __esm({
+  "scripts/check/contribution/rules/confirmed-once.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_contribution();
+  }
+});
+
+// scripts/check/contribution/contribution-effect.ts
+function currentText(data, field, item) {
+  const value = data[field];
+  if (item === void 0) return typeof value === "string" ? value : void 0;
+  if (!Array.isArray(value)) return void 0;
+  const entry = value[item - 1];
+  return typeof entry === "string" ? entry : void 0;
+}
+function applyContentEffect(data, contribution) {
+  const { field, action, item } = contribution;
+  if (action === "confirm") {
+    const text8 = isListField(field) && item === void 0 ? listText(data[field]) : currentText(data, field, item) ?? null;
+    return { field, action, item: item ?? null, before: text8, after: text8 };
+  }
+  const value = contribution.value ?? "";
+  if (action === "extend") {
+    const list6 = data[field];
+    list6.push(value);
+    return { field, action, item: list6.length, before: null, after: value };
+  }
+  const before = currentText(data, field, item) ?? null;
+  if (item === void 0) data[field] = value;
+  else data[field][item - 1] = value;
+  return { field, action, item: item ?? null, before, after: value };
+}
+function listText(value) {
+  return Array.isArray(value) ? value.map((item) => `- ${String(item)}`).join("\n") : null;
+}
+function normalizeItem(text8) {
+  const spaced = text8.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+  let end = spaced.length;
+  while (end > 0 && ENDINGS.has(spaced.charAt(end - 1))) end--;
+  return spaced.slice(0, end);
+}
+var ENDINGS;
+var init_contribution_effect = __esm({
+  "scripts/check/contribution/contribution-effect.ts"() {
+    "use strict";
+    init_persona_fields();
+    ENDINGS = /* @__PURE__ */ new Set([" ", ".", "!", "?", "\u2026"]);
+  }
+});
+
+// scripts/check/contribution/rules/extension-is-new.ts
+function extensionIsNew(ctx) {
+  const { action, field, item, value } = ctx.contribution;
+  const list6 = ctx.data[field];
+  if (value === void 0 || !Array.isArray(list6) || action !== "extend" && action !== "correct") return [];
+  const wanted = normalizeItem(value);
+  const index2 = list6.findIndex(
+    (entry, i) => i + 1 !== item && typeof entry === "string" && normalizeItem(entry) === wanted
+  );
+  if (index2 === -1) return [];
+  return [
+    diagnostic(
+      ctx.facts.file,
+      placeOf(ctx.facts, "value"),
+      "contribution/duplicate-item",
+      `\`${field}\` of \`${ctx.target.slug}\` already has this text as item ${index2 + 1}.`,
+      action === "extend" ? `To vouch for it, confirm it instead: \`action: confirm\` with \`item: ${index2 + 1}\`.` : "Write a different text, or delete this correction."
+    )
+  ];
+}
+var init_extension_is_new = __esm({
+  "scripts/check/contribution/rules/extension-is-new.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_contribution();
+    init_contribution_effect();
+  }
+});
+
+// scripts/check/contribution/rules/item-in-range.ts
+function itemInRange(ctx) {
+  const { item, field } = ctx.contribution;
+  const list6 = ctx.data[field];
+  if (item === void 0 || !Array.isArray(list6) || item <= list6.length) return [];
+  return [
+    diagnostic(
+      ctx.facts.file,
+      placeOf(ctx.facts, "item"),
+      "contribution/item-out-of-range",
+      `\`${field}\` of \`${ctx.target.slug}\` has ${list6.length} item${list6.length === 1 ? "" : "s"}, so there is no item ${item}.`,
+      `Use a number from 1 to ${list6.length}. To add a new item, use \`action: extend\` without \`item\`.`
+    )
+  ];
+}
+var init_item_in_range = __esm({
+  "scripts/check/contribution/rules/item-in-range.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_contribution();
+  }
+});
+
+// scripts/check/contribution/rules/keeps-persona-valid.ts
+function keepsPersonaValid(ctx) {
+  const { field } = ctx.contribution;
+  if (ctx.contribution.action === "confirm" || !ctx.validatePersona(ctx.data)) return [];
+  const value = ctx.data[field];
+  const after = { ...ctx.data, [field]: Array.isArray(value) ? [...value] : value };
+  applyContentEffect(after, ctx.contribution);
+  if (ctx.validatePersona(after)) return [];
+  const error = (ctx.validatePersona.errors ?? []).find((e) => e.instancePath.startsWith(`/${field}`));
+  const { problem, hint } = explain(error, field);
+  return [
+    diagnostic(
+      ctx.facts.file,
+      placeOf(ctx.facts, "value", "field"),
+      "contribution/breaks-persona",
+      `Applying this would make \`${ctx.target.slug}\` invalid: ${problem}.`,
+      hint
+    )
+  ];
+}
+function explain(error, field) {
+  const limit = Number(error?.params?.limit);
+  switch (error?.keyword) {
+    case "maxLength":
+      return {
+        problem: `${error.instancePath === `/${field}` ? `\`${field}\`` : `an item of \`${field}\``} would be longer than ${limit} characters`,
+        hint: `Shorten \`value\` to at most ${limit} characters.`
+      };
+    case "maxItems":
+      return {
+        problem: `\`${field}\` would have more than ${limit} items`,
+        hint: "The list is full: correct the weakest item instead (`action: correct` with `item`), or merge two items into one."
+      };
+    default:
+      return {
+        problem: `\`${field}\` would no longer match the persona schema`,
+        hint: "Compare `value` with the description of the field in the README."
+      };
+  }
+}
+var init_keeps_persona_valid = __esm({
+  "scripts/check/contribution/rules/keeps-persona-valid.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_contribution();
+    init_contribution_effect();
+  }
+});
+
+// scripts/check/contribution/rules/original-is-current.ts
+function originalIsCurrent(ctx) {
+  const { action, field, item, original } = ctx.contribution;
+  if (action !== "correct" || original === void 0) return [];
+  const current = currentText(ctx.data, field, item);
+  if (current === void 0 || current === original) return [];
+  const what = item === void 0 ? `\`${field}\`` : `\`${field}\` item ${item}`;
+  const onlySpacing = current.replace(/\s+/g, " ").trim() === original.replace(/\s+/g, " ").trim();
+  return [
+    diagnostic(
+      ctx.facts.file,
+      placeOf(ctx.facts, "original", "field"),
+      "contribution/stale-original",
+      `\`original\` no longer matches ${what} of \`${ctx.target.slug}\`${onlySpacing ? " (they differ only in spacing)" : ""}, so the correction is stale.`,
+      `The persona now reads "${quote(current, 300)}"; if the correction still applies, set \`original\` to this text (\`npx persona contribute --correct\` fills it in), otherwise delete this file.`
+    )
+  ];
+}
+var init_original_is_current = __esm({
+  "scripts/check/contribution/rules/original-is-current.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_describe();
+    init_contribution();
+    init_contribution_effect();
+  }
+});
+
+// scripts/check/contribution/rules/target-rules.ts
+function checkAgainstPersona(ctx) {
+  const out = itemInRange(ctx);
+  if (out.length > 0) return out;
+  for (const rule of TARGET_RULES) out.push(...rule(ctx));
+  return out;
+}
+var TARGET_RULES;
+var init_target_rules = __esm({
+  "scripts/check/contribution/rules/target-rules.ts"() {
+    "use strict";
+    init_confirmed_once();
+    init_extension_is_new();
+    init_item_in_range();
+    init_keeps_persona_valid();
+    init_original_is_current();
+    TARGET_RULES = [
+      originalIsCurrent,
+      extensionIsNew,
+      confirmedOnce,
+      keepsPersonaValid
+    ];
+  }
+});
+
 // scripts/check/persona/persona-context.ts
 function placeIn(ctx, ...path23) {
   if (!ctx.doc) return START_OF_FILE;
@@ -17819,6 +18043,9 @@ function contentHash(bytes) {
 function cacheKey(parts) {
   return contentHash(new TextEncoder().encode([FORMAT, VERSION, ...parts].join("\0")));
 }
+function memoHash(key) {
+  return createHash("sha1").update(key).digest("base64");
+}
 function emptyCache(key) {
   return { format: FORMAT, version: VERSION, key, personas: {}, contributions: {}, memo: {} };
 }
@@ -17935,9 +18162,14 @@ var init_validate_cache = __esm({
         entry.places = places;
         this.changed = true;
       }
+      /** Whether `memo` would answer `key` without computing. */
+      hasMemo(key) {
+        const short = memoHash(key);
+        return Object.hasOwn(this.old.memo, short) || Object.hasOwn(this.next.memo, short);
+      }
       /** `key` names the inputs (file paths and content hashes); it is stored as its hash to keep the cache small. */
       memo(key, compute) {
-        const short = createHash("sha1").update(key).digest("base64");
+        const short = memoHash(key);
         const hit = this.old.memo[short] ?? this.next.memo[short];
         if (!hit) this.changed = true;
         const value = hit ?? compute();
@@ -17971,21 +18203,81 @@ function registerWorkerEntry(url) {
 async function checkFiles(jobs, compile) {
   const total = jobs.personaFiles.length + jobs.contributionFiles.length;
   const threads = Math.min(availableParallelism(), Math.floor(total / FILES_PER_WORKER) + 1);
-  if (!workerEntry || threads < 2) return checkShare(jobs, compile?.());
+  if (!workerEntry || threads < 2) {
+    const checked = checkShare(jobs, compile(), true);
+    return {
+      ...checked,
+      personaOwners: checked.personas.map(() => 0),
+      compare: async (comparisons, dataOf) => compareHere(comparisons, dataOf, compile().persona)
+    };
+  }
   const shares = Array.from({ length: threads }, (_, k) => ({
     ...jobs,
     personaFiles: jobs.personaFiles.filter((_2, i) => i % threads === k),
     contributionFiles: jobs.contributionFiles.filter((_2, i) => i % threads === k)
   }));
   const entry = workerEntry;
-  const pending = shares.slice(1).map((share) => inWorker(entry, share).catch(() => checkShare(share)));
-  const results = [checkShare(shares[0], compile?.()), ...await Promise.all(pending)];
+  const workers = shares.slice(1).map((share) => startWorker(entry, share));
+  const own8 = checkShare(shares[0], compile(), true);
+  const results = await Promise.all(
+    workers.map(
+      (worker, k) => worker.result.catch(() => {
+        worker.stop();
+        return checkShare(shares[k + 1], compile(), true);
+      })
+    )
+  );
+  const all2 = [own8, ...results];
+  const owners = all2.map((result, k) => result.personas.map((p) => "data" in p ? 0 : k));
   return {
-    personas: interleave(results.map((r) => r.personas)),
-    contributions: interleave(results.map((r) => r.contributions)),
-    personaStamps: interleave(results.map((r) => r.personaStamps)),
-    contributionStamps: interleave(results.map((r) => r.contributionStamps))
+    personas: interleave(all2.map((r) => r.personas)),
+    contributions: interleave(all2.map((r) => r.contributions)),
+    personaStamps: interleave(all2.map((r) => r.personaStamps)),
+    contributionStamps: interleave(all2.map((r) => r.contributionStamps)),
+    personaOwners: interleave(owners),
+    async compare(comparisons, dataOf) {
+      const byOwner = Array.from({ length: threads }, () => []);
+      comparisons.forEach((c, i) => {
+        (byOwner[c.owner] ?? byOwner[0]).push(i);
+      });
+      const asked = workers.map((worker, k) => {
+        const mine = byOwner[k + 1];
+        const request2 = mine.map((i) => {
+          const { owner: _owner, ...rest } = comparisons[i];
+          return rest;
+        });
+        return worker.compare(request2).catch(() => compareHere(request2, dataOf, compile().persona)).finally(() => worker.stop());
+      });
+      const out = new Array(comparisons.length);
+      const local = byOwner[0];
+      compareHere(
+        local.map((i) => comparisons[i]),
+        dataOf,
+        compile().persona
+      ).forEach((diagnostics, j) => {
+        out[local[j]] = diagnostics;
+      });
+      const answers = await Promise.all(asked);
+      answers.forEach((answer, k) => {
+        byOwner[k + 1].forEach((i, j) => {
+          out[i] = answer[j];
+        });
+      });
+      return out;
+    }
   };
+}
+function compareHere(comparisons, dataOf, validatePersona) {
+  return comparisons.map(({ contribution: facts, target }) => {
+    const data = dataOf(target.file);
+    return facts.contribution ? checkAgainstPersona({
+      facts,
+      contribution: facts.contribution,
+      target: { ...target, data },
+      data,
+      validatePersona
+    }) : [];
+  });
 }
 function interleave(shares) {
   const out = [];
@@ -17993,26 +18285,49 @@ function interleave(shares) {
   for (let i = 0; i < longest; i++) for (const share of shares) if (i < share.length) out.push(share[i]);
   return out;
 }
-function inWorker(entry, jobs) {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(entry, { workerData: { [CHECK_WORKER]: true, jobs } });
-    worker.once("message", (result) => {
-      resolve(result);
-      void worker.terminate();
-    });
-    worker.once("error", reject);
-    worker.once("exit", (code6) => {
-      if (code6 !== 0) reject(new Error(`check worker exited with code ${code6}`));
+function startWorker(entry, jobs) {
+  const worker = new Worker(entry, { workerData: { [CHECK_WORKER]: true, jobs } });
+  let failed;
+  const failures = /* @__PURE__ */ new Set();
+  const fail2 = (error) => {
+    failed ??= error;
+    for (const reject of failures) reject(error);
+  };
+  worker.on("error", fail2);
+  worker.on("exit", (code6) => fail2(new Error(`check worker exited with code ${code6}`)));
+  const next = () => new Promise((resolve, reject) => {
+    if (failed) return reject(failed);
+    failures.add(reject);
+    worker.once("message", (message) => {
+      failures.delete(reject);
+      resolve(message);
     });
   });
+  const result = next();
+  return {
+    result,
+    compare(comparisons) {
+      const answer = next();
+      worker.postMessage({ comparisons });
+      return answer;
+    },
+    stop: () => void worker.terminate()
+  };
 }
-function checkShare(jobs, compiled2) {
+function checkShare(jobs, compiled2, keepData = jobs.personaData, held) {
   const validatePersona = compiled2?.persona ?? compileSchema(jobs.personaSchema);
   const validateContribution = compiled2?.contribution ?? compileSchema(jobs.contributionSchema);
   const out = { personas: [], contributions: [], personaStamps: [], contributionStamps: [] };
   for (const file of jobs.personaFiles) {
     const { bytes, ...stat } = readCappedWithStat(path3.join(jobs.root, file));
-    out.personas.push(checkPersonaFile(file, bytes, validatePersona));
+    const facts = checkPersonaFile(file, bytes, validatePersona);
+    const summary = facts.data ? summarizePersona(facts.data) : null;
+    if (keepData) out.personas.push({ ...facts, summary });
+    else {
+      const { data, ...rest } = facts;
+      if (data) held?.set(file, data);
+      out.personas.push({ ...rest, summary });
+    }
     out.personaStamps.push({ ...stat, hash: contentHash(bytes) });
   }
   for (const file of jobs.contributionFiles) {
@@ -18022,8 +18337,14 @@ function checkShare(jobs, compiled2) {
   }
   return out;
 }
-async function runCheckWorker(data, post) {
-  post(checkShare(data.jobs));
+async function runCheckWorker(data, port) {
+  const held = /* @__PURE__ */ new Map();
+  const validatePersona = compileSchema(data.jobs.personaSchema);
+  const compiled2 = { persona: validatePersona, contribution: compileSchema(data.jobs.contributionSchema) };
+  const request2 = new Promise((resolve) => port.once("message", resolve));
+  port.postMessage(checkShare(data.jobs, compiled2, data.jobs.personaData, held));
+  const { comparisons } = await request2;
+  port.postMessage(compareHere(comparisons, (file) => held.get(file) ?? {}, validatePersona));
 }
 function toolIdentity() {
   if (!workerEntry) return void 0;
@@ -18038,6 +18359,7 @@ var init_check_files = __esm({
   "scripts/pipeline/check-files.ts"() {
     "use strict";
     init_check_contribution_file();
+    init_target_rules();
     init_check_persona_file();
     init_compile_schema();
     init_read_library();
@@ -32841,9 +33163,12 @@ var init_contribution_index = __esm({
 });
 
 // scripts/check/contribution/resolve-target.ts
+function candidatesFor(key, index2) {
+  return index2.bySlug.get(key) ?? index2.byId.get(key) ?? [];
+}
 function resolveTarget(facts, contribution, index2) {
   const key = contribution.persona;
-  const candidates2 = index2.bySlug.get(key) ?? index2.byId.get(key) ?? [];
+  const candidates2 = candidatesFor(key, index2);
   const place = () => placeOf(facts, "persona");
   if (candidates2.length === 0) {
     const pool = /^APP-/.test(key) ? [...index2.byId.keys()] : [...index2.bySlug.keys()];
@@ -32965,49 +33290,6 @@ var init_no_conflicting_corrections = __esm({
   }
 });
 
-// scripts/check/contribution/contribution-effect.ts
-function currentText(data, field, item) {
-  const value = data[field];
-  if (item === void 0) return typeof value === "string" ? value : void 0;
-  if (!Array.isArray(value)) return void 0;
-  const entry = value[item - 1];
-  return typeof entry === "string" ? entry : void 0;
-}
-function applyContentEffect(data, contribution) {
-  const { field, action, item } = contribution;
-  if (action === "confirm") {
-    const text8 = isListField(field) && item === void 0 ? listText(data[field]) : currentText(data, field, item) ?? null;
-    return { field, action, item: item ?? null, before: text8, after: text8 };
-  }
-  const value = contribution.value ?? "";
-  if (action === "extend") {
-    const list6 = data[field];
-    list6.push(value);
-    return { field, action, item: list6.length, before: null, after: value };
-  }
-  const before = currentText(data, field, item) ?? null;
-  if (item === void 0) data[field] = value;
-  else data[field][item - 1] = value;
-  return { field, action, item: item ?? null, before, after: value };
-}
-function listText(value) {
-  return Array.isArray(value) ? value.map((item) => `- ${String(item)}`).join("\n") : null;
-}
-function normalizeItem(text8) {
-  const spaced = text8.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
-  let end = spaced.length;
-  while (end > 0 && ENDINGS.has(spaced.charAt(end - 1))) end--;
-  return spaced.slice(0, end);
-}
-var ENDINGS;
-var init_contribution_effect = __esm({
-  "scripts/check/contribution/contribution-effect.ts"() {
-    "use strict";
-    init_persona_fields();
-    ENDINGS = /* @__PURE__ */ new Set([" ", ".", "!", "?", "\u2026"]);
-  }
-});
-
 // scripts/check/contribution/rules/no-duplicate-pending.ts
 function noDuplicatePending(pending) {
   const out = [];
@@ -33065,187 +33347,6 @@ var init_pending_rules = __esm({
     init_no_conflicting_corrections();
     init_no_duplicate_pending();
     PENDING_RULES = [noConflictingCorrections, noDuplicatePending];
-  }
-});
-
-// scripts/check/contribution/rules/confirmed-once.ts
-function confirmedOnce(ctx) {
-  const { action, field, author } = ctx.contribution;
-  if (action !== "confirm" || !confirmedBy(ctx.data, field).includes(author)) return [];
-  return [
-    diagnostic(
-      ctx.facts.file,
-      placeOf(ctx.facts, "author"),
-      "contribution/duplicate-confirm",
-      `\`${author}\` has already confirmed \`${field}\` of \`${ctx.target.slug}\`.`,
-      "Each person confirms a field once. Delete this file, or contribute a correction or an extension instead."
-    )
-  ];
-}
-function confirmedBy(data, field) {
-  const community = data.community;
-  const list6 = community?.fields?.[field]?.confirmed_by;
-  return Array.isArray(list6) ? list6.filter((login) => typeof login === "string") : [];
-}
-var init_confirmed_once = __esm({
-  "scripts/check/contribution/rules/confirmed-once.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_contribution();
-  }
-});
-
-// scripts/check/contribution/rules/extension-is-new.ts
-function extensionIsNew(ctx) {
-  const { action, field, item, value } = ctx.contribution;
-  const list6 = ctx.data[field];
-  if (value === void 0 || !Array.isArray(list6) || action !== "extend" && action !== "correct") return [];
-  const wanted = normalizeItem(value);
-  const index2 = list6.findIndex(
-    (entry, i) => i + 1 !== item && typeof entry === "string" && normalizeItem(entry) === wanted
-  );
-  if (index2 === -1) return [];
-  return [
-    diagnostic(
-      ctx.facts.file,
-      placeOf(ctx.facts, "value"),
-      "contribution/duplicate-item",
-      `\`${field}\` of \`${ctx.target.slug}\` already has this text as item ${index2 + 1}.`,
-      action === "extend" ? `To vouch for it, confirm it instead: \`action: confirm\` with \`item: ${index2 + 1}\`.` : "Write a different text, or delete this correction."
-    )
-  ];
-}
-var init_extension_is_new = __esm({
-  "scripts/check/contribution/rules/extension-is-new.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_contribution();
-    init_contribution_effect();
-  }
-});
-
-// scripts/check/contribution/rules/item-in-range.ts
-function itemInRange(ctx) {
-  const { item, field } = ctx.contribution;
-  const list6 = ctx.data[field];
-  if (item === void 0 || !Array.isArray(list6) || item <= list6.length) return [];
-  return [
-    diagnostic(
-      ctx.facts.file,
-      placeOf(ctx.facts, "item"),
-      "contribution/item-out-of-range",
-      `\`${field}\` of \`${ctx.target.slug}\` has ${list6.length} item${list6.length === 1 ? "" : "s"}, so there is no item ${item}.`,
-      `Use a number from 1 to ${list6.length}. To add a new item, use \`action: extend\` without \`item\`.`
-    )
-  ];
-}
-var init_item_in_range = __esm({
-  "scripts/check/contribution/rules/item-in-range.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_contribution();
-  }
-});
-
-// scripts/check/contribution/rules/keeps-persona-valid.ts
-function keepsPersonaValid(ctx) {
-  const { field } = ctx.contribution;
-  if (ctx.contribution.action === "confirm" || !ctx.validatePersona(ctx.data)) return [];
-  const value = ctx.data[field];
-  const after = { ...ctx.data, [field]: Array.isArray(value) ? [...value] : value };
-  applyContentEffect(after, ctx.contribution);
-  if (ctx.validatePersona(after)) return [];
-  const error = (ctx.validatePersona.errors ?? []).find((e) => e.instancePath.startsWith(`/${field}`));
-  const { problem, hint } = explain(error, field);
-  return [
-    diagnostic(
-      ctx.facts.file,
-      placeOf(ctx.facts, "value", "field"),
-      "contribution/breaks-persona",
-      `Applying this would make \`${ctx.target.slug}\` invalid: ${problem}.`,
-      hint
-    )
-  ];
-}
-function explain(error, field) {
-  const limit = Number(error?.params?.limit);
-  switch (error?.keyword) {
-    case "maxLength":
-      return {
-        problem: `${error.instancePath === `/${field}` ? `\`${field}\`` : `an item of \`${field}\``} would be longer than ${limit} characters`,
-        hint: `Shorten \`value\` to at most ${limit} characters.`
-      };
-    case "maxItems":
-      return {
-        problem: `\`${field}\` would have more than ${limit} items`,
-        hint: "The list is full: correct the weakest item instead (`action: correct` with `item`), or merge two items into one."
-      };
-    default:
-      return {
-        problem: `\`${field}\` would no longer match the persona schema`,
-        hint: "Compare `value` with the description of the field in the README."
-      };
-  }
-}
-var init_keeps_persona_valid = __esm({
-  "scripts/check/contribution/rules/keeps-persona-valid.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_contribution();
-    init_contribution_effect();
-  }
-});
-
-// scripts/check/contribution/rules/original-is-current.ts
-function originalIsCurrent(ctx) {
-  const { action, field, item, original } = ctx.contribution;
-  if (action !== "correct" || original === void 0) return [];
-  const current = currentText(ctx.data, field, item);
-  if (current === void 0 || current === original) return [];
-  const what = item === void 0 ? `\`${field}\`` : `\`${field}\` item ${item}`;
-  const onlySpacing = current.replace(/\s+/g, " ").trim() === original.replace(/\s+/g, " ").trim();
-  return [
-    diagnostic(
-      ctx.facts.file,
-      placeOf(ctx.facts, "original", "field"),
-      "contribution/stale-original",
-      `\`original\` no longer matches ${what} of \`${ctx.target.slug}\`${onlySpacing ? " (they differ only in spacing)" : ""}, so the correction is stale.`,
-      `The persona now reads "${quote(current, 300)}"; if the correction still applies, set \`original\` to this text (\`npx persona contribute --correct\` fills it in), otherwise delete this file.`
-    )
-  ];
-}
-var init_original_is_current = __esm({
-  "scripts/check/contribution/rules/original-is-current.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_describe();
-    init_contribution();
-    init_contribution_effect();
-  }
-});
-
-// scripts/check/contribution/rules/target-rules.ts
-function checkAgainstPersona(ctx) {
-  const out = itemInRange(ctx);
-  if (out.length > 0) return out;
-  for (const rule of TARGET_RULES) out.push(...rule(ctx));
-  return out;
-}
-var TARGET_RULES;
-var init_target_rules = __esm({
-  "scripts/check/contribution/rules/target-rules.ts"() {
-    "use strict";
-    init_confirmed_once();
-    init_extension_is_new();
-    init_item_in_range();
-    init_keeps_persona_valid();
-    init_original_is_current();
-    TARGET_RULES = [
-      originalIsCurrent,
-      extensionIsNew,
-      confirmedOnce,
-      keepsPersonaValid
-    ];
   }
 });
 
@@ -33514,6 +33615,37 @@ var init_check_library = __esm({
     init_check_contributions();
     init_library_index();
     init_library_rules();
+  }
+});
+
+// scripts/check/contribution/planned-comparisons.ts
+function plannedComparisons(contributions, personas) {
+  const index2 = buildContributionIndex(personas);
+  const out = [];
+  for (const facts of contributions) {
+    if (!facts.contribution) continue;
+    const candidates2 = candidatesFor(facts.contribution.persona, index2);
+    const target = candidates2.length === 1 ? candidates2[0] : void 0;
+    if (!target?.usable) continue;
+    const { file, slug: slug2, usable, id, title } = target;
+    out.push({
+      contribution: facts,
+      target: {
+        file,
+        slug: slug2,
+        usable,
+        ...id === void 0 ? {} : { id },
+        ...title === void 0 ? {} : { title }
+      }
+    });
+  }
+  return out;
+}
+var init_planned_comparisons = __esm({
+  "scripts/check/contribution/planned-comparisons.ts"() {
+    "use strict";
+    init_contribution_index();
+    init_resolve_target();
   }
 });
 
@@ -34102,11 +34234,12 @@ async function validateLibrary(root4, options = {}) {
   const personaJobs = [];
   const contributionJobs = [];
   const loadPersona = (file) => () => checkPersonaFile(file, readCapped(absolute(file)), schemas().persona, { fast: false });
+  const readPersona2 = (file) => () => checkPersonaFile(file, readCapped(absolute(file)), schemas().persona);
   const loadContribution = (file) => () => checkContributionFile(file, readCapped(absolute(file)), schemas().contribution, { fast: false });
   for (const file of listing.personaFiles) {
     const stamp = cache && reusable(cache, "personas", file, absolute(file));
     if (cache && stamp) {
-      personas.push(cache.revivePersona(file, stamp === true ? void 0 : stamp, loadPersona(file)));
+      personas.push(cache.revivePersona(file, stamp === true ? void 0 : stamp, readPersona2(file)));
     } else {
       personas.push(void 0);
       personaJobs.push(file);
@@ -34129,21 +34262,43 @@ async function validateLibrary(root4, options = {}) {
       personaFiles: personaJobs,
       contributionFiles: contributionJobs,
       personaSchema,
-      contributionSchema
+      contributionSchema,
+      personaData: options.personaData !== false
     },
     schemas
   );
-  fill(personas, checked.personas, (facts, i) => {
+  const owners = /* @__PURE__ */ new Map();
+  fill(personas, checked.personas, (checkedFacts, i) => {
     const stamp = checked.personaStamps[i];
-    hashes.set(facts.file, stamp.hash);
-    cache?.storePersona(facts, stamp, facts.data ? summarizePersona(facts.data) : null);
+    hashes.set(checkedFacts.file, stamp.hash);
+    owners.set(checkedFacts.file, checked.personaOwners[i] ?? 0);
+    cache?.storePersona(checkedFacts, stamp, checkedFacts.summary);
+    return withData(checkedFacts, readPersona2(checkedFacts.file));
   });
   fill(contributions, checked.contributions, (facts, i) => {
     const stamp = checked.contributionStamps[i];
     hashes.set(facts.file, stamp.hash);
     cache?.storeContribution(facts, stamp);
+    return facts;
   });
   if (cache) for (const [file, hash] of cache.revivedHashes()) hashes.set(file, hash);
+  const memoKey = (contributionFile, personaFile) => [contributionFile, hashes.get(contributionFile), personaFile, hashes.get(personaFile)].join("\0");
+  const byFile = new Map(personas.map((facts) => [facts.file, facts]));
+  const comparisons = plannedComparisons(
+    contributions,
+    personas
+  ).filter((c) => !cache?.hasMemo(memoKey(c.contribution.file, c.target.file)));
+  const compared = await checked.compare(
+    comparisons.map((c) => ({ ...c, owner: owners.get(c.target.file) ?? 0 })),
+    (file) => byFile.get(file)?.data ?? {}
+  );
+  const precomputed = new Map(
+    comparisons.map((c, i) => [`${c.contribution.file}\0${c.target.file}`, compared[i]])
+  );
+  const againstPersona = (contributionFile, personaFile, compute) => {
+    const known = precomputed.get(`${contributionFile}\0${personaFile}`);
+    return known ?? compute();
+  };
   const locatePersona = (file) => {
     const places = loadPersona(file)().places ?? {};
     cache?.rememberPlaces(file, places);
@@ -34155,14 +34310,10 @@ async function validateLibrary(root4, options = {}) {
     layout: listing.diagnostics,
     contributions,
     validatePersona: schemas().persona,
-    ...cache ? {
-      memoAgainstPersona: (contributionFile, personaFile, compute) => cache.memo(
-        [contributionFile, hashes.get(contributionFile), personaFile, hashes.get(personaFile)].join(
-          "\0"
-        ),
-        compute
-      )
-    } : {}
+    memoAgainstPersona: cache ? (contributionFile, personaFile, compute) => cache.memo(
+      memoKey(contributionFile, personaFile),
+      () => againstPersona(contributionFile, personaFile, compute)
+    ) : againstPersona
   });
   cache?.save();
   return {
@@ -34183,17 +34334,35 @@ function fill(slots, checked, each) {
   let next = 0;
   for (let i = 0; i < slots.length; i++) {
     if (slots[i] !== void 0) continue;
-    const facts = checked[next];
-    slots[i] = facts;
-    each(facts, next);
+    slots[i] = each(checked[next], next);
     next++;
   }
+}
+function withData(checked, load) {
+  const { summary } = checked;
+  if (checked.data !== void 0) {
+    const { file, places, diagnostics, data } = checked;
+    return { file, data, places, diagnostics, ...summary ? { summary } : {} };
+  }
+  let loaded;
+  return {
+    file: checked.file,
+    places: checked.places,
+    diagnostics: checked.diagnostics,
+    ...summary ? { summary } : {},
+    get data() {
+      if (!summary) return null;
+      loaded ??= load();
+      return loaded.data;
+    }
+  };
 }
 var init_validate_library = __esm({
   "scripts/pipeline/validate-library.ts"() {
     "use strict";
     init_check_library();
     init_check_contribution_file();
+    init_planned_comparisons();
     init_check_persona_file();
     init_compile_schema();
     init_read_contribution_schema();
@@ -45216,7 +45385,7 @@ var validateCommand = {
     const identity = toolIdentity();
     const location = stringOption(args, "cache-location") ?? path21.join(ctx.root, "node_modules", ".cache", "persona", "validate.json");
     const cache = args.values["no-cache"] === true || identity === void 0 ? void 0 : { location: path21.resolve(ctx.cwd, location), toolIdentity: identity };
-    const result = await validateLibrary(ctx.root, cache ? { cache } : {});
+    const result = await validateLibrary(ctx.root, { personaData: false, ...cache ? { cache } : {} });
     const summary = summarize(result.diagnostics, result.personas.length, result.contributionCount);
     const render2 = format === "json" ? formatJson : format === "github" ? formatGithub : formatText;
     ctx.stdout(render2(result.diagnostics, summary));
@@ -45320,7 +45489,7 @@ function overview() {
 
 // scripts/cli/entry.ts
 if (!isMainThread && workerData?.[CHECK_WORKER] === true) {
-  await runCheckWorker(workerData, (result) => parentPort?.postMessage(result));
+  if (parentPort) await runCheckWorker(workerData, parentPort);
 } else {
   registerWorkerEntry(import.meta.url);
   const code6 = await main(process.argv.slice(2), {

@@ -50258,9 +50258,12 @@ function placeOf(facts, ...keys) {
 }
 
 // scripts/check/contribution/resolve-target.ts
+function candidatesFor(key, index2) {
+  return index2.bySlug.get(key) ?? index2.byId.get(key) ?? [];
+}
 function resolveTarget(facts, contribution, index2) {
   const key = contribution.persona;
-  const candidates2 = index2.bySlug.get(key) ?? index2.byId.get(key) ?? [];
+  const candidates2 = candidatesFor(key, index2);
   const place = () => placeOf(facts, "persona");
   if (candidates2.length === 0) {
     const pool = /^APP-/.test(key) ? [...index2.byId.keys()] : [...index2.bySlug.keys()];
@@ -51083,6 +51086,30 @@ function toContribution(data) {
   return contribution;
 }
 
+// scripts/check/contribution/planned-comparisons.ts
+function plannedComparisons(contributions, personas) {
+  const index2 = buildContributionIndex(personas);
+  const out = [];
+  for (const facts of contributions) {
+    if (!facts.contribution) continue;
+    const candidates2 = candidatesFor(facts.contribution.persona, index2);
+    const target = candidates2.length === 1 ? candidates2[0] : void 0;
+    if (!target?.usable) continue;
+    const { file, slug: slug2, usable, id, title } = target;
+    out.push({
+      contribution: facts,
+      target: {
+        file,
+        slug: slug2,
+        usable,
+        ...id === void 0 ? {} : { id },
+        ...title === void 0 ? {} : { title }
+      }
+    });
+  }
+  return out;
+}
+
 // scripts/check/schema/compile-schema.ts
 var import__2 = __toESM(require__(), 1);
 var formatsModule = __toESM(require_dist2(), 1);
@@ -51831,9 +51858,14 @@ var ValidateCache = class {
     entry.places = places;
     this.changed = true;
   }
+  /** Whether `memo` would answer `key` without computing. */
+  hasMemo(key) {
+    const short = memoHash(key);
+    return Object.hasOwn(this.old.memo, short) || Object.hasOwn(this.next.memo, short);
+  }
   /** `key` names the inputs (file paths and content hashes); it is stored as its hash to keep the cache small. */
   memo(key, compute) {
-    const short = createHash("sha1").update(key).digest("base64");
+    const short = memoHash(key);
     const hit = this.old.memo[short] ?? this.next.memo[short];
     if (!hit) this.changed = true;
     const value = hit ?? compute();
@@ -51853,6 +51885,9 @@ var ValidateCache = class {
     }
   }
 };
+function memoHash(key) {
+  return createHash("sha1").update(key).digest("base64");
+}
 function emptyCache(key) {
   return { format: FORMAT, version: VERSION, key, personas: {}, contributions: {}, memo: {} };
 }
@@ -51883,21 +51918,81 @@ var workerEntry;
 async function checkFiles(jobs, compile) {
   const total = jobs.personaFiles.length + jobs.contributionFiles.length;
   const threads = Math.min(availableParallelism(), Math.floor(total / FILES_PER_WORKER) + 1);
-  if (!workerEntry || threads < 2) return checkShare(jobs, compile?.());
+  if (!workerEntry || threads < 2) {
+    const checked = checkShare(jobs, compile(), true);
+    return {
+      ...checked,
+      personaOwners: checked.personas.map(() => 0),
+      compare: async (comparisons, dataOf) => compareHere(comparisons, dataOf, compile().persona)
+    };
+  }
   const shares = Array.from({ length: threads }, (_, k) => ({
     ...jobs,
     personaFiles: jobs.personaFiles.filter((_2, i) => i % threads === k),
     contributionFiles: jobs.contributionFiles.filter((_2, i) => i % threads === k)
   }));
   const entry = workerEntry;
-  const pending = shares.slice(1).map((share) => inWorker(entry, share).catch(() => checkShare(share)));
-  const results = [checkShare(shares[0], compile?.()), ...await Promise.all(pending)];
+  const workers = shares.slice(1).map((share) => startWorker(entry, share));
+  const own8 = checkShare(shares[0], compile(), true);
+  const results = await Promise.all(
+    workers.map(
+      (worker, k) => worker.result.catch(() => {
+        worker.stop();
+        return checkShare(shares[k + 1], compile(), true);
+      })
+    )
+  );
+  const all2 = [own8, ...results];
+  const owners = all2.map((result, k) => result.personas.map((p) => "data" in p ? 0 : k));
   return {
-    personas: interleave(results.map((r) => r.personas)),
-    contributions: interleave(results.map((r) => r.contributions)),
-    personaStamps: interleave(results.map((r) => r.personaStamps)),
-    contributionStamps: interleave(results.map((r) => r.contributionStamps))
+    personas: interleave(all2.map((r) => r.personas)),
+    contributions: interleave(all2.map((r) => r.contributions)),
+    personaStamps: interleave(all2.map((r) => r.personaStamps)),
+    contributionStamps: interleave(all2.map((r) => r.contributionStamps)),
+    personaOwners: interleave(owners),
+    async compare(comparisons, dataOf) {
+      const byOwner = Array.from({ length: threads }, () => []);
+      comparisons.forEach((c, i) => {
+        (byOwner[c.owner] ?? byOwner[0]).push(i);
+      });
+      const asked = workers.map((worker, k) => {
+        const mine = byOwner[k + 1];
+        const request = mine.map((i) => {
+          const { owner: _owner, ...rest } = comparisons[i];
+          return rest;
+        });
+        return worker.compare(request).catch(() => compareHere(request, dataOf, compile().persona)).finally(() => worker.stop());
+      });
+      const out = new Array(comparisons.length);
+      const local = byOwner[0];
+      compareHere(
+        local.map((i) => comparisons[i]),
+        dataOf,
+        compile().persona
+      ).forEach((diagnostics, j) => {
+        out[local[j]] = diagnostics;
+      });
+      const answers = await Promise.all(asked);
+      answers.forEach((answer, k) => {
+        byOwner[k + 1].forEach((i, j) => {
+          out[i] = answer[j];
+        });
+      });
+      return out;
+    }
   };
+}
+function compareHere(comparisons, dataOf, validatePersona) {
+  return comparisons.map(({ contribution: facts, target }) => {
+    const data = dataOf(target.file);
+    return facts.contribution ? checkAgainstPersona({
+      facts,
+      contribution: facts.contribution,
+      target: { ...target, data },
+      data,
+      validatePersona
+    }) : [];
+  });
 }
 function interleave(shares) {
   const out = [];
@@ -51905,26 +52000,49 @@ function interleave(shares) {
   for (let i = 0; i < longest; i++) for (const share of shares) if (i < share.length) out.push(share[i]);
   return out;
 }
-function inWorker(entry, jobs) {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(entry, { workerData: { [CHECK_WORKER]: true, jobs } });
-    worker.once("message", (result) => {
-      resolve(result);
-      void worker.terminate();
-    });
-    worker.once("error", reject);
-    worker.once("exit", (code5) => {
-      if (code5 !== 0) reject(new Error(`check worker exited with code ${code5}`));
+function startWorker(entry, jobs) {
+  const worker = new Worker(entry, { workerData: { [CHECK_WORKER]: true, jobs } });
+  let failed;
+  const failures = /* @__PURE__ */ new Set();
+  const fail2 = (error2) => {
+    failed ??= error2;
+    for (const reject of failures) reject(error2);
+  };
+  worker.on("error", fail2);
+  worker.on("exit", (code5) => fail2(new Error(`check worker exited with code ${code5}`)));
+  const next = () => new Promise((resolve, reject) => {
+    if (failed) return reject(failed);
+    failures.add(reject);
+    worker.once("message", (message) => {
+      failures.delete(reject);
+      resolve(message);
     });
   });
+  const result = next();
+  return {
+    result,
+    compare(comparisons) {
+      const answer = next();
+      worker.postMessage({ comparisons });
+      return answer;
+    },
+    stop: () => void worker.terminate()
+  };
 }
-function checkShare(jobs, compiled2) {
+function checkShare(jobs, compiled2, keepData = jobs.personaData, held) {
   const validatePersona = compiled2?.persona ?? compileSchema(jobs.personaSchema);
   const validateContribution = compiled2?.contribution ?? compileSchema(jobs.contributionSchema);
   const out = { personas: [], contributions: [], personaStamps: [], contributionStamps: [] };
   for (const file of jobs.personaFiles) {
     const { bytes, ...stat2 } = readCappedWithStat(path6.join(jobs.root, file));
-    out.personas.push(checkPersonaFile(file, bytes, validatePersona));
+    const facts = checkPersonaFile(file, bytes, validatePersona);
+    const summary2 = facts.data ? summarizePersona(facts.data) : null;
+    if (keepData) out.personas.push({ ...facts, summary: summary2 });
+    else {
+      const { data, ...rest } = facts;
+      if (data) held?.set(file, data);
+      out.personas.push({ ...rest, summary: summary2 });
+    }
     out.personaStamps.push({ ...stat2, hash: contentHash(bytes) });
   }
   for (const file of jobs.contributionFiles) {
@@ -51962,11 +52080,12 @@ async function validateLibrary(root3, options = {}) {
   const personaJobs = [];
   const contributionJobs = [];
   const loadPersona = (file) => () => checkPersonaFile(file, readCapped(absolute(file)), schemas().persona, { fast: false });
+  const readPersona = (file) => () => checkPersonaFile(file, readCapped(absolute(file)), schemas().persona);
   const loadContribution = (file) => () => checkContributionFile(file, readCapped(absolute(file)), schemas().contribution, { fast: false });
   for (const file of listing.personaFiles) {
     const stamp = cache && reusable(cache, "personas", file, absolute(file));
     if (cache && stamp) {
-      personas.push(cache.revivePersona(file, stamp === true ? void 0 : stamp, loadPersona(file)));
+      personas.push(cache.revivePersona(file, stamp === true ? void 0 : stamp, readPersona(file)));
     } else {
       personas.push(void 0);
       personaJobs.push(file);
@@ -51989,21 +52108,43 @@ async function validateLibrary(root3, options = {}) {
       personaFiles: personaJobs,
       contributionFiles: contributionJobs,
       personaSchema,
-      contributionSchema
+      contributionSchema,
+      personaData: options.personaData !== false
     },
     schemas
   );
-  fill(personas, checked.personas, (facts, i) => {
+  const owners = /* @__PURE__ */ new Map();
+  fill(personas, checked.personas, (checkedFacts, i) => {
     const stamp = checked.personaStamps[i];
-    hashes.set(facts.file, stamp.hash);
-    cache?.storePersona(facts, stamp, facts.data ? summarizePersona(facts.data) : null);
+    hashes.set(checkedFacts.file, stamp.hash);
+    owners.set(checkedFacts.file, checked.personaOwners[i] ?? 0);
+    cache?.storePersona(checkedFacts, stamp, checkedFacts.summary);
+    return withData(checkedFacts, readPersona(checkedFacts.file));
   });
   fill(contributions, checked.contributions, (facts, i) => {
     const stamp = checked.contributionStamps[i];
     hashes.set(facts.file, stamp.hash);
     cache?.storeContribution(facts, stamp);
+    return facts;
   });
   if (cache) for (const [file, hash] of cache.revivedHashes()) hashes.set(file, hash);
+  const memoKey = (contributionFile, personaFile) => [contributionFile, hashes.get(contributionFile), personaFile, hashes.get(personaFile)].join("\0");
+  const byFile = new Map(personas.map((facts) => [facts.file, facts]));
+  const comparisons = plannedComparisons(
+    contributions,
+    personas
+  ).filter((c) => !cache?.hasMemo(memoKey(c.contribution.file, c.target.file)));
+  const compared = await checked.compare(
+    comparisons.map((c) => ({ ...c, owner: owners.get(c.target.file) ?? 0 })),
+    (file) => byFile.get(file)?.data ?? {}
+  );
+  const precomputed = new Map(
+    comparisons.map((c, i) => [`${c.contribution.file}\0${c.target.file}`, compared[i]])
+  );
+  const againstPersona = (contributionFile, personaFile, compute) => {
+    const known = precomputed.get(`${contributionFile}\0${personaFile}`);
+    return known ?? compute();
+  };
   const locatePersona = (file) => {
     const places = loadPersona(file)().places ?? {};
     cache?.rememberPlaces(file, places);
@@ -52015,14 +52156,10 @@ async function validateLibrary(root3, options = {}) {
     layout: listing.diagnostics,
     contributions,
     validatePersona: schemas().persona,
-    ...cache ? {
-      memoAgainstPersona: (contributionFile, personaFile, compute) => cache.memo(
-        [contributionFile, hashes.get(contributionFile), personaFile, hashes.get(personaFile)].join(
-          "\0"
-        ),
-        compute
-      )
-    } : {}
+    memoAgainstPersona: cache ? (contributionFile, personaFile, compute) => cache.memo(
+      memoKey(contributionFile, personaFile),
+      () => againstPersona(contributionFile, personaFile, compute)
+    ) : againstPersona
   });
   cache?.save();
   return {
@@ -52043,11 +52180,28 @@ function fill(slots, checked, each) {
   let next = 0;
   for (let i = 0; i < slots.length; i++) {
     if (slots[i] !== void 0) continue;
-    const facts = checked[next];
-    slots[i] = facts;
-    each(facts, next);
+    slots[i] = each(checked[next], next);
     next++;
   }
+}
+function withData(checked, load) {
+  const { summary: summary2 } = checked;
+  if (checked.data !== void 0) {
+    const { file, places, diagnostics, data } = checked;
+    return { file, data, places, diagnostics, ...summary2 ? { summary: summary2 } : {} };
+  }
+  let loaded;
+  return {
+    file: checked.file,
+    places: checked.places,
+    diagnostics: checked.diagnostics,
+    ...summary2 ? { summary: summary2 } : {},
+    get data() {
+      if (!summary2) return null;
+      loaded ??= load();
+      return loaded.data;
+    }
+  };
 }
 
 // scripts/action/annotations.ts
@@ -52119,8 +52273,8 @@ async function run() {
     setFailed("No head commit: expected a pull_request event (GITHUB_EVENT_PATH) or GITHUB_SHA.");
     return;
   }
-  const head = await validateLibrary(root3);
-  const base = baseRoot ? await validateLibrary(baseRoot).catch((error2) => baseFailure(error2)) : null;
+  const head = await validateLibrary(root3, { personaData: false });
+  const base = baseRoot ? await validateLibrary(baseRoot, { personaData: false }).catch((error2) => baseFailure(error2)) : null;
   const previews = await previewContributions(root3, baseRoot);
   let report = buildReport({
     headSha,

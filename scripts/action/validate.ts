@@ -36,9 +36,9 @@ export async function run(): Promise<void> {
     return;
   }
 
-  const head = await validateLibrary(root);
+  const head = await validateLibrary(root, { personaData: false });
   const base = baseRoot
-    ? await validateLibrary(baseRoot).catch((error: unknown) => baseFailure(error))
+    ? await validateLibrary(baseRoot, { personaData: false }).catch((error: unknown) => baseFailure(error))
     : null;
   const previews = await previewContributions(root, baseRoot);
   let report: PersonaReport = buildReport({

@@ -4,7 +4,7 @@ import { main } from './main.ts';
 
 // The bundle is also the script of its own worker threads: a worker is marked in its workerData.
 if (!isMainThread && workerData?.[CHECK_WORKER] === true) {
-  await runCheckWorker(workerData, (result) => parentPort?.postMessage(result));
+  if (parentPort) await runCheckWorker(workerData, parentPort);
 } else {
   registerWorkerEntry(import.meta.url);
   const code = await main(process.argv.slice(2), {

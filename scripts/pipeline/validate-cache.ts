@@ -136,7 +136,11 @@ export class ValidateCache {
     };
   }
 
-  storePersona(facts: PersonaFacts, stamp: FileStamp, summary: PersonaSummary | null): void {
+  storePersona(
+    facts: Pick<PersonaFacts, 'file' | 'diagnostics' | 'places'>,
+    stamp: FileStamp,
+    summary: PersonaSummary | null,
+  ): void {
     this.changed = true;
     this.next.personas[facts.file] = { stamp, diagnostics: facts.diagnostics, places: facts.places, summary };
   }
@@ -163,9 +167,15 @@ export class ValidateCache {
     this.changed = true;
   }
 
+  /** Whether `memo` would answer `key` without computing. */
+  hasMemo(key: string): boolean {
+    const short = memoHash(key);
+    return Object.hasOwn(this.old.memo, short) || Object.hasOwn(this.next.memo, short);
+  }
+
   /** `key` names the inputs (file paths and content hashes); it is stored as its hash to keep the cache small. */
   memo(key: string, compute: () => Diagnostic[]): Diagnostic[] {
-    const short = createHash('sha1').update(key).digest('base64');
+    const short = memoHash(key);
     const hit = this.old.memo[short] ?? this.next.memo[short];
     if (!hit) this.changed = true;
     const value = hit ?? compute();
@@ -189,6 +199,10 @@ export class ValidateCache {
       // Read-only checkout, full disk: validation itself is unaffected.
     }
   }
+}
+
+function memoHash(key: string): string {
+  return createHash('sha1').update(key).digest('base64');
 }
 
 function emptyCache(key: string): CacheFile {

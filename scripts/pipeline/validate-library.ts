@@ -2,17 +2,14 @@ import path from 'node:path';
 import { checkLibrary } from '../check/check-library.ts';
 import { checkContributionFile } from '../check/contribution/check-contribution-file.ts';
 import type { ContributionFacts } from '../check/contribution/contribution.ts';
-import {
-  checkPersonaFile,
-  type PersonaFacts,
-  summarizePersona,
-} from '../check/persona/check-persona-file.ts';
+import { plannedComparisons } from '../check/contribution/planned-comparisons.ts';
+import { checkPersonaFile, type PersonaFacts } from '../check/persona/check-persona-file.ts';
 import { compileSchema, type SchemaValidator } from '../check/schema/compile-schema.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { readContributionSchema } from '../read/read-contribution-schema.ts';
 import { listLibrary, readCapped, readCappedWithStat } from '../read/read-library.ts';
 import { readPersonaSchema } from '../read/read-schemas.ts';
-import { checkFiles } from './check-files.ts';
+import { type CheckedPersona, checkFiles } from './check-files.ts';
 import { cacheKey, contentHash, type FileStamp, ValidateCache } from './validate-cache.ts';
 
 export interface ValidationResult {
@@ -28,6 +25,11 @@ export interface ValidateOptions {
    * contribution's `places`) on first use, so only callers that need just diagnostics should pass it.
    */
   cache?: { location: string; toolIdentity: string };
+  /**
+   * false: leave each persona's data in the worker that parsed it (where contributions are compared with it);
+   * `data` is then read again from disk only if a caller asks for it. For callers that need diagnostics only.
+   */
+  personaData?: boolean;
 }
 
 /** list → read and check each changed file (in parallel when many) → cross-file rules. */
@@ -64,14 +66,17 @@ export async function validateLibrary(
   const contributions: Array<ContributionFacts | undefined> = [];
   const personaJobs: string[] = [];
   const contributionJobs: string[] = [];
+  // With positions, for a cross-file rule that reports on a fast-path persona; or just its data, fast.
   const loadPersona = (file: string) => () =>
     checkPersonaFile(file, readCapped(absolute(file)), schemas().persona, { fast: false });
+  const readPersona = (file: string) => () =>
+    checkPersonaFile(file, readCapped(absolute(file)), schemas().persona);
   const loadContribution = (file: string) => () =>
     checkContributionFile(file, readCapped(absolute(file)), schemas().contribution, { fast: false });
   for (const file of listing.personaFiles) {
     const stamp = cache && reusable(cache, 'personas', file, absolute(file));
     if (cache && stamp) {
-      personas.push(cache.revivePersona(file, stamp === true ? undefined : stamp, loadPersona(file)));
+      personas.push(cache.revivePersona(file, stamp === true ? undefined : stamp, readPersona(file)));
     } else {
       personas.push(undefined);
       personaJobs.push(file);
@@ -95,20 +100,46 @@ export async function validateLibrary(
       contributionFiles: contributionJobs,
       personaSchema,
       contributionSchema,
+      personaData: options.personaData !== false,
     },
     schemas,
   );
-  fill(personas, checked.personas, (facts, i) => {
+  const owners = new Map<string, number>();
+  fill(personas, checked.personas, (checkedFacts, i) => {
     const stamp = checked.personaStamps[i] as FileStamp;
-    hashes.set(facts.file, stamp.hash);
-    cache?.storePersona(facts, stamp, facts.data ? summarizePersona(facts.data) : null);
+    hashes.set(checkedFacts.file, stamp.hash);
+    owners.set(checkedFacts.file, checked.personaOwners[i] ?? 0);
+    cache?.storePersona(checkedFacts, stamp, checkedFacts.summary);
+    return withData(checkedFacts, readPersona(checkedFacts.file));
   });
   fill(contributions, checked.contributions, (facts, i) => {
     const stamp = checked.contributionStamps[i] as FileStamp;
     hashes.set(facts.file, stamp.hash);
     cache?.storeContribution(facts, stamp);
+    return facts;
   });
   if (cache) for (const [file, hash] of cache.revivedHashes()) hashes.set(file, hash);
+  const memoKey = (contributionFile: string, personaFile: string) =>
+    [contributionFile, hashes.get(contributionFile), personaFile, hashes.get(personaFile)].join('\0');
+
+  // Contributions are compared with their personas in the thread holding each persona's data; the cache's
+  // memo answers the comparisons whose two files it has seen.
+  const byFile = new Map((personas as PersonaFacts[]).map((facts) => [facts.file, facts]));
+  const comparisons = plannedComparisons(
+    contributions as ContributionFacts[],
+    personas as PersonaFacts[],
+  ).filter((c) => !cache?.hasMemo(memoKey(c.contribution.file, c.target.file)));
+  const compared = await checked.compare(
+    comparisons.map((c) => ({ ...c, owner: owners.get(c.target.file) ?? 0 })),
+    (file) => byFile.get(file)?.data ?? {},
+  );
+  const precomputed = new Map(
+    comparisons.map((c, i) => [`${c.contribution.file}\0${c.target.file}`, compared[i] as Diagnostic[]]),
+  );
+  const againstPersona = (contributionFile: string, personaFile: string, compute: () => Diagnostic[]) => {
+    const known = precomputed.get(`${contributionFile}\0${personaFile}`);
+    return known ?? compute();
+  };
 
   // Re-reads a fast-path persona in full, only when a cross-file rule reports on it and needs its positions.
   const locatePersona = (file: string) => {
@@ -122,17 +153,12 @@ export async function validateLibrary(
     layout: listing.diagnostics,
     contributions: contributions as ContributionFacts[],
     validatePersona: schemas().persona,
-    ...(cache
-      ? {
-          memoAgainstPersona: (contributionFile: string, personaFile: string, compute: () => Diagnostic[]) =>
-            cache.memo(
-              [contributionFile, hashes.get(contributionFile), personaFile, hashes.get(personaFile)].join(
-                '\0',
-              ),
-              compute,
-            ),
-        }
-      : {}),
+    memoAgainstPersona: cache
+      ? (contributionFile, personaFile, compute) =>
+          cache.memo(memoKey(contributionFile, personaFile), () =>
+            againstPersona(contributionFile, personaFile, compute),
+          )
+      : againstPersona,
   });
   cache?.save();
   return {
@@ -157,14 +183,33 @@ function reusable(
   return cache.hashMatches(kind, file, stamp) ? stamp : false;
 }
 
-/** Puts checked facts into the slots left empty for them, in order. */
-function fill<T>(slots: Array<T | undefined>, checked: T[], each: (facts: T, index: number) => void): void {
+/** Puts checked facts into the slots left empty for them, in order, as `each` turns them into facts. */
+function fill<C, T>(slots: Array<T | undefined>, checked: C[], each: (facts: C, index: number) => T): void {
   let next = 0;
   for (let i = 0; i < slots.length; i++) {
     if (slots[i] !== undefined) continue;
-    const facts = checked[next] as T;
-    slots[i] = facts;
-    each(facts, next);
+    slots[i] = each(checked[next] as C, next);
     next++;
   }
+}
+
+/** Facts whose data stayed in a worker: it is read again from disk only if something asks for it. */
+function withData(checked: CheckedPersona, load: () => PersonaFacts): PersonaFacts {
+  const { summary } = checked;
+  if (checked.data !== undefined) {
+    const { file, places, diagnostics, data } = checked;
+    return { file, data, places, diagnostics, ...(summary ? { summary } : {}) };
+  }
+  let loaded: PersonaFacts | undefined;
+  return {
+    file: checked.file,
+    places: checked.places,
+    diagnostics: checked.diagnostics,
+    ...(summary ? { summary } : {}),
+    get data() {
+      if (!summary) return null;
+      loaded ??= load();
+      return loaded.data;
+    },
+  };
 }

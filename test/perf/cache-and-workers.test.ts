@@ -8,7 +8,7 @@ import { runCli, scratchLibrary } from '../helpers/run-cli.ts';
 const CONTRIBUTION_HEADER = '# yaml-language-server: $schema=../../schemas/contribution.schema.json\n';
 
 /** A library of `count` personas in rings of reciprocated links, plus a correction and a few broken files. */
-function writeLibrary(root: string, count: number): void {
+function writeLibrary(root: string, count: number, staleCorrections = 0): void {
   const slug = (i: number) => `acme-p${i}`;
   for (let i = 0; i < count; i++) {
     const file = path.join(root, 'personas', 'acme', `${slug(i)}.yaml`);
@@ -30,6 +30,16 @@ function writeLibrary(root: string, count: number): void {
     contribution,
     `${CONTRIBUTION_HEADER}persona: acme-p1\nfield: outcome\naction: correct\nvalue: "Incidents are found in seconds."\noriginal: "Incidents are found in minutes and fixed the same day."\nauthor: octocat\nrationale: "Faster now."\n`,
   );
+  // Corrections whose `original` is not the persona's text, spread over personas that different threads check.
+  for (let i = 0; i < staleCorrections; i++) {
+    const persona = slug(i * 7 + 3);
+    const file = path.join(root, 'contributions', persona, `2026-11-21-octocat-outcome.yaml`);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(
+      file,
+      `${CONTRIBUTION_HEADER}persona: ${persona}\nfield: outcome\naction: correct\nvalue: "Found in seconds."\noriginal: "Not what the persona says."\nauthor: octocat\nrationale: "Faster now."\n`,
+    );
+  }
 }
 
 const json = async (root: string, extra: string[] = []) => {
@@ -47,15 +57,17 @@ describe('worker threads', () => {
   it('give the same report as checking in one thread', async () => {
     const lib = scratchLibrary();
     cleanup = lib.cleanup;
-    writeLibrary(lib.root, 3200); // enough files for the pool to start workers
+    // Enough files for the pool to start workers; the stale corrections are compared in whichever thread
+    // parsed their persona.
+    writeLibrary(lib.root, 3200, 30);
     const inProcess = await validateLibrary(lib.root); // in-process: no worker entry, one thread
     const { code, report } = await json(lib.root, ['--no-cache']);
     expect(code).toBe(1);
     expect(report.diagnostics).toEqual(JSON.parse(JSON.stringify(inProcess.diagnostics)));
     expect(report.summary.personas).toBe(3202);
-    expect(new Set(report.diagnostics.map((d: { rule: string }) => d.rule))).toEqual(
-      new Set(['yaml/syntax', 'id/duplicate']),
-    );
+    const rules = report.diagnostics.map((d: { rule: string }) => d.rule);
+    expect(new Set(rules)).toEqual(new Set(['yaml/syntax', 'id/duplicate', 'contribution/stale-original']));
+    expect(rules.filter((rule: string) => rule === 'contribution/stale-original')).toHaveLength(30);
   });
 });
 

@@ -3,6 +3,11 @@ import { didYouMean } from '../../core/did-you-mean.ts';
 import { type Contribution, type ContributionFacts, placeOf } from './contribution.ts';
 import type { ContributionIndex, PersonaTarget } from './contribution-index.ts';
 
+/** The personas a contribution's `persona` value names: by slug, else by id. */
+export function candidatesFor(key: string, index: ContributionIndex): PersonaTarget[] {
+  return index.bySlug.get(key) ?? index.byId.get(key) ?? [];
+}
+
 /**
  * The persona a contribution is about, by slug or id. The `persona` key is authoritative; a folder that
  * disagrees is only a warning, because the file still says clearly what it is about.
@@ -13,7 +18,7 @@ export function resolveTarget(
   index: ContributionIndex,
 ): { target: PersonaTarget | null; diagnostics: Diagnostic[] } {
   const key = contribution.persona;
-  const candidates = index.bySlug.get(key) ?? index.byId.get(key) ?? [];
+  const candidates = candidatesFor(key, index);
   // Only when a diagnostic is made: facts revived from the cache read their places from disk on demand.
   const place = () => placeOf(facts, 'persona');
   if (candidates.length === 0) {

@@ -28,7 +28,7 @@ export const validateCommand: Command = {
       args.values['no-cache'] === true || identity === undefined
         ? undefined
         : { location: path.resolve(ctx.cwd, location), toolIdentity: identity };
-    const result = await validateLibrary(ctx.root, cache ? { cache } : {});
+    const result = await validateLibrary(ctx.root, { personaData: false, ...(cache ? { cache } : {}) });
     const summary = summarize(result.diagnostics, result.personas.length, result.contributionCount);
     const render = format === 'json' ? formatJson : format === 'github' ? formatGithub : formatText;
     ctx.stdout(render(result.diagnostics, summary));

@@ -1,0 +1,42 @@
+import type { PersonaFacts } from '../persona/check-persona-file.ts';
+import type { ContributionFacts } from './contribution.ts';
+import { buildContributionIndex, type PersonaTarget } from './contribution-index.ts';
+import { candidatesFor } from './resolve-target.ts';
+
+export interface PlannedComparison {
+  contribution: ContributionFacts;
+  /** The persona, without its data: that stays wherever the persona was parsed. */
+  target: Omit<PersonaTarget, 'data'>;
+}
+
+/**
+ * The contribution-against-persona comparisons `checkContributions` will ask for: each clean contribution
+ * whose `persona` names exactly one persona without errors. Known ahead, they can run where each persona's
+ * data is instead of moving the data.
+ */
+export function plannedComparisons(
+  contributions: readonly ContributionFacts[],
+  personas: readonly PersonaFacts[],
+): PlannedComparison[] {
+  const index = buildContributionIndex(personas);
+  const out: PlannedComparison[] = [];
+  for (const facts of contributions) {
+    if (!facts.contribution) continue;
+    const candidates = candidatesFor(facts.contribution.persona, index);
+    const target = candidates.length === 1 ? candidates[0] : undefined;
+    if (!target?.usable) continue;
+    // Field by field: `data` is a getter that would read the persona back from disk.
+    const { file, slug, usable, id, title } = target;
+    out.push({
+      contribution: facts,
+      target: {
+        file,
+        slug,
+        usable,
+        ...(id === undefined ? {} : { id }),
+        ...(title === undefined ? {} : { title }),
+      },
+    });
+  }
+  return out;
+}
