@@ -44306,18 +44306,20 @@ var intakeCommand = {
   }
 };
 
-// scripts/apply/merge-journal.ts
+// scripts/core/sha256.ts
 import { createHash as createHash4 } from "node:crypto";
-var MERGE_JOURNAL = "contributions/.merge-journal.json";
 function sha256(data) {
   return createHash4("sha256").update(data).digest("hex");
 }
+
+// scripts/apply/merge-journal.ts
+var MERGE_JOURNAL = "contributions/.merge-journal.json";
 function journalFor(plan) {
   return {
     version: 1,
     writes: plan.personas.map((p) => ({
       file: p.file,
-      before: sha256(p.before),
+      before: p.beforeSha256,
       after: sha256(p.after),
       text: p.after
     })),
@@ -44469,9 +44471,9 @@ init_resolve_target();
 init_target_rules();
 init_check_persona_file();
 init_diagnostic();
+import { isDeepStrictEqual as isDeepStrictEqual2 } from "node:util";
 init_decode_source();
 init_parse_yaml();
-import { isDeepStrictEqual as isDeepStrictEqual2 } from "node:util";
 
 // scripts/render/unified-diff.ts
 var MAX_TABLE_CELLS = 4e6;
@@ -44898,7 +44900,7 @@ function finish(validatePersona) {
       file: target.file,
       slug: target.slug,
       title: target.title ?? target.slug,
-      before: state.text,
+      beforeSha256: sha256(state.text),
       after,
       changes: state.changes,
       diff: unifiedDiff(target.file, state.text, after)

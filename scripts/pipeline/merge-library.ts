@@ -7,9 +7,10 @@ import {
   writeState,
 } from '../apply/apply-merge-plan.ts';
 import { diskOps, type FileOps } from '../apply/file-ops.ts';
-import { type MergeJournal, sha256 } from '../apply/merge-journal.ts';
+import type { MergeJournal } from '../apply/merge-journal.ts';
 import { compileSchema } from '../check/schema/compile-schema.ts';
 import { type Diagnostic, sortDiagnostics } from '../core/diagnostic.ts';
+import { sha256 } from '../core/sha256.ts';
 import type { MergePlan } from '../plan/merge/merge-plan.ts';
 import { planMerge } from '../plan/merge/plan-merge.ts';
 import { readContributionSchema } from '../read/read-contribution-schema.ts';

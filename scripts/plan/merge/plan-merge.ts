@@ -14,6 +14,7 @@ import {
 } from '../../check/persona/check-persona-file.ts';
 import type { SchemaValidator } from '../../check/schema/compile-schema.ts';
 import { compareCodePoints, type Diagnostic, sortDiagnostics } from '../../core/diagnostic.ts';
+import { sha256 } from '../../core/sha256.ts';
 import { decodeSource } from '../../parse/decode-source.ts';
 import { parseYaml } from '../../parse/parse-yaml.ts';
 import type { SourceFile } from '../../read/read-library.ts';
@@ -218,7 +219,7 @@ function finish(validatePersona: SchemaValidator) {
       file: target.file,
       slug: target.slug,
       title: target.title ?? target.slug,
-      before: state.text,
+      beforeSha256: sha256(state.text),
       after,
       changes: state.changes,
       diff: unifiedDiff(target.file, state.text, after),
