@@ -44777,13 +44777,13 @@ function planMerge(input2) {
   }));
   const named = /* @__PURE__ */ new Set();
   for (const { facts } of contributionFiles) if (facts.contribution) named.add(facts.contribution.persona);
-  const loads = /* @__PURE__ */ new Map();
+  const namedBytes = /* @__PURE__ */ new Map();
   const personaFacts = [];
   for (const { file, bytes } of input2.personaFiles) {
     const facts = checkPersonaFile(file, bytes, input2.validatePersona);
     const summary = facts.data ? summarizePersona(facts.data) : void 0;
     if (facts.data && summary && (named.has(summary.slug ?? "") || named.has(summary.id ?? ""))) {
-      loads.set(file, { bytes, data: facts.data });
+      namedBytes.set(file, bytes);
     }
     personaFacts.push(slimFacts(facts, summary));
   }
@@ -44812,10 +44812,10 @@ function planMerge(input2) {
   for (const personaFile of [...queues.keys()].sort(compareCodePoints)) {
     const queue = queues.get(personaFile);
     queues.delete(personaFile);
-    const load = loads.get(personaFile);
-    loads.delete(personaFile);
-    const state = loadState(queue[0].target, load);
-    for (const { file, bytes, facts, contribution, target } of queue) {
+    const bytes = namedBytes.get(personaFile);
+    namedBytes.delete(personaFile);
+    const state = loadState(queue[0].target, bytes, input2.validatePersona);
+    for (const { file, bytes: bytes2, facts, contribution, target } of queue) {
       const problems = errorsOf(
         checkAgainstPersona({
           facts,
@@ -44846,7 +44846,7 @@ function planMerge(input2) {
         author: contribution.author,
         date
       });
-      removals.push({ file, bytes });
+      removals.push({ file, bytes: bytes2 });
     }
     if (state.changes.length > 0) personas.push(finish(input2.validatePersona)(state));
   }
@@ -44863,17 +44863,17 @@ function slimFacts(facts, summary) {
     ...summary ? { summary } : {}
   };
 }
-function loadState(target, load) {
-  const bytes = load?.bytes;
+function loadState(target, bytes, validatePersona) {
+  const data = bytes ? checkPersonaFile(target.file, bytes, validatePersona).data : null;
   const decoded = bytes ? decodeSource(target.file, bytes) : null;
   const doc = decoded?.ok ? parseYaml(target.file, decoded.text).doc : null;
-  if (!load || !decoded?.ok || !doc) throw new MergeInvariantError(`${target.file} could not be read again`);
+  if (!data || !decoded?.ok || !doc) throw new MergeInvariantError(`${target.file} could not be read again`);
   return {
     target,
     text: decoded.text,
     doc,
-    data: load.data,
-    community: readCommunity(load.data.community),
+    data,
+    community: readCommunity(data.community),
     spans: topLevelSpans(doc, decoded.text),
     roundTrips: printDocument(doc) === decoded.text,
     changedKeys: /* @__PURE__ */ new Set(),

@@ -63,17 +63,19 @@ export function planMerge(input: MergeInput): MergePlan {
       bytes,
       facts: checkContributionFile(file, bytes, input.validateContribution),
     }));
-  // Every persona is checked, but only the ones a contribution names keep their data (and bytes) until they
-  // are merged: at 10,000 personas, holding all of them was most of the merge's memory.
+  // Every persona is checked, but only the bytes of those a contribution names are kept until they are merged:
+  // at 10,000 personas, holding the checked data of all of them was most of the merge's memory. Even the
+  // named ones' data is checked again when merged rather than kept (a few percent of the time), because
+  // thousands of kept data trees outlive the young generation and leave the old one bloated long after.
   const named = new Set<string>();
   for (const { facts } of contributionFiles) if (facts.contribution) named.add(facts.contribution.persona);
-  const loads = new Map<string, PersonaLoad>();
+  const namedBytes = new Map<string, Uint8Array>();
   const personaFacts: PersonaFacts[] = [];
   for (const { file, bytes } of input.personaFiles) {
     const facts = checkPersonaFile(file, bytes, input.validatePersona);
     const summary = facts.data ? summarizePersona(facts.data) : undefined;
     if (facts.data && summary && (named.has(summary.slug ?? '') || named.has(summary.id ?? ''))) {
-      loads.set(file, { bytes, data: facts.data });
+      namedBytes.set(file, bytes);
     }
     personaFacts.push(slimFacts(facts, summary));
   }
@@ -106,9 +108,9 @@ export function planMerge(input: MergeInput): MergePlan {
   for (const personaFile of [...queues.keys()].sort(compareCodePoints)) {
     const queue = queues.get(personaFile) as QueuedContribution[];
     queues.delete(personaFile);
-    const load = loads.get(personaFile);
-    loads.delete(personaFile);
-    const state = loadState((queue[0] as QueuedContribution).target, load);
+    const bytes = namedBytes.get(personaFile);
+    namedBytes.delete(personaFile);
+    const state = loadState((queue[0] as QueuedContribution).target, bytes, input.validatePersona);
     for (const { file, bytes, facts, contribution, target } of queue) {
       const problems = errorsOf(
         checkAgainstPersona({
@@ -158,15 +160,9 @@ interface QueuedContribution {
   target: PersonaTarget;
 }
 
-/** A named persona's bytes and checked data, handed over to the merge that edits it. */
-interface PersonaLoad {
-  bytes: Uint8Array;
-  data: Record<string, unknown>;
-}
-
 /**
  * The facts the contribution index needs, without the persona's data: the index reads only the summary, and
- * the data of a persona a contribution merges into is in its PersonaLoad.
+ * a persona a contribution merges into is checked again from its bytes when its turn comes.
  */
 function slimFacts(facts: PersonaFacts, summary: PersonaSummary | undefined): PersonaFacts {
   return {
@@ -178,19 +174,23 @@ function slimFacts(facts: PersonaFacts, summary: PersonaSummary | undefined): Pe
   };
 }
 
-function loadState(target: PersonaTarget, load: PersonaLoad | undefined): PersonaState {
-  const bytes = load?.bytes;
+function loadState(
+  target: PersonaTarget,
+  bytes: Uint8Array | undefined,
+  validatePersona: SchemaValidator,
+): PersonaState {
+  // The same check of the same bytes as before, so the same data: a fresh copy the merge may edit in place.
+  const data = bytes ? checkPersonaFile(target.file, bytes, validatePersona).data : null;
   const decoded = bytes ? decodeSource(target.file, bytes) : null;
   const doc = decoded?.ok ? parseYaml(target.file, decoded.text).doc : null;
   // A usable target decoded and parsed cleanly once already; failing now means the inputs changed under us.
-  if (!load || !decoded?.ok || !doc) throw new MergeInvariantError(`${target.file} could not be read again`);
-  // The load is this persona's alone (it was taken out of the map), so its data is edited in place.
+  if (!data || !decoded?.ok || !doc) throw new MergeInvariantError(`${target.file} could not be read again`);
   return {
     target,
     text: decoded.text,
     doc,
-    data: load.data,
-    community: readCommunity(load.data.community),
+    data,
+    community: readCommunity(data.community),
     spans: topLevelSpans(doc, decoded.text),
     roundTrips: printDocument(doc) === decoded.text,
     changedKeys: new Set(),
