@@ -44472,6 +44472,13 @@ init_target_rules();
 init_check_persona_file();
 init_diagnostic();
 import { isDeepStrictEqual as isDeepStrictEqual2 } from "node:util";
+
+// scripts/core/own-strings.ts
+function ownStrings(value) {
+  return JSON.parse(JSON.stringify(value));
+}
+
+// scripts/plan/merge/plan-merge.ts
 init_decode_source();
 init_parse_yaml();
 
@@ -44781,7 +44788,7 @@ function planMerge(input2) {
   const personaFacts = [];
   for (const { file, bytes } of input2.personaFiles) {
     const facts = checkPersonaFile(file, bytes, input2.validatePersona);
-    const summary = facts.data ? summarizePersona(facts.data) : void 0;
+    const summary = facts.data ? ownStrings(summarizePersona(facts.data)) : void 0;
     if (facts.data && summary && (named.has(summary.slug ?? "") || named.has(summary.id ?? ""))) {
       namedBytes.set(file, bytes);
     }
@@ -44902,7 +44909,7 @@ function finish(validatePersona) {
       title: target.title ?? target.slug,
       beforeSha256: sha256(state.text),
       after,
-      changes: state.changes,
+      changes: ownStrings(state.changes),
       diff: unifiedDiff(target.file, state.text, after)
     };
   };

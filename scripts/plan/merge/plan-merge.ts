@@ -14,6 +14,7 @@ import {
 } from '../../check/persona/check-persona-file.ts';
 import type { SchemaValidator } from '../../check/schema/compile-schema.ts';
 import { compareCodePoints, type Diagnostic, sortDiagnostics } from '../../core/diagnostic.ts';
+import { ownStrings } from '../../core/own-strings.ts';
 import { sha256 } from '../../core/sha256.ts';
 import { decodeSource } from '../../parse/decode-source.ts';
 import { parseYaml } from '../../parse/parse-yaml.ts';
@@ -73,7 +74,7 @@ export function planMerge(input: MergeInput): MergePlan {
   const personaFacts: PersonaFacts[] = [];
   for (const { file, bytes } of input.personaFiles) {
     const facts = checkPersonaFile(file, bytes, input.validatePersona);
-    const summary = facts.data ? summarizePersona(facts.data) : undefined;
+    const summary = facts.data ? ownStrings(summarizePersona(facts.data)) : undefined;
     if (facts.data && summary && (named.has(summary.slug ?? '') || named.has(summary.id ?? ''))) {
       namedBytes.set(file, bytes);
     }
@@ -221,7 +222,7 @@ function finish(validatePersona: SchemaValidator) {
       title: target.title ?? target.slug,
       beforeSha256: sha256(state.text),
       after,
-      changes: state.changes,
+      changes: ownStrings(state.changes),
       diff: unifiedDiff(target.file, state.text, after),
     };
   };
