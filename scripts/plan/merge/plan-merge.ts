@@ -163,7 +163,8 @@ interface QueuedContribution {
 
 /**
  * The facts the contribution index needs, without the persona's data: the index reads only the summary, and
- * a persona a contribution merges into is checked again from its bytes when its turn comes.
+ * a persona a contribution merges into is checked again from its bytes when its turn comes. A target's
+ * `data` is therefore empty here; the merge reads only the data loadState checks.
  */
 function slimFacts(facts: PersonaFacts, summary: PersonaSummary | undefined): PersonaFacts {
   return {
