@@ -128,17 +128,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path23) {
-      const ctrl = callVisitor(key, node2, visitor, path23);
+    function visit_(key, node2, visitor, path24) {
+      const ctrl = callVisitor(key, node2, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visit_(key, ctrl, visitor, path23);
+        replaceNode(key, path24, ctrl);
+        return visit_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path23 = Object.freeze(path23.concat(node2));
+          path24 = Object.freeze(path24.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path23);
+            const ci = visit_(i, node2.items[i], visitor, path24);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -149,13 +149,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path23 = Object.freeze(path23.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path23);
+          path24 = Object.freeze(path24.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path23);
+          const cv = visit_("value", node2.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -176,17 +176,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path23) {
-      const ctrl = await callVisitor(key, node2, visitor, path23);
+    async function visitAsync_(key, node2, visitor, path24) {
+      const ctrl = await callVisitor(key, node2, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visitAsync_(key, ctrl, visitor, path23);
+        replaceNode(key, path24, ctrl);
+        return visitAsync_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path23 = Object.freeze(path23.concat(node2));
+          path24 = Object.freeze(path24.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path23);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path24);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -197,13 +197,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path23 = Object.freeze(path23.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path23);
+          path24 = Object.freeze(path24.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path23);
+          const cv = await visitAsync_("value", node2.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -230,23 +230,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path23) {
+    function callVisitor(key, node2, visitor, path24) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path23);
+        return visitor(key, node2, path24);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path23);
+        return visitor.Map?.(key, node2, path24);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path23);
+        return visitor.Seq?.(key, node2, path24);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path23);
+        return visitor.Pair?.(key, node2, path24);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path23);
+        return visitor.Scalar?.(key, node2, path24);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path23);
+        return visitor.Alias?.(key, node2, path24);
       return void 0;
     }
-    function replaceNode(key, path23, node2) {
-      const parent = path23[path23.length - 1];
+    function replaceNode(key, path24, node2) {
+      const parent = path24[path24.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -858,10 +858,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path23, value) {
+    function collectionFromPath(schema, path24, value) {
       let v = value;
-      for (let i = path23.length - 1; i >= 0; --i) {
-        const k = path23[i];
+      for (let i = path24.length - 1; i >= 0; --i) {
+        const k = path24[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -880,7 +880,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
+    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -910,11 +910,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path23, value) {
-        if (isEmptyPath(path23))
+      addIn(path24, value) {
+        if (isEmptyPath(path24))
           this.add(value);
         else {
-          const [key, ...rest] = path23;
+          const [key, ...rest] = path24;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -928,8 +928,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        const [key, ...rest] = path23;
+      deleteIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -943,8 +943,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        const [key, ...rest] = path23;
+      getIn(path24, keepScalar) {
+        const [key, ...rest] = path24;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -962,8 +962,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path23) {
-        const [key, ...rest] = path23;
+      hasIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -973,8 +973,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        const [key, ...rest] = path23;
+      setIn(path24, value) {
+        const [key, ...rest] = path24;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3489,9 +3489,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path23, value) {
+      addIn(path24, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path23, value);
+          this.contents.addIn(path24, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3566,14 +3566,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        if (Collection2.isEmptyPath(path23)) {
+      deleteIn(path24) {
+        if (Collection2.isEmptyPath(path24)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3588,10 +3588,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        if (Collection2.isEmptyPath(path23))
+      getIn(path24, keepScalar) {
+        if (Collection2.isEmptyPath(path24))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3602,10 +3602,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path23) {
-        if (Collection2.isEmptyPath(path23))
+      hasIn(path24) {
+        if (Collection2.isEmptyPath(path24))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3622,13 +3622,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        if (Collection2.isEmptyPath(path23)) {
+      setIn(path24, value) {
+        if (Collection2.isEmptyPath(path24)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path23), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path24), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path23, value);
+          this.contents.setIn(path24, value);
         }
       }
       /**
@@ -5589,9 +5589,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path23) => {
+    visit2.itemAtPath = (cst, path24) => {
       let item = cst;
-      for (const [field, index2] of path23) {
+      for (const [field, index2] of path24) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -5600,23 +5600,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path23) => {
-      const parent = visit2.itemAtPath(cst, path23.slice(0, -1));
-      const field = path23[path23.length - 1][0];
+    visit2.parentCollection = (cst, path24) => {
+      const parent = visit2.itemAtPath(cst, path24.slice(0, -1));
+      const field = path24[path24.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path23, item, visitor) {
-      let ctrl = visitor(item, path23);
+    function _visit(path24, item, visitor) {
+      let ctrl = visitor(item, path24);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path23.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path24.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5627,10 +5627,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path23);
+            ctrl = ctrl(item, path24);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -8585,8 +8585,8 @@ function schemaDiagnostics(file, value, doc, lines, validate, subject = "The per
   }
   return out;
 }
-function hasTypeErrorAtOrAbove(path23, typeErrorPaths) {
-  for (const p of typeErrorPaths) if (path23 === p || path23.startsWith(`${p}/`)) return true;
+function hasTypeErrorAtOrAbove(path24, typeErrorPaths) {
+  for (const p of typeErrorPaths) if (path24 === p || path24.startsWith(`${p}/`)) return true;
   return false;
 }
 function pathSegments(instancePath) {
@@ -9450,9 +9450,9 @@ var init_target_rules = __esm({
 });
 
 // scripts/check/persona/persona-context.ts
-function placeIn(ctx, ...path23) {
+function placeIn(ctx, ...path24) {
   if (!ctx.doc) return START_OF_FILE;
-  const node2 = path23.length === 0 ? ctx.doc.contents : ctx.doc.getIn(path23, true);
+  const node2 = path24.length === 0 ? ctx.doc.contents : ctx.doc.getIn(path24, true);
   return nodePlace(node2 && typeof node2 === "object" ? node2 : null, ctx.lines);
 }
 function stringAt(data, key) {
@@ -9615,16 +9615,16 @@ function noPlaceholderText(ctx) {
   const out = [];
   for (const [key, value] of Object.entries(ctx.data)) {
     if (key === "community") continue;
-    for (const { path: path23, text: text8 } of strings(value, [key])) {
+    for (const { path: path24, text: text8 } of strings(value, [key])) {
       const match = PLACEHOLDER.exec(text8);
       if (!match) continue;
       if (match[1] && !UPPER_ONLY.test(text8)) continue;
       out.push(
         diagnostic(
           ctx.file,
-          placeIn(ctx, ...path23),
+          placeIn(ctx, ...path24),
           "lint/placeholder",
-          `\`${path23.join(".")}\` still holds placeholder text ("${match[0]}").`,
+          `\`${path24.join(".")}\` still holds placeholder text ("${match[0]}").`,
           "Replace the placeholder with real, specific content.",
           "warning"
         )
@@ -9633,12 +9633,12 @@ function noPlaceholderText(ctx) {
   }
   return out;
 }
-function* strings(value, path23) {
-  if (typeof value === "string") yield { path: path23, text: value };
+function* strings(value, path24) {
+  if (typeof value === "string") yield { path: path24, text: value };
   else if (Array.isArray(value))
-    for (let i = 0; i < value.length; i++) yield* strings(value[i], [...path23, i]);
+    for (let i = 0; i < value.length; i++) yield* strings(value[i], [...path24, i]);
   else if (value && typeof value === "object")
-    for (const [k, v] of Object.entries(value)) yield* strings(v, [...path23, k]);
+    for (const [k, v] of Object.entries(value)) yield* strings(v, [...path24, k]);
 }
 var PLACEHOLDER, UPPER_ONLY, ANY_MARKER;
 var init_no_placeholder_text = __esm({
@@ -13098,8 +13098,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path23) {
-      let input2 = path23;
+    function removeDotSegments(path24) {
+      let input2 = path24;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -13173,11 +13173,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path23) {
-      if (path23 === "" || path23[0] === "/") {
-        return removeDotSegments(path23);
+    function removeDotSegmentsRelative(path24) {
+      if (path24 === "" || path24[0] === "/") {
+        return removeDotSegments(path24);
       }
-      const segments = path23.split("/");
+      const segments = path24.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -13540,8 +13540,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path23 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path23 && path23 !== "/" ? path23 : void 0;
+        const path24 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path24 && path24 !== "/" ? path24 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -29009,8 +29009,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path23, name) {
-  if (!path23) {
+function assertPath(path24, name) {
+  if (!path24) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -29195,13 +29195,13 @@ var init_lib13 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set path(path23) {
-        if (isUrl(path23)) {
-          path23 = fileURLToPath(path23);
+      set path(path24) {
+        if (isUrl(path24)) {
+          path24 = fileURLToPath(path24);
         }
-        assertNonEmpty(path23, "path");
-        if (this.path !== path23) {
-          this.history.push(path23);
+        assertNonEmpty(path24, "path");
+        if (this.path !== path24) {
+          this.history.push(path24);
         }
       }
       /**
@@ -30400,7 +30400,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_, protocol, domain2, path23, match) {
+function findUrl(_, protocol, domain2, path24, match) {
   if (!previous2(match)) {
     return false;
   }
@@ -30413,7 +30413,7 @@ function findUrl(_, protocol, domain2, path23, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path23);
+  const parts = splitUrl(domain2 + path24);
   const result = {
     type: "link",
     title: null,
@@ -32914,7 +32914,7 @@ var require_lib = __commonJS({
     var fs = __require("fs");
     var crypto = __require("node:crypto");
     var { onExit } = require_cjs();
-    var path23 = __require("path");
+    var path24 = __require("path");
     var { promisify } = __require("util");
     var activeFiles = {};
     var threadId = (function getId() {
@@ -32967,7 +32967,7 @@ var require_lib = __commonJS({
       let fd;
       let tmpfile;
       const removeOnExitHandler = onExit(cleanupOnExit(() => tmpfile));
-      const absoluteName = path23.resolve(filename);
+      const absoluteName = path24.resolve(filename);
       try {
         await serializeActiveFile(absoluteName);
         const truename = await promisify(fs.realpath)(filename).catch(() => filename);
@@ -36318,7 +36318,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path23) => path23.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path24) => path24.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex22 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex22, "i");
@@ -38022,17 +38022,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path23 = requestOptions.url.replace(options.baseUrl, "");
+    const path24 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path23} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path24} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path23} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path24} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -42194,7 +42194,7 @@ import { isMainThread, parentPort, workerData } from "node:worker_threads";
 // scripts/cli/main.ts
 init_did_you_mean();
 init_read_library();
-import path22 from "node:path";
+import path23 from "node:path";
 import { parseArgs } from "node:util";
 
 // scripts/cli/command.ts
@@ -42462,12 +42462,12 @@ function notCanonicalDiagnostic(file, line) {
 }
 
 // scripts/plan/catalogue/plan-catalogue-writes.ts
-function isGeneratedFile(path23, text8) {
-  if (path23.endsWith(".md")) return text8.startsWith(`${GENERATED_BANNER}
+function isGeneratedFile(path24, text8) {
+  if (path24.endsWith(".md")) return text8.startsWith(`${GENERATED_BANNER}
 `);
-  if (path23.endsWith(".json")) return text8.startsWith(`{
+  if (path24.endsWith(".json")) return text8.startsWith(`{
   "$comment": ${JSON.stringify(GENERATED_NOTE)},`);
-  if (path23.endsWith(".csv")) return text8.startsWith(`${CSV_HEADER}
+  if (path24.endsWith(".csv")) return text8.startsWith(`${CSV_HEADER}
 `);
   return false;
 }
@@ -44504,18 +44504,20 @@ var intakeCommand = {
   }
 };
 
-// scripts/apply/merge-journal.ts
+// scripts/core/sha256.ts
 import { createHash as createHash4 } from "node:crypto";
-var MERGE_JOURNAL = "contributions/.merge-journal.json";
 function sha256(data) {
   return createHash4("sha256").update(data).digest("hex");
 }
+
+// scripts/apply/merge-journal.ts
+var MERGE_JOURNAL = "contributions/.merge-journal.json";
 function journalFor(plan) {
   return {
     version: 1,
     writes: plan.personas.map((p) => ({
       file: p.file,
-      before: sha256(p.before),
+      before: p.beforeSha256,
       after: sha256(p.after),
       text: p.after
     })),
@@ -44624,6 +44626,9 @@ async function sweepTemporaryFiles(files, ops) {
 // scripts/cli/commands/merge.ts
 init_contribution_location();
 
+// scripts/pipeline/merge-library.ts
+import path20 from "node:path";
+
 // scripts/apply/file-ops.ts
 import { readdir as readdir4, readFile as readFile4, rm, rmdir as rmdir2 } from "node:fs/promises";
 import path19 from "node:path";
@@ -44664,9 +44669,16 @@ init_resolve_target();
 init_target_rules();
 init_check_persona_file();
 init_diagnostic();
+import { isDeepStrictEqual as isDeepStrictEqual2 } from "node:util";
+
+// scripts/core/own-strings.ts
+function ownStrings(value) {
+  return JSON.parse(JSON.stringify(value));
+}
+
+// scripts/plan/merge/plan-merge.ts
 init_decode_source();
 init_parse_yaml();
-import { isDeepStrictEqual as isDeepStrictEqual2 } from "node:util";
 
 // scripts/render/unified-diff.ts
 var MAX_TABLE_CELLS = 4e6;
@@ -44963,18 +44975,29 @@ function lineOf(lineStarts, offset) {
 var MergeInvariantError = class extends Error {
 };
 function planMerge(input2) {
-  const personaFacts = input2.personaFiles.map(
-    ({ file, bytes }) => checkPersonaFile(file, bytes, input2.validatePersona)
-  );
+  const contributionFiles = [...input2.contributionFiles].sort((a, b) => compareCodePoints(a.file, b.file)).map(({ file, bytes }) => ({
+    file,
+    bytes,
+    facts: checkContributionFile(file, bytes, input2.validateContribution)
+  }));
+  const named = /* @__PURE__ */ new Set();
+  for (const { facts } of contributionFiles) if (facts.contribution) named.add(facts.contribution.persona);
+  const namedBytes = /* @__PURE__ */ new Map();
+  const personaFacts = [];
+  for (const { file, bytes } of input2.personaFiles) {
+    const facts = checkPersonaFile(file, bytes, input2.validatePersona);
+    const summary = facts.data ? ownStrings(summarizePersona(facts.data)) : void 0;
+    if (facts.data && summary && (named.has(summary.slug ?? "") || named.has(summary.id ?? ""))) {
+      namedBytes.set(file, bytes);
+    }
+    personaFacts.push(slimFacts(facts, summary));
+  }
   const index2 = buildContributionIndex(personaFacts);
-  const bytesByFile = new Map(input2.personaFiles.map((f) => [f.file, f.bytes]));
   const applied = [];
   const conflicts = [];
   const removals = [];
-  const contributionFiles = [...input2.contributionFiles].sort((a, b) => compareCodePoints(a.file, b.file));
   const queues = /* @__PURE__ */ new Map();
-  for (const { file, bytes } of contributionFiles) {
-    const facts = checkContributionFile(file, bytes, input2.validateContribution);
+  for (const { file, bytes, facts } of contributionFiles) {
     const contribution = facts.contribution;
     if (!contribution) {
       conflicts.push(...errorsOf(facts.diagnostics));
@@ -44993,8 +45016,11 @@ function planMerge(input2) {
   const personas = [];
   for (const personaFile of [...queues.keys()].sort(compareCodePoints)) {
     const queue = queues.get(personaFile);
-    const state = loadState(queue[0].target, bytesByFile.get(personaFile));
-    for (const { file, bytes, facts, contribution, target } of queue) {
+    queues.delete(personaFile);
+    const bytes = namedBytes.get(personaFile);
+    namedBytes.delete(personaFile);
+    const state = loadState(queue[0].target, bytes, input2.validatePersona);
+    for (const { file, bytes: bytes2, facts, contribution, target } of queue) {
       const problems = errorsOf(
         checkAgainstPersona({
           facts,
@@ -45025,7 +45051,7 @@ function planMerge(input2) {
         author: contribution.author,
         date
       });
-      removals.push({ file, bytes });
+      removals.push({ file, bytes: bytes2 });
     }
     if (state.changes.length > 0) personas.push(finish(input2.validatePersona)(state));
   }
@@ -45033,16 +45059,26 @@ function planMerge(input2) {
   removals.sort((a, b) => compareCodePoints(a.file, b.file));
   return { applied, conflicts: sortDiagnostics(conflicts), personas, removals };
 }
-function loadState(target, bytes) {
+function slimFacts(facts, summary) {
+  return {
+    file: facts.file,
+    data: null,
+    places: facts.places,
+    diagnostics: facts.diagnostics,
+    ...summary ? { summary } : {}
+  };
+}
+function loadState(target, bytes, validatePersona) {
+  const data = bytes ? checkPersonaFile(target.file, bytes, validatePersona).data : null;
   const decoded = bytes ? decodeSource(target.file, bytes) : null;
   const doc = decoded?.ok ? parseYaml(target.file, decoded.text).doc : null;
-  if (!decoded?.ok || !doc) throw new MergeInvariantError(`${target.file} could not be read again`);
+  if (!data || !decoded?.ok || !doc) throw new MergeInvariantError(`${target.file} could not be read again`);
   return {
     target,
     text: decoded.text,
     doc,
-    data: structuredClone(target.data),
-    community: readCommunity(target.data.community),
+    data,
+    community: readCommunity(data.community),
     spans: topLevelSpans(doc, decoded.text),
     roundTrips: printDocument(doc) === decoded.text,
     changedKeys: /* @__PURE__ */ new Set(),
@@ -45069,9 +45105,9 @@ function finish(validatePersona) {
       file: target.file,
       slug: target.slug,
       title: target.title ?? target.slug,
-      before: state.text,
+      beforeSha256: sha256(state.text),
       after,
-      changes: state.changes,
+      changes: ownStrings(state.changes),
       diff: unifiedDiff(target.file, state.text, after)
     };
   };
@@ -45092,7 +45128,7 @@ async function mergeLibrary(root4, options) {
   ]);
   const journal = await readJournal(ops);
   if (journal && !options.dryRun) await finishJournal(journal, ops);
-  let files = await readLibrary(root4);
+  let files = readMergeInputs(root4, await listLibrary(root4));
   if (journal && options.dryRun) files = await asIfFinished(files, journal, ops);
   const plan = planMerge({
     personaFiles: files.personaFiles,
@@ -45108,6 +45144,18 @@ async function mergeLibrary(root4, options) {
   if (!options.dryRun) await applyMergePlan(plan, ops);
   return { plan, resumed: journal !== null };
 }
+function readMergeInputs(root4, listing) {
+  const read = (file) => ({ file, bytes: readCapped(path20.join(root4, file)) });
+  return {
+    personaFiles: {
+      *[Symbol.iterator]() {
+        for (const file of listing.personaFiles) yield read(file);
+      }
+    },
+    contributionFiles: listing.contributionFiles.map(read),
+    diagnostics: listing.diagnostics
+  };
+}
 async function asIfFinished(files, journal, ops) {
   const written = new Map(journal.writes.map((w) => [w.file, new TextEncoder().encode(w.text)]));
   const removed = new Map(journal.removals.map((r) => [r.file, r.sha256]));
@@ -45117,9 +45165,14 @@ async function asIfFinished(files, journal, ops) {
         `${write.file} changed since the interrupted merge was recorded; see \`persona merge\`.`
       );
   }
+  const personaFiles = files.personaFiles;
   return {
     ...files,
-    personaFiles: files.personaFiles.map((f) => ({ file: f.file, bytes: written.get(f.file) ?? f.bytes })),
+    personaFiles: {
+      *[Symbol.iterator]() {
+        for (const f of personaFiles) yield { file: f.file, bytes: written.get(f.file) ?? f.bytes };
+      }
+    },
     contributionFiles: files.contributionFiles.filter((f) => removed.get(f.file) !== sha256(f.bytes))
   };
 }
@@ -45233,7 +45286,7 @@ var mergeCommand = {
 
 // scripts/cli/commands/new.ts
 import { access as access2 } from "node:fs/promises";
-import path20 from "node:path";
+import path21 from "node:path";
 init_did_you_mean();
 init_validate_library();
 
@@ -45312,7 +45365,7 @@ var newCommand = {
         `${clash.file} already has the slug "${slug2}" or the title "${title}"; choose another title.`
       );
     const file = `personas/${product}/${slug2}.yaml`;
-    const target = path20.join(ctx.root, file);
+    const target = path21.join(ctx.root, file);
     if (await access2(target).then(
       () => true,
       () => false
@@ -45333,7 +45386,7 @@ var newCommand = {
 init_diagnostic();
 init_check_files();
 init_validate_library();
-import path21 from "node:path";
+import path22 from "node:path";
 
 // scripts/report/format-github.ts
 function escapeData(value) {
@@ -45383,8 +45436,8 @@ var validateCommand = {
   async run(args, ctx) {
     const format = oneOf(args, "format", ["text", "json", "github"], "text");
     const identity = toolIdentity();
-    const location = stringOption(args, "cache-location") ?? path21.join(ctx.root, "node_modules", ".cache", "persona", "validate.json");
-    const cache = args.values["no-cache"] === true || identity === void 0 ? void 0 : { location: path21.resolve(ctx.cwd, location), toolIdentity: identity };
+    const location = stringOption(args, "cache-location") ?? path22.join(ctx.root, "node_modules", ".cache", "persona", "validate.json");
+    const cache = args.values["no-cache"] === true || identity === void 0 ? void 0 : { location: path22.resolve(ctx.cwd, location), toolIdentity: identity };
     const result = await validateLibrary(ctx.root, { personaData: false, ...cache ? { cache } : {} });
     const summary = summarize(result.diagnostics, result.personas.length, result.contributionCount);
     const render2 = format === "json" ? formatJson : format === "github" ? formatGithub : formatText;
@@ -45454,7 +45507,7 @@ usage: ${command.usage}
 `);
     return EXIT_OK;
   }
-  const root4 = path22.resolve(io.cwd, typeof args.values.root === "string" ? args.values.root : ".");
+  const root4 = path23.resolve(io.cwd, typeof args.values.root === "string" ? args.values.root : ".");
   try {
     return await command.run(args, { ...io, root: root4 });
   } catch (error) {

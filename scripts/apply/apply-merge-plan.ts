@@ -1,6 +1,7 @@
+import { sha256 } from '../core/sha256.ts';
 import type { MergePlan } from '../plan/merge/merge-plan.ts';
 import type { FileOps } from './file-ops.ts';
-import { journalFor, MERGE_JOURNAL, type MergeJournal, parseJournal, sha256 } from './merge-journal.ts';
+import { journalFor, MERGE_JOURNAL, type MergeJournal, parseJournal } from './merge-journal.ts';
 
 /** A journal that cannot be rolled forward safely: a file it would overwrite has changed since. */
 export class MergeJournalError extends Error {}

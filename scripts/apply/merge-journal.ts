@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../core/sha256.ts';
 import type { MergePlan } from '../plan/merge/merge-plan.ts';
 
 /** Where a merge in progress records what it is doing; a dotfile, so `persona validate` never reads it. */
@@ -16,16 +16,12 @@ export interface MergeJournal {
   removals: Array<{ file: string; sha256: string }>;
 }
 
-export function sha256(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
-}
-
 export function journalFor(plan: MergePlan): MergeJournal {
   return {
     version: 1,
     writes: plan.personas.map((p) => ({
       file: p.file,
-      before: sha256(p.before),
+      before: p.beforeSha256,
       after: sha256(p.after),
       text: p.after,
     })),

@@ -21,7 +21,12 @@ export interface PersonaMergeResult {
   file: string;
   slug: string;
   title: string;
-  before: string;
+  /**
+   * SHA-256 of the text the plan was made from: all the journal needs to tell whether the file is still as
+   * read. Only the hash is kept, since at thousands of personas the texts themselves were a large share of
+   * the merge's memory.
+   */
+  beforeSha256: string;
   after: string;
   /** Content changes in the order they were applied; the `community` bookkeeping is only in `diff`. */
   changes: ContentEffect[];

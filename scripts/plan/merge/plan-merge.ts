@@ -6,9 +6,16 @@ import { applyContentEffect, type ContentEffect } from '../../check/contribution
 import { buildContributionIndex, type PersonaTarget } from '../../check/contribution/contribution-index.ts';
 import { resolveTarget } from '../../check/contribution/resolve-target.ts';
 import { checkAgainstPersona } from '../../check/contribution/rules/target-rules.ts';
-import { checkPersonaFile } from '../../check/persona/check-persona-file.ts';
+import {
+  checkPersonaFile,
+  type PersonaFacts,
+  type PersonaSummary,
+  summarizePersona,
+} from '../../check/persona/check-persona-file.ts';
 import type { SchemaValidator } from '../../check/schema/compile-schema.ts';
 import { compareCodePoints, type Diagnostic, sortDiagnostics } from '../../core/diagnostic.ts';
+import { ownStrings } from '../../core/own-strings.ts';
+import { sha256 } from '../../core/sha256.ts';
 import { decodeSource } from '../../parse/decode-source.ts';
 import { parseYaml } from '../../parse/parse-yaml.ts';
 import type { SourceFile } from '../../read/read-library.ts';
@@ -19,7 +26,8 @@ import type { AppliedContribution, MergePlan, PersonaMergeResult } from './merge
 import { type LineSpan, printDocument, renderPersonaEdit, topLevelSpans } from './render-persona-edit.ts';
 
 export interface MergeInput {
-  personaFiles: readonly SourceFile[];
+  /** Read once, in order; may read each file only when it is reached, so unneeded bytes can go right away. */
+  personaFiles: Iterable<SourceFile>;
   contributionFiles: readonly SourceFile[];
   validatePersona: SchemaValidator;
   validateContribution: SchemaValidator;
@@ -49,21 +57,38 @@ export class MergeInvariantError extends Error {}
  * `persona validate` checks it against the file: a stale or invalid one becomes a conflict and is skipped.
  */
 export function planMerge(input: MergeInput): MergePlan {
-  const personaFacts = input.personaFiles.map(({ file, bytes }) =>
-    checkPersonaFile(file, bytes, input.validatePersona),
-  );
+  const contributionFiles = [...input.contributionFiles]
+    .sort((a, b) => compareCodePoints(a.file, b.file))
+    .map(({ file, bytes }) => ({
+      file,
+      bytes,
+      facts: checkContributionFile(file, bytes, input.validateContribution),
+    }));
+  // Every persona is checked, but only the bytes of those a contribution names are kept until they are merged:
+  // at 10,000 personas, holding the checked data of all of them was most of the merge's memory. Even the
+  // named ones' data is checked again when merged rather than kept (a few percent of the time), because
+  // thousands of kept data trees outlive the young generation and leave the old one bloated long after.
+  const named = new Set<string>();
+  for (const { facts } of contributionFiles) if (facts.contribution) named.add(facts.contribution.persona);
+  const namedBytes = new Map<string, Uint8Array>();
+  const personaFacts: PersonaFacts[] = [];
+  for (const { file, bytes } of input.personaFiles) {
+    const facts = checkPersonaFile(file, bytes, input.validatePersona);
+    const summary = facts.data ? ownStrings(summarizePersona(facts.data)) : undefined;
+    if (facts.data && summary && (named.has(summary.slug ?? '') || named.has(summary.id ?? ''))) {
+      namedBytes.set(file, bytes);
+    }
+    personaFacts.push(slimFacts(facts, summary));
+  }
   const index = buildContributionIndex(personaFacts);
-  const bytesByFile = new Map(input.personaFiles.map((f) => [f.file, f.bytes]));
   const applied: AppliedContribution[] = [];
   const conflicts: Diagnostic[] = [];
   const removals: MergePlan['removals'] = [];
-  const contributionFiles = [...input.contributionFiles].sort((a, b) => compareCodePoints(a.file, b.file));
 
   // Contributions meet each other only through their persona, so they are queued per persona, in path order,
   // and each persona is planned and rendered before the next is read: one document in memory at a time.
   const queues = new Map<string, QueuedContribution[]>();
-  for (const { file, bytes } of contributionFiles) {
-    const facts = checkContributionFile(file, bytes, input.validateContribution);
+  for (const { file, bytes, facts } of contributionFiles) {
     const contribution = facts.contribution;
     if (!contribution) {
       conflicts.push(...errorsOf(facts.diagnostics));
@@ -83,7 +108,10 @@ export function planMerge(input: MergeInput): MergePlan {
   const personas: PersonaMergeResult[] = [];
   for (const personaFile of [...queues.keys()].sort(compareCodePoints)) {
     const queue = queues.get(personaFile) as QueuedContribution[];
-    const state = loadState((queue[0] as QueuedContribution).target, bytesByFile.get(personaFile));
+    queues.delete(personaFile);
+    const bytes = namedBytes.get(personaFile);
+    namedBytes.delete(personaFile);
+    const state = loadState((queue[0] as QueuedContribution).target, bytes, input.validatePersona);
     for (const { file, bytes, facts, contribution, target } of queue) {
       const problems = errorsOf(
         checkAgainstPersona({
@@ -133,17 +161,38 @@ interface QueuedContribution {
   target: PersonaTarget;
 }
 
-function loadState(target: PersonaTarget, bytes: Uint8Array | undefined): PersonaState {
+/**
+ * The facts the contribution index needs, without the persona's data: the index reads only the summary, and
+ * a persona a contribution merges into is checked again from its bytes when its turn comes. A target's
+ * `data` is therefore empty here; the merge reads only the data loadState checks.
+ */
+function slimFacts(facts: PersonaFacts, summary: PersonaSummary | undefined): PersonaFacts {
+  return {
+    file: facts.file,
+    data: null,
+    places: facts.places,
+    diagnostics: facts.diagnostics,
+    ...(summary ? { summary } : {}),
+  };
+}
+
+function loadState(
+  target: PersonaTarget,
+  bytes: Uint8Array | undefined,
+  validatePersona: SchemaValidator,
+): PersonaState {
+  // The same check of the same bytes as before, so the same data: a fresh copy the merge may edit in place.
+  const data = bytes ? checkPersonaFile(target.file, bytes, validatePersona).data : null;
   const decoded = bytes ? decodeSource(target.file, bytes) : null;
   const doc = decoded?.ok ? parseYaml(target.file, decoded.text).doc : null;
   // A usable target decoded and parsed cleanly once already; failing now means the inputs changed under us.
-  if (!decoded?.ok || !doc) throw new MergeInvariantError(`${target.file} could not be read again`);
+  if (!data || !decoded?.ok || !doc) throw new MergeInvariantError(`${target.file} could not be read again`);
   return {
     target,
     text: decoded.text,
     doc,
-    data: structuredClone(target.data),
-    community: readCommunity(target.data.community),
+    data,
+    community: readCommunity(data.community),
     spans: topLevelSpans(doc, decoded.text),
     roundTrips: printDocument(doc) === decoded.text,
     changedKeys: new Set(),
@@ -172,9 +221,9 @@ function finish(validatePersona: SchemaValidator) {
       file: target.file,
       slug: target.slug,
       title: target.title ?? target.slug,
-      before: state.text,
+      beforeSha256: sha256(state.text),
       after,
-      changes: state.changes,
+      changes: ownStrings(state.changes),
       diff: unifiedDiff(target.file, state.text, after),
     };
   };
