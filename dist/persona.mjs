@@ -7757,11 +7757,12 @@ function tokenize(text8) {
   const tokens = [];
   let start = 0;
   while (start < text8.length) {
-    let end = text8.indexOf("\n", start);
-    if (end === -1) end = text8.length;
-    const match = LINE.exec(text8.slice(start, end));
-    start = end + 1;
+    LINE.lastIndex = start;
+    const match = LINE.exec(text8);
     if (!match) return void 0;
+    const end = start + match[0].length;
+    if (end < text8.length && text8.charCodeAt(end) !== 10) return void 0;
+    start = end + 1;
     const [, indent2 = "", keyDash, key, keyValue, valueDash, value] = match;
     if (key !== void 0) {
       tokens.push({
@@ -7851,7 +7852,8 @@ var init_fast_parse = __esm({
     VALUE = [DOUBLE_QUOTED, SINGLE_QUOTED, PLAIN_TEXT, INTEGER, DATE, URL2, "\\[\\]"].join("|");
     COMMENT = "(?: +#.*)?";
     LINE = new RegExp(
-      `^( *)(?:#.*|(- +)?(${KEY}):(?: +(${VALUE}))?${COMMENT}|(- +)(${VALUE})${COMMENT})?\\r?$`
+      `( *)(?:#.*|(- +)?(${KEY}):(?: +(${VALUE}))?${COMMENT}|(- +)(${VALUE})${COMMENT})?\\r?$`,
+      "my"
     );
     DECLINE = /* @__PURE__ */ Symbol("decline");
     BlockReader = class {
@@ -18328,12 +18330,12 @@ function checkShare(jobs, compiled2, keepData = jobs.personaData, held) {
       if (data) held?.set(file, data);
       out.personas.push({ ...rest, summary });
     }
-    out.personaStamps.push({ ...stat, hash: contentHash(bytes) });
+    out.personaStamps.push({ ...stat, hash: jobs.hashContent ? contentHash(bytes) : "" });
   }
   for (const file of jobs.contributionFiles) {
     const { bytes, ...stat } = readCappedWithStat(path3.join(jobs.root, file));
     out.contributions.push(checkContributionFile(file, bytes, validateContribution));
-    out.contributionStamps.push({ ...stat, hash: contentHash(bytes) });
+    out.contributionStamps.push({ ...stat, hash: jobs.hashContent ? contentHash(bytes) : "" });
   }
   return out;
 }
@@ -34263,7 +34265,8 @@ async function validateLibrary(root4, options = {}) {
       contributionFiles: contributionJobs,
       personaSchema,
       contributionSchema,
-      personaData: options.personaData !== false
+      personaData: options.personaData !== false,
+      hashContent: cache !== void 0
     },
     schemas
   );

@@ -49087,7 +49087,8 @@ var URL2 = "https?://[A-Za-z0-9._~/?&=%+-]+";
 var VALUE = [DOUBLE_QUOTED, SINGLE_QUOTED, PLAIN_TEXT, INTEGER, DATE, URL2, "\\[\\]"].join("|");
 var COMMENT = "(?: +#.*)?";
 var LINE = new RegExp(
-  `^( *)(?:#.*|(- +)?(${KEY}):(?: +(${VALUE}))?${COMMENT}|(- +)(${VALUE})${COMMENT})?\\r?$`
+  `( *)(?:#.*|(- +)?(${KEY}):(?: +(${VALUE}))?${COMMENT}|(- +)(${VALUE})${COMMENT})?\\r?$`,
+  "my"
 );
 var DECLINE = /* @__PURE__ */ Symbol("decline");
 function fastParse(text6) {
@@ -49107,11 +49108,12 @@ function tokenize(text6) {
   const tokens = [];
   let start = 0;
   while (start < text6.length) {
-    let end = text6.indexOf("\n", start);
-    if (end === -1) end = text6.length;
-    const match = LINE.exec(text6.slice(start, end));
-    start = end + 1;
+    LINE.lastIndex = start;
+    const match = LINE.exec(text6);
     if (!match) return void 0;
+    const end = start + match[0].length;
+    if (end < text6.length && text6.charCodeAt(end) !== 10) return void 0;
+    start = end + 1;
     const [, indent2 = "", keyDash, key, keyValue, valueDash, value] = match;
     if (key !== void 0) {
       tokens.push({
@@ -52043,12 +52045,12 @@ function checkShare(jobs, compiled2, keepData = jobs.personaData, held) {
       if (data) held?.set(file, data);
       out.personas.push({ ...rest, summary: summary2 });
     }
-    out.personaStamps.push({ ...stat2, hash: contentHash(bytes) });
+    out.personaStamps.push({ ...stat2, hash: jobs.hashContent ? contentHash(bytes) : "" });
   }
   for (const file of jobs.contributionFiles) {
     const { bytes, ...stat2 } = readCappedWithStat(path6.join(jobs.root, file));
     out.contributions.push(checkContributionFile(file, bytes, validateContribution));
-    out.contributionStamps.push({ ...stat2, hash: contentHash(bytes) });
+    out.contributionStamps.push({ ...stat2, hash: jobs.hashContent ? contentHash(bytes) : "" });
   }
   return out;
 }
@@ -52109,7 +52111,8 @@ async function validateLibrary(root3, options = {}) {
       contributionFiles: contributionJobs,
       personaSchema,
       contributionSchema,
-      personaData: options.personaData !== false
+      personaData: options.personaData !== false,
+      hashContent: cache !== void 0
     },
     schemas
   );

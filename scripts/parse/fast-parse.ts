@@ -22,8 +22,10 @@ const COMMENT = '(?: +#.*)?';
  * One line: indentation, then a comment, a `key:` with an optional value (after an optional `- `), or a
  * `- value`. Groups: 1 indentation, 2 dash of a key line, 3 key, 4 its value, 5 dash of a value line, 6 value.
  */
+// Sticky and multi-line: matched in place at each line's start, so no line is copied out of the text.
 const LINE = new RegExp(
-  `^( *)(?:#.*|(- +)?(${KEY}):(?: +(${VALUE}))?${COMMENT}|(- +)(${VALUE})${COMMENT})?\\r?$`,
+  `( *)(?:#.*|(- +)?(${KEY}):(?: +(${VALUE}))?${COMMENT}|(- +)(${VALUE})${COMMENT})?\\r?$`,
+  'my',
 );
 
 /** A `key:` or `- ` line, ready for the structure pass. */
@@ -64,11 +66,13 @@ function tokenize(text: string): Token[] | undefined {
   const tokens: Token[] = [];
   let start = 0;
   while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    const match = LINE.exec(text.slice(start, end));
-    start = end + 1;
+    LINE.lastIndex = start;
+    const match = LINE.exec(text);
     if (!match) return undefined;
+    const end = start + match[0].length;
+    // In multi-line mode `$` also matches before a lone CR or U+2028; only a real line end will do.
+    if (end < text.length && text.charCodeAt(end) !== 0x0a) return undefined;
+    start = end + 1;
     const [, indent = '', keyDash, key, keyValue, valueDash, value] = match;
     if (key !== undefined) {
       tokens.push({

@@ -29,6 +29,8 @@ export interface CheckJobs {
    * parsed personas between threads cost more than checking contributions against them.
    */
   personaData: boolean;
+  /** Hash each file's content for the cache's stamps; without a cache the hash would be thrown away. */
+  hashContent: boolean;
 }
 
 /** Facts as they come back from a thread: `data` is absent when it stayed there. */
@@ -256,12 +258,12 @@ export function checkShare(
       if (data) held?.set(file, data);
       out.personas.push({ ...rest, summary });
     }
-    out.personaStamps.push({ ...stat, hash: contentHash(bytes) });
+    out.personaStamps.push({ ...stat, hash: jobs.hashContent ? contentHash(bytes) : '' });
   }
   for (const file of jobs.contributionFiles) {
     const { bytes, ...stat } = readCappedWithStat(path.join(jobs.root, file));
     out.contributions.push(checkContributionFile(file, bytes, validateContribution));
-    out.contributionStamps.push({ ...stat, hash: contentHash(bytes) });
+    out.contributionStamps.push({ ...stat, hash: jobs.hashContent ? contentHash(bytes) : '' });
   }
   return out;
 }

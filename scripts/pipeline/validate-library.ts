@@ -101,6 +101,7 @@ export async function validateLibrary(
       personaSchema,
       contributionSchema,
       personaData: options.personaData !== false,
+      hashContent: cache !== undefined,
     },
     schemas,
   );
