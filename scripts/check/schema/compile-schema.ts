@@ -31,6 +31,9 @@ export function compileSchema(schema: object): SchemaValidator {
     allowUnionTypes: true,
     unicode: false,
     logger: false,
+    // The optimisation pass is a fifth of compile time (paid by every thread on every run) and made no
+    // measurable difference to validating 10,000 personas.
+    code: { optimize: false },
   });
   ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
   addFormats(ajv, ['date', 'uri']);
