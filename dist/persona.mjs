@@ -17925,7 +17925,10 @@ function compileSchema(schema) {
     verbose: true,
     allowUnionTypes: true,
     unicode: false,
-    logger: false
+    logger: false,
+    // The optimisation pass is a fifth of compile time (paid by every thread on every run) and made no
+    // measurable difference to validating 10,000 personas.
+    code: { optimize: false }
   });
   ajv.addKeyword({ keyword: "patternErrorMessage", schemaType: "string" });
   addFormats(ajv, ["date", "uri"]);
@@ -18056,16 +18059,107 @@ function readCache(location, key) {
     const parsed = JSON.parse(readFileSync(location, "utf8"));
     if (!parsed || parsed.format !== FORMAT || parsed.version !== VERSION || parsed.key !== key)
       return void 0;
-    if (!isRecord(parsed.personas) || !isRecord(parsed.contributions) || !isRecord(parsed.memo))
+    if (!Array.isArray(parsed.personas) || !Array.isArray(parsed.contributions) || !isRecord(parsed.memo))
       return void 0;
-    for (const entry of [...Object.values(parsed.personas), ...Object.values(parsed.contributions)]) {
-      if (!isRecord(entry) || !isRecord(entry.stamp) || typeof entry.stamp.hash !== "string")
-        return void 0;
+    const cache = emptyCache(key);
+    for (const row of parsed.personas) {
+      const entry = decodePersona(row);
+      if (!entry) return void 0;
+      cache.personas[entry[0]] = entry[1];
     }
-    return parsed;
+    for (const row of parsed.contributions) {
+      const entry = decodeContribution(row);
+      if (!entry) return void 0;
+      cache.contributions[entry[0]] = entry[1];
+    }
+    cache.memo = parsed.memo;
+    return cache;
   } catch {
     return void 0;
   }
+}
+function encodeStamp(file, stamp) {
+  return [file, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, stamp.hash];
+}
+function decodeStamp(row) {
+  if (!Array.isArray(row) || row.length < 6) return void 0;
+  const [file, size, mtimeMs, ctimeMs, ino, hash] = row;
+  if (typeof file !== "string" || typeof hash !== "string") return void 0;
+  if (![size, mtimeMs, ctimeMs, ino].every((n) => typeof n === "number")) return void 0;
+  return [file, { size, mtimeMs, ctimeMs, ino, hash }];
+}
+function encodePersona(file, entry) {
+  const { summary } = entry;
+  return [
+    ...encodeStamp(file, entry.stamp),
+    entry.diagnostics.length > 0 ? entry.diagnostics : 0,
+    entry.places ?? 0,
+    summary ? [
+      summary.id ?? 0,
+      summary.slug ?? 0,
+      summary.title ?? 0,
+      summary.links.flatMap((link5) => [link5.index, link5.persona])
+    ] : 0
+  ];
+}
+function decodePersona(row) {
+  const stamped = decodeStamp(row);
+  if (!stamped) return void 0;
+  const [, , , , , , diagnostics, places, summary] = row;
+  if (!(diagnostics === 0 || Array.isArray(diagnostics)) || !(places === 0 || isRecord(places)))
+    return void 0;
+  const entry = {
+    stamp: stamped[1],
+    diagnostics: diagnostics === 0 ? [] : diagnostics,
+    places: places === 0 ? null : places,
+    summary: null
+  };
+  if (summary !== 0) {
+    if (!Array.isArray(summary) || summary.length !== 4 || !Array.isArray(summary[3])) return void 0;
+    const [id, slug2, title, flatLinks] = summary;
+    const links = [];
+    for (let i = 0; i + 1 < flatLinks.length; i += 2) {
+      const [index2, persona] = [flatLinks[i], flatLinks[i + 1]];
+      if (typeof index2 !== "number" || typeof persona !== "string") return void 0;
+      links.push({ index: index2, persona });
+    }
+    entry.summary = { links };
+    if (typeof id === "string") entry.summary.id = id;
+    if (typeof slug2 === "string") entry.summary.slug = slug2;
+    if (typeof title === "string") entry.summary.title = title;
+  }
+  return [stamped[0], entry];
+}
+function encodeContribution(file, entry) {
+  const { facts } = entry;
+  return [
+    ...encodeStamp(file, entry.stamp),
+    facts.folder ?? 0,
+    facts.fileDate ?? 0,
+    facts.contribution ?? 0,
+    facts.diagnostics.length > 0 ? facts.diagnostics : 0,
+    facts.places ?? 0
+  ];
+}
+function decodeContribution(row) {
+  const stamped = decodeStamp(row);
+  if (!stamped) return void 0;
+  const [file, stamp] = stamped;
+  const [, , , , , , folder, fileDate, contribution, diagnostics, places] = row;
+  if (!(folder === 0 || typeof folder === "string") || !(fileDate === 0 || typeof fileDate === "string"))
+    return void 0;
+  if (!(contribution === 0 || isRecord(contribution)) || !(diagnostics === 0 || Array.isArray(diagnostics)))
+    return void 0;
+  if (!(places === 0 || isRecord(places))) return void 0;
+  const facts = {
+    file,
+    folder: folder === 0 ? null : folder,
+    fileDate: fileDate === 0 ? null : fileDate,
+    contribution: contribution === 0 ? null : contribution,
+    diagnostics: diagnostics === 0 ? [] : diagnostics
+  };
+  if (places !== 0) facts.places = places;
+  return [file, { stamp, facts }];
 }
 function isRecord(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -18075,7 +18169,7 @@ var init_validate_cache = __esm({
   "scripts/pipeline/validate-cache.ts"() {
     "use strict";
     FORMAT = "persona-validate-cache";
-    VERSION = 2;
+    VERSION = 3;
     ValidateCache = class {
       constructor(location, key) {
         this.location = location;
@@ -18185,7 +18279,17 @@ var init_validate_cache = __esm({
         try {
           mkdirSync(path2.dirname(this.location), { recursive: true });
           const temporary = `${this.location}.${process.pid}.tmp`;
-          writeFileSync(temporary, JSON.stringify(this.next));
+          const stored = {
+            format: FORMAT,
+            version: VERSION,
+            key: this.next.key,
+            personas: Object.entries(this.next.personas).map(([file, entry]) => encodePersona(file, entry)),
+            contributions: Object.entries(this.next.contributions).map(
+              ([file, entry]) => encodeContribution(file, entry)
+            ),
+            memo: this.next.memo
+          };
+          writeFileSync(temporary, JSON.stringify(stored));
           renameSync(temporary, this.location);
         } catch {
         }

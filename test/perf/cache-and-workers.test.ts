@@ -125,7 +125,8 @@ describe('the validation cache', () => {
     expect(broken[0]).toMatchObject({ file, hint: 'Did you mean `acme-p19`?' });
     expect(broken[0].line).toBeGreaterThan(1);
     const cached = JSON.parse(readFileSync(cacheFile(root), 'utf8'));
-    expect(cached.personas[file].places['composability.0.persona']).toMatchObject({ line: broken[0].line });
+    const row = cached.personas.find((entry: unknown[]) => entry[0] === file);
+    expect(row[7]['composability.0.persona']).toMatchObject({ line: broken[0].line });
     expect(await json(root)).toEqual(cold);
   });
 
@@ -160,19 +161,27 @@ describe('the validation cache', () => {
       'wrong shapes',
       JSON.stringify({
         format: 'persona-validate-cache',
-        version: 2,
+        version: 3,
         key: 'x',
         personas: { a: 1 },
         contributions: [],
         memo: 3,
       }),
     ],
+    // Stamps that match the files on disk, so only a check of each entry's shape keeps them out.
+    ['an entry of the wrong shape under the right key', 'corrupt-entry'],
     ['a truncated file', '{"format":"persona-validate-cache","version":2,"personas":{'],
   ])('ignores %s and still reports correctly', async (_name, content) => {
     const root = library();
     const clean = await json(root, ['--no-cache']);
     mkdirSync(path.dirname(cacheFile(root)), { recursive: true });
-    writeFileSync(cacheFile(root), content);
+    // A valid run writes the real key and stamps; the corrupt-entry case keeps them and breaks one field.
+    await json(root);
+    const written = JSON.parse(readFileSync(cacheFile(root), 'utf8'));
+    if (content === 'corrupt-entry') {
+      for (const row of written.personas) row[6] = 'not a list of diagnostics';
+      writeFileSync(cacheFile(root), JSON.stringify(written));
+    } else writeFileSync(cacheFile(root), content);
     expect(await json(root)).toEqual(clean);
   });
 
