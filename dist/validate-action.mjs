@@ -50602,7 +50602,7 @@ function checkContributions(contributions, personas, validatePersona, memoAgains
 }
 
 // scripts/check/library/library-index.ts
-function buildLibraryIndex(facts, locate) {
+function buildLibraryIndex(facts, locate, memoSuggestion = (_input, _slugs, compute) => compute()) {
   const personas = [];
   const bySlug = /* @__PURE__ */ new Map();
   const byId = /* @__PURE__ */ new Map();
@@ -50630,7 +50630,16 @@ function buildLibraryIndex(facts, locate) {
     }
     return places[key] ?? START_OF_FILE;
   };
-  return { personas, bySlug, byId, placeOf: placeOf2 };
+  let slugs;
+  const suggestSlug = (input) => {
+    if (!slugs) {
+      const texts2 = [...bySlug.keys()];
+      slugs = { texts: texts2, candidates: new Candidates(texts2) };
+    }
+    const { texts, candidates: candidates2 } = slugs;
+    return memoSuggestion(input, texts, () => didYouMean(input, candidates2));
+  };
+  return { personas, bySlug, byId, placeOf: placeOf2, suggestSlug };
 }
 function push3(map4, key, value) {
   const list4 = map4.get(key);
@@ -50641,13 +50650,11 @@ function push3(map4, key, value) {
 // scripts/check/rules/link-targets-exist.ts
 function linkTargetsExist(index2) {
   const out = [];
-  let slugs;
   for (const persona of index2.personas) {
     for (const link3 of persona.links) {
       if (index2.bySlug.has(link3.persona)) continue;
       const byId = index2.byId.get(link3.persona)?.[0]?.slug;
-      slugs ??= new Candidates(index2.bySlug.keys());
-      const match = byId ?? didYouMean(link3.persona, slugs);
+      const match = byId ?? index2.suggestSlug(link3.persona);
       out.push(
         diagnostic(
           persona.file,
@@ -50759,7 +50766,7 @@ var LIBRARY_RULES = [
 function checkLibrary(input) {
   const diagnostics = [...input.layout ?? []];
   for (const persona of input.personas) diagnostics.push(...persona.diagnostics);
-  const index2 = buildLibraryIndex(input.personas, input.locatePersona);
+  const index2 = buildLibraryIndex(input.personas, input.locatePersona, input.memoSuggestion);
   for (const rule of LIBRARY_RULES) diagnostics.push(...rule(index2));
   const contributions = input.contributions ?? [];
   for (const contribution of contributions) diagnostics.push(...contribution.diagnostics);
@@ -51863,14 +51870,37 @@ var ValidateCache = class {
     entry.places = places;
     this.changed = true;
   }
+  /** Short keys already computed: each comparison's key is asked for twice (`hasMemo`, then `memo`). */
+  shortKeys = /* @__PURE__ */ new Map();
+  memoHash(key) {
+    let short = this.shortKeys.get(key);
+    if (short === void 0) {
+      short = createHash("sha1").update(key).digest("base64");
+      this.shortKeys.set(key, short);
+    }
+    return short;
+  }
+  /** The hash of the last slug list seen (one per run), so it is computed once. */
+  slugsHash;
+  /** A remembered slug suggestion: any change to the library's slugs, or another input, asks again. */
+  suggestion(input, slugs, compute) {
+    if (this.slugsHash?.slugs !== slugs)
+      this.slugsHash = { slugs, hash: createHash("sha1").update(JSON.stringify(slugs)).digest("base64") };
+    const key = this.memoHash(`${this.slugsHash.hash}\0${input}`);
+    const hit = this.old.suggestions[key] ?? this.next.suggestions[key];
+    if (hit === void 0) this.changed = true;
+    const value = hit === void 0 ? compute() ?? 0 : hit;
+    this.next.suggestions[key] = value;
+    return value === 0 ? void 0 : value;
+  }
   /** Whether `memo` would answer `key` without computing. */
   hasMemo(key) {
-    const short = memoHash(key);
+    const short = this.memoHash(key);
     return Object.hasOwn(this.old.memo, short) || Object.hasOwn(this.next.memo, short);
   }
   /** `key` names the inputs (file paths and content hashes); it is stored as its hash to keep the cache small. */
   memo(key, compute) {
-    const short = memoHash(key);
+    const short = this.memoHash(key);
     const hit = this.old.memo[short] ?? this.next.memo[short];
     if (!hit) this.changed = true;
     const value = hit ?? compute();
@@ -51892,7 +51922,8 @@ var ValidateCache = class {
         contributions: Object.entries(this.next.contributions).map(
           ([file, entry]) => encodeContribution(file, entry)
         ),
-        memo: this.next.memo
+        memo: this.next.memo,
+        suggestions: this.next.suggestions
       };
       writeFileSync(temporary, JSON.stringify(stored));
       renameSync(temporary, this.location);
@@ -51900,11 +51931,16 @@ var ValidateCache = class {
     }
   }
 };
-function memoHash(key) {
-  return createHash("sha1").update(key).digest("base64");
-}
 function emptyCache(key) {
-  return { format: FORMAT, version: VERSION, key, personas: {}, contributions: {}, memo: {} };
+  return {
+    format: FORMAT,
+    version: VERSION,
+    key,
+    personas: {},
+    contributions: {},
+    memo: {},
+    suggestions: {}
+  };
 }
 function readCache(location, key) {
   try {
@@ -51912,6 +51948,9 @@ function readCache(location, key) {
     if (!parsed || parsed.format !== FORMAT || parsed.version !== VERSION || parsed.key !== key)
       return void 0;
     if (!Array.isArray(parsed.personas) || !Array.isArray(parsed.contributions) || !isRecord2(parsed.memo))
+      return void 0;
+    const suggestions = parsed.suggestions;
+    if (!isRecord2(suggestions) || !Object.values(suggestions).every((v) => v === 0 || typeof v === "string"))
       return void 0;
     const cache = emptyCache(key);
     for (const row of parsed.personas) {
@@ -51925,6 +51964,7 @@ function readCache(location, key) {
       cache.contributions[entry[0]] = entry[1];
     }
     cache.memo = parsed.memo;
+    cache.suggestions = suggestions;
     return cache;
   } catch {
     return void 0;
@@ -52263,6 +52303,7 @@ async function validateLibrary(root3, options = {}) {
     layout: listing.diagnostics,
     contributions,
     validatePersona: schemas().persona,
+    ...cache ? { memoSuggestion: cache.suggestion.bind(cache) } : {},
     memoAgainstPersona: cache ? (contributionFile, personaFile, compute) => cache.memo(
       memoKey(contributionFile, personaFile),
       () => againstPersona(contributionFile, personaFile, compute)

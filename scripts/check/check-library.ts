@@ -1,7 +1,7 @@
 import { type Diagnostic, sortDiagnostics } from '../core/diagnostic.ts';
 import { checkContributions, type MemoAgainstPersona } from './contribution/check-contributions.ts';
 import type { ContributionFacts } from './contribution/contribution.ts';
-import { buildLibraryIndex, type PersonaLocator } from './library/library-index.ts';
+import { buildLibraryIndex, type PersonaLocator, type SuggestionMemo } from './library/library-index.ts';
 import type { PersonaFacts } from './persona/check-persona-file.ts';
 import { LIBRARY_RULES } from './rules/library-rules.ts';
 import type { SchemaValidator } from './schema/compile-schema.ts';
@@ -16,6 +16,8 @@ export interface LibraryCheckInput {
   locatePersona?: PersonaLocator;
   /** Memoises contribution-against-persona checks (the validation cache); computes them when absent. */
   memoAgainstPersona?: MemoAgainstPersona;
+  /** Remembers slug suggestions for broken links (the validation cache); computes them when absent. */
+  memoSuggestion?: SuggestionMemo;
   /** The persona schema, to tell whether applying a contribution would break its persona. */
   validatePersona?: SchemaValidator;
 }
@@ -28,7 +30,7 @@ export interface LibraryCheckResult {
 export function checkLibrary(input: LibraryCheckInput): LibraryCheckResult {
   const diagnostics: Diagnostic[] = [...(input.layout ?? [])];
   for (const persona of input.personas) diagnostics.push(...persona.diagnostics);
-  const index = buildLibraryIndex(input.personas, input.locatePersona);
+  const index = buildLibraryIndex(input.personas, input.locatePersona, input.memoSuggestion);
   for (const rule of LIBRARY_RULES) diagnostics.push(...rule(index));
   const contributions = input.contributions ?? [];
   for (const contribution of contributions) diagnostics.push(...contribution.diagnostics);

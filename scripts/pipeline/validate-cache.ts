@@ -37,6 +37,8 @@ interface CacheFile {
   personas: Record<string, PersonaEntry>;
   contributions: Record<string, ContributionEntry>;
   memo: Record<string, Diagnostic[]>;
+  /** Slug suggestions for broken links, by library slugs and input; 0 when there is none. */
+  suggestions: Record<string, string | 0>;
 }
 
 export function contentHash(bytes: Uint8Array): string {
@@ -168,15 +170,42 @@ export class ValidateCache {
     this.changed = true;
   }
 
+  /** Short keys already computed: each comparison's key is asked for twice (`hasMemo`, then `memo`). */
+  private readonly shortKeys = new Map<string, string>();
+
+  private memoHash(key: string): string {
+    let short = this.shortKeys.get(key);
+    if (short === undefined) {
+      short = createHash('sha1').update(key).digest('base64');
+      this.shortKeys.set(key, short);
+    }
+    return short;
+  }
+
+  /** The hash of the last slug list seen (one per run), so it is computed once. */
+  private slugsHash: { slugs: readonly string[]; hash: string } | undefined;
+
+  /** A remembered slug suggestion: any change to the library's slugs, or another input, asks again. */
+  suggestion(input: string, slugs: readonly string[], compute: () => string | undefined): string | undefined {
+    if (this.slugsHash?.slugs !== slugs)
+      this.slugsHash = { slugs, hash: createHash('sha1').update(JSON.stringify(slugs)).digest('base64') };
+    const key = this.memoHash(`${this.slugsHash.hash}\0${input}`);
+    const hit = this.old.suggestions[key] ?? this.next.suggestions[key];
+    if (hit === undefined) this.changed = true;
+    const value = hit === undefined ? (compute() ?? 0) : hit;
+    this.next.suggestions[key] = value;
+    return value === 0 ? undefined : value;
+  }
+
   /** Whether `memo` would answer `key` without computing. */
   hasMemo(key: string): boolean {
-    const short = memoHash(key);
+    const short = this.memoHash(key);
     return Object.hasOwn(this.old.memo, short) || Object.hasOwn(this.next.memo, short);
   }
 
   /** `key` names the inputs (file paths and content hashes); it is stored as its hash to keep the cache small. */
   memo(key: string, compute: () => Diagnostic[]): Diagnostic[] {
-    const short = memoHash(key);
+    const short = this.memoHash(key);
     const hit = this.old.memo[short] ?? this.next.memo[short];
     if (!hit) this.changed = true;
     const value = hit ?? compute();
@@ -203,6 +232,7 @@ export class ValidateCache {
           encodeContribution(file, entry),
         ),
         memo: this.next.memo,
+        suggestions: this.next.suggestions,
       };
       writeFileSync(temporary, JSON.stringify(stored));
       renameSync(temporary, this.location);
@@ -212,12 +242,16 @@ export class ValidateCache {
   }
 }
 
-function memoHash(key: string): string {
-  return createHash('sha1').update(key).digest('base64');
-}
-
 function emptyCache(key: string): CacheFile {
-  return { format: FORMAT, version: VERSION, key, personas: {}, contributions: {}, memo: {} };
+  return {
+    format: FORMAT,
+    version: VERSION,
+    key,
+    personas: {},
+    contributions: {},
+    memo: {},
+    suggestions: {},
+  };
 }
 
 function readCache(location: string, key: string): CacheFile | undefined {
@@ -226,6 +260,9 @@ function readCache(location: string, key: string): CacheFile | undefined {
     if (!parsed || parsed.format !== FORMAT || parsed.version !== VERSION || parsed.key !== key)
       return undefined;
     if (!Array.isArray(parsed.personas) || !Array.isArray(parsed.contributions) || !isRecord(parsed.memo))
+      return undefined;
+    const suggestions: unknown = parsed.suggestions;
+    if (!isRecord(suggestions) || !Object.values(suggestions).every((v) => v === 0 || typeof v === 'string'))
       return undefined;
     const cache = emptyCache(key);
     for (const row of parsed.personas) {
@@ -239,6 +276,7 @@ function readCache(location: string, key: string): CacheFile | undefined {
       cache.contributions[entry[0]] = entry[1];
     }
     cache.memo = parsed.memo as Record<string, Diagnostic[]>;
+    cache.suggestions = suggestions as Record<string, string | 0>;
     return cache;
   } catch {
     return undefined;
@@ -257,6 +295,7 @@ interface StoredCache {
   personas: unknown[];
   contributions: unknown[];
   memo: Record<string, Diagnostic[]>;
+  suggestions: Record<string, string | 0>;
 }
 
 type StampRow = [string, number, number, number, number, string];

@@ -154,6 +154,7 @@ export async function validateLibrary(
     layout: listing.diagnostics,
     contributions: contributions as ContributionFacts[],
     validatePersona: schemas().persona,
+    ...(cache ? { memoSuggestion: cache.suggestion.bind(cache) } : {}),
     memoAgainstPersona: cache
       ? (contributionFile, personaFile, compute) =>
           cache.memo(memoKey(contributionFile, personaFile), () =>

@@ -127,7 +127,15 @@ describe('the validation cache', () => {
     const cached = JSON.parse(readFileSync(cacheFile(root), 'utf8'));
     const row = cached.personas.find((entry: unknown[]) => entry[0] === file);
     expect(row[7]['composability.0.persona']).toMatchObject({ line: broken[0].line });
+    expect(Object.values(cached.suggestions)).toContain('acme-p19');
     expect(await json(root)).toEqual(cold);
+    // The remembered suggestion belongs to the old set of slugs: without acme-p19 it is asked again.
+    rmSync(path.join(root, 'personas/acme/acme-p19.yaml'));
+    const after = await json(root);
+    expect(after).toEqual(await json(root, ['--no-cache']));
+    expect(after.report.diagnostics).toContainEqual(
+      expect.objectContaining({ file, rule: 'link/unknown-persona', hint: 'Did you mean `acme-p29`?' }),
+    );
   });
 
   it('sees an edit that keeps the size and puts the mtime back', async () => {

@@ -1,16 +1,13 @@
 import { type Diagnostic, diagnostic } from '../../core/diagnostic.ts';
-import { Candidates, didYouMean } from '../../core/did-you-mean.ts';
 import type { LibraryIndex } from '../library/library-index.ts';
 
 export function linkTargetsExist(index: LibraryIndex): Diagnostic[] {
   const out: Diagnostic[] = [];
-  let slugs: Candidates | undefined;
   for (const persona of index.personas) {
     for (const link of persona.links) {
       if (index.bySlug.has(link.persona)) continue;
       const byId = index.byId.get(link.persona)?.[0]?.slug;
-      slugs ??= new Candidates(index.bySlug.keys());
-      const match = byId ?? didYouMean(link.persona, slugs);
+      const match = byId ?? index.suggestSlug(link.persona);
       out.push(
         diagnostic(
           persona.file,
