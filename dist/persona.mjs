@@ -33490,8 +33490,7 @@ var init_pending_rules = __esm({
 });
 
 // scripts/check/contribution/check-contributions.ts
-function checkContributions(contributions, personas, validatePersona, memoAgainstPersona = (_c, _p, compute) => compute()) {
-  const index2 = buildContributionIndex(personas);
+function checkContributions(contributions, personas, validatePersona, memoAgainstPersona = (_c, _p, compute) => compute(), index2 = buildContributionIndex(personas)) {
   const out = [];
   const pending = [];
   const inPathOrder = [...contributions].sort((a, b) => compareCodePoints(a.file, b.file));
@@ -33750,7 +33749,13 @@ function checkLibrary(input2) {
   for (const contribution of contributions) diagnostics.push(...contribution.diagnostics);
   if (contributions.length > 0 && input2.validatePersona)
     diagnostics.push(
-      ...checkContributions(contributions, input2.personas, input2.validatePersona, input2.memoAgainstPersona)
+      ...checkContributions(
+        contributions,
+        input2.personas,
+        input2.validatePersona,
+        input2.memoAgainstPersona,
+        input2.contributionIndex
+      )
     );
   return { diagnostics: sortDiagnostics(diagnostics) };
 }
@@ -33765,8 +33770,7 @@ var init_check_library = __esm({
 });
 
 // scripts/check/contribution/planned-comparisons.ts
-function plannedComparisons(contributions, personas) {
-  const index2 = buildContributionIndex(personas);
+function plannedComparisons(contributions, index2) {
   const out = [];
   for (const facts of contributions) {
     if (!facts.contribution) continue;
@@ -33790,7 +33794,6 @@ function plannedComparisons(contributions, personas) {
 var init_planned_comparisons = __esm({
   "scripts/check/contribution/planned-comparisons.ts"() {
     "use strict";
-    init_contribution_index();
     init_resolve_target();
   }
 });
@@ -34431,10 +34434,10 @@ async function validateLibrary(root4, options = {}) {
   if (cache) for (const [file, hash] of cache.revivedHashes()) hashes.set(file, hash);
   const memoKey = (contributionFile, personaFile) => [contributionFile, hashes.get(contributionFile), personaFile, hashes.get(personaFile)].join("\0");
   const byFile = new Map(personas.map((facts) => [facts.file, facts]));
-  const comparisons = plannedComparisons(
-    contributions,
-    personas
-  ).filter((c) => !cache?.hasMemo(memoKey(c.contribution.file, c.target.file)));
+  const contributionIndex = buildContributionIndex(personas);
+  const comparisons = plannedComparisons(contributions, contributionIndex).filter(
+    (c) => !cache?.hasMemo(memoKey(c.contribution.file, c.target.file))
+  );
   const compared = await checked.compare(
     comparisons.map((c) => ({ ...c, owner: owners.get(c.target.file) ?? 0 })),
     (file) => byFile.get(file)?.data ?? {}
@@ -34457,6 +34460,7 @@ async function validateLibrary(root4, options = {}) {
     layout: listing.diagnostics,
     contributions,
     validatePersona: schemas().persona,
+    contributionIndex,
     ...cache ? { memoSuggestion: cache.suggestion.bind(cache) } : {},
     memoAgainstPersona: cache ? (contributionFile, personaFile, compute) => cache.memo(
       memoKey(contributionFile, personaFile),
@@ -34510,6 +34514,7 @@ var init_validate_library = __esm({
     "use strict";
     init_check_library();
     init_check_contribution_file();
+    init_contribution_index();
     init_planned_comparisons();
     init_check_persona_file();
     init_compile_schema();

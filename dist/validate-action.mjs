@@ -50577,8 +50577,7 @@ function checkAgainstPersona(ctx) {
 }
 
 // scripts/check/contribution/check-contributions.ts
-function checkContributions(contributions, personas, validatePersona, memoAgainstPersona = (_c, _p, compute) => compute()) {
-  const index2 = buildContributionIndex(personas);
+function checkContributions(contributions, personas, validatePersona, memoAgainstPersona = (_c, _p, compute) => compute(), index2 = buildContributionIndex(personas)) {
   const out = [];
   const pending = [];
   const inPathOrder = [...contributions].sort((a, b) => compareCodePoints(a.file, b.file));
@@ -50772,7 +50771,13 @@ function checkLibrary(input) {
   for (const contribution of contributions) diagnostics.push(...contribution.diagnostics);
   if (contributions.length > 0 && input.validatePersona)
     diagnostics.push(
-      ...checkContributions(contributions, input.personas, input.validatePersona, input.memoAgainstPersona)
+      ...checkContributions(
+        contributions,
+        input.personas,
+        input.validatePersona,
+        input.memoAgainstPersona,
+        input.contributionIndex
+      )
     );
   return { diagnostics: sortDiagnostics(diagnostics) };
 }
@@ -51096,8 +51101,7 @@ function toContribution(data) {
 }
 
 // scripts/check/contribution/planned-comparisons.ts
-function plannedComparisons(contributions, personas) {
-  const index2 = buildContributionIndex(personas);
+function plannedComparisons(contributions, index2) {
   const out = [];
   for (const facts of contributions) {
     if (!facts.contribution) continue;
@@ -52277,10 +52281,10 @@ async function validateLibrary(root3, options = {}) {
   if (cache) for (const [file, hash] of cache.revivedHashes()) hashes.set(file, hash);
   const memoKey = (contributionFile, personaFile) => [contributionFile, hashes.get(contributionFile), personaFile, hashes.get(personaFile)].join("\0");
   const byFile = new Map(personas.map((facts) => [facts.file, facts]));
-  const comparisons = plannedComparisons(
-    contributions,
-    personas
-  ).filter((c) => !cache?.hasMemo(memoKey(c.contribution.file, c.target.file)));
+  const contributionIndex = buildContributionIndex(personas);
+  const comparisons = plannedComparisons(contributions, contributionIndex).filter(
+    (c) => !cache?.hasMemo(memoKey(c.contribution.file, c.target.file))
+  );
   const compared = await checked.compare(
     comparisons.map((c) => ({ ...c, owner: owners.get(c.target.file) ?? 0 })),
     (file) => byFile.get(file)?.data ?? {}
@@ -52303,6 +52307,7 @@ async function validateLibrary(root3, options = {}) {
     layout: listing.diagnostics,
     contributions,
     validatePersona: schemas().persona,
+    contributionIndex,
     ...cache ? { memoSuggestion: cache.suggestion.bind(cache) } : {},
     memoAgainstPersona: cache ? (contributionFile, personaFile, compute) => cache.memo(
       memoKey(contributionFile, personaFile),

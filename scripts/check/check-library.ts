@@ -1,4 +1,5 @@
 import { type Diagnostic, sortDiagnostics } from '../core/diagnostic.ts';
+import type { ContributionIndex } from './contribution/contribution-index.ts';
 import { checkContributions, type MemoAgainstPersona } from './contribution/check-contributions.ts';
 import type { ContributionFacts } from './contribution/contribution.ts';
 import { buildLibraryIndex, type PersonaLocator, type SuggestionMemo } from './library/library-index.ts';
@@ -16,6 +17,8 @@ export interface LibraryCheckInput {
   locatePersona?: PersonaLocator;
   /** Memoises contribution-against-persona checks (the validation cache); computes them when absent. */
   memoAgainstPersona?: MemoAgainstPersona;
+  /** The contribution index of `personas`, when the caller already built it. */
+  contributionIndex?: ContributionIndex;
   /** Remembers slug suggestions for broken links (the validation cache); computes them when absent. */
   memoSuggestion?: SuggestionMemo;
   /** The persona schema, to tell whether applying a contribution would break its persona. */
@@ -36,7 +39,13 @@ export function checkLibrary(input: LibraryCheckInput): LibraryCheckResult {
   for (const contribution of contributions) diagnostics.push(...contribution.diagnostics);
   if (contributions.length > 0 && input.validatePersona)
     diagnostics.push(
-      ...checkContributions(contributions, input.personas, input.validatePersona, input.memoAgainstPersona),
+      ...checkContributions(
+        contributions,
+        input.personas,
+        input.validatePersona,
+        input.memoAgainstPersona,
+        input.contributionIndex,
+      ),
     );
   return { diagnostics: sortDiagnostics(diagnostics) };
 }

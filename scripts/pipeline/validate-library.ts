@@ -2,6 +2,7 @@ import path from 'node:path';
 import { checkLibrary } from '../check/check-library.ts';
 import { checkContributionFile } from '../check/contribution/check-contribution-file.ts';
 import type { ContributionFacts } from '../check/contribution/contribution.ts';
+import { buildContributionIndex } from '../check/contribution/contribution-index.ts';
 import { plannedComparisons } from '../check/contribution/planned-comparisons.ts';
 import { checkPersonaFile, type PersonaFacts } from '../check/persona/check-persona-file.ts';
 import { compileSchema, type SchemaValidator } from '../check/schema/compile-schema.ts';
@@ -126,10 +127,10 @@ export async function validateLibrary(
   // Contributions are compared with their personas in the thread holding each persona's data; the cache's
   // memo answers the comparisons whose two files it has seen.
   const byFile = new Map((personas as PersonaFacts[]).map((facts) => [facts.file, facts]));
-  const comparisons = plannedComparisons(
-    contributions as ContributionFacts[],
-    personas as PersonaFacts[],
-  ).filter((c) => !cache?.hasMemo(memoKey(c.contribution.file, c.target.file)));
+  const contributionIndex = buildContributionIndex(personas as PersonaFacts[]);
+  const comparisons = plannedComparisons(contributions as ContributionFacts[], contributionIndex).filter(
+    (c) => !cache?.hasMemo(memoKey(c.contribution.file, c.target.file)),
+  );
   const compared = await checked.compare(
     comparisons.map((c) => ({ ...c, owner: owners.get(c.target.file) ?? 0 })),
     (file) => byFile.get(file)?.data ?? {},
@@ -154,6 +155,7 @@ export async function validateLibrary(
     layout: listing.diagnostics,
     contributions: contributions as ContributionFacts[],
     validatePersona: schemas().persona,
+    contributionIndex,
     ...(cache ? { memoSuggestion: cache.suggestion.bind(cache) } : {}),
     memoAgainstPersona: cache
       ? (contributionFile, personaFile, compute) =>

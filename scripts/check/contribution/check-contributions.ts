@@ -2,7 +2,7 @@ import { compareCodePoints, type Diagnostic } from '../../core/diagnostic.ts';
 import type { PersonaFacts } from '../persona/check-persona-file.ts';
 import type { SchemaValidator } from '../schema/compile-schema.ts';
 import type { ContributionFacts } from './contribution.ts';
-import { buildContributionIndex } from './contribution-index.ts';
+import { buildContributionIndex, type ContributionIndex } from './contribution-index.ts';
 import { resolveTarget } from './resolve-target.ts';
 import type { PendingContribution } from './rules/pending-context.ts';
 import { PENDING_RULES } from './rules/pending-rules.ts';
@@ -27,8 +27,9 @@ export function checkContributions(
   personas: readonly PersonaFacts[],
   validatePersona: SchemaValidator,
   memoAgainstPersona: MemoAgainstPersona = (_c, _p, compute) => compute(),
+  // A caller that planned comparisons from the same personas passes the index it already built.
+  index: ContributionIndex = buildContributionIndex(personas),
 ): Diagnostic[] {
-  const index = buildContributionIndex(personas);
   const out: Diagnostic[] = [];
   const pending: PendingContribution[] = [];
   const inPathOrder = [...contributions].sort((a, b) => compareCodePoints(a.file, b.file));

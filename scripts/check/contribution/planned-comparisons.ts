@@ -1,6 +1,5 @@
-import type { PersonaFacts } from '../persona/check-persona-file.ts';
 import type { ContributionFacts } from './contribution.ts';
-import { buildContributionIndex, type PersonaTarget } from './contribution-index.ts';
+import type { ContributionIndex, PersonaTarget } from './contribution-index.ts';
 import { candidatesFor } from './resolve-target.ts';
 
 export interface PlannedComparison {
@@ -16,9 +15,8 @@ export interface PlannedComparison {
  */
 export function plannedComparisons(
   contributions: readonly ContributionFacts[],
-  personas: readonly PersonaFacts[],
+  index: ContributionIndex,
 ): PlannedComparison[] {
-  const index = buildContributionIndex(personas);
   const out: PlannedComparison[] = [];
   for (const facts of contributions) {
     if (!facts.contribution) continue;
