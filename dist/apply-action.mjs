@@ -19827,6 +19827,7 @@ var package_default = {
     "fastest-levenshtein": "^1.0.16",
     "github-slugger": "^2.0.0",
     "js-yaml": "^4.3.2",
+    "markdown-table": "^3.1.0",
     "mdast-util-to-markdown": "^2.2.3",
     remark: "^15.0.1",
     "remark-gfm": "^4.0.1",

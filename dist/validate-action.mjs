@@ -35353,6 +35353,7 @@ var package_default = {
     "fastest-levenshtein": "^1.0.16",
     "github-slugger": "^2.0.0",
     "js-yaml": "^4.3.2",
+    "markdown-table": "^3.1.0",
     "mdast-util-to-markdown": "^2.2.3",
     remark: "^15.0.1",
     "remark-gfm": "^4.0.1",
@@ -49082,7 +49083,7 @@ function firstInvalidUtf8Byte(bytes) {
 var KEY = "(?!(?:__proto__|constructor|prototype):)[A-Za-z_][A-Za-z0-9_]*";
 var DOUBLE_QUOTED = '"(?:[^"\\\\]|\\\\.)*"';
 var SINGLE_QUOTED = "'(?:[^']|'')*'";
-var PLAIN_TEXT = "[A-Za-z](?:[A-Za-z0-9 .,;()/+'-]*[A-Za-z0-9.,;()/+'-])?";
+var PLAIN_TEXT = `[A-Za-z](?:[A-Za-z0-9 .,;()/+'_!?&%=@*"$~-]*[A-Za-z0-9.,;()/+'_!?&%=@*"$~-])?`;
 var INTEGER = "(?:0|[1-9][0-9]{0,14})";
 var DATE = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
 var URL2 = "https?://[A-Za-z0-9._~/?&=%+-]+";
