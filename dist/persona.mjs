@@ -42020,7 +42020,7 @@ function oneOf(args, name, allowed, fallback) {
 
 // scripts/cli/commands/catalogue.ts
 import { createHash as createHash3 } from "node:crypto";
-import { readFileSync as readFileSync3 } from "node:fs";
+import { lstatSync as lstatSync4, readFileSync as readFileSync3 } from "node:fs";
 import { lstat as lstat3 } from "node:fs/promises";
 import path13 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
@@ -42044,9 +42044,9 @@ function hashData(value) {
 }
 
 // scripts/plan/catalogue/catalogue-manifest.ts
-var MANIFEST_VERSION = 1;
+var MANIFEST_VERSION = 2;
 function emptyManifest() {
-  return { units: /* @__PURE__ */ new Map(), files: /* @__PURE__ */ new Map() };
+  return { units: /* @__PURE__ */ new Map(), files: /* @__PURE__ */ new Map(), personas: /* @__PURE__ */ new Map() };
 }
 function parseManifest(text7, fingerprint) {
   if (text7 === null) return emptyManifest();
@@ -42058,7 +42058,7 @@ function parseManifest(text7, fingerprint) {
   }
   if (!isRecord2(value) || value.version !== MANIFEST_VERSION || value.fingerprint !== fingerprint)
     return emptyManifest();
-  if (!isRecord2(value.units) || !isRecord2(value.files)) return emptyManifest();
+  if (!isRecord2(value.units) || !isRecord2(value.files) || !isRecord2(value.personas)) return emptyManifest();
   const out = emptyManifest();
   for (const [key, unit] of Object.entries(value.units)) {
     if (!Array.isArray(unit) || unit.length !== 2) return emptyManifest();
@@ -42074,14 +42074,35 @@ function parseManifest(text7, fingerprint) {
       return emptyManifest();
     out.files.set(file, { output, size, mtimeMs });
   }
+  for (const [file, entry] of Object.entries(value.personas)) {
+    if (!Array.isArray(entry) || entry.length !== 5) return emptyManifest();
+    const [size, mtimeMs, digest, exportBytes, outline] = entry;
+    if (!Number.isSafeInteger(size) || typeof mtimeMs !== "number" || !Number.isFinite(mtimeMs) || typeof digest !== "string" || !Number.isSafeInteger(exportBytes) || !isOutline(outline))
+      return emptyManifest();
+    out.personas.set(file, {
+      size,
+      mtimeMs,
+      digest,
+      exportBytes,
+      outline
+    });
+  }
   return out;
+}
+function isOutline(value) {
+  if (!isRecord2(value)) return false;
+  const strings2 = ["file", "id", "slug", "title", "product", "category"];
+  return strings2.every((key) => typeof value[key] === "string") && Array.isArray(value.tags) && value.tags.every((tag) => typeof tag === "string") && Array.isArray(value.composability) && value.composability.every(isRecord2) && (value.community === void 0 || isRecord2(value.community));
 }
 function serializeManifest(manifest, fingerprint) {
   const units = /* @__PURE__ */ Object.create(null);
   for (const [key, unit] of sorted(manifest.units)) units[key] = [unit.digest, unit.files];
   const files = /* @__PURE__ */ Object.create(null);
   for (const [file, entry] of sorted(manifest.files)) files[file] = [entry.output, entry.size, entry.mtimeMs];
-  return `${JSON.stringify({ version: MANIFEST_VERSION, fingerprint, units, files })}
+  const personas = /* @__PURE__ */ Object.create(null);
+  for (const [file, entry] of sorted(manifest.personas))
+    personas[file] = [entry.size, entry.mtimeMs, entry.digest, entry.exportBytes, entry.outline];
+  return `${JSON.stringify({ version: MANIFEST_VERSION, fingerprint, units, files, personas })}
 `;
 }
 function sorted(map4) {
@@ -43352,11 +43373,20 @@ function personaList(self2, personas) {
 // scripts/render/catalogue/render-catalogue.ts
 var MAX_CATALOGUE_FILE_BYTES = 5e5;
 var EXPORT_SCHEMA_FILE = "schemas/catalogue.schema.json";
-function planCatalogue(input2, options) {
+function personaDigest(persona) {
+  return { digest: hashData(persona), exportBytes: byteLength(JSON.stringify(exportPersonaData(persona))) };
+}
+function planCatalogue(input2, options, known = /* @__PURE__ */ new Map()) {
   const model = buildCatalogueModel(input2);
   const schemaRef = path7.posix.join(options.rootFromCatalogue, EXPORT_SCHEMA_FILE);
+  const digests = new Map(model.personas.map((p) => [p, known.get(p) ?? personaDigest(p)]));
+  const digestOf = (p) => (digests.get(p) ?? personaDigest(p)).digest;
   const byId = [...model.personas].sort(compareById);
-  const singleExports = exportsFitInOneFile(byId, schemaRef);
+  const singleExports = exportsFitInOneFile(
+    byId,
+    schemaRef,
+    (p) => (digests.get(p) ?? personaDigest(p)).exportBytes
+  );
   const layout = {
     tagPages: false,
     splitExports: singleExports === null,
@@ -43364,8 +43394,6 @@ function planCatalogue(input2, options) {
   };
   const ctx = { model, options, layout };
   const markdown = (tree) => serializeMarkdown(tree);
-  const digests = new Map(model.personas.map((p) => [p, hashData(p)]));
-  const digestOf = (p) => digests.get(p) ?? hashData(p);
   const total = model.personas.length;
   const tags = lowerBoundOfTagIndex(model) > MAX_CATALOGUE_FILE_BYTES ? null : markdown(tagIndexPage(ctx));
   if (tags === null || !fits(tags)) layout.tagPages = true;
@@ -43470,7 +43498,7 @@ function planCatalogue(input2, options) {
       };
     })
   );
-  return { ctx, units, personaPages };
+  return { ctx, units, personaPages, digests };
 }
 function renderPersonaPage(input2, options) {
   return serializeMarkdown(personaPageFromInput(input2, options));
@@ -43485,10 +43513,10 @@ function tooLargeDiagnostic(file, options) {
     "Shorten the longest texts of the personas on this page, or report it: the catalogue should have split it."
   );
 }
-function exportsFitInOneFile(byId, schemaRef) {
+function exportsFitInOneFile(byId, schemaRef, exportBytes) {
   let lowerBound = 0;
   for (const persona of byId) {
-    lowerBound += byteLength(JSON.stringify(exportPersonaData(persona)));
+    lowerBound += exportBytes(persona);
     if (lowerBound > MAX_CATALOGUE_FILE_BYTES) return null;
   }
   const json = personasJson(byId, schemaRef);
@@ -43789,7 +43817,12 @@ var CatalogueFolderSync = class {
     }
   }
 };
-async function syncCatalogueFolder(personas, options, dir, { check: check2, previous: previous3, pages }) {
+async function syncCatalogueFolder(personas, options, dir, {
+  check: check2,
+  previous: previous3,
+  pages,
+  known
+}) {
   const sync = new CatalogueFolderSync(dir, previous3, { check: check2 });
   const tooLarge = [];
   const offer = async (file) => {
@@ -43798,7 +43831,7 @@ async function syncCatalogueFolder(personas, options, dir, { check: check2, prev
     else if (tooLarge.length === 0 || check2) await sync.offer(file.path, file.text);
   };
   try {
-    const work = planCatalogue(personas, options);
+    const work = planCatalogue(personas, options, known);
     for (const unit of work.units) {
       if (sync.current(unit.key, unit.digest)) continue;
       const files = unit.render((key) => sync.filesOf(key));
@@ -43828,7 +43861,15 @@ async function syncCatalogueFolder(personas, options, dir, { check: check2, prev
       await sync.commit();
       await removeCatalogueFiles(dir, stale);
     }
-    return { changed, stale, unchanged: sync.unchanged, tooLarge, manifest: sync.manifest, renderedPages };
+    return {
+      changed,
+      stale,
+      unchanged: sync.unchanged,
+      tooLarge,
+      manifest: sync.manifest,
+      renderedPages,
+      digests: work.digests
+    };
   } catch (error) {
     await sync.abort();
     throw error;
@@ -43848,11 +43889,64 @@ async function writeFileAtomically(file, text7) {
 init_diagnostic();
 init_repository();
 init_contribute_form_fields();
+init_check_files();
 init_validate_library();
 
 // scripts/render/catalogue/catalogue-persona.ts
 function toCataloguePersona(file, data) {
   return { ...data, file };
+}
+
+// scripts/render/catalogue/persona-outline.ts
+init_persona_fields();
+function personaOutline(persona) {
+  const outline = {};
+  for (const [key, value] of Object.entries(Object.getOwnPropertyDescriptors(persona)))
+    if (!CONTENT_FIELDS.includes(key) && "value" in value) outline[key] = value.value;
+  return outline;
+}
+function lazyPersona(outline, load) {
+  let full;
+  const persona = { ...outline };
+  for (const field of CONTENT_FIELDS)
+    Object.defineProperty(persona, field, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        full ??= load();
+        return full[field];
+      }
+    });
+  return persona;
+}
+
+// scripts/plan/catalogue/reuse-personas.ts
+function reusePersonas(facts, previous3, stamps) {
+  const personas = [];
+  const known = /* @__PURE__ */ new Map();
+  for (const fact of facts) {
+    const entry = previous3.get(fact.file);
+    const stamp = stamps.get(fact.file);
+    if (entry && stamp && entry.size === stamp.size && entry.mtimeMs === stamp.mtimeMs) {
+      const persona = lazyPersona(entry.outline, () => {
+        const data = fact.data;
+        if (!data) throw new Error(`${fact.file} could not be read again while the catalogue was made.`);
+        return toCataloguePersona(fact.file, data);
+      });
+      personas.push(persona);
+      known.set(persona, { digest: entry.digest, exportBytes: entry.exportBytes });
+    } else if (fact.data) personas.push(toCataloguePersona(fact.file, fact.data));
+  }
+  return { personas, known };
+}
+function rememberPersonas(personas, digests, stamps) {
+  const out = /* @__PURE__ */ new Map();
+  for (const persona of personas) {
+    const stamp = stamps.get(persona.file);
+    const digest = digests.get(persona);
+    if (stamp && digest) out.set(persona.file, { ...stamp, ...digest, outline: personaOutline(persona) });
+  }
+  return out;
 }
 
 // scripts/render/issue-form/render-contribute-form.ts
@@ -44006,7 +44100,11 @@ var catalogueCommand = {
     const outDir = await resolveOutDir(stringOption(args, "out"), ctx);
     const fromRoot = path13.relative(ctx.root, outDir);
     const outLabel = fromRoot.startsWith("..") || path13.isAbsolute(fromRoot) ? toPosix(outDir) : toPosix(fromRoot);
-    const library = await validateLibrary(ctx.root);
+    const identity = toolIdentity();
+    const library = await validateLibrary(
+      ctx.root,
+      identity === void 0 ? {} : { cache: { location: path13.join(cacheFolder(ctx.root), "validate.json"), toolIdentity: identity } }
+    );
     const blocking = library.diagnostics.filter(
       (d) => d.severity === "error" && !d.file.startsWith("contributions/")
     );
@@ -44017,9 +44115,6 @@ var catalogueCommand = {
       ctx.stderr("persona catalogue: fix the errors above first; nothing was written.\n");
       return EXIT_PROBLEMS;
     }
-    const personas = library.personas.flatMap(
-      (facts) => facts.data ? [toCataloguePersona(facts.file, facts.data)] : []
-    );
     const options = {
       repositoryUrl: REPOSITORY_URL,
       branch: BRANCH,
@@ -44029,9 +44124,11 @@ var catalogueCommand = {
     const fingerprint = codeFingerprint(options);
     const manifestFile = manifestPath(ctx.root, outDir);
     const previous3 = check2 ? emptyManifest() : parseManifest(readOrNull(manifestFile), fingerprint);
+    const stamps = check2 ? /* @__PURE__ */ new Map() : stampPersonaFiles(ctx.root, library.personas);
+    const { personas, known } = reusePersonas(library.personas, previous3.personas, stamps);
     let result;
     try {
-      result = await syncCatalogueFolder(personas, options, outDir, { check: check2, previous: previous3 });
+      result = await syncCatalogueFolder(personas, options, outDir, { check: check2, previous: previous3, known });
     } catch (error) {
       if (!(error instanceof SymlinkInCatalogueError)) throw error;
       ctx.stderr(`persona catalogue: ${error.message}
@@ -44044,7 +44141,10 @@ var catalogueCommand = {
       ctx.stderr("persona catalogue: nothing was written.\n");
       return EXIT_PROBLEMS;
     }
-    const form = stringOption(args, "out") === void 0 ? { file: path13.join(ctx.root, FORM_PATH), text: renderContributeForm(formPersonas(library.personas)) } : null;
+    const form = stringOption(args, "out") === void 0 ? {
+      file: path13.join(ctx.root, FORM_PATH),
+      text: renderContributeForm(formPersonas(personas.map((persona) => ({ data: persona }))))
+    } : null;
     const formCurrent = form === null || readOrNull(form.file) === form.text;
     if (check2)
       return reportCheck(
@@ -44062,6 +44162,7 @@ var catalogueCommand = {
       ctx.stdout(`updated ${FORM_PATH}
 `);
     }
+    result.manifest.personas = rememberPersonas(personas, result.digests, stamps);
     await writeManifest(manifestFile, serializeManifest(result.manifest, fingerprint));
     for (const file of changed)
       ctx.stdout(`${file.missing ? "created" : "updated"} ${outLabel}/${file.path}
@@ -44075,9 +44176,20 @@ var catalogueCommand = {
     return EXIT_OK;
   }
 };
+function cacheFolder(root4) {
+  return path13.join(root4, "node_modules", ".cache", "persona");
+}
 function manifestPath(root4, outDir) {
   const key = createHash3("sha256").update(outDir).digest("hex").slice(0, 16);
-  return path13.join(root4, "node_modules", ".cache", "persona", `catalogue-${key}.json`);
+  return path13.join(cacheFolder(root4), `catalogue-${key}.json`);
+}
+function stampPersonaFiles(root4, personas) {
+  const stamps = /* @__PURE__ */ new Map();
+  for (const { file } of personas) {
+    const stats = lstatSync4(path13.join(root4, file), { throwIfNoEntry: false });
+    if (stats?.isFile()) stamps.set(file, { size: stats.size, mtimeMs: stats.mtimeMs });
+  }
+  return stamps;
 }
 function codeFingerprint(options) {
   return hashText(

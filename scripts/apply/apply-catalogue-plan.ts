@@ -14,6 +14,7 @@ import type { CatalogueOptions } from '../render/catalogue/catalogue-context.ts'
 import type { CataloguePersona } from '../render/catalogue/catalogue-persona.ts';
 import {
   type CatalogueFile,
+  type PersonaDigest,
   planCatalogue,
   tooLargeDiagnostic,
 } from '../render/catalogue/render-catalogue.ts';
@@ -248,6 +249,8 @@ export interface CatalogueSyncResult {
   manifest: CatalogueManifest;
   /** Persona pages rendered in this run (the rest were known current), in no particular order. */
   renderedPages: string[];
+  /** Every persona's digests (see `planCatalogue`). */
+  digests: Map<CataloguePersona, PersonaDigest>;
 }
 
 /**
@@ -260,7 +263,18 @@ export async function syncCatalogueFolder(
   personas: readonly CataloguePersona[],
   options: CatalogueOptions,
   dir: string,
-  { check, previous, pages }: { check: boolean; previous: CatalogueManifest; pages?: RenderPagesOptions },
+  {
+    check,
+    previous,
+    pages,
+    known,
+  }: {
+    check: boolean;
+    previous: CatalogueManifest;
+    pages?: RenderPagesOptions;
+    /** Digests of personas known by their outline only (see `planCatalogue`). */
+    known?: ReadonlyMap<CataloguePersona, PersonaDigest>;
+  },
 ): Promise<CatalogueSyncResult> {
   const sync = new CatalogueFolderSync(dir, previous, { check });
   const tooLarge: Diagnostic[] = [];
@@ -271,7 +285,7 @@ export async function syncCatalogueFolder(
     else if (tooLarge.length === 0 || check) await sync.offer(file.path, file.text);
   };
   try {
-    const work = planCatalogue(personas, options);
+    const work = planCatalogue(personas, options, known);
     for (const unit of work.units) {
       if (sync.current(unit.key, unit.digest)) continue;
       const files = unit.render((key) => sync.filesOf(key));
@@ -301,7 +315,15 @@ export async function syncCatalogueFolder(
       await sync.commit();
       await removeCatalogueFiles(dir, stale);
     }
-    return { changed, stale, unchanged: sync.unchanged, tooLarge, manifest: sync.manifest, renderedPages };
+    return {
+      changed,
+      stale,
+      unchanged: sync.unchanged,
+      tooLarge,
+      manifest: sync.manifest,
+      renderedPages,
+      digests: work.digests,
+    };
   } catch (error) {
     await sync.abort();
     throw error;
