@@ -7467,6 +7467,12 @@ var require_extend = __commonJS({
 // scripts/render/catalogue/render-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 
+// scripts/render/catalogue/content-hash.ts
+import { createHash } from "node:crypto";
+function hashText(text6) {
+  return createHash("sha256").update(text6).digest("base64url");
+}
+
 // node_modules/github-slugger/index.js
 var own = Object.hasOwnProperty;
 
@@ -21337,6 +21343,6 @@ if (parentPort && options) {
   const port = parentPort;
   port.on("message", (batch) => {
     const texts = batch.jobs.map((job) => renderPersonaPage(job.input, options));
-    port.postMessage({ id: batch.id, texts });
+    port.postMessage({ id: batch.id, texts, hashes: texts.map(hashText) });
   });
 }

@@ -32566,8 +32566,8 @@ var require_cjs = __commonJS({
 var require_lib = __commonJS({
   "node_modules/write-file-atomic/lib/index.js"(exports, module) {
     "use strict";
-    module.exports = writeFile2;
-    module.exports.sync = writeFileSync2;
+    module.exports = writeFile;
+    module.exports.sync = writeFileSync3;
     module.exports._getTmpname = getTmpname;
     module.exports._cleanupOnExit = cleanupOnExit;
     var fs = __require("fs");
@@ -32691,7 +32691,7 @@ var require_lib = __commonJS({
         }
       }
     }
-    async function writeFile2(filename, data, options, callback) {
+    async function writeFile(filename, data, options, callback) {
       if (options instanceof Function) {
         callback = options;
         options = {};
@@ -32707,7 +32707,7 @@ var require_lib = __commonJS({
       }
       return promise;
     }
-    function writeFileSync2(filename, data, options) {
+    function writeFileSync3(filename, data, options) {
       if (typeof options === "string") {
         options = { encoding: options };
       } else if (!options) {
@@ -42027,8 +42027,8 @@ import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // scripts/apply/apply-catalogue-plan.ts
 init_diagnostic();
-import { lstatSync as lstatSync3 } from "node:fs";
-import { lstat as lstat2, mkdir, readdir as readdir2, rename, rmdir, unlink, writeFile } from "node:fs/promises";
+import { closeSync as closeSync3, fstatSync as fstatSync3, lstatSync as lstatSync3, mkdirSync as mkdirSync2, openSync as openSync3, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { lstat as lstat2, readdir as readdir2, rmdir, unlink } from "node:fs/promises";
 import path8 from "node:path";
 
 // scripts/plan/catalogue/catalogue-manifest.ts
@@ -43589,7 +43589,10 @@ var WORKER_FILE = "catalogue-worker.mjs";
 async function renderPersonaPages(jobs, options, onPage, { workers = defaultWorkers(jobs.length), workerFile } = {}) {
   const file = workers > 0 ? workerFile ?? workerBundle() : null;
   if (!file || jobs.length === 0) {
-    for (const job of jobs) await onPage(job, renderPersonaPage(job.input, options));
+    for (const job of jobs) {
+      const text7 = renderPersonaPage(job.input, options);
+      await onPage(job, text7, hashText(text7));
+    }
     return;
   }
   await renderOnWorkers(jobs, options, onPage, file, Math.min(workers, Math.ceil(jobs.length / BATCH_PAGES)));
@@ -43626,7 +43629,8 @@ async function renderOnWorkers(jobs, options, onPage, file, count4) {
             batches[rendered.id] = [];
             backlog++;
             handling = handling.then(async () => {
-              for (const [index2, job] of batch.entries()) await onPage(job, rendered.texts[index2] ?? "");
+              for (const [index2, job] of batch.entries())
+                await onPage(job, rendered.texts[index2] ?? "", rendered.hashes[index2] ?? "");
               backlog--;
             });
             handling.catch(reject);
@@ -43654,22 +43658,55 @@ var StagedCatalogueWrites = class {
   #staged = [];
   #createdFolders = [];
   #checkedFolders = /* @__PURE__ */ new Set();
+  /** Folders (relative, `/`) this run made: nothing was in them before, so nothing there needs checking. */
+  #newFolders = /* @__PURE__ */ new Set();
+  /** Folders known to exist, so `mkdir` runs once per folder rather than once per file. */
+  #madeFolders = /* @__PURE__ */ new Set();
   constructor(dir) {
     this.#dir = dir;
   }
-  async stage(file, text7) {
-    await refuseSymlinks(this.#dir, file, this.#checkedFolders);
+  /** Whether `file` is known to be missing: its folder was made by this run. */
+  isNew(file) {
+    return this.#newFolders.has(path8.posix.dirname(file));
+  }
+  /**
+   * Writes `text` to a temporary file next to `file`; returns the size and modification time it will have once
+   * renamed into place (a rename keeps both). Synchronous: one call per file costs less than promises for the
+   * thousands a large catalogue writes, and the pages keep rendering on the workers meanwhile.
+   */
+  stage(file, text7) {
+    const folder = path8.posix.dirname(file);
+    if (!this.isNew(file)) refuseSymlinks(this.#dir, file, this.#checkedFolders);
     const target = path8.join(this.#dir, file);
-    const folder = path8.dirname(target);
-    const created = await mkdir(folder, { recursive: true });
-    if (created !== void 0) this.#createdFolders.push(created);
-    const temp = path8.join(folder, `.${path8.basename(target)}.${process.pid}.${this.#staged.length}.tmp`);
+    if (!this.#madeFolders.has(folder)) {
+      const created = mkdirSync2(path8.dirname(target), { recursive: true });
+      if (created !== void 0) {
+        this.#createdFolders.push(created);
+        const first = toPosix(path8.relative(this.#dir, created));
+        for (let inside = folder; ; inside = path8.posix.dirname(inside)) {
+          this.#newFolders.add(inside);
+          if (inside === first || inside === "." || inside === "") break;
+        }
+      }
+      this.#madeFolders.add(folder);
+    }
+    const temp = path8.join(
+      path8.dirname(target),
+      `.${path8.basename(target)}.${process.pid}.${this.#staged.length}.tmp`
+    );
     this.#staged.push({ file, temp });
-    await writeFile(temp, text7, { encoding: "utf8", flag: "wx" });
+    const fd = openSync3(temp, "wx");
+    try {
+      writeFileSync2(fd, text7, "utf8");
+      const stats = fstatSync3(fd);
+      return { size: stats.size, mtimeMs: stats.mtimeMs };
+    } finally {
+      closeSync3(fd);
+    }
   }
   /** Renames every staged file into place; returns the files, in staging order. */
-  async commit() {
-    for (const { file, temp } of this.#staged) await rename(temp, path8.join(this.#dir, file));
+  commit() {
+    for (const { file, temp } of this.#staged) renameSync2(temp, path8.join(this.#dir, file));
     const files = this.#staged.map((s) => s.file);
     this.#staged.length = 0;
     return files;
@@ -43681,7 +43718,10 @@ var StagedCatalogueWrites = class {
       await removeEmptyFolders(folder, this.#dir);
   }
 };
-async function refuseSymlinks(dir, relative, checkedFolders = /* @__PURE__ */ new Set()) {
+function toPosix(value) {
+  return value.split(path8.sep).join("/");
+}
+function refuseSymlinks(dir, relative, checkedFolders = /* @__PURE__ */ new Set()) {
   const segments = relative.split("/");
   let current = dir;
   let folder = "";
@@ -43690,7 +43730,7 @@ async function refuseSymlinks(dir, relative, checkedFolders = /* @__PURE__ */ ne
     folder = folder ? `${folder}/${segment}` : segment;
     const isFolder = index2 < segments.length - 1;
     if (isFolder && checkedFolders.has(folder)) continue;
-    const stats = await lstat2(current).catch(() => null);
+    const stats = lstatSync3(current, { throwIfNoEntry: false });
     if (stats?.isSymbolicLink())
       throw new SymlinkInCatalogueError(
         `${path8.relative(dir, current)} in the catalogue folder is a symbolic link; refusing to write through it. Remove it and run again.`
@@ -43701,7 +43741,7 @@ async function refuseSymlinks(dir, relative, checkedFolders = /* @__PURE__ */ ne
 async function removeCatalogueFiles(dir, files) {
   const emptied = /* @__PURE__ */ new Set();
   for (const file of files) {
-    await refuseSymlinks(dir, file);
+    refuseSymlinks(dir, file);
     const stats = await lstat2(path8.join(dir, file)).catch(() => null);
     if (!stats?.isFile()) continue;
     await unlink(path8.join(dir, file));
@@ -43764,16 +43804,16 @@ var CatalogueFolderSync = class {
     this.#unitFiles.set(key, [...files]);
     if (digest !== null) this.manifest.units.set(key, { digest, files: [...files] });
   }
-  async offer(file, text7) {
+  /** `output` is `hashText(text)`, when the caller has it already. */
+  async offer(file, text7, output = hashText(text7)) {
     this.#generated.add(file);
-    const output = hashText(text7);
     const entry = this.#previous.files.get(file);
     if (!this.#check && entry?.output === output && this.#statMatches(file, entry)) {
       this.manifest.files.set(file, entry);
       this.unchanged++;
       return;
     }
-    const disk = readCatalogueFile(this.#dir, file);
+    const disk = this.#staged.isNew(file) ? null : readCatalogueFile(this.#dir, file);
     if (disk?.text === text7) {
       this.manifest.files.set(file, { output, size: disk.size, mtimeMs: disk.mtimeMs });
       this.unchanged++;
@@ -43785,8 +43825,8 @@ var CatalogueFolderSync = class {
       firstDifferentLine: disk === null ? 1 : firstDifferentLine(disk.text, text7)
     });
     if (this.#check) return;
-    await this.#staged.stage(file, text7);
-    this.#pending.set(file, output);
+    const { size, mtimeMs } = this.#staged.stage(file, text7);
+    this.#pending.set(file, { output, size, mtimeMs });
   }
   /** Generated files (they carry the banner) among `existing` that this run did not produce: to be removed. */
   stale(existing) {
@@ -43798,11 +43838,9 @@ var CatalogueFolderSync = class {
   }
   /** Renames the staged files into place and records them for the manifest. */
   async commit() {
-    for (const file of await this.#staged.commit()) {
-      const output = this.#pending.get(file);
-      const stats = await lstat2(path8.join(this.#dir, file)).catch(() => null);
-      if (output !== void 0 && stats?.isFile())
-        this.manifest.files.set(file, { output, size: stats.size, mtimeMs: stats.mtimeMs });
+    for (const file of this.#staged.commit()) {
+      const entry = this.#pending.get(file);
+      if (entry !== void 0) this.manifest.files.set(file, entry);
     }
   }
   abort() {
@@ -43825,10 +43863,10 @@ async function syncCatalogueFolder(personas, options, dir, {
 }) {
   const sync = new CatalogueFolderSync(dir, previous3, { check: check2 });
   const tooLarge = [];
-  const offer = async (file) => {
+  const offer = async (file, output) => {
     const problem = tooLargeDiagnostic(file, options);
     if (problem) tooLarge.push(problem);
-    else if (tooLarge.length === 0 || check2) await sync.offer(file.path, file.text);
+    else if (tooLarge.length === 0 || check2) await sync.offer(file.path, file.text, output);
   };
   try {
     const work = planCatalogue(personas, options, known);
@@ -43847,9 +43885,9 @@ async function syncCatalogueFolder(personas, options, dir, {
     await renderPersonaPages(
       toRender,
       options,
-      async (job, text7) => {
+      async (job, text7, output) => {
         renderedPages.push(job.path);
-        await offer({ path: job.path, text: text7 });
+        await offer({ path: job.path, text: text7 }, output);
         sync.rendered(job.path, job.digest, [job.path]);
       },
       pages
@@ -43878,10 +43916,10 @@ async function syncCatalogueFolder(personas, options, dir, {
 
 // scripts/apply/write-file.ts
 var import_write_file_atomic = __toESM(require_lib(), 1);
-import { mkdir as mkdir2 } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import path9 from "node:path";
 async function writeFileAtomically(file, text7) {
-  await mkdir2(path9.dirname(file), { recursive: true });
+  await mkdir(path9.dirname(file), { recursive: true });
   await (0, import_write_file_atomic.default)(file, text7, { encoding: "utf8", fsync: true });
 }
 
@@ -44099,7 +44137,7 @@ var catalogueCommand = {
     const check2 = args.values.check === true;
     const outDir = await resolveOutDir(stringOption(args, "out"), ctx);
     const fromRoot = path13.relative(ctx.root, outDir);
-    const outLabel = fromRoot.startsWith("..") || path13.isAbsolute(fromRoot) ? toPosix(outDir) : toPosix(fromRoot);
+    const outLabel = fromRoot.startsWith("..") || path13.isAbsolute(fromRoot) ? toPosix2(outDir) : toPosix2(fromRoot);
     const identity = toolIdentity();
     const library = await validateLibrary(
       ctx.root,
@@ -44118,7 +44156,7 @@ var catalogueCommand = {
     const options = {
       repositoryUrl: REPOSITORY_URL,
       branch: BRANCH,
-      rootFromCatalogue: toPosix(path13.relative(outDir, ctx.root)),
+      rootFromCatalogue: toPosix2(path13.relative(outDir, ctx.root)),
       outDir: outLabel
     };
     const fingerprint = codeFingerprint(options);
@@ -44271,7 +44309,7 @@ async function resolveOutDir(option, ctx) {
     );
   return outDir;
 }
-function toPosix(value) {
+function toPosix2(value) {
   return value.split(path13.sep).join("/");
 }
 
