@@ -21328,7 +21328,10 @@ function configuredHandlers(extensions) {
 var processor = markdownProcessor();
 function serializeMarkdown(tree) {
   const out = processor.stringify(tree);
-  return `${out.replace(/\r\n?/g, "\n").replace(/\n+$/, "")}
+  const lf = out.includes("\r") ? out.replace(/\r\n?/g, "\n") : out;
+  let end = lf.length;
+  while (end > 0 && lf.charCodeAt(end - 1) === 10) end--;
+  return `${lf.slice(0, end)}
 `;
 }
 

@@ -43298,7 +43298,10 @@ function configuredHandlers(extensions) {
 var processor = markdownProcessor();
 function serializeMarkdown(tree) {
   const out = processor.stringify(tree);
-  return `${out.replace(/\r\n?/g, "\n").replace(/\n+$/, "")}
+  const lf = out.includes("\r") ? out.replace(/\r\n?/g, "\n") : out;
+  let end = lf.length;
+  while (end > 0 && lf.charCodeAt(end - 1) === 10) end--;
+  return `${lf.slice(0, end)}
 `;
 }
 
@@ -43870,19 +43873,9 @@ async function syncCatalogueFolder(personas, options, dir, {
   };
   try {
     const work = planCatalogue(personas, options, known);
-    for (const unit of work.units) {
-      if (sync.current(unit.key, unit.digest)) continue;
-      const files = unit.render((key) => sync.filesOf(key));
-      for (const file of files) await offer(file);
-      sync.rendered(
-        unit.key,
-        unit.digest,
-        files.map((file) => file.path)
-      );
-    }
     const toRender = work.personaPages.filter((job) => !sync.current(job.path, job.digest));
     const renderedPages = [];
-    await renderPersonaPages(
+    const pagesDone = renderPersonaPages(
       toRender,
       options,
       async (job, text7, output) => {
@@ -43892,6 +43885,22 @@ async function syncCatalogueFolder(personas, options, dir, {
       },
       pages
     );
+    try {
+      for (const unit of work.units) {
+        if (sync.current(unit.key, unit.digest)) continue;
+        const files = unit.render((key) => sync.filesOf(key));
+        for (const file of files) await offer(file);
+        sync.rendered(
+          unit.key,
+          unit.digest,
+          files.map((file) => file.path)
+        );
+      }
+    } catch (error) {
+      await pagesDone.catch(() => void 0);
+      throw error;
+    }
+    await pagesDone;
     const changed = [...sync.changed].sort((a, b) => compareCodePoints(a.path, b.path));
     const stale = tooLarge.length > 0 ? [] : sync.stale(await listCatalogueFolder(dir));
     if (tooLarge.length > 0 || check2) await sync.abort();

@@ -318,19 +318,10 @@ export async function syncCatalogueFolder(
   };
   try {
     const work = planCatalogue(personas, options, known);
-    for (const unit of work.units) {
-      if (sync.current(unit.key, unit.digest)) continue;
-      const files = unit.render((key) => sync.filesOf(key));
-      for (const file of files) await offer(file);
-      sync.rendered(
-        unit.key,
-        unit.digest,
-        files.map((file) => file.path),
-      );
-    }
     const toRender = work.personaPages.filter((job) => !sync.current(job.path, job.digest));
     const renderedPages: string[] = [];
-    await renderPersonaPages(
+    // Persona pages first: their workers start, and render, while this thread renders the whole-library files.
+    const pagesDone = renderPersonaPages(
       toRender,
       options,
       async (job, text, output) => {
@@ -340,6 +331,23 @@ export async function syncCatalogueFolder(
       },
       pages,
     );
+    try {
+      for (const unit of work.units) {
+        if (sync.current(unit.key, unit.digest)) continue;
+        const files = unit.render((key) => sync.filesOf(key));
+        for (const file of files) await offer(file);
+        sync.rendered(
+          unit.key,
+          unit.digest,
+          files.map((file) => file.path),
+        );
+      }
+    } catch (error) {
+      // Let the workers stop before the staged files are cleaned up.
+      await pagesDone.catch(() => undefined);
+      throw error;
+    }
+    await pagesDone;
     const changed = [...sync.changed].sort((a, b) => compareCodePoints(a.path, b.path));
     const stale = tooLarge.length > 0 ? [] : sync.stale(await listCatalogueFolder(dir));
     if (tooLarge.length > 0 || check) await sync.abort();

@@ -45,5 +45,9 @@ const processor = markdownProcessor();
 
 export function serializeMarkdown(tree: Root): string {
   const out = processor.stringify(tree);
-  return `${out.replace(/\r\n?/g, '\n').replace(/\n+$/, '')}\n`;
+  const lf = out.includes('\r') ? out.replace(/\r\n?/g, '\n') : out;
+  // Trailing line breaks by hand: on a page of ~70 KB, `/\n+$/` tries a match at every line break.
+  let end = lf.length;
+  while (end > 0 && lf.charCodeAt(end - 1) === 0x0a) end--;
+  return `${lf.slice(0, end)}\n`;
 }
