@@ -19826,6 +19826,7 @@ var package_default = {
     "ajv-formats": "^3.0.1",
     "fastest-levenshtein": "^1.0.16",
     "github-slugger": "^2.0.0",
+    "markdown-table": "^3.1.0",
     "mdast-util-to-markdown": "^2.2.3",
     remark: "^15.0.1",
     "remark-gfm": "^4.0.1",

@@ -1018,14 +1018,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text8, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text7, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text8;
+        return text7;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text8.length <= endStep)
-        return text8;
+      if (text7.length <= endStep)
+        return text7;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent2.length;
@@ -1042,14 +1042,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text8, i, indent2.length);
+        i = consumeMoreIndentedLines(text7, i, indent2.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text8[i += 1]; ) {
+      for (let ch; ch = text7[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text8[i + 1]) {
+          switch (text7[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1066,12 +1066,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text8, i, indent2.length);
+            i = consumeMoreIndentedLines(text7, i, indent2.length);
           end = i + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text8[i + 1];
+            const next = text7[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1083,12 +1083,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text8[i += 1];
+                ch = text7[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text8;
+                return text7;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1103,39 +1103,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text8;
+        return text7;
       if (onFold)
         onFold();
-      let res = text8.slice(0, folds[0]);
+      let res = text7.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text8.length;
+        const end2 = folds[i2 + 1] || text7.length;
         if (fold === 0)
           res = `
-${indent2}${text8.slice(0, end2)}`;
+${indent2}${text7.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text8[fold]}\\`;
+            res += `${text7[fold]}\\`;
           res += `
-${indent2}${text8.slice(fold + 1, end2)}`;
+${indent2}${text7.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text8, i, indent2) {
+    function consumeMoreIndentedLines(text7, i, indent2) {
       let end = i;
       let start = i + 1;
-      let ch = text8[start];
+      let ch = text7[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent2) {
-          ch = text8[++i];
+          ch = text7[++i];
         } else {
           do {
-            ch = text8[++i];
+            ch = text7[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text8[start];
+          ch = text7[start];
         }
       }
       return end;
@@ -7484,6 +7484,7 @@ var init_package = __esm({
         "ajv-formats": "^3.0.1",
         "fastest-levenshtein": "^1.0.16",
         "github-slugger": "^2.0.0",
+        "markdown-table": "^3.1.0",
         "mdast-util-to-markdown": "^2.2.3",
         remark: "^15.0.1",
         "remark-gfm": "^4.0.1",
@@ -7668,9 +7669,9 @@ function decodeSource(file, bytes, maxBytes = MAX_FILE_BYTES) {
       "Save the file as plain UTF-8 text."
     );
   }
-  let text8;
+  let text7;
   try {
-    text8 = strictDecoder.decode(bytes);
+    text7 = strictDecoder.decode(bytes);
   } catch {
     const bad = firstInvalidUtf8Byte(bytes);
     return fail(
@@ -7681,7 +7682,7 @@ function decodeSource(file, bytes, maxBytes = MAX_FILE_BYTES) {
       "Re-save the file with UTF-8 encoding (not Latin-1 or UTF-16)."
     );
   }
-  if (text8.trim() === "" || /^(\s*#[^\n]*\n?)*\s*$/.test(text8)) {
+  if (text7.trim() === "" || /^(\s*#[^\n]*\n?)*\s*$/.test(text7)) {
     return fail(
       file,
       START_OF_FILE,
@@ -7690,7 +7691,7 @@ function decodeSource(file, bytes, maxBytes = MAX_FILE_BYTES) {
       "Fill it in (`persona new` or `persona contribute` scaffold one) or delete it."
     );
   }
-  return { ok: true, text: text8 };
+  return { ok: true, text: text7 };
 }
 function fail(file, place, rule, message, hint) {
   return { ok: false, diagnostic: diagnostic(file, place, rule, message, hint) };
@@ -7740,9 +7741,9 @@ var init_decode_source = __esm({
 });
 
 // scripts/parse/fast-parse.ts
-function fastParse(text8) {
+function fastParse(text7) {
   try {
-    const tokens = tokenize(text8);
+    const tokens = tokenize(text7);
     const first = tokens?.[0];
     if (!tokens || !first || first.indent !== 0 || first.itemColumn !== -1) return void 0;
     const reader = new BlockReader(tokens);
@@ -7753,15 +7754,15 @@ function fastParse(text8) {
     throw error;
   }
 }
-function tokenize(text8) {
+function tokenize(text7) {
   const tokens = [];
   let start = 0;
-  while (start < text8.length) {
+  while (start < text7.length) {
     LINE.lastIndex = start;
-    const match = LINE.exec(text8);
+    const match = LINE.exec(text7);
     if (!match) return void 0;
     const end = start + match[0].length;
-    if (end < text8.length && text8.charCodeAt(end) !== 10) return void 0;
+    if (end < text7.length && text7.charCodeAt(end) !== 10) return void 0;
     start = end + 1;
     const [, indent2 = "", keyDash, key, keyValue, valueDash, value] = match;
     if (key !== void 0) {
@@ -7815,15 +7816,15 @@ function scalar(raw) {
   }
   return raw;
 }
-function fastParseFlat(text8) {
+function fastParseFlat(text7) {
   const places = {};
   let line = 0;
   let start = 0;
-  while (start < text8.length) {
-    let end = text8.indexOf("\n", start);
-    if (end === -1) end = text8.length;
+  while (start < text7.length) {
+    let end = text7.indexOf("\n", start);
+    if (end === -1) end = text7.length;
     line++;
-    const match = FLAT_LINE.exec(text8.slice(start, end));
+    const match = FLAT_LINE.exec(text7.slice(start, end));
     if (!match) return void 0;
     const [, key, gap, value] = match;
     if (key !== void 0 && gap !== void 0 && value !== void 0) {
@@ -7835,7 +7836,7 @@ function fastParseFlat(text8) {
     }
     start = end + 1;
   }
-  const data = fastParse(text8);
+  const data = fastParse(text7);
   return data ? { data, places } : void 0;
 }
 var KEY, DOUBLE_QUOTED, SINGLE_QUOTED, PLAIN_TEXT, INTEGER, DATE, URL2, VALUE, COMMENT, LINE, DECLINE, BlockReader, FLAT_LINE;
@@ -8004,10 +8005,10 @@ var init_node_place = __esm({
 });
 
 // scripts/parse/parse-yaml.ts
-function parseYaml(file, text8, maxDepth = MAX_DEPTH) {
+function parseYaml(file, text7, maxDepth = MAX_DEPTH) {
   const lines = new import_yaml.LineCounter();
   const diagnostics = [];
-  const docs = (0, import_yaml.parseAllDocuments)(text8, { ...PARSE_OPTIONS, lineCounter: lines });
+  const docs = (0, import_yaml.parseAllDocuments)(text7, { ...PARSE_OPTIONS, lineCounter: lines });
   const first = docs[0];
   if (!first) {
     diagnostics.push(
@@ -8069,9 +8070,9 @@ function parseYaml(file, text8, maxDepth = MAX_DEPTH) {
       )
     );
   }
-  diagnostics.push(...directiveDiagnostics(file, first, text8, lines));
+  diagnostics.push(...directiveDiagnostics(file, first, text7, lines));
   if (first.errors.length > 0) return { doc: null, lines, value: void 0, diagnostics };
-  diagnostics.push(...walkStructure(file, first, text8, lines, maxDepth));
+  diagnostics.push(...walkStructure(file, first, text7, lines, maxDepth));
   let value;
   try {
     value = first.toJS({ maxAliasCount: 0 });
@@ -8089,10 +8090,10 @@ function parseYaml(file, text8, maxDepth = MAX_DEPTH) {
   }
   return { doc: first, lines, value, diagnostics };
 }
-function directiveDiagnostics(file, doc, text8, lines) {
+function directiveDiagnostics(file, doc, text7, lines) {
   const out = [];
   const header = /^(%(?:YAML|TAG)\b[^\n]*)$/gm;
-  for (let match = header.exec(text8); match; match = header.exec(text8)) {
+  for (let match = header.exec(text7); match; match = header.exec(text7)) {
     const directive = match[1] ?? "";
     if (directive.startsWith("%YAML 1.2")) continue;
     out.push(
@@ -8108,7 +8109,7 @@ function directiveDiagnostics(file, doc, text8, lines) {
   void doc;
   return out;
 }
-function walkStructure(file, doc, text8, lines, maxDepth) {
+function walkStructure(file, doc, text7, lines, maxDepth) {
   const out = [];
   const removals = [];
   const aliasSlots = [];
@@ -8134,7 +8135,7 @@ function walkStructure(file, doc, text8, lines, maxDepth) {
       out.push(
         diagnostic(
           file,
-          tagPlace(node2, text8, lines),
+          tagPlace(node2, text7, lines),
           "yaml/unsupported-tag",
           `Unsupported YAML tag \`${tag.replace(/^tag:yaml\.org,2002:/, "!!").slice(0, 40)}\`: only plain text, lists and mappings are allowed.`,
           "Remove the tag (the part starting with `!`) and write the value as plain text."
@@ -8241,13 +8242,13 @@ function walkStructure(file, doc, text8, lines, maxDepth) {
   for (const { parent, index: index2 } of removals) parent.items.splice(index2, 1);
   return out;
 }
-function tagPlace(node2, text8, lines) {
+function tagPlace(node2, text7, lines) {
   const valueStart = node2.range[0];
-  const lineStart = text8.lastIndexOf("\n", valueStart - 1) + 1;
-  const bang = text8.lastIndexOf("!", valueStart - 1);
+  const lineStart = text7.lastIndexOf("\n", valueStart - 1) + 1;
+  const bang = text7.lastIndexOf("!", valueStart - 1);
   if (bang < lineStart) return nodePlace(node2, lines);
   let start = bang;
-  while (start > lineStart && !/\s/.test(text8[start - 1] ?? " ")) start--;
+  while (start > lineStart && !/\s/.test(text7[start - 1] ?? " ")) start--;
   return rangePlace(start, node2.range[1], lines);
 }
 function plain(message) {
@@ -8526,7 +8527,7 @@ var init_did_you_mean = __esm({
       lowerCase;
       constructor(texts) {
         this.texts = [...texts];
-        this.lowerCase = this.texts.map((text8) => text8.toLowerCase());
+        this.lowerCase = this.texts.map((text7) => text7.toLowerCase());
       }
     };
   }
@@ -8558,8 +8559,8 @@ function kindOf(value) {
 function describeValue(value) {
   return typeof value === "string" ? `\`${quote(value, 60)}\`` : kindOf(value);
 }
-function quote(text8, max) {
-  const flat = text8.replace(/[\r\n\t]+/g, " ").replace(/`/g, "'");
+function quote(text7, max) {
+  const flat = text7.replace(/[\r\n\t]+/g, " ").replace(/`/g, "'");
   return [...flat].length > max ? `${[...flat].slice(0, max - 1).join("")}\u2026` : flat;
 }
 var init_describe = __esm({
@@ -8893,11 +8894,11 @@ function contributionLocation(file) {
 function fileNameDate(stem) {
   const match = DATE_PREFIX.exec(stem);
   if (!match) return { kind: "none" };
-  const text8 = match[0];
-  return isRealDate(text8) ? { kind: "valid", text: text8 } : { kind: "invalid", text: text8 };
+  const text7 = match[0];
+  return isRealDate(text7) ? { kind: "valid", text: text7 } : { kind: "invalid", text: text7 };
 }
-function isRealDate(text8) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text8);
+function isRealDate(text7) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text7);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (month < 1 || month > 12 || day < 1) return false;
@@ -9160,12 +9161,12 @@ function checkContributionFile(file, bytes, validate, options = {}) {
     diagnostics: capped
   };
 }
-function fastCheck(file, text8, validate) {
-  const flat = fastParseFlat(text8);
+function fastCheck(file, text7, validate) {
+  const flat = fastParseFlat(text7);
   if (!flat || !withoutIfErrors(validate)(flat.data)) return void 0;
   const ctx = {
     file,
-    text: text8,
+    text: text7,
     doc: null,
     lines: NO_LINES,
     data: flat.data,
@@ -9194,16 +9195,16 @@ function withoutIfErrors(validate) {
   return wrapped;
 }
 function toContribution(data) {
-  const text8 = (key) => typeof data[key] === "string" ? data[key] : void 0;
+  const text7 = (key) => typeof data[key] === "string" ? data[key] : void 0;
   const contribution = {
-    persona: text8("persona") ?? "",
-    field: text8("field"),
-    action: text8("action"),
-    author: text8("author") ?? ""
+    persona: text7("persona") ?? "",
+    field: text7("field"),
+    action: text7("action"),
+    author: text7("author") ?? ""
   };
   if (typeof data.item === "number") contribution.item = data.item;
   for (const key of ["value", "original", "rationale", "evidence"]) {
-    const value = text8(key);
+    const value = text7(key);
     if (value !== void 0) contribution[key] = value;
   }
   return contribution;
@@ -9265,8 +9266,8 @@ function currentText(data, field, item) {
 function applyContentEffect(data, contribution) {
   const { field, action, item } = contribution;
   if (action === "confirm") {
-    const text8 = isListField(field) && item === void 0 ? listText(data[field]) : currentText(data, field, item) ?? null;
-    return { field, action, item: item ?? null, before: text8, after: text8 };
+    const text7 = isListField(field) && item === void 0 ? listText(data[field]) : currentText(data, field, item) ?? null;
+    return { field, action, item: item ?? null, before: text7, after: text7 };
   }
   const value = contribution.value ?? "";
   if (action === "extend") {
@@ -9282,8 +9283,8 @@ function applyContentEffect(data, contribution) {
 function listText(value) {
   return Array.isArray(value) ? value.map((item) => `- ${String(item)}`).join("\n") : null;
 }
-function normalizeItem(text8) {
-  const spaced = text8.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+function normalizeItem(text7) {
+  const spaced = text7.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
   let end = spaced.length;
   while (end > 0 && ENDINGS.has(spaced.charAt(end - 1))) end--;
   return spaced.slice(0, end);
@@ -9465,12 +9466,12 @@ function linksOf(data) {
   const list6 = data.composability;
   if (!Array.isArray(list6)) return [];
   const out = [];
-  list6.forEach((link5, index2) => {
-    if (link5 && typeof link5 === "object" && typeof link5.persona === "string") {
+  list6.forEach((link4, index2) => {
+    if (link4 && typeof link4 === "object" && typeof link4.persona === "string") {
       out.push({
         index: index2,
-        persona: link5.persona,
-        relation: link5.relation
+        persona: link4.persona,
+        relation: link4.relation
       });
     }
   });
@@ -9585,18 +9586,18 @@ var init_job_story_shape = __esm({
 function noDuplicateLink(ctx) {
   const first = /* @__PURE__ */ new Map();
   const out = [];
-  for (const link5 of linksOf(ctx.data)) {
-    const earlier = first.get(link5.persona);
+  for (const link4 of linksOf(ctx.data)) {
+    const earlier = first.get(link4.persona);
     if (earlier === void 0) {
-      first.set(link5.persona, link5.index);
+      first.set(link4.persona, link4.index);
       continue;
     }
     out.push(
       diagnostic(
         ctx.file,
-        placeIn(ctx, "composability", link5.index, "persona"),
+        placeIn(ctx, "composability", link4.index, "persona"),
         "link/duplicate",
-        `\`${link5.persona}\` is linked twice (links ${earlier + 1} and ${link5.index + 1}).`,
+        `\`${link4.persona}\` is linked twice (links ${earlier + 1} and ${link4.index + 1}).`,
         "Keep one link per persona; merge the two notes into one."
       )
     );
@@ -9617,10 +9618,10 @@ function noPlaceholderText(ctx) {
   const out = [];
   for (const [key, value] of Object.entries(ctx.data)) {
     if (key === "community") continue;
-    for (const { path: path24, text: text8 } of strings(value, [key])) {
-      const match = PLACEHOLDER.exec(text8);
+    for (const { path: path24, text: text7 } of strings(value, [key])) {
+      const match = PLACEHOLDER.exec(text7);
       if (!match) continue;
-      if (match[1] && !UPPER_ONLY.test(text8)) continue;
+      if (match[1] && !UPPER_ONLY.test(text7)) continue;
       out.push(
         diagnostic(
           ctx.file,
@@ -9657,12 +9658,12 @@ var init_no_placeholder_text = __esm({
 // scripts/check/rules/no-self-link.ts
 function noSelfLink(ctx) {
   const slug2 = stringAt(ctx.data, "slug");
-  return linksOf(ctx.data).filter((link5) => link5.persona === slug2).map(
-    (link5) => diagnostic(
+  return linksOf(ctx.data).filter((link4) => link4.persona === slug2).map(
+    (link4) => diagnostic(
       ctx.file,
-      placeIn(ctx, "composability", link5.index, "persona"),
+      placeIn(ctx, "composability", link4.index, "persona"),
       "link/self",
-      `Composability link ${link5.index + 1} points at this persona itself (\`${link5.persona}\`).`,
+      `Composability link ${link4.index + 1} points at this persona itself (\`${link4.persona}\`).`,
       "Link to a different persona, or remove this link."
     )
   );
@@ -9799,10 +9800,10 @@ var init_persona_location = __esm({
 
 // scripts/check/persona/check-persona-file.ts
 function summarizePersona(data) {
-  const text8 = (key) => typeof data[key] === "string" ? data[key] : void 0;
+  const text7 = (key) => typeof data[key] === "string" ? data[key] : void 0;
   const summary = { links: linksOf(data).map(({ index: index2, persona }) => ({ index: index2, persona })) };
   for (const key of ["id", "slug", "title"]) {
-    const value = text8(key);
+    const value = text7(key);
     if (value !== void 0) summary[key] = value;
   }
   return summary;
@@ -9838,10 +9839,10 @@ function checkPersonaFile(file, bytes, validate, options = {}) {
   for (const rule of PERSONA_RULES) diagnostics.push(...rule(ctx));
   return { file, data, places: placesOf2(ctx), diagnostics: capDiagnostics(file, diagnostics) };
 }
-function fastCheck2(file, text8, validate, location) {
-  const data = fastParse(text8);
+function fastCheck2(file, text7, validate, location) {
+  const data = fastParse(text7);
   if (!data || !validate(data)) return void 0;
-  const ctx = { file, text: text8, doc: null, lines: NO_LINES2, data, location };
+  const ctx = { file, text: text7, doc: null, lines: NO_LINES2, data, location };
   for (const rule of PERSONA_RULES) if (rule(ctx).length > 0) return void 0;
   return { file, data, places: null, diagnostics: [] };
 }
@@ -9849,8 +9850,8 @@ function placesOf2(ctx) {
   const { data } = ctx;
   const places = {};
   for (const key of ["id", "slug", "title"]) if (key in data) places[key] = placeIn(ctx, key);
-  for (const link5 of linksOf(data))
-    places[`composability.${link5.index}.persona`] = placeIn(ctx, "composability", link5.index, "persona");
+  for (const link4 of linksOf(data))
+    places[`composability.${link4.index}.persona`] = placeIn(ctx, "composability", link4.index, "persona");
   return places;
 }
 var import_yaml5, NO_LINES2;
@@ -14519,7 +14520,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text8, msg) => text8 + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text7, msg) => text7 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -18107,7 +18108,7 @@ function encodePersona(file, entry) {
       summary.id ?? 0,
       summary.slug ?? 0,
       summary.title ?? 0,
-      summary.links.flatMap((link5) => [link5.index, link5.persona])
+      summary.links.flatMap((link4) => [link4.index, link4.persona])
     ] : 0
   ];
 }
@@ -18509,8 +18510,8 @@ var init_check_files = __esm({
 });
 
 // scripts/render/neutralize-text.ts
-function neutralizeText(text8, options = {}) {
-  let value = text8.replace(/\r\n?/g, "\n").replace(BIDI_CONTROLS, "").replace(CONTROLS, "");
+function neutralizeText(text7, options = {}) {
+  let value = text7.replace(/\r\n?/g, "\n").replace(BIDI_CONTROLS, "").replace(CONTROLS, "");
   if (options.singleLine) value = value.replace(/\s*[\n\t]\s*/g, " ");
   if (options.maxLength !== void 0) value = truncate(value, options.maxLength);
   return breakAutolinks(value);
@@ -18561,8 +18562,8 @@ function canonicalYaml(doc, options) {
   } else {
     doc.commentBefore = [modeline, doc.commentBefore].filter((c) => c).join("\n");
   }
-  const text8 = doc.toString(CANONICAL_TO_STRING).replace(/\r\n?/g, "\n");
-  return `${text8.replace(/\n+$/, "")}
+  const text7 = doc.toString(CANONICAL_TO_STRING).replace(/\r\n?/g, "\n");
+  return `${text7.replace(/\n+$/, "")}
 `;
 }
 function sortPairs(items, order2) {
@@ -18632,6 +18633,1335 @@ var init_contribute_form_fields = __esm({
   }
 });
 
+// node_modules/unist-util-is/lib/index.js
+function anyFactory(tests) {
+  const checks = [];
+  let index2 = -1;
+  while (++index2 < tests.length) {
+    checks[index2] = convert(tests[index2]);
+  }
+  return castFactory(any);
+  function any(...parameters) {
+    let index3 = -1;
+    while (++index3 < checks.length) {
+      if (checks[index3].apply(this, parameters)) return true;
+    }
+    return false;
+  }
+}
+function propertiesFactory(check2) {
+  const checkAsRecord = (
+    /** @type {Record<string, unknown>} */
+    check2
+  );
+  return castFactory(all2);
+  function all2(node2) {
+    const nodeAsRecord = (
+      /** @type {Record<string, unknown>} */
+      /** @type {unknown} */
+      node2
+    );
+    let key;
+    for (key in check2) {
+      if (nodeAsRecord[key] !== checkAsRecord[key]) return false;
+    }
+    return true;
+  }
+}
+function typeFactory(check2) {
+  return castFactory(type);
+  function type(node2) {
+    return node2 && node2.type === check2;
+  }
+}
+function castFactory(testFunction) {
+  return check2;
+  function check2(value, index2, parent) {
+    return Boolean(
+      looksLikeANode(value) && testFunction.call(
+        this,
+        value,
+        typeof index2 === "number" ? index2 : void 0,
+        parent || void 0
+      )
+    );
+  }
+}
+function ok() {
+  return true;
+}
+function looksLikeANode(value) {
+  return value !== null && typeof value === "object" && "type" in value;
+}
+var convert;
+var init_lib = __esm({
+  "node_modules/unist-util-is/lib/index.js"() {
+    convert = // Note: overloads in JSDoc can’t yet use different `@template`s.
+    /**
+     * @type {(
+     *   (<Condition extends string>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & {type: Condition}) &
+     *   (<Condition extends Props>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & Condition) &
+     *   (<Condition extends TestFunction>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & Predicate<Condition, Node>) &
+     *   ((test?: null | undefined) => (node?: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node) &
+     *   ((test?: Test) => Check)
+     * )}
+     */
+    /**
+     * @param {Test} [test]
+     * @returns {Check}
+     */
+    (function(test) {
+      if (test === null || test === void 0) {
+        return ok;
+      }
+      if (typeof test === "function") {
+        return castFactory(test);
+      }
+      if (typeof test === "object") {
+        return Array.isArray(test) ? anyFactory(test) : (
+          // Cast because `ReadonlyArray` goes into the above but `isArray`
+          // narrows to `Array`.
+          propertiesFactory(
+            /** @type {Props} */
+            test
+          )
+        );
+      }
+      if (typeof test === "string") {
+        return typeFactory(test);
+      }
+      throw new Error("Expected function, string, or object as test");
+    });
+  }
+});
+
+// node_modules/unist-util-is/index.js
+var init_unist_util_is = __esm({
+  "node_modules/unist-util-is/index.js"() {
+    init_lib();
+  }
+});
+
+// node_modules/mdast-util-phrasing/lib/index.js
+var phrasing;
+var init_lib2 = __esm({
+  "node_modules/mdast-util-phrasing/lib/index.js"() {
+    init_unist_util_is();
+    phrasing = /** @type {(node?: unknown) => node is Exclude<PhrasingContent, Html>} */
+    convert([
+      "break",
+      "delete",
+      "emphasis",
+      // To do: next major: removed since footnotes were added to GFM.
+      "footnote",
+      "footnoteReference",
+      "image",
+      "imageReference",
+      "inlineCode",
+      // Enabled by `mdast-util-math`:
+      "inlineMath",
+      "link",
+      "linkReference",
+      // Enabled by `mdast-util-mdx`:
+      "mdxJsxTextElement",
+      // Enabled by `mdast-util-mdx`:
+      "mdxTextExpression",
+      "strong",
+      "text",
+      // Enabled by `mdast-util-directive`:
+      "textDirective"
+    ]);
+  }
+});
+
+// node_modules/mdast-util-phrasing/index.js
+var init_mdast_util_phrasing = __esm({
+  "node_modules/mdast-util-phrasing/index.js"() {
+    init_lib2();
+  }
+});
+
+// node_modules/zwitch/index.js
+function zwitch(key, options) {
+  const settings = options || {};
+  function one2(value, ...parameters) {
+    let fn = one2.invalid;
+    const handlers = one2.handlers;
+    if (value && own2.call(value, key)) {
+      const id = String(value[key]);
+      fn = own2.call(handlers, id) ? handlers[id] : one2.unknown;
+    }
+    if (fn) {
+      return fn.call(this, value, ...parameters);
+    }
+  }
+  one2.handlers = settings.handlers || {};
+  one2.invalid = settings.invalid;
+  one2.unknown = settings.unknown;
+  return one2;
+}
+var own2;
+var init_zwitch = __esm({
+  "node_modules/zwitch/index.js"() {
+    own2 = {}.hasOwnProperty;
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/configure.js
+function configure(base, extension2) {
+  let index2 = -1;
+  let key;
+  if (extension2.extensions) {
+    while (++index2 < extension2.extensions.length) {
+      configure(base, extension2.extensions[index2]);
+    }
+  }
+  for (key in extension2) {
+    if (own3.call(extension2, key)) {
+      switch (key) {
+        case "extensions": {
+          break;
+        }
+        /* c8 ignore next 4 */
+        case "unsafe": {
+          list2(base[key], extension2[key]);
+          break;
+        }
+        case "join": {
+          list2(base[key], extension2[key]);
+          break;
+        }
+        case "handlers": {
+          map(base[key], extension2[key]);
+          break;
+        }
+        default: {
+          base.options[key] = extension2[key];
+        }
+      }
+    }
+  }
+  return base;
+}
+function list2(left, right) {
+  if (right) {
+    left.push(...right);
+  }
+}
+function map(left, right) {
+  if (right) {
+    Object.assign(left, right);
+  }
+}
+var own3;
+var init_configure = __esm({
+  "node_modules/mdast-util-to-markdown/lib/configure.js"() {
+    own3 = {}.hasOwnProperty;
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/blockquote.js
+function blockquote(node2, _, state, info) {
+  const exit3 = state.enter("blockquote");
+  const tracker = state.createTracker(info);
+  tracker.move("> ");
+  tracker.shift(2);
+  const value = state.indentLines(
+    state.containerFlow(node2, tracker.current()),
+    map2
+  );
+  exit3();
+  return value;
+}
+function map2(line, _, blank) {
+  return ">" + (blank ? "" : " ") + line;
+}
+var init_blockquote = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/blockquote.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js
+function patternInScope(stack, pattern) {
+  return listInScope(stack, pattern.inConstruct, true) && !listInScope(stack, pattern.notInConstruct, false);
+}
+function listInScope(stack, list6, none) {
+  if (typeof list6 === "string") {
+    list6 = [list6];
+  }
+  if (!list6 || list6.length === 0) {
+    return none;
+  }
+  let index2 = -1;
+  while (++index2 < list6.length) {
+    if (stack.includes(list6[index2])) {
+      return true;
+    }
+  }
+  return false;
+}
+var init_pattern_in_scope = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/break.js
+function hardBreak(_, _1, state, info) {
+  let index2 = -1;
+  while (++index2 < state.unsafe.length) {
+    const pattern = state.unsafe[index2];
+    if (pattern.character === "\n" && !pattern.before && !pattern.after && patternInScope(state.stack, pattern)) {
+      return /[\t ]/.test(info.before) ? "" : " ";
+    }
+  }
+  return "\\\n";
+}
+var init_break = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/break.js"() {
+    init_pattern_in_scope();
+  }
+});
+
+// node_modules/longest-streak/index.js
+function longestStreak(value, substring) {
+  const source = String(value);
+  let index2 = source.indexOf(substring);
+  let expected = index2;
+  let count4 = 0;
+  let max = 0;
+  if (typeof substring !== "string") {
+    throw new TypeError("Expected substring");
+  }
+  while (index2 !== -1) {
+    if (index2 === expected) {
+      if (++count4 > max) {
+        max = count4;
+      }
+    } else {
+      count4 = 1;
+    }
+    expected = index2 + substring.length;
+    index2 = source.indexOf(substring, expected);
+  }
+  return max;
+}
+var init_longest_streak = __esm({
+  "node_modules/longest-streak/index.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js
+function formatCodeAsIndented(node2, state) {
+  return Boolean(
+    state.options.fences === false && node2.value && // If there’s no info…
+    !node2.lang && // And there’s a non-whitespace character…
+    /[^\n\r ]/.test(node2.value) && // And the value doesn’t start or end in a blank…
+    !/^[\t ]*(?:[\n\r]|$)|(?:^|[\n\r])[\t ]*$/.test(node2.value)
+  );
+}
+var init_format_code_as_indented = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/check-fence.js
+function checkFence(state) {
+  const marker = state.options.fence || "`";
+  if (marker !== "`" && marker !== "~") {
+    throw new Error(
+      "Cannot serialize code with `" + marker + "` for `options.fence`, expected `` ` `` or `~`"
+    );
+  }
+  return marker;
+}
+var init_check_fence = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/check-fence.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/code.js
+function code2(node2, _, state, info) {
+  const marker = checkFence(state);
+  const raw = node2.value || "";
+  if (formatCodeAsIndented(node2, state)) {
+    const exit4 = state.enter("codeIndented");
+    const value2 = state.indentLines(raw, map3);
+    exit4();
+    return value2;
+  }
+  const tracker = state.createTracker(info);
+  const sequence = marker.repeat(Math.max(longestStreak(raw, marker) + 1, 3));
+  const exit3 = state.enter("codeFenced");
+  const suffix = marker === "`" ? "GraveAccent" : "Tilde";
+  let value = tracker.move(sequence);
+  if (node2.lang) {
+    const subexit = state.enter(`codeFencedLang${suffix}`);
+    value += tracker.move(
+      state.safe(node2.lang, {
+        before: value,
+        after: " ",
+        encode: ["`"],
+        ...tracker.current()
+      })
+    );
+    subexit();
+  }
+  if (node2.lang && node2.meta) {
+    const subexit = state.enter(`codeFencedMeta${suffix}`);
+    value += tracker.move(" ");
+    value += tracker.move(
+      state.safe(node2.meta, {
+        before: value,
+        after: "\n",
+        encode: ["`"],
+        ...tracker.current()
+      })
+    );
+    subexit();
+  }
+  value += tracker.move("\n");
+  if (raw) {
+    value += tracker.move(raw + "\n");
+  }
+  value += tracker.move(sequence);
+  exit3();
+  return value;
+}
+function map3(line, _, blank) {
+  return (blank ? "" : "    ") + line;
+}
+var init_code = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/code.js"() {
+    init_longest_streak();
+    init_format_code_as_indented();
+    init_check_fence();
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/check-quote.js
+function checkQuote(state) {
+  const marker = state.options.quote || '"';
+  if (marker !== '"' && marker !== "'") {
+    throw new Error(
+      "Cannot serialize title with `" + marker + "` for `options.quote`, expected `\"`, or `'`"
+    );
+  }
+  return marker;
+}
+var init_check_quote = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/check-quote.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/definition.js
+function definition(node2, _, state, info) {
+  const quote3 = checkQuote(state);
+  const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
+  const exit3 = state.enter("definition");
+  let subexit = state.enter("label");
+  const tracker = state.createTracker(info);
+  let value = tracker.move("[");
+  value += tracker.move(
+    state.safe(state.associationId(node2), {
+      before: value,
+      after: "]",
+      ...tracker.current()
+    })
+  );
+  value += tracker.move("]: ");
+  subexit();
+  if (
+    // If there’s no url, or…
+    !node2.url || // If there are control characters or whitespace.
+    /[\0- \u007F]/.test(node2.url)
+  ) {
+    subexit = state.enter("destinationLiteral");
+    value += tracker.move("<");
+    value += tracker.move(
+      state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
+    );
+    value += tracker.move(">");
+  } else {
+    subexit = state.enter("destinationRaw");
+    value += tracker.move(
+      state.safe(node2.url, {
+        before: value,
+        after: node2.title ? " " : "\n",
+        ...tracker.current()
+      })
+    );
+  }
+  subexit();
+  if (node2.title) {
+    subexit = state.enter(`title${suffix}`);
+    value += tracker.move(" " + quote3);
+    value += tracker.move(
+      state.safe(node2.title, {
+        before: value,
+        after: quote3,
+        ...tracker.current()
+      })
+    );
+    value += tracker.move(quote3);
+    subexit();
+  }
+  exit3();
+  return value;
+}
+var init_definition = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/definition.js"() {
+    init_check_quote();
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js
+function checkEmphasis(state) {
+  const marker = state.options.emphasis || "*";
+  if (marker !== "*" && marker !== "_") {
+    throw new Error(
+      "Cannot serialize emphasis with `" + marker + "` for `options.emphasis`, expected `*`, or `_`"
+    );
+  }
+  return marker;
+}
+var init_check_emphasis = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js"() {
+  }
+});
+
+// node_modules/micromark-util-character/index.js
+function asciiControl(code6) {
+  return (
+    // Special whitespace codes (which have negative values), C0 and Control
+    // character DEL
+    code6 !== null && (code6 < 32 || code6 === 127)
+  );
+}
+function markdownLineEnding(code6) {
+  return code6 !== null && code6 < -2;
+}
+function markdownLineEndingOrSpace(code6) {
+  return code6 !== null && (code6 < 0 || code6 === 32);
+}
+function markdownSpace(code6) {
+  return code6 === -2 || code6 === -1 || code6 === 32;
+}
+function regexCheck(regex3) {
+  return check2;
+  function check2(code6) {
+    return code6 !== null && code6 > -1 && regex3.test(String.fromCharCode(code6));
+  }
+}
+var asciiAlpha, asciiAlphanumeric, asciiAtext, asciiDigit, asciiHexDigit, asciiPunctuation, unicodePunctuation, unicodeWhitespace;
+var init_micromark_util_character = __esm({
+  "node_modules/micromark-util-character/index.js"() {
+    asciiAlpha = regexCheck(/[A-Za-z]/);
+    asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
+    asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
+    asciiDigit = regexCheck(/\d/);
+    asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
+    asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
+    unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
+    unicodeWhitespace = regexCheck(/\s/);
+  }
+});
+
+// node_modules/micromark-util-classify-character/index.js
+function classifyCharacter(code6) {
+  if (code6 === null || markdownLineEndingOrSpace(code6) || unicodeWhitespace(code6)) {
+    return 1;
+  }
+  if (unicodePunctuation(code6)) {
+    return 2;
+  }
+}
+var init_micromark_util_classify_character = __esm({
+  "node_modules/micromark-util-classify-character/index.js"() {
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/character.js
+function firstCharacter(value) {
+  const code6 = value.codePointAt(0);
+  return code6 === void 0 ? "" : String.fromCodePoint(code6);
+}
+function lastCharacter(value) {
+  const code6 = value.codePointAt(value.length - 2);
+  return code6 !== void 0 && code6 > 65535 ? value.slice(-2) : value.slice(-1);
+}
+var init_character = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/character.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js
+function encodeCharacterReference(code6) {
+  return "&#x" + code6.toString(16).toUpperCase() + ";";
+}
+var init_encode_character_reference = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/encode-info.js
+function encodeInfo(outside, inside, marker) {
+  const outsideKind = classifyCharacter(outside);
+  const insideKind = classifyCharacter(inside);
+  if (outsideKind === void 0) {
+    return insideKind === void 0 ? (
+      // Letter inside:
+      // we have to encode *both* letters for `_` as it is looser.
+      // it already forms for `*` (and GFMs `~`).
+      marker === "_" ? { inside: true, outside: true } : { inside: false, outside: false }
+    ) : insideKind === 1 ? (
+      // Whitespace inside: encode both (letter, whitespace).
+      { inside: true, outside: true }
+    ) : (
+      // Punctuation inside: encode outer (letter)
+      { inside: false, outside: true }
+    );
+  }
+  if (outsideKind === 1) {
+    return insideKind === void 0 ? (
+      // Letter inside: already forms.
+      { inside: false, outside: false }
+    ) : insideKind === 1 ? (
+      // Whitespace inside: encode both (whitespace).
+      { inside: true, outside: true }
+    ) : (
+      // Punctuation inside: already forms.
+      { inside: false, outside: false }
+    );
+  }
+  return insideKind === void 0 ? (
+    // Letter inside: already forms.
+    { inside: false, outside: false }
+  ) : insideKind === 1 ? (
+    // Whitespace inside: encode inner (whitespace).
+    { inside: true, outside: false }
+  ) : (
+    // Punctuation inside: already forms.
+    { inside: false, outside: false }
+  );
+}
+var init_encode_info = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/encode-info.js"() {
+    init_micromark_util_classify_character();
+  }
+});
+
+// node_modules/micromark-util-html-tag-name/index.js
+var htmlBlockNames, htmlRawNames;
+var init_micromark_util_html_tag_name = __esm({
+  "node_modules/micromark-util-html-tag-name/index.js"() {
+    htmlBlockNames = [
+      "address",
+      "article",
+      "aside",
+      "base",
+      "basefont",
+      "blockquote",
+      "body",
+      "caption",
+      "center",
+      "col",
+      "colgroup",
+      "dd",
+      "details",
+      "dialog",
+      "dir",
+      "div",
+      "dl",
+      "dt",
+      "fieldset",
+      "figcaption",
+      "figure",
+      "footer",
+      "form",
+      "frame",
+      "frameset",
+      "h1",
+      "h2",
+      "h3",
+      "h4",
+      "h5",
+      "h6",
+      "head",
+      "header",
+      "hr",
+      "html",
+      "iframe",
+      "legend",
+      "li",
+      "link",
+      "main",
+      "menu",
+      "menuitem",
+      "nav",
+      "noframes",
+      "ol",
+      "optgroup",
+      "option",
+      "p",
+      "param",
+      "search",
+      "section",
+      "summary",
+      "table",
+      "tbody",
+      "td",
+      "tfoot",
+      "th",
+      "thead",
+      "title",
+      "tr",
+      "track",
+      "ul"
+    ];
+    htmlRawNames = ["pre", "script", "style", "textarea"];
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/html-kind.js
+function htmlKind(value) {
+  if (value.charCodeAt(0) !== 60) return;
+  const next = value.charCodeAt(1);
+  if (next === 33) {
+    const code7 = value.charCodeAt(2);
+    if (code7 === 45) return 2;
+    if (code7 === 91) return 5;
+    if (asciiAlpha(code7)) return 4;
+    return;
+  }
+  if (next === 63) return 3;
+  const closing = next === 47;
+  const start = closing ? 2 : 1;
+  let end = start;
+  let code6 = value.charCodeAt(end);
+  if (!asciiAlpha(code6)) return;
+  while (code6 === 45 || asciiAlphanumeric(code6)) {
+    code6 = value.charCodeAt(++end);
+  }
+  const name = value.slice(start, end).toLowerCase();
+  if (!closing && code6 !== 47 && htmlRawNames.includes(name)) {
+    return 1;
+  }
+  return htmlBlockNames.includes(name) ? 6 : 7;
+}
+var init_html_kind = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/html-kind.js"() {
+    init_micromark_util_character();
+    init_micromark_util_html_tag_name();
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js
+function candidates(tokens, involved, runOf) {
+  const related = /* @__PURE__ */ new Set();
+  for (const token of tokens) {
+    const siblings = runOf.get(token);
+    if (siblings && token.attention && involved.some((d) => d.attention === token.attention)) {
+      for (const sibling of siblings.tokens) {
+        related.add(sibling.attention);
+      }
+    }
+  }
+  const ordered = [];
+  for (const token of tokens) {
+    if (token.attention && related.delete(token.attention)) {
+      ordered.push(token.attention);
+    }
+  }
+  ordered.reverse();
+  return ordered;
+}
+function check(tokens, before, after) {
+  const runs = [];
+  const wrong = /* @__PURE__ */ new Map();
+  const runOf = /* @__PURE__ */ new Map();
+  let index2 = 0;
+  while (index2 < tokens.length) {
+    if (!tokens[index2].attention) {
+      index2++;
+      continue;
+    }
+    const marker = tokens[index2].value.charAt(0);
+    const strict = builtins.get(marker);
+    let end = index2 + 1;
+    while (end < tokens.length && tokens[end].attention && tokens[end].value.charAt(0) === marker) {
+      end++;
+    }
+    const head = index2 ? tokens[index2 - 1].value : before;
+    const previous3 = classifyCharacter(head.charCodeAt(head.length - 1));
+    const next = classifyCharacter(
+      (end < tokens.length ? tokens[end].value : after).charCodeAt(0)
+    );
+    const open2 = !next || next === 2 && Boolean(previous3);
+    const close = !previous3 || previous3 === 2 && Boolean(next);
+    const run = {
+      tokens: tokens.slice(index2, end),
+      markers: [],
+      start: 0,
+      end: 0,
+      // Underscores are strict, they cannot open or close inside words.
+      open: strict ? open2 && (Boolean(previous3) || !close) : open2,
+      close: strict ? close && (Boolean(next) || !open2) : close,
+      // All builtins can split runs.
+      split: strict !== void 0
+    };
+    for (const token of run.tokens) {
+      wrong.set(token, [...run.tokens]);
+      runOf.set(token, run);
+      let size = token.value.length;
+      while (size--) run.markers.push(token);
+    }
+    run.end = run.markers.length;
+    runs.push(run);
+    index2 = end;
+  }
+  pair(runs, wrong);
+  index2 = -1;
+  while (++index2 < tokens.length) {
+    const involved = wrong.get(tokens[index2]);
+    if (involved) return { attention: candidates(tokens, involved, runOf), index: index2 };
+  }
+}
+function containerPhrasing(parent, state, info) {
+  return serialize(phrasing2(parent, state, info), info.before, info.after);
+}
+function encode(tokens, start) {
+  const token = tokens[start ? 0 : tokens.length - 1];
+  if (!token || token.attention) return;
+  const character = start ? firstCharacter(token.value) : lastCharacter(token.value);
+  const reference = encodeCharacterReference(
+    /** @type {number} */
+    character.codePointAt(0)
+  );
+  if (start) {
+    token.value = reference + token.value.slice(character.length);
+  } else {
+    let value = token.value.slice(0, token.value.length - character.length);
+    let escapes = 0;
+    while (value.charCodeAt(value.length - 1 - escapes) === 92) {
+      escapes++;
+    }
+    if (escapes % 2) value += "\\";
+    token.value = value + reference;
+  }
+}
+function improve(items, chosen, mistake, before, after) {
+  for (const attention4 of mistake.attention) {
+    const current = chosen.get(attention4) || attention4.sequences[0];
+    for (const sequence of attention4.sequences) {
+      if (sequence === current) continue;
+      const trial = new Map(chosen);
+      trial.set(attention4, sequence);
+      const tokens = render(items, trial, before, after);
+      const next = check(tokens, before, after);
+      if (!next || next.index > mistake.index) {
+        return { chosen: trial, mistake: next, tokens };
+      }
+    }
+  }
+}
+function pair(runs, wrong) {
+  const openersByMarker = /* @__PURE__ */ new Map();
+  for (const closer of runs) {
+    const marker = closer.tokens[0].value.charAt(0);
+    let openers = openersByMarker.get(marker);
+    if (!openers) {
+      openers = [];
+      openersByMarker.set(marker, openers);
+    }
+    let open2 = closer.close ? openers.length : 0;
+    while (open2-- && closer.start < closer.end) {
+      const opener = openers[open2];
+      const openerSize = opener.end - opener.start;
+      const closerSize = closer.end - closer.start;
+      if (closer.split ? (
+        // The rule of 3, on the sizes that are left.
+        (opener.close || closer.open) && closerSize % 3 && !((openerSize + closerSize) % 3)
+      ) : (
+        // Others pair whole runs of the same size.
+        openerSize !== opener.markers.length || openerSize !== closerSize
+      )) {
+        continue;
+      }
+      const size = closer.split ? openerSize > 1 && closerSize > 1 ? 2 : 1 : closerSize;
+      const opening = opener.markers.slice(opener.end - size, opener.end);
+      const closing = closer.markers.slice(closer.start, closer.start + size);
+      const openToken = opening[0];
+      const closeToken = closing[0];
+      if (
+        // Whole sequences:
+        // the markers of a sequence are next to each other,
+        // so if the first and last marker are of one sequence of that size,
+        // all markers are exactly that sequence.
+        openToken === opening[size - 1] && openToken.value.length === size && closeToken === closing[size - 1] && closeToken.value.length === size && // Of the same attention, so its opening and closing sequence.
+        openToken.attention === closeToken.attention
+      ) {
+        wrong.delete(openToken);
+        wrong.delete(closeToken);
+      } else {
+        const involved = [.../* @__PURE__ */ new Set([...opening, ...closing])];
+        for (const token of involved) {
+          const list6 = wrong.get(token);
+          if (list6) list6.push(...involved);
+        }
+      }
+      opener.end -= size;
+      closer.start += size;
+      if (opener.start === opener.end) openers.splice(open2, 1);
+      open2 = openers.length;
+    }
+    if (closer.open && closer.start < closer.end) openers.push(closer);
+  }
+}
+function attentionSequences(type, markers, sizes) {
+  if (markers.length === 0) {
+    throw new Error(
+      "Cannot serialize `" + type + "` as attention without markers, expected one or more markers"
+    );
+  }
+  if (sizes.length === 0) {
+    throw new Error(
+      "Cannot serialize `" + type + "` as attention without sizes, expected one or more sizes"
+    );
+  }
+  for (const size of sizes) {
+    if (!Number.isSafeInteger(size) || size < 1) {
+      throw new Error(
+        "Cannot serialize `" + type + "` as attention with `" + size + "` as size, expected positive integer"
+      );
+    }
+  }
+  const sequences = [];
+  for (const marker of markers) {
+    if (marker.length !== 1) {
+      throw new Error(
+        "Cannot serialize `" + type + "` as attention with `" + marker + "` as marker, expected a single ascii character"
+      );
+    }
+    if (!asciiPunctuation(marker.charCodeAt(0))) {
+      throw new Error(
+        "Cannot serialize `" + type + "` as attention with `" + marker + "` as marker, expected ascii punctuation"
+      );
+    }
+    for (const size of sizes) {
+      sequences.push(marker.repeat(size));
+    }
+  }
+  return sequences;
+}
+function phrasing2(parent, state, info) {
+  const indexStack = state.indexStack;
+  const children = parent.children || [];
+  const results = [];
+  let index2 = -1;
+  let before = info.before;
+  indexStack.push(-1);
+  let tracker = state.createTracker(info);
+  while (++index2 < children.length) {
+    const child = children[index2];
+    let after;
+    indexStack[indexStack.length - 1] = index2;
+    if (index2 + 1 < children.length) {
+      let handle3 = state.handle.handlers[children[index2 + 1].type];
+      if (handle3 && handle3.peek) handle3 = handle3.peek;
+      after = handle3 ? firstCharacter(
+        handle3(children[index2 + 1], parent, state, {
+          before: "",
+          after: "",
+          ...tracker.current()
+        })
+      ) : "";
+    } else {
+      after = info.after;
+    }
+    const previous3 = results[results.length - 1];
+    if (typeof previous3 === "string" && (before === "\r" || before === "\n") && child.type === "html" && htmlKind(child.value) !== 7) {
+      results[results.length - 1] = previous3.replace(/(\r?\n|\r)$/, " ");
+      before = " ";
+      tracker = state.createTracker(info);
+      tracker.move(serialize(results, info.before, info.after));
+    }
+    const handle2 = state.handle.handlers[child.type];
+    if (handle2 && handle2.attention) {
+      const item = attentionItem(
+        /** @type {PhrasingParents} */
+        child,
+        handle2.attention,
+        state,
+        tracker
+      );
+      if (!item) continue;
+      results.push(item);
+      before = lastCharacter(item.sequences[0]);
+    } else {
+      const value = state.handle(child, parent, state, {
+        ...tracker.current(),
+        after,
+        before
+      });
+      if (!value) continue;
+      tracker.move(value);
+      results.push(value);
+      before = lastCharacter(value);
+    }
+  }
+  indexStack.pop();
+  return results;
+}
+function attentionItem(node2, attention4, state, tracker) {
+  const { construct, markers, sizes } = attention4(node2, state);
+  const sequences = attentionSequences(node2.type, markers, sizes);
+  const sequence = sequences[0];
+  const exit3 = state.enter(construct);
+  const inside = state.createTracker(tracker.current());
+  inside.move(sequence);
+  const children = phrasing2(node2, state, {
+    ...inside.current(),
+    before: sequence,
+    after: sequence
+  });
+  exit3();
+  if (children.length === 0) return;
+  tracker.move(sequence);
+  tracker.move(serialize(children, sequence, sequence));
+  tracker.move(sequence);
+  return { children, sequences };
+}
+function fix(items, chosen, before, after) {
+  let tokens = render(items, chosen, before, after);
+  let mistake = check(tokens, before, after);
+  while (mistake) {
+    const next = improve(items, chosen, mistake, before, after);
+    if (!next) return;
+    chosen = next.chosen;
+    tokens = next.tokens;
+    mistake = next.mistake;
+  }
+  return tokens;
+}
+function guess(items, chosen, before, after) {
+  let previous3 = before;
+  let index2 = -1;
+  while (++index2 < items.length) {
+    const item = items[index2];
+    if (typeof item === "string") {
+      previous3 = "";
+      continue;
+    }
+    const next = index2 === items.length - 1 ? after : "";
+    const sequence = item.sequences.find(function(value) {
+      const marker = value.charAt(0);
+      return marker !== previous3.charAt(0) && marker !== next.charAt(0) || items.length === 1 && builtins.has(marker) && value.length > before.length;
+    }) || item.sequences[0];
+    if (sequence !== item.sequences[0]) chosen.set(item, sequence);
+    guess(item.children, chosen, sequence, sequence);
+    previous3 = sequence;
+  }
+}
+function render(items, chosen, before, after) {
+  const tokens = [];
+  let encodeAfter;
+  let previous3 = lastCharacter(before);
+  let index2 = -1;
+  while (++index2 < items.length) {
+    const item = items[index2];
+    if (typeof item === "string") {
+      const token = { value: item, attention: void 0 };
+      if (encodeAfter && encodeAfter === firstCharacter(item)) {
+        encode([token], true);
+      }
+      encodeAfter = void 0;
+      tokens.push(token);
+      if (token.value) previous3 = lastCharacter(token.value);
+      continue;
+    }
+    const sequence = chosen.get(item) || item.sequences[0];
+    const marker = sequence.charAt(0);
+    const next = items[index2 + 1];
+    const outsideBefore = previous3;
+    const outsideAfter = firstCharacter(
+      next === void 0 ? after : typeof next === "string" ? next : chosen.get(next) || next.sequences[0]
+    );
+    const inside = render(item.children, chosen, sequence, sequence);
+    const head = inside[0].value;
+    const open2 = encodeInfo(
+      outsideBefore.charCodeAt(outsideBefore.length - 1),
+      head.charCodeAt(0),
+      marker
+    );
+    if (open2.inside) encode(inside, true);
+    const tail = lastCharacter(inside[inside.length - 1].value);
+    const close = encodeInfo(
+      outsideAfter.charCodeAt(0),
+      tail.charCodeAt(tail.length - 1),
+      marker
+    );
+    if (close.inside) encode(inside, false);
+    if (open2.outside && outsideBefore !== "\n" && outsideBefore !== "\r") {
+      encode(tokens, false);
+    }
+    if (close.outside) encodeAfter = outsideAfter;
+    tokens.push({ value: sequence, attention: item }, ...inside, {
+      value: sequence,
+      attention: item
+    });
+    previous3 = sequence.charAt(sequence.length - 1);
+  }
+  return tokens;
+}
+function serialize(items, before, after) {
+  const guessed = /* @__PURE__ */ new Map();
+  guess(items, guessed, before, after);
+  const tokens = (
+    // Start from guesses (based on the preferred sequences).
+    (guessed.size > 0 ? fix(items, guessed, before, after) : void 0) || // If stuck, start from the preferred sequences instead.
+    fix(items, /* @__PURE__ */ new Map(), before, after) || // If stuck again, use the preferred sequences as they are.
+    render(items, /* @__PURE__ */ new Map(), before, after)
+  );
+  let result = "";
+  for (const token of tokens) result += token.value;
+  return result;
+}
+var builtins;
+var init_container_phrasing = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js"() {
+    init_micromark_util_character();
+    init_micromark_util_classify_character();
+    init_character();
+    init_encode_character_reference();
+    init_encode_info();
+    init_html_kind();
+    builtins = /* @__PURE__ */ new Map([
+      ["*", false],
+      ["_", true]
+    ]);
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/emphasis.js
+function emphasis2(node2, _, state, info) {
+  const exit3 = state.enter("phrasing");
+  const item = attentionItem(node2, attention, state, state.createTracker(info));
+  const value = item ? serialize([item], info.before, info.after) : "";
+  exit3();
+  return value;
+}
+function attention(_, state) {
+  const marker = checkEmphasis(state);
+  return {
+    construct: "emphasis",
+    markers: marker === "*" ? ["*", "_"] : ["_", "*"],
+    sizes: [1]
+  };
+}
+function peek(_, _1, state) {
+  return state.options.emphasis || "*";
+}
+var init_emphasis = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/emphasis.js"() {
+    init_check_emphasis();
+    init_container_phrasing();
+    emphasis2.attention = attention;
+    emphasis2.peek = peek;
+  }
+});
+
+// node_modules/unist-util-visit-parents/lib/color.node.js
+function color(d) {
+  return "\x1B[33m" + d + "\x1B[39m";
+}
+var init_color_node = __esm({
+  "node_modules/unist-util-visit-parents/lib/color.node.js"() {
+  }
+});
+
+// node_modules/unist-util-visit-parents/lib/index.js
+function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, reverse) {
+  if (!tree || typeof tree !== "object") {
+    throw new Error("Unexpected value `" + tree + "` for `tree`, expected node");
+  }
+  let preorder = true;
+  let check2;
+  let visitors;
+  let enter;
+  let exit3;
+  if (typeof enterOrVisitorsOrReverse === "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse === "object") {
+    check2 = /** @type {Test} */
+    testOrEnterOrVisitors;
+    visitors = enterOrVisitorsOrReverse;
+    if (reverse) preorder = false;
+  } else {
+    visitors = /** @type {Visitors | Visitor} */
+    testOrEnterOrVisitors;
+    if (enterOrVisitorsOrReverse) preorder = false;
+  }
+  if (typeof visitors === "function") {
+    enter = visitors;
+  } else if (visitors && typeof visitors === "object") {
+    if (visitors.enter === null || visitors.enter === void 0) {
+    } else if (typeof visitors.enter === "function") {
+      enter = visitors.enter;
+    } else {
+      throw new Error(
+        "Unexpected value `" + visitors.enter + "` for `visitors.enter`, expected optional visitor"
+      );
+    }
+    if (typeof visitors.exit === "function") {
+      exit3 = visitors.exit;
+    } else {
+      throw new Error(
+        "Unexpected value `" + visitors.exit + "` for `visitors.exit`, expected visitor (pass a visitor directly if you only want an enter visitor)"
+      );
+    }
+  } else {
+    throw new Error(
+      "Unexpected value `" + visitors + "` for `enter` or `visitors`, expected visitor or object with visitors"
+    );
+  }
+  const is2 = convert(check2);
+  const step = preorder ? 1 : -1;
+  factory(tree, void 0, [])();
+  function factory(node2, index2, parents) {
+    const value = (
+      /** @type {Record<string, unknown>} */
+      node2 && typeof node2 === "object" ? node2 : {}
+    );
+    if (typeof value.type === "string") {
+      const name = (
+        // `hast`
+        typeof value.tagName === "string" ? value.tagName : (
+          // `xast`
+          typeof value.name === "string" ? value.name : void 0
+        )
+      );
+      Object.defineProperty(visit2, "name", {
+        value: "node (" + color(node2.type + (name ? "<" + name + ">" : "")) + ")"
+      });
+    }
+    return visit2;
+    function visit2() {
+      const matches = !check2 || is2(node2, index2, parents[parents.length - 1] || void 0);
+      let result = empty;
+      if (enter && matches) {
+        result = toResult(enter(node2, parents, index2));
+        if (result[0] === EXIT) {
+          return result;
+        }
+      }
+      if ("children" in node2 && node2.children) {
+        const nodeAsParent = (
+          /** @type {UnistParent} */
+          node2
+        );
+        if (nodeAsParent.children && result[0] !== SKIP) {
+          let offset = (preorder ? -1 : nodeAsParent.children.length) + step;
+          const grandparents = [...parents, nodeAsParent];
+          while (offset > -1 && offset < nodeAsParent.children.length) {
+            const child = nodeAsParent.children[offset];
+            const subresult = factory(child, offset, grandparents)();
+            if (subresult[0] === EXIT) {
+              return subresult;
+            }
+            offset = typeof subresult[1] === "number" ? subresult[1] : offset + step;
+          }
+        }
+      }
+      if (exit3 && matches) {
+        const exitResult = toResult(exit3(node2, parents, index2));
+        if (exitResult[0] === SKIP) {
+          throw new Error(
+            "Unexpected value `" + exitResult[0] + "` from `exit`, expected `CONTINUE`, `EXIT`, index, or nothing"
+          );
+        }
+        if (exitResult[0] === EXIT || typeof exitResult[1] === "number") {
+          return exitResult;
+        }
+      }
+      return result;
+    }
+  }
+}
+function toResult(value) {
+  if (Array.isArray(value)) {
+    return value;
+  }
+  if (typeof value === "number") {
+    return [CONTINUE, value];
+  }
+  return value === null || value === void 0 ? empty : [value];
+}
+var empty, CONTINUE, EXIT, SKIP;
+var init_lib3 = __esm({
+  "node_modules/unist-util-visit-parents/lib/index.js"() {
+    init_unist_util_is();
+    init_color_node();
+    empty = [];
+    CONTINUE = true;
+    EXIT = false;
+    SKIP = "skip";
+  }
+});
+
+// node_modules/unist-util-visit-parents/index.js
+var init_unist_util_visit_parents = __esm({
+  "node_modules/unist-util-visit-parents/index.js"() {
+    init_lib3();
+  }
+});
+
+// node_modules/unist-util-visit/lib/index.js
+function visit(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
+  let check2;
+  let visitors;
+  let reverse;
+  if (typeof enterOrVisitorsOrReverse === "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse === "object") {
+    check2 = /** @type {Test} */
+    testOrEnterOrVisitors;
+    visitors = enterOrVisitorsOrReverse;
+    reverse = maybeReverse;
+  } else {
+    visitors = /** @type {Visitor | Visitors} */
+    testOrEnterOrVisitors;
+    reverse = enterOrVisitorsOrReverse;
+  }
+  if (typeof visitors === "function") {
+    visitParents(tree, check2, wrap(visitors), reverse);
+  } else {
+    visitParents(tree, check2, wrapVisitors(visitors), reverse);
+  }
+}
+function wrapVisitors(visitors) {
+  if (!visitors || typeof visitors !== "object") return visitors;
+  return {
+    enter: typeof visitors.enter === "function" ? wrap(visitors.enter) : visitors.enter,
+    exit: typeof visitors.exit === "function" ? wrap(visitors.exit) : visitors.exit
+  };
+}
+function wrap(visitor) {
+  return overload;
+  function overload(node2, parents, index2) {
+    return visitor(node2, index2, parents[parents.length - 1]);
+  }
+}
+var init_lib4 = __esm({
+  "node_modules/unist-util-visit/lib/index.js"() {
+    init_unist_util_visit_parents();
+    init_unist_util_visit_parents();
+  }
+});
+
+// node_modules/unist-util-visit/index.js
+var init_unist_util_visit = __esm({
+  "node_modules/unist-util-visit/index.js"() {
+    init_lib4();
+  }
+});
+
 // node_modules/mdast-util-to-string/lib/index.js
 function toString(value, options) {
   const settings = options || emptyOptions;
@@ -18668,7 +19998,7 @@ function node(value) {
   return Boolean(value && typeof value === "object");
 }
 var emptyOptions;
-var init_lib = __esm({
+var init_lib5 = __esm({
   "node_modules/mdast-util-to-string/lib/index.js"() {
     emptyOptions = {};
   }
@@ -18677,7 +20007,933 @@ var init_lib = __esm({
 // node_modules/mdast-util-to-string/index.js
 var init_mdast_util_to_string = __esm({
   "node_modules/mdast-util-to-string/index.js"() {
-    init_lib();
+    init_lib5();
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
+function formatHeadingAsSetext(node2, state) {
+  let literalWithBreak = false;
+  visit(node2, function(node3) {
+    if ("value" in node3 && /\r?\n|\r/.test(node3.value) || node3.type === "break") {
+      literalWithBreak = true;
+      return EXIT;
+    }
+  });
+  return Boolean(
+    (!node2.depth || node2.depth < 3) && toString(node2) && (state.options.setext || literalWithBreak)
+  );
+}
+var init_format_heading_as_setext = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js"() {
+    init_unist_util_visit();
+    init_mdast_util_to_string();
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/heading.js
+function heading2(node2, _, state, info) {
+  const rank = Math.max(Math.min(6, node2.depth || 1), 1);
+  const tracker = state.createTracker(info);
+  if (formatHeadingAsSetext(node2, state)) {
+    const exit4 = state.enter("headingSetext");
+    const subexit2 = state.enter("phrasing");
+    const value2 = state.containerPhrasing(node2, {
+      ...tracker.current(),
+      before: "\n",
+      after: "\n"
+    });
+    subexit2();
+    exit4();
+    return value2 + "\n" + (rank === 1 ? "=" : "-").repeat(
+      // The whole size…
+      value2.length - // Minus the position of the character after the last EOL (or
+      // 0 if there is none)…
+      (Math.max(value2.lastIndexOf("\r"), value2.lastIndexOf("\n")) + 1)
+    );
+  }
+  const sequence = "#".repeat(rank);
+  const exit3 = state.enter("headingAtx");
+  const subexit = state.enter("phrasing");
+  tracker.move(sequence + " ");
+  let value = state.containerPhrasing(node2, {
+    before: "# ",
+    after: "\n",
+    ...tracker.current()
+  });
+  const head = value.charCodeAt(0);
+  if (head === 9 || head === 32) {
+    value = encodeCharacterReference(head) + value.slice(1);
+  }
+  value = value ? sequence + " " + value : sequence;
+  if (state.options.closeAtx) {
+    value += " " + sequence;
+  }
+  subexit();
+  exit3();
+  return value;
+}
+var init_heading = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/heading.js"() {
+    init_encode_character_reference();
+    init_format_heading_as_setext();
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/html.js
+function html(node2) {
+  return node2.value || "";
+}
+function htmlPeek() {
+  return "<";
+}
+var init_html = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/html.js"() {
+    html.peek = htmlPeek;
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/image.js
+function image(node2, _, state, info) {
+  const quote3 = checkQuote(state);
+  const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
+  const exit3 = state.enter("image");
+  let subexit = state.enter("label");
+  const tracker = state.createTracker(info);
+  let value = tracker.move("![");
+  value += tracker.move(
+    state.safe(node2.alt, { before: value, after: "]", ...tracker.current() })
+  );
+  value += tracker.move("](");
+  subexit();
+  if (
+    // If there’s no url but there is a title…
+    !node2.url && node2.title || // If there are control characters or whitespace.
+    /[\0- \u007F]/.test(node2.url)
+  ) {
+    subexit = state.enter("destinationLiteral");
+    value += tracker.move("<");
+    value += tracker.move(
+      state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
+    );
+    value += tracker.move(">");
+  } else {
+    subexit = state.enter("destinationRaw");
+    value += tracker.move(
+      state.safe(node2.url, {
+        before: value,
+        after: node2.title ? " " : ")",
+        ...tracker.current()
+      })
+    );
+  }
+  subexit();
+  if (node2.title) {
+    subexit = state.enter(`title${suffix}`);
+    value += tracker.move(" " + quote3);
+    value += tracker.move(
+      state.safe(node2.title, {
+        before: value,
+        after: quote3,
+        ...tracker.current()
+      })
+    );
+    value += tracker.move(quote3);
+    subexit();
+  }
+  value += tracker.move(")");
+  exit3();
+  return value;
+}
+function imagePeek() {
+  return "!";
+}
+var init_image = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/image.js"() {
+    init_check_quote();
+    image.peek = imagePeek;
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/image-reference.js
+function imageReference(node2, _, state, info) {
+  const type = node2.referenceType;
+  const exit3 = state.enter("imageReference");
+  let subexit = state.enter("label");
+  const tracker = state.createTracker(info);
+  let value = tracker.move("![");
+  const alt = state.safe(node2.alt, {
+    before: value,
+    after: "]",
+    ...tracker.current()
+  });
+  value += tracker.move(alt + "][");
+  subexit();
+  const stack = state.stack;
+  state.stack = stack.filter(function(d) {
+    return d !== "phrasing";
+  });
+  subexit = state.enter("reference");
+  const reference = state.safe(state.associationId(node2), {
+    before: value,
+    after: "]",
+    ...tracker.current()
+  });
+  subexit();
+  state.stack = stack;
+  exit3();
+  if (type === "full" || !alt || alt !== reference) {
+    value += tracker.move(reference + "]");
+  } else if (type === "shortcut") {
+    value = value.slice(0, -1);
+  } else {
+    value += tracker.move("]");
+  }
+  return value;
+}
+function imageReferencePeek() {
+  return "!";
+}
+var init_image_reference = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/image-reference.js"() {
+    imageReference.peek = imageReferencePeek;
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/inline-code.js
+function inlineCode2(node2, _, state) {
+  let value = node2.value || "";
+  let sequence = "`";
+  let index2 = -1;
+  while (new RegExp("(^|[^`])" + sequence + "([^`]|$)").test(value)) {
+    sequence += "`";
+  }
+  if (/[^\n\r ]/.test(value) && (/^[\n\r ]/.test(value) && /[\n\r ]$/.test(value) || /^`|`$/.test(value))) {
+    value = " " + value + " ";
+  }
+  while (++index2 < state.unsafe.length) {
+    const pattern = state.unsafe[index2];
+    const expression = state.compilePattern(pattern);
+    if (!pattern.atBreak) continue;
+    let match;
+    while (match = expression.exec(value)) {
+      let position2 = match.index;
+      if (value.charCodeAt(position2) === 10 && value.charCodeAt(position2 - 1) === 13) {
+        position2--;
+      }
+      value = value.slice(0, position2) + " " + value.slice(match.index + 1);
+    }
+  }
+  return sequence + value + sequence;
+}
+function inlineCodePeek() {
+  return "`";
+}
+var init_inline_code = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/inline-code.js"() {
+    inlineCode2.peek = inlineCodePeek;
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js
+function formatLinkAsAutolink(node2, state) {
+  const raw = toString(node2);
+  return Boolean(
+    !state.options.resourceLink && // If there’s a url…
+    node2.url && // And there’s no title…
+    !node2.title && // And the content of `node` is a single text node…
+    node2.children && node2.children.length === 1 && node2.children[0].type === "text" && // And if the url is the same as the content…
+    (raw === node2.url || "mailto:" + raw === node2.url) && // And that starts w/ a protocol…
+    /^[a-z][+\-.a-z]+:/i.test(node2.url) && // And that doesn’t contain ASCII control codes (character escapes and
+    // references don’t work), space, or angle brackets…
+    !/[\0- <>\u007F]/.test(node2.url)
+  );
+}
+var init_format_link_as_autolink = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js"() {
+    init_mdast_util_to_string();
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/link.js
+function link2(node2, _, state, info) {
+  const quote3 = checkQuote(state);
+  const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
+  const tracker = state.createTracker(info);
+  if (formatLinkAsAutolink(node2, state)) {
+    const stack = state.stack;
+    state.stack = stack.filter(function(d) {
+      return d !== "phrasing";
+    });
+    const exit4 = state.enter("autolink");
+    let value2 = tracker.move("<");
+    value2 += tracker.move(
+      state.containerPhrasing(node2, {
+        before: value2,
+        after: ">",
+        ...tracker.current()
+      })
+    );
+    value2 += tracker.move(">");
+    exit4();
+    state.stack = stack;
+    return value2;
+  }
+  const exit3 = state.enter("link");
+  let subexit = state.enter("label");
+  let value = tracker.move("[");
+  const text7 = state.containerPhrasing(node2, {
+    before: value,
+    after: "](",
+    ...tracker.current()
+  });
+  value += tracker.move(text7);
+  subexit();
+  value += tracker.move("](");
+  const enclose = /[\0- \u007F]/.test(node2.url);
+  const last = info.before.charAt(info.before.length - 1);
+  let title = node2.title || void 0;
+  if (!title && !enclose && (last === "\n" || last === "\r")) {
+    let index2 = 0;
+    while (index2 < text7.length && text7.charCodeAt(index2) !== 93) {
+      index2 += text7.charCodeAt(index2) === 92 ? 2 : 1;
+    }
+    if (text7.charCodeAt(index2 + 1) === 58) title = "";
+  }
+  if (
+    // If there’s no url but there is a title…
+    !node2.url && typeof title === "string" || // If there are control characters or whitespace.
+    enclose
+  ) {
+    subexit = state.enter("destinationLiteral");
+    value += tracker.move("<");
+    value += tracker.move(
+      state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
+    );
+    value += tracker.move(">");
+  } else {
+    subexit = state.enter("destinationRaw");
+    value += tracker.move(
+      state.safe(node2.url, {
+        before: value,
+        after: typeof title === "string" ? " " : ")",
+        ...tracker.current()
+      })
+    );
+  }
+  subexit();
+  if (typeof title === "string") {
+    subexit = state.enter(`title${suffix}`);
+    value += tracker.move(" " + quote3);
+    value += tracker.move(
+      state.safe(title, {
+        before: value,
+        after: quote3,
+        ...tracker.current()
+      })
+    );
+    value += tracker.move(quote3);
+    subexit();
+  }
+  value += tracker.move(")");
+  exit3();
+  return value;
+}
+function linkPeek(node2, _, state) {
+  return formatLinkAsAutolink(node2, state) ? "<" : "[";
+}
+var init_link = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/link.js"() {
+    init_check_quote();
+    init_format_link_as_autolink();
+    link2.peek = linkPeek;
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/link-reference.js
+function linkReference(node2, _, state, info) {
+  const type = node2.referenceType;
+  const exit3 = state.enter("linkReference");
+  let subexit = state.enter("label");
+  const tracker = state.createTracker(info);
+  let value = tracker.move("[");
+  const text7 = state.containerPhrasing(node2, {
+    before: value,
+    after: "]",
+    ...tracker.current()
+  });
+  value += tracker.move(text7 + "][");
+  subexit();
+  const stack = state.stack;
+  state.stack = stack.filter(function(d) {
+    return d !== "phrasing";
+  });
+  subexit = state.enter("reference");
+  const reference = state.safe(state.associationId(node2), {
+    before: value,
+    after: "]",
+    ...tracker.current()
+  });
+  subexit();
+  state.stack = stack;
+  exit3();
+  if (type === "full" || !text7 || text7 !== reference) {
+    value += tracker.move(reference + "]");
+  } else if (type === "shortcut") {
+    value = value.slice(0, -1);
+  } else {
+    value += tracker.move("]");
+  }
+  return value;
+}
+function linkReferencePeek() {
+  return "[";
+}
+var init_link_reference = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/link-reference.js"() {
+    linkReference.peek = linkReferencePeek;
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/check-bullet.js
+function checkBullet(state) {
+  const marker = state.options.bullet || "*";
+  if (marker !== "*" && marker !== "+" && marker !== "-") {
+    throw new Error(
+      "Cannot serialize items with `" + marker + "` for `options.bullet`, expected `*`, `+`, or `-`"
+    );
+  }
+  return marker;
+}
+var init_check_bullet = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/check-bullet.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js
+function checkBulletOther(state) {
+  const bullet = checkBullet(state);
+  const bulletOther = state.options.bulletOther;
+  if (!bulletOther) {
+    return bullet === "*" ? "-" : "*";
+  }
+  if (bulletOther !== "*" && bulletOther !== "+" && bulletOther !== "-") {
+    throw new Error(
+      "Cannot serialize items with `" + bulletOther + "` for `options.bulletOther`, expected `*`, `+`, or `-`"
+    );
+  }
+  if (bulletOther === bullet) {
+    throw new Error(
+      "Expected `bullet` (`" + bullet + "`) and `bulletOther` (`" + bulletOther + "`) to be different"
+    );
+  }
+  return bulletOther;
+}
+var init_check_bullet_other = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js"() {
+    init_check_bullet();
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js
+function checkBulletOrdered(state) {
+  const marker = state.options.bulletOrdered || ".";
+  if (marker !== "." && marker !== ")") {
+    throw new Error(
+      "Cannot serialize items with `" + marker + "` for `options.bulletOrdered`, expected `.` or `)`"
+    );
+  }
+  return marker;
+}
+var init_check_bullet_ordered = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/check-rule.js
+function checkRule(state) {
+  const marker = state.options.rule || "*";
+  if (marker !== "*" && marker !== "-" && marker !== "_") {
+    throw new Error(
+      "Cannot serialize rules with `" + marker + "` for `options.rule`, expected `*`, `-`, or `_`"
+    );
+  }
+  return marker;
+}
+var init_check_rule = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/check-rule.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/list.js
+function list3(node2, parent, state, info) {
+  const exit3 = state.enter("list");
+  const bulletCurrent = state.bulletCurrent;
+  let bullet = node2.ordered ? checkBulletOrdered(state) : checkBullet(state);
+  const bulletOther = node2.ordered ? bullet === "." ? ")" : "." : checkBulletOther(state);
+  let useDifferentMarker = parent && state.bulletLastUsed ? bullet === state.bulletLastUsed : false;
+  if (!node2.ordered) {
+    const firstListItem = node2.children ? node2.children[0] : void 0;
+    if (
+      // Bullet could be used as a thematic break marker:
+      (bullet === "*" || bullet === "-") && // Empty first list item:
+      firstListItem && (!firstListItem.children || !firstListItem.children[0]) && // Directly in two other list items:
+      state.stack[state.stack.length - 1] === "list" && state.stack[state.stack.length - 2] === "listItem" && state.stack[state.stack.length - 3] === "list" && state.stack[state.stack.length - 4] === "listItem" && // That are each the first child.
+      state.indexStack[state.indexStack.length - 1] === 0 && state.indexStack[state.indexStack.length - 2] === 0 && state.indexStack[state.indexStack.length - 3] === 0
+    ) {
+      useDifferentMarker = true;
+    }
+    if (checkRule(state) === bullet && firstListItem) {
+      let index2 = -1;
+      while (++index2 < node2.children.length) {
+        const item = node2.children[index2];
+        if (item && item.type === "listItem" && item.children && item.children[0] && item.children[0].type === "thematicBreak") {
+          useDifferentMarker = true;
+          break;
+        }
+      }
+    }
+  }
+  if (useDifferentMarker) {
+    bullet = bulletOther;
+  }
+  state.bulletCurrent = bullet;
+  const value = state.containerFlow(node2, info);
+  state.bulletLastUsed = bullet;
+  state.bulletCurrent = bulletCurrent;
+  exit3();
+  return value;
+}
+var init_list = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/list.js"() {
+    init_check_bullet();
+    init_check_bullet_other();
+    init_check_bullet_ordered();
+    init_check_rule();
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js
+function checkListItemIndent(state) {
+  const style = state.options.listItemIndent || "one";
+  if (style !== "tab" && style !== "one" && style !== "mixed") {
+    throw new Error(
+      "Cannot serialize items with `" + style + "` for `options.listItemIndent`, expected `tab`, `one`, or `mixed`"
+    );
+  }
+  return style;
+}
+var init_check_list_item_indent = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/list-item.js
+function listItem(node2, parent, state, info) {
+  const listItemIndent = checkListItemIndent(state);
+  let bullet = state.bulletCurrent || checkBullet(state);
+  if (parent && parent.type === "list" && parent.ordered) {
+    bullet = (typeof parent.start === "number" && parent.start > -1 ? parent.start : 1) + (state.options.incrementListMarker === false ? 0 : parent.children.indexOf(node2)) + bullet;
+  }
+  let size = bullet.length + 1;
+  if (listItemIndent === "tab" || listItemIndent === "mixed" && (parent && parent.type === "list" && parent.spread || node2.spread)) {
+    size = Math.ceil(size / 4) * 4;
+  }
+  const tracker = state.createTracker(info);
+  tracker.move(bullet + " ".repeat(size - bullet.length));
+  tracker.shift(size);
+  const exit3 = state.enter("listItem");
+  const value = state.indentLines(
+    state.containerFlow(node2, tracker.current()),
+    map4
+  );
+  exit3();
+  return value;
+  function map4(line, index2, blank) {
+    if (index2) {
+      return (blank ? "" : " ".repeat(size)) + line;
+    }
+    return (blank ? bullet : bullet + " ".repeat(size - bullet.length)) + line;
+  }
+}
+var init_list_item = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/list-item.js"() {
+    init_check_bullet();
+    init_check_list_item_indent();
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/paragraph.js
+function paragraph2(node2, _, state, info) {
+  const exit3 = state.enter("paragraph");
+  const subexit = state.enter("phrasing");
+  const value = state.containerPhrasing(node2, info);
+  subexit();
+  exit3();
+  return value;
+}
+var init_paragraph = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/paragraph.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/root.js
+function root2(node2, _, state, info) {
+  const hasPhrasing = node2.children.some(function(d) {
+    return phrasing(d);
+  });
+  if (!hasPhrasing) return state.containerFlow(node2, info);
+  const exit3 = state.enter("phrasing");
+  const value = state.containerPhrasing(node2, info);
+  exit3();
+  return value;
+}
+var init_root = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/root.js"() {
+    init_mdast_util_phrasing();
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/check-strong.js
+function checkStrong(state) {
+  const marker = state.options.strong || "*";
+  if (marker !== "*" && marker !== "_") {
+    throw new Error(
+      "Cannot serialize strong with `" + marker + "` for `options.strong`, expected `*`, or `_`"
+    );
+  }
+  return marker;
+}
+var init_check_strong = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/check-strong.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/strong.js
+function strong2(node2, _, state, info) {
+  const exit3 = state.enter("phrasing");
+  const item = attentionItem(node2, attention2, state, state.createTracker(info));
+  const value = item ? serialize([item], info.before, info.after) : "";
+  exit3();
+  return value;
+}
+function attention2(_, state) {
+  const marker = checkStrong(state);
+  return {
+    construct: "strong",
+    markers: marker === "*" ? ["*", "_"] : ["_", "*"],
+    sizes: [2]
+  };
+}
+function peek2(_, _1, state) {
+  return state.options.strong || "*";
+}
+var init_strong = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/strong.js"() {
+    init_check_strong();
+    init_container_phrasing();
+    strong2.attention = attention2;
+    strong2.peek = peek2;
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/text.js
+function text2(node2, parent, state, info) {
+  const siblings = parent ? parent.children : [];
+  const index2 = state.indexStack[state.indexStack.length - 1];
+  return state.safe(node2.value, {
+    ...info,
+    afterNode: siblings[index2 + 1],
+    beforeNode: siblings[index2 - 1]
+  });
+}
+var init_text = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/text.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js
+function checkRuleRepetition(state) {
+  const repetition = state.options.ruleRepetition || 3;
+  if (repetition < 3) {
+    throw new Error(
+      "Cannot serialize rules with repetition `" + repetition + "` for `options.ruleRepetition`, expected `3` or more"
+    );
+  }
+  return repetition;
+}
+var init_check_rule_repetition = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js
+function thematicBreak(_, _1, state) {
+  const value = (checkRule(state) + (state.options.ruleSpaces ? " " : "")).repeat(checkRuleRepetition(state));
+  return state.options.ruleSpaces ? value.slice(0, -1) : value;
+}
+var init_thematic_break = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js"() {
+    init_check_rule_repetition();
+    init_check_rule();
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/handle/index.js
+var handle;
+var init_handle = __esm({
+  "node_modules/mdast-util-to-markdown/lib/handle/index.js"() {
+    init_blockquote();
+    init_break();
+    init_code();
+    init_definition();
+    init_emphasis();
+    init_heading();
+    init_html();
+    init_image();
+    init_image_reference();
+    init_inline_code();
+    init_link();
+    init_link_reference();
+    init_list();
+    init_list_item();
+    init_paragraph();
+    init_root();
+    init_strong();
+    init_text();
+    init_thematic_break();
+    handle = {
+      blockquote,
+      break: hardBreak,
+      code: code2,
+      definition,
+      emphasis: emphasis2,
+      hardBreak,
+      heading: heading2,
+      html,
+      image,
+      imageReference,
+      inlineCode: inlineCode2,
+      link: link2,
+      linkReference,
+      list: list3,
+      listItem,
+      paragraph: paragraph2,
+      root: root2,
+      strong: strong2,
+      text: text2,
+      thematicBreak
+    };
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/join.js
+function joinDefaults(left, right, parent, state) {
+  if (right.type === "code" && formatCodeAsIndented(right, state) && (left.type === "list" || left.type === right.type && formatCodeAsIndented(left, state))) {
+    return false;
+  }
+  if ("spread" in parent && typeof parent.spread === "boolean") {
+    if (parent.spread) return 1;
+    if (left.type === "html") {
+      const kind = htmlKind(left.value);
+      if (kind === void 0 || kind === 6 || kind === 7) return 1;
+    }
+    if (left.type === "blockquote" && right.type === "blockquote") return 1;
+    if ((left.type === "definition" || left.type === "paragraph") && right.type === "list" && (right.ordered && typeof right.start === "number" && right.start !== 1 || right.children.length > 0 && right.children[0].children.length === 0)) {
+      return 1;
+    }
+    if (left.type === "paragraph" && right.type === "thematicBreak" && checkRule(state) === "-" && !state.options.ruleSpaces) {
+      return 1;
+    }
+    let tail = left;
+    while ((tail.type === "blockquote" || tail.type === "list" || tail.type === "listItem") && tail.children.length > 0) {
+      tail = tail.children[tail.children.length - 1];
+    }
+    if (tail.type !== "definition" && tail.type !== "paragraph") return 0;
+    if (right.type === "code" && formatCodeAsIndented(right, state)) return 1;
+    if (right.type === "html") {
+      const kind = htmlKind(right.value);
+      if (kind === void 0 || kind === 7) return 1;
+    }
+    if ((left.type === "paragraph" || left !== tail) && (right.type === "definition" || right.type === "heading" && formatHeadingAsSetext(right, state) || right.type === "paragraph")) {
+      return 1;
+    }
+    return 0;
+  }
+}
+var join;
+var init_join = __esm({
+  "node_modules/mdast-util-to-markdown/lib/join.js"() {
+    init_check_rule();
+    init_format_code_as_indented();
+    init_format_heading_as_setext();
+    init_html_kind();
+    join = [joinDefaults];
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/unsafe.js
+var fullPhrasingSpans, unsafe, code3;
+var init_unsafe = __esm({
+  "node_modules/mdast-util-to-markdown/lib/unsafe.js"() {
+    fullPhrasingSpans = [
+      "autolink",
+      "destinationLiteral",
+      "destinationRaw",
+      "reference",
+      "titleQuote",
+      "titleApostrophe"
+    ];
+    unsafe = [
+      { character: "	", after: "[\\r\\n]", inConstruct: "phrasing" },
+      { character: "	", before: "[\\r\\n]", inConstruct: "phrasing" },
+      {
+        character: "	",
+        inConstruct: ["codeFencedLangGraveAccent", "codeFencedLangTilde"]
+      },
+      {
+        character: "\r",
+        inConstruct: [
+          "codeFencedLangGraveAccent",
+          "codeFencedLangTilde",
+          "codeFencedMetaGraveAccent",
+          "codeFencedMetaTilde",
+          "destinationLiteral",
+          "headingAtx"
+        ]
+      },
+      {
+        character: "\n",
+        inConstruct: [
+          "codeFencedLangGraveAccent",
+          "codeFencedLangTilde",
+          "codeFencedMetaGraveAccent",
+          "codeFencedMetaTilde",
+          "destinationLiteral",
+          "headingAtx"
+        ]
+      },
+      { character: "\r", before: "[\\r\\n]", inConstruct: "phrasing" },
+      { character: "\r", after: "\\r", inConstruct: "phrasing" },
+      { character: "\n", before: "\\n", inConstruct: "phrasing" },
+      { character: "\n", after: "[\\r\\n]", inConstruct: "phrasing" },
+      { character: " ", after: "[\\r\\n]", inConstruct: "phrasing" },
+      { character: " ", before: "[\\r\\n]", inConstruct: "phrasing" },
+      {
+        character: " ",
+        inConstruct: ["codeFencedLangGraveAccent", "codeFencedLangTilde"]
+      },
+      // An exclamation mark can start an image, if it is followed by a link or
+      // a link reference.
+      {
+        character: "!",
+        after: "\\[",
+        inConstruct: "phrasing",
+        notInConstruct: fullPhrasingSpans
+      },
+      // A quote can break out of a title.
+      { character: '"', inConstruct: "titleQuote" },
+      // A number sign could start an ATX heading if it starts a line.
+      { atBreak: true, character: "#" },
+      { character: "#", inConstruct: "headingAtx", after: "(?:[\r\n]|$)" },
+      // Dollar sign and percentage are not used in markdown.
+      // An ampersand could start a character reference.
+      // Labels match on their source.
+      {
+        character: "&",
+        after: "[#A-Za-z]",
+        inConstruct: [
+          "codeFencedLangGraveAccent",
+          "codeFencedLangTilde",
+          "codeFencedMetaGraveAccent",
+          "codeFencedMetaTilde",
+          "destinationLiteral",
+          "destinationRaw",
+          "phrasing",
+          "titleApostrophe",
+          "titleQuote"
+        ]
+      },
+      // An apostrophe can break out of a title.
+      { character: "'", inConstruct: "titleApostrophe" },
+      // A left paren could break out of a destination raw.
+      { character: "(", inConstruct: "destinationRaw" },
+      // A left paren followed by `]` could make something into a link or image.
+      {
+        before: "\\]",
+        character: "(",
+        inConstruct: "phrasing",
+        notInConstruct: fullPhrasingSpans
+      },
+      // A right paren could start a list item or break out of a destination
+      // raw.
+      { atBreak: true, before: "\\d+", character: ")" },
+      { character: ")", inConstruct: "destinationRaw" },
+      // An asterisk can start thematic breaks, list items, emphasis, strong.
+      { atBreak: true, character: "*", after: "(?:[ 	\r\n*])" },
+      { character: "*", inConstruct: "phrasing", notInConstruct: fullPhrasingSpans },
+      // A plus sign could start a list item.
+      { atBreak: true, character: "+", after: "(?:[ 	\r\n])" },
+      // A dash can start thematic breaks, list items, and setext heading
+      // underlines.
+      { atBreak: true, character: "-", after: "(?:[ 	\r\n-])" },
+      // A dot could start a list item.
+      { atBreak: true, before: "\\d+", character: ".", after: "(?:[ 	\r\n]|$)" },
+      // Slash, colon, and semicolon are not used in markdown for constructs.
+      // A less than can start html (flow or text) or an autolink.
+      // HTML could start with an exclamation mark (declaration, cdata, comment),
+      // slash (closing tag), question mark (instruction), or a letter (tag).
+      // An autolink also starts with a letter.
+      // Finally, it could break out of a destination literal.
+      { atBreak: true, character: "<", after: "[!/?A-Za-z]" },
+      {
+        character: "<",
+        after: "[!/?A-Za-z]",
+        inConstruct: "phrasing",
+        notInConstruct: fullPhrasingSpans
+      },
+      { character: "<", inConstruct: "destinationLiteral" },
+      // An equals to can start setext heading underlines.
+      { atBreak: true, character: "=" },
+      // A greater than can start block quotes and it can break out of a
+      // destination literal.
+      { atBreak: true, character: ">" },
+      { character: ">", inConstruct: "destinationLiteral" },
+      // Question mark and at sign are not used in markdown for constructs.
+      // A left bracket can start definitions, references, labels,
+      { atBreak: true, character: "[" },
+      { character: "[", inConstruct: "phrasing", notInConstruct: fullPhrasingSpans },
+      { character: "[", inConstruct: ["label", "reference"] },
+      // A backslash can start an escape (when followed by punctuation) or a
+      // hard break (when followed by an eol).
+      // Note: typical escapes are handled in `safe`!
+      { character: "\\", after: "[\\r\\n]", inConstruct: "phrasing" },
+      // A right bracket can exit labels.
+      { character: "]", inConstruct: ["label", "reference"] },
+      // Caret is not used in markdown for constructs.
+      // An underscore can start emphasis, strong, or a thematic break.
+      { atBreak: true, character: "_" },
+      { character: "_", inConstruct: "phrasing", notInConstruct: fullPhrasingSpans },
+      // A grave accent can start code (fenced or text), or it can break out of
+      // a grave accent code fence.
+      { atBreak: true, character: "`" },
+      {
+        character: "`",
+        inConstruct: ["codeFencedLangGraveAccent", "codeFencedMetaGraveAccent"]
+      },
+      { character: "`", inConstruct: "phrasing", notInConstruct: fullPhrasingSpans },
+      // Left brace, vertical bar, right brace are not used in markdown for
+      // constructs.
+      // A tilde can start code (fenced).
+      { atBreak: true, character: "~" },
+      { character: "<", inConstruct: "autolink" },
+      { character: ">", inConstruct: "autolink" },
+      { character: "\x7F", inConstruct: "autolink" }
+    ];
+    code3 = -1;
+    while (++code3 < 33) {
+      unsafe.push({ character: String.fromCharCode(code3), inConstruct: "autolink" });
+    }
   }
 });
 
@@ -20817,13 +23073,421 @@ var init_character_entities = __esm({
 
 // node_modules/decode-named-character-reference/index.js
 function decodeNamedCharacterReference(value) {
-  return own2.call(characterEntities, value) ? characterEntities[value] : false;
+  return own4.call(characterEntities, value) ? characterEntities[value] : false;
 }
-var own2;
+var own4;
 var init_decode_named_character_reference = __esm({
   "node_modules/decode-named-character-reference/index.js"() {
     init_character_entities();
-    own2 = {}.hasOwnProperty;
+    own4 = {}.hasOwnProperty;
+  }
+});
+
+// node_modules/micromark-util-decode-numeric-character-reference/index.js
+function decodeNumericCharacterReference(value, base) {
+  const code6 = Number.parseInt(value, base);
+  if (
+    // C0 except for HT, LF, FF, CR, space.
+    code6 < 9 || code6 === 11 || code6 > 13 && code6 < 32 || // Control character (DEL) of C0, and C1 controls.
+    code6 > 126 && code6 < 160 || // Lone high surrogates and low surrogates.
+    code6 > 55295 && code6 < 57344 || // Noncharacters.
+    code6 > 64975 && code6 < 65008 || /* eslint-disable no-bitwise */
+    (code6 & 65535) === 65535 || (code6 & 65535) === 65534 || /* eslint-enable no-bitwise */
+    // Out of range
+    code6 > 1114111
+  ) {
+    return "\uFFFD";
+  }
+  return String.fromCodePoint(code6);
+}
+var init_micromark_util_decode_numeric_character_reference = __esm({
+  "node_modules/micromark-util-decode-numeric-character-reference/index.js"() {
+  }
+});
+
+// node_modules/micromark-util-decode-string/index.js
+function decodeString(value) {
+  return value.replace(characterEscapeOrReference, decode);
+}
+function decode($0, $1, $2) {
+  if ($1) {
+    return $1;
+  }
+  const head = $2.charCodeAt(0);
+  if (head === 35) {
+    const head2 = $2.charCodeAt(1);
+    const hex = head2 === 120 || head2 === 88;
+    return decodeNumericCharacterReference($2.slice(hex ? 2 : 1), hex ? 16 : 10);
+  }
+  return decodeNamedCharacterReference($2) || $0;
+}
+var characterEscapeOrReference;
+var init_micromark_util_decode_string = __esm({
+  "node_modules/micromark-util-decode-string/index.js"() {
+    init_decode_named_character_reference();
+    init_micromark_util_decode_numeric_character_reference();
+    characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/association.js
+function association(node2) {
+  if (node2.label || !node2.identifier) {
+    return node2.label || "";
+  }
+  return decodeString(node2.identifier);
+}
+var init_association = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/association.js"() {
+    init_micromark_util_decode_string();
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/compile-pattern.js
+function compilePattern(pattern) {
+  if (!pattern._compiled) {
+    const before = (pattern.atBreak ? "[\\r\\n][\\t ]*" : "") + (pattern.before ? "(?:" + pattern.before + ")" : "");
+    pattern._compiled = new RegExp(
+      (pattern.beforeNode ? "^" : before ? "(" + before + ")" : "") + (/[$()*+.?[\\\]^{|}]/.test(pattern.character) ? "\\" : "") + pattern.character + (pattern.afterNode ? "$" : pattern.after ? "(?:" + pattern.after + ")" : ""),
+      pattern.unicode ? "gu" : "g"
+    );
+  }
+  return pattern._compiled;
+}
+var init_compile_pattern = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/compile-pattern.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/container-flow.js
+function containerFlow(parent, state, info) {
+  const indexStack = state.indexStack;
+  const children = parent.children || [];
+  const tracker = state.createTracker(info);
+  const results = [];
+  let index2 = -1;
+  indexStack.push(-1);
+  while (++index2 < children.length) {
+    const child = children[index2];
+    indexStack[indexStack.length - 1] = index2;
+    results.push(
+      tracker.move(
+        state.handle(child, parent, state, {
+          before: "\n",
+          after: "\n",
+          ...tracker.current()
+        })
+      )
+    );
+    if (child.type !== "list") {
+      state.bulletLastUsed = void 0;
+    }
+    if (index2 < children.length - 1) {
+      results.push(
+        tracker.move(between(child, children[index2 + 1], parent, state))
+      );
+    }
+  }
+  indexStack.pop();
+  return results.join("");
+}
+function between(left, right, parent, state) {
+  let index2 = state.join.length;
+  while (index2--) {
+    const result = state.join[index2](left, right, parent, state);
+    if (result === true || result === 1) {
+      break;
+    }
+    if (typeof result === "number") {
+      return "\n".repeat(1 + result);
+    }
+    if (result === false) {
+      return "\n\n<!---->\n\n";
+    }
+  }
+  return "\n\n";
+}
+var init_container_flow = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/container-flow.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/indent-lines.js
+function indentLines(value, map4) {
+  const result = [];
+  let start = 0;
+  let line = 0;
+  let match;
+  while (match = eol.exec(value)) {
+    one2(value.slice(start, match.index));
+    result.push(match[0]);
+    start = match.index + match[0].length;
+    line++;
+  }
+  one2(value.slice(start));
+  return result.join("");
+  function one2(value2) {
+    result.push(map4(value2, line, !value2));
+  }
+}
+var eol;
+var init_indent_lines = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/indent-lines.js"() {
+    eol = /\r?\n|\r/g;
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/safe.js
+function safe(state, input2, config) {
+  const value = (config.before || "") + (input2 || "") + (config.after || "");
+  const positions = [];
+  const result = [];
+  const infos = {};
+  const percentEncode = state.stack.includes("autolink");
+  const offset = config.before ? config.before.length : 0;
+  const end = value.length - (config.after ? config.after.length : 0);
+  let index2 = -1;
+  while (++index2 < state.unsafe.length) {
+    const pattern = state.unsafe[index2];
+    if (!patternInScope(state.stack, pattern) || !nodeInScope(pattern.beforeNode, config.beforeNode) || !nodeInScope(pattern.afterNode, config.afterNode)) {
+      continue;
+    }
+    const expression = state.compilePattern(pattern);
+    const from = pattern.beforeNode ? offset : 0;
+    const subject = value.slice(from, pattern.afterNode ? end : void 0);
+    let match;
+    while (match = expression.exec(subject)) {
+      const before = Boolean(pattern.before || pattern.atBreak);
+      const after = Boolean(pattern.after);
+      const position2 = from + match.index + (before ? match[1].length : 0);
+      if (own5.call(infos, position2)) {
+        if (infos[position2].before && !before) {
+          infos[position2].before = false;
+        }
+        if (infos[position2].after && !after) {
+          infos[position2].after = false;
+        }
+      } else {
+        positions.push(position2);
+        infos[position2] = { before, after };
+      }
+    }
+  }
+  positions.sort(numerical);
+  let start = offset;
+  index2 = -1;
+  while (++index2 < positions.length) {
+    const position2 = positions[index2];
+    if (position2 < start || position2 >= end) {
+      continue;
+    }
+    if (value.charAt(position2) === "_" && // Preceded by an unescaped character that is not punctuation or whitespace:
+    position2 > 0 && classifyCharacter(value.charCodeAt(position2 - 1)) === void 0 && !own5.call(infos, position2 - 1) && // Characters next to attention markers can become character references
+    // later, turning `a` into `&#x61;`, so those do not count.
+    !(position2 - 1 === offset && /[*_]/.test(value.charAt(offset - 1)))) {
+      let sequenceEnd = position2 + 1;
+      while (sequenceEnd < end && value.charAt(sequenceEnd) === "_") {
+        sequenceEnd++;
+      }
+      const skip = sequenceEnd - position2 - 1;
+      if (
+        // All underscores in the run are unsafe positions, so they can be
+        // skipped.
+        positions[index2 + skip] === sequenceEnd - 1 && // Rest as above.
+        sequenceEnd < value.length && classifyCharacter(value.charCodeAt(sequenceEnd)) === void 0 && !own5.call(infos, sequenceEnd) && !(sequenceEnd === end - 1 && /[*_]/.test(value.charAt(end)))
+      ) {
+        index2 += skip;
+        continue;
+      }
+    }
+    if (position2 + 1 < end && positions[index2 + 1] === position2 + 1 && infos[position2].after && !infos[position2 + 1].before && !infos[position2 + 1].after || position2 - 1 >= offset && positions[index2 - 1] === position2 - 1 && infos[position2].before && !infos[position2 - 1].before && !infos[position2 - 1].after) {
+      continue;
+    }
+    if (start !== position2) {
+      const slice = value.slice(start, position2);
+      result.push(percentEncode ? slice : escapeBackslashes(slice, "\\"));
+    }
+    start = position2 + 1;
+    if (percentEncode) {
+      result.push(
+        "%" + value.charCodeAt(position2).toString(16).toUpperCase().padStart(2, "0")
+      );
+    } else if (/[!-/:-@[-`{-~]/.test(value.charAt(position2)) && (!config.encode || !config.encode.includes(value.charAt(position2)))) {
+      result.push("\\" + value.charAt(position2));
+    } else {
+      result.push(encodeCharacterReference(value.charCodeAt(position2)));
+    }
+  }
+  const rest = value.slice(start, end);
+  result.push(percentEncode ? rest : escapeBackslashes(rest, config.after));
+  return result.join("");
+}
+function nodeInScope(types, node2) {
+  if (!types) return true;
+  if (!node2) return false;
+  return typeof types === "string" ? types === node2.type : types.includes(node2.type);
+}
+function numerical(a, b) {
+  return a - b;
+}
+function escapeBackslashes(value, after) {
+  const expression = /\\(?=[!-/:-@[-`{-~])/g;
+  const positions = [];
+  const results = [];
+  const whole = value + after;
+  let index2 = -1;
+  let start = 0;
+  let match;
+  while (match = expression.exec(whole)) {
+    positions.push(match.index);
+  }
+  while (++index2 < positions.length) {
+    if (start !== positions[index2]) {
+      results.push(value.slice(start, positions[index2]));
+    }
+    results.push("\\");
+    start = positions[index2];
+  }
+  results.push(value.slice(start));
+  return results.join("");
+}
+var own5;
+var init_safe = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/safe.js"() {
+    init_micromark_util_classify_character();
+    init_encode_character_reference();
+    init_pattern_in_scope();
+    own5 = {}.hasOwnProperty;
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/util/track.js
+function track(config) {
+  const options = config || {};
+  const now = options.now || {};
+  let lineShift = options.lineShift || 0;
+  let line = now.line || 1;
+  let column = now.column || 1;
+  return { move, current, shift };
+  function current() {
+    return { now: { line, column }, lineShift };
+  }
+  function shift(value) {
+    lineShift += value;
+  }
+  function move(input2) {
+    const value = input2 || "";
+    const chunks = value.split(/\r?\n|\r/g);
+    const tail = chunks[chunks.length - 1];
+    line += chunks.length - 1;
+    column = chunks.length === 1 ? column + tail.length : 1 + tail.length + lineShift;
+    return value;
+  }
+}
+var init_track = __esm({
+  "node_modules/mdast-util-to-markdown/lib/util/track.js"() {
+  }
+});
+
+// node_modules/mdast-util-to-markdown/lib/index.js
+function toMarkdown(tree, options) {
+  const settings = options || {};
+  const state = {
+    associationId: association,
+    bulletCurrent: void 0,
+    bulletLastUsed: void 0,
+    containerPhrasing: containerPhrasingBound,
+    containerFlow: containerFlowBound,
+    createTracker: track,
+    compilePattern,
+    enter,
+    // @ts-expect-error: GFM / frontmatter are typed in `mdast` but not defined
+    // here.
+    handlers: { ...handle },
+    // @ts-expect-error: add `handle` in a second.
+    handle: void 0,
+    indentLines,
+    indexStack: [],
+    join: [...join],
+    options: {},
+    safe: safeBound,
+    stack: [],
+    unsafe: [...unsafe]
+  };
+  configure(state, settings);
+  if (state.options.tightDefinitions) {
+    state.join.push(joinDefinition);
+  }
+  state.handle = zwitch("type", {
+    invalid,
+    unknown,
+    handlers: state.handlers
+  });
+  let result = state.handle(
+    phrasing(tree) ? { type: "root", children: [tree] } : tree,
+    void 0,
+    state,
+    { before: "\n", after: "\n", now: { line: 1, column: 1 }, lineShift: 0 }
+  );
+  if (result && result.charCodeAt(result.length - 1) !== 10 && result.charCodeAt(result.length - 1) !== 13) {
+    result += "\n";
+  }
+  return result;
+  function enter(name) {
+    state.stack.push(name);
+    return exit3;
+    function exit3() {
+      state.stack.pop();
+    }
+  }
+}
+function invalid(value) {
+  throw new Error("Cannot handle value `" + value + "`, expected node");
+}
+function unknown(value) {
+  const node2 = (
+    /** @type {Nodes} */
+    value
+  );
+  throw new Error("Cannot handle unknown node `" + node2.type + "`");
+}
+function joinDefinition(left, right) {
+  if (left.type === "definition" && left.type === right.type) {
+    return 0;
+  }
+}
+function containerPhrasingBound(parent, info) {
+  return containerPhrasing(parent, this, info);
+}
+function containerFlowBound(parent, info) {
+  return containerFlow(parent, this, info);
+}
+function safeBound(value, config) {
+  return safe(this, value, config);
+}
+var init_lib6 = __esm({
+  "node_modules/mdast-util-to-markdown/lib/index.js"() {
+    init_mdast_util_phrasing();
+    init_zwitch();
+    init_configure();
+    init_handle();
+    init_join();
+    init_unsafe();
+    init_association();
+    init_compile_pattern();
+    init_container_phrasing();
+    init_container_flow();
+    init_indent_lines();
+    init_safe();
+    init_track();
+  }
+});
+
+// node_modules/mdast-util-to-markdown/index.js
+var init_mdast_util_to_markdown = __esm({
+  "node_modules/mdast-util-to-markdown/index.js"() {
+    init_lib6();
+    init_handle();
   }
 });
 
@@ -20911,71 +23575,12 @@ var init_micromark_util_combine_extensions = __esm({
   }
 });
 
-// node_modules/micromark-util-decode-numeric-character-reference/index.js
-function decodeNumericCharacterReference(value, base) {
-  const code6 = Number.parseInt(value, base);
-  if (
-    // C0 except for HT, LF, FF, CR, space.
-    code6 < 9 || code6 === 11 || code6 > 13 && code6 < 32 || // Control character (DEL) of C0, and C1 controls.
-    code6 > 126 && code6 < 160 || // Lone high surrogates and low surrogates.
-    code6 > 55295 && code6 < 57344 || // Noncharacters.
-    code6 > 64975 && code6 < 65008 || /* eslint-disable no-bitwise */
-    (code6 & 65535) === 65535 || (code6 & 65535) === 65534 || /* eslint-enable no-bitwise */
-    // Out of range
-    code6 > 1114111
-  ) {
-    return "\uFFFD";
-  }
-  return String.fromCodePoint(code6);
-}
-var init_micromark_util_decode_numeric_character_reference = __esm({
-  "node_modules/micromark-util-decode-numeric-character-reference/index.js"() {
-  }
-});
-
 // node_modules/micromark-util-normalize-identifier/index.js
 function normalizeIdentifier(value) {
   return value.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
 }
 var init_micromark_util_normalize_identifier = __esm({
   "node_modules/micromark-util-normalize-identifier/index.js"() {
-  }
-});
-
-// node_modules/micromark-util-character/index.js
-function asciiControl(code6) {
-  return (
-    // Special whitespace codes (which have negative values), C0 and Control
-    // character DEL
-    code6 !== null && (code6 < 32 || code6 === 127)
-  );
-}
-function markdownLineEnding(code6) {
-  return code6 !== null && code6 < -2;
-}
-function markdownLineEndingOrSpace(code6) {
-  return code6 !== null && (code6 < 0 || code6 === 32);
-}
-function markdownSpace(code6) {
-  return code6 === -2 || code6 === -1 || code6 === 32;
-}
-function regexCheck(regex3) {
-  return check2;
-  function check2(code6) {
-    return code6 !== null && code6 > -1 && regex3.test(String.fromCharCode(code6));
-  }
-}
-var asciiAlpha, asciiAlphanumeric, asciiAtext, asciiDigit, asciiHexDigit, asciiPunctuation, unicodePunctuation, unicodeWhitespace;
-var init_micromark_util_character = __esm({
-  "node_modules/micromark-util-character/index.js"() {
-    asciiAlpha = regexCheck(/[A-Za-z]/);
-    asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
-    asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
-    asciiDigit = regexCheck(/\d/);
-    asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
-    asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
-    unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
-    unicodeWhitespace = regexCheck(/\s/);
   }
 });
 
@@ -21391,21 +23996,6 @@ var init_document = __esm({
   }
 });
 
-// node_modules/micromark-util-classify-character/index.js
-function classifyCharacter(code6) {
-  if (code6 === null || markdownLineEndingOrSpace(code6) || unicodeWhitespace(code6)) {
-    return 1;
-  }
-  if (unicodePunctuation(code6)) {
-    return 2;
-  }
-}
-var init_micromark_util_classify_character = __esm({
-  "node_modules/micromark-util-classify-character/index.js"() {
-    init_micromark_util_character();
-  }
-});
-
 // node_modules/micromark-util-resolve-all/index.js
 function resolveAll(constructs2, events, context) {
   const called = [];
@@ -21460,7 +24050,7 @@ function resolveAllAttention(events, context) {
             },
             end
           };
-          const text8 = {
+          const text7 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
               ...events[open2][1].end
@@ -21488,9 +24078,9 @@ function resolveAllAttention(events, context) {
           if (events[open2][1].end.offset - events[open2][1].start.offset) {
             nextEvents = push2(nextEvents, [["enter", events[open2][1], context], ["exit", events[open2][1], context]]);
           }
-          nextEvents = push2(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text8, context]]);
+          nextEvents = push2(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text7, context]]);
           nextEvents = push2(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + 1, index2), context));
-          nextEvents = push2(nextEvents, [["exit", text8, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
+          nextEvents = push2(nextEvents, [["exit", text7, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
           let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
@@ -21541,13 +24131,13 @@ function movePoint(point3, offset) {
   point3.offset += offset;
   point3._bufferIndex += offset;
 }
-var attention;
+var attention3;
 var init_attention = __esm({
   "node_modules/micromark-core-commonmark/lib/attention.js"() {
     init_micromark_util_chunked();
     init_micromark_util_classify_character();
     init_micromark_util_resolve_all();
-    attention = {
+    attention3 = {
       name: "attention",
       resolveAll: resolveAllAttention,
       tokenize: tokenizeAttention
@@ -23006,8 +25596,8 @@ function tokenizeTitleBefore(effects, ok3, nok) {
     return code6 === null || markdownLineEnding(code6) ? ok3(code6) : nok(code6);
   }
 }
-var definition, titleBefore;
-var init_definition = __esm({
+var definition2, titleBefore;
+var init_definition2 = __esm({
   "node_modules/micromark-core-commonmark/lib/definition.js"() {
     init_micromark_factory_destination();
     init_micromark_factory_label();
@@ -23016,7 +25606,7 @@ var init_definition = __esm({
     init_micromark_factory_whitespace();
     init_micromark_util_character();
     init_micromark_util_normalize_identifier();
-    definition = {
+    definition2 = {
       name: "definition",
       tokenize: tokenizeDefinition
     };
@@ -23073,13 +25663,13 @@ function resolveHeadingAtx(events, context) {
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end
     };
-    const text8 = {
+    const text7 = {
       type: "chunkText",
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end,
       contentType: "text"
     };
-    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text8, context], ["exit", text8, context], ["exit", content3, context]]);
+    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text7, context], ["exit", text7, context], ["exit", content3, context]]);
   }
   return events;
 }
@@ -23148,78 +25738,6 @@ var init_heading_atx = __esm({
       resolve: resolveHeadingAtx,
       tokenize: tokenizeHeadingAtx
     };
-  }
-});
-
-// node_modules/micromark-util-html-tag-name/index.js
-var htmlBlockNames, htmlRawNames;
-var init_micromark_util_html_tag_name = __esm({
-  "node_modules/micromark-util-html-tag-name/index.js"() {
-    htmlBlockNames = [
-      "address",
-      "article",
-      "aside",
-      "base",
-      "basefont",
-      "blockquote",
-      "body",
-      "caption",
-      "center",
-      "col",
-      "colgroup",
-      "dd",
-      "details",
-      "dialog",
-      "dir",
-      "div",
-      "dl",
-      "dt",
-      "fieldset",
-      "figcaption",
-      "figure",
-      "footer",
-      "form",
-      "frame",
-      "frameset",
-      "h1",
-      "h2",
-      "h3",
-      "h4",
-      "h5",
-      "h6",
-      "head",
-      "header",
-      "hr",
-      "html",
-      "iframe",
-      "legend",
-      "li",
-      "link",
-      "main",
-      "menu",
-      "menuitem",
-      "nav",
-      "noframes",
-      "ol",
-      "optgroup",
-      "option",
-      "p",
-      "param",
-      "search",
-      "section",
-      "summary",
-      "table",
-      "tbody",
-      "td",
-      "tfoot",
-      "th",
-      "thead",
-      "title",
-      "tr",
-      "track",
-      "ul"
-    ];
-    htmlRawNames = ["pre", "script", "style", "textarea"];
   }
 });
 
@@ -23967,7 +26485,7 @@ function resolveToLabelEnd(events, context) {
       ...events[close][1].end
     }
   };
-  const text8 = {
+  const text7 = {
     type: "labelText",
     start: {
       ...events[open2 + offset + 2][1].end
@@ -23978,9 +26496,9 @@ function resolveToLabelEnd(events, context) {
   };
   media = [["enter", group, context], ["enter", label, context]];
   media = push2(media, events.slice(open2 + 1, open2 + offset + 3));
-  media = push2(media, [["enter", text8, context]]);
+  media = push2(media, [["enter", text7, context]]);
   media = push2(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close - 3), context));
-  media = push2(media, [["exit", text8, context], events[close - 2], events[close - 1], ["exit", label, context]]);
+  media = push2(media, [["exit", text7, context], events[close - 2], events[close - 1], ["exit", label, context]]);
   media = push2(media, events.slice(close + 1));
   media = push2(media, [["exit", group, context]]);
   splice(events, open2, events.length, media);
@@ -24275,12 +26793,12 @@ function tokenizeThematicBreak(effects, ok3, nok) {
     return markdownSpace(code6) ? factorySpace(effects, atBreak, "whitespace")(code6) : atBreak(code6);
   }
 }
-var thematicBreak;
-var init_thematic_break = __esm({
+var thematicBreak2;
+var init_thematic_break2 = __esm({
   "node_modules/micromark-core-commonmark/lib/thematic-break.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
-    thematicBreak = {
+    thematicBreak2 = {
       name: "thematicBreak",
       tokenize: tokenizeThematicBreak
     };
@@ -24305,7 +26823,7 @@ function tokenizeListStart(effects, ok3, nok) {
       }
       if (kind === "listUnordered") {
         effects.enter("listItemPrefix");
-        return code6 === 42 || code6 === 45 ? effects.check(thematicBreak, nok, atMarker)(code6) : atMarker(code6);
+        return code6 === 42 || code6 === 45 ? effects.check(thematicBreak2, nok, atMarker)(code6) : atMarker(code6);
       }
       if (!self2.interrupt || code6 === 49) {
         effects.enter("listItemPrefix");
@@ -24378,7 +26896,7 @@ function tokenizeListContinuation(effects, ok3, nok) {
   function notInCurrentItem(code6) {
     self2.containerState._closeFlow = true;
     self2.interrupt = void 0;
-    return factorySpace(effects, effects.attempt(list2, ok3, nok), "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code6);
+    return factorySpace(effects, effects.attempt(list4, ok3, nok), "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code6);
   }
 }
 function tokenizeIndent(effects, ok3, nok) {
@@ -24400,14 +26918,14 @@ function tokenizeListItemPrefixWhitespace(effects, ok3, nok) {
     return !markdownSpace(code6) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok3(code6) : nok(code6);
   }
 }
-var list2, listItemPrefixWhitespaceConstruct, indentConstruct;
-var init_list = __esm({
+var list4, listItemPrefixWhitespaceConstruct, indentConstruct;
+var init_list2 = __esm({
   "node_modules/micromark-core-commonmark/lib/list.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     init_blank_line();
-    init_thematic_break();
-    list2 = {
+    init_thematic_break2();
+    list4 = {
       continuation: {
         tokenize: tokenizeListContinuation
       },
@@ -24431,7 +26949,7 @@ function resolveToSetextUnderline(events, context) {
   const editMap = new EditMap();
   let index2 = events.length;
   let content3;
-  let text8;
+  let text7;
   let definition3;
   while (index2--) {
     if (events[index2][0] === "enter") {
@@ -24440,7 +26958,7 @@ function resolveToSetextUnderline(events, context) {
         break;
       }
       if (events[index2][1].type === "paragraph") {
-        text8 = index2;
+        text7 = index2;
       }
     } else {
       if (events[index2][1].type === "content") {
@@ -24460,9 +26978,9 @@ function resolveToSetextUnderline(events, context) {
       ...events[events.length - 1][1].end
     }
   };
-  events[text8][1].type = "setextHeadingText";
+  events[text7][1].type = "setextHeadingText";
   if (definition3) {
-    editMap.add(text8, 0, [["enter", heading4, context]]);
+    editMap.add(text7, 0, [["enter", heading4, context]]);
     editMap.add(definition3 + 1, 0, [["exit", events[content3][1], context]]);
     events[content3][1].end = {
       ...events[definition3][1].end
@@ -24541,7 +27059,7 @@ var init_micromark_core_commonmark = __esm({
     init_code_indented();
     init_code_text();
     init_content2();
-    init_definition();
+    init_definition2();
     init_hard_break_escape();
     init_heading_atx();
     init_html_flow();
@@ -24550,9 +27068,9 @@ var init_micromark_core_commonmark = __esm({
     init_label_start_image();
     init_label_start_link();
     init_line_ending();
-    init_list();
+    init_list2();
     init_setext_underline();
-    init_thematic_break();
+    init_thematic_break2();
   }
 });
 
@@ -24610,10 +27128,10 @@ function initializeFactory(field) {
   function initializeText(effects) {
     const self2 = this;
     const constructs2 = this.parser.constructs[field];
-    const text8 = effects.attempt(constructs2, start, notText);
+    const text7 = effects.attempt(constructs2, start, notText);
     return start;
     function start(code6) {
-      return atBreak(code6) ? text8(code6) : notText(code6);
+      return atBreak(code6) ? text7(code6) : notText(code6);
     }
     function notText(code6) {
       if (code6 === null) {
@@ -24627,7 +27145,7 @@ function initializeFactory(field) {
     function data(code6) {
       if (atBreak(code6)) {
         effects.exit("data");
-        return text8(code6);
+        return text7(code6);
       }
       effects.consume(code6);
       return data;
@@ -24737,15 +27255,15 @@ function resolveAllLineSuffixes(events, context) {
   editMap.consume(events);
   return events;
 }
-var resolver, string, text2;
-var init_text = __esm({
+var resolver, string, text3;
+var init_text2 = __esm({
   "node_modules/micromark/lib/initialize/text.js"() {
     init_micromark_util_edit_map();
     resolver = {
       resolveAll: createResolver()
     };
     string = initializeFactory("string");
-    text2 = initializeFactory("text");
+    text3 = initializeFactory("text");
   }
 });
 
@@ -24760,31 +27278,31 @@ __export(constructs_exports, {
   flowInitial: () => flowInitial,
   insideSpan: () => insideSpan,
   string: () => string2,
-  text: () => text3
+  text: () => text4
 });
-var document2, contentInitial, flowInitial, flow2, string2, text3, insideSpan, attentionMarkers, disable;
+var document2, contentInitial, flowInitial, flow2, string2, text4, insideSpan, attentionMarkers, disable;
 var init_constructs = __esm({
   "node_modules/micromark/lib/constructs.js"() {
     init_micromark_core_commonmark();
-    init_text();
+    init_text2();
     document2 = {
-      [42]: list2,
-      [43]: list2,
-      [45]: list2,
-      [48]: list2,
-      [49]: list2,
-      [50]: list2,
-      [51]: list2,
-      [52]: list2,
-      [53]: list2,
-      [54]: list2,
-      [55]: list2,
-      [56]: list2,
-      [57]: list2,
+      [42]: list4,
+      [43]: list4,
+      [45]: list4,
+      [48]: list4,
+      [49]: list4,
+      [50]: list4,
+      [51]: list4,
+      [52]: list4,
+      [53]: list4,
+      [54]: list4,
+      [55]: list4,
+      [56]: list4,
+      [57]: list4,
       [62]: blockQuote
     };
     contentInitial = {
-      [91]: definition
+      [91]: definition2
     };
     flowInitial = {
       [-2]: codeIndented,
@@ -24793,11 +27311,11 @@ var init_constructs = __esm({
     };
     flow2 = {
       [35]: headingAtx,
-      [42]: thematicBreak,
-      [45]: [setextUnderline, thematicBreak],
+      [42]: thematicBreak2,
+      [45]: [setextUnderline, thematicBreak2],
       [60]: htmlFlow,
       [61]: setextUnderline,
-      [95]: thematicBreak,
+      [95]: thematicBreak2,
       [96]: codeFenced,
       [126]: codeFenced
     };
@@ -24805,22 +27323,22 @@ var init_constructs = __esm({
       [38]: characterReference,
       [92]: characterEscape
     };
-    text3 = {
+    text4 = {
       [-5]: lineEnding,
       [-4]: lineEnding,
       [-3]: lineEnding,
       [33]: labelStartImage,
       [38]: characterReference,
-      [42]: attention,
+      [42]: attention3,
       [60]: [autolink, htmlText],
       [91]: labelStartLink,
       [92]: [hardBreakEscape, characterEscape],
       [93]: labelEnd,
-      [95]: attention,
+      [95]: attention3,
       [96]: codeText
     };
     insideSpan = {
-      null: [attention, resolver]
+      null: [attention3, resolver]
     };
     attentionMarkers = {
       null: [42, 95]
@@ -25179,7 +27697,7 @@ function parse(options) {
     flow: create(flow),
     lazy: {},
     string: create(string),
-    text: create(text2)
+    text: create(text3)
   };
   return parser;
   function create(initial) {
@@ -25195,7 +27713,7 @@ var init_parse = __esm({
     init_content();
     init_document();
     init_flow();
-    init_text();
+    init_text2();
     init_constructs();
     init_create_tokenizer();
   }
@@ -25307,31 +27825,6 @@ var init_micromark = __esm({
   }
 });
 
-// node_modules/micromark-util-decode-string/index.js
-function decodeString(value) {
-  return value.replace(characterEscapeOrReference, decode);
-}
-function decode($0, $1, $2) {
-  if ($1) {
-    return $1;
-  }
-  const head = $2.charCodeAt(0);
-  if (head === 35) {
-    const head2 = $2.charCodeAt(1);
-    const hex = head2 === 120 || head2 === 88;
-    return decodeNumericCharacterReference($2.slice(hex ? 2 : 1), hex ? 16 : 10);
-  }
-  return decodeNamedCharacterReference($2) || $0;
-}
-var characterEscapeOrReference;
-var init_micromark_util_decode_string = __esm({
-  "node_modules/micromark-util-decode-string/index.js"() {
-    init_decode_named_character_reference();
-    init_micromark_util_decode_numeric_character_reference();
-    characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
-  }
-});
-
 // node_modules/unist-util-stringify-position/lib/index.js
 function stringifyPosition(value) {
   if (!value || typeof value !== "object") {
@@ -25357,7 +27850,7 @@ function position(pos) {
 function index(value) {
   return value && typeof value === "number" ? value : 1;
 }
-var init_lib2 = __esm({
+var init_lib7 = __esm({
   "node_modules/unist-util-stringify-position/lib/index.js"() {
   }
 });
@@ -25365,7 +27858,7 @@ var init_lib2 = __esm({
 // node_modules/unist-util-stringify-position/index.js
 var init_unist_util_stringify_position = __esm({
   "node_modules/unist-util-stringify-position/index.js"() {
-    init_lib2();
+    init_lib7();
   }
 });
 
@@ -25384,7 +27877,7 @@ function compiler(options) {
     transforms: [],
     canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
     enter: {
-      autolink: opener(link5),
+      autolink: opener(link4),
       autolinkProtocol: onenterdata,
       autolinkEmail: onenterdata,
       atxHeading: opener(heading4),
@@ -25412,7 +27905,7 @@ function compiler(options) {
       htmlTextData: onenterdata,
       image: opener(image2),
       label: buffer,
-      link: opener(link5),
+      link: opener(link4),
       listItem: opener(listItem2),
       listItemValue: onenterlistitemvalue,
       listOrdered: opener(list6, onenterlistordered),
@@ -25478,7 +27971,7 @@ function compiler(options) {
       thematicBreak: closer()
     }
   };
-  configure(config, (options || {}).mdastExtensions || []);
+  configure2(config, (options || {}).mdastExtensions || []);
   const data = {};
   return compile;
   function compile(events) {
@@ -25521,7 +28014,7 @@ function compiler(options) {
           sliceSerialize: events[index2][2].sliceSerialize
         }, events[index2][1]);
       }
-      if (own3.call(handler2, events[index2][1].type)) {
+      if (own6.call(handler2, events[index2][1].type)) {
         handler2[events[index2][1].type].call({
           ...context,
           sliceSerialize: events[index2][2].sliceSerialize
@@ -25792,7 +28285,7 @@ function compiler(options) {
     const siblings = node2.children;
     let tail = siblings[siblings.length - 1];
     if (!tail || tail.type !== "text") {
-      tail = text8();
+      tail = text7();
       tail.position = {
         start: point2(token.start),
         // @ts-expect-error: we’ll add `end` later.
@@ -26009,7 +28502,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function link5() {
+  function link4() {
     return {
       type: "link",
       title: null,
@@ -26051,7 +28544,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function text8() {
+  function text7() {
     return {
       type: "text",
       value: "",
@@ -26072,12 +28565,12 @@ function point2(d) {
     offset: d.offset
   };
 }
-function configure(combined, extensions) {
+function configure2(combined, extensions) {
   let index2 = -1;
   while (++index2 < extensions.length) {
     const value = extensions[index2];
     if (Array.isArray(value)) {
-      configure(combined, value);
+      configure2(combined, value);
     } else {
       extension(combined, value);
     }
@@ -26086,7 +28579,7 @@ function configure(combined, extensions) {
 function extension(combined, extension2) {
   let key;
   for (key in extension2) {
-    if (own3.call(extension2, key)) {
+    if (own6.call(extension2, key)) {
       switch (key) {
         case "canContainEols": {
           const right = extension2[key];
@@ -26137,8 +28630,8 @@ function defaultOnError(left, right) {
     end: right.end
   }) + ") is still open");
 }
-var own3;
-var init_lib3 = __esm({
+var own6;
+var init_lib8 = __esm({
   "node_modules/mdast-util-from-markdown/lib/index.js"() {
     init_mdast_util_to_string();
     init_micromark();
@@ -26147,14 +28640,14 @@ var init_lib3 = __esm({
     init_micromark_util_normalize_identifier();
     init_decode_named_character_reference();
     init_unist_util_stringify_position();
-    own3 = {}.hasOwnProperty;
+    own6 = {}.hasOwnProperty;
   }
 });
 
 // node_modules/mdast-util-from-markdown/index.js
 var init_mdast_util_from_markdown = __esm({
   "node_modules/mdast-util-from-markdown/index.js"() {
-    init_lib3();
+    init_lib8();
   }
 });
 
@@ -26174,7 +28667,7 @@ function remarkParse(options) {
     });
   }
 }
-var init_lib4 = __esm({
+var init_lib9 = __esm({
   "node_modules/remark-parse/lib/index.js"() {
     init_mdast_util_from_markdown();
   }
@@ -26183,2499 +28676,7 @@ var init_lib4 = __esm({
 // node_modules/remark-parse/index.js
 var init_remark_parse = __esm({
   "node_modules/remark-parse/index.js"() {
-    init_lib4();
-  }
-});
-
-// node_modules/unist-util-is/lib/index.js
-function anyFactory(tests) {
-  const checks = [];
-  let index2 = -1;
-  while (++index2 < tests.length) {
-    checks[index2] = convert(tests[index2]);
-  }
-  return castFactory(any);
-  function any(...parameters) {
-    let index3 = -1;
-    while (++index3 < checks.length) {
-      if (checks[index3].apply(this, parameters)) return true;
-    }
-    return false;
-  }
-}
-function propertiesFactory(check2) {
-  const checkAsRecord = (
-    /** @type {Record<string, unknown>} */
-    check2
-  );
-  return castFactory(all2);
-  function all2(node2) {
-    const nodeAsRecord = (
-      /** @type {Record<string, unknown>} */
-      /** @type {unknown} */
-      node2
-    );
-    let key;
-    for (key in check2) {
-      if (nodeAsRecord[key] !== checkAsRecord[key]) return false;
-    }
-    return true;
-  }
-}
-function typeFactory(check2) {
-  return castFactory(type);
-  function type(node2) {
-    return node2 && node2.type === check2;
-  }
-}
-function castFactory(testFunction) {
-  return check2;
-  function check2(value, index2, parent) {
-    return Boolean(
-      looksLikeANode(value) && testFunction.call(
-        this,
-        value,
-        typeof index2 === "number" ? index2 : void 0,
-        parent || void 0
-      )
-    );
-  }
-}
-function ok() {
-  return true;
-}
-function looksLikeANode(value) {
-  return value !== null && typeof value === "object" && "type" in value;
-}
-var convert;
-var init_lib5 = __esm({
-  "node_modules/unist-util-is/lib/index.js"() {
-    convert = // Note: overloads in JSDoc can’t yet use different `@template`s.
-    /**
-     * @type {(
-     *   (<Condition extends string>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & {type: Condition}) &
-     *   (<Condition extends Props>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & Condition) &
-     *   (<Condition extends TestFunction>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & Predicate<Condition, Node>) &
-     *   ((test?: null | undefined) => (node?: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node) &
-     *   ((test?: Test) => Check)
-     * )}
-     */
-    /**
-     * @param {Test} [test]
-     * @returns {Check}
-     */
-    (function(test) {
-      if (test === null || test === void 0) {
-        return ok;
-      }
-      if (typeof test === "function") {
-        return castFactory(test);
-      }
-      if (typeof test === "object") {
-        return Array.isArray(test) ? anyFactory(test) : (
-          // Cast because `ReadonlyArray` goes into the above but `isArray`
-          // narrows to `Array`.
-          propertiesFactory(
-            /** @type {Props} */
-            test
-          )
-        );
-      }
-      if (typeof test === "string") {
-        return typeFactory(test);
-      }
-      throw new Error("Expected function, string, or object as test");
-    });
-  }
-});
-
-// node_modules/unist-util-is/index.js
-var init_unist_util_is = __esm({
-  "node_modules/unist-util-is/index.js"() {
-    init_lib5();
-  }
-});
-
-// node_modules/mdast-util-phrasing/lib/index.js
-var phrasing;
-var init_lib6 = __esm({
-  "node_modules/mdast-util-phrasing/lib/index.js"() {
-    init_unist_util_is();
-    phrasing = /** @type {(node?: unknown) => node is Exclude<PhrasingContent, Html>} */
-    convert([
-      "break",
-      "delete",
-      "emphasis",
-      // To do: next major: removed since footnotes were added to GFM.
-      "footnote",
-      "footnoteReference",
-      "image",
-      "imageReference",
-      "inlineCode",
-      // Enabled by `mdast-util-math`:
-      "inlineMath",
-      "link",
-      "linkReference",
-      // Enabled by `mdast-util-mdx`:
-      "mdxJsxTextElement",
-      // Enabled by `mdast-util-mdx`:
-      "mdxTextExpression",
-      "strong",
-      "text",
-      // Enabled by `mdast-util-directive`:
-      "textDirective"
-    ]);
-  }
-});
-
-// node_modules/mdast-util-phrasing/index.js
-var init_mdast_util_phrasing = __esm({
-  "node_modules/mdast-util-phrasing/index.js"() {
-    init_lib6();
-  }
-});
-
-// node_modules/zwitch/index.js
-function zwitch(key, options) {
-  const settings = options || {};
-  function one2(value, ...parameters) {
-    let fn = one2.invalid;
-    const handlers = one2.handlers;
-    if (value && own4.call(value, key)) {
-      const id = String(value[key]);
-      fn = own4.call(handlers, id) ? handlers[id] : one2.unknown;
-    }
-    if (fn) {
-      return fn.call(this, value, ...parameters);
-    }
-  }
-  one2.handlers = settings.handlers || {};
-  one2.invalid = settings.invalid;
-  one2.unknown = settings.unknown;
-  return one2;
-}
-var own4;
-var init_zwitch = __esm({
-  "node_modules/zwitch/index.js"() {
-    own4 = {}.hasOwnProperty;
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/configure.js
-function configure2(base, extension2) {
-  let index2 = -1;
-  let key;
-  if (extension2.extensions) {
-    while (++index2 < extension2.extensions.length) {
-      configure2(base, extension2.extensions[index2]);
-    }
-  }
-  for (key in extension2) {
-    if (own5.call(extension2, key)) {
-      switch (key) {
-        case "extensions": {
-          break;
-        }
-        /* c8 ignore next 4 */
-        case "unsafe": {
-          list3(base[key], extension2[key]);
-          break;
-        }
-        case "join": {
-          list3(base[key], extension2[key]);
-          break;
-        }
-        case "handlers": {
-          map(base[key], extension2[key]);
-          break;
-        }
-        default: {
-          base.options[key] = extension2[key];
-        }
-      }
-    }
-  }
-  return base;
-}
-function list3(left, right) {
-  if (right) {
-    left.push(...right);
-  }
-}
-function map(left, right) {
-  if (right) {
-    Object.assign(left, right);
-  }
-}
-var own5;
-var init_configure = __esm({
-  "node_modules/mdast-util-to-markdown/lib/configure.js"() {
-    own5 = {}.hasOwnProperty;
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/blockquote.js
-function blockquote(node2, _, state, info) {
-  const exit3 = state.enter("blockquote");
-  const tracker = state.createTracker(info);
-  tracker.move("> ");
-  tracker.shift(2);
-  const value = state.indentLines(
-    state.containerFlow(node2, tracker.current()),
-    map2
-  );
-  exit3();
-  return value;
-}
-function map2(line, _, blank) {
-  return ">" + (blank ? "" : " ") + line;
-}
-var init_blockquote = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/blockquote.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js
-function patternInScope(stack, pattern) {
-  return listInScope(stack, pattern.inConstruct, true) && !listInScope(stack, pattern.notInConstruct, false);
-}
-function listInScope(stack, list6, none) {
-  if (typeof list6 === "string") {
-    list6 = [list6];
-  }
-  if (!list6 || list6.length === 0) {
-    return none;
-  }
-  let index2 = -1;
-  while (++index2 < list6.length) {
-    if (stack.includes(list6[index2])) {
-      return true;
-    }
-  }
-  return false;
-}
-var init_pattern_in_scope = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/break.js
-function hardBreak(_, _1, state, info) {
-  let index2 = -1;
-  while (++index2 < state.unsafe.length) {
-    const pattern = state.unsafe[index2];
-    if (pattern.character === "\n" && !pattern.before && !pattern.after && patternInScope(state.stack, pattern)) {
-      return /[\t ]/.test(info.before) ? "" : " ";
-    }
-  }
-  return "\\\n";
-}
-var init_break = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/break.js"() {
-    init_pattern_in_scope();
-  }
-});
-
-// node_modules/longest-streak/index.js
-function longestStreak(value, substring) {
-  const source = String(value);
-  let index2 = source.indexOf(substring);
-  let expected = index2;
-  let count4 = 0;
-  let max = 0;
-  if (typeof substring !== "string") {
-    throw new TypeError("Expected substring");
-  }
-  while (index2 !== -1) {
-    if (index2 === expected) {
-      if (++count4 > max) {
-        max = count4;
-      }
-    } else {
-      count4 = 1;
-    }
-    expected = index2 + substring.length;
-    index2 = source.indexOf(substring, expected);
-  }
-  return max;
-}
-var init_longest_streak = __esm({
-  "node_modules/longest-streak/index.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js
-function formatCodeAsIndented(node2, state) {
-  return Boolean(
-    state.options.fences === false && node2.value && // If there’s no info…
-    !node2.lang && // And there’s a non-whitespace character…
-    /[^\n\r ]/.test(node2.value) && // And the value doesn’t start or end in a blank…
-    !/^[\t ]*(?:[\n\r]|$)|(?:^|[\n\r])[\t ]*$/.test(node2.value)
-  );
-}
-var init_format_code_as_indented = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/check-fence.js
-function checkFence(state) {
-  const marker = state.options.fence || "`";
-  if (marker !== "`" && marker !== "~") {
-    throw new Error(
-      "Cannot serialize code with `" + marker + "` for `options.fence`, expected `` ` `` or `~`"
-    );
-  }
-  return marker;
-}
-var init_check_fence = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/check-fence.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/code.js
-function code2(node2, _, state, info) {
-  const marker = checkFence(state);
-  const raw = node2.value || "";
-  if (formatCodeAsIndented(node2, state)) {
-    const exit4 = state.enter("codeIndented");
-    const value2 = state.indentLines(raw, map3);
-    exit4();
-    return value2;
-  }
-  const tracker = state.createTracker(info);
-  const sequence = marker.repeat(Math.max(longestStreak(raw, marker) + 1, 3));
-  const exit3 = state.enter("codeFenced");
-  const suffix = marker === "`" ? "GraveAccent" : "Tilde";
-  let value = tracker.move(sequence);
-  if (node2.lang) {
-    const subexit = state.enter(`codeFencedLang${suffix}`);
-    value += tracker.move(
-      state.safe(node2.lang, {
-        before: value,
-        after: " ",
-        encode: ["`"],
-        ...tracker.current()
-      })
-    );
-    subexit();
-  }
-  if (node2.lang && node2.meta) {
-    const subexit = state.enter(`codeFencedMeta${suffix}`);
-    value += tracker.move(" ");
-    value += tracker.move(
-      state.safe(node2.meta, {
-        before: value,
-        after: "\n",
-        encode: ["`"],
-        ...tracker.current()
-      })
-    );
-    subexit();
-  }
-  value += tracker.move("\n");
-  if (raw) {
-    value += tracker.move(raw + "\n");
-  }
-  value += tracker.move(sequence);
-  exit3();
-  return value;
-}
-function map3(line, _, blank) {
-  return (blank ? "" : "    ") + line;
-}
-var init_code = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/code.js"() {
-    init_longest_streak();
-    init_format_code_as_indented();
-    init_check_fence();
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/check-quote.js
-function checkQuote(state) {
-  const marker = state.options.quote || '"';
-  if (marker !== '"' && marker !== "'") {
-    throw new Error(
-      "Cannot serialize title with `" + marker + "` for `options.quote`, expected `\"`, or `'`"
-    );
-  }
-  return marker;
-}
-var init_check_quote = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/check-quote.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/definition.js
-function definition2(node2, _, state, info) {
-  const quote3 = checkQuote(state);
-  const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
-  const exit3 = state.enter("definition");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
-  let value = tracker.move("[");
-  value += tracker.move(
-    state.safe(state.associationId(node2), {
-      before: value,
-      after: "]",
-      ...tracker.current()
-    })
-  );
-  value += tracker.move("]: ");
-  subexit();
-  if (
-    // If there’s no url, or…
-    !node2.url || // If there are control characters or whitespace.
-    /[\0- \u007F]/.test(node2.url)
-  ) {
-    subexit = state.enter("destinationLiteral");
-    value += tracker.move("<");
-    value += tracker.move(
-      state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
-    );
-    value += tracker.move(">");
-  } else {
-    subexit = state.enter("destinationRaw");
-    value += tracker.move(
-      state.safe(node2.url, {
-        before: value,
-        after: node2.title ? " " : "\n",
-        ...tracker.current()
-      })
-    );
-  }
-  subexit();
-  if (node2.title) {
-    subexit = state.enter(`title${suffix}`);
-    value += tracker.move(" " + quote3);
-    value += tracker.move(
-      state.safe(node2.title, {
-        before: value,
-        after: quote3,
-        ...tracker.current()
-      })
-    );
-    value += tracker.move(quote3);
-    subexit();
-  }
-  exit3();
-  return value;
-}
-var init_definition2 = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/definition.js"() {
-    init_check_quote();
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js
-function checkEmphasis(state) {
-  const marker = state.options.emphasis || "*";
-  if (marker !== "*" && marker !== "_") {
-    throw new Error(
-      "Cannot serialize emphasis with `" + marker + "` for `options.emphasis`, expected `*`, or `_`"
-    );
-  }
-  return marker;
-}
-var init_check_emphasis = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/character.js
-function firstCharacter(value) {
-  const code6 = value.codePointAt(0);
-  return code6 === void 0 ? "" : String.fromCodePoint(code6);
-}
-function lastCharacter(value) {
-  const code6 = value.codePointAt(value.length - 2);
-  return code6 !== void 0 && code6 > 65535 ? value.slice(-2) : value.slice(-1);
-}
-var init_character = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/character.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js
-function encodeCharacterReference(code6) {
-  return "&#x" + code6.toString(16).toUpperCase() + ";";
-}
-var init_encode_character_reference = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/encode-info.js
-function encodeInfo(outside, inside, marker) {
-  const outsideKind = classifyCharacter(outside);
-  const insideKind = classifyCharacter(inside);
-  if (outsideKind === void 0) {
-    return insideKind === void 0 ? (
-      // Letter inside:
-      // we have to encode *both* letters for `_` as it is looser.
-      // it already forms for `*` (and GFMs `~`).
-      marker === "_" ? { inside: true, outside: true } : { inside: false, outside: false }
-    ) : insideKind === 1 ? (
-      // Whitespace inside: encode both (letter, whitespace).
-      { inside: true, outside: true }
-    ) : (
-      // Punctuation inside: encode outer (letter)
-      { inside: false, outside: true }
-    );
-  }
-  if (outsideKind === 1) {
-    return insideKind === void 0 ? (
-      // Letter inside: already forms.
-      { inside: false, outside: false }
-    ) : insideKind === 1 ? (
-      // Whitespace inside: encode both (whitespace).
-      { inside: true, outside: true }
-    ) : (
-      // Punctuation inside: already forms.
-      { inside: false, outside: false }
-    );
-  }
-  return insideKind === void 0 ? (
-    // Letter inside: already forms.
-    { inside: false, outside: false }
-  ) : insideKind === 1 ? (
-    // Whitespace inside: encode inner (whitespace).
-    { inside: true, outside: false }
-  ) : (
-    // Punctuation inside: already forms.
-    { inside: false, outside: false }
-  );
-}
-var init_encode_info = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/encode-info.js"() {
-    init_micromark_util_classify_character();
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/html-kind.js
-function htmlKind(value) {
-  if (value.charCodeAt(0) !== 60) return;
-  const next = value.charCodeAt(1);
-  if (next === 33) {
-    const code7 = value.charCodeAt(2);
-    if (code7 === 45) return 2;
-    if (code7 === 91) return 5;
-    if (asciiAlpha(code7)) return 4;
-    return;
-  }
-  if (next === 63) return 3;
-  const closing = next === 47;
-  const start = closing ? 2 : 1;
-  let end = start;
-  let code6 = value.charCodeAt(end);
-  if (!asciiAlpha(code6)) return;
-  while (code6 === 45 || asciiAlphanumeric(code6)) {
-    code6 = value.charCodeAt(++end);
-  }
-  const name = value.slice(start, end).toLowerCase();
-  if (!closing && code6 !== 47 && htmlRawNames.includes(name)) {
-    return 1;
-  }
-  return htmlBlockNames.includes(name) ? 6 : 7;
-}
-var init_html_kind = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/html-kind.js"() {
-    init_micromark_util_character();
-    init_micromark_util_html_tag_name();
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js
-function candidates(tokens, involved, runOf) {
-  const related = /* @__PURE__ */ new Set();
-  for (const token of tokens) {
-    const siblings = runOf.get(token);
-    if (siblings && token.attention && involved.some((d) => d.attention === token.attention)) {
-      for (const sibling of siblings.tokens) {
-        related.add(sibling.attention);
-      }
-    }
-  }
-  const ordered = [];
-  for (const token of tokens) {
-    if (token.attention && related.delete(token.attention)) {
-      ordered.push(token.attention);
-    }
-  }
-  ordered.reverse();
-  return ordered;
-}
-function check(tokens, before, after) {
-  const runs = [];
-  const wrong = /* @__PURE__ */ new Map();
-  const runOf = /* @__PURE__ */ new Map();
-  let index2 = 0;
-  while (index2 < tokens.length) {
-    if (!tokens[index2].attention) {
-      index2++;
-      continue;
-    }
-    const marker = tokens[index2].value.charAt(0);
-    const strict = builtins.get(marker);
-    let end = index2 + 1;
-    while (end < tokens.length && tokens[end].attention && tokens[end].value.charAt(0) === marker) {
-      end++;
-    }
-    const head = index2 ? tokens[index2 - 1].value : before;
-    const previous3 = classifyCharacter(head.charCodeAt(head.length - 1));
-    const next = classifyCharacter(
-      (end < tokens.length ? tokens[end].value : after).charCodeAt(0)
-    );
-    const open2 = !next || next === 2 && Boolean(previous3);
-    const close = !previous3 || previous3 === 2 && Boolean(next);
-    const run = {
-      tokens: tokens.slice(index2, end),
-      markers: [],
-      start: 0,
-      end: 0,
-      // Underscores are strict, they cannot open or close inside words.
-      open: strict ? open2 && (Boolean(previous3) || !close) : open2,
-      close: strict ? close && (Boolean(next) || !open2) : close,
-      // All builtins can split runs.
-      split: strict !== void 0
-    };
-    for (const token of run.tokens) {
-      wrong.set(token, [...run.tokens]);
-      runOf.set(token, run);
-      let size = token.value.length;
-      while (size--) run.markers.push(token);
-    }
-    run.end = run.markers.length;
-    runs.push(run);
-    index2 = end;
-  }
-  pair(runs, wrong);
-  index2 = -1;
-  while (++index2 < tokens.length) {
-    const involved = wrong.get(tokens[index2]);
-    if (involved) return { attention: candidates(tokens, involved, runOf), index: index2 };
-  }
-}
-function containerPhrasing(parent, state, info) {
-  return serialize(phrasing2(parent, state, info), info.before, info.after);
-}
-function encode(tokens, start) {
-  const token = tokens[start ? 0 : tokens.length - 1];
-  if (!token || token.attention) return;
-  const character = start ? firstCharacter(token.value) : lastCharacter(token.value);
-  const reference = encodeCharacterReference(
-    /** @type {number} */
-    character.codePointAt(0)
-  );
-  if (start) {
-    token.value = reference + token.value.slice(character.length);
-  } else {
-    let value = token.value.slice(0, token.value.length - character.length);
-    let escapes = 0;
-    while (value.charCodeAt(value.length - 1 - escapes) === 92) {
-      escapes++;
-    }
-    if (escapes % 2) value += "\\";
-    token.value = value + reference;
-  }
-}
-function improve(items, chosen, mistake, before, after) {
-  for (const attention4 of mistake.attention) {
-    const current = chosen.get(attention4) || attention4.sequences[0];
-    for (const sequence of attention4.sequences) {
-      if (sequence === current) continue;
-      const trial = new Map(chosen);
-      trial.set(attention4, sequence);
-      const tokens = render(items, trial, before, after);
-      const next = check(tokens, before, after);
-      if (!next || next.index > mistake.index) {
-        return { chosen: trial, mistake: next, tokens };
-      }
-    }
-  }
-}
-function pair(runs, wrong) {
-  const openersByMarker = /* @__PURE__ */ new Map();
-  for (const closer of runs) {
-    const marker = closer.tokens[0].value.charAt(0);
-    let openers = openersByMarker.get(marker);
-    if (!openers) {
-      openers = [];
-      openersByMarker.set(marker, openers);
-    }
-    let open2 = closer.close ? openers.length : 0;
-    while (open2-- && closer.start < closer.end) {
-      const opener = openers[open2];
-      const openerSize = opener.end - opener.start;
-      const closerSize = closer.end - closer.start;
-      if (closer.split ? (
-        // The rule of 3, on the sizes that are left.
-        (opener.close || closer.open) && closerSize % 3 && !((openerSize + closerSize) % 3)
-      ) : (
-        // Others pair whole runs of the same size.
-        openerSize !== opener.markers.length || openerSize !== closerSize
-      )) {
-        continue;
-      }
-      const size = closer.split ? openerSize > 1 && closerSize > 1 ? 2 : 1 : closerSize;
-      const opening = opener.markers.slice(opener.end - size, opener.end);
-      const closing = closer.markers.slice(closer.start, closer.start + size);
-      const openToken = opening[0];
-      const closeToken = closing[0];
-      if (
-        // Whole sequences:
-        // the markers of a sequence are next to each other,
-        // so if the first and last marker are of one sequence of that size,
-        // all markers are exactly that sequence.
-        openToken === opening[size - 1] && openToken.value.length === size && closeToken === closing[size - 1] && closeToken.value.length === size && // Of the same attention, so its opening and closing sequence.
-        openToken.attention === closeToken.attention
-      ) {
-        wrong.delete(openToken);
-        wrong.delete(closeToken);
-      } else {
-        const involved = [.../* @__PURE__ */ new Set([...opening, ...closing])];
-        for (const token of involved) {
-          const list6 = wrong.get(token);
-          if (list6) list6.push(...involved);
-        }
-      }
-      opener.end -= size;
-      closer.start += size;
-      if (opener.start === opener.end) openers.splice(open2, 1);
-      open2 = openers.length;
-    }
-    if (closer.open && closer.start < closer.end) openers.push(closer);
-  }
-}
-function attentionSequences(type, markers, sizes) {
-  if (markers.length === 0) {
-    throw new Error(
-      "Cannot serialize `" + type + "` as attention without markers, expected one or more markers"
-    );
-  }
-  if (sizes.length === 0) {
-    throw new Error(
-      "Cannot serialize `" + type + "` as attention without sizes, expected one or more sizes"
-    );
-  }
-  for (const size of sizes) {
-    if (!Number.isSafeInteger(size) || size < 1) {
-      throw new Error(
-        "Cannot serialize `" + type + "` as attention with `" + size + "` as size, expected positive integer"
-      );
-    }
-  }
-  const sequences = [];
-  for (const marker of markers) {
-    if (marker.length !== 1) {
-      throw new Error(
-        "Cannot serialize `" + type + "` as attention with `" + marker + "` as marker, expected a single ascii character"
-      );
-    }
-    if (!asciiPunctuation(marker.charCodeAt(0))) {
-      throw new Error(
-        "Cannot serialize `" + type + "` as attention with `" + marker + "` as marker, expected ascii punctuation"
-      );
-    }
-    for (const size of sizes) {
-      sequences.push(marker.repeat(size));
-    }
-  }
-  return sequences;
-}
-function phrasing2(parent, state, info) {
-  const indexStack = state.indexStack;
-  const children = parent.children || [];
-  const results = [];
-  let index2 = -1;
-  let before = info.before;
-  indexStack.push(-1);
-  let tracker = state.createTracker(info);
-  while (++index2 < children.length) {
-    const child = children[index2];
-    let after;
-    indexStack[indexStack.length - 1] = index2;
-    if (index2 + 1 < children.length) {
-      let handle3 = state.handle.handlers[children[index2 + 1].type];
-      if (handle3 && handle3.peek) handle3 = handle3.peek;
-      after = handle3 ? firstCharacter(
-        handle3(children[index2 + 1], parent, state, {
-          before: "",
-          after: "",
-          ...tracker.current()
-        })
-      ) : "";
-    } else {
-      after = info.after;
-    }
-    const previous3 = results[results.length - 1];
-    if (typeof previous3 === "string" && (before === "\r" || before === "\n") && child.type === "html" && htmlKind(child.value) !== 7) {
-      results[results.length - 1] = previous3.replace(/(\r?\n|\r)$/, " ");
-      before = " ";
-      tracker = state.createTracker(info);
-      tracker.move(serialize(results, info.before, info.after));
-    }
-    const handle2 = state.handle.handlers[child.type];
-    if (handle2 && handle2.attention) {
-      const item = attentionItem(
-        /** @type {PhrasingParents} */
-        child,
-        handle2.attention,
-        state,
-        tracker
-      );
-      if (!item) continue;
-      results.push(item);
-      before = lastCharacter(item.sequences[0]);
-    } else {
-      const value = state.handle(child, parent, state, {
-        ...tracker.current(),
-        after,
-        before
-      });
-      if (!value) continue;
-      tracker.move(value);
-      results.push(value);
-      before = lastCharacter(value);
-    }
-  }
-  indexStack.pop();
-  return results;
-}
-function attentionItem(node2, attention4, state, tracker) {
-  const { construct, markers, sizes } = attention4(node2, state);
-  const sequences = attentionSequences(node2.type, markers, sizes);
-  const sequence = sequences[0];
-  const exit3 = state.enter(construct);
-  const inside = state.createTracker(tracker.current());
-  inside.move(sequence);
-  const children = phrasing2(node2, state, {
-    ...inside.current(),
-    before: sequence,
-    after: sequence
-  });
-  exit3();
-  if (children.length === 0) return;
-  tracker.move(sequence);
-  tracker.move(serialize(children, sequence, sequence));
-  tracker.move(sequence);
-  return { children, sequences };
-}
-function fix(items, chosen, before, after) {
-  let tokens = render(items, chosen, before, after);
-  let mistake = check(tokens, before, after);
-  while (mistake) {
-    const next = improve(items, chosen, mistake, before, after);
-    if (!next) return;
-    chosen = next.chosen;
-    tokens = next.tokens;
-    mistake = next.mistake;
-  }
-  return tokens;
-}
-function guess(items, chosen, before, after) {
-  let previous3 = before;
-  let index2 = -1;
-  while (++index2 < items.length) {
-    const item = items[index2];
-    if (typeof item === "string") {
-      previous3 = "";
-      continue;
-    }
-    const next = index2 === items.length - 1 ? after : "";
-    const sequence = item.sequences.find(function(value) {
-      const marker = value.charAt(0);
-      return marker !== previous3.charAt(0) && marker !== next.charAt(0) || items.length === 1 && builtins.has(marker) && value.length > before.length;
-    }) || item.sequences[0];
-    if (sequence !== item.sequences[0]) chosen.set(item, sequence);
-    guess(item.children, chosen, sequence, sequence);
-    previous3 = sequence;
-  }
-}
-function render(items, chosen, before, after) {
-  const tokens = [];
-  let encodeAfter;
-  let previous3 = lastCharacter(before);
-  let index2 = -1;
-  while (++index2 < items.length) {
-    const item = items[index2];
-    if (typeof item === "string") {
-      const token = { value: item, attention: void 0 };
-      if (encodeAfter && encodeAfter === firstCharacter(item)) {
-        encode([token], true);
-      }
-      encodeAfter = void 0;
-      tokens.push(token);
-      if (token.value) previous3 = lastCharacter(token.value);
-      continue;
-    }
-    const sequence = chosen.get(item) || item.sequences[0];
-    const marker = sequence.charAt(0);
-    const next = items[index2 + 1];
-    const outsideBefore = previous3;
-    const outsideAfter = firstCharacter(
-      next === void 0 ? after : typeof next === "string" ? next : chosen.get(next) || next.sequences[0]
-    );
-    const inside = render(item.children, chosen, sequence, sequence);
-    const head = inside[0].value;
-    const open2 = encodeInfo(
-      outsideBefore.charCodeAt(outsideBefore.length - 1),
-      head.charCodeAt(0),
-      marker
-    );
-    if (open2.inside) encode(inside, true);
-    const tail = lastCharacter(inside[inside.length - 1].value);
-    const close = encodeInfo(
-      outsideAfter.charCodeAt(0),
-      tail.charCodeAt(tail.length - 1),
-      marker
-    );
-    if (close.inside) encode(inside, false);
-    if (open2.outside && outsideBefore !== "\n" && outsideBefore !== "\r") {
-      encode(tokens, false);
-    }
-    if (close.outside) encodeAfter = outsideAfter;
-    tokens.push({ value: sequence, attention: item }, ...inside, {
-      value: sequence,
-      attention: item
-    });
-    previous3 = sequence.charAt(sequence.length - 1);
-  }
-  return tokens;
-}
-function serialize(items, before, after) {
-  const guessed = /* @__PURE__ */ new Map();
-  guess(items, guessed, before, after);
-  const tokens = (
-    // Start from guesses (based on the preferred sequences).
-    (guessed.size > 0 ? fix(items, guessed, before, after) : void 0) || // If stuck, start from the preferred sequences instead.
-    fix(items, /* @__PURE__ */ new Map(), before, after) || // If stuck again, use the preferred sequences as they are.
-    render(items, /* @__PURE__ */ new Map(), before, after)
-  );
-  let result = "";
-  for (const token of tokens) result += token.value;
-  return result;
-}
-var builtins;
-var init_container_phrasing = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js"() {
-    init_micromark_util_character();
-    init_micromark_util_classify_character();
-    init_character();
-    init_encode_character_reference();
-    init_encode_info();
-    init_html_kind();
-    builtins = /* @__PURE__ */ new Map([
-      ["*", false],
-      ["_", true]
-    ]);
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/emphasis.js
-function emphasis2(node2, _, state, info) {
-  const exit3 = state.enter("phrasing");
-  const item = attentionItem(node2, attention2, state, state.createTracker(info));
-  const value = item ? serialize([item], info.before, info.after) : "";
-  exit3();
-  return value;
-}
-function attention2(_, state) {
-  const marker = checkEmphasis(state);
-  return {
-    construct: "emphasis",
-    markers: marker === "*" ? ["*", "_"] : ["_", "*"],
-    sizes: [1]
-  };
-}
-function peek(_, _1, state) {
-  return state.options.emphasis || "*";
-}
-var init_emphasis = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/emphasis.js"() {
-    init_check_emphasis();
-    init_container_phrasing();
-    emphasis2.attention = attention2;
-    emphasis2.peek = peek;
-  }
-});
-
-// node_modules/unist-util-visit-parents/lib/color.node.js
-function color(d) {
-  return "\x1B[33m" + d + "\x1B[39m";
-}
-var init_color_node = __esm({
-  "node_modules/unist-util-visit-parents/lib/color.node.js"() {
-  }
-});
-
-// node_modules/unist-util-visit-parents/lib/index.js
-function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, reverse) {
-  if (!tree || typeof tree !== "object") {
-    throw new Error("Unexpected value `" + tree + "` for `tree`, expected node");
-  }
-  let preorder = true;
-  let check2;
-  let visitors;
-  let enter;
-  let exit3;
-  if (typeof enterOrVisitorsOrReverse === "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse === "object") {
-    check2 = /** @type {Test} */
-    testOrEnterOrVisitors;
-    visitors = enterOrVisitorsOrReverse;
-    if (reverse) preorder = false;
-  } else {
-    visitors = /** @type {Visitors | Visitor} */
-    testOrEnterOrVisitors;
-    if (enterOrVisitorsOrReverse) preorder = false;
-  }
-  if (typeof visitors === "function") {
-    enter = visitors;
-  } else if (visitors && typeof visitors === "object") {
-    if (visitors.enter === null || visitors.enter === void 0) {
-    } else if (typeof visitors.enter === "function") {
-      enter = visitors.enter;
-    } else {
-      throw new Error(
-        "Unexpected value `" + visitors.enter + "` for `visitors.enter`, expected optional visitor"
-      );
-    }
-    if (typeof visitors.exit === "function") {
-      exit3 = visitors.exit;
-    } else {
-      throw new Error(
-        "Unexpected value `" + visitors.exit + "` for `visitors.exit`, expected visitor (pass a visitor directly if you only want an enter visitor)"
-      );
-    }
-  } else {
-    throw new Error(
-      "Unexpected value `" + visitors + "` for `enter` or `visitors`, expected visitor or object with visitors"
-    );
-  }
-  const is2 = convert(check2);
-  const step = preorder ? 1 : -1;
-  factory(tree, void 0, [])();
-  function factory(node2, index2, parents) {
-    const value = (
-      /** @type {Record<string, unknown>} */
-      node2 && typeof node2 === "object" ? node2 : {}
-    );
-    if (typeof value.type === "string") {
-      const name = (
-        // `hast`
-        typeof value.tagName === "string" ? value.tagName : (
-          // `xast`
-          typeof value.name === "string" ? value.name : void 0
-        )
-      );
-      Object.defineProperty(visit2, "name", {
-        value: "node (" + color(node2.type + (name ? "<" + name + ">" : "")) + ")"
-      });
-    }
-    return visit2;
-    function visit2() {
-      const matches = !check2 || is2(node2, index2, parents[parents.length - 1] || void 0);
-      let result = empty;
-      if (enter && matches) {
-        result = toResult(enter(node2, parents, index2));
-        if (result[0] === EXIT) {
-          return result;
-        }
-      }
-      if ("children" in node2 && node2.children) {
-        const nodeAsParent = (
-          /** @type {UnistParent} */
-          node2
-        );
-        if (nodeAsParent.children && result[0] !== SKIP) {
-          let offset = (preorder ? -1 : nodeAsParent.children.length) + step;
-          const grandparents = [...parents, nodeAsParent];
-          while (offset > -1 && offset < nodeAsParent.children.length) {
-            const child = nodeAsParent.children[offset];
-            const subresult = factory(child, offset, grandparents)();
-            if (subresult[0] === EXIT) {
-              return subresult;
-            }
-            offset = typeof subresult[1] === "number" ? subresult[1] : offset + step;
-          }
-        }
-      }
-      if (exit3 && matches) {
-        const exitResult = toResult(exit3(node2, parents, index2));
-        if (exitResult[0] === SKIP) {
-          throw new Error(
-            "Unexpected value `" + exitResult[0] + "` from `exit`, expected `CONTINUE`, `EXIT`, index, or nothing"
-          );
-        }
-        if (exitResult[0] === EXIT || typeof exitResult[1] === "number") {
-          return exitResult;
-        }
-      }
-      return result;
-    }
-  }
-}
-function toResult(value) {
-  if (Array.isArray(value)) {
-    return value;
-  }
-  if (typeof value === "number") {
-    return [CONTINUE, value];
-  }
-  return value === null || value === void 0 ? empty : [value];
-}
-var empty, CONTINUE, EXIT, SKIP;
-var init_lib7 = __esm({
-  "node_modules/unist-util-visit-parents/lib/index.js"() {
-    init_unist_util_is();
-    init_color_node();
-    empty = [];
-    CONTINUE = true;
-    EXIT = false;
-    SKIP = "skip";
-  }
-});
-
-// node_modules/unist-util-visit-parents/index.js
-var init_unist_util_visit_parents = __esm({
-  "node_modules/unist-util-visit-parents/index.js"() {
-    init_lib7();
-  }
-});
-
-// node_modules/unist-util-visit/lib/index.js
-function visit(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
-  let check2;
-  let visitors;
-  let reverse;
-  if (typeof enterOrVisitorsOrReverse === "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse === "object") {
-    check2 = /** @type {Test} */
-    testOrEnterOrVisitors;
-    visitors = enterOrVisitorsOrReverse;
-    reverse = maybeReverse;
-  } else {
-    visitors = /** @type {Visitor | Visitors} */
-    testOrEnterOrVisitors;
-    reverse = enterOrVisitorsOrReverse;
-  }
-  if (typeof visitors === "function") {
-    visitParents(tree, check2, wrap(visitors), reverse);
-  } else {
-    visitParents(tree, check2, wrapVisitors(visitors), reverse);
-  }
-}
-function wrapVisitors(visitors) {
-  if (!visitors || typeof visitors !== "object") return visitors;
-  return {
-    enter: typeof visitors.enter === "function" ? wrap(visitors.enter) : visitors.enter,
-    exit: typeof visitors.exit === "function" ? wrap(visitors.exit) : visitors.exit
-  };
-}
-function wrap(visitor) {
-  return overload;
-  function overload(node2, parents, index2) {
-    return visitor(node2, index2, parents[parents.length - 1]);
-  }
-}
-var init_lib8 = __esm({
-  "node_modules/unist-util-visit/lib/index.js"() {
-    init_unist_util_visit_parents();
-    init_unist_util_visit_parents();
-  }
-});
-
-// node_modules/unist-util-visit/index.js
-var init_unist_util_visit = __esm({
-  "node_modules/unist-util-visit/index.js"() {
-    init_lib8();
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
-function formatHeadingAsSetext(node2, state) {
-  let literalWithBreak = false;
-  visit(node2, function(node3) {
-    if ("value" in node3 && /\r?\n|\r/.test(node3.value) || node3.type === "break") {
-      literalWithBreak = true;
-      return EXIT;
-    }
-  });
-  return Boolean(
-    (!node2.depth || node2.depth < 3) && toString(node2) && (state.options.setext || literalWithBreak)
-  );
-}
-var init_format_heading_as_setext = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js"() {
-    init_unist_util_visit();
-    init_mdast_util_to_string();
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/heading.js
-function heading2(node2, _, state, info) {
-  const rank = Math.max(Math.min(6, node2.depth || 1), 1);
-  const tracker = state.createTracker(info);
-  if (formatHeadingAsSetext(node2, state)) {
-    const exit4 = state.enter("headingSetext");
-    const subexit2 = state.enter("phrasing");
-    const value2 = state.containerPhrasing(node2, {
-      ...tracker.current(),
-      before: "\n",
-      after: "\n"
-    });
-    subexit2();
-    exit4();
-    return value2 + "\n" + (rank === 1 ? "=" : "-").repeat(
-      // The whole size…
-      value2.length - // Minus the position of the character after the last EOL (or
-      // 0 if there is none)…
-      (Math.max(value2.lastIndexOf("\r"), value2.lastIndexOf("\n")) + 1)
-    );
-  }
-  const sequence = "#".repeat(rank);
-  const exit3 = state.enter("headingAtx");
-  const subexit = state.enter("phrasing");
-  tracker.move(sequence + " ");
-  let value = state.containerPhrasing(node2, {
-    before: "# ",
-    after: "\n",
-    ...tracker.current()
-  });
-  const head = value.charCodeAt(0);
-  if (head === 9 || head === 32) {
-    value = encodeCharacterReference(head) + value.slice(1);
-  }
-  value = value ? sequence + " " + value : sequence;
-  if (state.options.closeAtx) {
-    value += " " + sequence;
-  }
-  subexit();
-  exit3();
-  return value;
-}
-var init_heading = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/heading.js"() {
-    init_encode_character_reference();
-    init_format_heading_as_setext();
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/html.js
-function html(node2) {
-  return node2.value || "";
-}
-function htmlPeek() {
-  return "<";
-}
-var init_html = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/html.js"() {
-    html.peek = htmlPeek;
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/image.js
-function image(node2, _, state, info) {
-  const quote3 = checkQuote(state);
-  const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
-  const exit3 = state.enter("image");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
-  let value = tracker.move("![");
-  value += tracker.move(
-    state.safe(node2.alt, { before: value, after: "]", ...tracker.current() })
-  );
-  value += tracker.move("](");
-  subexit();
-  if (
-    // If there’s no url but there is a title…
-    !node2.url && node2.title || // If there are control characters or whitespace.
-    /[\0- \u007F]/.test(node2.url)
-  ) {
-    subexit = state.enter("destinationLiteral");
-    value += tracker.move("<");
-    value += tracker.move(
-      state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
-    );
-    value += tracker.move(">");
-  } else {
-    subexit = state.enter("destinationRaw");
-    value += tracker.move(
-      state.safe(node2.url, {
-        before: value,
-        after: node2.title ? " " : ")",
-        ...tracker.current()
-      })
-    );
-  }
-  subexit();
-  if (node2.title) {
-    subexit = state.enter(`title${suffix}`);
-    value += tracker.move(" " + quote3);
-    value += tracker.move(
-      state.safe(node2.title, {
-        before: value,
-        after: quote3,
-        ...tracker.current()
-      })
-    );
-    value += tracker.move(quote3);
-    subexit();
-  }
-  value += tracker.move(")");
-  exit3();
-  return value;
-}
-function imagePeek() {
-  return "!";
-}
-var init_image = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/image.js"() {
-    init_check_quote();
-    image.peek = imagePeek;
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/image-reference.js
-function imageReference(node2, _, state, info) {
-  const type = node2.referenceType;
-  const exit3 = state.enter("imageReference");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
-  let value = tracker.move("![");
-  const alt = state.safe(node2.alt, {
-    before: value,
-    after: "]",
-    ...tracker.current()
-  });
-  value += tracker.move(alt + "][");
-  subexit();
-  const stack = state.stack;
-  state.stack = stack.filter(function(d) {
-    return d !== "phrasing";
-  });
-  subexit = state.enter("reference");
-  const reference = state.safe(state.associationId(node2), {
-    before: value,
-    after: "]",
-    ...tracker.current()
-  });
-  subexit();
-  state.stack = stack;
-  exit3();
-  if (type === "full" || !alt || alt !== reference) {
-    value += tracker.move(reference + "]");
-  } else if (type === "shortcut") {
-    value = value.slice(0, -1);
-  } else {
-    value += tracker.move("]");
-  }
-  return value;
-}
-function imageReferencePeek() {
-  return "!";
-}
-var init_image_reference = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/image-reference.js"() {
-    imageReference.peek = imageReferencePeek;
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/inline-code.js
-function inlineCode2(node2, _, state) {
-  let value = node2.value || "";
-  let sequence = "`";
-  let index2 = -1;
-  while (new RegExp("(^|[^`])" + sequence + "([^`]|$)").test(value)) {
-    sequence += "`";
-  }
-  if (/[^\n\r ]/.test(value) && (/^[\n\r ]/.test(value) && /[\n\r ]$/.test(value) || /^`|`$/.test(value))) {
-    value = " " + value + " ";
-  }
-  while (++index2 < state.unsafe.length) {
-    const pattern = state.unsafe[index2];
-    const expression = state.compilePattern(pattern);
-    if (!pattern.atBreak) continue;
-    let match;
-    while (match = expression.exec(value)) {
-      let position2 = match.index;
-      if (value.charCodeAt(position2) === 10 && value.charCodeAt(position2 - 1) === 13) {
-        position2--;
-      }
-      value = value.slice(0, position2) + " " + value.slice(match.index + 1);
-    }
-  }
-  return sequence + value + sequence;
-}
-function inlineCodePeek() {
-  return "`";
-}
-var init_inline_code = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/inline-code.js"() {
-    inlineCode2.peek = inlineCodePeek;
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js
-function formatLinkAsAutolink(node2, state) {
-  const raw = toString(node2);
-  return Boolean(
-    !state.options.resourceLink && // If there’s a url…
-    node2.url && // And there’s no title…
-    !node2.title && // And the content of `node` is a single text node…
-    node2.children && node2.children.length === 1 && node2.children[0].type === "text" && // And if the url is the same as the content…
-    (raw === node2.url || "mailto:" + raw === node2.url) && // And that starts w/ a protocol…
-    /^[a-z][+\-.a-z]+:/i.test(node2.url) && // And that doesn’t contain ASCII control codes (character escapes and
-    // references don’t work), space, or angle brackets…
-    !/[\0- <>\u007F]/.test(node2.url)
-  );
-}
-var init_format_link_as_autolink = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js"() {
-    init_mdast_util_to_string();
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/link.js
-function link2(node2, _, state, info) {
-  const quote3 = checkQuote(state);
-  const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
-  const tracker = state.createTracker(info);
-  if (formatLinkAsAutolink(node2, state)) {
-    const stack = state.stack;
-    state.stack = stack.filter(function(d) {
-      return d !== "phrasing";
-    });
-    const exit4 = state.enter("autolink");
-    let value2 = tracker.move("<");
-    value2 += tracker.move(
-      state.containerPhrasing(node2, {
-        before: value2,
-        after: ">",
-        ...tracker.current()
-      })
-    );
-    value2 += tracker.move(">");
-    exit4();
-    state.stack = stack;
-    return value2;
-  }
-  const exit3 = state.enter("link");
-  let subexit = state.enter("label");
-  let value = tracker.move("[");
-  const text8 = state.containerPhrasing(node2, {
-    before: value,
-    after: "](",
-    ...tracker.current()
-  });
-  value += tracker.move(text8);
-  subexit();
-  value += tracker.move("](");
-  const enclose = /[\0- \u007F]/.test(node2.url);
-  const last = info.before.charAt(info.before.length - 1);
-  let title = node2.title || void 0;
-  if (!title && !enclose && (last === "\n" || last === "\r")) {
-    let index2 = 0;
-    while (index2 < text8.length && text8.charCodeAt(index2) !== 93) {
-      index2 += text8.charCodeAt(index2) === 92 ? 2 : 1;
-    }
-    if (text8.charCodeAt(index2 + 1) === 58) title = "";
-  }
-  if (
-    // If there’s no url but there is a title…
-    !node2.url && typeof title === "string" || // If there are control characters or whitespace.
-    enclose
-  ) {
-    subexit = state.enter("destinationLiteral");
-    value += tracker.move("<");
-    value += tracker.move(
-      state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
-    );
-    value += tracker.move(">");
-  } else {
-    subexit = state.enter("destinationRaw");
-    value += tracker.move(
-      state.safe(node2.url, {
-        before: value,
-        after: typeof title === "string" ? " " : ")",
-        ...tracker.current()
-      })
-    );
-  }
-  subexit();
-  if (typeof title === "string") {
-    subexit = state.enter(`title${suffix}`);
-    value += tracker.move(" " + quote3);
-    value += tracker.move(
-      state.safe(title, {
-        before: value,
-        after: quote3,
-        ...tracker.current()
-      })
-    );
-    value += tracker.move(quote3);
-    subexit();
-  }
-  value += tracker.move(")");
-  exit3();
-  return value;
-}
-function linkPeek(node2, _, state) {
-  return formatLinkAsAutolink(node2, state) ? "<" : "[";
-}
-var init_link = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/link.js"() {
-    init_check_quote();
-    init_format_link_as_autolink();
-    link2.peek = linkPeek;
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/link-reference.js
-function linkReference(node2, _, state, info) {
-  const type = node2.referenceType;
-  const exit3 = state.enter("linkReference");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
-  let value = tracker.move("[");
-  const text8 = state.containerPhrasing(node2, {
-    before: value,
-    after: "]",
-    ...tracker.current()
-  });
-  value += tracker.move(text8 + "][");
-  subexit();
-  const stack = state.stack;
-  state.stack = stack.filter(function(d) {
-    return d !== "phrasing";
-  });
-  subexit = state.enter("reference");
-  const reference = state.safe(state.associationId(node2), {
-    before: value,
-    after: "]",
-    ...tracker.current()
-  });
-  subexit();
-  state.stack = stack;
-  exit3();
-  if (type === "full" || !text8 || text8 !== reference) {
-    value += tracker.move(reference + "]");
-  } else if (type === "shortcut") {
-    value = value.slice(0, -1);
-  } else {
-    value += tracker.move("]");
-  }
-  return value;
-}
-function linkReferencePeek() {
-  return "[";
-}
-var init_link_reference = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/link-reference.js"() {
-    linkReference.peek = linkReferencePeek;
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/check-bullet.js
-function checkBullet(state) {
-  const marker = state.options.bullet || "*";
-  if (marker !== "*" && marker !== "+" && marker !== "-") {
-    throw new Error(
-      "Cannot serialize items with `" + marker + "` for `options.bullet`, expected `*`, `+`, or `-`"
-    );
-  }
-  return marker;
-}
-var init_check_bullet = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/check-bullet.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js
-function checkBulletOther(state) {
-  const bullet = checkBullet(state);
-  const bulletOther = state.options.bulletOther;
-  if (!bulletOther) {
-    return bullet === "*" ? "-" : "*";
-  }
-  if (bulletOther !== "*" && bulletOther !== "+" && bulletOther !== "-") {
-    throw new Error(
-      "Cannot serialize items with `" + bulletOther + "` for `options.bulletOther`, expected `*`, `+`, or `-`"
-    );
-  }
-  if (bulletOther === bullet) {
-    throw new Error(
-      "Expected `bullet` (`" + bullet + "`) and `bulletOther` (`" + bulletOther + "`) to be different"
-    );
-  }
-  return bulletOther;
-}
-var init_check_bullet_other = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js"() {
-    init_check_bullet();
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js
-function checkBulletOrdered(state) {
-  const marker = state.options.bulletOrdered || ".";
-  if (marker !== "." && marker !== ")") {
-    throw new Error(
-      "Cannot serialize items with `" + marker + "` for `options.bulletOrdered`, expected `.` or `)`"
-    );
-  }
-  return marker;
-}
-var init_check_bullet_ordered = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/check-rule.js
-function checkRule(state) {
-  const marker = state.options.rule || "*";
-  if (marker !== "*" && marker !== "-" && marker !== "_") {
-    throw new Error(
-      "Cannot serialize rules with `" + marker + "` for `options.rule`, expected `*`, `-`, or `_`"
-    );
-  }
-  return marker;
-}
-var init_check_rule = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/check-rule.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/list.js
-function list4(node2, parent, state, info) {
-  const exit3 = state.enter("list");
-  const bulletCurrent = state.bulletCurrent;
-  let bullet = node2.ordered ? checkBulletOrdered(state) : checkBullet(state);
-  const bulletOther = node2.ordered ? bullet === "." ? ")" : "." : checkBulletOther(state);
-  let useDifferentMarker = parent && state.bulletLastUsed ? bullet === state.bulletLastUsed : false;
-  if (!node2.ordered) {
-    const firstListItem = node2.children ? node2.children[0] : void 0;
-    if (
-      // Bullet could be used as a thematic break marker:
-      (bullet === "*" || bullet === "-") && // Empty first list item:
-      firstListItem && (!firstListItem.children || !firstListItem.children[0]) && // Directly in two other list items:
-      state.stack[state.stack.length - 1] === "list" && state.stack[state.stack.length - 2] === "listItem" && state.stack[state.stack.length - 3] === "list" && state.stack[state.stack.length - 4] === "listItem" && // That are each the first child.
-      state.indexStack[state.indexStack.length - 1] === 0 && state.indexStack[state.indexStack.length - 2] === 0 && state.indexStack[state.indexStack.length - 3] === 0
-    ) {
-      useDifferentMarker = true;
-    }
-    if (checkRule(state) === bullet && firstListItem) {
-      let index2 = -1;
-      while (++index2 < node2.children.length) {
-        const item = node2.children[index2];
-        if (item && item.type === "listItem" && item.children && item.children[0] && item.children[0].type === "thematicBreak") {
-          useDifferentMarker = true;
-          break;
-        }
-      }
-    }
-  }
-  if (useDifferentMarker) {
-    bullet = bulletOther;
-  }
-  state.bulletCurrent = bullet;
-  const value = state.containerFlow(node2, info);
-  state.bulletLastUsed = bullet;
-  state.bulletCurrent = bulletCurrent;
-  exit3();
-  return value;
-}
-var init_list2 = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/list.js"() {
-    init_check_bullet();
-    init_check_bullet_other();
-    init_check_bullet_ordered();
-    init_check_rule();
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js
-function checkListItemIndent(state) {
-  const style = state.options.listItemIndent || "one";
-  if (style !== "tab" && style !== "one" && style !== "mixed") {
-    throw new Error(
-      "Cannot serialize items with `" + style + "` for `options.listItemIndent`, expected `tab`, `one`, or `mixed`"
-    );
-  }
-  return style;
-}
-var init_check_list_item_indent = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/list-item.js
-function listItem(node2, parent, state, info) {
-  const listItemIndent = checkListItemIndent(state);
-  let bullet = state.bulletCurrent || checkBullet(state);
-  if (parent && parent.type === "list" && parent.ordered) {
-    bullet = (typeof parent.start === "number" && parent.start > -1 ? parent.start : 1) + (state.options.incrementListMarker === false ? 0 : parent.children.indexOf(node2)) + bullet;
-  }
-  let size = bullet.length + 1;
-  if (listItemIndent === "tab" || listItemIndent === "mixed" && (parent && parent.type === "list" && parent.spread || node2.spread)) {
-    size = Math.ceil(size / 4) * 4;
-  }
-  const tracker = state.createTracker(info);
-  tracker.move(bullet + " ".repeat(size - bullet.length));
-  tracker.shift(size);
-  const exit3 = state.enter("listItem");
-  const value = state.indentLines(
-    state.containerFlow(node2, tracker.current()),
-    map4
-  );
-  exit3();
-  return value;
-  function map4(line, index2, blank) {
-    if (index2) {
-      return (blank ? "" : " ".repeat(size)) + line;
-    }
-    return (blank ? bullet : bullet + " ".repeat(size - bullet.length)) + line;
-  }
-}
-var init_list_item = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/list-item.js"() {
-    init_check_bullet();
-    init_check_list_item_indent();
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/paragraph.js
-function paragraph2(node2, _, state, info) {
-  const exit3 = state.enter("paragraph");
-  const subexit = state.enter("phrasing");
-  const value = state.containerPhrasing(node2, info);
-  subexit();
-  exit3();
-  return value;
-}
-var init_paragraph = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/paragraph.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/root.js
-function root2(node2, _, state, info) {
-  const hasPhrasing = node2.children.some(function(d) {
-    return phrasing(d);
-  });
-  if (!hasPhrasing) return state.containerFlow(node2, info);
-  const exit3 = state.enter("phrasing");
-  const value = state.containerPhrasing(node2, info);
-  exit3();
-  return value;
-}
-var init_root = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/root.js"() {
-    init_mdast_util_phrasing();
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/check-strong.js
-function checkStrong(state) {
-  const marker = state.options.strong || "*";
-  if (marker !== "*" && marker !== "_") {
-    throw new Error(
-      "Cannot serialize strong with `" + marker + "` for `options.strong`, expected `*`, or `_`"
-    );
-  }
-  return marker;
-}
-var init_check_strong = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/check-strong.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/strong.js
-function strong2(node2, _, state, info) {
-  const exit3 = state.enter("phrasing");
-  const item = attentionItem(node2, attention3, state, state.createTracker(info));
-  const value = item ? serialize([item], info.before, info.after) : "";
-  exit3();
-  return value;
-}
-function attention3(_, state) {
-  const marker = checkStrong(state);
-  return {
-    construct: "strong",
-    markers: marker === "*" ? ["*", "_"] : ["_", "*"],
-    sizes: [2]
-  };
-}
-function peek2(_, _1, state) {
-  return state.options.strong || "*";
-}
-var init_strong = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/strong.js"() {
-    init_check_strong();
-    init_container_phrasing();
-    strong2.attention = attention3;
-    strong2.peek = peek2;
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/text.js
-function text4(node2, parent, state, info) {
-  const siblings = parent ? parent.children : [];
-  const index2 = state.indexStack[state.indexStack.length - 1];
-  return state.safe(node2.value, {
-    ...info,
-    afterNode: siblings[index2 + 1],
-    beforeNode: siblings[index2 - 1]
-  });
-}
-var init_text2 = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/text.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js
-function checkRuleRepetition(state) {
-  const repetition = state.options.ruleRepetition || 3;
-  if (repetition < 3) {
-    throw new Error(
-      "Cannot serialize rules with repetition `" + repetition + "` for `options.ruleRepetition`, expected `3` or more"
-    );
-  }
-  return repetition;
-}
-var init_check_rule_repetition = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js
-function thematicBreak2(_, _1, state) {
-  const value = (checkRule(state) + (state.options.ruleSpaces ? " " : "")).repeat(checkRuleRepetition(state));
-  return state.options.ruleSpaces ? value.slice(0, -1) : value;
-}
-var init_thematic_break2 = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js"() {
-    init_check_rule_repetition();
-    init_check_rule();
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/handle/index.js
-var handle;
-var init_handle = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/index.js"() {
-    init_blockquote();
-    init_break();
-    init_code();
-    init_definition2();
-    init_emphasis();
-    init_heading();
-    init_html();
-    init_image();
-    init_image_reference();
-    init_inline_code();
-    init_link();
-    init_link_reference();
-    init_list2();
-    init_list_item();
-    init_paragraph();
-    init_root();
-    init_strong();
-    init_text2();
-    init_thematic_break2();
-    handle = {
-      blockquote,
-      break: hardBreak,
-      code: code2,
-      definition: definition2,
-      emphasis: emphasis2,
-      hardBreak,
-      heading: heading2,
-      html,
-      image,
-      imageReference,
-      inlineCode: inlineCode2,
-      link: link2,
-      linkReference,
-      list: list4,
-      listItem,
-      paragraph: paragraph2,
-      root: root2,
-      strong: strong2,
-      text: text4,
-      thematicBreak: thematicBreak2
-    };
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/join.js
-function joinDefaults(left, right, parent, state) {
-  if (right.type === "code" && formatCodeAsIndented(right, state) && (left.type === "list" || left.type === right.type && formatCodeAsIndented(left, state))) {
-    return false;
-  }
-  if ("spread" in parent && typeof parent.spread === "boolean") {
-    if (parent.spread) return 1;
-    if (left.type === "html") {
-      const kind = htmlKind(left.value);
-      if (kind === void 0 || kind === 6 || kind === 7) return 1;
-    }
-    if (left.type === "blockquote" && right.type === "blockquote") return 1;
-    if ((left.type === "definition" || left.type === "paragraph") && right.type === "list" && (right.ordered && typeof right.start === "number" && right.start !== 1 || right.children.length > 0 && right.children[0].children.length === 0)) {
-      return 1;
-    }
-    if (left.type === "paragraph" && right.type === "thematicBreak" && checkRule(state) === "-" && !state.options.ruleSpaces) {
-      return 1;
-    }
-    let tail = left;
-    while ((tail.type === "blockquote" || tail.type === "list" || tail.type === "listItem") && tail.children.length > 0) {
-      tail = tail.children[tail.children.length - 1];
-    }
-    if (tail.type !== "definition" && tail.type !== "paragraph") return 0;
-    if (right.type === "code" && formatCodeAsIndented(right, state)) return 1;
-    if (right.type === "html") {
-      const kind = htmlKind(right.value);
-      if (kind === void 0 || kind === 7) return 1;
-    }
-    if ((left.type === "paragraph" || left !== tail) && (right.type === "definition" || right.type === "heading" && formatHeadingAsSetext(right, state) || right.type === "paragraph")) {
-      return 1;
-    }
-    return 0;
-  }
-}
-var join;
-var init_join = __esm({
-  "node_modules/mdast-util-to-markdown/lib/join.js"() {
-    init_check_rule();
-    init_format_code_as_indented();
-    init_format_heading_as_setext();
-    init_html_kind();
-    join = [joinDefaults];
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/unsafe.js
-var fullPhrasingSpans, unsafe, code3;
-var init_unsafe = __esm({
-  "node_modules/mdast-util-to-markdown/lib/unsafe.js"() {
-    fullPhrasingSpans = [
-      "autolink",
-      "destinationLiteral",
-      "destinationRaw",
-      "reference",
-      "titleQuote",
-      "titleApostrophe"
-    ];
-    unsafe = [
-      { character: "	", after: "[\\r\\n]", inConstruct: "phrasing" },
-      { character: "	", before: "[\\r\\n]", inConstruct: "phrasing" },
-      {
-        character: "	",
-        inConstruct: ["codeFencedLangGraveAccent", "codeFencedLangTilde"]
-      },
-      {
-        character: "\r",
-        inConstruct: [
-          "codeFencedLangGraveAccent",
-          "codeFencedLangTilde",
-          "codeFencedMetaGraveAccent",
-          "codeFencedMetaTilde",
-          "destinationLiteral",
-          "headingAtx"
-        ]
-      },
-      {
-        character: "\n",
-        inConstruct: [
-          "codeFencedLangGraveAccent",
-          "codeFencedLangTilde",
-          "codeFencedMetaGraveAccent",
-          "codeFencedMetaTilde",
-          "destinationLiteral",
-          "headingAtx"
-        ]
-      },
-      { character: "\r", before: "[\\r\\n]", inConstruct: "phrasing" },
-      { character: "\r", after: "\\r", inConstruct: "phrasing" },
-      { character: "\n", before: "\\n", inConstruct: "phrasing" },
-      { character: "\n", after: "[\\r\\n]", inConstruct: "phrasing" },
-      { character: " ", after: "[\\r\\n]", inConstruct: "phrasing" },
-      { character: " ", before: "[\\r\\n]", inConstruct: "phrasing" },
-      {
-        character: " ",
-        inConstruct: ["codeFencedLangGraveAccent", "codeFencedLangTilde"]
-      },
-      // An exclamation mark can start an image, if it is followed by a link or
-      // a link reference.
-      {
-        character: "!",
-        after: "\\[",
-        inConstruct: "phrasing",
-        notInConstruct: fullPhrasingSpans
-      },
-      // A quote can break out of a title.
-      { character: '"', inConstruct: "titleQuote" },
-      // A number sign could start an ATX heading if it starts a line.
-      { atBreak: true, character: "#" },
-      { character: "#", inConstruct: "headingAtx", after: "(?:[\r\n]|$)" },
-      // Dollar sign and percentage are not used in markdown.
-      // An ampersand could start a character reference.
-      // Labels match on their source.
-      {
-        character: "&",
-        after: "[#A-Za-z]",
-        inConstruct: [
-          "codeFencedLangGraveAccent",
-          "codeFencedLangTilde",
-          "codeFencedMetaGraveAccent",
-          "codeFencedMetaTilde",
-          "destinationLiteral",
-          "destinationRaw",
-          "phrasing",
-          "titleApostrophe",
-          "titleQuote"
-        ]
-      },
-      // An apostrophe can break out of a title.
-      { character: "'", inConstruct: "titleApostrophe" },
-      // A left paren could break out of a destination raw.
-      { character: "(", inConstruct: "destinationRaw" },
-      // A left paren followed by `]` could make something into a link or image.
-      {
-        before: "\\]",
-        character: "(",
-        inConstruct: "phrasing",
-        notInConstruct: fullPhrasingSpans
-      },
-      // A right paren could start a list item or break out of a destination
-      // raw.
-      { atBreak: true, before: "\\d+", character: ")" },
-      { character: ")", inConstruct: "destinationRaw" },
-      // An asterisk can start thematic breaks, list items, emphasis, strong.
-      { atBreak: true, character: "*", after: "(?:[ 	\r\n*])" },
-      { character: "*", inConstruct: "phrasing", notInConstruct: fullPhrasingSpans },
-      // A plus sign could start a list item.
-      { atBreak: true, character: "+", after: "(?:[ 	\r\n])" },
-      // A dash can start thematic breaks, list items, and setext heading
-      // underlines.
-      { atBreak: true, character: "-", after: "(?:[ 	\r\n-])" },
-      // A dot could start a list item.
-      { atBreak: true, before: "\\d+", character: ".", after: "(?:[ 	\r\n]|$)" },
-      // Slash, colon, and semicolon are not used in markdown for constructs.
-      // A less than can start html (flow or text) or an autolink.
-      // HTML could start with an exclamation mark (declaration, cdata, comment),
-      // slash (closing tag), question mark (instruction), or a letter (tag).
-      // An autolink also starts with a letter.
-      // Finally, it could break out of a destination literal.
-      { atBreak: true, character: "<", after: "[!/?A-Za-z]" },
-      {
-        character: "<",
-        after: "[!/?A-Za-z]",
-        inConstruct: "phrasing",
-        notInConstruct: fullPhrasingSpans
-      },
-      { character: "<", inConstruct: "destinationLiteral" },
-      // An equals to can start setext heading underlines.
-      { atBreak: true, character: "=" },
-      // A greater than can start block quotes and it can break out of a
-      // destination literal.
-      { atBreak: true, character: ">" },
-      { character: ">", inConstruct: "destinationLiteral" },
-      // Question mark and at sign are not used in markdown for constructs.
-      // A left bracket can start definitions, references, labels,
-      { atBreak: true, character: "[" },
-      { character: "[", inConstruct: "phrasing", notInConstruct: fullPhrasingSpans },
-      { character: "[", inConstruct: ["label", "reference"] },
-      // A backslash can start an escape (when followed by punctuation) or a
-      // hard break (when followed by an eol).
-      // Note: typical escapes are handled in `safe`!
-      { character: "\\", after: "[\\r\\n]", inConstruct: "phrasing" },
-      // A right bracket can exit labels.
-      { character: "]", inConstruct: ["label", "reference"] },
-      // Caret is not used in markdown for constructs.
-      // An underscore can start emphasis, strong, or a thematic break.
-      { atBreak: true, character: "_" },
-      { character: "_", inConstruct: "phrasing", notInConstruct: fullPhrasingSpans },
-      // A grave accent can start code (fenced or text), or it can break out of
-      // a grave accent code fence.
-      { atBreak: true, character: "`" },
-      {
-        character: "`",
-        inConstruct: ["codeFencedLangGraveAccent", "codeFencedMetaGraveAccent"]
-      },
-      { character: "`", inConstruct: "phrasing", notInConstruct: fullPhrasingSpans },
-      // Left brace, vertical bar, right brace are not used in markdown for
-      // constructs.
-      // A tilde can start code (fenced).
-      { atBreak: true, character: "~" },
-      { character: "<", inConstruct: "autolink" },
-      { character: ">", inConstruct: "autolink" },
-      { character: "\x7F", inConstruct: "autolink" }
-    ];
-    code3 = -1;
-    while (++code3 < 33) {
-      unsafe.push({ character: String.fromCharCode(code3), inConstruct: "autolink" });
-    }
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/association.js
-function association(node2) {
-  if (node2.label || !node2.identifier) {
-    return node2.label || "";
-  }
-  return decodeString(node2.identifier);
-}
-var init_association = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/association.js"() {
-    init_micromark_util_decode_string();
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/compile-pattern.js
-function compilePattern(pattern) {
-  if (!pattern._compiled) {
-    const before = (pattern.atBreak ? "[\\r\\n][\\t ]*" : "") + (pattern.before ? "(?:" + pattern.before + ")" : "");
-    pattern._compiled = new RegExp(
-      (pattern.beforeNode ? "^" : before ? "(" + before + ")" : "") + (/[$()*+.?[\\\]^{|}]/.test(pattern.character) ? "\\" : "") + pattern.character + (pattern.afterNode ? "$" : pattern.after ? "(?:" + pattern.after + ")" : ""),
-      pattern.unicode ? "gu" : "g"
-    );
-  }
-  return pattern._compiled;
-}
-var init_compile_pattern = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/compile-pattern.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/container-flow.js
-function containerFlow(parent, state, info) {
-  const indexStack = state.indexStack;
-  const children = parent.children || [];
-  const tracker = state.createTracker(info);
-  const results = [];
-  let index2 = -1;
-  indexStack.push(-1);
-  while (++index2 < children.length) {
-    const child = children[index2];
-    indexStack[indexStack.length - 1] = index2;
-    results.push(
-      tracker.move(
-        state.handle(child, parent, state, {
-          before: "\n",
-          after: "\n",
-          ...tracker.current()
-        })
-      )
-    );
-    if (child.type !== "list") {
-      state.bulletLastUsed = void 0;
-    }
-    if (index2 < children.length - 1) {
-      results.push(
-        tracker.move(between(child, children[index2 + 1], parent, state))
-      );
-    }
-  }
-  indexStack.pop();
-  return results.join("");
-}
-function between(left, right, parent, state) {
-  let index2 = state.join.length;
-  while (index2--) {
-    const result = state.join[index2](left, right, parent, state);
-    if (result === true || result === 1) {
-      break;
-    }
-    if (typeof result === "number") {
-      return "\n".repeat(1 + result);
-    }
-    if (result === false) {
-      return "\n\n<!---->\n\n";
-    }
-  }
-  return "\n\n";
-}
-var init_container_flow = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/container-flow.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/indent-lines.js
-function indentLines(value, map4) {
-  const result = [];
-  let start = 0;
-  let line = 0;
-  let match;
-  while (match = eol.exec(value)) {
-    one2(value.slice(start, match.index));
-    result.push(match[0]);
-    start = match.index + match[0].length;
-    line++;
-  }
-  one2(value.slice(start));
-  return result.join("");
-  function one2(value2) {
-    result.push(map4(value2, line, !value2));
-  }
-}
-var eol;
-var init_indent_lines = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/indent-lines.js"() {
-    eol = /\r?\n|\r/g;
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/safe.js
-function safe(state, input2, config) {
-  const value = (config.before || "") + (input2 || "") + (config.after || "");
-  const positions = [];
-  const result = [];
-  const infos = {};
-  const percentEncode = state.stack.includes("autolink");
-  const offset = config.before ? config.before.length : 0;
-  const end = value.length - (config.after ? config.after.length : 0);
-  let index2 = -1;
-  while (++index2 < state.unsafe.length) {
-    const pattern = state.unsafe[index2];
-    if (!patternInScope(state.stack, pattern) || !nodeInScope(pattern.beforeNode, config.beforeNode) || !nodeInScope(pattern.afterNode, config.afterNode)) {
-      continue;
-    }
-    const expression = state.compilePattern(pattern);
-    const from = pattern.beforeNode ? offset : 0;
-    const subject = value.slice(from, pattern.afterNode ? end : void 0);
-    let match;
-    while (match = expression.exec(subject)) {
-      const before = Boolean(pattern.before || pattern.atBreak);
-      const after = Boolean(pattern.after);
-      const position2 = from + match.index + (before ? match[1].length : 0);
-      if (own6.call(infos, position2)) {
-        if (infos[position2].before && !before) {
-          infos[position2].before = false;
-        }
-        if (infos[position2].after && !after) {
-          infos[position2].after = false;
-        }
-      } else {
-        positions.push(position2);
-        infos[position2] = { before, after };
-      }
-    }
-  }
-  positions.sort(numerical);
-  let start = offset;
-  index2 = -1;
-  while (++index2 < positions.length) {
-    const position2 = positions[index2];
-    if (position2 < start || position2 >= end) {
-      continue;
-    }
-    if (value.charAt(position2) === "_" && // Preceded by an unescaped character that is not punctuation or whitespace:
-    position2 > 0 && classifyCharacter(value.charCodeAt(position2 - 1)) === void 0 && !own6.call(infos, position2 - 1) && // Characters next to attention markers can become character references
-    // later, turning `a` into `&#x61;`, so those do not count.
-    !(position2 - 1 === offset && /[*_]/.test(value.charAt(offset - 1)))) {
-      let sequenceEnd = position2 + 1;
-      while (sequenceEnd < end && value.charAt(sequenceEnd) === "_") {
-        sequenceEnd++;
-      }
-      const skip = sequenceEnd - position2 - 1;
-      if (
-        // All underscores in the run are unsafe positions, so they can be
-        // skipped.
-        positions[index2 + skip] === sequenceEnd - 1 && // Rest as above.
-        sequenceEnd < value.length && classifyCharacter(value.charCodeAt(sequenceEnd)) === void 0 && !own6.call(infos, sequenceEnd) && !(sequenceEnd === end - 1 && /[*_]/.test(value.charAt(end)))
-      ) {
-        index2 += skip;
-        continue;
-      }
-    }
-    if (position2 + 1 < end && positions[index2 + 1] === position2 + 1 && infos[position2].after && !infos[position2 + 1].before && !infos[position2 + 1].after || position2 - 1 >= offset && positions[index2 - 1] === position2 - 1 && infos[position2].before && !infos[position2 - 1].before && !infos[position2 - 1].after) {
-      continue;
-    }
-    if (start !== position2) {
-      const slice = value.slice(start, position2);
-      result.push(percentEncode ? slice : escapeBackslashes(slice, "\\"));
-    }
-    start = position2 + 1;
-    if (percentEncode) {
-      result.push(
-        "%" + value.charCodeAt(position2).toString(16).toUpperCase().padStart(2, "0")
-      );
-    } else if (/[!-/:-@[-`{-~]/.test(value.charAt(position2)) && (!config.encode || !config.encode.includes(value.charAt(position2)))) {
-      result.push("\\" + value.charAt(position2));
-    } else {
-      result.push(encodeCharacterReference(value.charCodeAt(position2)));
-    }
-  }
-  const rest = value.slice(start, end);
-  result.push(percentEncode ? rest : escapeBackslashes(rest, config.after));
-  return result.join("");
-}
-function nodeInScope(types, node2) {
-  if (!types) return true;
-  if (!node2) return false;
-  return typeof types === "string" ? types === node2.type : types.includes(node2.type);
-}
-function numerical(a, b) {
-  return a - b;
-}
-function escapeBackslashes(value, after) {
-  const expression = /\\(?=[!-/:-@[-`{-~])/g;
-  const positions = [];
-  const results = [];
-  const whole = value + after;
-  let index2 = -1;
-  let start = 0;
-  let match;
-  while (match = expression.exec(whole)) {
-    positions.push(match.index);
-  }
-  while (++index2 < positions.length) {
-    if (start !== positions[index2]) {
-      results.push(value.slice(start, positions[index2]));
-    }
-    results.push("\\");
-    start = positions[index2];
-  }
-  results.push(value.slice(start));
-  return results.join("");
-}
-var own6;
-var init_safe = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/safe.js"() {
-    init_micromark_util_classify_character();
-    init_encode_character_reference();
-    init_pattern_in_scope();
-    own6 = {}.hasOwnProperty;
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/util/track.js
-function track(config) {
-  const options = config || {};
-  const now = options.now || {};
-  let lineShift = options.lineShift || 0;
-  let line = now.line || 1;
-  let column = now.column || 1;
-  return { move, current, shift };
-  function current() {
-    return { now: { line, column }, lineShift };
-  }
-  function shift(value) {
-    lineShift += value;
-  }
-  function move(input2) {
-    const value = input2 || "";
-    const chunks = value.split(/\r?\n|\r/g);
-    const tail = chunks[chunks.length - 1];
-    line += chunks.length - 1;
-    column = chunks.length === 1 ? column + tail.length : 1 + tail.length + lineShift;
-    return value;
-  }
-}
-var init_track = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/track.js"() {
-  }
-});
-
-// node_modules/mdast-util-to-markdown/lib/index.js
-function toMarkdown(tree, options) {
-  const settings = options || {};
-  const state = {
-    associationId: association,
-    bulletCurrent: void 0,
-    bulletLastUsed: void 0,
-    containerPhrasing: containerPhrasingBound,
-    containerFlow: containerFlowBound,
-    createTracker: track,
-    compilePattern,
-    enter,
-    // @ts-expect-error: GFM / frontmatter are typed in `mdast` but not defined
-    // here.
-    handlers: { ...handle },
-    // @ts-expect-error: add `handle` in a second.
-    handle: void 0,
-    indentLines,
-    indexStack: [],
-    join: [...join],
-    options: {},
-    safe: safeBound,
-    stack: [],
-    unsafe: [...unsafe]
-  };
-  configure2(state, settings);
-  if (state.options.tightDefinitions) {
-    state.join.push(joinDefinition);
-  }
-  state.handle = zwitch("type", {
-    invalid,
-    unknown,
-    handlers: state.handlers
-  });
-  let result = state.handle(
-    phrasing(tree) ? { type: "root", children: [tree] } : tree,
-    void 0,
-    state,
-    { before: "\n", after: "\n", now: { line: 1, column: 1 }, lineShift: 0 }
-  );
-  if (result && result.charCodeAt(result.length - 1) !== 10 && result.charCodeAt(result.length - 1) !== 13) {
-    result += "\n";
-  }
-  return result;
-  function enter(name) {
-    state.stack.push(name);
-    return exit3;
-    function exit3() {
-      state.stack.pop();
-    }
-  }
-}
-function invalid(value) {
-  throw new Error("Cannot handle value `" + value + "`, expected node");
-}
-function unknown(value) {
-  const node2 = (
-    /** @type {Nodes} */
-    value
-  );
-  throw new Error("Cannot handle unknown node `" + node2.type + "`");
-}
-function joinDefinition(left, right) {
-  if (left.type === "definition" && left.type === right.type) {
-    return 0;
-  }
-}
-function containerPhrasingBound(parent, info) {
-  return containerPhrasing(parent, this, info);
-}
-function containerFlowBound(parent, info) {
-  return containerFlow(parent, this, info);
-}
-function safeBound(value, config) {
-  return safe(this, value, config);
-}
-var init_lib9 = __esm({
-  "node_modules/mdast-util-to-markdown/lib/index.js"() {
-    init_mdast_util_phrasing();
-    init_zwitch();
-    init_configure();
-    init_handle();
-    init_join();
-    init_unsafe();
-    init_association();
-    init_compile_pattern();
-    init_container_phrasing();
-    init_container_flow();
-    init_indent_lines();
-    init_safe();
-    init_track();
-  }
-});
-
-// node_modules/mdast-util-to-markdown/index.js
-var init_mdast_util_to_markdown = __esm({
-  "node_modules/mdast-util-to-markdown/index.js"() {
     init_lib9();
-    init_handle();
   }
 });
 
@@ -32038,17 +32039,17 @@ function gfmStrikethrough(options) {
               start: Object.assign({}, events[open2][1].start),
               end: Object.assign({}, events[index2][1].end)
             };
-            const text8 = {
+            const text7 = {
               type: "strikethroughText",
               start: Object.assign({}, events[open2][1].end),
               end: Object.assign({}, events[index2][1].start)
             };
-            const nextEvents = [["enter", strikethrough, context], ["enter", events[open2][1], context], ["exit", events[open2][1], context], ["enter", text8, context]];
+            const nextEvents = [["enter", strikethrough, context], ["enter", events[open2][1], context], ["exit", events[open2][1], context], ["enter", text7, context]];
             const insideSpan2 = context.parser.constructs.insideSpan.null;
             if (insideSpan2) {
               splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open2 + 1, index2), context));
             }
-            splice(nextEvents, nextEvents.length, 0, [["exit", text8, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough, context]]);
+            splice(nextEvents, nextEvents.length, 0, [["exit", text7, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough, context]]);
             splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
             index2 = open2 + nextEvents.length - 2;
             break;
@@ -33046,8 +33047,8 @@ var require_cjs = __commonJS({
 var require_lib = __commonJS({
   "node_modules/write-file-atomic/lib/index.js"(exports, module) {
     "use strict";
-    module.exports = writeFile2;
-    module.exports.sync = writeFileSync2;
+    module.exports = writeFile;
+    module.exports.sync = writeFileSync3;
     module.exports._getTmpname = getTmpname;
     module.exports._cleanupOnExit = cleanupOnExit;
     var fs = __require("fs");
@@ -33171,7 +33172,7 @@ var require_lib = __commonJS({
         }
       }
     }
-    async function writeFile2(filename, data, options, callback) {
+    async function writeFile(filename, data, options, callback) {
       if (options instanceof Function) {
         callback = options;
         options = {};
@@ -33187,7 +33188,7 @@ var require_lib = __commonJS({
       }
       return promise;
     }
-    function writeFileSync2(filename, data, options) {
+    function writeFileSync3(filename, data, options) {
       if (typeof options === "string") {
         options = { encoding: options };
       } else if (!options) {
@@ -33581,16 +33582,16 @@ var init_library_index = __esm({
 function linkTargetsExist(index2) {
   const out = [];
   for (const persona of index2.personas) {
-    for (const link5 of persona.links) {
-      if (index2.bySlug.has(link5.persona)) continue;
-      const byId = index2.byId.get(link5.persona)?.[0]?.slug;
-      const match = byId ?? index2.suggestSlug(link5.persona);
+    for (const link4 of persona.links) {
+      if (index2.bySlug.has(link4.persona)) continue;
+      const byId = index2.byId.get(link4.persona)?.[0]?.slug;
+      const match = byId ?? index2.suggestSlug(link4.persona);
       out.push(
         diagnostic(
           persona.file,
-          index2.placeOf(persona, `composability.${link5.index}.persona`),
+          index2.placeOf(persona, `composability.${link4.index}.persona`),
           "link/unknown-persona",
-          `Composability link ${link5.index + 1} points at \`${link5.persona}\`, but no persona has that slug.`,
+          `Composability link ${link4.index + 1} points at \`${link4.persona}\`, but no persona has that slug.`,
           byId ? `Links use slugs, not ids: did you mean \`${byId}\`?` : match ? `Did you mean \`${match}\`?` : "Use the slug of an existing persona (its file name without `.yaml`), or remove the link."
         )
       );
@@ -33610,17 +33611,17 @@ function linksReciprocated(index2) {
   const out = [];
   for (const persona of index2.personas) {
     if (persona.slug === void 0) continue;
-    for (const link5 of persona.links) {
-      const targets = index2.bySlug.get(link5.persona);
-      if (targets?.length !== 1 || link5.persona === persona.slug) continue;
+    for (const link4 of persona.links) {
+      const targets = index2.bySlug.get(link4.persona);
+      if (targets?.length !== 1 || link4.persona === persona.slug) continue;
       const target = targets[0];
       if (!target || target.links.some((back) => back.persona === persona.slug)) continue;
       out.push(
         diagnostic(
           persona.file,
-          index2.placeOf(persona, `composability.${link5.index}.persona`),
+          index2.placeOf(persona, `composability.${link4.index}.persona`),
           "link/not-reciprocated",
-          `This persona links to \`${link5.persona}\`, but \`${target.file}\` does not link back.`,
+          `This persona links to \`${link4.persona}\`, but \`${target.file}\` does not link back.`,
           `Add a composability link to \`${persona.slug}\` in \`${target.file}\`, or remove this one.`,
           "warning"
         )
@@ -33957,12 +33958,12 @@ var init_contribution_schema = __esm({
 import { readFile } from "node:fs/promises";
 import path10 from "node:path";
 async function readContributionSchema(root4) {
-  const text8 = await readFile(path10.join(root4, "schemas", "contribution.schema.json"), "utf8").catch(
+  const text7 = await readFile(path10.join(root4, "schemas", "contribution.schema.json"), "utf8").catch(
     () => null
   );
-  if (text8 === null) return contribution_schema_default;
+  if (text7 === null) return contribution_schema_default;
   try {
-    return JSON.parse(text8);
+    return JSON.parse(text7);
   } catch (error) {
     throw new Error(`schemas/contribution.schema.json is not valid JSON: ${error.message}`);
   }
@@ -34340,10 +34341,10 @@ var init_persona_schema = __esm({
 import { readFile as readFile2 } from "node:fs/promises";
 import path11 from "node:path";
 async function readPersonaSchema(root4) {
-  const text8 = await readFile2(path11.join(root4, "schemas", "persona.schema.json"), "utf8").catch(() => null);
-  if (text8 === null) return persona_schema_default;
+  const text7 = await readFile2(path11.join(root4, "schemas", "persona.schema.json"), "utf8").catch(() => null);
+  if (text7 === null) return persona_schema_default;
   try {
-    return JSON.parse(text8);
+    return JSON.parse(text7);
   } catch (error) {
     throw new Error(`schemas/persona.schema.json is not valid JSON: ${error.message}`);
   }
@@ -34572,10 +34573,10 @@ function readActionsEnv(env) {
 }
 async function readEventPayload(eventPath) {
   try {
-    const text8 = await readFile3(eventPath, "utf8");
-    if (text8.length > MAX_EVENT_BYTES)
+    const text7 = await readFile3(eventPath, "utf8");
+    if (text7.length > MAX_EVENT_BYTES)
       return { ok: false, problem: `GITHUB_EVENT_PATH ${eventPath} is too large` };
-    return { ok: true, payload: JSON.parse(text8) };
+    return { ok: true, payload: JSON.parse(text7) };
   } catch (error) {
     return {
       ok: false,
@@ -34621,7 +34622,7 @@ function stringifyMarkdown(tree) {
 function root3(children) {
   return { type: "root", children };
 }
-function text7(value) {
+function text6(value) {
   return { type: "text", value };
 }
 function untrusted2(value, maxLength = 500, singleLine2 = true) {
@@ -34642,7 +34643,7 @@ function emphasis3(children) {
 function code5(value) {
   return { type: "inlineCode", value };
 }
-function link4(url, children) {
+function link3(url, children) {
   return { type: "link", url, children };
 }
 function html2(value) {
@@ -34674,7 +34675,7 @@ function table2(header, rows) {
   return {
     type: "table",
     align: header.map(() => null),
-    children: [row(header.map((h) => [text7(h)])), ...rows.map(row)]
+    children: [row(header.map((h) => [text6(h)])), ...rows.map(row)]
   };
 }
 function codeBlock(value, lang = null) {
@@ -34704,13 +34705,13 @@ function diagnosticTable(entries, ctx, options) {
     header,
     entries.map((d) => {
       const cells = [
-        [link4(lineLink(ctx, d.file, d.line, d.endLine), [untrusted2(`${d.file}:${d.line}`, 200)])],
+        [link3(lineLink(ctx, d.file, d.line, d.endLine), [untrusted2(`${d.file}:${d.line}`, 200)])],
         untrustedRich(d.message, options.cellLength),
         untrustedRich(d.hint, options.cellLength),
-        [link4(ruleLink(ctx, d.rule), [code5(d.rule)])],
-        [text7(d.introduced ? "new" : "")]
+        [link3(ruleLink(ctx, d.rule), [code5(d.rule)])],
+        [text6(d.introduced ? "new" : "")]
       ];
-      if (options.withSeverity) cells.unshift([text7(d.severity)]);
+      if (options.withSeverity) cells.unshift([text6(d.severity)]);
       return cells;
     })
   );
@@ -34735,62 +34736,62 @@ function verdict(report2) {
 }
 function countsParagraph(report2, ctx) {
   const s = report2.summary;
-  const base = ctx.baseRef ? [text7("already on "), code5(ctx.baseRef)] : [text7("already on the base branch")];
+  const base = ctx.baseRef ? [text6("already on "), code5(ctx.baseRef)] : [text6("already on the base branch")];
   const split = (total, introduced) => {
     if (total === 0) return [];
     if (report2.baseSha === null) return [];
-    if (introduced === total) return [text7(" (new in this pull request)")];
-    if (introduced === 0) return [text7(" ("), ...base, text7(")")];
+    if (introduced === total) return [text6(" (new in this pull request)")];
+    if (introduced === 0) return [text6(" ("), ...base, text6(")")];
     return [
-      text7(
+      text6(
         ` (${introduced.toLocaleString("en-US")} new in this pull request, ${(total - introduced).toLocaleString("en-US")} `
       ),
       ...base,
-      text7(")")
+      text6(")")
     ];
   };
   const parts = [
-    strong3([text7(plural2(s.errors, "error"))]),
+    strong3([text6(plural2(s.errors, "error"))]),
     ...split(s.errors, s.introducedErrors),
-    text7(" \xB7 "),
-    strong3([text7(plural2(s.warnings, "warning"))]),
+    text6(" \xB7 "),
+    strong3([text6(plural2(s.warnings, "warning"))]),
     ...split(s.warnings, s.introducedWarnings),
-    text7(` \xB7 ${plural2(s.personas, "persona")} and ${plural2(s.contributions, "contribution")} checked`)
+    text6(` \xB7 ${plural2(s.personas, "persona")} and ${plural2(s.contributions, "contribution")} checked`)
   ];
-  if (s.resolved > 0) parts.push(text7(` \xB7 ${plural2(s.resolved, "problem")} from the base branch fixed here`));
-  return paragraph3([...parts, text7(".")]);
+  if (s.resolved > 0) parts.push(text6(` \xB7 ${plural2(s.resolved, "problem")} from the base branch fixed here`));
+  return paragraph3([...parts, text6(".")]);
 }
 function previewSection(report2, ctx, limits, depth) {
   const preview = report2.previews;
   if (preview === null) {
     return [
-      heading3(depth, [text7("Contribution previews")]),
-      paragraph3([text7("No preview could be made for this commit; see the workflow run.")])
+      heading3(depth, [text6("Contribution previews")]),
+      paragraph3([text6("No preview could be made for this commit; see the workflow run.")])
     ];
   }
   if (preview.applied.length === 0 && preview.conflicts.length === 0) return [];
-  const out = [heading3(depth, [text7("Contribution previews")])];
+  const out = [heading3(depth, [text6("Contribution previews")])];
   if (preview.applied.length > 0) {
     out.push(
       paragraph3([
-        text7(`Once merged, ${plural2(preview.applied.length, "contribution")} will change these personas:`)
+        text6(`Once merged, ${plural2(preview.applied.length, "contribution")} will change these personas:`)
       ])
     );
   }
   const shown = preview.personas.slice(0, limits.personas);
   for (const persona of shown) {
     const sub = Math.min(depth + 1, 6);
-    out.push(heading3(sub, [untrusted2(persona.title, 200), text7(" \xB7 "), untrusted2(persona.slug, 120)]));
+    out.push(heading3(sub, [untrusted2(persona.title, 200), text6(" \xB7 "), untrusted2(persona.slug, 120)]));
     const contributions = preview.applied.filter((a) => a.personaFile === persona.file);
     if (contributions.length > 0) {
       out.push(
         bulletList2(
           contributions.map((a) => [
-            link4(lineLink(ctx, a.file, 1), [untrusted2(a.file, 200)]),
-            text7(`: ${a.action} `),
+            link3(lineLink(ctx, a.file, 1), [untrusted2(a.file, 200)]),
+            text6(`: ${a.action} `),
             untrusted2(a.field, 80),
-            text7(typeof a.item === "number" ? ` item ${a.item}` : ""),
-            text7(", by "),
+            text6(typeof a.item === "number" ? ` item ${a.item}` : ""),
+            text6(", by "),
             untrusted2(a.author, 80)
           ])
         )
@@ -34802,7 +34803,7 @@ function previewSection(report2, ctx, limits, depth) {
           ["Field", "Action", "Before", "After"],
           persona.changes.map((c) => [
             [untrusted2(fieldLabel(c), 120)],
-            [text7(c.action)],
+            [text6(c.action)],
             changeText(c.before, limits.textLength),
             changeText(c.after, limits.textLength)
           ])
@@ -34821,7 +34822,7 @@ function previewSection(report2, ctx, limits, depth) {
   if (preview.conflicts.length > 0) {
     out.push(
       paragraph3([
-        text7(`${plural2(preview.conflicts.length, "contribution")} cannot be applied as it stands:`)
+        text6(`${plural2(preview.conflicts.length, "contribution")} cannot be applied as it stands:`)
       ])
     );
     out.push(
@@ -34838,23 +34839,23 @@ function fieldLabel(change) {
   return typeof change.item === "number" ? `${change.field} #${change.item}` : change.field;
 }
 function changeText(value, maxLength) {
-  return value === null ? [emphasis3([text7("none")])] : [untrusted2(value, maxLength)];
+  return value === null ? [emphasis3([text6("none")])] : [untrusted2(value, maxLength)];
 }
 function moreParagraph(count4, what, ctx) {
   return paragraph3([
-    text7(`\u2026and ${plural2(count4, what)}: see the `),
-    link4(ctx.runUrl, [text7("job summary")]),
-    text7(".")
+    text6(`\u2026and ${plural2(count4, what)}: see the `),
+    link3(ctx.runUrl, [text6("job summary")]),
+    text6(".")
   ]);
 }
 function footer(report2, ctx) {
   return paragraph3([
     html2("<sub>"),
-    text7("Checked commit "),
-    link4(commitLink(ctx), [code5(report2.headSha.slice(0, 7))]),
-    text7(" \xB7 "),
-    link4(ctx.runUrl, [text7("workflow run")]),
-    text7(" \xB7 this comment updates on every push"),
+    text6("Checked commit "),
+    link3(commitLink(ctx), [code5(report2.headSha.slice(0, 7))]),
+    text6(" \xB7 "),
+    link3(ctx.runUrl, [text6("workflow run")]),
+    text6(" \xB7 this comment updates on every push"),
     html2("</sub>")
   ]);
 }
@@ -34878,7 +34879,7 @@ function renderCommentBody(report2, ctx) {
   return body;
 }
 function commentContent(report2, ctx, limits) {
-  const out = [html2(COMMENT_MARKER), heading3(3, [text7(verdict(report2))])];
+  const out = [html2(COMMENT_MARKER), heading3(3, [text6(verdict(report2))])];
   const errors = report2.diagnostics.filter((d) => d.severity === "error");
   const warnings = report2.diagnostics.filter((d) => d.severity === "warning");
   if (errors.length === 0 && warnings.length === 0) {
@@ -34886,7 +34887,7 @@ function commentContent(report2, ctx, limits) {
     const fixed = s.resolved > 0 ? ` This pull request fixes ${plural2(s.resolved, "problem")} from the base branch.` : "";
     out.push(
       paragraph3([
-        text7(
+        text6(
           `${plural2(s.personas, "persona")} and ${plural2(s.contributions, "contribution")} checked: no problems.${fixed}`
         )
       ])
@@ -34894,7 +34895,7 @@ function commentContent(report2, ctx, limits) {
   } else {
     out.push(countsParagraph(report2, ctx));
     if (errors.length > 0) {
-      out.push(heading3(4, [text7("Errors")]));
+      out.push(heading3(4, [text6("Errors")]));
       if (limits.errors > 0) out.push(diagnosticTable(errors.slice(0, limits.errors), ctx, limits));
       if (errors.length > limits.errors)
         out.push(moreParagraph(errors.length - limits.errors, "more error", ctx));
@@ -34973,8 +34974,8 @@ function pathOf(url) {
     return url.split("?")[0] ?? "";
   }
 }
-function firstLine(text8) {
-  return (text8.split("\n")[0] ?? "").slice(0, 300);
+function firstLine(text7) {
+  return (text7.split("\n")[0] ?? "").slice(0, 300);
 }
 var init_explain_github_error = __esm({
   "scripts/bot/explain-github-error.ts"() {
@@ -37554,8 +37555,8 @@ var init_json_with_bigint = __esm({
       if (!hasUserReviver) return value;
       return userReviver(key, value, context);
     };
-    JSONParseV2 = (text8, reviver) => {
-      return JSON.parse(text8, (key, value, context) => {
+    JSONParseV2 = (text7, reviver) => {
+      return JSON.parse(text7, (key, value, context) => {
         const isNumber = typeof value === "number";
         const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
         const isBigNumber = isNumber && isOutOfBounds;
@@ -37613,8 +37614,8 @@ var init_json_with_bigint = __esm({
       }
       return rootHolder[""];
     };
-    serializeBigInts = (text8) => {
-      return text8.replace(
+    serializeBigInts = (text7) => {
+      return text7.replace(
         stringsOrLargeNumbers,
         (match, digits, fractional, exponential) => {
           const isString = match[0] === '"';
@@ -37628,18 +37629,18 @@ var init_json_with_bigint = __esm({
         }
       );
     };
-    JSONParse = (text8, reviver) => {
-      if (!text8) return originalParse(text8, reviver);
+    JSONParse = (text7, reviver) => {
+      if (!text7) return originalParse(text7, reviver);
       try {
-        if (isContextSourceSupported()) return JSONParseV2(text8, reviver);
-        const serializedData = serializeBigInts(text8);
+        if (isContextSourceSupported()) return JSONParseV2(text7, reviver);
+        const serializedData = serializeBigInts(text7);
         return originalParse(
           serializedData,
           (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
         );
       } catch (error) {
         if (error instanceof RangeError) {
-          const serializedData = serializeBigInts(text8);
+          const serializedData = serializeBigInts(text7);
           const parsed = originalParse(serializedData);
           return applyReviverIteratively(parsed, reviver);
         }
@@ -37763,12 +37764,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse3(contentType);
   if (isJSONResponse(mimetype)) {
-    let text8 = "";
+    let text7 = "";
     try {
-      text8 = await response.text();
-      return JSONParse(text8);
+      text7 = await response.text();
+      return JSONParse(text7);
     } catch (err) {
-      return text8;
+      return text7;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -41051,15 +41052,15 @@ async function readReportFile(file, maxBytes = MAX_REPORT_BYTES) {
   const bytes = await readAtMost(file, maxBytes + 1).catch(() => null);
   if (bytes === null) return fail2(`${file} could not be read`);
   if (bytes.length > maxBytes) return fail2(`${file} is larger than ${maxBytes} bytes`);
-  let text8;
+  let text7;
   try {
-    text8 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text7 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     return fail2(`${file} is not valid UTF-8`);
   }
   let value;
   try {
-    value = JSON.parse(text8);
+    value = JSON.parse(text7);
   } catch (error) {
     return fail2(`${file} is not valid JSON: ${error.message.split("\n")[0]?.slice(0, 200)}`);
   }
@@ -41275,7 +41276,7 @@ async function runComment(reportPath, io) {
       const line = `no comment posted: ${pull.reason}.`;
       io.stdout(`persona comment: ${line}
 `);
-      await writeSummary(env, [text7(`Persona bot: ${line}`)]);
+      await writeSummary(env, [text6(`Persona bot: ${line}`)]);
       return COMMENT_EXIT.ok;
     }
     const runUrl = `${env.serverUrl}/${env.owner}/${env.repo}/actions/runs/${eventRunId(env, event.payload) ?? ""}`;
@@ -41297,8 +41298,8 @@ async function runComment(reportPath, io) {
 `);
     const commentUrl = outcome.action === "skipped" ? null : `${env.serverUrl}/${env.owner}/${env.repo}/pull/${pull.number}#issuecomment-${outcome.id}`;
     await writeSummary(env, [
-      text7(`Persona bot: ${done} `),
-      ...commentUrl ? [link4(commentUrl, [text7("See the comment.")])] : []
+      text6(`Persona bot: ${done} `),
+      ...commentUrl ? [link3(commentUrl, [text6("See the comment.")])] : []
     ]);
     return COMMENT_EXIT.ok;
   } catch (error) {
@@ -41395,19 +41396,19 @@ function renderProblemsComment(problems, openPull) {
   const shown = problems.slice(0, 20);
   const content3 = [
     html2(INTAKE_COMMENT_MARKER),
-    heading3(3, [text7("Your contribution needs a fix before it can become a pull request")]),
-    paragraph3([text7("Thank you for filling in the form! Please edit this issue and fix:")]),
+    heading3(3, [text6("Your contribution needs a fix before it can become a pull request")]),
+    paragraph3([text6("Thank you for filling in the form! Please edit this issue and fix:")]),
     bulletList2(shown.map((p) => wordsToPhrasing(p.message)))
   ];
   if (problems.length > shown.length)
-    content3.push(paragraph3([text7(`\u2026and ${problems.length - shown.length} more.`)]));
+    content3.push(paragraph3([text6(`\u2026and ${problems.length - shown.length} more.`)]));
   content3.push(
     paragraph3([
-      text7("When you save the edit, the form is checked again."),
+      text6("When you save the edit, the form is checked again."),
       ...openPull ? [
-        text7(" Until then, "),
-        link4(openPull.url, [text7(`pull request #${openPull.number}`)]),
-        text7(" keeps the last version that passed.")
+        text6(" Until then, "),
+        link3(openPull.url, [text6(`pull request #${openPull.number}`)]),
+        text6(" keeps the last version that passed.")
       ] : []
     ])
   );
@@ -41417,22 +41418,22 @@ function renderDoneComment(plan, pull) {
   const { contribution, target } = plan;
   const content3 = [
     html2(INTAKE_COMMENT_MARKER),
-    heading3(3, [text7("\u2705 Your contribution is "), link4(pull.url, [text7(`pull request #${pull.number}`)])]),
+    heading3(3, [text6("\u2705 Your contribution is "), link3(pull.url, [text6(`pull request #${pull.number}`)])]),
     paragraph3([
-      text7("Thank you! It proposes to "),
-      strong3([text7(ACTION_LABELS[contribution.action])]),
-      text7(" "),
-      strong3([text7(FIELD_LABELS[contribution.field])]),
-      text7(contribution.item === void 0 ? "" : ` item ${contribution.item}`),
-      text7(" of "),
+      text6("Thank you! It proposes to "),
+      strong3([text6(ACTION_LABELS[contribution.action])]),
+      text6(" "),
+      strong3([text6(FIELD_LABELS[contribution.field])]),
+      text6(contribution.item === void 0 ? "" : ` item ${contribution.item}`),
+      text6(" of "),
       untrusted2(target.title ?? target.slug, 200),
-      text7(
+      text6(
         ". A maintainer reviews it; once it is merged, your login is credited in the persona. To change it, edit this issue: the pull request follows your edit."
       )
     ])
   ];
   if (plan.warnings.length > 0) {
-    content3.push(paragraph3([text7("Worth a look (the pull request was opened anyway):")]));
+    content3.push(paragraph3([text6("Worth a look (the pull request was opened anyway):")]));
     content3.push(bulletList2(plan.warnings.slice(0, 20).map((p) => wordsToPhrasing(p.message))));
   }
   return stringifyMarkdown(root3(content3));
@@ -41442,11 +41443,11 @@ function renderClosedPullComment(pull) {
     root3([
       html2(INTAKE_COMMENT_MARKER),
       heading3(3, [
-        link4(pull.url, [text7(`Pull request #${pull.number}`)]),
-        text7(pull.merged ? " for this issue was merged" : " for this issue is closed")
+        link3(pull.url, [text6(`Pull request #${pull.number}`)]),
+        text6(pull.merged ? " for this issue was merged" : " for this issue is closed")
       ]),
       paragraph3([
-        text7(
+        text6(
           pull.merged ? "Your edit was not applied: the contribution is already in. To propose something else, open a new issue with the form." : "Your edit was not applied. A maintainer can reopen the pull request; the next edit of this issue then updates it."
         )
       ])
@@ -41456,20 +41457,20 @@ function renderClosedPullComment(pull) {
 function renderPullBody(plan, issueNumber) {
   const { contribution: c, target } = plan;
   const item = (label, value) => [
-    strong3([text7(label)]),
-    text7(": "),
+    strong3([text6(label)]),
+    text6(": "),
     ...value
   ];
   const facts = [
-    item("Persona", [untrusted2(target.title ?? target.slug, 200), text7(" ("), code5(target.slug), text7(")")]),
-    item("Field", [text7(FIELD_LABELS[c.field])]),
-    item("Action", [text7(ACTION_LABELS[c.action])])
+    item("Persona", [untrusted2(target.title ?? target.slug, 200), text6(" ("), code5(target.slug), text6(")")]),
+    item("Field", [text6(FIELD_LABELS[c.field])]),
+    item("Action", [text6(ACTION_LABELS[c.action])])
   ];
-  if (c.item !== void 0) facts.push(item("Item", [text7(String(c.item))]));
+  if (c.item !== void 0) facts.push(item("Item", [text6(String(c.item))]));
   facts.push(item("Author", [code5(c.author)]), item("File", [code5(plan.file)]));
   const content3 = [
     paragraph3([
-      text7(
+      text6(
         `This contribution comes from issue #${issueNumber}, written with the contribution form, so its author did not need Git. Closes #${issueNumber}.`
       )
     ]),
@@ -41477,21 +41478,21 @@ function renderPullBody(plan, issueNumber) {
   ];
   const quoted = (title, value) => {
     if (value === void 0) return;
-    content3.push(heading3(4, [text7(title)]), quote2(value));
+    content3.push(heading3(4, [text6(title)]), quote2(value));
   };
   if (c.action === "correct") quoted("Current text", c.original);
   quoted(c.action === "correct" ? "Corrected text" : "New item", c.value);
   quoted("Rationale", c.rationale);
   if (c.evidence !== void 0)
     content3.push(
-      heading3(4, [text7("Evidence")]),
+      heading3(4, [text6("Evidence")]),
       // Passed the schema (an http(s) URL); a code span shows it exactly and GitHub never links or previews it.
       paragraph3([code5(c.evidence)])
     );
   content3.push(
     { type: "thematicBreak" },
     paragraph3([
-      text7(
+      text6(
         `Validated by the intake workflow with the same rules as persona validate. Each edit of issue #${issueNumber} replaces this branch with a new single commit on the default branch, so change the contribution by editing the issue, not by pushing here.`
       )
     ])
@@ -41667,14 +41668,14 @@ var init_diagnostic_in_form_words = __esm({
 
 // scripts/intake/parse-issue-form.ts
 function parseIssueForm(body) {
-  const text8 = (body ?? "").slice(0, MAX_BODY_LENGTH + 1);
-  if (text8.length > MAX_BODY_LENGTH) {
+  const text7 = (body ?? "").slice(0, MAX_BODY_LENGTH + 1);
+  if (text7.length > MAX_BODY_LENGTH) {
     return {
       answers: {},
       problems: [formError(null, ["The issue is longer than GitHub allows, so it was not read."])]
     };
   }
-  const lines = text8.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").replace(INVISIBLE2, "").split("\n");
+  const lines = text7.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").replace(INVISIBLE2, "").split("\n");
   const byLabel = new Map(FORM_FIELDS.map((f) => [f.label, f.id]));
   const starts = [];
   lines.forEach((line, index2) => {
@@ -41934,8 +41935,8 @@ function list5(labels) {
     { strong: label }
   ]);
 }
-function shorten(text8) {
-  const oneLine = text8.replace(/\s+/g, " ").trim();
+function shorten(text7) {
+  const oneLine = text7.replace(/\s+/g, " ").trim();
   return oneLine.length > SHOWN_ANSWER ? `${oneLine.slice(0, SHOWN_ANSWER - 1)}\u2026` : oneLine;
 }
 var LOGIN2, SHOWN_ANSWER;
@@ -41978,8 +41979,8 @@ function planIntake(issue, library) {
       kind: "invalid",
       problems: [formError(null, ["The contribution could not be given a safe file name."])]
     };
-  const text8 = scaffoldContribution(contribution);
-  const facts = checkContributionFile(file, new TextEncoder().encode(text8), library.validateContribution);
+  const text7 = scaffoldContribution(contribution);
+  const facts = checkContributionFile(file, new TextEncoder().encode(text7), library.validateContribution);
   const diagnostics = newDiagnostics(facts, library);
   const problems = onePerField(diagnostics.map((d) => diagnosticInFormWords(d, facts)));
   const errors = problems.filter((p) => p.severity === "error");
@@ -41990,7 +41991,7 @@ function planIntake(issue, library) {
     contribution,
     target,
     file,
-    text: text8,
+    text: text7,
     branch: intakeBranch(issue.number),
     commitMessage: [
       `Add a contribution from issue #${issue.number}`,
@@ -42370,15 +42371,15 @@ function oneOf(args, name, allowed, fallback) {
 
 // scripts/cli/commands/catalogue.ts
 import { createHash as createHash3 } from "node:crypto";
-import { readFileSync as readFileSync3 } from "node:fs";
+import { lstatSync as lstatSync4, readFileSync as readFileSync3 } from "node:fs";
 import { lstat as lstat3 } from "node:fs/promises";
 import path13 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // scripts/apply/apply-catalogue-plan.ts
 init_diagnostic();
-import { lstatSync as lstatSync3 } from "node:fs";
-import { lstat as lstat2, mkdir, readdir as readdir2, rename, rmdir, unlink, writeFile } from "node:fs/promises";
+import { closeSync as closeSync3, fstatSync as fstatSync3, lstatSync as lstatSync3, mkdirSync as mkdirSync2, openSync as openSync3, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { lstat as lstat2, readdir as readdir2, rmdir, unlink } from "node:fs/promises";
 import path8 from "node:path";
 
 // scripts/plan/catalogue/catalogue-manifest.ts
@@ -42386,29 +42387,29 @@ init_diagnostic();
 
 // scripts/render/catalogue/content-hash.ts
 import { createHash as createHash2 } from "node:crypto";
-function hashText(text8) {
-  return createHash2("sha256").update(text8).digest("base64url");
+function hashText(text7) {
+  return createHash2("sha256").update(text7).digest("base64url");
 }
 function hashData(value) {
   return hashText(JSON.stringify(value));
 }
 
 // scripts/plan/catalogue/catalogue-manifest.ts
-var MANIFEST_VERSION = 1;
+var MANIFEST_VERSION = 2;
 function emptyManifest() {
-  return { units: /* @__PURE__ */ new Map(), files: /* @__PURE__ */ new Map() };
+  return { units: /* @__PURE__ */ new Map(), files: /* @__PURE__ */ new Map(), personas: /* @__PURE__ */ new Map() };
 }
-function parseManifest(text8, fingerprint) {
-  if (text8 === null) return emptyManifest();
+function parseManifest(text7, fingerprint) {
+  if (text7 === null) return emptyManifest();
   let value;
   try {
-    value = JSON.parse(text8);
+    value = JSON.parse(text7);
   } catch {
     return emptyManifest();
   }
   if (!isRecord2(value) || value.version !== MANIFEST_VERSION || value.fingerprint !== fingerprint)
     return emptyManifest();
-  if (!isRecord2(value.units) || !isRecord2(value.files)) return emptyManifest();
+  if (!isRecord2(value.units) || !isRecord2(value.files) || !isRecord2(value.personas)) return emptyManifest();
   const out = emptyManifest();
   for (const [key, unit] of Object.entries(value.units)) {
     if (!Array.isArray(unit) || unit.length !== 2) return emptyManifest();
@@ -42424,14 +42425,35 @@ function parseManifest(text8, fingerprint) {
       return emptyManifest();
     out.files.set(file, { output, size, mtimeMs });
   }
+  for (const [file, entry] of Object.entries(value.personas)) {
+    if (!Array.isArray(entry) || entry.length !== 5) return emptyManifest();
+    const [size, mtimeMs, digest, exportBytes, outline] = entry;
+    if (!Number.isSafeInteger(size) || typeof mtimeMs !== "number" || !Number.isFinite(mtimeMs) || typeof digest !== "string" || !Number.isSafeInteger(exportBytes) || !isOutline(outline))
+      return emptyManifest();
+    out.personas.set(file, {
+      size,
+      mtimeMs,
+      digest,
+      exportBytes,
+      outline
+    });
+  }
   return out;
+}
+function isOutline(value) {
+  if (!isRecord2(value)) return false;
+  const strings2 = ["file", "id", "slug", "title", "product", "category"];
+  return strings2.every((key) => typeof value[key] === "string") && Array.isArray(value.tags) && value.tags.every((tag) => typeof tag === "string") && Array.isArray(value.composability) && value.composability.every(isRecord2) && (value.community === void 0 || isRecord2(value.community));
 }
 function serializeManifest(manifest, fingerprint) {
   const units = /* @__PURE__ */ Object.create(null);
   for (const [key, unit] of sorted(manifest.units)) units[key] = [unit.digest, unit.files];
   const files = /* @__PURE__ */ Object.create(null);
   for (const [file, entry] of sorted(manifest.files)) files[file] = [entry.output, entry.size, entry.mtimeMs];
-  return `${JSON.stringify({ version: MANIFEST_VERSION, fingerprint, units, files })}
+  const personas = /* @__PURE__ */ Object.create(null);
+  for (const [file, entry] of sorted(manifest.personas))
+    personas[file] = [entry.size, entry.mtimeMs, entry.digest, entry.exportBytes, entry.outline];
+  return `${JSON.stringify({ version: MANIFEST_VERSION, fingerprint, units, files, personas })}
 `;
 }
 function sorted(map4) {
@@ -42554,9 +42576,9 @@ function cellValue(persona, column) {
     case "tags":
       return joinList(persona.tags);
     case "composability":
-      return joinList(persona.composability.map((link5) => `${link5.persona} (${link5.relation})`));
+      return joinList(persona.composability.map((link4) => `${link4.persona} (${link4.relation})`));
     case "composability_notes":
-      return joinList(persona.composability.map((link5) => link5.note));
+      return joinList(persona.composability.map((link4) => link4.note));
     case "confirmations":
       return String(persona.community?.confirmations ?? 0);
     case "contributors":
@@ -42594,9 +42616,9 @@ function formatPersonaSource(file, bytes) {
   const parsed = parseYaml(file, decoded.text);
   const errors = parsed.diagnostics.filter((d) => d.severity === "error");
   if (!parsed.doc || errors.length > 0) return { kind: "unreadable", diagnostics: errors };
-  const text8 = canonicalYaml(parsed.doc, PERSONA_CANONICAL_OPTIONS);
-  if (text8 === decoded.text) return { kind: "canonical" };
-  return { kind: "changed", text: text8, firstDifferentLine: firstDifferentLine(decoded.text, text8) };
+  const text7 = canonicalYaml(parsed.doc, PERSONA_CANONICAL_OPTIONS);
+  if (text7 === decoded.text) return { kind: "canonical" };
+  return { kind: "changed", text: text7, firstDifferentLine: firstDifferentLine(decoded.text, text7) };
 }
 function firstDifferentLine(a, b) {
   const left = a.split("\n");
@@ -42615,12 +42637,12 @@ function notCanonicalDiagnostic(file, line) {
 }
 
 // scripts/plan/catalogue/plan-catalogue-writes.ts
-function isGeneratedFile(path24, text8) {
-  if (path24.endsWith(".md")) return text8.startsWith(`${GENERATED_BANNER}
+function isGeneratedFile(path24, text7) {
+  if (path24.endsWith(".md")) return text7.startsWith(`${GENERATED_BANNER}
 `);
-  if (path24.endsWith(".json")) return text8.startsWith(`{
+  if (path24.endsWith(".json")) return text7.startsWith(`{
   "$comment": ${JSON.stringify(GENERATED_NOTE)},`);
-  if (path24.endsWith(".csv")) return text8.startsWith(`${CSV_HEADER}
+  if (path24.endsWith(".csv")) return text7.startsWith(`${CSV_HEADER}
 `);
   return false;
 }
@@ -42700,12 +42722,12 @@ function relativeLink(from, to) {
     links = /* @__PURE__ */ new Map();
     LINKS.set(folder, links);
   }
-  let link5 = links.get(to);
-  if (link5 === void 0) {
-    link5 = computeRelativeLink(folder, to);
-    if (links.size < 1e5) links.set(to, link5);
+  let link4 = links.get(to);
+  if (link4 === void 0) {
+    link4 = computeRelativeLink(folder, to);
+    if (links.size < 1e5) links.set(to, link4);
   }
-  return link5;
+  return link4;
 }
 function computeRelativeLink(folder, to) {
   const relative = path5.posix.relative(
@@ -42782,7 +42804,7 @@ var FIELD_STATS_KEY_ORDER = [
 function exportPersonaData(persona) {
   const { file: _file, ...data } = persona;
   const out = pick(data, PERSONA_KEY_ORDER);
-  out.composability = persona.composability.map((link5) => pick(link5, LINK_KEY_ORDER));
+  out.composability = persona.composability.map((link4) => pick(link4, LINK_KEY_ORDER));
   if (persona.community) out.community = exportCommunity(persona.community);
   return out;
 }
@@ -42820,16 +42842,16 @@ var RELATION_LABELS = {
 function relationshipEdges(personas) {
   const bySlug = new Map(personas.map((p) => [p.slug, p]));
   const position2 = new Map(personas.map((p, index2) => [p, index2]));
-  const relationOf = (from, to) => from.composability.find((link5) => link5.persona === to)?.relation;
+  const relationOf = (from, to) => from.composability.find((link4) => link4.persona === to)?.relation;
   const edges = [];
   for (const from of personas) {
-    for (const link5 of from.composability) {
-      const to = bySlug.get(link5.persona);
+    for (const link4 of from.composability) {
+      const to = bySlug.get(link4.persona);
       if (!to || to === from) continue;
       const back = relationOf(to, from.slug);
-      const mutual = back === link5.relation;
+      const mutual = back === link4.relation;
       if (mutual && (position2.get(to) ?? 0) < (position2.get(from) ?? 0)) continue;
-      edges.push({ from, to, relation: link5.relation, mutual });
+      edges.push({ from, to, relation: link4.relation, mutual });
     }
   }
   return edges;
@@ -43429,19 +43451,23 @@ function stringify2(value) {
 }
 
 // scripts/render/catalogue/serialize-markdown.ts
+init_mdast_util_to_markdown();
 init_remark();
 init_remark_gfm();
 
 // scripts/render/catalogue/fast-handlers.ts
-init_mdast_util_to_markdown();
+init_markdown_table();
 var PLAIN_URL = /^[A-Za-z0-9%._~:/?=&-]+$/;
+var PLAIN_CODE = /^[^`|\r\n ](?:[^`|\r\n]*[^`|\r\n ])?$/;
 function isInertText(value, before, after) {
   if (value === "") return false;
+  const outsideBefore = before === "" ? -1 : before.charCodeAt(before.length - 1);
+  const outsideAfter = after === "" ? -1 : after.charCodeAt(0);
   for (let index2 = 0; index2 < value.length; index2++) {
     const code6 = value.charCodeAt(index2);
     if (code6 >= 128 || isAlphanumeric(code6)) continue;
-    const previous3 = index2 > 0 ? value.charCodeAt(index2 - 1) : -1;
-    const next = index2 + 1 < value.length ? value.charCodeAt(index2 + 1) : -1;
+    const previous3 = index2 > 0 ? value.charCodeAt(index2 - 1) : outsideBefore;
+    const next = index2 + 1 < value.length ? value.charCodeAt(index2 + 1) : outsideAfter;
     switch (value[index2]) {
       case " ":
         if (index2 === 0 && /[\r\n]$/.test(before)) return false;
@@ -43460,25 +43486,27 @@ function isInertText(value, before, after) {
       case ".":
         if (previous3 === -1 || isDigit(previous3) || previous3 === 87 || previous3 === 119) return false;
         break;
-      // `1)` at a line start; `](` turning text into a link.
+      // `1)` at a line start.
       case ")":
         if (previous3 === -1 || isDigit(previous3)) return false;
         break;
+      // `](` turning text into a link.
       case "(":
-        if (previous3 === -1) return false;
+        if (previous3 === -1 || previous3 === 93) return false;
         break;
       // `- ` at a line start (spaces before it included).
       case "-":
-        if (!/[^ ]/.test(value.slice(0, index2))) return false;
+        if (!/[^ ]/.test(value.slice(0, index2)) && (before === "" || /[\r\n]/.test(before))) return false;
         break;
       // `https://` autolink literals and `:-` table delimiters.
       case ":":
-        if (next !== 32) return false;
+        if (next === -1 || next === 45 || next === 47) return false;
         break;
-      // `![` starting an image; `&name;` a character reference.
+      // `![` starting an image.
       case "!":
-        if (next === -1) return false;
+        if (next === -1 || next === 91) return false;
         break;
+      // `&name;` or `&#…;`, a character reference.
       case "&":
         if (next === -1 || isAlphanumeric(next) || next === 35) return false;
         break;
@@ -43494,29 +43522,101 @@ function isDigit(code6) {
 function isAlphanumeric(code6) {
   return isDigit(code6) || code6 >= 65 && code6 <= 90 || code6 >= 97 && code6 <= 122;
 }
-function text6(node2, parent, state, info) {
-  if (isInertText(node2.value, info.before, info.after)) return node2.value;
-  return handle.text(node2, parent, state, info);
-}
-function link3(node2, parent, state, info) {
-  if (node2.title || !PLAIN_URL.test(node2.url) || couldBeAutolink(node2))
-    return handle.link(node2, parent, state, info);
-  const destination = node2.url.replace(/&(?=[#A-Za-z])/g, "\\&");
+function plainLink(node2) {
+  if (node2.title || !PLAIN_URL.test(node2.url) || couldBeAutolink(node2)) return null;
   const [only] = node2.children;
-  if (node2.children.length === 1 && only?.type === "text" && isInertText(only.value, "[", "]"))
-    return `[${only.value}](${destination})`;
-  const shape = handle.link({ ...node2, url: "x" }, parent, state, info);
-  const tail = shape.endsWith("](x)") ? ")" : shape.endsWith('](x "")') ? ' "")' : null;
-  if (tail === null) return handle.link(node2, parent, state, info);
-  return `${shape.slice(0, -(tail.length + 1))}${destination}${tail}`;
+  if (node2.children.length !== 1 || only?.type !== "text" || !isInertText(only.value, "[", "]")) return null;
+  return `[${only.value}](${linkDestination(node2.url)})`;
 }
-link3.peek = handle.link.peek;
+function linkDestination(url) {
+  return url.replace(/&(?=[#A-Za-z])/g, "\\&");
+}
 function couldBeAutolink(node2) {
   const [only] = node2.children;
   if (node2.children.length !== 1 || only?.type !== "text") return false;
   return only.value === node2.url || `mailto:${only.value}` === node2.url;
 }
-var FAST_HANDLERS = { link: link3, text: text6 };
+function plainPhrasing(children, before, after) {
+  let out = "";
+  const last = children.length - 1;
+  for (let index2 = 0; index2 <= last; index2++) {
+    const child = children[index2];
+    let written = null;
+    if (child.type === "text") {
+      const next = index2 === last ? after : firstCharacterOf(children[index2 + 1]);
+      written = isInertText(child.value, index2 === 0 ? before : out.charAt(out.length - 1), next) ? child.value : null;
+    } else if (child.type === "link") written = plainLink(child);
+    else if (child.type === "inlineCode")
+      written = PLAIN_CODE.test(child.value) ? `\`${child.value}\`` : null;
+    if (written === null) return null;
+    out += written;
+  }
+  return out;
+}
+function firstCharacterOf(node2) {
+  if (node2.type === "text") return node2.value.charAt(0);
+  if (node2.type === "link") return "[";
+  if (node2.type === "inlineCode") return "`";
+  return "";
+}
+var TABLE_OPTIONS = { tablePipeAlign: false, tableCellPadding: true };
+function fastHandlers(configured) {
+  const fallback = {
+    text: configured.text,
+    link: configured.link,
+    paragraph: configured.paragraph,
+    heading: configured.heading,
+    table: configured.table
+  };
+  const text7 = (node2, parent, state, info) => isInertText(node2.value, info.before, info.after) ? node2.value : fallback.text(node2, parent, state, info);
+  const link4 = (node2, parent, state, info) => {
+    const plain2 = plainLink(node2);
+    if (plain2 !== null) return plain2;
+    if (node2.title || !PLAIN_URL.test(node2.url) || couldBeAutolink(node2))
+      return fallback.link(node2, parent, state, info);
+    const shape = fallback.link({ ...node2, url: "x" }, parent, state, info);
+    const tail = shape.endsWith("](x)") ? ")" : shape.endsWith('](x "")') ? ' "")' : null;
+    if (tail === null) return fallback.link(node2, parent, state, info);
+    return `${shape.slice(0, -(tail.length + 1))}${linkDestination(node2.url)}${tail}`;
+  };
+  const linkWithPeek = Object.assign(link4, { peek: fallback.link.peek });
+  const paragraph4 = (node2, parent, state, info) => {
+    const taskItem = parent?.type === "listItem" && typeof parent.checked === "boolean";
+    return (taskItem ? null : plainPhrasing(node2.children, info.before, info.after)) ?? fallback.paragraph(node2, parent, state, info);
+  };
+  const heading4 = (node2, parent, state, info) => {
+    if (state.options.setext || state.options.closeAtx) return fallback.heading(node2, parent, state, info);
+    const value = plainPhrasing(node2.children, "# ", "\n");
+    if (value === null || value === "" || value.startsWith(" "))
+      return fallback.heading(node2, parent, state, info);
+    return `${"#".repeat(Math.max(Math.min(6, node2.depth || 1), 1))} ${value}`;
+  };
+  const table3 = (node2, parent, state, info) => {
+    const around = TABLE_OPTIONS.tableCellPadding ? " " : "|";
+    const matrix = [];
+    for (const row of node2.children) {
+      const cells = [];
+      for (const cell of row.children) {
+        const value = plainPhrasing(cell.children, around, around);
+        if (value === null) return fallback.table(node2, parent, state, info);
+        cells.push(value);
+      }
+      matrix.push(cells);
+    }
+    const head = matrix[0];
+    if (head) {
+      const columns = node2.align?.length || Math.max(...matrix.map((cells) => cells.length));
+      while (head.length < columns) head.push("");
+    }
+    return markdownTable(matrix, {
+      align: node2.align,
+      alignDelimiters: TABLE_OPTIONS.tablePipeAlign,
+      fillRows: false,
+      padding: TABLE_OPTIONS.tableCellPadding
+    });
+  };
+  return { text: text7, link: linkWithPeek, paragraph: paragraph4, heading: heading4, table: table3 };
+}
 
 // scripts/render/catalogue/serialize-markdown.ts
 var MARKDOWN_SETTINGS = {
@@ -43529,13 +43629,30 @@ var MARKDOWN_SETTINGS = {
   rule: "-",
   incrementListMarker: true
 };
-function markdownProcessor(handlers = FAST_HANDLERS) {
-  return remark().use(remarkGfm, { tablePipeAlign: false }).data("settings", { ...MARKDOWN_SETTINGS, handlers });
+function markdownProcessor(fast = true) {
+  const plain2 = () => remark().use(remarkGfm, TABLE_OPTIONS);
+  if (!fast) return plain2().data("settings", MARKDOWN_SETTINGS);
+  return plain2().data("settings", {
+    ...MARKDOWN_SETTINGS,
+    handlers: fastHandlers(configuredHandlers(plain2().freeze().data("toMarkdownExtensions") ?? []))
+  });
+}
+function configuredHandlers(extensions) {
+  const handlers = { ...handle };
+  const add = (extension2) => {
+    for (const inner of extension2.extensions ?? []) add(inner);
+    Object.assign(handlers, extension2.handlers);
+  };
+  for (const extension2 of extensions) add(extension2);
+  return handlers;
 }
 var processor = markdownProcessor();
 function serializeMarkdown(tree) {
   const out = processor.stringify(tree);
-  return `${out.replace(/\r\n?/g, "\n").replace(/\n+$/, "")}
+  const lf = out.includes("\r") ? out.replace(/\r\n?/g, "\n") : out;
+  let end = lf.length;
+  while (end > 0 && lf.charCodeAt(end - 1) === 10) end--;
+  return `${lf.slice(0, end)}
 `;
 }
 
@@ -43610,11 +43727,20 @@ function personaList(self2, personas) {
 // scripts/render/catalogue/render-catalogue.ts
 var MAX_CATALOGUE_FILE_BYTES = 5e5;
 var EXPORT_SCHEMA_FILE = "schemas/catalogue.schema.json";
-function planCatalogue(input2, options) {
+function personaDigest(persona) {
+  return { digest: hashData(persona), exportBytes: byteLength(JSON.stringify(exportPersonaData(persona))) };
+}
+function planCatalogue(input2, options, known = /* @__PURE__ */ new Map()) {
   const model = buildCatalogueModel(input2);
   const schemaRef = path7.posix.join(options.rootFromCatalogue, EXPORT_SCHEMA_FILE);
+  const digests = new Map(model.personas.map((p) => [p, known.get(p) ?? personaDigest(p)]));
+  const digestOf = (p) => (digests.get(p) ?? personaDigest(p)).digest;
   const byId = [...model.personas].sort(compareById);
-  const singleExports = exportsFitInOneFile(byId, schemaRef);
+  const singleExports = exportsFitInOneFile(
+    byId,
+    schemaRef,
+    (p) => (digests.get(p) ?? personaDigest(p)).exportBytes
+  );
   const layout = {
     tagPages: false,
     splitExports: singleExports === null,
@@ -43622,8 +43748,6 @@ function planCatalogue(input2, options) {
   };
   const ctx = { model, options, layout };
   const markdown = (tree) => serializeMarkdown(tree);
-  const digests = new Map(model.personas.map((p) => [p, hashData(p)]));
-  const digestOf = (p) => digests.get(p) ?? hashData(p);
   const total = model.personas.length;
   const tags = lowerBoundOfTagIndex(model) > MAX_CATALOGUE_FILE_BYTES ? null : markdown(tagIndexPage(ctx));
   if (tags === null || !fits(tags)) layout.tagPages = true;
@@ -43728,7 +43852,7 @@ function planCatalogue(input2, options) {
       };
     })
   );
-  return { ctx, units, personaPages };
+  return { ctx, units, personaPages, digests };
 }
 function renderPersonaPage(input2, options) {
   return serializeMarkdown(personaPageFromInput(input2, options));
@@ -43743,10 +43867,10 @@ function tooLargeDiagnostic(file, options) {
     "Shorten the longest texts of the personas on this page, or report it: the catalogue should have split it."
   );
 }
-function exportsFitInOneFile(byId, schemaRef) {
+function exportsFitInOneFile(byId, schemaRef, exportBytes) {
   let lowerBound = 0;
   for (const persona of byId) {
-    lowerBound += byteLength(JSON.stringify(exportPersonaData(persona)));
+    lowerBound += exportBytes(persona);
     if (lowerBound > MAX_CATALOGUE_FILE_BYTES) return null;
   }
   const json = personasJson(byId, schemaRef);
@@ -43762,8 +43886,8 @@ function lowerBoundOfGraph(model) {
   let bytes = 0;
   for (const persona of model.personas) {
     bytes += persona.id.length + persona.title.replace(/\s+/g, "").length + 8;
-    for (const link5 of persona.composability) {
-      const to = model.bySlug.get(link5.persona);
+    for (const link4 of persona.composability) {
+      const to = model.bySlug.get(link4.persona);
       if (to && to !== persona) bytes += Math.floor((persona.id.length + 19) / 2);
     }
   }
@@ -43779,11 +43903,11 @@ function lowerBoundOfIndex(model) {
   }
   return bytes;
 }
-function fits(text8) {
-  return byteLength(text8) <= MAX_CATALOGUE_FILE_BYTES;
+function fits(text7) {
+  return byteLength(text7) <= MAX_CATALOGUE_FILE_BYTES;
 }
-function byteLength(text8) {
-  return Buffer.byteLength(text8, "utf8");
+function byteLength(text7) {
+  return Buffer.byteLength(text7, "utf8");
 }
 function kb(bytes) {
   return `${Math.ceil(bytes / 1e3).toLocaleString("en-US")} KB`;
@@ -43819,7 +43943,10 @@ var WORKER_FILE = "catalogue-worker.mjs";
 async function renderPersonaPages(jobs, options, onPage, { workers = defaultWorkers(jobs.length), workerFile } = {}) {
   const file = workers > 0 ? workerFile ?? workerBundle() : null;
   if (!file || jobs.length === 0) {
-    for (const job of jobs) await onPage(job, renderPersonaPage(job.input, options));
+    for (const job of jobs) {
+      const text7 = renderPersonaPage(job.input, options);
+      await onPage(job, text7, hashText(text7));
+    }
     return;
   }
   await renderOnWorkers(jobs, options, onPage, file, Math.min(workers, Math.ceil(jobs.length / BATCH_PAGES)));
@@ -43856,7 +43983,8 @@ async function renderOnWorkers(jobs, options, onPage, file, count4) {
             batches[rendered.id] = [];
             backlog++;
             handling = handling.then(async () => {
-              for (const [index2, job] of batch.entries()) await onPage(job, rendered.texts[index2] ?? "");
+              for (const [index2, job] of batch.entries())
+                await onPage(job, rendered.texts[index2] ?? "", rendered.hashes[index2] ?? "");
               backlog--;
             });
             handling.catch(reject);
@@ -43884,22 +44012,55 @@ var StagedCatalogueWrites = class {
   #staged = [];
   #createdFolders = [];
   #checkedFolders = /* @__PURE__ */ new Set();
+  /** Folders (relative, `/`) this run made: nothing was in them before, so nothing there needs checking. */
+  #newFolders = /* @__PURE__ */ new Set();
+  /** Folders known to exist, so `mkdir` runs once per folder rather than once per file. */
+  #madeFolders = /* @__PURE__ */ new Set();
   constructor(dir) {
     this.#dir = dir;
   }
-  async stage(file, text8) {
-    await refuseSymlinks(this.#dir, file, this.#checkedFolders);
+  /** Whether `file` is known to be missing: its folder was made by this run. */
+  isNew(file) {
+    return this.#newFolders.has(path8.posix.dirname(file));
+  }
+  /**
+   * Writes `text` to a temporary file next to `file`; returns the size and modification time it will have once
+   * renamed into place (a rename keeps both). Synchronous: one call per file costs less than promises for the
+   * thousands a large catalogue writes, and the pages keep rendering on the workers meanwhile.
+   */
+  stage(file, text7) {
+    const folder = path8.posix.dirname(file);
+    if (!this.isNew(file)) refuseSymlinks(this.#dir, file, this.#checkedFolders);
     const target = path8.join(this.#dir, file);
-    const folder = path8.dirname(target);
-    const created = await mkdir(folder, { recursive: true });
-    if (created !== void 0) this.#createdFolders.push(created);
-    const temp = path8.join(folder, `.${path8.basename(target)}.${process.pid}.${this.#staged.length}.tmp`);
+    if (!this.#madeFolders.has(folder)) {
+      const created = mkdirSync2(path8.dirname(target), { recursive: true });
+      if (created !== void 0) {
+        this.#createdFolders.push(created);
+        const first = toPosix(path8.relative(this.#dir, created));
+        for (let inside = folder; ; inside = path8.posix.dirname(inside)) {
+          this.#newFolders.add(inside);
+          if (inside === first || inside === "." || inside === "") break;
+        }
+      }
+      this.#madeFolders.add(folder);
+    }
+    const temp = path8.join(
+      path8.dirname(target),
+      `.${path8.basename(target)}.${process.pid}.${this.#staged.length}.tmp`
+    );
     this.#staged.push({ file, temp });
-    await writeFile(temp, text8, { encoding: "utf8", flag: "wx" });
+    const fd = openSync3(temp, "wx");
+    try {
+      writeFileSync2(fd, text7, "utf8");
+      const stats = fstatSync3(fd);
+      return { size: stats.size, mtimeMs: stats.mtimeMs };
+    } finally {
+      closeSync3(fd);
+    }
   }
   /** Renames every staged file into place; returns the files, in staging order. */
-  async commit() {
-    for (const { file, temp } of this.#staged) await rename(temp, path8.join(this.#dir, file));
+  commit() {
+    for (const { file, temp } of this.#staged) renameSync2(temp, path8.join(this.#dir, file));
     const files = this.#staged.map((s) => s.file);
     this.#staged.length = 0;
     return files;
@@ -43911,7 +44072,10 @@ var StagedCatalogueWrites = class {
       await removeEmptyFolders(folder, this.#dir);
   }
 };
-async function refuseSymlinks(dir, relative, checkedFolders = /* @__PURE__ */ new Set()) {
+function toPosix(value) {
+  return value.split(path8.sep).join("/");
+}
+function refuseSymlinks(dir, relative, checkedFolders = /* @__PURE__ */ new Set()) {
   const segments = relative.split("/");
   let current = dir;
   let folder = "";
@@ -43920,7 +44084,7 @@ async function refuseSymlinks(dir, relative, checkedFolders = /* @__PURE__ */ ne
     folder = folder ? `${folder}/${segment}` : segment;
     const isFolder = index2 < segments.length - 1;
     if (isFolder && checkedFolders.has(folder)) continue;
-    const stats = await lstat2(current).catch(() => null);
+    const stats = lstatSync3(current, { throwIfNoEntry: false });
     if (stats?.isSymbolicLink())
       throw new SymlinkInCatalogueError(
         `${path8.relative(dir, current)} in the catalogue folder is a symbolic link; refusing to write through it. Remove it and run again.`
@@ -43931,7 +44095,7 @@ async function refuseSymlinks(dir, relative, checkedFolders = /* @__PURE__ */ ne
 async function removeCatalogueFiles(dir, files) {
   const emptied = /* @__PURE__ */ new Set();
   for (const file of files) {
-    await refuseSymlinks(dir, file);
+    refuseSymlinks(dir, file);
     const stats = await lstat2(path8.join(dir, file)).catch(() => null);
     if (!stats?.isFile()) continue;
     await unlink(path8.join(dir, file));
@@ -43994,17 +44158,17 @@ var CatalogueFolderSync = class {
     this.#unitFiles.set(key, [...files]);
     if (digest !== null) this.manifest.units.set(key, { digest, files: [...files] });
   }
-  async offer(file, text8) {
+  /** `output` is `hashText(text)`, when the caller has it already. */
+  async offer(file, text7, output = hashText(text7)) {
     this.#generated.add(file);
-    const output = hashText(text8);
     const entry = this.#previous.files.get(file);
     if (!this.#check && entry?.output === output && this.#statMatches(file, entry)) {
       this.manifest.files.set(file, entry);
       this.unchanged++;
       return;
     }
-    const disk = readCatalogueFile(this.#dir, file);
-    if (disk?.text === text8) {
+    const disk = this.#staged.isNew(file) ? null : readCatalogueFile(this.#dir, file);
+    if (disk?.text === text7) {
       this.manifest.files.set(file, { output, size: disk.size, mtimeMs: disk.mtimeMs });
       this.unchanged++;
       return;
@@ -44012,11 +44176,11 @@ var CatalogueFolderSync = class {
     this.changed.push({
       path: file,
       missing: disk === null,
-      firstDifferentLine: disk === null ? 1 : firstDifferentLine(disk.text, text8)
+      firstDifferentLine: disk === null ? 1 : firstDifferentLine(disk.text, text7)
     });
     if (this.#check) return;
-    await this.#staged.stage(file, text8);
-    this.#pending.set(file, output);
+    const { size, mtimeMs } = this.#staged.stage(file, text7);
+    this.#pending.set(file, { output, size, mtimeMs });
   }
   /** Generated files (they carry the banner) among `existing` that this run did not produce: to be removed. */
   stale(existing) {
@@ -44028,11 +44192,9 @@ var CatalogueFolderSync = class {
   }
   /** Renames the staged files into place and records them for the manifest. */
   async commit() {
-    for (const file of await this.#staged.commit()) {
-      const output = this.#pending.get(file);
-      const stats = await lstat2(path8.join(this.#dir, file)).catch(() => null);
-      if (output !== void 0 && stats?.isFile())
-        this.manifest.files.set(file, { output, size: stats.size, mtimeMs: stats.mtimeMs });
+    for (const file of this.#staged.commit()) {
+      const entry = this.#pending.get(file);
+      if (entry !== void 0) this.manifest.files.set(file, entry);
     }
   }
   abort() {
@@ -44047,38 +44209,49 @@ var CatalogueFolderSync = class {
     }
   }
 };
-async function syncCatalogueFolder(personas, options, dir, { check: check2, previous: previous3, pages }) {
+async function syncCatalogueFolder(personas, options, dir, {
+  check: check2,
+  previous: previous3,
+  pages,
+  known
+}) {
   const sync = new CatalogueFolderSync(dir, previous3, { check: check2 });
   const tooLarge = [];
-  const offer = async (file) => {
+  const offer = async (file, output) => {
     const problem = tooLargeDiagnostic(file, options);
     if (problem) tooLarge.push(problem);
-    else if (tooLarge.length === 0 || check2) await sync.offer(file.path, file.text);
+    else if (tooLarge.length === 0 || check2) await sync.offer(file.path, file.text, output);
   };
   try {
-    const work = planCatalogue(personas, options);
-    for (const unit of work.units) {
-      if (sync.current(unit.key, unit.digest)) continue;
-      const files = unit.render((key) => sync.filesOf(key));
-      for (const file of files) await offer(file);
-      sync.rendered(
-        unit.key,
-        unit.digest,
-        files.map((file) => file.path)
-      );
-    }
+    const work = planCatalogue(personas, options, known);
     const toRender = work.personaPages.filter((job) => !sync.current(job.path, job.digest));
     const renderedPages = [];
-    await renderPersonaPages(
+    const pagesDone = renderPersonaPages(
       toRender,
       options,
-      async (job, text8) => {
+      async (job, text7, output) => {
         renderedPages.push(job.path);
-        await offer({ path: job.path, text: text8 });
+        await offer({ path: job.path, text: text7 }, output);
         sync.rendered(job.path, job.digest, [job.path]);
       },
       pages
     );
+    try {
+      for (const unit of work.units) {
+        if (sync.current(unit.key, unit.digest)) continue;
+        const files = unit.render((key) => sync.filesOf(key));
+        for (const file of files) await offer(file);
+        sync.rendered(
+          unit.key,
+          unit.digest,
+          files.map((file) => file.path)
+        );
+      }
+    } catch (error) {
+      await pagesDone.catch(() => void 0);
+      throw error;
+    }
+    await pagesDone;
     const changed = [...sync.changed].sort((a, b) => compareCodePoints(a.path, b.path));
     const stale = tooLarge.length > 0 ? [] : sync.stale(await listCatalogueFolder(dir));
     if (tooLarge.length > 0 || check2) await sync.abort();
@@ -44086,7 +44259,15 @@ async function syncCatalogueFolder(personas, options, dir, { check: check2, prev
       await sync.commit();
       await removeCatalogueFiles(dir, stale);
     }
-    return { changed, stale, unchanged: sync.unchanged, tooLarge, manifest: sync.manifest, renderedPages };
+    return {
+      changed,
+      stale,
+      unchanged: sync.unchanged,
+      tooLarge,
+      manifest: sync.manifest,
+      renderedPages,
+      digests: work.digests
+    };
   } catch (error) {
     await sync.abort();
     throw error;
@@ -44095,22 +44276,75 @@ async function syncCatalogueFolder(personas, options, dir, { check: check2, prev
 
 // scripts/apply/write-file.ts
 var import_write_file_atomic = __toESM(require_lib(), 1);
-import { mkdir as mkdir2 } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import path9 from "node:path";
-async function writeFileAtomically(file, text8) {
-  await mkdir2(path9.dirname(file), { recursive: true });
-  await (0, import_write_file_atomic.default)(file, text8, { encoding: "utf8", fsync: true });
+async function writeFileAtomically(file, text7) {
+  await mkdir(path9.dirname(file), { recursive: true });
+  await (0, import_write_file_atomic.default)(file, text7, { encoding: "utf8", fsync: true });
 }
 
 // scripts/cli/commands/catalogue.ts
 init_diagnostic();
 init_repository();
 init_contribute_form_fields();
+init_check_files();
 init_validate_library();
 
 // scripts/render/catalogue/catalogue-persona.ts
 function toCataloguePersona(file, data) {
   return { ...data, file };
+}
+
+// scripts/render/catalogue/persona-outline.ts
+init_persona_fields();
+function personaOutline(persona) {
+  const outline = {};
+  for (const [key, value] of Object.entries(Object.getOwnPropertyDescriptors(persona)))
+    if (!CONTENT_FIELDS.includes(key) && "value" in value) outline[key] = value.value;
+  return outline;
+}
+function lazyPersona(outline, load) {
+  let full;
+  const persona = { ...outline };
+  for (const field of CONTENT_FIELDS)
+    Object.defineProperty(persona, field, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        full ??= load();
+        return full[field];
+      }
+    });
+  return persona;
+}
+
+// scripts/plan/catalogue/reuse-personas.ts
+function reusePersonas(facts, previous3, stamps) {
+  const personas = [];
+  const known = /* @__PURE__ */ new Map();
+  for (const fact of facts) {
+    const entry = previous3.get(fact.file);
+    const stamp = stamps.get(fact.file);
+    if (entry && stamp && entry.size === stamp.size && entry.mtimeMs === stamp.mtimeMs) {
+      const persona = lazyPersona(entry.outline, () => {
+        const data = fact.data;
+        if (!data) throw new Error(`${fact.file} could not be read again while the catalogue was made.`);
+        return toCataloguePersona(fact.file, data);
+      });
+      personas.push(persona);
+      known.set(persona, { digest: entry.digest, exportBytes: entry.exportBytes });
+    } else if (fact.data) personas.push(toCataloguePersona(fact.file, fact.data));
+  }
+  return { personas, known };
+}
+function rememberPersonas(personas, digests, stamps) {
+  const out = /* @__PURE__ */ new Map();
+  for (const persona of personas) {
+    const stamp = stamps.get(persona.file);
+    const digest = digests.get(persona);
+    if (stamp && digest) out.set(persona.file, { ...stamp, ...digest, outline: personaOutline(persona) });
+  }
+  return out;
 }
 
 // scripts/render/issue-form/render-contribute-form.ts
@@ -44263,8 +44497,12 @@ var catalogueCommand = {
     const check2 = args.values.check === true;
     const outDir = await resolveOutDir(stringOption(args, "out"), ctx);
     const fromRoot = path13.relative(ctx.root, outDir);
-    const outLabel = fromRoot.startsWith("..") || path13.isAbsolute(fromRoot) ? toPosix(outDir) : toPosix(fromRoot);
-    const library = await validateLibrary(ctx.root);
+    const outLabel = fromRoot.startsWith("..") || path13.isAbsolute(fromRoot) ? toPosix2(outDir) : toPosix2(fromRoot);
+    const identity = toolIdentity();
+    const library = await validateLibrary(
+      ctx.root,
+      identity === void 0 ? {} : { cache: { location: path13.join(cacheFolder(ctx.root), "validate.json"), toolIdentity: identity } }
+    );
     const blocking = library.diagnostics.filter(
       (d) => d.severity === "error" && !d.file.startsWith("contributions/")
     );
@@ -44275,21 +44513,20 @@ var catalogueCommand = {
       ctx.stderr("persona catalogue: fix the errors above first; nothing was written.\n");
       return EXIT_PROBLEMS;
     }
-    const personas = library.personas.flatMap(
-      (facts) => facts.data ? [toCataloguePersona(facts.file, facts.data)] : []
-    );
     const options = {
       repositoryUrl: REPOSITORY_URL,
       branch: BRANCH,
-      rootFromCatalogue: toPosix(path13.relative(outDir, ctx.root)),
+      rootFromCatalogue: toPosix2(path13.relative(outDir, ctx.root)),
       outDir: outLabel
     };
     const fingerprint = codeFingerprint(options);
     const manifestFile = manifestPath(ctx.root, outDir);
     const previous3 = check2 ? emptyManifest() : parseManifest(readOrNull(manifestFile), fingerprint);
+    const stamps = check2 ? /* @__PURE__ */ new Map() : stampPersonaFiles(ctx.root, library.personas);
+    const { personas, known } = reusePersonas(library.personas, previous3.personas, stamps);
     let result;
     try {
-      result = await syncCatalogueFolder(personas, options, outDir, { check: check2, previous: previous3 });
+      result = await syncCatalogueFolder(personas, options, outDir, { check: check2, previous: previous3, known });
     } catch (error) {
       if (!(error instanceof SymlinkInCatalogueError)) throw error;
       ctx.stderr(`persona catalogue: ${error.message}
@@ -44302,7 +44539,10 @@ var catalogueCommand = {
       ctx.stderr("persona catalogue: nothing was written.\n");
       return EXIT_PROBLEMS;
     }
-    const form = stringOption(args, "out") === void 0 ? { file: path13.join(ctx.root, FORM_PATH), text: renderContributeForm(formPersonas(library.personas)) } : null;
+    const form = stringOption(args, "out") === void 0 ? {
+      file: path13.join(ctx.root, FORM_PATH),
+      text: renderContributeForm(formPersonas(personas.map((persona) => ({ data: persona }))))
+    } : null;
     const formCurrent = form === null || readOrNull(form.file) === form.text;
     if (check2)
       return reportCheck(
@@ -44320,6 +44560,7 @@ var catalogueCommand = {
       ctx.stdout(`updated ${FORM_PATH}
 `);
     }
+    result.manifest.personas = rememberPersonas(personas, result.digests, stamps);
     await writeManifest(manifestFile, serializeManifest(result.manifest, fingerprint));
     for (const file of changed)
       ctx.stdout(`${file.missing ? "created" : "updated"} ${outLabel}/${file.path}
@@ -44333,9 +44574,20 @@ var catalogueCommand = {
     return EXIT_OK;
   }
 };
+function cacheFolder(root4) {
+  return path13.join(root4, "node_modules", ".cache", "persona");
+}
 function manifestPath(root4, outDir) {
   const key = createHash3("sha256").update(outDir).digest("hex").slice(0, 16);
-  return path13.join(root4, "node_modules", ".cache", "persona", `catalogue-${key}.json`);
+  return path13.join(cacheFolder(root4), `catalogue-${key}.json`);
+}
+function stampPersonaFiles(root4, personas) {
+  const stamps = /* @__PURE__ */ new Map();
+  for (const { file } of personas) {
+    const stats = lstatSync4(path13.join(root4, file), { throwIfNoEntry: false });
+    if (stats?.isFile()) stamps.set(file, { size: stats.size, mtimeMs: stats.mtimeMs });
+  }
+  return stamps;
 }
 function codeFingerprint(options) {
   return hashText(
@@ -44351,8 +44603,8 @@ function readOrNull(file) {
     return null;
   }
 }
-async function writeManifest(file, text8) {
-  await writeFileAtomically(file, text8).catch(() => void 0);
+async function writeManifest(file, text7) {
+  await writeFileAtomically(file, text7).catch(() => void 0);
 }
 function reportCheck(changed, stale, unchanged, outLabel, personas, contributions, ctx, extra = []) {
   const hint = "Run `npx persona catalogue` (or `npm start`) and commit the result.";
@@ -44417,7 +44669,7 @@ async function resolveOutDir(option, ctx) {
     );
   return outDir;
 }
-function toPosix(value) {
+function toPosix2(value) {
   return value.split(path13.sep).join("/");
 }
 
@@ -44529,14 +44781,14 @@ var contributeCommand = {
       `contributions/${target.slug}`,
       contributionFileStem(contribution, date)
     );
-    const text8 = scaffoldContribution(contribution);
+    const text7 = scaffoldContribution(contribution);
     const [personaSchema, contributionSchema] = await Promise.all([
       readPersonaSchema(ctx.root),
       readContributionSchema(ctx.root)
     ]);
     const facts = checkContributionFile(
       file,
-      new TextEncoder().encode(text8),
+      new TextEncoder().encode(text7),
       compileSchema(contributionSchema)
     );
     const validatePersona = compileSchema(personaSchema);
@@ -44559,7 +44811,7 @@ var contributeCommand = {
 `);
       return EXIT_PROBLEMS;
     }
-    await writeFileAtomically(path16.join(ctx.root, file), text8);
+    await writeFileAtomically(path16.join(ctx.root, file), text7);
     if (warnings > 0)
       ctx.stderr(
         formatText(problems, { personas: library.personas.length, contributions: 1, errors, warnings })
@@ -44679,10 +44931,10 @@ function journalFor(plan) {
 }
 var HASH = /^[0-9a-f]{64}$/;
 var SAFE_PATH = (top) => new RegExp(`^${top}/(?:[A-Za-z0-9._-]+/)*[A-Za-z0-9._-]+$`);
-function parseJournal(text8) {
+function parseJournal(text7) {
   let value;
   try {
-    value = JSON.parse(text8);
+    value = JSON.parse(text7);
   } catch {
     return null;
   }
@@ -44796,7 +45048,7 @@ function diskOps(root4) {
         throw error;
       }
     },
-    write: (file, text8) => writeFileAtomically(at(file), text8),
+    write: (file, text7) => writeFileAtomically(at(file), text7),
     remove: (file) => rm(at(file), { force: true }),
     removeEmptyDir: async (dir) => {
       try {
@@ -44850,9 +45102,9 @@ function unifiedDiff(file, before, after, context = 3) {
   return `${out.join("\n")}
 `;
 }
-function splitLines(text8) {
-  if (text8 === "") return [];
-  const parts = text8.split("\n");
+function splitLines(text7) {
+  if (text7 === "") return [];
+  const parts = text7.split("\n");
   const last = parts.pop();
   const lines = parts.map((part) => ({ text: part, eol: true }));
   if (last !== "") lines.push({ text: last, eol: false });
@@ -45063,15 +45315,15 @@ var import_yaml11 = __toESM(require_dist(), 1);
 init_parse_yaml();
 init_canonical_yaml();
 import { isDeepStrictEqual } from "node:util";
-function topLevelSpans(doc, text8) {
+function topLevelSpans(doc, text7) {
   const spans = /* @__PURE__ */ new Map();
   if (!(0, import_yaml11.isMap)(doc.contents)) return spans;
-  const lineStarts = lineStartsOf(text8);
+  const lineStarts = lineStartsOf(text7);
   for (const pair2 of doc.contents.items) {
     if (!(0, import_yaml11.isScalar)(pair2.key) || !pair2.key.range) continue;
     const value = pair2.value;
     let end = value?.range?.[1] ?? pair2.key.range[1];
-    while (end > pair2.key.range[0] && /\s/.test(text8[end - 1] ?? "")) end--;
+    while (end > pair2.key.range[0] && /\s/.test(text7[end - 1] ?? "")) end--;
     spans.set(String(pair2.key.value), {
       start: lineOf(lineStarts, pair2.key.range[0]),
       end: lineOf(lineStarts, Math.max(pair2.key.range[0], end - 1))
@@ -45108,9 +45360,9 @@ function printDocument(doc) {
   return `${doc.toString(CANONICAL_TO_STRING).replace(/\r\n?/g, "\n").replace(/\n+$/, "")}
 `;
 }
-function lineStartsOf(text8) {
+function lineStartsOf(text7) {
   const starts = [0];
-  for (let i = 0; i < text8.length; i++) if (text8[i] === "\n") starts.push(i + 1);
+  for (let i = 0; i < text7.length; i++) if (text7[i] === "\n") starts.push(i + 1);
   return starts;
 }
 function lineOf(lineStarts, offset) {
@@ -45699,8 +45951,8 @@ if (!isMainThread && workerData?.[CHECK_WORKER] === true) {
 } else {
   registerWorkerEntry(import.meta.url);
   const code6 = await main(process.argv.slice(2), {
-    stdout: (text8) => process.stdout.write(text8),
-    stderr: (text8) => process.stderr.write(text8),
+    stdout: (text7) => process.stdout.write(text7),
+    stderr: (text7) => process.stderr.write(text7),
     cwd: process.cwd(),
     env: process.env
   });

@@ -1,5 +1,5 @@
-import { lstatSync } from 'node:fs';
-import { lstat, mkdir, readdir, rename, rmdir, unlink, writeFile } from 'node:fs/promises';
+import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, renameSync, writeFileSync } from 'node:fs';
+import { lstat, readdir, rmdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { compareCodePoints, type Diagnostic } from '../core/diagnostic.ts';
 import {
@@ -14,6 +14,7 @@ import type { CatalogueOptions } from '../render/catalogue/catalogue-context.ts'
 import type { CataloguePersona } from '../render/catalogue/catalogue-persona.ts';
 import {
   type CatalogueFile,
+  type PersonaDigest,
   planCatalogue,
   tooLargeDiagnostic,
 } from '../render/catalogue/render-catalogue.ts';
@@ -33,25 +34,59 @@ export class StagedCatalogueWrites {
   readonly #staged: { file: string; temp: string }[] = [];
   readonly #createdFolders: string[] = [];
   readonly #checkedFolders = new Set<string>();
+  /** Folders (relative, `/`) this run made: nothing was in them before, so nothing there needs checking. */
+  readonly #newFolders = new Set<string>();
+  /** Folders known to exist, so `mkdir` runs once per folder rather than once per file. */
+  readonly #madeFolders = new Set<string>();
 
   constructor(dir: string) {
     this.#dir = dir;
   }
 
-  async stage(file: string, text: string): Promise<void> {
-    await refuseSymlinks(this.#dir, file, this.#checkedFolders);
+  /** Whether `file` is known to be missing: its folder was made by this run. */
+  isNew(file: string): boolean {
+    return this.#newFolders.has(path.posix.dirname(file));
+  }
+
+  /**
+   * Writes `text` to a temporary file next to `file`; returns the size and modification time it will have once
+   * renamed into place (a rename keeps both). Synchronous: one call per file costs less than promises for the
+   * thousands a large catalogue writes, and the pages keep rendering on the workers meanwhile.
+   */
+  stage(file: string, text: string): { size: number; mtimeMs: number } {
+    const folder = path.posix.dirname(file);
+    if (!this.isNew(file)) refuseSymlinks(this.#dir, file, this.#checkedFolders);
     const target = path.join(this.#dir, file);
-    const folder = path.dirname(target);
-    const created = await mkdir(folder, { recursive: true });
-    if (created !== undefined) this.#createdFolders.push(created);
-    const temp = path.join(folder, `.${path.basename(target)}.${process.pid}.${this.#staged.length}.tmp`);
+    if (!this.#madeFolders.has(folder)) {
+      const created = mkdirSync(path.dirname(target), { recursive: true });
+      if (created !== undefined) {
+        this.#createdFolders.push(created);
+        const first = toPosix(path.relative(this.#dir, created));
+        for (let inside = folder; ; inside = path.posix.dirname(inside)) {
+          this.#newFolders.add(inside);
+          if (inside === first || inside === '.' || inside === '') break;
+        }
+      }
+      this.#madeFolders.add(folder);
+    }
+    const temp = path.join(
+      path.dirname(target),
+      `.${path.basename(target)}.${process.pid}.${this.#staged.length}.tmp`,
+    );
     this.#staged.push({ file, temp });
-    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
+    const fd = openSync(temp, 'wx');
+    try {
+      writeFileSync(fd, text, 'utf8');
+      const stats = fstatSync(fd);
+      return { size: stats.size, mtimeMs: stats.mtimeMs };
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /** Renames every staged file into place; returns the files, in staging order. */
-  async commit(): Promise<string[]> {
-    for (const { file, temp } of this.#staged) await rename(temp, path.join(this.#dir, file));
+  commit(): string[] {
+    for (const { file, temp } of this.#staged) renameSync(temp, path.join(this.#dir, file));
     const files = this.#staged.map((s) => s.file);
     this.#staged.length = 0;
     return files;
@@ -66,12 +101,12 @@ export class StagedCatalogueWrites {
   }
 }
 
+function toPosix(value: string): string {
+  return value.split(path.sep).join('/');
+}
+
 /** Throws when a folder on the way to `relative`, or the file itself, is a symbolic link. */
-async function refuseSymlinks(
-  dir: string,
-  relative: string,
-  checkedFolders = new Set<string>(),
-): Promise<void> {
+function refuseSymlinks(dir: string, relative: string, checkedFolders = new Set<string>()): void {
   const segments = relative.split('/');
   let current = dir;
   let folder = '';
@@ -80,7 +115,7 @@ async function refuseSymlinks(
     folder = folder ? `${folder}/${segment}` : segment;
     const isFolder = index < segments.length - 1;
     if (isFolder && checkedFolders.has(folder)) continue;
-    const stats = await lstat(current).catch(() => null);
+    const stats = lstatSync(current, { throwIfNoEntry: false });
     if (stats?.isSymbolicLink())
       throw new SymlinkInCatalogueError(
         `${path.relative(dir, current)} in the catalogue folder is a symbolic link; refusing to write through it. Remove it and run again.`,
@@ -93,7 +128,7 @@ async function refuseSymlinks(
 export async function removeCatalogueFiles(dir: string, files: readonly string[]): Promise<void> {
   const emptied = new Set<string>();
   for (const file of files) {
-    await refuseSymlinks(dir, file);
+    refuseSymlinks(dir, file);
     const stats = await lstat(path.join(dir, file)).catch(() => null);
     if (!stats?.isFile()) continue;
     await unlink(path.join(dir, file));
@@ -139,7 +174,7 @@ export class CatalogueFolderSync {
   readonly #staged: StagedCatalogueWrites;
   readonly #generated = new Set<string>();
   readonly #unitFiles = new Map<string, string[]>();
-  readonly #pending = new Map<string, string>();
+  readonly #pending = new Map<string, ManifestFile>();
 
   constructor(dir: string, previous: CatalogueManifest, { check }: { check: boolean }) {
     this.#dir = dir;
@@ -178,16 +213,16 @@ export class CatalogueFolderSync {
     if (digest !== null) this.manifest.units.set(key, { digest, files: [...files] });
   }
 
-  async offer(file: string, text: string): Promise<void> {
+  /** `output` is `hashText(text)`, when the caller has it already. */
+  async offer(file: string, text: string, output = hashText(text)): Promise<void> {
     this.#generated.add(file);
-    const output = hashText(text);
     const entry = this.#previous.files.get(file);
     if (!this.#check && entry?.output === output && this.#statMatches(file, entry)) {
       this.manifest.files.set(file, entry);
       this.unchanged++;
       return;
     }
-    const disk = readCatalogueFile(this.#dir, file);
+    const disk = this.#staged.isNew(file) ? null : readCatalogueFile(this.#dir, file);
     if (disk?.text === text) {
       this.manifest.files.set(file, { output, size: disk.size, mtimeMs: disk.mtimeMs });
       this.unchanged++;
@@ -199,8 +234,8 @@ export class CatalogueFolderSync {
       firstDifferentLine: disk === null ? 1 : firstDifferentLine(disk.text, text),
     });
     if (this.#check) return;
-    await this.#staged.stage(file, text);
-    this.#pending.set(file, output);
+    const { size, mtimeMs } = this.#staged.stage(file, text);
+    this.#pending.set(file, { output, size, mtimeMs });
   }
 
   /** Generated files (they carry the banner) among `existing` that this run did not produce: to be removed. */
@@ -214,11 +249,9 @@ export class CatalogueFolderSync {
 
   /** Renames the staged files into place and records them for the manifest. */
   async commit(): Promise<void> {
-    for (const file of await this.#staged.commit()) {
-      const output = this.#pending.get(file);
-      const stats = await lstat(path.join(this.#dir, file)).catch(() => null);
-      if (output !== undefined && stats?.isFile())
-        this.manifest.files.set(file, { output, size: stats.size, mtimeMs: stats.mtimeMs });
+    for (const file of this.#staged.commit()) {
+      const entry = this.#pending.get(file);
+      if (entry !== undefined) this.manifest.files.set(file, entry);
     }
   }
 
@@ -248,6 +281,8 @@ export interface CatalogueSyncResult {
   manifest: CatalogueManifest;
   /** Persona pages rendered in this run (the rest were known current), in no particular order. */
   renderedPages: string[];
+  /** Every persona's digests (see `planCatalogue`). */
+  digests: Map<CataloguePersona, PersonaDigest>;
 }
 
 /**
@@ -260,40 +295,59 @@ export async function syncCatalogueFolder(
   personas: readonly CataloguePersona[],
   options: CatalogueOptions,
   dir: string,
-  { check, previous, pages }: { check: boolean; previous: CatalogueManifest; pages?: RenderPagesOptions },
+  {
+    check,
+    previous,
+    pages,
+    known,
+  }: {
+    check: boolean;
+    previous: CatalogueManifest;
+    pages?: RenderPagesOptions;
+    /** Digests of personas known by their outline only (see `planCatalogue`). */
+    known?: ReadonlyMap<CataloguePersona, PersonaDigest>;
+  },
 ): Promise<CatalogueSyncResult> {
   const sync = new CatalogueFolderSync(dir, previous, { check });
   const tooLarge: Diagnostic[] = [];
-  const offer = async (file: CatalogueFile) => {
+  const offer = async (file: CatalogueFile, output?: string) => {
     const problem = tooLargeDiagnostic(file, options);
     if (problem) tooLarge.push(problem);
     // Once something is too large nothing is written, so there is no point in staging more.
-    else if (tooLarge.length === 0 || check) await sync.offer(file.path, file.text);
+    else if (tooLarge.length === 0 || check) await sync.offer(file.path, file.text, output);
   };
   try {
-    const work = planCatalogue(personas, options);
-    for (const unit of work.units) {
-      if (sync.current(unit.key, unit.digest)) continue;
-      const files = unit.render((key) => sync.filesOf(key));
-      for (const file of files) await offer(file);
-      sync.rendered(
-        unit.key,
-        unit.digest,
-        files.map((file) => file.path),
-      );
-    }
+    const work = planCatalogue(personas, options, known);
     const toRender = work.personaPages.filter((job) => !sync.current(job.path, job.digest));
     const renderedPages: string[] = [];
-    await renderPersonaPages(
+    // Persona pages first: their workers start, and render, while this thread renders the whole-library files.
+    const pagesDone = renderPersonaPages(
       toRender,
       options,
-      async (job, text) => {
+      async (job, text, output) => {
         renderedPages.push(job.path);
-        await offer({ path: job.path, text });
+        await offer({ path: job.path, text }, output);
         sync.rendered(job.path, job.digest, [job.path]);
       },
       pages,
     );
+    try {
+      for (const unit of work.units) {
+        if (sync.current(unit.key, unit.digest)) continue;
+        const files = unit.render((key) => sync.filesOf(key));
+        for (const file of files) await offer(file);
+        sync.rendered(
+          unit.key,
+          unit.digest,
+          files.map((file) => file.path),
+        );
+      }
+    } catch (error) {
+      // Let the workers stop before the staged files are cleaned up.
+      await pagesDone.catch(() => undefined);
+      throw error;
+    }
+    await pagesDone;
     const changed = [...sync.changed].sort((a, b) => compareCodePoints(a.path, b.path));
     const stale = tooLarge.length > 0 ? [] : sync.stale(await listCatalogueFolder(dir));
     if (tooLarge.length > 0 || check) await sync.abort();
@@ -301,7 +355,15 @@ export async function syncCatalogueFolder(
       await sync.commit();
       await removeCatalogueFiles(dir, stale);
     }
-    return { changed, stale, unchanged: sync.unchanged, tooLarge, manifest: sync.manifest, renderedPages };
+    return {
+      changed,
+      stale,
+      unchanged: sync.unchanged,
+      tooLarge,
+      manifest: sync.manifest,
+      renderedPages,
+      digests: work.digests,
+    };
   } catch (error) {
     await sync.abort();
     throw error;

@@ -18,7 +18,7 @@ import { markdownProcessor } from '../../scripts/render/catalogue/serialize-mark
 import { randomStrings } from './random-strings.ts';
 
 const fast = markdownProcessor();
-const reference = markdownProcessor({});
+const reference = markdownProcessor(false);
 
 function expectSameMarkdown(tree: Root): void {
   expect(fast.stringify(structuredClone(tree))).toBe(reference.stringify(structuredClone(tree)));
@@ -103,6 +103,72 @@ describe('the fast handlers write what the default handlers write', () => {
         text('W'),
       ])
         expectSameMarkdown(root([paragraph(before, text(value), text('\n')), paragraph(text(value))]));
+  });
+
+  it('on marks at the edges of texts, next to links, code and other texts, in every container', () => {
+    const values = [
+      ')',
+      '(',
+      '.',
+      ':',
+      '!',
+      '&',
+      '-',
+      ' -',
+      '- ',
+      ' ',
+      'a',
+      '1',
+      'w',
+      ']',
+      '[',
+      ' (',
+      ') ',
+      'a:',
+      ':b',
+    ];
+    const neighbours: PhrasingContent[] = [
+      text('x'),
+      text('1'),
+      text('W'),
+      text('-'),
+      text(':'),
+      text('/'),
+      text(']'),
+      text(' '),
+      text('\n'),
+      link('https://example.com/a', text('label')),
+      link('../page.md', text('x')),
+      inlineCode('code'),
+      inlineCode('a|b'),
+      strong(text('s')),
+    ];
+    for (const value of values)
+      for (const before of neighbours)
+        for (const after of [
+          text('x'),
+          text('['),
+          text('-'),
+          text('/'),
+          link('#a', text('b')),
+          inlineCode('c'),
+        ]) {
+          const phrasing = (): PhrasingContent[] => [
+            structuredClone(before),
+            text(value),
+            structuredClone(after),
+            text(value),
+          ];
+          expectSameMarkdown(
+            root([
+              heading(2, ...phrasing()),
+              paragraph(...phrasing()),
+              paragraph(text(value), structuredClone(after)),
+              bulletList([phrasing(), [text(value)]]),
+              table([[text(value)], [text('B')]], [[phrasing(), [text(value), structuredClone(before)]]]),
+            ]),
+          );
+        }
   });
 
   it('isInertText accepts everyday text and refuses what could be escaped', () => {

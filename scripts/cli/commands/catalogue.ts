@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import { writeFileAtomically } from '../../apply/write-file.ts';
 import { type Diagnostic, diagnostic, START_OF_FILE, sortDiagnostics } from '../../core/diagnostic.ts';
 import { REPOSITORY_URL } from '../../core/repository.ts';
 import { FORM_PATH } from '../../intake/contribute-form-fields.ts';
+import { toolIdentity } from '../../pipeline/check-files.ts';
 import { validateLibrary } from '../../pipeline/validate-library.ts';
 import {
   emptyManifest,
@@ -21,9 +22,9 @@ import {
   parseManifest,
   serializeManifest,
 } from '../../plan/catalogue/catalogue-manifest.ts';
+import { rememberPersonas, reusePersonas, type SourceStamp } from '../../plan/catalogue/reuse-personas.ts';
 import { firstDifferentLine } from '../../plan/format-persona-source.ts';
 import type { CatalogueOptions } from '../../render/catalogue/catalogue-context.ts';
-import { toCataloguePersona } from '../../render/catalogue/catalogue-persona.ts';
 import { formPersonas, renderContributeForm } from '../../render/issue-form/render-contribute-form.ts';
 import { formatText, plural, summarize } from '../../report/format-text.ts';
 import {
@@ -54,7 +55,15 @@ export const catalogueCommand: Command = {
     const outLabel =
       fromRoot.startsWith('..') || path.isAbsolute(fromRoot) ? toPosix(outDir) : toPosix(fromRoot);
 
-    const library = await validateLibrary(ctx.root);
+    // The same per-file results `persona validate` keeps: unchanged files are not checked again, and their data
+    // is only parsed if a page made from it has to be rendered.
+    const identity = toolIdentity();
+    const library = await validateLibrary(
+      ctx.root,
+      identity === undefined
+        ? {}
+        : { cache: { location: path.join(cacheFolder(ctx.root), 'validate.json'), toolIdentity: identity } },
+    );
     // Contributions don't change what the catalogue shows, so only persona problems stop it.
     const blocking = library.diagnostics.filter(
       (d) => d.severity === 'error' && !d.file.startsWith('contributions/'),
@@ -67,9 +76,6 @@ export const catalogueCommand: Command = {
       return EXIT_PROBLEMS;
     }
 
-    const personas = library.personas.flatMap((facts) =>
-      facts.data ? [toCataloguePersona(facts.file, facts.data)] : [],
-    );
     const options: CatalogueOptions = {
       repositoryUrl: REPOSITORY_URL,
       branch: BRANCH,
@@ -80,9 +86,13 @@ export const catalogueCommand: Command = {
     const manifestFile = manifestPath(ctx.root, outDir);
     // --check compares everything it renders with the files themselves, never with what a manifest says.
     const previous = check ? emptyManifest() : parseManifest(readOrNull(manifestFile), fingerprint);
+    // Taken after validation read the files: a file edited in between is read again by the next run only once
+    // it changes again. `--check` never relies on them.
+    const stamps = check ? new Map<string, SourceStamp>() : stampPersonaFiles(ctx.root, library.personas);
+    const { personas, known } = reusePersonas(library.personas, previous.personas, stamps);
     let result: CatalogueSyncResult;
     try {
-      result = await syncCatalogueFolder(personas, options, outDir, { check, previous });
+      result = await syncCatalogueFolder(personas, options, outDir, { check, previous, known });
     } catch (error) {
       if (!(error instanceof SymlinkInCatalogueError)) throw error;
       ctx.stderr(`persona catalogue: ${error.message}\n`);
@@ -98,7 +108,10 @@ export const catalogueCommand: Command = {
     // .github/, so only a catalogue written to its usual place (no --out) keeps it in step.
     const form =
       stringOption(args, 'out') === undefined
-        ? { file: path.join(ctx.root, FORM_PATH), text: renderContributeForm(formPersonas(library.personas)) }
+        ? {
+            file: path.join(ctx.root, FORM_PATH),
+            text: renderContributeForm(formPersonas(personas.map((persona) => ({ data: persona })))),
+          }
         : null;
     const formCurrent = form === null || readOrNull(form.file) === form.text;
     if (check)
@@ -118,6 +131,7 @@ export const catalogueCommand: Command = {
       await writeFileAtomically(form.file, form.text);
       ctx.stdout(`updated ${FORM_PATH}\n`);
     }
+    result.manifest.personas = rememberPersonas(personas, result.digests, stamps);
     await writeManifest(manifestFile, serializeManifest(result.manifest, fingerprint));
     for (const file of changed)
       ctx.stdout(`${file.missing ? 'created' : 'updated'} ${outLabel}/${file.path}\n`);
@@ -129,10 +143,25 @@ export const catalogueCommand: Command = {
   },
 };
 
+/** The library's caches: never committed, and only ever hints. */
+function cacheFolder(root: string): string {
+  return path.join(root, 'node_modules', '.cache', 'persona');
+}
+
 /** Where the manifest of the last run into `outDir` is kept: with the library's other caches, one per output folder. */
 function manifestPath(root: string, outDir: string): string {
   const key = createHash('sha256').update(outDir).digest('hex').slice(0, 16);
-  return path.join(root, 'node_modules', '.cache', 'persona', `catalogue-${key}.json`);
+  return path.join(cacheFolder(root), `catalogue-${key}.json`);
+}
+
+/** Size and modification time of each persona file that can be read. */
+function stampPersonaFiles(root: string, personas: readonly { file: string }[]): Map<string, SourceStamp> {
+  const stamps = new Map<string, SourceStamp>();
+  for (const { file } of personas) {
+    const stats = lstatSync(path.join(root, file), { throwIfNoEntry: false });
+    if (stats?.isFile()) stamps.set(file, { size: stats.size, mtimeMs: stats.mtimeMs });
+  }
+  return stamps;
 }
 
 /**

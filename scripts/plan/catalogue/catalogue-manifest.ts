@@ -1,4 +1,5 @@
 import { compareCodePoints } from '../../core/diagnostic.ts';
+import type { PersonaOutline } from '../../render/catalogue/persona-outline.ts';
 
 export { hashText } from '../../render/catalogue/content-hash.ts';
 
@@ -9,7 +10,7 @@ export { hashText } from '../../render/catalogue/content-hash.ts';
  * foreign manifest is the same as none, and a recorded file is trusted only while its size and modification
  * time are what the previous run left. `--check` never reads it.
  */
-export const MANIFEST_VERSION = 1;
+export const MANIFEST_VERSION = 2;
 
 export interface ManifestFile {
   /** Hash of the file's text. */
@@ -24,13 +25,29 @@ export interface ManifestUnit {
   files: string[];
 }
 
+/**
+ * What a persona file held when the run read it, so the next run can skip parsing it while its size and
+ * modification time stay the same: the persona's outline and the digests planning needs of the rest.
+ */
+export interface ManifestPersona {
+  size: number;
+  mtimeMs: number;
+  /** `hashData` of the whole persona. */
+  digest: string;
+  /** Bytes of its JSON export entry (one line, no indentation). */
+  exportBytes: number;
+  outline: PersonaOutline;
+}
+
 export interface CatalogueManifest {
   units: Map<string, ManifestUnit>;
   files: Map<string, ManifestFile>;
+  /** Persona source file (relative to the library root) → what it held. */
+  personas: Map<string, ManifestPersona>;
 }
 
 export function emptyManifest(): CatalogueManifest {
-  return { units: new Map(), files: new Map() };
+  return { units: new Map(), files: new Map(), personas: new Map() };
 }
 
 /**
@@ -47,7 +64,7 @@ export function parseManifest(text: string | null, fingerprint: string): Catalog
   }
   if (!isRecord(value) || value.version !== MANIFEST_VERSION || value.fingerprint !== fingerprint)
     return emptyManifest();
-  if (!isRecord(value.units) || !isRecord(value.files)) return emptyManifest();
+  if (!isRecord(value.units) || !isRecord(value.files) || !isRecord(value.personas)) return emptyManifest();
   const out = emptyManifest();
   for (const [key, unit] of Object.entries(value.units)) {
     if (!Array.isArray(unit) || unit.length !== 2) return emptyManifest();
@@ -68,7 +85,41 @@ export function parseManifest(text: string | null, fingerprint: string): Catalog
       return emptyManifest();
     out.files.set(file, { output, size: size as number, mtimeMs });
   }
+  for (const [file, entry] of Object.entries(value.personas)) {
+    if (!Array.isArray(entry) || entry.length !== 5) return emptyManifest();
+    const [size, mtimeMs, digest, exportBytes, outline] = entry as unknown[];
+    if (
+      !Number.isSafeInteger(size) ||
+      typeof mtimeMs !== 'number' ||
+      !Number.isFinite(mtimeMs) ||
+      typeof digest !== 'string' ||
+      !Number.isSafeInteger(exportBytes) ||
+      !isOutline(outline)
+    )
+      return emptyManifest();
+    out.personas.set(file, {
+      size: size as number,
+      mtimeMs,
+      digest,
+      exportBytes: exportBytes as number,
+      outline,
+    });
+  }
   return out;
+}
+
+/** The shape the pages rely on; the rest of an outline is data the previous run copied from a valid persona. */
+function isOutline(value: unknown): value is PersonaOutline {
+  if (!isRecord(value)) return false;
+  const strings = ['file', 'id', 'slug', 'title', 'product', 'category'];
+  return (
+    strings.every((key) => typeof value[key] === 'string') &&
+    Array.isArray(value.tags) &&
+    value.tags.every((tag) => typeof tag === 'string') &&
+    Array.isArray(value.composability) &&
+    value.composability.every(isRecord) &&
+    (value.community === undefined || isRecord(value.community))
+  );
 }
 
 export function serializeManifest(manifest: CatalogueManifest, fingerprint: string): string {
@@ -76,7 +127,10 @@ export function serializeManifest(manifest: CatalogueManifest, fingerprint: stri
   for (const [key, unit] of sorted(manifest.units)) units[key] = [unit.digest, unit.files];
   const files: Record<string, unknown> = Object.create(null);
   for (const [file, entry] of sorted(manifest.files)) files[file] = [entry.output, entry.size, entry.mtimeMs];
-  return `${JSON.stringify({ version: MANIFEST_VERSION, fingerprint, units, files })}\n`;
+  const personas: Record<string, unknown> = Object.create(null);
+  for (const [file, entry] of sorted(manifest.personas))
+    personas[file] = [entry.size, entry.mtimeMs, entry.digest, entry.exportBytes, entry.outline];
+  return `${JSON.stringify({ version: MANIFEST_VERSION, fingerprint, units, files, personas })}\n`;
 }
 
 function sorted<V>(map: Map<string, V>): [string, V][] {

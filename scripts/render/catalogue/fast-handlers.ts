@@ -1,11 +1,13 @@
-import type { Link, Parents, Text } from 'mdast';
-import { defaultHandlers, type Info, type State } from 'mdast-util-to-markdown';
+import { markdownTable } from 'markdown-table';
+import type { Heading, Link, Paragraph, Parents, PhrasingContent, Table, Text } from 'mdast';
+import type { Handle, Handlers, Info, State } from 'mdast-util-to-markdown';
 
 /**
- * Shortcuts for the two node kinds a catalogue page has by the hundred, returning exactly what the default
- * handlers return. `state.safe` runs every unsafe pattern (about fifty regular expressions) over each value;
- * on a persona page's thirty-odd long contribute URLs and hundreds of short texts that was most of the
- * serialization time. Anything the shortcuts are not sure about goes to the default handler.
+ * Shortcuts for the node kinds a catalogue page has by the hundred, returning exactly what the configured
+ * handlers return. `state.safe` runs every unsafe pattern (about fifty regular expressions) over each value, and
+ * phrasing content is tracked position by position and checked for emphasis that could pair up; on a persona
+ * page's seventy-odd long contribute URLs and hundreds of short texts that was most of the serialization time.
+ * Anything the shortcuts are not sure about goes to the handler that would have run without them.
  * test/catalogue/fast-handlers.test.ts compares both on generated, hostile and random values.
  */
 
@@ -15,19 +17,26 @@ import { defaultHandlers, type Info, type State } from 'mdast-util-to-markdown';
  */
 const PLAIN_URL = /^[A-Za-z0-9%._~:/?=&-]+$/;
 
+/** Inline code written as it stands between single backticks: no backtick, pipe or line break, no edge space. */
+const PLAIN_CODE = /^[^`|\r\n ](?:[^`|\r\n]*[^`|\r\n ])?$/;
+
 /**
  * Whether no unsafe pattern of mdast-util-to-markdown (with remark-gfm) can match inside `value`, so `safe`
  * returns it unchanged. Letters, digits, everything outside ASCII and a few ASCII marks are never escaped; some
- * marks only next to certain characters, so they are allowed where their neighbour inside the text settles it.
- * Surrounding text (`before`, `after`) matters only for leading and trailing spaces, next to a line break.
+ * marks only next to certain characters, so they are allowed where their neighbour settles it: inside the text,
+ * or at its edges the last character of `before` and the first of `after` (what `safe` sees around it). An
+ * empty `before` or `after` is unknown and counts as the worst case; so does any line break in `before`, which
+ * could put the text at the start of a line.
  */
 export function isInertText(value: string, before: string, after: string): boolean {
   if (value === '') return false;
+  const outsideBefore = before === '' ? -1 : before.charCodeAt(before.length - 1);
+  const outsideAfter = after === '' ? -1 : after.charCodeAt(0);
   for (let index = 0; index < value.length; index++) {
     const code = value.charCodeAt(index);
     if (code >= 0x80 || isAlphanumeric(code)) continue;
-    const previous = index > 0 ? value.charCodeAt(index - 1) : -1;
-    const next = index + 1 < value.length ? value.charCodeAt(index + 1) : -1;
+    const previous = index > 0 ? value.charCodeAt(index - 1) : outsideBefore;
+    const next = index + 1 < value.length ? value.charCodeAt(index + 1) : outsideAfter;
     switch (value[index]) {
       case ' ':
         if (index === 0 && /[\r\n]$/.test(before)) return false;
@@ -46,25 +55,27 @@ export function isInertText(value: string, before: string, after: string): boole
       case '.':
         if (previous === -1 || isDigit(previous) || previous === 0x57 || previous === 0x77) return false;
         break;
-      // `1)` at a line start; `](` turning text into a link.
+      // `1)` at a line start.
       case ')':
         if (previous === -1 || isDigit(previous)) return false;
         break;
+      // `](` turning text into a link.
       case '(':
-        if (previous === -1) return false;
+        if (previous === -1 || previous === 0x5d) return false;
         break;
       // `- ` at a line start (spaces before it included).
       case '-':
-        if (!/[^ ]/.test(value.slice(0, index))) return false;
+        if (!/[^ ]/.test(value.slice(0, index)) && (before === '' || /[\r\n]/.test(before))) return false;
         break;
       // `https://` autolink literals and `:-` table delimiters.
       case ':':
-        if (next !== 0x20) return false;
+        if (next === -1 || next === 0x2d || next === 0x2f) return false;
         break;
-      // `![` starting an image; `&name;` a character reference.
+      // `![` starting an image.
       case '!':
-        if (next === -1) return false;
+        if (next === -1 || next === 0x5b) return false;
         break;
+      // `&name;` or `&#…;`, a character reference.
       case '&':
         if (next === -1 || isAlphanumeric(next) || next === 0x23) return false;
         break;
@@ -83,35 +94,147 @@ function isAlphanumeric(code: number): boolean {
   return isDigit(code) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
-function text(node: Text, parent: Parents | undefined, state: State, info: Info): string {
-  if (isInertText(node.value, info.before, info.after)) return node.value;
-  return defaultHandlers.text(node, parent, state, info);
-}
-
-/**
- * `[label](url)` straight away for a plain label and URL; otherwise the default handler, run on a placeholder
- * URL when only the URL is plain, with the URL put back in its place.
- */
-function link(node: Link, parent: Parents | undefined, state: State, info: Info): string {
-  if (node.title || !PLAIN_URL.test(node.url) || couldBeAutolink(node))
-    return defaultHandlers.link(node, parent, state, info);
-  const destination = node.url.replace(/&(?=[#A-Za-z])/g, '\\&');
+/** `[label](url)` for a link with a plain URL, no title and one inert text as its label; else null. */
+function plainLink(node: Link): string | null {
+  if (node.title || !PLAIN_URL.test(node.url) || couldBeAutolink(node)) return null;
   const [only] = node.children;
-  if (node.children.length === 1 && only?.type === 'text' && isInertText(only.value, '[', ']'))
-    return `[${only.value}](${destination})`;
-  const shape = defaultHandlers.link({ ...node, url: 'x' }, parent, state, info);
-  // `[label](x)`, or `[label](x "")` when the label could pass for a definition; the label is already escaped.
-  const tail = shape.endsWith('](x)') ? ')' : shape.endsWith('](x "")') ? ' "")' : null;
-  if (tail === null) return defaultHandlers.link(node, parent, state, info);
-  return `${shape.slice(0, -(tail.length + 1))}${destination}${tail}`;
+  if (node.children.length !== 1 || only?.type !== 'text' || !isInertText(only.value, '[', ']')) return null;
+  return `[${only.value}](${linkDestination(node.url)})`;
 }
-link.peek = defaultHandlers.link.peek;
 
-/** Autolinks (`<https://…>`) are written differently; leave them to the default handler. */
+function linkDestination(url: string): string {
+  return url.replace(/&(?=[#A-Za-z])/g, '\\&');
+}
+
+/** Autolinks (`<https://…>`) are written differently; leave them to the configured handler. */
 function couldBeAutolink(node: Link): boolean {
   const [only] = node.children;
   if (node.children.length !== 1 || only?.type !== 'text') return false;
   return only.value === node.url || `mailto:${only.value}` === node.url;
 }
 
-export const FAST_HANDLERS = { link, text };
+/**
+ * What phrasing `children` serialize to between `before` and `after`, when each child is an inert text, a plain
+ * link or plain inline code; else null. Links and code are written the same whatever their neighbours, a text
+ * as it stands when it is inert between the characters the default phrasing would show it (the last one written
+ * before it, the first one of the next child), and with no emphasis among them there is nothing to pair: the
+ * phrasing is their texts one after another.
+ */
+export function plainPhrasing(
+  children: readonly PhrasingContent[],
+  before: string,
+  after: string,
+): string | null {
+  let out = '';
+  const last = children.length - 1;
+  for (let index = 0; index <= last; index++) {
+    const child = children[index] as PhrasingContent;
+    let written: string | null = null;
+    if (child.type === 'text') {
+      const next = index === last ? after : firstCharacterOf(children[index + 1] as PhrasingContent);
+      written = isInertText(child.value, index === 0 ? before : out.charAt(out.length - 1), next)
+        ? child.value
+        : null;
+    } else if (child.type === 'link') written = plainLink(child);
+    else if (child.type === 'inlineCode')
+      written = PLAIN_CODE.test(child.value) ? `\`${child.value}\`` : null;
+    if (written === null) return null;
+    out += written;
+  }
+  return out;
+}
+
+/** The first character a plain child is written with (any other kind makes the phrasing not plain anyway). */
+function firstCharacterOf(node: PhrasingContent): string {
+  if (node.type === 'text') return node.value.charAt(0);
+  if (node.type === 'link') return '[';
+  if (node.type === 'inlineCode') return '`';
+  return '';
+}
+
+/** The cell padding and pipe alignment the catalogue's tables are configured with (see `serialize-markdown.ts`). */
+export const TABLE_OPTIONS = { tablePipeAlign: false, tableCellPadding: true } as const;
+
+/**
+ * The shortcuts, each falling back to the handler `configured` (defaults plus extensions, as the serializer
+ * would otherwise pick) when it is not sure.
+ */
+export function fastHandlers(configured: Handlers): Partial<Handlers> {
+  const fallback = {
+    text: configured.text,
+    link: configured.link,
+    paragraph: configured.paragraph,
+    heading: configured.heading,
+    table: configured.table,
+  };
+
+  const text = (node: Text, parent: Parents | undefined, state: State, info: Info): string =>
+    isInertText(node.value, info.before, info.after) ? node.value : fallback.text(node, parent, state, info);
+
+  /**
+   * `[label](url)` straight away for a plain label and URL; otherwise the configured handler, run on a
+   * placeholder URL when only the URL is plain, with the URL put back in its place.
+   */
+  const link = (node: Link, parent: Parents | undefined, state: State, info: Info): string => {
+    const plain = plainLink(node);
+    if (plain !== null) return plain;
+    if (node.title || !PLAIN_URL.test(node.url) || couldBeAutolink(node))
+      return fallback.link(node, parent, state, info);
+    const shape = fallback.link({ ...node, url: 'x' }, parent, state, info);
+    // `[label](x)`, or `[label](x "")` when the label could pass for a definition; the label is already escaped.
+    const tail = shape.endsWith('](x)') ? ')' : shape.endsWith('](x "")') ? ' "")' : null;
+    if (tail === null) return fallback.link(node, parent, state, info);
+    return `${shape.slice(0, -(tail.length + 1))}${linkDestination(node.url)}${tail}`;
+  };
+  // The phrasing looks ahead with `peek` for the first character of the next node: `[`, as before.
+  const linkWithPeek = Object.assign(link, { peek: (fallback.link as { peek?: Handle }).peek });
+
+  /** A task list item's paragraph starts with its check box: that one is left to the configured handler. */
+  const paragraph: Handle = (node: Paragraph, parent, state, info) => {
+    const taskItem = parent?.type === 'listItem' && typeof parent.checked === 'boolean';
+    return (
+      (taskItem ? null : plainPhrasing(node.children, info.before, info.after)) ??
+      fallback.paragraph(node, parent, state, info)
+    );
+  };
+
+  /** An ATX heading (`## text`) whose text doesn't start with a space or tab (those would be encoded). */
+  const heading: Handle = (node: Heading, parent, state, info) => {
+    if (state.options.setext || state.options.closeAtx) return fallback.heading(node, parent, state, info);
+    const value = plainPhrasing(node.children, '# ', '\n');
+    if (value === null || value === '' || value.startsWith(' '))
+      return fallback.heading(node, parent, state, info);
+    return `${'#'.repeat(Math.max(Math.min(6, node.depth || 1), 1))} ${value}`;
+  };
+
+  /**
+   * A table whose cells are all plain phrasing: each cell is written as the table extension writes it (padded
+   * cells, so it sees a space on either side), and the rows laid out by the same `markdown-table` it uses.
+   */
+  const table: Handle = (node: Table, parent, state, info) => {
+    const around = TABLE_OPTIONS.tableCellPadding ? ' ' : '|';
+    const matrix: string[][] = [];
+    for (const row of node.children) {
+      const cells: string[] = [];
+      for (const cell of row.children) {
+        const value = plainPhrasing(cell.children, around, around);
+        if (value === null) return fallback.table(node, parent, state, info);
+        cells.push(value);
+      }
+      matrix.push(cells);
+    }
+    const head = matrix[0];
+    if (head) {
+      const columns = node.align?.length || Math.max(...matrix.map((cells) => cells.length));
+      while (head.length < columns) head.push('');
+    }
+    return markdownTable(matrix, {
+      align: node.align,
+      alignDelimiters: TABLE_OPTIONS.tablePipeAlign,
+      fillRows: false,
+      padding: TABLE_OPTIONS.tableCellPadding,
+    });
+  };
+
+  return { text, link: linkWithPeek, paragraph, heading, table };
+}

@@ -79,13 +79,41 @@ export interface CatalogueWork {
   ctx: CatalogueContext;
   units: CatalogueUnit[];
   personaPages: PersonaPageJob[];
+  /** Every persona's digests, for the next run. */
+  digests: Map<CataloguePersona, PersonaDigest>;
 }
 
-export function planCatalogue(input: readonly CataloguePersona[], options: CatalogueOptions): CatalogueWork {
+/** What planning needs of a persona beyond its outline; an incremental run keeps it instead of the persona. */
+export interface PersonaDigest {
+  /** `hashData` of the whole persona: a page or export made from it changes only when this does. */
+  digest: string;
+  /** Bytes of its export entry, for the lower bound of the single export files. */
+  exportBytes: number;
+}
+
+export function personaDigest(persona: CataloguePersona): PersonaDigest {
+  return { digest: hashData(persona), exportBytes: byteLength(JSON.stringify(exportPersonaData(persona))) };
+}
+
+/**
+ * `known` holds digests computed by an earlier run, for personas that only have their outline at hand (see
+ * `lazyPersona`): planning reads no content section of those, so only what must be rendered loads them.
+ */
+export function planCatalogue(
+  input: readonly CataloguePersona[],
+  options: CatalogueOptions,
+  known: ReadonlyMap<CataloguePersona, PersonaDigest> = new Map(),
+): CatalogueWork {
   const model = buildCatalogueModel(input);
   const schemaRef = path.posix.join(options.rootFromCatalogue, EXPORT_SCHEMA_FILE);
+  const digests = new Map(model.personas.map((p) => [p, known.get(p) ?? personaDigest(p)]));
+  const digestOf = (p: CataloguePersona) => (digests.get(p) ?? personaDigest(p)).digest;
   const byId = [...model.personas].sort(compareById);
-  const singleExports = exportsFitInOneFile(byId, schemaRef);
+  const singleExports = exportsFitInOneFile(
+    byId,
+    schemaRef,
+    (p) => (digests.get(p) ?? personaDigest(p)).exportBytes,
+  );
   const layout: CatalogueLayout = {
     tagPages: false,
     splitExports: singleExports === null,
@@ -93,8 +121,6 @@ export function planCatalogue(input: readonly CataloguePersona[], options: Catal
   };
   const ctx: CatalogueContext = { model, options, layout };
   const markdown = (tree: Root) => serializeMarkdown(tree);
-  const digests = new Map(model.personas.map((p) => [p, hashData(p)]));
-  const digestOf = (p: CataloguePersona) => digests.get(p) ?? hashData(p);
   const total = model.personas.length;
 
   // The tag index decides whether pages link to `tags.md#tag` or `_tags/<tag>.md`, so it comes first.
@@ -213,7 +239,7 @@ export function planCatalogue(input: readonly CataloguePersona[], options: Catal
       };
     }),
   );
-  return { ctx, units, personaPages };
+  return { ctx, units, personaPages, digests };
 }
 
 /** One persona page's text. */
@@ -265,10 +291,11 @@ export function renderCatalogue(
 function exportsFitInOneFile(
   byId: readonly CataloguePersona[],
   schemaRef: string,
+  exportBytes: (persona: CataloguePersona) => number,
 ): { json: string; csv: string } | null {
   let lowerBound = 0;
   for (const persona of byId) {
-    lowerBound += byteLength(JSON.stringify(exportPersonaData(persona)));
+    lowerBound += exportBytes(persona);
     if (lowerBound > MAX_CATALOGUE_FILE_BYTES) return null;
   }
   const json = personasJson(byId, schemaRef);

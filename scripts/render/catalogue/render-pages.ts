@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CatalogueOptions } from './catalogue-context.ts';
+import { hashText } from './content-hash.ts';
 import { type PersonaPageJob, renderPersonaPage } from './render-catalogue.ts';
 import type { RenderBatch, RenderedBatch } from './render-worker.ts';
 
@@ -21,6 +22,9 @@ export interface RenderPagesOptions {
   workerFile?: URL;
 }
 
+/** Receives a rendered page and its text's `hashText`, computed where the page was rendered. */
+export type OnPage = (job: PersonaPageJob, text: string, output: string) => Promise<void>;
+
 /**
  * Renders persona pages and hands each to `onPage` as soon as it is ready, one at a time and in no particular
  * order; the caller's I/O overlaps the rendering. Large runs spread over worker threads.
@@ -28,12 +32,15 @@ export interface RenderPagesOptions {
 export async function renderPersonaPages(
   jobs: readonly PersonaPageJob[],
   options: CatalogueOptions,
-  onPage: (job: PersonaPageJob, text: string) => Promise<void>,
+  onPage: OnPage,
   { workers = defaultWorkers(jobs.length), workerFile }: RenderPagesOptions = {},
 ): Promise<void> {
   const file = workers > 0 ? (workerFile ?? workerBundle()) : null;
   if (!file || jobs.length === 0) {
-    for (const job of jobs) await onPage(job, renderPersonaPage(job.input, options));
+    for (const job of jobs) {
+      const text = renderPersonaPage(job.input, options);
+      await onPage(job, text, hashText(text));
+    }
     return;
   }
   await renderOnWorkers(jobs, options, onPage, file, Math.min(workers, Math.ceil(jobs.length / BATCH_PAGES)));
@@ -53,7 +60,7 @@ function workerBundle(): URL | null {
 async function renderOnWorkers(
   jobs: readonly PersonaPageJob[],
   options: CatalogueOptions,
-  onPage: (job: PersonaPageJob, text: string) => Promise<void>,
+  onPage: OnPage,
   file: URL,
   count: number,
 ): Promise<void> {
@@ -82,7 +89,8 @@ async function renderOnWorkers(
               batches[rendered.id] = [];
               backlog++;
               handling = handling.then(async () => {
-                for (const [index, job] of batch.entries()) await onPage(job, rendered.texts[index] ?? '');
+                for (const [index, job] of batch.entries())
+                  await onPage(job, rendered.texts[index] ?? '', rendered.hashes[index] ?? '');
                 backlog--;
               });
               handling.catch(reject);

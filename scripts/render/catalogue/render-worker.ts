@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CatalogueOptions } from './catalogue-context.ts';
+import { hashText } from './content-hash.ts';
 import type { PersonaPageJob } from './render-catalogue.ts';
 import { renderPersonaPage } from './render-catalogue.ts';
 
@@ -15,6 +16,8 @@ export interface RenderBatch {
 export interface RenderedBatch {
   id: number;
   texts: string[];
+  /** `hashText` of each text: hashing here spreads it over the workers too. */
+  hashes: string[];
 }
 
 const options = (workerData as { options: CatalogueOptions } | null)?.options;
@@ -22,6 +25,6 @@ if (parentPort && options) {
   const port = parentPort;
   port.on('message', (batch: RenderBatch) => {
     const texts = batch.jobs.map((job) => renderPersonaPage(job.input, options));
-    port.postMessage({ id: batch.id, texts } satisfies RenderedBatch);
+    port.postMessage({ id: batch.id, texts, hashes: texts.map(hashText) } satisfies RenderedBatch);
   });
 }
