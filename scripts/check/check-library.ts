@@ -1,7 +1,7 @@
 import { type Diagnostic, sortDiagnostics } from '../core/diagnostic.ts';
-import type { ContributionIndex } from './contribution/contribution-index.ts';
 import { checkContributions, type MemoAgainstPersona } from './contribution/check-contributions.ts';
 import type { ContributionFacts } from './contribution/contribution.ts';
+import type { ContributionIndex } from './contribution/contribution-index.ts';
 import { buildLibraryIndex, type PersonaLocator, type SuggestionMemo } from './library/library-index.ts';
 import type { PersonaFacts } from './persona/check-persona-file.ts';
 import { LIBRARY_RULES } from './rules/library-rules.ts';
