@@ -7,9 +7,16 @@ import { distance } from 'fastest-levenshtein';
 export class Candidates {
   readonly texts: readonly string[];
   readonly lowerCase: readonly string[];
+  /** Indices of the candidates by the length of their lower-case form. */
+  readonly byLength = new Map<number, number[]>();
   constructor(texts: Iterable<string>) {
     this.texts = [...texts];
     this.lowerCase = this.texts.map((text) => text.toLowerCase());
+    this.lowerCase.forEach((text, i) => {
+      const group = this.byLength.get(text.length);
+      if (group) group.push(i);
+      else this.byLength.set(text.length, [i]);
+    });
   }
 }
 
@@ -20,18 +27,25 @@ export class Candidates {
 export function didYouMean(input: string, candidates: Iterable<string> | Candidates): string | undefined {
   const prepared = candidates instanceof Candidates ? candidates : new Candidates(candidates);
   const needle = input.toLowerCase();
+  const cap = (length: number) => Math.max(2, Math.floor(Math.max(needle.length, length) / 3));
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < prepared.texts.length; i++) {
-    const candidate = prepared.texts[i] as string;
-    // The edit distance is at least the difference in length; skip what cannot beat the best or pass the cap.
-    const gap = Math.abs(candidate.length - needle.length);
-    if (gap > bestDistance || gap > Math.max(2, Math.floor(Math.max(needle.length, candidate.length) / 3)))
-      continue;
-    const d = distance(needle, prepared.lowerCase[i] as string);
-    if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
-      best = candidate;
-      bestDistance = d;
+  // The edit distance is at least the difference in length, so candidates are visited by that difference,
+  // smallest first: once it exceeds the best distance found (or the cap), nothing further can win. Exact,
+  // and with a near match found early most of a large list is never compared.
+  for (let gap = 0; gap <= bestDistance; gap++) {
+    const lengths = gap === 0 ? [needle.length] : [needle.length - gap, needle.length + gap];
+    const open = lengths.filter((length) => length >= 0 && gap <= cap(length));
+    if (open.length === 0) break;
+    for (const length of open) {
+      for (const i of prepared.byLength.get(length) ?? []) {
+        const candidate = prepared.texts[i] as string;
+        const d = distance(needle, prepared.lowerCase[i] as string);
+        if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
+          best = candidate;
+          bestDistance = d;
+        }
+      }
     }
   }
   if (best === undefined) return undefined;

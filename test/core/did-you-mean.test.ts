@@ -1,0 +1,58 @@
+import { distance } from 'fastest-levenshtein';
+import { describe, expect, it } from 'vitest';
+import { Candidates, didYouMean } from '../../scripts/core/did-you-mean.ts';
+
+/** The definition: the nearest candidate (ties by code point), if within max(2, ⌊longer length / 3⌋). */
+function reference(input: string, candidates: readonly string[]): string | undefined {
+  const needle = input.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of candidates) {
+    const d = distance(needle, candidate.toLowerCase());
+    if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  if (best === undefined) return undefined;
+  const allowed = Math.max(2, Math.floor(Math.max(needle.length, best.length) / 3));
+  return bestDistance > 0 && bestDistance <= allowed ? best : undefined;
+}
+
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('didYouMean', () => {
+  it.each([
+    ['goal', ['goals', 'gaols', 'title'], 'goals'],
+    ['acme-p99', ['acme-p9', 'acme-p19', 'acme-p29'], 'acme-p19'],
+    ['Goals', ['goals'], undefined],
+    ['zzzzzz', ['goals', 'title'], undefined],
+    ['', ['a', 'bb'], 'a'],
+    ['x', [], undefined],
+  ])('%j among %j → %j', (input, candidates, expected) => {
+    expect(didYouMean(input, candidates)).toBe(expected);
+  });
+
+  it('finds what comparing with every candidate finds, on random lists', () => {
+    const next = random(7);
+    const word = (length: number) =>
+      Array.from({ length }, () => 'abcdeAB-'[Math.floor(next() * 8)] as string).join('');
+    for (let round = 0; round < 300; round++) {
+      const list = Array.from({ length: 1 + Math.floor(next() * 60) }, () => word(1 + Math.floor(next() * 14)));
+      const prepared = new Candidates(list);
+      for (let k = 0; k < 5; k++) {
+        const input = next() < 0.5 ? word(1 + Math.floor(next() * 14)) : `${list[0]}x`;
+        expect(didYouMean(input, prepared), `${input} in ${list.join(',')}`).toBe(reference(input, list));
+      }
+    }
+  });
+});
