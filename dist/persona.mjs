@@ -8496,17 +8496,22 @@ var require_mod = __commonJS({
 function didYouMean(input2, candidates2) {
   const prepared = candidates2 instanceof Candidates ? candidates2 : new Candidates(candidates2);
   const needle = input2.toLowerCase();
+  const cap = (length) => Math.max(2, Math.floor(Math.max(needle.length, length) / 3));
   let best;
   let bestDistance = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < prepared.texts.length; i++) {
-    const candidate = prepared.texts[i];
-    const gap = Math.abs(candidate.length - needle.length);
-    if (gap > bestDistance || gap > Math.max(2, Math.floor(Math.max(needle.length, candidate.length) / 3)))
-      continue;
-    const d = (0, import_fastest_levenshtein.distance)(needle, prepared.lowerCase[i]);
-    if (d < bestDistance || d === bestDistance && best !== void 0 && candidate < best) {
-      best = candidate;
-      bestDistance = d;
+  for (let gap = 0; gap <= bestDistance; gap++) {
+    const lengths = gap === 0 ? [needle.length] : [needle.length - gap, needle.length + gap];
+    const open2 = lengths.filter((length) => length >= 0 && gap <= cap(length));
+    if (open2.length === 0) break;
+    for (const length of open2) {
+      for (const i of prepared.byLength.get(length) ?? []) {
+        const candidate = prepared.texts[i];
+        const d = (0, import_fastest_levenshtein.distance)(needle, prepared.lowerCase[i]);
+        if (d < bestDistance || d === bestDistance && best !== void 0 && candidate < best) {
+          best = candidate;
+          bestDistance = d;
+        }
+      }
     }
   }
   if (best === void 0) return void 0;
@@ -8525,9 +8530,16 @@ var init_did_you_mean = __esm({
     Candidates = class {
       texts;
       lowerCase;
+      /** Indices of the candidates by the length of their lower-case form. */
+      byLength = /* @__PURE__ */ new Map();
       constructor(texts) {
         this.texts = [...texts];
         this.lowerCase = this.texts.map((text7) => text7.toLowerCase());
+        this.lowerCase.forEach((text7, i) => {
+          const group = this.byLength.get(text7.length);
+          if (group) group.push(i);
+          else this.byLength.set(text7.length, [i]);
+        });
       }
     };
   }

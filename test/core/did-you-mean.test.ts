@@ -47,7 +47,9 @@ describe('didYouMean', () => {
     const word = (length: number) =>
       Array.from({ length }, () => 'abcdeAB-'[Math.floor(next() * 8)] as string).join('');
     for (let round = 0; round < 300; round++) {
-      const list = Array.from({ length: 1 + Math.floor(next() * 60) }, () => word(1 + Math.floor(next() * 14)));
+      const list = Array.from({ length: 1 + Math.floor(next() * 60) }, () =>
+        word(1 + Math.floor(next() * 14)),
+      );
       const prepared = new Candidates(list);
       for (let k = 0; k < 5; k++) {
         const input = next() < 0.5 ? word(1 + Math.floor(next() * 14)) : `${list[0]}x`;
