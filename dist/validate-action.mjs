@@ -52082,37 +52082,57 @@ async function checkFiles(jobs, compile) {
   const total = jobs.personaFiles.length + jobs.contributionFiles.length;
   const threads = Math.min(availableParallelism(), Math.floor(total / FILES_PER_WORKER) + 1);
   if (!workerEntry || threads < 2) {
-    const checked = checkShare(jobs, compile(), true);
+    const total2 = jobs.personaFiles.length + jobs.contributionFiles.length;
+    const checked = checkIndices(
+      jobs,
+      Array.from({ length: total2 }, (_, i) => i),
+      compile(),
+      true
+    );
     return {
       ...checked,
       personaOwners: checked.personas.map(() => 0),
       compare: async (comparisons, dataOf) => compareHere(comparisons, dataOf, compile().persona)
     };
   }
-  const shares = Array.from({ length: threads }, (_, k) => ({
-    ...jobs,
-    personaFiles: jobs.personaFiles.filter((_2, i) => i % threads === k),
-    contributionFiles: jobs.contributionFiles.filter((_2, i) => i % threads === k)
-  }));
+  const counter = new Int32Array(new SharedArrayBuffer(4));
   const entry = workerEntry;
-  const workers = shares.slice(1).map((share) => startWorker(entry, share));
-  const own8 = checkShare(shares[0], compile(), true);
-  const results = await Promise.all(
+  const workers = Array.from({ length: threads - 1 }, () => startWorker(entry, jobs, counter.buffer));
+  const own8 = checkClaimed(jobs, counter, compile(), true);
+  const reports = await Promise.all(
     workers.map(
-      (worker, k) => worker.result.catch(() => {
+      (worker) => worker.result.catch(() => {
         worker.stop();
-        return checkShare(shares[k + 1], compile(), true);
+        return void 0;
       })
     )
   );
-  const all2 = [own8, ...results];
-  const owners = all2.map((result, k) => result.personas.map((p) => "data" in p ? 0 : k));
+  const all2 = [own8, ...reports];
+  const missing = unclaimed(jobs, all2);
+  if (missing.length > 0) all2.push(checkIndices(jobs, missing, compile(), true));
+  const personas = new Array(jobs.personaFiles.length);
+  const personaStamps = new Array(jobs.personaFiles.length);
+  const personaOwners = new Array(jobs.personaFiles.length);
+  const contributions = new Array(jobs.contributionFiles.length);
+  const contributionStamps = new Array(jobs.contributionFiles.length);
+  all2.forEach((report, thread) => {
+    report?.personaIndices.forEach((index2, j) => {
+      const facts = report.personas[j];
+      personas[index2] = facts;
+      personaStamps[index2] = report.personaStamps[j];
+      personaOwners[index2] = "data" in facts ? 0 : thread;
+    });
+    report?.contributionIndices.forEach((index2, j) => {
+      contributions[index2] = report.contributions[j];
+      contributionStamps[index2] = report.contributionStamps[j];
+    });
+  });
   return {
-    personas: interleave(all2.map((r) => r.personas)),
-    contributions: interleave(all2.map((r) => r.contributions)),
-    personaStamps: interleave(all2.map((r) => r.personaStamps)),
-    contributionStamps: interleave(all2.map((r) => r.contributionStamps)),
-    personaOwners: interleave(owners),
+    personas,
+    contributions,
+    personaStamps,
+    contributionStamps,
+    personaOwners,
     async compare(comparisons, dataOf) {
       const byOwner = Array.from({ length: threads }, () => []);
       comparisons.forEach((c, i) => {
@@ -52157,14 +52177,8 @@ function compareHere(comparisons, dataOf, validatePersona) {
     }) : [];
   });
 }
-function interleave(shares) {
-  const out = [];
-  const longest = Math.max(...shares.map((s) => s.length));
-  for (let i = 0; i < longest; i++) for (const share of shares) if (i < share.length) out.push(share[i]);
-  return out;
-}
-function startWorker(entry, jobs) {
-  const worker = new Worker(entry, { workerData: { [CHECK_WORKER]: true, jobs } });
+function startWorker(entry, jobs, counter) {
+  const worker = new Worker(entry, { workerData: { [CHECK_WORKER]: true, jobs, counter } });
   let failed;
   const failures = /* @__PURE__ */ new Set();
   const fail2 = (error2) => {
@@ -52192,26 +52206,58 @@ function startWorker(entry, jobs) {
     stop: () => void worker.terminate()
   };
 }
-function checkShare(jobs, compiled2, keepData = jobs.personaData, held) {
-  const validatePersona = compiled2?.persona ?? compileSchema(jobs.personaSchema);
-  const validateContribution = compiled2?.contribution ?? compileSchema(jobs.contributionSchema);
-  const out = { personas: [], contributions: [], personaStamps: [], contributionStamps: [] };
-  for (const file of jobs.personaFiles) {
-    const { bytes, ...stat2 } = readCappedWithStat(path6.join(jobs.root, file));
-    const facts = checkPersonaFile(file, bytes, validatePersona);
-    const summary2 = facts.data ? summarizePersona(facts.data) : null;
-    if (keepData) out.personas.push({ ...facts, summary: summary2 });
-    else {
-      const { data, ...rest } = facts;
-      if (data) held?.set(file, data);
-      out.personas.push({ ...rest, summary: summary2 });
-    }
-    out.personaStamps.push({ ...stat2, hash: jobs.hashContent ? contentHash(bytes) : "" });
+var CHUNK = 32;
+function checkClaimed(jobs, counter, compiled2, keepData, held) {
+  const total = jobs.personaFiles.length + jobs.contributionFiles.length;
+  function* claimed() {
+    for (let chunk = Atomics.add(counter, 0, 1); chunk * CHUNK < total; chunk = Atomics.add(counter, 0, 1))
+      for (let i = chunk * CHUNK; i < Math.min(total, (chunk + 1) * CHUNK); i++) yield i;
   }
-  for (const file of jobs.contributionFiles) {
-    const { bytes, ...stat2 } = readCappedWithStat(path6.join(jobs.root, file));
-    out.contributions.push(checkContributionFile(file, bytes, validateContribution));
-    out.contributionStamps.push({ ...stat2, hash: jobs.hashContent ? contentHash(bytes) : "" });
+  return checkIndices(jobs, claimed(), compiled2, keepData, held);
+}
+function unclaimed(jobs, reports) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const report of reports) {
+    for (const i of report?.personaIndices ?? []) seen.add(i);
+    for (const i of report?.contributionIndices ?? []) seen.add(jobs.personaFiles.length + i);
+  }
+  const total = jobs.personaFiles.length + jobs.contributionFiles.length;
+  return Array.from({ length: total }, (_, i) => i).filter((i) => !seen.has(i));
+}
+function checkIndices(jobs, indices, compiled2, keepData, held) {
+  const out = {
+    personas: [],
+    contributions: [],
+    personaStamps: [],
+    contributionStamps: [],
+    personaIndices: [],
+    contributionIndices: []
+  };
+  const stampOf = (stat2, bytes) => ({
+    ...stat2,
+    hash: jobs.hashContent ? contentHash(bytes) : ""
+  });
+  for (const index2 of indices) {
+    if (index2 < jobs.personaFiles.length) {
+      const file = jobs.personaFiles[index2];
+      const { bytes, ...stat2 } = readCappedWithStat(path6.join(jobs.root, file));
+      const facts = checkPersonaFile(file, bytes, compiled2.persona);
+      const summary2 = facts.data ? summarizePersona(facts.data) : null;
+      if (keepData) out.personas.push({ ...facts, summary: summary2 });
+      else {
+        const { data, ...rest } = facts;
+        if (data) held?.set(file, data);
+        out.personas.push({ ...rest, summary: summary2 });
+      }
+      out.personaStamps.push(stampOf(stat2, bytes));
+      out.personaIndices.push(index2);
+    } else {
+      const file = jobs.contributionFiles[index2 - jobs.personaFiles.length];
+      const { bytes, ...stat2 } = readCappedWithStat(path6.join(jobs.root, file));
+      out.contributions.push(checkContributionFile(file, bytes, compiled2.contribution));
+      out.contributionStamps.push(stampOf(stat2, bytes));
+      out.contributionIndices.push(index2 - jobs.personaFiles.length);
+    }
   }
   return out;
 }

@@ -92,7 +92,7 @@ interface CompareRequest {
 }
 
 interface WorkerHandle {
-  result: Promise<CheckedFiles>;
+  result: Promise<ClaimedFiles>;
   compare(comparisons: Array<Omit<Comparison, 'owner'>>): Promise<Diagnostic[][]>;
   stop(): void;
 }
@@ -107,39 +107,60 @@ export async function checkFiles(jobs: CheckJobs, compile: () => CompiledSchemas
   const total = jobs.personaFiles.length + jobs.contributionFiles.length;
   const threads = Math.min(availableParallelism(), Math.floor(total / FILES_PER_WORKER) + 1);
   if (!workerEntry || threads < 2) {
-    const checked = checkShare(jobs, compile(), true);
+    const total = jobs.personaFiles.length + jobs.contributionFiles.length;
+    const checked = checkIndices(
+      jobs,
+      Array.from({ length: total }, (_, i) => i),
+      compile(),
+      true,
+    );
     return {
       ...checked,
       personaOwners: checked.personas.map(() => 0),
       compare: async (comparisons, dataOf) => compareHere(comparisons, dataOf, compile().persona),
     };
   }
-  // Round-robin shares keep the work even; the main thread takes share 0 instead of idling.
-  const shares = Array.from({ length: threads }, (_, k) => ({
-    ...jobs,
-    personaFiles: jobs.personaFiles.filter((_, i) => i % threads === k),
-    contributionFiles: jobs.contributionFiles.filter((_, i) => i % threads === k),
-  }));
+  // Files are handed out in chunks from a counter all threads share, so a worker that starts late (it loads
+  // the bundle and compiles the schemas while this thread already checks) simply takes fewer chunks.
+  const counter = new Int32Array(new SharedArrayBuffer(4));
   const entry = workerEntry;
-  const workers = shares.slice(1).map((share) => startWorker(entry, share));
-  const own = checkShare(shares[0] as CheckJobs, compile(), true);
-  // A worker that fails is replaced by checking its share here, with the data kept here.
-  const results = await Promise.all(
-    workers.map((worker, k) =>
+  const workers = Array.from({ length: threads - 1 }, () => startWorker(entry, jobs, counter.buffer));
+  const own = checkClaimed(jobs, counter, compile(), true);
+  const reports = await Promise.all(
+    workers.map((worker) =>
       worker.result.catch(() => {
         worker.stop();
-        return checkShare(shares[k + 1] as CheckJobs, compile(), true);
+        return undefined;
       }),
     ),
   );
-  const all = [own, ...results];
-  const owners = all.map((result, k) => result.personas.map((p) => ('data' in p ? 0 : k)));
+  // What a lost worker had claimed is checked here, with the data kept here.
+  const all = [own, ...reports];
+  const missing = unclaimed(jobs, all);
+  if (missing.length > 0) all.push(checkIndices(jobs, missing, compile(), true));
+  const personas = new Array<CheckedPersona>(jobs.personaFiles.length);
+  const personaStamps = new Array<FileStamp>(jobs.personaFiles.length);
+  const personaOwners = new Array<number>(jobs.personaFiles.length);
+  const contributions = new Array<ContributionFacts>(jobs.contributionFiles.length);
+  const contributionStamps = new Array<FileStamp>(jobs.contributionFiles.length);
+  all.forEach((report, thread) => {
+    report?.personaIndices.forEach((index, j) => {
+      const facts = report.personas[j] as CheckedPersona;
+      personas[index] = facts;
+      personaStamps[index] = report.personaStamps[j] as FileStamp;
+      personaOwners[index] = 'data' in facts ? 0 : thread;
+    });
+    report?.contributionIndices.forEach((index, j) => {
+      contributions[index] = report.contributions[j] as ContributionFacts;
+      contributionStamps[index] = report.contributionStamps[j] as FileStamp;
+    });
+  });
   return {
-    personas: interleave(all.map((r) => r.personas)),
-    contributions: interleave(all.map((r) => r.contributions)),
-    personaStamps: interleave(all.map((r) => r.personaStamps)),
-    contributionStamps: interleave(all.map((r) => r.contributionStamps)),
-    personaOwners: interleave(owners),
+    personas,
+    contributions,
+    personaStamps,
+    contributionStamps,
+    personaOwners,
     async compare(comparisons, dataOf) {
       const byOwner = Array.from({ length: threads }, () => [] as number[]);
       comparisons.forEach((c, i) => {
@@ -196,16 +217,8 @@ function compareHere(
   });
 }
 
-/** Undoes the round-robin split: item i of share k was input k + i·threads. */
-function interleave<T>(shares: T[][]): T[] {
-  const out: T[] = [];
-  const longest = Math.max(...shares.map((s) => s.length));
-  for (let i = 0; i < longest; i++) for (const share of shares) if (i < share.length) out.push(share[i] as T);
-  return out;
-}
-
-function startWorker(entry: URL, jobs: CheckJobs): WorkerHandle {
-  const worker = new Worker(entry, { workerData: { [CHECK_WORKER]: true, jobs } });
+function startWorker(entry: URL, jobs: CheckJobs, counter: SharedArrayBuffer): WorkerHandle {
+  const worker = new Worker(entry, { workerData: { [CHECK_WORKER]: true, jobs, counter } });
   let failed: Error | undefined;
   const failures = new Set<(error: Error) => void>();
   const fail = (error: Error) => {
@@ -223,7 +236,7 @@ function startWorker(entry: URL, jobs: CheckJobs): WorkerHandle {
         resolve(message);
       });
     });
-  const result = next<CheckedFiles>();
+  const result = next<ClaimedFiles>();
   return {
     result,
     compare(comparisons) {
@@ -235,35 +248,86 @@ function startWorker(entry: URL, jobs: CheckJobs): WorkerHandle {
   };
 }
 
-/**
- * Checks one share. `keepData` leaves each persona's data in its facts (this thread); otherwise it is left
- * out of the facts and kept in `held` for the comparisons asked of this thread later.
- */
-export function checkShare(
+/** Checked files with their positions in the inputs (`personaFiles`, `contributionFiles`). */
+interface ClaimedFiles extends CheckedFiles {
+  personaIndices: number[];
+  contributionIndices: number[];
+}
+
+/** Files per claim: small enough to even out the threads' finishing times, large enough to claim rarely. */
+const CHUNK = 32;
+
+/** Checks chunks of files, claimed one at a time from `counter` until none are left. */
+function checkClaimed(
   jobs: CheckJobs,
-  compiled?: CompiledSchemas,
-  keepData = jobs.personaData,
+  counter: Int32Array,
+  compiled: CompiledSchemas,
+  keepData: boolean,
   held?: Map<string, Record<string, unknown>>,
-): CheckedFiles {
-  const validatePersona = compiled?.persona ?? compileSchema(jobs.personaSchema);
-  const validateContribution = compiled?.contribution ?? compileSchema(jobs.contributionSchema);
-  const out: CheckedFiles = { personas: [], contributions: [], personaStamps: [], contributionStamps: [] };
-  for (const file of jobs.personaFiles) {
-    const { bytes, ...stat } = readCappedWithStat(path.join(jobs.root, file));
-    const facts = checkPersonaFile(file, bytes, validatePersona);
-    const summary = facts.data ? summarizePersona(facts.data) : null;
-    if (keepData) out.personas.push({ ...facts, summary });
-    else {
-      const { data, ...rest } = facts;
-      if (data) held?.set(file, data);
-      out.personas.push({ ...rest, summary });
-    }
-    out.personaStamps.push({ ...stat, hash: jobs.hashContent ? contentHash(bytes) : '' });
+): ClaimedFiles {
+  const total = jobs.personaFiles.length + jobs.contributionFiles.length;
+  function* claimed(): Generator<number> {
+    for (let chunk = Atomics.add(counter, 0, 1); chunk * CHUNK < total; chunk = Atomics.add(counter, 0, 1))
+      for (let i = chunk * CHUNK; i < Math.min(total, (chunk + 1) * CHUNK); i++) yield i;
   }
-  for (const file of jobs.contributionFiles) {
-    const { bytes, ...stat } = readCappedWithStat(path.join(jobs.root, file));
-    out.contributions.push(checkContributionFile(file, bytes, validateContribution));
-    out.contributionStamps.push({ ...stat, hash: jobs.hashContent ? contentHash(bytes) : '' });
+  return checkIndices(jobs, claimed(), compiled, keepData, held);
+}
+
+/** The files no thread reported, as positions over personas then contributions. */
+function unclaimed(jobs: CheckJobs, reports: ReadonlyArray<ClaimedFiles | undefined>): number[] {
+  const seen = new Set<number>();
+  for (const report of reports) {
+    for (const i of report?.personaIndices ?? []) seen.add(i);
+    for (const i of report?.contributionIndices ?? []) seen.add(jobs.personaFiles.length + i);
+  }
+  const total = jobs.personaFiles.length + jobs.contributionFiles.length;
+  return Array.from({ length: total }, (_, i) => i).filter((i) => !seen.has(i));
+}
+
+/**
+ * Checks the files at these positions (personas first, then contributions). `keepData` leaves each persona's
+ * data in its facts; otherwise it is left out of them and kept in `held`, for comparisons asked later.
+ */
+function checkIndices(
+  jobs: CheckJobs,
+  indices: Iterable<number>,
+  compiled: CompiledSchemas,
+  keepData: boolean,
+  held?: Map<string, Record<string, unknown>>,
+): ClaimedFiles {
+  const out: ClaimedFiles = {
+    personas: [],
+    contributions: [],
+    personaStamps: [],
+    contributionStamps: [],
+    personaIndices: [],
+    contributionIndices: [],
+  };
+  const stampOf = (stat: Omit<FileStamp, 'hash'>, bytes: Uint8Array): FileStamp => ({
+    ...stat,
+    hash: jobs.hashContent ? contentHash(bytes) : '',
+  });
+  for (const index of indices) {
+    if (index < jobs.personaFiles.length) {
+      const file = jobs.personaFiles[index] as string;
+      const { bytes, ...stat } = readCappedWithStat(path.join(jobs.root, file));
+      const facts = checkPersonaFile(file, bytes, compiled.persona);
+      const summary = facts.data ? summarizePersona(facts.data) : null;
+      if (keepData) out.personas.push({ ...facts, summary });
+      else {
+        const { data, ...rest } = facts;
+        if (data) held?.set(file, data);
+        out.personas.push({ ...rest, summary });
+      }
+      out.personaStamps.push(stampOf(stat, bytes));
+      out.personaIndices.push(index);
+    } else {
+      const file = jobs.contributionFiles[index - jobs.personaFiles.length] as string;
+      const { bytes, ...stat } = readCappedWithStat(path.join(jobs.root, file));
+      out.contributions.push(checkContributionFile(file, bytes, compiled.contribution));
+      out.contributionStamps.push(stampOf(stat, bytes));
+      out.contributionIndices.push(index - jobs.personaFiles.length);
+    }
   }
   return out;
 }
@@ -274,13 +338,17 @@ export interface WorkerPort {
   once(event: 'message', listener: (message: CompareRequest) => void): unknown;
 }
 
-/** The worker side: check the share, post the facts, then compare contributions with the personas it holds. */
-export async function runCheckWorker(data: { jobs: CheckJobs }, port: WorkerPort): Promise<void> {
+/** The worker side: check the chunks it claims, post the facts, then compare contributions with the personas it holds. */
+export async function runCheckWorker(
+  data: { jobs: CheckJobs; counter: SharedArrayBuffer },
+  port: WorkerPort,
+): Promise<void> {
   const held = new Map<string, Record<string, unknown>>();
   const validatePersona = compileSchema(data.jobs.personaSchema);
   const compiled = { persona: validatePersona, contribution: compileSchema(data.jobs.contributionSchema) };
   const request = new Promise<CompareRequest>((resolve) => port.once('message', resolve));
-  port.postMessage(checkShare(data.jobs, compiled, data.jobs.personaData, held));
+  const counter = new Int32Array(data.counter);
+  port.postMessage(checkClaimed(data.jobs, counter, compiled, data.jobs.personaData, held));
   const { comparisons } = await request;
   port.postMessage(compareHere(comparisons, (file) => held.get(file) ?? {}, validatePersona));
 }
