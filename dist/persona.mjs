@@ -7818,26 +7818,33 @@ function scalar(raw) {
 }
 function fastParseFlat(text7) {
   const places = {};
+  const data = {};
   let line = 0;
   let start = 0;
-  while (start < text7.length) {
-    let end = text7.indexOf("\n", start);
-    if (end === -1) end = text7.length;
-    line++;
-    const match = FLAT_LINE.exec(text7.slice(start, end));
-    if (!match) return void 0;
-    const [, key, gap, value] = match;
-    if (key !== void 0 && gap !== void 0 && value !== void 0) {
-      const valueColumn = key.length + 2 + gap.length;
-      places[key] = {
-        key: { line, column: 1, endLine: line, endColumn: key.length + 1 },
-        value: { line, column: valueColumn, endLine: line, endColumn: valueColumn + value.length }
-      };
+  try {
+    while (start < text7.length) {
+      let end = text7.indexOf("\n", start);
+      if (end === -1) end = text7.length;
+      line++;
+      const match = FLAT_LINE.exec(text7.slice(start, end));
+      if (!match) return void 0;
+      const [, key, gap, value] = match;
+      if (key !== void 0 && gap !== void 0 && value !== void 0) {
+        if (Object.hasOwn(data, key) || scalar(key) !== key) return void 0;
+        data[key] = scalar(value);
+        const valueColumn = key.length + 2 + gap.length;
+        places[key] = {
+          key: { line, column: 1, endLine: line, endColumn: key.length + 1 },
+          value: { line, column: valueColumn, endLine: line, endColumn: valueColumn + value.length }
+        };
+      }
+      start = end + 1;
     }
-    start = end + 1;
+  } catch (error) {
+    if (error === DECLINE) return void 0;
+    throw error;
   }
-  const data = fastParse(text7);
-  return data ? { data, places } : void 0;
+  return Object.keys(data).length > 0 ? { data, places } : void 0;
 }
 var KEY, DOUBLE_QUOTED, SINGLE_QUOTED, PLAIN_TEXT, INTEGER, DATE, URL2, VALUE, COMMENT, LINE, DECLINE, BlockReader, FLAT_LINE;
 var init_fast_parse = __esm({

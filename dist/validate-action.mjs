@@ -49219,26 +49219,33 @@ var BlockReader = class {
 var FLAT_LINE = new RegExp(`^(?:(${KEY}):( +)(${VALUE})(?: +#.*)?| *#.*| *)\\r?$`);
 function fastParseFlat(text6) {
   const places = {};
+  const data = {};
   let line = 0;
   let start = 0;
-  while (start < text6.length) {
-    let end = text6.indexOf("\n", start);
-    if (end === -1) end = text6.length;
-    line++;
-    const match = FLAT_LINE.exec(text6.slice(start, end));
-    if (!match) return void 0;
-    const [, key, gap, value] = match;
-    if (key !== void 0 && gap !== void 0 && value !== void 0) {
-      const valueColumn = key.length + 2 + gap.length;
-      places[key] = {
-        key: { line, column: 1, endLine: line, endColumn: key.length + 1 },
-        value: { line, column: valueColumn, endLine: line, endColumn: valueColumn + value.length }
-      };
+  try {
+    while (start < text6.length) {
+      let end = text6.indexOf("\n", start);
+      if (end === -1) end = text6.length;
+      line++;
+      const match = FLAT_LINE.exec(text6.slice(start, end));
+      if (!match) return void 0;
+      const [, key, gap, value] = match;
+      if (key !== void 0 && gap !== void 0 && value !== void 0) {
+        if (Object.hasOwn(data, key) || scalar(key) !== key) return void 0;
+        data[key] = scalar(value);
+        const valueColumn = key.length + 2 + gap.length;
+        places[key] = {
+          key: { line, column: 1, endLine: line, endColumn: key.length + 1 },
+          value: { line, column: valueColumn, endLine: line, endColumn: valueColumn + value.length }
+        };
+      }
+      start = end + 1;
     }
-    start = end + 1;
+  } catch (error2) {
+    if (error2 === DECLINE) return void 0;
+    throw error2;
   }
-  const data = fastParse(text6);
-  return data ? { data, places } : void 0;
+  return Object.keys(data).length > 0 ? { data, places } : void 0;
 }
 
 // scripts/parse/parse-yaml.ts

@@ -198,24 +198,34 @@ export function fastParseFlat(
   text: string,
 ): { data: Record<string, unknown>; places: FlatPlaces } | undefined {
   const places: FlatPlaces = {};
+  // Every line was matched whole, so the data is read off the same matches, without a second pass.
+  const data: Record<string, unknown> = {};
   let line = 0;
   let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    line++;
-    const match = FLAT_LINE.exec(text.slice(start, end));
-    if (!match) return undefined;
-    const [, key, gap, value] = match;
-    if (key !== undefined && gap !== undefined && value !== undefined) {
-      const valueColumn = key.length + 2 + gap.length;
-      places[key] = {
-        key: { line, column: 1, endLine: line, endColumn: key.length + 1 },
-        value: { line, column: valueColumn, endLine: line, endColumn: valueColumn + value.length },
-      };
+  try {
+    while (start < text.length) {
+      let end = text.indexOf('\n', start);
+      if (end === -1) end = text.length;
+      line++;
+      const match = FLAT_LINE.exec(text.slice(start, end));
+      if (!match) return undefined;
+      const [, key, gap, value] = match;
+      if (key !== undefined && gap !== undefined && value !== undefined) {
+        // As in `fastParse`: a duplicate key, or one the core schema reads as null or a boolean, is the full
+        // parser's to report.
+        if (Object.hasOwn(data, key) || scalar(key) !== key) return undefined;
+        data[key] = scalar(value);
+        const valueColumn = key.length + 2 + gap.length;
+        places[key] = {
+          key: { line, column: 1, endLine: line, endColumn: key.length + 1 },
+          value: { line, column: valueColumn, endLine: line, endColumn: valueColumn + value.length },
+        };
+      }
+      start = end + 1;
     }
-    start = end + 1;
+  } catch (error) {
+    if (error === DECLINE) return undefined;
+    throw error;
   }
-  const data = fastParse(text);
-  return data ? { data, places } : undefined;
+  return Object.keys(data).length > 0 ? { data, places } : undefined;
 }

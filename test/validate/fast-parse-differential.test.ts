@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fastParse } from '../../scripts/parse/fast-parse.ts';
+import { fastParse, fastParseFlat } from '../../scripts/parse/fast-parse.ts';
 import { parseYaml } from '../../scripts/parse/parse-yaml.ts';
 
 /**
@@ -188,6 +188,27 @@ describe('fastParse against the full parser', () => {
     expect(accepted).toBeGreaterThan(runs * 0.2);
     expect(accepted).toBeLessThan(runs * 0.95);
     expect(acceptedCrlf).toBeGreaterThan(0);
+  });
+
+  it('reads flat files (one `key: value` per line) exactly as the full parser, or declines', () => {
+    let accepted = 0;
+    for (let seed = 1; seed <= 2000; seed++) {
+      const next = random(seed);
+      const lines = Array.from({ length: 1 + Math.floor(next() * 8) }, () => {
+        const roll = next();
+        if (roll < 0.08) return '# a comment';
+        if (roll < 0.12) return '';
+        return `${keyOf(next)}: ${scalarOf(next)}${next() < 0.1 ? ' # note' : ''}`;
+      });
+      const text = `${lines.join(next() < 0.1 ? '\r\n' : '\n')}\n`;
+      const flat = fastParseFlat(text);
+      if (flat === undefined) continue;
+      accepted++;
+      const full = parseYaml('f.yaml', text);
+      expect(full.diagnostics, `seed ${seed}:\n${text}`).toEqual([]);
+      expect(flat.data, `seed ${seed}:\n${text}`).toStrictEqual(full.value);
+    }
+    expect(accepted).toBeGreaterThan(400);
   });
 
   it.each([
