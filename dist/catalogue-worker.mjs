@@ -7847,56 +7847,6 @@ function personaProvenanceWords(community) {
 }
 var NOT_YET_REVIEWED = "Not yet reviewed by the community.";
 
-// scripts/intake/contribute-form-fields.ts
-var FORM_TEMPLATE_FILE = "contribute.yml";
-var FORM_PATH = `.github/ISSUE_TEMPLATE/${FORM_TEMPLATE_FILE}`;
-var ACTION_LABELS = {
-  confirm: "Confirm",
-  correct: "Correct",
-  extend: "Extend"
-};
-var FIELD_OPTIONS = SECTION_ORDER.map(
-  (field) => ({
-    field,
-    label: FIELD_LABELS[field]
-  })
-);
-var MAX_TITLE_IN_OPTION = 100;
-function personaOptionLabel(persona) {
-  let title = persona.title.replace(/\s+/g, " ").trim();
-  if (title.length > MAX_TITLE_IN_OPTION) title = `${title.slice(0, MAX_TITLE_IN_OPTION - 1).trimEnd()}\u2026`;
-  return `${title} (${persona.id})`;
-}
-
-// scripts/render/issue-form/contribute-form-url.ts
-var MAX_FORM_URL_LENGTH = 8e3;
-function contributeFormUrl(repositoryUrl2, prefill) {
-  const withText = buildUrl(repositoryUrl2, prefill, true);
-  return withText.length <= MAX_FORM_URL_LENGTH ? withText : buildUrl(repositoryUrl2, prefill, false);
-}
-function buildUrl(repositoryUrl2, prefill, withText) {
-  const fieldLabel = FIELD_LABELS[prefill.field];
-  const actionLabel = ACTION_LABELS[prefill.action];
-  const item = prefill.item === void 0 ? "" : ` item ${prefill.item}`;
-  const params = [
-    ["template", FORM_TEMPLATE_FILE],
-    ["title", `${actionLabel} ${fieldLabel}${item}: ${prefill.persona.title}`],
-    ["persona", personaOptionLabel(prefill.persona)],
-    ["field", fieldLabel],
-    ["action", actionLabel]
-  ];
-  if (prefill.item !== void 0) params.push(["item", String(prefill.item)]);
-  if (withText && prefill.text !== void 0) params.push(["text", prefill.text]);
-  const query = params.map(([key, value]) => `${key}=${encodeQueryComponent(value)}`).join("&");
-  return `${repositoryUrl2.replace(/\/+$/, "")}/issues/new?${query}`;
-}
-function encodeQueryComponent(value) {
-  return encodeURIComponent(value).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
-  );
-}
-
 // scripts/render/catalogue/yaml-pair.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 
@@ -7926,66 +7876,71 @@ var LOGIN_PLACEHOLDER = "your-login";
 function suggestedFileName(target) {
   return `${LOGIN_PLACEHOLDER}-${target.field}.yaml`;
 }
-function contributionTemplateParts(target) {
-  const instructions = [
-    `Replace ${LOGIN_PLACEHOLDER} with your GitHub login in author and in the file name, say why in rationale, then propose the file.`
-  ];
-  if (target.action === "correct")
-    instructions.push(
-      target.original === void 0 ? "Edit value, and add original: the exact current text, copied from the persona page." : "Edit value to the corrected text; keep original as it is."
-    );
-  if (target.action === "extend") instructions.push("Write the new item in value.");
-  const contribution = {
-    persona: target.slug,
-    field: target.field,
-    action: target.action
-  };
-  if (target.item !== void 0) contribution.item = target.item;
-  if (target.action === "correct") {
-    contribution.value = target.original ?? "The corrected text.";
-    if (target.original !== void 0) contribution.original = target.original;
+var HEADERS = /* @__PURE__ */ new Map();
+function contributionTemplateHeader(target) {
+  const variant = `${target.action}:${target.original === void 0}`;
+  let header = HEADERS.get(variant);
+  if (header === void 0) {
+    const instructions = [
+      `Replace ${LOGIN_PLACEHOLDER} with your GitHub login in author and in the file name, say why in rationale, then propose the file.`
+    ];
+    if (target.action === "correct")
+      instructions.push(
+        target.original === void 0 ? "Edit value, and add original: the exact current text, copied from the persona page." : "Edit value to the corrected text; keep original as it is."
+      );
+    if (target.action === "extend") instructions.push("Write the new item in value.");
+    header = `${[CONTRIBUTION_MODELINE, ...instructions.map((line) => `# ${line}`)].join("\n")}
+`;
+    HEADERS.set(variant, header);
   }
-  if (target.action === "extend") contribution.value = "The new item, as one complete sentence.";
-  contribution.author = LOGIN_PLACEHOLDER;
-  contribution.rationale = target.action === "confirm" ? "How this matches your own experience." : "Why this is more accurate, from your own experience.";
-  return [
-    `${[CONTRIBUTION_MODELINE, ...instructions.map((line) => `# ${line}`)].join("\n")}
-`,
-    ...Object.entries(contribution).flatMap(([key, value]) => yamlPairParts(key, value))
+  return header;
+}
+function contributionTemplateEntries(target) {
+  const entries = [
+    ["persona", target.slug],
+    ["field", target.field],
+    ["action", target.action]
   ];
+  if (target.item !== void 0) entries.push(["item", target.item]);
+  if (target.action === "correct") {
+    entries.push(["value", target.original ?? "The corrected text."]);
+    if (target.original !== void 0) entries.push(["original", target.original]);
+  }
+  if (target.action === "extend") entries.push(["value", "The new item, as one complete sentence."]);
+  entries.push(["author", LOGIN_PLACEHOLDER]);
+  entries.push([
+    "rationale",
+    target.action === "confirm" ? "How this matches your own experience." : "Why this is more accurate, from your own experience."
+  ]);
+  return entries;
 }
 
-// scripts/render/catalogue/contribute-links.ts
-var newFileLink = (target, options2) => {
-  const query = [
-    `filename=${encodeQueryValue(suggestedFileName(target))}`,
-    // Percent-encoding works character by character, so the pieces can be encoded apart (and remembered).
-    `value=${contributionTemplateParts(target).map(encodeRemembered).join("")}`
-  ].join("&");
-  return {
-    label: "file",
-    url: `${options2.repositoryUrl}/new/${encodePath(options2.branch)}/contributions/${encodePath(target.slug)}?${query}`
-  };
+// scripts/intake/contribute-form-fields.ts
+var FORM_TEMPLATE_FILE = "contribute.yml";
+var FORM_PATH = `.github/ISSUE_TEMPLATE/${FORM_TEMPLATE_FILE}`;
+var ACTION_LABELS = {
+  confirm: "Confirm",
+  correct: "Correct",
+  extend: "Extend"
 };
-var issueFormLink = (target, options2) => ({
-  label: "form",
-  url: contributeFormUrl(options2.repositoryUrl, {
-    persona: { id: target.id, title: target.title },
-    field: target.field,
-    action: target.action,
-    ...target.item === void 0 ? {} : { item: target.item },
-    ...target.action === "correct" && target.original !== void 0 ? { text: target.original } : {}
+var FIELD_OPTIONS = SECTION_ORDER.map(
+  (field) => ({
+    field,
+    label: FIELD_LABELS[field]
   })
-});
-var CONTRIBUTE_LINK_KINDS = [issueFormLink, newFileLink];
-var MAX_CONTRIBUTE_URL_LENGTH = 8e3;
-function contributeLinks(target, options2) {
-  return CONTRIBUTE_LINK_KINDS.map((kind) => {
-    const made = kind(target, options2);
-    if (made.url.length <= MAX_CONTRIBUTE_URL_LENGTH || target.original === void 0) return made;
-    return kind({ ...target, original: void 0 }, options2);
-  });
+);
+var MAX_TITLE_IN_OPTION = 100;
+function personaOptionLabel(persona) {
+  let title = persona.title.replace(/\s+/g, " ").trim();
+  if (title.length > MAX_TITLE_IN_OPTION) title = `${title.slice(0, MAX_TITLE_IN_OPTION - 1).trimEnd()}\u2026`;
+  return `${title} (${persona.id})`;
 }
+
+// scripts/render/issue-form/contribute-form-url.ts
+var MAX_FORM_URL_LENGTH = 8e3;
+
+// scripts/render/catalogue/contribute-links.ts
+var MAX_CONTRIBUTE_URL_LENGTH = 8e3;
 var RESERVED_BY_RFC_3986 = {
   "!": "%21",
   "'": "%27",
@@ -7997,16 +7952,104 @@ function encodeQueryValue(value) {
   const encoded = encodeURIComponent(value);
   return /[!'()*]/.test(encoded) ? encoded.replace(/[!'()*]/g, (c) => RESERVED_BY_RFC_3986[c] ?? c) : encoded;
 }
-var ENCODED = /* @__PURE__ */ new Map();
-var MAX_ENCODED = 1e4;
-function encodeRemembered(value) {
-  let encoded = ENCODED.get(value);
+
+// scripts/render/catalogue/persona-contribute-links.ts
+function personaContributeLinks(persona, options2) {
+  const formBase = base(`${options2.repositoryUrl.replace(/\/+$/, "")}/issues/new?`);
+  const fileBase = base(
+    `${options2.repositoryUrl}/new/${encodePath(options2.branch)}/contributions/${encodePath(persona.slug)}?`
+  );
+  const { slug, id } = persona;
+  const title = encodeQueryValue(persona.title);
+  const personaParam = `persona=${encodeQueryValue(personaOptionLabel(persona))}`;
+  const slugPair = encodePair("persona", persona.slug);
+  const formLink = (target, encodedText) => {
+    const fieldLabel = FIELD_LABELS[target.field];
+    const actionLabel = ACTION_LABELS[target.action];
+    const item = target.item === void 0 ? "" : ` item ${target.item}`;
+    const params = [
+      `template=${encodeQueryValue(FORM_TEMPLATE_FILE)}`,
+      `title=${encodeQueryValue(`${actionLabel} ${fieldLabel}${item}: `)}${title}`,
+      personaParam,
+      `field=${encodeQueryValue(fieldLabel)}`,
+      `action=${encodeQueryValue(actionLabel)}`
+    ];
+    if (target.item !== void 0) params.push(`item=${target.item}`);
+    if (encodedText !== void 0) params.push(`text=${encodedText}`);
+    return join(formBase, params);
+  };
+  const fileLink = (target, encodedOriginal) => {
+    let value = encodedHeader(contributionTemplateHeader(target));
+    for (const [key, entry] of contributionTemplateEntries(target)) {
+      if (key === "persona" && entry === persona.slug) value += slugPair;
+      else if (entry === target.original) value += encodePair(key, entry, encodedOriginal);
+      else value += constantPair(key, entry);
+    }
+    return join(fileBase, [`filename=${encodeQueryValue(suggestedFileName(target))}`, `value=${value}`]);
+  };
+  return (pageTarget) => {
+    const target = { slug, id, title: persona.title, ...pageTarget };
+    const original = target.original;
+    const encodedOriginal = original === void 0 ? void 0 : encodeQueryValue(original);
+    let form = formLink(target, target.action === "correct" ? encodedOriginal : void 0);
+    if (form.url.length > Math.min(MAX_FORM_URL_LENGTH, MAX_CONTRIBUTE_URL_LENGTH) && encodedOriginal !== void 0)
+      form = formLink(target, void 0);
+    let file = fileLink(target, encodedOriginal ?? "");
+    if (file.url.length > MAX_CONTRIBUTE_URL_LENGTH && original !== void 0)
+      file = fileLink({ ...target, original: void 0 }, "");
+    return [made("form", form), made("file", file)];
+  };
+}
+function made(label, built) {
+  return built.destination === null ? { label, url: built.url } : { label, url: built.url, destination: built.destination };
+}
+function base(start) {
+  const plain = /^[A-Za-z0-9%._~:/?=&-]+$/.test(start);
+  return { url: start, destination: plain ? start.replace(/&(?=[#A-Za-z])/g, "\\&") : null };
+}
+function join(start, params) {
+  let url = start.url;
+  let destination = start.destination;
+  for (const [index2, param] of params.entries()) {
+    url += index2 === 0 ? param : `&${param}`;
+    if (destination !== null) destination += index2 === 0 ? param : `\\&${param}`;
+  }
+  return { url, destination };
+}
+var CONSTANT_HEADERS = /* @__PURE__ */ new Map();
+var CONSTANT_PAIRS = /* @__PURE__ */ new Map();
+var MAX_CONSTANT_PAIRS = 1e4;
+var constantPairs = 0;
+function encodedHeader(header) {
+  let encoded = CONSTANT_HEADERS.get(header);
   if (encoded === void 0) {
-    encoded = encodeQueryValue(value);
-    if (ENCODED.size >= MAX_ENCODED) ENCODED.clear();
-    ENCODED.set(value, encoded);
+    encoded = encodeQueryValue(header);
+    CONSTANT_HEADERS.set(header, encoded);
   }
   return encoded;
+}
+function constantPair(key, value) {
+  const known = CONSTANT_PAIRS.get(key)?.get(value);
+  if (known !== void 0) return known;
+  if (constantPairs >= MAX_CONSTANT_PAIRS) {
+    CONSTANT_PAIRS.clear();
+    constantPairs = 0;
+  }
+  const encoded = encodePair(key, value);
+  let byValue = CONSTANT_PAIRS.get(key);
+  if (byValue === void 0) {
+    byValue = /* @__PURE__ */ new Map();
+    CONSTANT_PAIRS.set(key, byValue);
+  }
+  byValue.set(value, encoded);
+  constantPairs++;
+  return encoded;
+}
+function encodePair(key, value, encodedValue) {
+  const parts = yamlPairParts(key, value);
+  if (parts.length === 3 && parts[1] === value && encodedValue !== void 0)
+    return `${encodeQueryValue(parts[0] ?? "")}${encodedValue}%0A`;
+  return encodeQueryValue(parts.join(""));
 }
 function encodePath(segment) {
   return segment.split("/").map(encodeQueryValue).join("/");
@@ -8014,25 +8057,17 @@ function encodePath(segment) {
 
 // scripts/render/catalogue/contribute-section.ts
 function contributeSection(persona, options2) {
+  const links = personaContributeLinks(persona, options2);
   const rows = SECTION_ORDER.map((field) => {
-    const base = { slug: persona.slug, id: persona.id, title: persona.title, field };
-    const confirm = targetCell("confirm", { ...base, action: "confirm" }, options2);
+    const confirm = targetCell("confirm", { field, action: "confirm" }, links);
     if (!isListField(field)) {
-      const correct = targetCell(
-        "correct",
-        { ...base, action: "correct", original: persona[field] },
-        options2
-      );
+      const correct = targetCell("correct", { field, action: "correct", original: persona[field] }, links);
       return [[text(FIELD_LABELS[field])], confirm, correct, [text("\u2014")]];
     }
     const items = persona[field].map(
-      (item, index2) => targetCell(
-        `item ${index2 + 1}`,
-        { ...base, action: "correct", item: index2 + 1, original: item },
-        options2
-      )
+      (item, index2) => targetCell(`item ${index2 + 1}`, { field, action: "correct", item: index2 + 1, original: item }, links)
     );
-    const extend2 = targetCell("add an item", { ...base, action: "extend" }, options2);
+    const extend2 = targetCell("add an item", { field, action: "extend" }, links);
     return [[text(FIELD_LABELS[field])], confirm, joined(items, " \xB7 "), extend2];
   });
   return [
@@ -8051,17 +8086,22 @@ function contributeSection(persona, options2) {
     table([[text("Section")], [text("Confirm")], [text("Correct")], [text("Extend")]], rows)
   ];
 }
-function targetCell(label, target, options2) {
-  const [main, ...others] = contributeLinks(target, options2);
+function targetCell(label, target, links) {
+  const [main, ...others] = links(target);
   if (!main) return [text(label)];
   return [
-    link(main.url, text(label)),
+    contributeLink(main, label),
     ...others.flatMap((other) => [
       text(" ("),
-      link(other.url, text(other.label)),
+      contributeLink(other, other.label),
       text(")")
     ])
   ];
+}
+function contributeLink(made2, label) {
+  const node2 = link(made2.url, text(label));
+  if (made2.destination !== void 0) node2.data = { destination: made2.destination };
+  return node2;
 }
 
 // scripts/render/catalogue/persona-page.ts
@@ -8325,12 +8365,12 @@ function zwitch(key, options2) {
 
 // node_modules/mdast-util-to-markdown/lib/configure.js
 var own3 = {}.hasOwnProperty;
-function configure(base, extension2) {
+function configure(base2, extension2) {
   let index2 = -1;
   let key;
   if (extension2.extensions) {
     while (++index2 < extension2.extensions.length) {
-      configure(base, extension2.extensions[index2]);
+      configure(base2, extension2.extensions[index2]);
     }
   }
   for (key in extension2) {
@@ -8341,24 +8381,24 @@ function configure(base, extension2) {
         }
         /* c8 ignore next 4 */
         case "unsafe": {
-          list2(base[key], extension2[key]);
+          list2(base2[key], extension2[key]);
           break;
         }
         case "join": {
-          list2(base[key], extension2[key]);
+          list2(base2[key], extension2[key]);
           break;
         }
         case "handlers": {
-          map(base[key], extension2[key]);
+          map(base2[key], extension2[key]);
           break;
         }
         default: {
-          base.options[key] = extension2[key];
+          base2.options[key] = extension2[key];
         }
       }
     }
   }
-  return base;
+  return base2;
 }
 function list2(left, right) {
   if (right) {
@@ -9964,7 +10004,7 @@ var handle = {
 };
 
 // node_modules/mdast-util-to-markdown/lib/join.js
-var join = [joinDefaults];
+var join2 = [joinDefaults];
 function joinDefaults(left, right, parent, state) {
   if (right.type === "code" && formatCodeAsIndented(right, state) && (left.type === "list" || left.type === right.type && formatCodeAsIndented(left, state))) {
     return false;
@@ -12295,8 +12335,8 @@ function decodeNamedCharacterReference(value) {
 }
 
 // node_modules/micromark-util-decode-numeric-character-reference/index.js
-function decodeNumericCharacterReference(value, base) {
-  const code5 = Number.parseInt(value, base);
+function decodeNumericCharacterReference(value, base2) {
+  const code5 = Number.parseInt(value, base2);
   if (
     // C0 except for HT, LF, FF, CR, space.
     code5 < 9 || code5 === 11 || code5 > 13 && code5 < 32 || // Control character (DEL) of C0, and C1 controls.
@@ -12578,7 +12618,7 @@ function toMarkdown(tree, options2) {
     handle: void 0,
     indentLines,
     indexStack: [],
-    join: [...join],
+    join: [...join2],
     options: {},
     safe: safeBound,
     stack: [],
@@ -21200,10 +21240,13 @@ function isAlphanumeric(code5) {
   return isDigit(code5) || code5 >= 65 && code5 <= 90 || code5 >= 97 && code5 <= 122;
 }
 function plainLink(node2) {
-  if (node2.title || !PLAIN_URL.test(node2.url) || couldBeAutolink(node2)) return null;
+  if (node2.title) return null;
+  const known = node2.data?.destination;
+  if (known === void 0 && !PLAIN_URL.test(node2.url)) return null;
+  if (couldBeAutolink(node2)) return null;
   const [only] = node2.children;
   if (node2.children.length !== 1 || only?.type !== "text" || !isInertText(only.value, "[", "]")) return null;
-  return `[${only.value}](${linkDestination(node2.url)})`;
+  return `[${only.value}](${known ?? linkDestination(node2.url)})`;
 }
 function linkDestination(url) {
   return url.replace(/&(?=[#A-Za-z])/g, "\\&");
@@ -21249,12 +21292,13 @@ function fastHandlers(configured) {
   const link3 = (node2, parent, state, info) => {
     const plain = plainLink(node2);
     if (plain !== null) return plain;
-    if (node2.title || !PLAIN_URL.test(node2.url) || couldBeAutolink(node2))
+    if (node2.title || !(node2.data?.destination !== void 0 || PLAIN_URL.test(node2.url)) || couldBeAutolink(node2))
       return fallback.link(node2, parent, state, info);
     const shape = fallback.link({ ...node2, url: "x" }, parent, state, info);
+    const destination = node2.data?.destination ?? linkDestination(node2.url);
     const tail = shape.endsWith("](x)") ? ")" : shape.endsWith('](x "")') ? ' "")' : null;
     if (tail === null) return fallback.link(node2, parent, state, info);
-    return `${shape.slice(0, -(tail.length + 1))}${linkDestination(node2.url)}${tail}`;
+    return `${shape.slice(0, -(tail.length + 1))}${destination}${tail}`;
   };
   const linkWithPeek = Object.assign(link3, { peek: fallback.link.peek });
   const paragraph3 = (node2, parent, state, info) => {

@@ -13750,10 +13750,10 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize3(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative, options, skipNormalization) {
+    function resolveComponent(base2, relative, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse4(serialize3(base, options), options);
+        base2 = parse4(serialize3(base2, options), options);
         relative = parse4(serialize3(relative, options), options);
       }
       options = options || {};
@@ -13773,33 +13773,33 @@ var require_fast_uri = __commonJS({
           target.query = relative.query;
         } else {
           if (!relative.path) {
-            target.path = base.path;
+            target.path = base2.path;
             if (relative.query !== void 0) {
               target.query = relative.query;
             } else {
-              target.query = base.query;
+              target.query = base2.query;
             }
           } else {
             if (relative.path[0] === "/") {
               target.path = removeDotSegments(relative.path);
             } else {
-              const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
-              if (baseHasAuthority && !base.path) {
+              const baseHasAuthority = base2.userinfo !== void 0 || base2.host !== void 0 || base2.port !== void 0;
+              if (baseHasAuthority && !base2.path) {
                 target.path = "/" + relative.path;
-              } else if (!base.path) {
+              } else if (!base2.path) {
                 target.path = relative.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative.path;
+                target.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative.path;
               }
-              target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
+              target.path = base2.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
             target.query = relative.query;
           }
-          target.userinfo = base.userinfo;
-          target.host = base.host;
-          target.port = base.port;
+          target.userinfo = base2.userinfo;
+          target.host = base2.host;
+          target.port = base2.port;
         }
-        target.scheme = base.scheme;
+        target.scheme = base2.scheme;
       }
       target.fragment = relative.fragment;
       return target;
@@ -18808,12 +18808,12 @@ var init_zwitch = __esm({
 });
 
 // node_modules/mdast-util-to-markdown/lib/configure.js
-function configure(base, extension2) {
+function configure(base2, extension2) {
   let index2 = -1;
   let key;
   if (extension2.extensions) {
     while (++index2 < extension2.extensions.length) {
-      configure(base, extension2.extensions[index2]);
+      configure(base2, extension2.extensions[index2]);
     }
   }
   for (key in extension2) {
@@ -18824,24 +18824,24 @@ function configure(base, extension2) {
         }
         /* c8 ignore next 4 */
         case "unsafe": {
-          list2(base[key], extension2[key]);
+          list2(base2[key], extension2[key]);
           break;
         }
         case "join": {
-          list2(base[key], extension2[key]);
+          list2(base2[key], extension2[key]);
           break;
         }
         case "handlers": {
-          map(base[key], extension2[key]);
+          map(base2[key], extension2[key]);
           break;
         }
         default: {
-          base.options[key] = extension2[key];
+          base2.options[key] = extension2[key];
         }
       }
     }
   }
-  return base;
+  return base2;
 }
 function list2(left, right) {
   if (right) {
@@ -20761,14 +20761,14 @@ function joinDefaults(left, right, parent, state) {
     return 0;
   }
 }
-var join;
+var join2;
 var init_join = __esm({
   "node_modules/mdast-util-to-markdown/lib/join.js"() {
     init_check_rule();
     init_format_code_as_indented();
     init_format_heading_as_setext();
     init_html_kind();
-    join = [joinDefaults];
+    join2 = [joinDefaults];
   }
 });
 
@@ -23084,8 +23084,8 @@ var init_decode_named_character_reference = __esm({
 });
 
 // node_modules/micromark-util-decode-numeric-character-reference/index.js
-function decodeNumericCharacterReference(value, base) {
-  const code6 = Number.parseInt(value, base);
+function decodeNumericCharacterReference(value, base2) {
+  const code6 = Number.parseInt(value, base2);
   if (
     // C0 except for HT, LF, FF, CR, space.
     code6 < 9 || code6 === 11 || code6 > 13 && code6 < 32 || // Control character (DEL) of C0, and C1 controls.
@@ -23408,7 +23408,7 @@ function toMarkdown(tree, options) {
     handle: void 0,
     indentLines,
     indexStack: [],
-    join: [...join],
+    join: [...join2],
     options: {},
     safe: safeBound,
     stack: [],
@@ -34736,17 +34736,17 @@ function verdict(report2) {
 }
 function countsParagraph(report2, ctx) {
   const s = report2.summary;
-  const base = ctx.baseRef ? [text6("already on "), code5(ctx.baseRef)] : [text6("already on the base branch")];
+  const base2 = ctx.baseRef ? [text6("already on "), code5(ctx.baseRef)] : [text6("already on the base branch")];
   const split = (total, introduced) => {
     if (total === 0) return [];
     if (report2.baseSha === null) return [];
     if (introduced === total) return [text6(" (new in this pull request)")];
-    if (introduced === 0) return [text6(" ("), ...base, text6(")")];
+    if (introduced === 0) return [text6(" ("), ...base2, text6(")")];
     return [
       text6(
         ` (${introduced.toLocaleString("en-US")} new in this pull request, ${(total - introduced).toLocaleString("en-US")} `
       ),
-      ...base,
+      ...base2,
       text6(")")
     ];
   };
@@ -35122,9 +35122,9 @@ var require_light = __commonJS({
           };
         }
         _addListener(name, status, cb) {
-          var base;
-          if ((base = this._events)[name] == null) {
-            base[name] = [];
+          var base2;
+          if ((base2 = this._events)[name] == null) {
+            base2[name] = [];
           }
           this._events[name].push({ cb, status });
           return this.instance;
@@ -35398,9 +35398,9 @@ var require_light = __commonJS({
           this._startHeartbeat();
         }
         _startHeartbeat() {
-          var base;
+          var base2;
           if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
-            return typeof (base = this.heartbeat = setInterval(() => {
+            return typeof (base2 = this.heartbeat = setInterval(() => {
               var amount, incr, maximum, now, reservoir;
               now = Date.now();
               if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
@@ -35421,7 +35421,7 @@ var require_light = __commonJS({
                   return this.instance._drainAll(this.computeCapacity());
                 }
               }
-            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
+            }, this.heartbeatInterval)).unref === "function" ? base2.unref() : void 0;
           } else {
             return clearInterval(this.heartbeat);
           }
@@ -35780,9 +35780,9 @@ var require_light = __commonJS({
             return keys;
           }
           _startAutoCleanup() {
-            var base;
+            var base2;
             clearInterval(this.interval);
-            return typeof (base = this.interval = setInterval(async () => {
+            return typeof (base2 = this.interval = setInterval(async () => {
               var e, k, ref, results, time, v;
               time = Date.now();
               ref = this.instances;
@@ -35801,7 +35801,7 @@ var require_light = __commonJS({
                 }
               }
               return results;
-            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
+            }, this.timeout / 2)).unref === "function" ? base2.unref() : void 0;
           }
           updateSettings(options = {}) {
             parser$3.overwrite(options, this.defaults, this);
@@ -40804,7 +40804,7 @@ var init_dist_src5 = __esm({
 
 // scripts/bot/github-client.ts
 function createGitHubClient(options) {
-  const base = options.retryBaseMs ?? 1e3;
+  const base2 = options.retryBaseMs ?? 1e3;
   const log = options.log ?? (() => {
   });
   const timeout = options.requestTimeoutMs ?? 3e4;
@@ -40815,10 +40815,10 @@ function createGitHubClient(options) {
     request: {
       fetch: (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(timeout) })
     },
-    retry: { retries: options.retries ?? 3, retryAfterBaseValue: base },
+    retry: { retries: options.retries ?? 3, retryAfterBaseValue: base2 },
     throttle: {
-      retryAfterBaseValue: base,
-      ...base < 1e3 ? { write: UNSPACED, notifications: UNSPACED } : {},
+      retryAfterBaseValue: base2,
+      ...base2 < 1e3 ? { write: UNSPACED, notifications: UNSPACED } : {},
       onRateLimit: (retryAfter, request2, _octokit, retryCount) => {
         const retrying = retryCount < RATE_LIMIT_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
         log(
@@ -41569,11 +41569,11 @@ var init_issue_event = __esm({
 function diagnosticInFormWords(d, facts) {
   const key = keyAt(d, facts);
   const field = key === null ? null : KEY_TO_FIELD[key] ?? null;
-  const base = { field, severity: d.severity, rule: d.rule };
+  const base2 = { field, severity: d.severity, rule: d.rule };
   switch (d.rule) {
     case "contribution/no-change":
       return {
-        ...base,
+        ...base2,
         field: "text",
         message: [
           "The ",
@@ -41585,7 +41585,7 @@ function diagnosticInFormWords(d, facts) {
       };
     case "contribution/duplicate-confirm":
       return {
-        ...base,
+        ...base2,
         field: "author",
         message: [
           ...translate2(d.message),
@@ -41598,7 +41598,7 @@ function diagnosticInFormWords(d, facts) {
       };
     case "contribution/duplicate-item":
       return {
-        ...base,
+        ...base2,
         field: "text",
         message: [
           ...translate2(d.message),
@@ -41611,14 +41611,14 @@ function diagnosticInFormWords(d, facts) {
       };
     case "contribution/persona-has-errors":
       return {
-        ...base,
+        ...base2,
         field: "persona",
         message: [
           "This persona has problems of its own, so nothing can be added to it until a maintainer fixes it. Your issue stays open; edit it once the persona is fixed, and it is checked again."
         ]
       };
     default:
-      return { ...base, message: translate2(d.message) };
+      return { ...base2, message: translate2(d.message) };
   }
 }
 function keyAt(d, facts) {
@@ -43139,37 +43139,6 @@ var NOT_YET_REVIEWED = "Not yet reviewed by the community.";
 // scripts/render/catalogue/contribute-section.ts
 init_persona_fields();
 
-// scripts/render/issue-form/contribute-form-url.ts
-init_persona_fields();
-init_contribute_form_fields();
-var MAX_FORM_URL_LENGTH = 8e3;
-function contributeFormUrl(repositoryUrl2, prefill) {
-  const withText = buildUrl(repositoryUrl2, prefill, true);
-  return withText.length <= MAX_FORM_URL_LENGTH ? withText : buildUrl(repositoryUrl2, prefill, false);
-}
-function buildUrl(repositoryUrl2, prefill, withText) {
-  const fieldLabel2 = FIELD_LABELS[prefill.field];
-  const actionLabel = ACTION_LABELS[prefill.action];
-  const item = prefill.item === void 0 ? "" : ` item ${prefill.item}`;
-  const params = [
-    ["template", FORM_TEMPLATE_FILE],
-    ["title", `${actionLabel} ${fieldLabel2}${item}: ${prefill.persona.title}`],
-    ["persona", personaOptionLabel(prefill.persona)],
-    ["field", fieldLabel2],
-    ["action", actionLabel]
-  ];
-  if (prefill.item !== void 0) params.push(["item", String(prefill.item)]);
-  if (withText && prefill.text !== void 0) params.push(["text", prefill.text]);
-  const query = params.map(([key, value]) => `${key}=${encodeQueryComponent(value)}`).join("&");
-  return `${repositoryUrl2.replace(/\/+$/, "")}/issues/new?${query}`;
-}
-function encodeQueryComponent(value) {
-  return encodeURIComponent(value).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
-  );
-}
-
 // scripts/render/catalogue/contribution-template.ts
 init_persona_fields();
 
@@ -43191,66 +43160,56 @@ var LOGIN_PLACEHOLDER = "your-login";
 function suggestedFileName(target) {
   return `${LOGIN_PLACEHOLDER}-${target.field}.yaml`;
 }
-function contributionTemplateParts(target) {
-  const instructions = [
-    `Replace ${LOGIN_PLACEHOLDER} with your GitHub login in author and in the file name, say why in rationale, then propose the file.`
-  ];
-  if (target.action === "correct")
-    instructions.push(
-      target.original === void 0 ? "Edit value, and add original: the exact current text, copied from the persona page." : "Edit value to the corrected text; keep original as it is."
-    );
-  if (target.action === "extend") instructions.push("Write the new item in value.");
-  const contribution = {
-    persona: target.slug,
-    field: target.field,
-    action: target.action
-  };
-  if (target.item !== void 0) contribution.item = target.item;
-  if (target.action === "correct") {
-    contribution.value = target.original ?? "The corrected text.";
-    if (target.original !== void 0) contribution.original = target.original;
+var HEADERS = /* @__PURE__ */ new Map();
+function contributionTemplateHeader(target) {
+  const variant = `${target.action}:${target.original === void 0}`;
+  let header = HEADERS.get(variant);
+  if (header === void 0) {
+    const instructions = [
+      `Replace ${LOGIN_PLACEHOLDER} with your GitHub login in author and in the file name, say why in rationale, then propose the file.`
+    ];
+    if (target.action === "correct")
+      instructions.push(
+        target.original === void 0 ? "Edit value, and add original: the exact current text, copied from the persona page." : "Edit value to the corrected text; keep original as it is."
+      );
+    if (target.action === "extend") instructions.push("Write the new item in value.");
+    header = `${[CONTRIBUTION_MODELINE, ...instructions.map((line) => `# ${line}`)].join("\n")}
+`;
+    HEADERS.set(variant, header);
   }
-  if (target.action === "extend") contribution.value = "The new item, as one complete sentence.";
-  contribution.author = LOGIN_PLACEHOLDER;
-  contribution.rationale = target.action === "confirm" ? "How this matches your own experience." : "Why this is more accurate, from your own experience.";
-  return [
-    `${[CONTRIBUTION_MODELINE, ...instructions.map((line) => `# ${line}`)].join("\n")}
-`,
-    ...Object.entries(contribution).flatMap(([key, value]) => yamlPairParts(key, value))
+  return header;
+}
+function contributionTemplateEntries(target) {
+  const entries = [
+    ["persona", target.slug],
+    ["field", target.field],
+    ["action", target.action]
   ];
+  if (target.item !== void 0) entries.push(["item", target.item]);
+  if (target.action === "correct") {
+    entries.push(["value", target.original ?? "The corrected text."]);
+    if (target.original !== void 0) entries.push(["original", target.original]);
+  }
+  if (target.action === "extend") entries.push(["value", "The new item, as one complete sentence."]);
+  entries.push(["author", LOGIN_PLACEHOLDER]);
+  entries.push([
+    "rationale",
+    target.action === "confirm" ? "How this matches your own experience." : "Why this is more accurate, from your own experience."
+  ]);
+  return entries;
 }
 
+// scripts/render/catalogue/persona-contribute-links.ts
+init_persona_fields();
+init_contribute_form_fields();
+
+// scripts/render/issue-form/contribute-form-url.ts
+init_persona_fields();
+init_contribute_form_fields();
+var MAX_FORM_URL_LENGTH = 8e3;
+
 // scripts/render/catalogue/contribute-links.ts
-var newFileLink = (target, options) => {
-  const query = [
-    `filename=${encodeQueryValue(suggestedFileName(target))}`,
-    // Percent-encoding works character by character, so the pieces can be encoded apart (and remembered).
-    `value=${contributionTemplateParts(target).map(encodeRemembered).join("")}`
-  ].join("&");
-  return {
-    label: "file",
-    url: `${options.repositoryUrl}/new/${encodePath(options.branch)}/contributions/${encodePath(target.slug)}?${query}`
-  };
-};
-var issueFormLink = (target, options) => ({
-  label: "form",
-  url: contributeFormUrl(options.repositoryUrl, {
-    persona: { id: target.id, title: target.title },
-    field: target.field,
-    action: target.action,
-    ...target.item === void 0 ? {} : { item: target.item },
-    ...target.action === "correct" && target.original !== void 0 ? { text: target.original } : {}
-  })
-});
-var CONTRIBUTE_LINK_KINDS = [issueFormLink, newFileLink];
 var MAX_CONTRIBUTE_URL_LENGTH = 8e3;
-function contributeLinks(target, options) {
-  return CONTRIBUTE_LINK_KINDS.map((kind) => {
-    const made = kind(target, options);
-    if (made.url.length <= MAX_CONTRIBUTE_URL_LENGTH || target.original === void 0) return made;
-    return kind({ ...target, original: void 0 }, options);
-  });
-}
 var RESERVED_BY_RFC_3986 = {
   "!": "%21",
   "'": "%27",
@@ -43262,16 +43221,104 @@ function encodeQueryValue(value) {
   const encoded = encodeURIComponent(value);
   return /[!'()*]/.test(encoded) ? encoded.replace(/[!'()*]/g, (c) => RESERVED_BY_RFC_3986[c] ?? c) : encoded;
 }
-var ENCODED = /* @__PURE__ */ new Map();
-var MAX_ENCODED = 1e4;
-function encodeRemembered(value) {
-  let encoded = ENCODED.get(value);
+
+// scripts/render/catalogue/persona-contribute-links.ts
+function personaContributeLinks(persona, options) {
+  const formBase = base(`${options.repositoryUrl.replace(/\/+$/, "")}/issues/new?`);
+  const fileBase = base(
+    `${options.repositoryUrl}/new/${encodePath(options.branch)}/contributions/${encodePath(persona.slug)}?`
+  );
+  const { slug: slug2, id } = persona;
+  const title = encodeQueryValue(persona.title);
+  const personaParam = `persona=${encodeQueryValue(personaOptionLabel(persona))}`;
+  const slugPair = encodePair("persona", persona.slug);
+  const formLink = (target, encodedText) => {
+    const fieldLabel2 = FIELD_LABELS[target.field];
+    const actionLabel = ACTION_LABELS[target.action];
+    const item = target.item === void 0 ? "" : ` item ${target.item}`;
+    const params = [
+      `template=${encodeQueryValue(FORM_TEMPLATE_FILE)}`,
+      `title=${encodeQueryValue(`${actionLabel} ${fieldLabel2}${item}: `)}${title}`,
+      personaParam,
+      `field=${encodeQueryValue(fieldLabel2)}`,
+      `action=${encodeQueryValue(actionLabel)}`
+    ];
+    if (target.item !== void 0) params.push(`item=${target.item}`);
+    if (encodedText !== void 0) params.push(`text=${encodedText}`);
+    return join(formBase, params);
+  };
+  const fileLink = (target, encodedOriginal) => {
+    let value = encodedHeader(contributionTemplateHeader(target));
+    for (const [key, entry] of contributionTemplateEntries(target)) {
+      if (key === "persona" && entry === persona.slug) value += slugPair;
+      else if (entry === target.original) value += encodePair(key, entry, encodedOriginal);
+      else value += constantPair(key, entry);
+    }
+    return join(fileBase, [`filename=${encodeQueryValue(suggestedFileName(target))}`, `value=${value}`]);
+  };
+  return (pageTarget) => {
+    const target = { slug: slug2, id, title: persona.title, ...pageTarget };
+    const original = target.original;
+    const encodedOriginal = original === void 0 ? void 0 : encodeQueryValue(original);
+    let form = formLink(target, target.action === "correct" ? encodedOriginal : void 0);
+    if (form.url.length > Math.min(MAX_FORM_URL_LENGTH, MAX_CONTRIBUTE_URL_LENGTH) && encodedOriginal !== void 0)
+      form = formLink(target, void 0);
+    let file = fileLink(target, encodedOriginal ?? "");
+    if (file.url.length > MAX_CONTRIBUTE_URL_LENGTH && original !== void 0)
+      file = fileLink({ ...target, original: void 0 }, "");
+    return [made("form", form), made("file", file)];
+  };
+}
+function made(label, built) {
+  return built.destination === null ? { label, url: built.url } : { label, url: built.url, destination: built.destination };
+}
+function base(start) {
+  const plain2 = /^[A-Za-z0-9%._~:/?=&-]+$/.test(start);
+  return { url: start, destination: plain2 ? start.replace(/&(?=[#A-Za-z])/g, "\\&") : null };
+}
+function join(start, params) {
+  let url = start.url;
+  let destination = start.destination;
+  for (const [index2, param] of params.entries()) {
+    url += index2 === 0 ? param : `&${param}`;
+    if (destination !== null) destination += index2 === 0 ? param : `\\&${param}`;
+  }
+  return { url, destination };
+}
+var CONSTANT_HEADERS = /* @__PURE__ */ new Map();
+var CONSTANT_PAIRS = /* @__PURE__ */ new Map();
+var MAX_CONSTANT_PAIRS = 1e4;
+var constantPairs = 0;
+function encodedHeader(header) {
+  let encoded = CONSTANT_HEADERS.get(header);
   if (encoded === void 0) {
-    encoded = encodeQueryValue(value);
-    if (ENCODED.size >= MAX_ENCODED) ENCODED.clear();
-    ENCODED.set(value, encoded);
+    encoded = encodeQueryValue(header);
+    CONSTANT_HEADERS.set(header, encoded);
   }
   return encoded;
+}
+function constantPair(key, value) {
+  const known = CONSTANT_PAIRS.get(key)?.get(value);
+  if (known !== void 0) return known;
+  if (constantPairs >= MAX_CONSTANT_PAIRS) {
+    CONSTANT_PAIRS.clear();
+    constantPairs = 0;
+  }
+  const encoded = encodePair(key, value);
+  let byValue = CONSTANT_PAIRS.get(key);
+  if (byValue === void 0) {
+    byValue = /* @__PURE__ */ new Map();
+    CONSTANT_PAIRS.set(key, byValue);
+  }
+  byValue.set(value, encoded);
+  constantPairs++;
+  return encoded;
+}
+function encodePair(key, value, encodedValue) {
+  const parts = yamlPairParts(key, value);
+  if (parts.length === 3 && parts[1] === value && encodedValue !== void 0)
+    return `${encodeQueryValue(parts[0] ?? "")}${encodedValue}%0A`;
+  return encodeQueryValue(parts.join(""));
 }
 function encodePath(segment) {
   return segment.split("/").map(encodeQueryValue).join("/");
@@ -43279,25 +43326,17 @@ function encodePath(segment) {
 
 // scripts/render/catalogue/contribute-section.ts
 function contributeSection(persona, options) {
+  const links = personaContributeLinks(persona, options);
   const rows = SECTION_ORDER.map((field) => {
-    const base = { slug: persona.slug, id: persona.id, title: persona.title, field };
-    const confirm = targetCell("confirm", { ...base, action: "confirm" }, options);
+    const confirm = targetCell("confirm", { field, action: "confirm" }, links);
     if (!isListField(field)) {
-      const correct = targetCell(
-        "correct",
-        { ...base, action: "correct", original: persona[field] },
-        options
-      );
+      const correct = targetCell("correct", { field, action: "correct", original: persona[field] }, links);
       return [[text(FIELD_LABELS[field])], confirm, correct, [text("\u2014")]];
     }
     const items = persona[field].map(
-      (item, index2) => targetCell(
-        `item ${index2 + 1}`,
-        { ...base, action: "correct", item: index2 + 1, original: item },
-        options
-      )
+      (item, index2) => targetCell(`item ${index2 + 1}`, { field, action: "correct", item: index2 + 1, original: item }, links)
     );
-    const extend2 = targetCell("add an item", { ...base, action: "extend" }, options);
+    const extend2 = targetCell("add an item", { field, action: "extend" }, links);
     return [[text(FIELD_LABELS[field])], confirm, joined(items, " \xB7 "), extend2];
   });
   return [
@@ -43316,17 +43355,22 @@ function contributeSection(persona, options) {
     table([[text("Section")], [text("Confirm")], [text("Correct")], [text("Extend")]], rows)
   ];
 }
-function targetCell(label, target, options) {
-  const [main2, ...others] = contributeLinks(target, options);
+function targetCell(label, target, links) {
+  const [main2, ...others] = links(target);
   if (!main2) return [text(label)];
   return [
-    link(main2.url, text(label)),
+    contributeLink(main2, label),
     ...others.flatMap((other) => [
       text(" ("),
-      link(other.url, text(other.label)),
+      contributeLink(other, other.label),
       text(")")
     ])
   ];
+}
+function contributeLink(made2, label) {
+  const node2 = link(made2.url, text(label));
+  if (made2.destination !== void 0) node2.data = { destination: made2.destination };
+  return node2;
 }
 
 // scripts/render/catalogue/persona-page.ts
@@ -43523,10 +43567,13 @@ function isAlphanumeric(code6) {
   return isDigit(code6) || code6 >= 65 && code6 <= 90 || code6 >= 97 && code6 <= 122;
 }
 function plainLink(node2) {
-  if (node2.title || !PLAIN_URL.test(node2.url) || couldBeAutolink(node2)) return null;
+  if (node2.title) return null;
+  const known = node2.data?.destination;
+  if (known === void 0 && !PLAIN_URL.test(node2.url)) return null;
+  if (couldBeAutolink(node2)) return null;
   const [only] = node2.children;
   if (node2.children.length !== 1 || only?.type !== "text" || !isInertText(only.value, "[", "]")) return null;
-  return `[${only.value}](${linkDestination(node2.url)})`;
+  return `[${only.value}](${known ?? linkDestination(node2.url)})`;
 }
 function linkDestination(url) {
   return url.replace(/&(?=[#A-Za-z])/g, "\\&");
@@ -43572,12 +43619,13 @@ function fastHandlers(configured) {
   const link4 = (node2, parent, state, info) => {
     const plain2 = plainLink(node2);
     if (plain2 !== null) return plain2;
-    if (node2.title || !PLAIN_URL.test(node2.url) || couldBeAutolink(node2))
+    if (node2.title || !(node2.data?.destination !== void 0 || PLAIN_URL.test(node2.url)) || couldBeAutolink(node2))
       return fallback.link(node2, parent, state, info);
     const shape = fallback.link({ ...node2, url: "x" }, parent, state, info);
+    const destination = node2.data?.destination ?? linkDestination(node2.url);
     const tail = shape.endsWith("](x)") ? ")" : shape.endsWith('](x "")') ? ' "")' : null;
     if (tail === null) return fallback.link(node2, parent, state, info);
-    return `${shape.slice(0, -(tail.length + 1))}${linkDestination(node2.url)}${tail}`;
+    return `${shape.slice(0, -(tail.length + 1))}${destination}${tail}`;
   };
   const linkWithPeek = Object.assign(link4, { peek: fallback.link.peek });
   const paragraph4 = (node2, parent, state, info) => {
