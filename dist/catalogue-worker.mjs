@@ -21199,13 +21199,14 @@ function isInertText(value, before, after) {
       case '"':
       case "'":
         break;
-      // Ordered list item (`1.` at a line start) or a `www.` autolink literal.
+      // Ordered list item (`1.` at a line start) or a `www.` autolink literal (a `w.` before a word character).
       case ".":
-        if (previous3 === -1 || isDigit(previous3) || previous3 === 87 || previous3 === 119) return false;
+        if (previous3 === -1 || isDigit(previous3) && mayStartLine(value, index2)) return false;
+        if ((previous3 === 87 || previous3 === 119) && (next === -1 || isAutolinkNext(next))) return false;
         break;
       // `1)` at a line start.
       case ")":
-        if (previous3 === -1 || isDigit(previous3)) return false;
+        if (previous3 === -1 || isDigit(previous3) && mayStartLine(value, index2)) return false;
         break;
       // `](` turning text into a link.
       case "(":
@@ -21232,6 +21233,15 @@ function isInertText(value, before, after) {
     }
   }
   return true;
+}
+function mayStartLine(value, index2) {
+  let at = index2 - 1;
+  while (at >= 0 && isDigit(value.charCodeAt(at))) at--;
+  while (at >= 0 && (value.charCodeAt(at) === 32 || value.charCodeAt(at) === 9)) at--;
+  return at < 0 || value.charCodeAt(at) === 10 || value.charCodeAt(at) === 13;
+}
+function isAutolinkNext(code5) {
+  return code5 === 45 || code5 === 46 || code5 === 95 || isAlphanumeric(code5);
 }
 function isDigit(code5) {
   return code5 >= 48 && code5 <= 57;

@@ -51,13 +51,14 @@ export function isInertText(value: string, before: string, after: string): boole
       case '"':
       case "'":
         break;
-      // Ordered list item (`1.` at a line start) or a `www.` autolink literal.
+      // Ordered list item (`1.` at a line start) or a `www.` autolink literal (a `w.` before a word character).
       case '.':
-        if (previous === -1 || isDigit(previous) || previous === 0x57 || previous === 0x77) return false;
+        if (previous === -1 || (isDigit(previous) && mayStartLine(value, index))) return false;
+        if ((previous === 0x57 || previous === 0x77) && (next === -1 || isAutolinkNext(next))) return false;
         break;
       // `1)` at a line start.
       case ')':
-        if (previous === -1 || isDigit(previous)) return false;
+        if (previous === -1 || (isDigit(previous) && mayStartLine(value, index))) return false;
         break;
       // `](` turning text into a link.
       case '(':
@@ -84,6 +85,22 @@ export function isInertText(value: string, before: string, after: string): boole
     }
   }
   return true;
+}
+
+/**
+ * Whether the digits just before `index` could be a list item's number: nothing but spaces or tabs between them
+ * and a line break or the start of `value` (where what comes before is not known).
+ */
+function mayStartLine(value: string, index: number): boolean {
+  let at = index - 1;
+  while (at >= 0 && isDigit(value.charCodeAt(at))) at--;
+  while (at >= 0 && (value.charCodeAt(at) === 0x20 || value.charCodeAt(at) === 0x09)) at--;
+  return at < 0 || value.charCodeAt(at) === 0x0a || value.charCodeAt(at) === 0x0d;
+}
+
+/** `-`, `.`, `_`, a letter or a digit: what makes `w.` the start of a `www.` autolink literal. */
+function isAutolinkNext(code: number): boolean {
+  return code === 0x2d || code === 0x2e || code === 0x5f || isAlphanumeric(code);
 }
 
 function isDigit(code: number): boolean {
