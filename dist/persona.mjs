@@ -42378,7 +42378,7 @@ import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // scripts/apply/apply-catalogue-plan.ts
 init_diagnostic();
-import { closeSync as closeSync3, fstatSync as fstatSync3, lstatSync as lstatSync3, mkdirSync as mkdirSync2, openSync as openSync3, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { lstatSync as lstatSync3, mkdirSync as mkdirSync2, renameSync as renameSync2 } from "node:fs";
 import { lstat as lstat2, readdir as readdir2, rmdir, unlink } from "node:fs/promises";
 import path8 from "node:path";
 
@@ -43915,13 +43915,12 @@ function planCatalogue(input2, options, known = /* @__PURE__ */ new Map()) {
 function renderPersonaPage(input2, options) {
   return serializeMarkdown(personaPageFromInput(input2, options));
 }
-function tooLargeDiagnostic(file, options) {
-  if (fits(file.text)) return null;
+function tooLargeDiagnostic(file, bytes, options) {
   return diagnostic(
-    path7.posix.join(options.outDir, file.path),
+    path7.posix.join(options.outDir, file),
     START_OF_FILE,
     "catalogue/too-large",
-    `The generated file would be ${kb(byteLength(file.text))}; the limit is ${kb(MAX_CATALOGUE_FILE_BYTES)}.`,
+    `The generated file would be ${kb(bytes)}; the limit is ${kb(MAX_CATALOGUE_FILE_BYTES)}.`,
     "Shorten the longest texts of the personas on this page, or report it: the catalogue should have split it."
   );
 }
@@ -43994,20 +43993,56 @@ import { existsSync } from "node:fs";
 import { availableParallelism as availableParallelism2 } from "node:os";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { Worker as Worker2 } from "node:worker_threads";
+
+// scripts/apply/write-temp-file.ts
+import { closeSync as closeSync3, fstatSync as fstatSync3, openSync as openSync3, writeFileSync as writeFileSync2 } from "node:fs";
+function writeTempFile(temp, text7) {
+  const fd = openSync3(temp, "wx");
+  try {
+    writeFileSync2(fd, text7, "utf8");
+    const stats = fstatSync3(fd);
+    return { size: stats.size, mtimeMs: stats.mtimeMs };
+  } finally {
+    closeSync3(fd);
+  }
+}
+
+// scripts/apply/sync-page-file.ts
+function syncPageFile(text7, write) {
+  const bytes = Buffer.byteLength(text7, "utf8");
+  if (bytes > write.maxBytes) return { kind: "too-large", bytes };
+  const disk = write.isNew ? null : readCatalogueFile(write.dir, write.file);
+  if (disk?.text === text7) return { kind: "unchanged", size: disk.size, mtimeMs: disk.mtimeMs };
+  return {
+    kind: "changed",
+    missing: disk === null,
+    firstDifferentLine: disk === null ? 1 : firstDifferentLine(disk.text, text7),
+    written: write.temp === null ? null : writeTempFile(write.temp, text7)
+  };
+}
+
+// scripts/render/catalogue/render-pages.ts
 var WORKER_MIN_PAGES = 64;
 var BATCH_PAGES = 16;
-var MAX_BACKLOG_BATCHES = 4;
+var BATCHES_IN_FLIGHT = 3;
 var WORKER_FILE = "catalogue-worker.mjs";
-async function renderPersonaPages(jobs, options, onPage, { workers = defaultWorkers(jobs.length), workerFile } = {}) {
+async function renderPersonaPages(jobs, options, prepare, onPage, { workers = defaultWorkers(jobs.length), workerFile } = {}) {
   const file = workers > 0 ? workerFile ?? workerBundle() : null;
   if (!file || jobs.length === 0) {
     for (const job of jobs) {
-      const text7 = renderPersonaPage(job.input, options);
-      await onPage(job, text7, hashText(text7));
+      const write = prepare(job);
+      onPage(job, write, syncPageFile(renderPersonaPage(job.input, options), write));
     }
     return;
   }
-  await renderOnWorkers(jobs, options, onPage, file, Math.min(workers, Math.ceil(jobs.length / BATCH_PAGES)));
+  await renderOnWorkers(
+    jobs,
+    options,
+    prepare,
+    onPage,
+    file,
+    Math.min(workers, Math.ceil(jobs.length / BATCH_PAGES))
+  );
 }
 function defaultWorkers(pages) {
   if (pages < WORKER_MIN_PAGES) return 0;
@@ -44018,45 +44053,50 @@ function workerBundle() {
   if (url.protocol !== "file:" || !import.meta.url.endsWith(".mjs")) return null;
   return existsSync(fileURLToPath2(url)) ? url : null;
 }
-async function renderOnWorkers(jobs, options, onPage, file, count4) {
-  const batches = [];
-  for (let start = 0; start < jobs.length; start += BATCH_PAGES)
-    batches.push(jobs.slice(start, start + BATCH_PAGES));
+async function renderOnWorkers(jobs, options, prepare, onPage, file, count4) {
   const pool = Array.from({ length: count4 }, () => new Worker2(file, { workerData: { options } }));
   let next = 0;
-  let backlog = 0;
-  let handling = Promise.resolve();
   try {
     await Promise.all(
       pool.map(
         (worker) => new Promise((resolve, reject) => {
-          const send = async () => {
-            while (backlog >= MAX_BACKLOG_BATCHES) await handling;
-            if (next >= batches.length) return resolve();
-            const id = next++;
-            worker.postMessage({ id, jobs: batches[id] ?? [] });
+          const sent = [];
+          const send = () => {
+            while (sent.length < BATCHES_IN_FLIGHT && next < jobs.length) {
+              const batch = jobs.slice(next, next + BATCH_PAGES);
+              next += batch.length;
+              const writes = batch.map(prepare);
+              sent.push({ jobs: batch, writes });
+              worker.postMessage({ jobs: batch.map((job) => job.input), writes });
+            }
+            if (sent.length === 0) resolve();
           };
           worker.on("message", (rendered) => {
-            const batch = batches[rendered.id] ?? [];
-            batches[rendered.id] = [];
-            backlog++;
-            handling = handling.then(async () => {
-              for (const [index2, job] of batch.entries())
-                await onPage(job, rendered.texts[index2] ?? "", rendered.hashes[index2] ?? "");
-              backlog--;
-            });
-            handling.catch(reject);
-            send().catch(reject);
+            try {
+              const batch = sent.shift();
+              if (batch === void 0) throw new Error("catalogue worker answered a batch it was not sent");
+              batch.jobs.forEach((job, index2) => {
+                const outcome = rendered.outcomes[index2];
+                if (outcome === void 0) throw new Error(`catalogue worker left out ${job.path}`);
+                onPage(job, batch.writes[index2], outcome);
+              });
+              send();
+            } catch (error) {
+              reject(error);
+            }
           });
           worker.on("error", reject);
           worker.on("exit", (code6) => {
             if (code6 !== 0) reject(new Error(`catalogue worker stopped with exit code ${code6}`));
           });
-          send().catch(reject);
+          try {
+            send();
+          } catch (error) {
+            reject(error);
+          }
         })
       )
     );
-    await handling;
   } finally {
     await Promise.all(pool.map((worker) => worker.terminate()));
   }
@@ -44067,7 +44107,9 @@ var SymlinkInCatalogueError = class extends Error {
 };
 var StagedCatalogueWrites = class {
   #dir;
+  /** Temporary names handed out, in order; `written` once the file is there to be renamed. */
   #staged = [];
+  #byTemp = /* @__PURE__ */ new Map();
   #createdFolders = [];
   #checkedFolders = /* @__PURE__ */ new Set();
   /** Folders (relative, `/`) this run made: nothing was in them before, so nothing there needs checking. */
@@ -44083,10 +44125,19 @@ var StagedCatalogueWrites = class {
   }
   /**
    * Writes `text` to a temporary file next to `file`; returns the size and modification time it will have once
-   * renamed into place (a rename keeps both). Synchronous: one call per file costs less than promises for the
-   * thousands a large catalogue writes, and the pages keep rendering on the workers meanwhile.
+   * renamed into place (a rename keeps both).
    */
   stage(file, text7) {
+    const temp = this.reserve(file);
+    const written = writeTempFile(temp, text7);
+    this.written(temp);
+    return written;
+  }
+  /**
+   * Makes `file`'s folder and returns the temporary name it is to be written under, by anyone (a page worker);
+   * `written` then tells that it was. Whether it was or not, `abort` removes it.
+   */
+  reserve(file) {
     const folder = path8.posix.dirname(file);
     if (!this.isNew(file)) refuseSymlinks(this.#dir, file, this.#checkedFolders);
     const target = path8.join(this.#dir, file);
@@ -44106,26 +44157,32 @@ var StagedCatalogueWrites = class {
       path8.dirname(target),
       `.${path8.basename(target)}.${process.pid}.${this.#staged.length}.tmp`
     );
-    this.#staged.push({ file, temp });
-    const fd = openSync3(temp, "wx");
-    try {
-      writeFileSync2(fd, text7, "utf8");
-      const stats = fstatSync3(fd);
-      return { size: stats.size, mtimeMs: stats.mtimeMs };
-    } finally {
-      closeSync3(fd);
-    }
+    const entry = { file, temp, written: false };
+    this.#staged.push(entry);
+    this.#byTemp.set(temp, entry);
+    return temp;
+  }
+  /** The file reserved under `temp` has been written. */
+  written(temp) {
+    const entry = this.#byTemp.get(temp);
+    if (entry) entry.written = true;
   }
   /** Renames every staged file into place; returns the files, in staging order. */
   commit() {
-    for (const { file, temp } of this.#staged) renameSync2(temp, path8.join(this.#dir, file));
-    const files = this.#staged.map((s) => s.file);
+    const files = [];
+    for (const { file, temp, written } of this.#staged) {
+      if (!written) continue;
+      renameSync2(temp, path8.join(this.#dir, file));
+      files.push(file);
+    }
     this.#staged.length = 0;
+    this.#byTemp.clear();
     return files;
   }
   async abort() {
     for (const { temp } of this.#staged) await unlink(temp).catch(() => void 0);
     this.#staged.length = 0;
+    this.#byTemp.clear();
     for (const folder of [...this.#createdFolders].sort((a, b) => b.length - a.length))
       await removeEmptyFolders(folder, this.#dir);
   }
@@ -44240,6 +44297,38 @@ var CatalogueFolderSync = class {
     const { size, mtimeMs } = this.#staged.stage(file, text7);
     this.#pending.set(file, { output, size, mtimeMs });
   }
+  /**
+   * Where a persona page that is about to be rendered goes: a temporary name for it (not with `check`), and
+   * whether there is a file to compare it with. The page is then compared and written where it is rendered
+   * (see `syncPageFile`), and its outcome handed to `page`.
+   */
+  preparePage(file) {
+    const temp = this.#check ? null : this.#staged.reserve(file);
+    return {
+      dir: this.#dir,
+      file,
+      temp,
+      isNew: this.#staged.isNew(file),
+      maxBytes: MAX_CATALOGUE_FILE_BYTES
+    };
+  }
+  /** Records what became of a page `preparePage` placed (and that was not too large). */
+  page(file, temp, outcome) {
+    this.#generated.add(file);
+    if (outcome.kind === "unchanged") {
+      this.manifest.files.set(file, { output: "", size: outcome.size, mtimeMs: outcome.mtimeMs });
+      this.unchanged++;
+      return;
+    }
+    this.changed.push({
+      path: file,
+      missing: outcome.missing,
+      firstDifferentLine: outcome.firstDifferentLine
+    });
+    if (outcome.written === null || temp === null) return;
+    this.#staged.written(temp);
+    this.#pending.set(file, { output: "", ...outcome.written });
+  }
   /** Generated files (they carry the banner) among `existing` that this run did not produce: to be removed. */
   stale(existing) {
     return existing.filter((file) => {
@@ -44275,10 +44364,10 @@ async function syncCatalogueFolder(personas, options, dir, {
 }) {
   const sync = new CatalogueFolderSync(dir, previous3, { check: check2 });
   const tooLarge = [];
-  const offer = async (file, output) => {
-    const problem = tooLargeDiagnostic(file, options);
-    if (problem) tooLarge.push(problem);
-    else if (tooLarge.length === 0 || check2) await sync.offer(file.path, file.text, output);
+  const offer = async (file) => {
+    const bytes = Buffer.byteLength(file.text, "utf8");
+    if (bytes > MAX_CATALOGUE_FILE_BYTES) tooLarge.push(tooLargeDiagnostic(file.path, bytes, options));
+    else if (tooLarge.length === 0 || check2) await sync.offer(file.path, file.text);
   };
   try {
     const work = planCatalogue(personas, options, known);
@@ -44287,16 +44376,20 @@ async function syncCatalogueFolder(personas, options, dir, {
     const pagesDone = renderPersonaPages(
       toRender,
       options,
-      async (job, text7, output) => {
+      (job) => sync.preparePage(job.path),
+      (job, write, outcome) => {
         renderedPages.push(job.path);
-        await offer({ path: job.path, text: text7 }, output);
+        if (outcome.kind === "too-large") tooLarge.push(tooLargeDiagnostic(job.path, outcome.bytes, options));
+        else sync.page(job.path, write.temp, outcome);
         sync.rendered(job.path, job.digest, [job.path]);
       },
       pages
     );
+    pagesDone.catch(() => void 0);
     try {
       for (const unit of work.units) {
         if (sync.current(unit.key, unit.digest)) continue;
+        await new Promise((resolve) => setImmediate(resolve));
         const files = unit.render((key) => sync.filesOf(key));
         for (const file of files) await offer(file);
         sync.rendered(
