@@ -54,12 +54,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isScalar3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -80,7 +80,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar2(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar3(node2) || isCollection(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -89,14 +89,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias;
+    exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar2;
-    exports.isSeq = isSeq2;
+    exports.isScalar = isScalar3;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -120,17 +120,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path3) {
-      const ctrl = callVisitor(key, node2, visitor, path3);
+    function visit_(key, node2, visitor, path4) {
+      const ctrl = callVisitor(key, node2, visitor, path4);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path3, ctrl);
-        return visit_(key, ctrl, visitor, path3);
+        replaceNode(key, path4, ctrl);
+        return visit_(key, ctrl, visitor, path4);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path3 = Object.freeze(path3.concat(node2));
+          path4 = Object.freeze(path4.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path3);
+            const ci = visit_(i, node2.items[i], visitor, path4);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -141,13 +141,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path3 = Object.freeze(path3.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path3);
+          path4 = Object.freeze(path4.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path4);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path3);
+          const cv = visit_("value", node2.value, visitor, path4);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -168,17 +168,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path3) {
-      const ctrl = await callVisitor(key, node2, visitor, path3);
+    async function visitAsync_(key, node2, visitor, path4) {
+      const ctrl = await callVisitor(key, node2, visitor, path4);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path3, ctrl);
-        return visitAsync_(key, ctrl, visitor, path3);
+        replaceNode(key, path4, ctrl);
+        return visitAsync_(key, ctrl, visitor, path4);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path3 = Object.freeze(path3.concat(node2));
+          path4 = Object.freeze(path4.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path3);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path4);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -189,13 +189,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path3 = Object.freeze(path3.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path3);
+          path4 = Object.freeze(path4.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path4);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path3);
+          const cv = await visitAsync_("value", node2.value, visitor, path4);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -222,23 +222,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path3) {
+    function callVisitor(key, node2, visitor, path4) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path3);
+        return visitor(key, node2, path4);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path3);
+        return visitor.Map?.(key, node2, path4);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path3);
+        return visitor.Seq?.(key, node2, path4);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path3);
+        return visitor.Pair?.(key, node2, path4);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path3);
+        return visitor.Scalar?.(key, node2, path4);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path3);
+        return visitor.Alias?.(key, node2, path4);
       return void 0;
     }
-    function replaceNode(key, path3, node2) {
-      const parent = path3[path3.length - 1];
+    function replaceNode(key, path4, node2) {
+      const parent = path4[path4.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -746,7 +746,7 @@ var require_Scalar = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar = class extends Node.NodeBase {
+    var Scalar2 = class extends Node.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -758,12 +758,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar.PLAIN = "PLAIN";
-    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar;
+    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar2.PLAIN = "PLAIN";
+    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar2;
     exports.isScalarValue = isScalarValue;
   }
 });
@@ -774,7 +774,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -819,7 +819,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node3 = new Scalar.Scalar(value);
+          const node3 = new Scalar2.Scalar(value);
           if (ref)
             ref.node = node3;
           return node3;
@@ -830,7 +830,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
       if (tagName)
         node2.tag = tagName;
       else if (!tagObj.default)
@@ -850,10 +850,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path3, value) {
+    function collectionFromPath(schema, path4, value) {
       let v = value;
-      for (let i = path3.length - 1; i >= 0; --i) {
-        const k = path3[i];
+      for (let i = path4.length - 1; i >= 0; --i) {
+        const k = path4[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -872,7 +872,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path3) => path3 == null || typeof path3 === "object" && !!path3[Symbol.iterator]().next().done;
+    var isEmptyPath = (path4) => path4 == null || typeof path4 === "object" && !!path4[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -902,11 +902,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path3, value) {
-        if (isEmptyPath(path3))
+      addIn(path4, value) {
+        if (isEmptyPath(path4))
           this.add(value);
         else {
-          const [key, ...rest] = path3;
+          const [key, ...rest] = path4;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -920,8 +920,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path3) {
-        const [key, ...rest] = path3;
+      deleteIn(path4) {
+        const [key, ...rest] = path4;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -935,8 +935,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path3, keepScalar) {
-        const [key, ...rest] = path3;
+      getIn(path4, keepScalar) {
+        const [key, ...rest] = path4;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -954,8 +954,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path3) {
-        const [key, ...rest] = path3;
+      hasIn(path4) {
+        const [key, ...rest] = path4;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -965,8 +965,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path3, value) {
-        const [key, ...rest] = path3;
+      setIn(path4, value) {
+        const [key, ...rest] = path4;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1143,7 +1143,7 @@ ${indent2}${text6.slice(fold + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -1286,7 +1286,7 @@ ${indent2}`) + "'";
         return quotedString(value, ctx);
       }
       const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
+      const literal = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
       if (!value)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -1341,7 +1341,7 @@ ${indent2}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote2 !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+        if (blockQuote2 !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -1364,7 +1364,7 @@ ${indent2}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -1389,20 +1389,20 @@ ${indent2}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar.Scalar.QUOTE_DOUBLE;
+          type = Scalar2.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar.Scalar.BLOCK_FOLDED:
-          case Scalar.Scalar.BLOCK_LITERAL:
+          case Scalar2.Scalar.BLOCK_FOLDED:
+          case Scalar2.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar.Scalar.QUOTE_DOUBLE:
+          case Scalar2.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.QUOTE_SINGLE:
+          case Scalar2.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.PLAIN:
+          case Scalar2.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -1551,7 +1551,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -1566,7 +1566,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1706,19 +1706,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map4, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -2025,7 +2025,7 @@ var require_YAMLMap = __commonJS({
     var Collection = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function findPair(items, key) {
       const k = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
@@ -2092,7 +2092,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -2190,7 +2190,7 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
       static get tagName() {
@@ -2247,7 +2247,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -2343,14 +2343,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar.Scalar(null),
+      createNode: () => new Scalar2.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar.Scalar(null),
+      resolve: () => new Scalar2.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
@@ -2361,13 +2361,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str) => new Scalar2.Scalar(str[0] === "t" || str[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2412,7 +2412,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -2440,7 +2440,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str));
+        const node2 = new Scalar2.Scalar(parseFloat(str));
         const dot = str.indexOf(".");
         if (dot !== -1 && str[str.length - 1] === "0")
           node2.minFractionDigits = str.length - dot - 1;
@@ -2531,7 +2531,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var map4 = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -2548,7 +2548,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar.Scalar(null),
+        createNode: () => new Scalar2.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -2599,7 +2599,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -2643,15 +2643,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
             lines[i] = str.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
@@ -2666,7 +2666,7 @@ var require_pairs = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
@@ -2677,7 +2677,7 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair2 = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair2 = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
             if (item.commentBefore)
               pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
 ${pair2.key.commentBefore}` : item.commentBefore;
@@ -2820,7 +2820,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -2832,7 +2832,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar.Scalar(true),
+      resolve: () => new Scalar2.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -2840,7 +2840,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar.Scalar(false),
+      resolve: () => new Scalar2.Scalar(false),
       stringify: boolStringify
     };
     exports.falseTag = falseTag;
@@ -2852,7 +2852,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -2880,7 +2880,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const node2 = new Scalar2.Scalar(parseFloat(str.replace(/_/g, "")));
         const dot = str.indexOf(".");
         if (dot !== -1) {
           const f = str.substring(dot + 1).replace(/_/g, "");
@@ -3481,9 +3481,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path3, value) {
+      addIn(path4, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path3, value);
+          this.contents.addIn(path4, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3558,14 +3558,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path3) {
-        if (Collection.isEmptyPath(path3)) {
+      deleteIn(path4) {
+        if (Collection.isEmptyPath(path4)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path3) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path4) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3580,10 +3580,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path3, keepScalar) {
-        if (Collection.isEmptyPath(path3))
+      getIn(path4, keepScalar) {
+        if (Collection.isEmptyPath(path4))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path3, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3594,10 +3594,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path3) {
-        if (Collection.isEmptyPath(path3))
+      hasIn(path4) {
+        if (Collection.isEmptyPath(path4))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path3) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3614,13 +3614,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path3, value) {
-        if (Collection.isEmptyPath(path3)) {
+      setIn(path4, value) {
+        if (Collection.isEmptyPath(path4)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path3), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path4), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path3, value);
+          this.contents.setIn(path4, value);
         }
       }
       /**
@@ -4204,9 +4204,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4242,7 +4242,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4282,7 +4282,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep && !props.found) {
+        if (!isMap3 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4305,7 +4305,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -4337,7 +4337,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map4 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map4.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4353,7 +4353,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -4388,7 +4388,7 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
@@ -4437,7 +4437,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node2 = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node2 = identity.isNode(res) ? res : new Scalar2.Scalar(res);
       node2.range = coll.range;
       node2.tag = tagName;
       if (tag?.format)
@@ -4452,13 +4452,13 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -4520,7 +4520,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content3.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent2 = "";
         }
-        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
           value += sep + indent2.slice(trimIndent) + content3;
           sep = "\n";
         } else if (indent2.length > trimIndent || content3[0] === "	") {
@@ -4635,7 +4635,7 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
@@ -4644,15 +4644,15 @@ var require_resolve_flow_scalar = __commonJS({
       const _onError = (rel, code5, msg) => onError(offset + rel, code5, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar.Scalar.PLAIN;
+          _type = Scalar2.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_SINGLE;
+          _type = Scalar2.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          _type = Scalar2.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -4857,7 +4857,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -4875,11 +4875,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar = new Scalar2.Scalar(value);
       }
       scalar.range = range;
       scalar.source = value;
@@ -5581,9 +5581,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path3) => {
+    visit2.itemAtPath = (cst, path4) => {
       let item = cst;
-      for (const [field, index2] of path3) {
+      for (const [field, index2] of path4) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -5592,23 +5592,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path3) => {
-      const parent = visit2.itemAtPath(cst, path3.slice(0, -1));
-      const field = path3[path3.length - 1][0];
+    visit2.parentCollection = (cst, path4) => {
+      const parent = visit2.itemAtPath(cst, path4.slice(0, -1));
+      const field = path4[path4.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path3, item, visitor) {
-      let ctrl = visitor(item, path3);
+    function _visit(path4, item, visitor) {
+      let ctrl = visitor(item, path4);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path3.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path4.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5619,10 +5619,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path3);
+            ctrl = ctrl(item, path4);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path3) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path4) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -5640,7 +5640,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5724,7 +5724,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -6323,7 +6323,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter = class {
+    var LineCounter2 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -6346,7 +6346,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter;
+    exports.LineCounter = LineCounter2;
   }
 });
 
@@ -7240,7 +7240,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options2.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options2 = {}) {
+    function parseAllDocuments2(source, options2 = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options2);
@@ -7315,7 +7315,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options2).toString(options2);
     }
     exports.parse = parse2;
-    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify2;
   }
@@ -7332,7 +7332,7 @@ var require_dist = __commonJS({
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var cst = require_cst();
@@ -7357,7 +7357,7 @@ var require_dist = __commonJS({
     exports.isScalar = identity.isScalar;
     exports.isSeq = identity.isSeq;
     exports.Pair = Pair.Pair;
-    exports.Scalar = Scalar.Scalar;
+    exports.Scalar = Scalar2.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
     exports.YAMLSeq = YAMLSeq.YAMLSeq;
     exports.CST = cst;
@@ -7467,11 +7467,171 @@ var require_extend = __commonJS({
 // scripts/render/catalogue/render-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 
-// scripts/render/catalogue/content-hash.ts
-import { createHash } from "node:crypto";
-function hashText(text6) {
-  return createHash("sha256").update(text6).digest("base64url");
+// scripts/render/neutralize-text.ts
+var WORD_JOINER = "\u2060";
+var BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+var CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+function neutralizeText(text6, options2 = {}) {
+  let value = text6.replace(/\r\n?/g, "\n").replace(BIDI_CONTROLS, "").replace(CONTROLS, "");
+  if (options2.singleLine) value = value.replace(/\s*[\n\t]\s*/g, " ");
+  if (options2.maxLength !== void 0) value = truncate(value, options2.maxLength);
+  return breakAutolinks(value);
 }
+function breakAutolinks(value) {
+  return value.replace(/@(?=[\p{L}\p{N}_-])/gu, `@${WORD_JOINER}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${WORD_JOINER}`).replace(new RegExp("\\b(GH)-(?=\\p{N})", "giu"), `$1${WORD_JOINER}-`).replace(/:\/\//g, `:${WORD_JOINER}//`).replace(/\b(www)\./giu, `$1${WORD_JOINER}.`).replace(/<!--/g, `<${WORD_JOINER}!--`);
+}
+function truncate(value, maxLength) {
+  if (value.length <= maxLength) return value;
+  const points = Array.from(value);
+  let out = "";
+  for (const point3 of points) {
+    if (out.length + point3.length > maxLength - 1) break;
+    out += point3;
+  }
+  return `${out}\u2026`;
+}
+
+// scripts/render/catalogue/single-line.ts
+function singleLine(value) {
+  return value.replace(/\s+/g, " ").trim();
+}
+
+// scripts/render/catalogue/mdast.ts
+function text(value) {
+  return { type: "text", value };
+}
+var NEUTRALIZE_TRIGGERS = /[\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069@#<]|:\/\/|gh-|www\./i;
+function neutralize(value) {
+  return NEUTRALIZE_TRIGGERS.test(value) ? neutralizeText(value) : value;
+}
+function untrusted(value) {
+  return { type: "text", value: neutralize(value) };
+}
+function untrustedLine(value) {
+  return { type: "text", value: neutralize(singleLine(value)) };
+}
+function paragraph(...children) {
+  return { type: "paragraph", children };
+}
+function heading(depth, ...children) {
+  return { type: "heading", depth, children };
+}
+function strong(...children) {
+  return { type: "strong", children };
+}
+function emphasis(...children) {
+  return { type: "emphasis", children };
+}
+function inlineCode(value) {
+  return { type: "inlineCode", value };
+}
+function link(url, ...children) {
+  return { type: "link", url, children };
+}
+function trustedHtml(value) {
+  return { type: "html", value };
+}
+function list(items) {
+  return {
+    type: "list",
+    ordered: false,
+    spread: false,
+    children: items.map((children) => ({ type: "listItem", spread: false, children }))
+  };
+}
+function bulletList(items) {
+  return list(items.map((children) => [paragraph(...children)]));
+}
+function table(header, rows) {
+  const row = (cells) => ({
+    type: "tableRow",
+    children: cells.map((children) => ({ type: "tableCell", children }))
+  });
+  return { type: "table", align: header.map(() => null), children: [row(header), ...rows.map(row)] };
+}
+function joined(parts, separator) {
+  const out = [];
+  parts.forEach((part, index2) => {
+    if (index2 > 0) out.push(text(separator));
+    out.push(...part);
+  });
+  return out;
+}
+function root(children) {
+  return { type: "root", children };
+}
+
+// scripts/render/catalogue/generated-banner.ts
+var GENERATED_BANNER = "<!-- Generated by `persona catalogue` from personas/. Do not edit: change the persona YAML and run `npx persona catalogue`. -->";
+function bannerNode() {
+  return trustedHtml(GENERATED_BANNER);
+}
+
+// scripts/core/persona-fields.ts
+var LIST_FIELDS = ["goals", "frustrations", "worldview", "impact"];
+var SECTION_ORDER = [
+  "aha_moment",
+  "job_story",
+  "identity",
+  "intention",
+  "outcome",
+  "goals",
+  "frustrations",
+  "worldview",
+  "scenario",
+  "context",
+  "success_signal",
+  "churn_trigger",
+  "impact"
+];
+var PERSONA_KEY_ORDER = [
+  "id",
+  "slug",
+  "title",
+  "product",
+  "category",
+  "tags",
+  ...SECTION_ORDER,
+  "composability",
+  "community"
+];
+var FIELD_LABELS = {
+  aha_moment: "Aha moment",
+  job_story: "Job story",
+  identity: "Identity",
+  intention: "Intention",
+  outcome: "Outcome",
+  goals: "Goals",
+  frustrations: "Frustrations",
+  worldview: "Worldview",
+  scenario: "Scenario",
+  context: "Context",
+  success_signal: "Success signal",
+  churn_trigger: "Churn trigger",
+  impact: "Impact",
+  composability: "Composability"
+};
+function isListField(field) {
+  return LIST_FIELDS.includes(field);
+}
+var CONTRIBUTION_MODELINE = "# yaml-language-server: $schema=../../schemas/contribution.schema.json";
+
+// scripts/render/catalogue/personas-csv.ts
+var CSV_COLUMNS = [
+  "id",
+  "slug",
+  "title",
+  "product",
+  "category",
+  "tags",
+  ...SECTION_ORDER,
+  "composability",
+  "composability_notes",
+  "confirmations",
+  "contributors",
+  "last_reviewed"
+];
+var CSV_HEADER = CSV_COLUMNS.join(",");
 
 // node_modules/github-slugger/index.js
 var own = Object.hasOwnProperty;
@@ -7618,8 +7778,87 @@ var RULES = {
 };
 var RULE_IDS = Object.keys(RULES);
 
-// scripts/render/catalogue/catalogue-paths.ts
+// scripts/parse/decode-source.ts
+var MAX_FILE_BYTES = 256 * 1024;
+var strictDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
+// scripts/parse/parse-yaml.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// scripts/render/canonical-yaml.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var CANONICAL_TO_STRING = {
+  lineWidth: 0,
+  minContentWidth: 0,
+  indent: 2,
+  indentSeq: true,
+  flowCollectionPadding: false
+};
+
+// scripts/plan/format-persona-source.ts
+function firstDifferentLine(a, b) {
+  const left = a.split("\n");
+  const right = b.split("\n");
+  for (let i = 0; i < Math.max(left.length, right.length); i++) if (left[i] !== right[i]) return i + 1;
+  return 1;
+}
+
+// scripts/read/read-catalogue-folder.ts
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import path from "node:path";
+var READ_CAP = 1e6;
+function readCatalogueFile(dir, file) {
+  let fd;
+  try {
+    fd = openSync(path.join(dir, file), constants.O_RDONLY | constants.O_NOFOLLOW);
+  } catch {
+    return null;
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return null;
+    const buffer = Buffer.allocUnsafe(Math.min(stats.size, READ_CAP) + 1);
+    let total = 0;
+    while (total < buffer.length) {
+      const read = readSync(fd, buffer, total, buffer.length - total, total);
+      if (read === 0) break;
+      total += read;
+    }
+    return { text: buffer.toString("utf8", 0, total), size: stats.size, mtimeMs: stats.mtimeMs };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// scripts/apply/write-temp-file.ts
+import { closeSync as closeSync2, fstatSync as fstatSync2, openSync as openSync2, writeFileSync } from "node:fs";
+function writeTempFile(temp, text6) {
+  const fd = openSync2(temp, "wx");
+  try {
+    writeFileSync(fd, text6, "utf8");
+    const stats = fstatSync2(fd);
+    return { size: stats.size, mtimeMs: stats.mtimeMs };
+  } finally {
+    closeSync2(fd);
+  }
+}
+
+// scripts/apply/sync-page-file.ts
+function syncPageFile(text6, write) {
+  const bytes = Buffer.byteLength(text6, "utf8");
+  if (bytes > write.maxBytes) return { kind: "too-large", bytes };
+  const disk = write.isNew ? null : readCatalogueFile(write.dir, write.file);
+  if (disk?.text === text6) return { kind: "unchanged", size: disk.size, mtimeMs: disk.mtimeMs };
+  return {
+    kind: "changed",
+    missing: disk === null,
+    firstDifferentLine: disk === null ? 1 : firstDifferentLine(disk.text, text6),
+    written: write.temp === null ? null : writeTempFile(write.temp, text6)
+  };
+}
+
+// scripts/render/catalogue/catalogue-paths.ts
+import path2 from "node:path";
 var CATALOGUE_PATHS = {
   index: "README.md",
   tags: "tags.md",
@@ -7636,7 +7875,7 @@ var VIRTUAL_ROOT = `/${Array.from({ length: 32 }, () => "_").join("/")}`;
 var LINKS = /* @__PURE__ */ new Map();
 var MAX_REMEMBERED_FOLDERS = 4096;
 function relativeLink(from, to) {
-  const folder = path.posix.dirname(from);
+  const folder = path2.posix.dirname(from);
   let links = LINKS.get(folder);
   if (!links) {
     if (LINKS.size >= MAX_REMEMBERED_FOLDERS) LINKS.clear();
@@ -7651,167 +7890,18 @@ function relativeLink(from, to) {
   return link3;
 }
 function computeRelativeLink(folder, to) {
-  const relative = path.posix.relative(
-    path.posix.join(VIRTUAL_ROOT, folder),
-    path.posix.join(VIRTUAL_ROOT, to)
+  const relative = path2.posix.relative(
+    path2.posix.join(VIRTUAL_ROOT, folder),
+    path2.posix.join(VIRTUAL_ROOT, to)
   );
-  return relative === "" ? path.posix.basename(to) : relative;
+  return relative === "" ? path2.posix.basename(to) : relative;
 }
 function linkToLibraryFile(from, libraryFile, rootFromCatalogue) {
-  return relativeLink(from, path.posix.join(rootFromCatalogue, libraryFile));
+  return relativeLink(from, path2.posix.join(rootFromCatalogue, libraryFile));
 }
 
 // scripts/render/catalogue/compare-for-readers.ts
 var COLLATOR = new Intl.Collator("en-US", { numeric: true, sensitivity: "base" });
-
-// scripts/core/persona-fields.ts
-var LIST_FIELDS = ["goals", "frustrations", "worldview", "impact"];
-var SECTION_ORDER = [
-  "aha_moment",
-  "job_story",
-  "identity",
-  "intention",
-  "outcome",
-  "goals",
-  "frustrations",
-  "worldview",
-  "scenario",
-  "context",
-  "success_signal",
-  "churn_trigger",
-  "impact"
-];
-var PERSONA_KEY_ORDER = [
-  "id",
-  "slug",
-  "title",
-  "product",
-  "category",
-  "tags",
-  ...SECTION_ORDER,
-  "composability",
-  "community"
-];
-var FIELD_LABELS = {
-  aha_moment: "Aha moment",
-  job_story: "Job story",
-  identity: "Identity",
-  intention: "Intention",
-  outcome: "Outcome",
-  goals: "Goals",
-  frustrations: "Frustrations",
-  worldview: "Worldview",
-  scenario: "Scenario",
-  context: "Context",
-  success_signal: "Success signal",
-  churn_trigger: "Churn trigger",
-  impact: "Impact",
-  composability: "Composability"
-};
-function isListField(field) {
-  return LIST_FIELDS.includes(field);
-}
-var CONTRIBUTION_MODELINE = "# yaml-language-server: $schema=../../schemas/contribution.schema.json";
-
-// scripts/render/neutralize-text.ts
-var WORD_JOINER = "\u2060";
-var BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
-var CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-function neutralizeText(text6, options2 = {}) {
-  let value = text6.replace(/\r\n?/g, "\n").replace(BIDI_CONTROLS, "").replace(CONTROLS, "");
-  if (options2.singleLine) value = value.replace(/\s*[\n\t]\s*/g, " ");
-  if (options2.maxLength !== void 0) value = truncate(value, options2.maxLength);
-  return breakAutolinks(value);
-}
-function breakAutolinks(value) {
-  return value.replace(/@(?=[\p{L}\p{N}_-])/gu, `@${WORD_JOINER}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${WORD_JOINER}`).replace(new RegExp("\\b(GH)-(?=\\p{N})", "giu"), `$1${WORD_JOINER}-`).replace(/:\/\//g, `:${WORD_JOINER}//`).replace(/\b(www)\./giu, `$1${WORD_JOINER}.`).replace(/<!--/g, `<${WORD_JOINER}!--`);
-}
-function truncate(value, maxLength) {
-  if (value.length <= maxLength) return value;
-  const points = Array.from(value);
-  let out = "";
-  for (const point3 of points) {
-    if (out.length + point3.length > maxLength - 1) break;
-    out += point3;
-  }
-  return `${out}\u2026`;
-}
-
-// scripts/render/catalogue/single-line.ts
-function singleLine(value) {
-  return value.replace(/\s+/g, " ").trim();
-}
-
-// scripts/render/catalogue/mdast.ts
-function text(value) {
-  return { type: "text", value };
-}
-var NEUTRALIZE_TRIGGERS = /[\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069@#<]|:\/\/|gh-|www\./i;
-function neutralize(value) {
-  return NEUTRALIZE_TRIGGERS.test(value) ? neutralizeText(value) : value;
-}
-function untrusted(value) {
-  return { type: "text", value: neutralize(value) };
-}
-function untrustedLine(value) {
-  return { type: "text", value: neutralize(singleLine(value)) };
-}
-function paragraph(...children) {
-  return { type: "paragraph", children };
-}
-function heading(depth, ...children) {
-  return { type: "heading", depth, children };
-}
-function strong(...children) {
-  return { type: "strong", children };
-}
-function emphasis(...children) {
-  return { type: "emphasis", children };
-}
-function inlineCode(value) {
-  return { type: "inlineCode", value };
-}
-function link(url, ...children) {
-  return { type: "link", url, children };
-}
-function trustedHtml(value) {
-  return { type: "html", value };
-}
-function list(items) {
-  return {
-    type: "list",
-    ordered: false,
-    spread: false,
-    children: items.map((children) => ({ type: "listItem", spread: false, children }))
-  };
-}
-function bulletList(items) {
-  return list(items.map((children) => [paragraph(...children)]));
-}
-function table(header, rows) {
-  const row = (cells) => ({
-    type: "tableRow",
-    children: cells.map((children) => ({ type: "tableCell", children }))
-  });
-  return { type: "table", align: header.map(() => null), children: [row(header), ...rows.map(row)] };
-}
-function joined(parts, separator) {
-  const out = [];
-  parts.forEach((part, index2) => {
-    if (index2 > 0) out.push(text(separator));
-    out.push(...part);
-  });
-  return out;
-}
-function root(children) {
-  return { type: "root", children };
-}
-
-// scripts/render/catalogue/generated-banner.ts
-var GENERATED_BANNER = "<!-- Generated by `persona catalogue` from personas/. Do not edit: change the persona YAML and run `npx persona catalogue`. -->";
-function bannerNode() {
-  return trustedHtml(GENERATED_BANNER);
-}
 
 // scripts/render/catalogue/relation-words.ts
 var RELATION_WORDS = {
@@ -7847,6 +7937,62 @@ function personaProvenanceWords(community) {
 }
 var NOT_YET_REVIEWED = "Not yet reviewed by the community.";
 
+// scripts/render/catalogue/yaml-pair.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var PLAIN_STRING = /^[A-Za-z][A-Za-z0-9 ,.'"();/?!%+=\u00a0-\ud7ff\ue000-\ufefe\uff00-\ufffd-]*$/;
+var CORE_KEYWORDS = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE|[Nn]ull|NULL)$/;
+function yamlPairParts(key, value) {
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return [`${key}: ${value}
+`];
+  if (typeof value === "string" && PLAIN_STRING.test(value) && !value.endsWith(" ") && !CORE_KEYWORDS.test(value))
+    return [`${key}: `, value, "\n"];
+  return [(0, import_yaml3.stringify)({ [key]: value }, CANONICAL_TO_STRING)];
+}
+
+// scripts/render/catalogue/contribution-template.ts
+var LOGIN_PLACEHOLDER = "your-login";
+function suggestedFileName(target) {
+  return `${LOGIN_PLACEHOLDER}-${target.field}.yaml`;
+}
+var HEADERS = /* @__PURE__ */ new Map();
+function contributionTemplateHeader(target) {
+  const variant = `${target.action}:${target.original === void 0}`;
+  let header = HEADERS.get(variant);
+  if (header === void 0) {
+    const instructions = [
+      `Replace ${LOGIN_PLACEHOLDER} with your GitHub login in author and in the file name, say why in rationale, then propose the file.`
+    ];
+    if (target.action === "correct")
+      instructions.push(
+        target.original === void 0 ? "Edit value, and add original: the exact current text, copied from the persona page." : "Edit value to the corrected text; keep original as it is."
+      );
+    if (target.action === "extend") instructions.push("Write the new item in value.");
+    header = `${[CONTRIBUTION_MODELINE, ...instructions.map((line) => `# ${line}`)].join("\n")}
+`;
+    HEADERS.set(variant, header);
+  }
+  return header;
+}
+function contributionTemplateEntries(target) {
+  const entries = [
+    ["persona", target.slug],
+    ["field", target.field],
+    ["action", target.action]
+  ];
+  if (target.item !== void 0) entries.push(["item", target.item]);
+  if (target.action === "correct") {
+    entries.push(["value", target.original ?? "The corrected text."]);
+    if (target.original !== void 0) entries.push(["original", target.original]);
+  }
+  if (target.action === "extend") entries.push(["value", "The new item, as one complete sentence."]);
+  entries.push(["author", LOGIN_PLACEHOLDER]);
+  entries.push([
+    "rationale",
+    target.action === "confirm" ? "How this matches your own experience." : "Why this is more accurate, from your own experience."
+  ]);
+  return entries;
+}
+
 // scripts/intake/contribute-form-fields.ts
 var FORM_TEMPLATE_FILE = "contribute.yml";
 var FORM_PATH = `.github/ISSUE_TEMPLATE/${FORM_TEMPLATE_FILE}`;
@@ -7870,122 +8016,9 @@ function personaOptionLabel(persona) {
 
 // scripts/render/issue-form/contribute-form-url.ts
 var MAX_FORM_URL_LENGTH = 8e3;
-function contributeFormUrl(repositoryUrl2, prefill) {
-  const withText = buildUrl(repositoryUrl2, prefill, true);
-  return withText.length <= MAX_FORM_URL_LENGTH ? withText : buildUrl(repositoryUrl2, prefill, false);
-}
-function buildUrl(repositoryUrl2, prefill, withText) {
-  const fieldLabel = FIELD_LABELS[prefill.field];
-  const actionLabel = ACTION_LABELS[prefill.action];
-  const item = prefill.item === void 0 ? "" : ` item ${prefill.item}`;
-  const params = [
-    ["template", FORM_TEMPLATE_FILE],
-    ["title", `${actionLabel} ${fieldLabel}${item}: ${prefill.persona.title}`],
-    ["persona", personaOptionLabel(prefill.persona)],
-    ["field", fieldLabel],
-    ["action", actionLabel]
-  ];
-  if (prefill.item !== void 0) params.push(["item", String(prefill.item)]);
-  if (withText && prefill.text !== void 0) params.push(["text", prefill.text]);
-  const query = params.map(([key, value]) => `${key}=${encodeQueryComponent(value)}`).join("&");
-  return `${repositoryUrl2.replace(/\/+$/, "")}/issues/new?${query}`;
-}
-function encodeQueryComponent(value) {
-  return encodeURIComponent(value).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
-  );
-}
-
-// scripts/render/catalogue/yaml-pair.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-
-// scripts/render/canonical-yaml.ts
-var import_yaml = __toESM(require_dist(), 1);
-var CANONICAL_TO_STRING = {
-  lineWidth: 0,
-  minContentWidth: 0,
-  indent: 2,
-  indentSeq: true,
-  flowCollectionPadding: false
-};
-
-// scripts/render/catalogue/yaml-pair.ts
-var PLAIN_STRING = /^[A-Za-z][A-Za-z0-9 ,.'"();/?!%+=\u00a0-\ud7ff\ue000-\ufefe\uff00-\ufffd-]*$/;
-var CORE_KEYWORDS = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE|[Nn]ull|NULL)$/;
-function yamlPairParts(key, value) {
-  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return [`${key}: ${value}
-`];
-  if (typeof value === "string" && PLAIN_STRING.test(value) && !value.endsWith(" ") && !CORE_KEYWORDS.test(value))
-    return [`${key}: `, value, "\n"];
-  return [(0, import_yaml2.stringify)({ [key]: value }, CANONICAL_TO_STRING)];
-}
-
-// scripts/render/catalogue/contribution-template.ts
-var LOGIN_PLACEHOLDER = "your-login";
-function suggestedFileName(target) {
-  return `${LOGIN_PLACEHOLDER}-${target.field}.yaml`;
-}
-function contributionTemplateParts(target) {
-  const instructions = [
-    `Replace ${LOGIN_PLACEHOLDER} with your GitHub login in author and in the file name, say why in rationale, then propose the file.`
-  ];
-  if (target.action === "correct")
-    instructions.push(
-      target.original === void 0 ? "Edit value, and add original: the exact current text, copied from the persona page." : "Edit value to the corrected text; keep original as it is."
-    );
-  if (target.action === "extend") instructions.push("Write the new item in value.");
-  const contribution = {
-    persona: target.slug,
-    field: target.field,
-    action: target.action
-  };
-  if (target.item !== void 0) contribution.item = target.item;
-  if (target.action === "correct") {
-    contribution.value = target.original ?? "The corrected text.";
-    if (target.original !== void 0) contribution.original = target.original;
-  }
-  if (target.action === "extend") contribution.value = "The new item, as one complete sentence.";
-  contribution.author = LOGIN_PLACEHOLDER;
-  contribution.rationale = target.action === "confirm" ? "How this matches your own experience." : "Why this is more accurate, from your own experience.";
-  return [
-    `${[CONTRIBUTION_MODELINE, ...instructions.map((line) => `# ${line}`)].join("\n")}
-`,
-    ...Object.entries(contribution).flatMap(([key, value]) => yamlPairParts(key, value))
-  ];
-}
 
 // scripts/render/catalogue/contribute-links.ts
-var newFileLink = (target, options2) => {
-  const query = [
-    `filename=${encodeQueryValue(suggestedFileName(target))}`,
-    // Percent-encoding works character by character, so the pieces can be encoded apart (and remembered).
-    `value=${contributionTemplateParts(target).map(encodeRemembered).join("")}`
-  ].join("&");
-  return {
-    label: "file",
-    url: `${options2.repositoryUrl}/new/${encodePath(options2.branch)}/contributions/${encodePath(target.slug)}?${query}`
-  };
-};
-var issueFormLink = (target, options2) => ({
-  label: "form",
-  url: contributeFormUrl(options2.repositoryUrl, {
-    persona: { id: target.id, title: target.title },
-    field: target.field,
-    action: target.action,
-    ...target.item === void 0 ? {} : { item: target.item },
-    ...target.action === "correct" && target.original !== void 0 ? { text: target.original } : {}
-  })
-});
-var CONTRIBUTE_LINK_KINDS = [issueFormLink, newFileLink];
 var MAX_CONTRIBUTE_URL_LENGTH = 8e3;
-function contributeLinks(target, options2) {
-  return CONTRIBUTE_LINK_KINDS.map((kind) => {
-    const made = kind(target, options2);
-    if (made.url.length <= MAX_CONTRIBUTE_URL_LENGTH || target.original === void 0) return made;
-    return kind({ ...target, original: void 0 }, options2);
-  });
-}
 var RESERVED_BY_RFC_3986 = {
   "!": "%21",
   "'": "%27",
@@ -7997,16 +8030,104 @@ function encodeQueryValue(value) {
   const encoded = encodeURIComponent(value);
   return /[!'()*]/.test(encoded) ? encoded.replace(/[!'()*]/g, (c) => RESERVED_BY_RFC_3986[c] ?? c) : encoded;
 }
-var ENCODED = /* @__PURE__ */ new Map();
-var MAX_ENCODED = 1e4;
-function encodeRemembered(value) {
-  let encoded = ENCODED.get(value);
+
+// scripts/render/catalogue/persona-contribute-links.ts
+function personaContributeLinks(persona, options2) {
+  const formBase = base(`${options2.repositoryUrl.replace(/\/+$/, "")}/issues/new?`);
+  const fileBase = base(
+    `${options2.repositoryUrl}/new/${encodePath(options2.branch)}/contributions/${encodePath(persona.slug)}?`
+  );
+  const { slug, id } = persona;
+  const title = encodeQueryValue(persona.title);
+  const personaParam = `persona=${encodeQueryValue(personaOptionLabel(persona))}`;
+  const slugPair = encodePair("persona", persona.slug);
+  const formLink = (target, encodedText) => {
+    const fieldLabel = FIELD_LABELS[target.field];
+    const actionLabel = ACTION_LABELS[target.action];
+    const item = target.item === void 0 ? "" : ` item ${target.item}`;
+    const params = [
+      `template=${encodeQueryValue(FORM_TEMPLATE_FILE)}`,
+      `title=${encodeQueryValue(`${actionLabel} ${fieldLabel}${item}: `)}${title}`,
+      personaParam,
+      `field=${encodeQueryValue(fieldLabel)}`,
+      `action=${encodeQueryValue(actionLabel)}`
+    ];
+    if (target.item !== void 0) params.push(`item=${target.item}`);
+    if (encodedText !== void 0) params.push(`text=${encodedText}`);
+    return join(formBase, params);
+  };
+  const fileLink = (target, encodedOriginal) => {
+    let value = encodedHeader(contributionTemplateHeader(target));
+    for (const [key, entry] of contributionTemplateEntries(target)) {
+      if (key === "persona" && entry === persona.slug) value += slugPair;
+      else if (entry === target.original) value += encodePair(key, entry, encodedOriginal);
+      else value += constantPair(key, entry);
+    }
+    return join(fileBase, [`filename=${encodeQueryValue(suggestedFileName(target))}`, `value=${value}`]);
+  };
+  return (pageTarget) => {
+    const target = { slug, id, title: persona.title, ...pageTarget };
+    const original = target.original;
+    const encodedOriginal = original === void 0 ? void 0 : encodeQueryValue(original);
+    let form = formLink(target, target.action === "correct" ? encodedOriginal : void 0);
+    if (form.url.length > Math.min(MAX_FORM_URL_LENGTH, MAX_CONTRIBUTE_URL_LENGTH) && encodedOriginal !== void 0)
+      form = formLink(target, void 0);
+    let file = fileLink(target, encodedOriginal ?? "");
+    if (file.url.length > MAX_CONTRIBUTE_URL_LENGTH && original !== void 0)
+      file = fileLink({ ...target, original: void 0 }, "");
+    return [made("form", form), made("file", file)];
+  };
+}
+function made(label, built) {
+  return built.destination === null ? { label, url: built.url } : { label, url: built.url, destination: built.destination };
+}
+function base(start) {
+  const plain = /^[A-Za-z0-9%._~:/?=&-]+$/.test(start);
+  return { url: start, destination: plain ? start.replace(/&(?=[#A-Za-z])/g, "\\&") : null };
+}
+function join(start, params) {
+  let url = start.url;
+  let destination = start.destination;
+  for (const [index2, param] of params.entries()) {
+    url += index2 === 0 ? param : `&${param}`;
+    if (destination !== null) destination += index2 === 0 ? param : `\\&${param}`;
+  }
+  return { url, destination };
+}
+var CONSTANT_HEADERS = /* @__PURE__ */ new Map();
+var CONSTANT_PAIRS = /* @__PURE__ */ new Map();
+var MAX_CONSTANT_PAIRS = 1e4;
+var constantPairs = 0;
+function encodedHeader(header) {
+  let encoded = CONSTANT_HEADERS.get(header);
   if (encoded === void 0) {
-    encoded = encodeQueryValue(value);
-    if (ENCODED.size >= MAX_ENCODED) ENCODED.clear();
-    ENCODED.set(value, encoded);
+    encoded = encodeQueryValue(header);
+    CONSTANT_HEADERS.set(header, encoded);
   }
   return encoded;
+}
+function constantPair(key, value) {
+  const known = CONSTANT_PAIRS.get(key)?.get(value);
+  if (known !== void 0) return known;
+  if (constantPairs >= MAX_CONSTANT_PAIRS) {
+    CONSTANT_PAIRS.clear();
+    constantPairs = 0;
+  }
+  const encoded = encodePair(key, value);
+  let byValue = CONSTANT_PAIRS.get(key);
+  if (byValue === void 0) {
+    byValue = /* @__PURE__ */ new Map();
+    CONSTANT_PAIRS.set(key, byValue);
+  }
+  byValue.set(value, encoded);
+  constantPairs++;
+  return encoded;
+}
+function encodePair(key, value, encodedValue) {
+  const parts = yamlPairParts(key, value);
+  if (parts.length === 3 && parts[1] === value && encodedValue !== void 0)
+    return `${encodeQueryValue(parts[0] ?? "")}${encodedValue}%0A`;
+  return encodeQueryValue(parts.join(""));
 }
 function encodePath(segment) {
   return segment.split("/").map(encodeQueryValue).join("/");
@@ -8014,25 +8135,17 @@ function encodePath(segment) {
 
 // scripts/render/catalogue/contribute-section.ts
 function contributeSection(persona, options2) {
+  const links = personaContributeLinks(persona, options2);
   const rows = SECTION_ORDER.map((field) => {
-    const base = { slug: persona.slug, id: persona.id, title: persona.title, field };
-    const confirm = targetCell("confirm", { ...base, action: "confirm" }, options2);
+    const confirm = targetCell("confirm", { field, action: "confirm" }, links);
     if (!isListField(field)) {
-      const correct = targetCell(
-        "correct",
-        { ...base, action: "correct", original: persona[field] },
-        options2
-      );
+      const correct = targetCell("correct", { field, action: "correct", original: persona[field] }, links);
       return [[text(FIELD_LABELS[field])], confirm, correct, [text("\u2014")]];
     }
     const items = persona[field].map(
-      (item, index2) => targetCell(
-        `item ${index2 + 1}`,
-        { ...base, action: "correct", item: index2 + 1, original: item },
-        options2
-      )
+      (item, index2) => targetCell(`item ${index2 + 1}`, { field, action: "correct", item: index2 + 1, original: item }, links)
     );
-    const extend2 = targetCell("add an item", { ...base, action: "extend" }, options2);
+    const extend2 = targetCell("add an item", { field, action: "extend" }, links);
     return [[text(FIELD_LABELS[field])], confirm, joined(items, " \xB7 "), extend2];
   });
   return [
@@ -8051,17 +8164,22 @@ function contributeSection(persona, options2) {
     table([[text("Section")], [text("Confirm")], [text("Correct")], [text("Extend")]], rows)
   ];
 }
-function targetCell(label, target, options2) {
-  const [main, ...others] = contributeLinks(target, options2);
+function targetCell(label, target, links) {
+  const [main, ...others] = links(target);
   if (!main) return [text(label)];
   return [
-    link(main.url, text(label)),
+    contributeLink(main, label),
     ...others.flatMap((other) => [
       text(" ("),
-      link(other.url, text(other.label)),
+      contributeLink(other, other.label),
       text(")")
     ])
   ];
+}
+function contributeLink(made2, label) {
+  const node2 = link(made2.url, text(label));
+  if (made2.destination !== void 0) node2.data = { destination: made2.destination };
+  return node2;
 }
 
 // scripts/render/catalogue/persona-page.ts
@@ -8157,23 +8275,6 @@ function composability(self, input) {
     )
   ];
 }
-
-// scripts/render/catalogue/personas-csv.ts
-var CSV_COLUMNS = [
-  "id",
-  "slug",
-  "title",
-  "product",
-  "category",
-  "tags",
-  ...SECTION_ORDER,
-  "composability",
-  "composability_notes",
-  "confirmations",
-  "contributors",
-  "last_reviewed"
-];
-var CSV_HEADER = CSV_COLUMNS.join(",");
 
 // node_modules/unist-util-is/lib/index.js
 var convert = (
@@ -8325,12 +8426,12 @@ function zwitch(key, options2) {
 
 // node_modules/mdast-util-to-markdown/lib/configure.js
 var own3 = {}.hasOwnProperty;
-function configure(base, extension2) {
+function configure(base2, extension2) {
   let index2 = -1;
   let key;
   if (extension2.extensions) {
     while (++index2 < extension2.extensions.length) {
-      configure(base, extension2.extensions[index2]);
+      configure(base2, extension2.extensions[index2]);
     }
   }
   for (key in extension2) {
@@ -8341,24 +8442,24 @@ function configure(base, extension2) {
         }
         /* c8 ignore next 4 */
         case "unsafe": {
-          list2(base[key], extension2[key]);
+          list2(base2[key], extension2[key]);
           break;
         }
         case "join": {
-          list2(base[key], extension2[key]);
+          list2(base2[key], extension2[key]);
           break;
         }
         case "handlers": {
-          map(base[key], extension2[key]);
+          map(base2[key], extension2[key]);
           break;
         }
         default: {
-          base.options[key] = extension2[key];
+          base2.options[key] = extension2[key];
         }
       }
     }
   }
-  return base;
+  return base2;
 }
 function list2(left, right) {
   if (right) {
@@ -9964,7 +10065,7 @@ var handle = {
 };
 
 // node_modules/mdast-util-to-markdown/lib/join.js
-var join = [joinDefaults];
+var join2 = [joinDefaults];
 function joinDefaults(left, right, parent, state) {
   if (right.type === "code" && formatCodeAsIndented(right, state) && (left.type === "list" || left.type === right.type && formatCodeAsIndented(left, state))) {
     return false;
@@ -12295,8 +12396,8 @@ function decodeNamedCharacterReference(value) {
 }
 
 // node_modules/micromark-util-decode-numeric-character-reference/index.js
-function decodeNumericCharacterReference(value, base) {
-  const code5 = Number.parseInt(value, base);
+function decodeNumericCharacterReference(value, base2) {
+  const code5 = Number.parseInt(value, base2);
   if (
     // C0 except for HT, LF, FF, CR, space.
     code5 < 9 || code5 === 11 || code5 > 13 && code5 < 32 || // Control character (DEL) of C0, and C1 controls.
@@ -12578,7 +12679,7 @@ function toMarkdown(tree, options2) {
     handle: void 0,
     indentLines,
     indexStack: [],
-    join: [...join],
+    join: [...join2],
     options: {},
     safe: safeBound,
     stack: [],
@@ -17925,13 +18026,13 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set path(path3) {
-    if (isUrl(path3)) {
-      path3 = fileURLToPath(path3);
+  set path(path4) {
+    if (isUrl(path4)) {
+      path4 = fileURLToPath(path4);
     }
-    assertNonEmpty(path3, "path");
-    if (this.path !== path3) {
-      this.history.push(path3);
+    assertNonEmpty(path4, "path");
+    if (this.path !== path4) {
+      this.history.push(path4);
     }
   }
   /**
@@ -18198,8 +18299,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path3, name) {
-  if (!path3) {
+function assertPath(path4, name) {
+  if (!path4) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -19093,7 +19194,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_, protocol, domain2, path3, match) {
+function findUrl(_, protocol, domain2, path4, match) {
   if (!previous2(match)) {
     return false;
   }
@@ -19106,7 +19207,7 @@ function findUrl(_, protocol, domain2, path3, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path3);
+  const parts = splitUrl(domain2 + path4);
   const result = {
     type: "link",
     title: null,
@@ -19825,7 +19926,7 @@ var domain = {
   tokenize: tokenizeDomain,
   partial: true
 };
-var path2 = {
+var path3 = {
   tokenize: tokenizePath,
   partial: true
 };
@@ -19931,7 +20032,7 @@ function tokenizeWwwAutolink(effects, ok3, nok) {
     }
     effects.enter("literalAutolink");
     effects.enter("literalAutolinkWww");
-    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path2, wwwAfter), nok), nok)(code5);
+    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path3, wwwAfter), nok), nok)(code5);
   }
   function wwwAfter(code5) {
     effects.exit("literalAutolinkWww");
@@ -19981,7 +20082,7 @@ function tokenizeProtocolAutolink(effects, ok3, nok) {
     return nok(code5);
   }
   function afterProtocol(code5) {
-    return code5 === null || asciiControl(code5) || markdownLineEndingOrSpace(code5) || unicodeWhitespace(code5) || unicodePunctuation(code5) ? nok(code5) : effects.attempt(domain, effects.attempt(path2, protocolAfter), nok)(code5);
+    return code5 === null || asciiControl(code5) || markdownLineEndingOrSpace(code5) || unicodeWhitespace(code5) || unicodePunctuation(code5) ? nok(code5) : effects.attempt(domain, effects.attempt(path3, protocolAfter), nok)(code5);
   }
   function protocolAfter(code5) {
     effects.exit("literalAutolinkHttp");
@@ -21159,13 +21260,14 @@ function isInertText(value, before, after) {
       case '"':
       case "'":
         break;
-      // Ordered list item (`1.` at a line start) or a `www.` autolink literal.
+      // Ordered list item (`1.` at a line start) or a `www.` autolink literal (a `w.` before a word character).
       case ".":
-        if (previous3 === -1 || isDigit(previous3) || previous3 === 87 || previous3 === 119) return false;
+        if (previous3 === -1 || isDigit(previous3) && mayStartLine(value, index2)) return false;
+        if ((previous3 === 87 || previous3 === 119) && (next === -1 || isAutolinkNext(next))) return false;
         break;
       // `1)` at a line start.
       case ")":
-        if (previous3 === -1 || isDigit(previous3)) return false;
+        if (previous3 === -1 || isDigit(previous3) && mayStartLine(value, index2)) return false;
         break;
       // `](` turning text into a link.
       case "(":
@@ -21193,6 +21295,15 @@ function isInertText(value, before, after) {
   }
   return true;
 }
+function mayStartLine(value, index2) {
+  let at = index2 - 1;
+  while (at >= 0 && isDigit(value.charCodeAt(at))) at--;
+  while (at >= 0 && (value.charCodeAt(at) === 32 || value.charCodeAt(at) === 9)) at--;
+  return at < 0 || value.charCodeAt(at) === 10 || value.charCodeAt(at) === 13;
+}
+function isAutolinkNext(code5) {
+  return code5 === 45 || code5 === 46 || code5 === 95 || isAlphanumeric(code5);
+}
 function isDigit(code5) {
   return code5 >= 48 && code5 <= 57;
 }
@@ -21200,10 +21311,13 @@ function isAlphanumeric(code5) {
   return isDigit(code5) || code5 >= 65 && code5 <= 90 || code5 >= 97 && code5 <= 122;
 }
 function plainLink(node2) {
-  if (node2.title || !PLAIN_URL.test(node2.url) || couldBeAutolink(node2)) return null;
+  if (node2.title) return null;
+  const known = node2.data?.destination;
+  if (known === void 0 && !PLAIN_URL.test(node2.url)) return null;
+  if (couldBeAutolink(node2)) return null;
   const [only] = node2.children;
   if (node2.children.length !== 1 || only?.type !== "text" || !isInertText(only.value, "[", "]")) return null;
-  return `[${only.value}](${linkDestination(node2.url)})`;
+  return `[${only.value}](${known ?? linkDestination(node2.url)})`;
 }
 function linkDestination(url) {
   return url.replace(/&(?=[#A-Za-z])/g, "\\&");
@@ -21249,12 +21363,13 @@ function fastHandlers(configured) {
   const link3 = (node2, parent, state, info) => {
     const plain = plainLink(node2);
     if (plain !== null) return plain;
-    if (node2.title || !PLAIN_URL.test(node2.url) || couldBeAutolink(node2))
+    if (node2.title || !(node2.data?.destination !== void 0 || PLAIN_URL.test(node2.url)) || couldBeAutolink(node2))
       return fallback.link(node2, parent, state, info);
     const shape = fallback.link({ ...node2, url: "x" }, parent, state, info);
+    const destination = node2.data?.destination ?? linkDestination(node2.url);
     const tail = shape.endsWith("](x)") ? ")" : shape.endsWith('](x "")') ? ' "")' : null;
     if (tail === null) return fallback.link(node2, parent, state, info);
-    return `${shape.slice(0, -(tail.length + 1))}${linkDestination(node2.url)}${tail}`;
+    return `${shape.slice(0, -(tail.length + 1))}${destination}${tail}`;
   };
   const linkWithPeek = Object.assign(link3, { peek: fallback.link.peek });
   const paragraph3 = (node2, parent, state, info) => {
@@ -21343,7 +21458,9 @@ var options = workerData?.options;
 if (parentPort && options) {
   const port = parentPort;
   port.on("message", (batch) => {
-    const texts = batch.jobs.map((job) => renderPersonaPage(job.input, options));
-    port.postMessage({ id: batch.id, texts, hashes: texts.map(hashText) });
+    const outcomes = batch.jobs.map(
+      (input, index2) => syncPageFile(renderPersonaPage(input, options), batch.writes[index2])
+    );
+    port.postMessage({ outcomes });
   });
 }

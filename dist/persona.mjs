@@ -13769,10 +13769,10 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize3(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative, options, skipNormalization) {
+    function resolveComponent(base2, relative, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse4(serialize3(base, options), options);
+        base2 = parse4(serialize3(base2, options), options);
         relative = parse4(serialize3(relative, options), options);
       }
       options = options || {};
@@ -13792,33 +13792,33 @@ var require_fast_uri = __commonJS({
           target.query = relative.query;
         } else {
           if (!relative.path) {
-            target.path = base.path;
+            target.path = base2.path;
             if (relative.query !== void 0) {
               target.query = relative.query;
             } else {
-              target.query = base.query;
+              target.query = base2.query;
             }
           } else {
             if (relative.path[0] === "/") {
               target.path = removeDotSegments(relative.path);
             } else {
-              const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
-              if (baseHasAuthority && !base.path) {
+              const baseHasAuthority = base2.userinfo !== void 0 || base2.host !== void 0 || base2.port !== void 0;
+              if (baseHasAuthority && !base2.path) {
                 target.path = "/" + relative.path;
-              } else if (!base.path) {
+              } else if (!base2.path) {
                 target.path = relative.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative.path;
+                target.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative.path;
               }
-              target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
+              target.path = base2.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
             target.query = relative.query;
           }
-          target.userinfo = base.userinfo;
-          target.host = base.host;
-          target.port = base.port;
+          target.userinfo = base2.userinfo;
+          target.host = base2.host;
+          target.port = base2.port;
         }
-        target.scheme = base.scheme;
+        target.scheme = base2.scheme;
       }
       target.fragment = relative.fragment;
       return target;
@@ -18874,12 +18874,12 @@ var init_zwitch = __esm({
 });
 
 // node_modules/mdast-util-to-markdown/lib/configure.js
-function configure(base, extension2) {
+function configure(base2, extension2) {
   let index2 = -1;
   let key;
   if (extension2.extensions) {
     while (++index2 < extension2.extensions.length) {
-      configure(base, extension2.extensions[index2]);
+      configure(base2, extension2.extensions[index2]);
     }
   }
   for (key in extension2) {
@@ -18890,24 +18890,24 @@ function configure(base, extension2) {
         }
         /* c8 ignore next 4 */
         case "unsafe": {
-          list2(base[key], extension2[key]);
+          list2(base2[key], extension2[key]);
           break;
         }
         case "join": {
-          list2(base[key], extension2[key]);
+          list2(base2[key], extension2[key]);
           break;
         }
         case "handlers": {
-          map(base[key], extension2[key]);
+          map(base2[key], extension2[key]);
           break;
         }
         default: {
-          base.options[key] = extension2[key];
+          base2.options[key] = extension2[key];
         }
       }
     }
   }
-  return base;
+  return base2;
 }
 function list2(left, right) {
   if (right) {
@@ -20827,14 +20827,14 @@ function joinDefaults(left, right, parent, state) {
     return 0;
   }
 }
-var join;
+var join2;
 var init_join = __esm({
   "node_modules/mdast-util-to-markdown/lib/join.js"() {
     init_check_rule();
     init_format_code_as_indented();
     init_format_heading_as_setext();
     init_html_kind();
-    join = [joinDefaults];
+    join2 = [joinDefaults];
   }
 });
 
@@ -23150,8 +23150,8 @@ var init_decode_named_character_reference = __esm({
 });
 
 // node_modules/micromark-util-decode-numeric-character-reference/index.js
-function decodeNumericCharacterReference(value, base) {
-  const code6 = Number.parseInt(value, base);
+function decodeNumericCharacterReference(value, base2) {
+  const code6 = Number.parseInt(value, base2);
   if (
     // C0 except for HT, LF, FF, CR, space.
     code6 < 9 || code6 === 11 || code6 > 13 && code6 < 32 || // Control character (DEL) of C0, and C1 controls.
@@ -23474,7 +23474,7 @@ function toMarkdown(tree, options) {
     handle: void 0,
     indentLines,
     indexStack: [],
-    join: [...join],
+    join: [...join2],
     options: {},
     safe: safeBound,
     stack: [],
@@ -34802,17 +34802,17 @@ function verdict(report2) {
 }
 function countsParagraph(report2, ctx) {
   const s = report2.summary;
-  const base = ctx.baseRef ? [text6("already on "), code5(ctx.baseRef)] : [text6("already on the base branch")];
+  const base2 = ctx.baseRef ? [text6("already on "), code5(ctx.baseRef)] : [text6("already on the base branch")];
   const split = (total, introduced) => {
     if (total === 0) return [];
     if (report2.baseSha === null) return [];
     if (introduced === total) return [text6(" (new in this pull request)")];
-    if (introduced === 0) return [text6(" ("), ...base, text6(")")];
+    if (introduced === 0) return [text6(" ("), ...base2, text6(")")];
     return [
       text6(
         ` (${introduced.toLocaleString("en-US")} new in this pull request, ${(total - introduced).toLocaleString("en-US")} `
       ),
-      ...base,
+      ...base2,
       text6(")")
     ];
   };
@@ -35188,9 +35188,9 @@ var require_light = __commonJS({
           };
         }
         _addListener(name, status, cb) {
-          var base;
-          if ((base = this._events)[name] == null) {
-            base[name] = [];
+          var base2;
+          if ((base2 = this._events)[name] == null) {
+            base2[name] = [];
           }
           this._events[name].push({ cb, status });
           return this.instance;
@@ -35464,9 +35464,9 @@ var require_light = __commonJS({
           this._startHeartbeat();
         }
         _startHeartbeat() {
-          var base;
+          var base2;
           if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
-            return typeof (base = this.heartbeat = setInterval(() => {
+            return typeof (base2 = this.heartbeat = setInterval(() => {
               var amount, incr, maximum, now, reservoir;
               now = Date.now();
               if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
@@ -35487,7 +35487,7 @@ var require_light = __commonJS({
                   return this.instance._drainAll(this.computeCapacity());
                 }
               }
-            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
+            }, this.heartbeatInterval)).unref === "function" ? base2.unref() : void 0;
           } else {
             return clearInterval(this.heartbeat);
           }
@@ -35846,9 +35846,9 @@ var require_light = __commonJS({
             return keys;
           }
           _startAutoCleanup() {
-            var base;
+            var base2;
             clearInterval(this.interval);
-            return typeof (base = this.interval = setInterval(async () => {
+            return typeof (base2 = this.interval = setInterval(async () => {
               var e, k, ref, results, time, v;
               time = Date.now();
               ref = this.instances;
@@ -35867,7 +35867,7 @@ var require_light = __commonJS({
                 }
               }
               return results;
-            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
+            }, this.timeout / 2)).unref === "function" ? base2.unref() : void 0;
           }
           updateSettings(options = {}) {
             parser$3.overwrite(options, this.defaults, this);
@@ -40870,7 +40870,7 @@ var init_dist_src5 = __esm({
 
 // scripts/bot/github-client.ts
 function createGitHubClient(options) {
-  const base = options.retryBaseMs ?? 1e3;
+  const base2 = options.retryBaseMs ?? 1e3;
   const log = options.log ?? (() => {
   });
   const timeout = options.requestTimeoutMs ?? 3e4;
@@ -40881,10 +40881,10 @@ function createGitHubClient(options) {
     request: {
       fetch: (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(timeout) })
     },
-    retry: { retries: options.retries ?? 3, retryAfterBaseValue: base },
+    retry: { retries: options.retries ?? 3, retryAfterBaseValue: base2 },
     throttle: {
-      retryAfterBaseValue: base,
-      ...base < 1e3 ? { write: UNSPACED, notifications: UNSPACED } : {},
+      retryAfterBaseValue: base2,
+      ...base2 < 1e3 ? { write: UNSPACED, notifications: UNSPACED } : {},
       onRateLimit: (retryAfter, request2, _octokit, retryCount) => {
         const retrying = retryCount < RATE_LIMIT_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
         log(
@@ -41635,11 +41635,11 @@ var init_issue_event = __esm({
 function diagnosticInFormWords(d, facts) {
   const key = keyAt(d, facts);
   const field = key === null ? null : KEY_TO_FIELD[key] ?? null;
-  const base = { field, severity: d.severity, rule: d.rule };
+  const base2 = { field, severity: d.severity, rule: d.rule };
   switch (d.rule) {
     case "contribution/no-change":
       return {
-        ...base,
+        ...base2,
         field: "text",
         message: [
           "The ",
@@ -41651,7 +41651,7 @@ function diagnosticInFormWords(d, facts) {
       };
     case "contribution/duplicate-confirm":
       return {
-        ...base,
+        ...base2,
         field: "author",
         message: [
           ...translate2(d.message),
@@ -41664,7 +41664,7 @@ function diagnosticInFormWords(d, facts) {
       };
     case "contribution/duplicate-item":
       return {
-        ...base,
+        ...base2,
         field: "text",
         message: [
           ...translate2(d.message),
@@ -41677,14 +41677,14 @@ function diagnosticInFormWords(d, facts) {
       };
     case "contribution/persona-has-errors":
       return {
-        ...base,
+        ...base2,
         field: "persona",
         message: [
           "This persona has problems of its own, so nothing can be added to it until a maintainer fixes it. Your issue stays open; edit it once the persona is fixed, and it is checked again."
         ]
       };
     default:
-      return { ...base, message: translate2(d.message) };
+      return { ...base2, message: translate2(d.message) };
   }
 }
 function keyAt(d, facts) {
@@ -42444,7 +42444,7 @@ import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // scripts/apply/apply-catalogue-plan.ts
 init_diagnostic();
-import { closeSync as closeSync3, fstatSync as fstatSync3, lstatSync as lstatSync3, mkdirSync as mkdirSync2, openSync as openSync3, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { lstatSync as lstatSync3, mkdirSync as mkdirSync2, renameSync as renameSync2 } from "node:fs";
 import { lstat as lstat2, readdir as readdir2, rmdir, unlink } from "node:fs/promises";
 import path8 from "node:path";
 
@@ -43205,37 +43205,6 @@ var NOT_YET_REVIEWED = "Not yet reviewed by the community.";
 // scripts/render/catalogue/contribute-section.ts
 init_persona_fields();
 
-// scripts/render/issue-form/contribute-form-url.ts
-init_persona_fields();
-init_contribute_form_fields();
-var MAX_FORM_URL_LENGTH = 8e3;
-function contributeFormUrl(repositoryUrl2, prefill) {
-  const withText = buildUrl(repositoryUrl2, prefill, true);
-  return withText.length <= MAX_FORM_URL_LENGTH ? withText : buildUrl(repositoryUrl2, prefill, false);
-}
-function buildUrl(repositoryUrl2, prefill, withText) {
-  const fieldLabel2 = FIELD_LABELS[prefill.field];
-  const actionLabel = ACTION_LABELS[prefill.action];
-  const item = prefill.item === void 0 ? "" : ` item ${prefill.item}`;
-  const params = [
-    ["template", FORM_TEMPLATE_FILE],
-    ["title", `${actionLabel} ${fieldLabel2}${item}: ${prefill.persona.title}`],
-    ["persona", personaOptionLabel(prefill.persona)],
-    ["field", fieldLabel2],
-    ["action", actionLabel]
-  ];
-  if (prefill.item !== void 0) params.push(["item", String(prefill.item)]);
-  if (withText && prefill.text !== void 0) params.push(["text", prefill.text]);
-  const query = params.map(([key, value]) => `${key}=${encodeQueryComponent(value)}`).join("&");
-  return `${repositoryUrl2.replace(/\/+$/, "")}/issues/new?${query}`;
-}
-function encodeQueryComponent(value) {
-  return encodeURIComponent(value).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
-  );
-}
-
 // scripts/render/catalogue/contribution-template.ts
 init_persona_fields();
 
@@ -43257,66 +43226,56 @@ var LOGIN_PLACEHOLDER = "your-login";
 function suggestedFileName(target) {
   return `${LOGIN_PLACEHOLDER}-${target.field}.yaml`;
 }
-function contributionTemplateParts(target) {
-  const instructions = [
-    `Replace ${LOGIN_PLACEHOLDER} with your GitHub login in author and in the file name, say why in rationale, then propose the file.`
-  ];
-  if (target.action === "correct")
-    instructions.push(
-      target.original === void 0 ? "Edit value, and add original: the exact current text, copied from the persona page." : "Edit value to the corrected text; keep original as it is."
-    );
-  if (target.action === "extend") instructions.push("Write the new item in value.");
-  const contribution = {
-    persona: target.slug,
-    field: target.field,
-    action: target.action
-  };
-  if (target.item !== void 0) contribution.item = target.item;
-  if (target.action === "correct") {
-    contribution.value = target.original ?? "The corrected text.";
-    if (target.original !== void 0) contribution.original = target.original;
+var HEADERS = /* @__PURE__ */ new Map();
+function contributionTemplateHeader(target) {
+  const variant = `${target.action}:${target.original === void 0}`;
+  let header = HEADERS.get(variant);
+  if (header === void 0) {
+    const instructions = [
+      `Replace ${LOGIN_PLACEHOLDER} with your GitHub login in author and in the file name, say why in rationale, then propose the file.`
+    ];
+    if (target.action === "correct")
+      instructions.push(
+        target.original === void 0 ? "Edit value, and add original: the exact current text, copied from the persona page." : "Edit value to the corrected text; keep original as it is."
+      );
+    if (target.action === "extend") instructions.push("Write the new item in value.");
+    header = `${[CONTRIBUTION_MODELINE, ...instructions.map((line) => `# ${line}`)].join("\n")}
+`;
+    HEADERS.set(variant, header);
   }
-  if (target.action === "extend") contribution.value = "The new item, as one complete sentence.";
-  contribution.author = LOGIN_PLACEHOLDER;
-  contribution.rationale = target.action === "confirm" ? "How this matches your own experience." : "Why this is more accurate, from your own experience.";
-  return [
-    `${[CONTRIBUTION_MODELINE, ...instructions.map((line) => `# ${line}`)].join("\n")}
-`,
-    ...Object.entries(contribution).flatMap(([key, value]) => yamlPairParts(key, value))
+  return header;
+}
+function contributionTemplateEntries(target) {
+  const entries = [
+    ["persona", target.slug],
+    ["field", target.field],
+    ["action", target.action]
   ];
+  if (target.item !== void 0) entries.push(["item", target.item]);
+  if (target.action === "correct") {
+    entries.push(["value", target.original ?? "The corrected text."]);
+    if (target.original !== void 0) entries.push(["original", target.original]);
+  }
+  if (target.action === "extend") entries.push(["value", "The new item, as one complete sentence."]);
+  entries.push(["author", LOGIN_PLACEHOLDER]);
+  entries.push([
+    "rationale",
+    target.action === "confirm" ? "How this matches your own experience." : "Why this is more accurate, from your own experience."
+  ]);
+  return entries;
 }
 
+// scripts/render/catalogue/persona-contribute-links.ts
+init_persona_fields();
+init_contribute_form_fields();
+
+// scripts/render/issue-form/contribute-form-url.ts
+init_persona_fields();
+init_contribute_form_fields();
+var MAX_FORM_URL_LENGTH = 8e3;
+
 // scripts/render/catalogue/contribute-links.ts
-var newFileLink = (target, options) => {
-  const query = [
-    `filename=${encodeQueryValue(suggestedFileName(target))}`,
-    // Percent-encoding works character by character, so the pieces can be encoded apart (and remembered).
-    `value=${contributionTemplateParts(target).map(encodeRemembered).join("")}`
-  ].join("&");
-  return {
-    label: "file",
-    url: `${options.repositoryUrl}/new/${encodePath(options.branch)}/contributions/${encodePath(target.slug)}?${query}`
-  };
-};
-var issueFormLink = (target, options) => ({
-  label: "form",
-  url: contributeFormUrl(options.repositoryUrl, {
-    persona: { id: target.id, title: target.title },
-    field: target.field,
-    action: target.action,
-    ...target.item === void 0 ? {} : { item: target.item },
-    ...target.action === "correct" && target.original !== void 0 ? { text: target.original } : {}
-  })
-});
-var CONTRIBUTE_LINK_KINDS = [issueFormLink, newFileLink];
 var MAX_CONTRIBUTE_URL_LENGTH = 8e3;
-function contributeLinks(target, options) {
-  return CONTRIBUTE_LINK_KINDS.map((kind) => {
-    const made = kind(target, options);
-    if (made.url.length <= MAX_CONTRIBUTE_URL_LENGTH || target.original === void 0) return made;
-    return kind({ ...target, original: void 0 }, options);
-  });
-}
 var RESERVED_BY_RFC_3986 = {
   "!": "%21",
   "'": "%27",
@@ -43328,16 +43287,104 @@ function encodeQueryValue(value) {
   const encoded = encodeURIComponent(value);
   return /[!'()*]/.test(encoded) ? encoded.replace(/[!'()*]/g, (c) => RESERVED_BY_RFC_3986[c] ?? c) : encoded;
 }
-var ENCODED = /* @__PURE__ */ new Map();
-var MAX_ENCODED = 1e4;
-function encodeRemembered(value) {
-  let encoded = ENCODED.get(value);
+
+// scripts/render/catalogue/persona-contribute-links.ts
+function personaContributeLinks(persona, options) {
+  const formBase = base(`${options.repositoryUrl.replace(/\/+$/, "")}/issues/new?`);
+  const fileBase = base(
+    `${options.repositoryUrl}/new/${encodePath(options.branch)}/contributions/${encodePath(persona.slug)}?`
+  );
+  const { slug: slug2, id } = persona;
+  const title = encodeQueryValue(persona.title);
+  const personaParam = `persona=${encodeQueryValue(personaOptionLabel(persona))}`;
+  const slugPair = encodePair("persona", persona.slug);
+  const formLink = (target, encodedText) => {
+    const fieldLabel2 = FIELD_LABELS[target.field];
+    const actionLabel = ACTION_LABELS[target.action];
+    const item = target.item === void 0 ? "" : ` item ${target.item}`;
+    const params = [
+      `template=${encodeQueryValue(FORM_TEMPLATE_FILE)}`,
+      `title=${encodeQueryValue(`${actionLabel} ${fieldLabel2}${item}: `)}${title}`,
+      personaParam,
+      `field=${encodeQueryValue(fieldLabel2)}`,
+      `action=${encodeQueryValue(actionLabel)}`
+    ];
+    if (target.item !== void 0) params.push(`item=${target.item}`);
+    if (encodedText !== void 0) params.push(`text=${encodedText}`);
+    return join(formBase, params);
+  };
+  const fileLink = (target, encodedOriginal) => {
+    let value = encodedHeader(contributionTemplateHeader(target));
+    for (const [key, entry] of contributionTemplateEntries(target)) {
+      if (key === "persona" && entry === persona.slug) value += slugPair;
+      else if (entry === target.original) value += encodePair(key, entry, encodedOriginal);
+      else value += constantPair(key, entry);
+    }
+    return join(fileBase, [`filename=${encodeQueryValue(suggestedFileName(target))}`, `value=${value}`]);
+  };
+  return (pageTarget) => {
+    const target = { slug: slug2, id, title: persona.title, ...pageTarget };
+    const original = target.original;
+    const encodedOriginal = original === void 0 ? void 0 : encodeQueryValue(original);
+    let form = formLink(target, target.action === "correct" ? encodedOriginal : void 0);
+    if (form.url.length > Math.min(MAX_FORM_URL_LENGTH, MAX_CONTRIBUTE_URL_LENGTH) && encodedOriginal !== void 0)
+      form = formLink(target, void 0);
+    let file = fileLink(target, encodedOriginal ?? "");
+    if (file.url.length > MAX_CONTRIBUTE_URL_LENGTH && original !== void 0)
+      file = fileLink({ ...target, original: void 0 }, "");
+    return [made("form", form), made("file", file)];
+  };
+}
+function made(label, built) {
+  return built.destination === null ? { label, url: built.url } : { label, url: built.url, destination: built.destination };
+}
+function base(start) {
+  const plain2 = /^[A-Za-z0-9%._~:/?=&-]+$/.test(start);
+  return { url: start, destination: plain2 ? start.replace(/&(?=[#A-Za-z])/g, "\\&") : null };
+}
+function join(start, params) {
+  let url = start.url;
+  let destination = start.destination;
+  for (const [index2, param] of params.entries()) {
+    url += index2 === 0 ? param : `&${param}`;
+    if (destination !== null) destination += index2 === 0 ? param : `\\&${param}`;
+  }
+  return { url, destination };
+}
+var CONSTANT_HEADERS = /* @__PURE__ */ new Map();
+var CONSTANT_PAIRS = /* @__PURE__ */ new Map();
+var MAX_CONSTANT_PAIRS = 1e4;
+var constantPairs = 0;
+function encodedHeader(header) {
+  let encoded = CONSTANT_HEADERS.get(header);
   if (encoded === void 0) {
-    encoded = encodeQueryValue(value);
-    if (ENCODED.size >= MAX_ENCODED) ENCODED.clear();
-    ENCODED.set(value, encoded);
+    encoded = encodeQueryValue(header);
+    CONSTANT_HEADERS.set(header, encoded);
   }
   return encoded;
+}
+function constantPair(key, value) {
+  const known = CONSTANT_PAIRS.get(key)?.get(value);
+  if (known !== void 0) return known;
+  if (constantPairs >= MAX_CONSTANT_PAIRS) {
+    CONSTANT_PAIRS.clear();
+    constantPairs = 0;
+  }
+  const encoded = encodePair(key, value);
+  let byValue = CONSTANT_PAIRS.get(key);
+  if (byValue === void 0) {
+    byValue = /* @__PURE__ */ new Map();
+    CONSTANT_PAIRS.set(key, byValue);
+  }
+  byValue.set(value, encoded);
+  constantPairs++;
+  return encoded;
+}
+function encodePair(key, value, encodedValue) {
+  const parts = yamlPairParts(key, value);
+  if (parts.length === 3 && parts[1] === value && encodedValue !== void 0)
+    return `${encodeQueryValue(parts[0] ?? "")}${encodedValue}%0A`;
+  return encodeQueryValue(parts.join(""));
 }
 function encodePath(segment) {
   return segment.split("/").map(encodeQueryValue).join("/");
@@ -43345,25 +43392,17 @@ function encodePath(segment) {
 
 // scripts/render/catalogue/contribute-section.ts
 function contributeSection(persona, options) {
+  const links = personaContributeLinks(persona, options);
   const rows = SECTION_ORDER.map((field) => {
-    const base = { slug: persona.slug, id: persona.id, title: persona.title, field };
-    const confirm = targetCell("confirm", { ...base, action: "confirm" }, options);
+    const confirm = targetCell("confirm", { field, action: "confirm" }, links);
     if (!isListField(field)) {
-      const correct = targetCell(
-        "correct",
-        { ...base, action: "correct", original: persona[field] },
-        options
-      );
+      const correct = targetCell("correct", { field, action: "correct", original: persona[field] }, links);
       return [[text(FIELD_LABELS[field])], confirm, correct, [text("\u2014")]];
     }
     const items = persona[field].map(
-      (item, index2) => targetCell(
-        `item ${index2 + 1}`,
-        { ...base, action: "correct", item: index2 + 1, original: item },
-        options
-      )
+      (item, index2) => targetCell(`item ${index2 + 1}`, { field, action: "correct", item: index2 + 1, original: item }, links)
     );
-    const extend2 = targetCell("add an item", { ...base, action: "extend" }, options);
+    const extend2 = targetCell("add an item", { field, action: "extend" }, links);
     return [[text(FIELD_LABELS[field])], confirm, joined(items, " \xB7 "), extend2];
   });
   return [
@@ -43382,17 +43421,22 @@ function contributeSection(persona, options) {
     table([[text("Section")], [text("Confirm")], [text("Correct")], [text("Extend")]], rows)
   ];
 }
-function targetCell(label, target, options) {
-  const [main2, ...others] = contributeLinks(target, options);
+function targetCell(label, target, links) {
+  const [main2, ...others] = links(target);
   if (!main2) return [text(label)];
   return [
-    link(main2.url, text(label)),
+    contributeLink(main2, label),
     ...others.flatMap((other) => [
       text(" ("),
-      link(other.url, text(other.label)),
+      contributeLink(other, other.label),
       text(")")
     ])
   ];
+}
+function contributeLink(made2, label) {
+  const node2 = link(made2.url, text(label));
+  if (made2.destination !== void 0) node2.data = { destination: made2.destination };
+  return node2;
 }
 
 // scripts/render/catalogue/persona-page.ts
@@ -43548,13 +43592,14 @@ function isInertText(value, before, after) {
       case '"':
       case "'":
         break;
-      // Ordered list item (`1.` at a line start) or a `www.` autolink literal.
+      // Ordered list item (`1.` at a line start) or a `www.` autolink literal (a `w.` before a word character).
       case ".":
-        if (previous3 === -1 || isDigit(previous3) || previous3 === 87 || previous3 === 119) return false;
+        if (previous3 === -1 || isDigit(previous3) && mayStartLine(value, index2)) return false;
+        if ((previous3 === 87 || previous3 === 119) && (next === -1 || isAutolinkNext(next))) return false;
         break;
       // `1)` at a line start.
       case ")":
-        if (previous3 === -1 || isDigit(previous3)) return false;
+        if (previous3 === -1 || isDigit(previous3) && mayStartLine(value, index2)) return false;
         break;
       // `](` turning text into a link.
       case "(":
@@ -43582,6 +43627,15 @@ function isInertText(value, before, after) {
   }
   return true;
 }
+function mayStartLine(value, index2) {
+  let at = index2 - 1;
+  while (at >= 0 && isDigit(value.charCodeAt(at))) at--;
+  while (at >= 0 && (value.charCodeAt(at) === 32 || value.charCodeAt(at) === 9)) at--;
+  return at < 0 || value.charCodeAt(at) === 10 || value.charCodeAt(at) === 13;
+}
+function isAutolinkNext(code6) {
+  return code6 === 45 || code6 === 46 || code6 === 95 || isAlphanumeric(code6);
+}
 function isDigit(code6) {
   return code6 >= 48 && code6 <= 57;
 }
@@ -43589,10 +43643,13 @@ function isAlphanumeric(code6) {
   return isDigit(code6) || code6 >= 65 && code6 <= 90 || code6 >= 97 && code6 <= 122;
 }
 function plainLink(node2) {
-  if (node2.title || !PLAIN_URL.test(node2.url) || couldBeAutolink(node2)) return null;
+  if (node2.title) return null;
+  const known = node2.data?.destination;
+  if (known === void 0 && !PLAIN_URL.test(node2.url)) return null;
+  if (couldBeAutolink(node2)) return null;
   const [only] = node2.children;
   if (node2.children.length !== 1 || only?.type !== "text" || !isInertText(only.value, "[", "]")) return null;
-  return `[${only.value}](${linkDestination(node2.url)})`;
+  return `[${only.value}](${known ?? linkDestination(node2.url)})`;
 }
 function linkDestination(url) {
   return url.replace(/&(?=[#A-Za-z])/g, "\\&");
@@ -43638,12 +43695,13 @@ function fastHandlers(configured) {
   const link4 = (node2, parent, state, info) => {
     const plain2 = plainLink(node2);
     if (plain2 !== null) return plain2;
-    if (node2.title || !PLAIN_URL.test(node2.url) || couldBeAutolink(node2))
+    if (node2.title || !(node2.data?.destination !== void 0 || PLAIN_URL.test(node2.url)) || couldBeAutolink(node2))
       return fallback.link(node2, parent, state, info);
     const shape = fallback.link({ ...node2, url: "x" }, parent, state, info);
+    const destination = node2.data?.destination ?? linkDestination(node2.url);
     const tail = shape.endsWith("](x)") ? ")" : shape.endsWith('](x "")') ? ' "")' : null;
     if (tail === null) return fallback.link(node2, parent, state, info);
-    return `${shape.slice(0, -(tail.length + 1))}${linkDestination(node2.url)}${tail}`;
+    return `${shape.slice(0, -(tail.length + 1))}${destination}${tail}`;
   };
   const linkWithPeek = Object.assign(link4, { peek: fallback.link.peek });
   const paragraph4 = (node2, parent, state, info) => {
@@ -43923,13 +43981,12 @@ function planCatalogue(input2, options, known = /* @__PURE__ */ new Map()) {
 function renderPersonaPage(input2, options) {
   return serializeMarkdown(personaPageFromInput(input2, options));
 }
-function tooLargeDiagnostic(file, options) {
-  if (fits(file.text)) return null;
+function tooLargeDiagnostic(file, bytes, options) {
   return diagnostic(
-    path7.posix.join(options.outDir, file.path),
+    path7.posix.join(options.outDir, file),
     START_OF_FILE,
     "catalogue/too-large",
-    `The generated file would be ${kb(byteLength(file.text))}; the limit is ${kb(MAX_CATALOGUE_FILE_BYTES)}.`,
+    `The generated file would be ${kb(bytes)}; the limit is ${kb(MAX_CATALOGUE_FILE_BYTES)}.`,
     "Shorten the longest texts of the personas on this page, or report it: the catalogue should have split it."
   );
 }
@@ -44002,20 +44059,56 @@ import { existsSync } from "node:fs";
 import { availableParallelism as availableParallelism2 } from "node:os";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { Worker as Worker2 } from "node:worker_threads";
+
+// scripts/apply/write-temp-file.ts
+import { closeSync as closeSync3, fstatSync as fstatSync3, openSync as openSync3, writeFileSync as writeFileSync2 } from "node:fs";
+function writeTempFile(temp, text7) {
+  const fd = openSync3(temp, "wx");
+  try {
+    writeFileSync2(fd, text7, "utf8");
+    const stats = fstatSync3(fd);
+    return { size: stats.size, mtimeMs: stats.mtimeMs };
+  } finally {
+    closeSync3(fd);
+  }
+}
+
+// scripts/apply/sync-page-file.ts
+function syncPageFile(text7, write) {
+  const bytes = Buffer.byteLength(text7, "utf8");
+  if (bytes > write.maxBytes) return { kind: "too-large", bytes };
+  const disk = write.isNew ? null : readCatalogueFile(write.dir, write.file);
+  if (disk?.text === text7) return { kind: "unchanged", size: disk.size, mtimeMs: disk.mtimeMs };
+  return {
+    kind: "changed",
+    missing: disk === null,
+    firstDifferentLine: disk === null ? 1 : firstDifferentLine(disk.text, text7),
+    written: write.temp === null ? null : writeTempFile(write.temp, text7)
+  };
+}
+
+// scripts/render/catalogue/render-pages.ts
 var WORKER_MIN_PAGES = 64;
 var BATCH_PAGES = 16;
-var MAX_BACKLOG_BATCHES = 4;
+var BATCHES_IN_FLIGHT = 3;
 var WORKER_FILE = "catalogue-worker.mjs";
-async function renderPersonaPages(jobs, options, onPage, { workers = defaultWorkers(jobs.length), workerFile } = {}) {
+async function renderPersonaPages(jobs, options, prepare, onPage, { workers = defaultWorkers(jobs.length), workerFile } = {}) {
   const file = workers > 0 ? workerFile ?? workerBundle() : null;
   if (!file || jobs.length === 0) {
     for (const job of jobs) {
-      const text7 = renderPersonaPage(job.input, options);
-      await onPage(job, text7, hashText(text7));
+      const write = prepare(job);
+      onPage(job, write, syncPageFile(renderPersonaPage(job.input, options), write));
     }
     return;
   }
-  await renderOnWorkers(jobs, options, onPage, file, Math.min(workers, Math.ceil(jobs.length / BATCH_PAGES)));
+  await renderOnWorkers(
+    jobs,
+    options,
+    prepare,
+    onPage,
+    file,
+    Math.min(workers, Math.ceil(jobs.length / BATCH_PAGES))
+  );
 }
 function defaultWorkers(pages) {
   if (pages < WORKER_MIN_PAGES) return 0;
@@ -44026,45 +44119,50 @@ function workerBundle() {
   if (url.protocol !== "file:" || !import.meta.url.endsWith(".mjs")) return null;
   return existsSync(fileURLToPath2(url)) ? url : null;
 }
-async function renderOnWorkers(jobs, options, onPage, file, count4) {
-  const batches = [];
-  for (let start = 0; start < jobs.length; start += BATCH_PAGES)
-    batches.push(jobs.slice(start, start + BATCH_PAGES));
+async function renderOnWorkers(jobs, options, prepare, onPage, file, count4) {
   const pool = Array.from({ length: count4 }, () => new Worker2(file, { workerData: { options } }));
   let next = 0;
-  let backlog = 0;
-  let handling = Promise.resolve();
   try {
     await Promise.all(
       pool.map(
         (worker) => new Promise((resolve, reject) => {
-          const send = async () => {
-            while (backlog >= MAX_BACKLOG_BATCHES) await handling;
-            if (next >= batches.length) return resolve();
-            const id = next++;
-            worker.postMessage({ id, jobs: batches[id] ?? [] });
+          const sent = [];
+          const send = () => {
+            while (sent.length < BATCHES_IN_FLIGHT && next < jobs.length) {
+              const batch = jobs.slice(next, next + BATCH_PAGES);
+              next += batch.length;
+              const writes = batch.map(prepare);
+              sent.push({ jobs: batch, writes });
+              worker.postMessage({ jobs: batch.map((job) => job.input), writes });
+            }
+            if (sent.length === 0) resolve();
           };
           worker.on("message", (rendered) => {
-            const batch = batches[rendered.id] ?? [];
-            batches[rendered.id] = [];
-            backlog++;
-            handling = handling.then(async () => {
-              for (const [index2, job] of batch.entries())
-                await onPage(job, rendered.texts[index2] ?? "", rendered.hashes[index2] ?? "");
-              backlog--;
-            });
-            handling.catch(reject);
-            send().catch(reject);
+            try {
+              const batch = sent.shift();
+              if (batch === void 0) throw new Error("catalogue worker answered a batch it was not sent");
+              batch.jobs.forEach((job, index2) => {
+                const outcome = rendered.outcomes[index2];
+                if (outcome === void 0) throw new Error(`catalogue worker left out ${job.path}`);
+                onPage(job, batch.writes[index2], outcome);
+              });
+              send();
+            } catch (error) {
+              reject(error);
+            }
           });
           worker.on("error", reject);
           worker.on("exit", (code6) => {
             if (code6 !== 0) reject(new Error(`catalogue worker stopped with exit code ${code6}`));
           });
-          send().catch(reject);
+          try {
+            send();
+          } catch (error) {
+            reject(error);
+          }
         })
       )
     );
-    await handling;
   } finally {
     await Promise.all(pool.map((worker) => worker.terminate()));
   }
@@ -44075,7 +44173,9 @@ var SymlinkInCatalogueError = class extends Error {
 };
 var StagedCatalogueWrites = class {
   #dir;
+  /** Temporary names handed out, in order; `written` once the file is there to be renamed. */
   #staged = [];
+  #byTemp = /* @__PURE__ */ new Map();
   #createdFolders = [];
   #checkedFolders = /* @__PURE__ */ new Set();
   /** Folders (relative, `/`) this run made: nothing was in them before, so nothing there needs checking. */
@@ -44091,10 +44191,19 @@ var StagedCatalogueWrites = class {
   }
   /**
    * Writes `text` to a temporary file next to `file`; returns the size and modification time it will have once
-   * renamed into place (a rename keeps both). Synchronous: one call per file costs less than promises for the
-   * thousands a large catalogue writes, and the pages keep rendering on the workers meanwhile.
+   * renamed into place (a rename keeps both).
    */
   stage(file, text7) {
+    const temp = this.reserve(file);
+    const written = writeTempFile(temp, text7);
+    this.written(temp);
+    return written;
+  }
+  /**
+   * Makes `file`'s folder and returns the temporary name it is to be written under, by anyone (a page worker);
+   * `written` then tells that it was. Whether it was or not, `abort` removes it.
+   */
+  reserve(file) {
     const folder = path8.posix.dirname(file);
     if (!this.isNew(file)) refuseSymlinks(this.#dir, file, this.#checkedFolders);
     const target = path8.join(this.#dir, file);
@@ -44114,26 +44223,32 @@ var StagedCatalogueWrites = class {
       path8.dirname(target),
       `.${path8.basename(target)}.${process.pid}.${this.#staged.length}.tmp`
     );
-    this.#staged.push({ file, temp });
-    const fd = openSync3(temp, "wx");
-    try {
-      writeFileSync2(fd, text7, "utf8");
-      const stats = fstatSync3(fd);
-      return { size: stats.size, mtimeMs: stats.mtimeMs };
-    } finally {
-      closeSync3(fd);
-    }
+    const entry = { file, temp, written: false };
+    this.#staged.push(entry);
+    this.#byTemp.set(temp, entry);
+    return temp;
+  }
+  /** The file reserved under `temp` has been written. */
+  written(temp) {
+    const entry = this.#byTemp.get(temp);
+    if (entry) entry.written = true;
   }
   /** Renames every staged file into place; returns the files, in staging order. */
   commit() {
-    for (const { file, temp } of this.#staged) renameSync2(temp, path8.join(this.#dir, file));
-    const files = this.#staged.map((s) => s.file);
+    const files = [];
+    for (const { file, temp, written } of this.#staged) {
+      if (!written) continue;
+      renameSync2(temp, path8.join(this.#dir, file));
+      files.push(file);
+    }
     this.#staged.length = 0;
+    this.#byTemp.clear();
     return files;
   }
   async abort() {
     for (const { temp } of this.#staged) await unlink(temp).catch(() => void 0);
     this.#staged.length = 0;
+    this.#byTemp.clear();
     for (const folder of [...this.#createdFolders].sort((a, b) => b.length - a.length))
       await removeEmptyFolders(folder, this.#dir);
   }
@@ -44248,6 +44363,38 @@ var CatalogueFolderSync = class {
     const { size, mtimeMs } = this.#staged.stage(file, text7);
     this.#pending.set(file, { output, size, mtimeMs });
   }
+  /**
+   * Where a persona page that is about to be rendered goes: a temporary name for it (not with `check`), and
+   * whether there is a file to compare it with. The page is then compared and written where it is rendered
+   * (see `syncPageFile`), and its outcome handed to `page`.
+   */
+  preparePage(file) {
+    const temp = this.#check ? null : this.#staged.reserve(file);
+    return {
+      dir: this.#dir,
+      file,
+      temp,
+      isNew: this.#staged.isNew(file),
+      maxBytes: MAX_CATALOGUE_FILE_BYTES
+    };
+  }
+  /** Records what became of a page `preparePage` placed (and that was not too large). */
+  page(file, temp, outcome) {
+    this.#generated.add(file);
+    if (outcome.kind === "unchanged") {
+      this.manifest.files.set(file, { output: "", size: outcome.size, mtimeMs: outcome.mtimeMs });
+      this.unchanged++;
+      return;
+    }
+    this.changed.push({
+      path: file,
+      missing: outcome.missing,
+      firstDifferentLine: outcome.firstDifferentLine
+    });
+    if (outcome.written === null || temp === null) return;
+    this.#staged.written(temp);
+    this.#pending.set(file, { output: "", ...outcome.written });
+  }
   /** Generated files (they carry the banner) among `existing` that this run did not produce: to be removed. */
   stale(existing) {
     return existing.filter((file) => {
@@ -44283,10 +44430,10 @@ async function syncCatalogueFolder(personas, options, dir, {
 }) {
   const sync = new CatalogueFolderSync(dir, previous3, { check: check2 });
   const tooLarge = [];
-  const offer = async (file, output) => {
-    const problem = tooLargeDiagnostic(file, options);
-    if (problem) tooLarge.push(problem);
-    else if (tooLarge.length === 0 || check2) await sync.offer(file.path, file.text, output);
+  const offer = async (file) => {
+    const bytes = Buffer.byteLength(file.text, "utf8");
+    if (bytes > MAX_CATALOGUE_FILE_BYTES) tooLarge.push(tooLargeDiagnostic(file.path, bytes, options));
+    else if (tooLarge.length === 0 || check2) await sync.offer(file.path, file.text);
   };
   try {
     const work = planCatalogue(personas, options, known);
@@ -44295,16 +44442,20 @@ async function syncCatalogueFolder(personas, options, dir, {
     const pagesDone = renderPersonaPages(
       toRender,
       options,
-      async (job, text7, output) => {
+      (job) => sync.preparePage(job.path),
+      (job, write, outcome) => {
         renderedPages.push(job.path);
-        await offer({ path: job.path, text: text7 }, output);
+        if (outcome.kind === "too-large") tooLarge.push(tooLargeDiagnostic(job.path, outcome.bytes, options));
+        else sync.page(job.path, write.temp, outcome);
         sync.rendered(job.path, job.digest, [job.path]);
       },
       pages
     );
+    pagesDone.catch(() => void 0);
     try {
       for (const unit of work.units) {
         if (sync.current(unit.key, unit.digest)) continue;
+        await new Promise((resolve) => setImmediate(resolve));
         const files = unit.render((key) => sync.filesOf(key));
         for (const file of files) await offer(file);
         sync.rendered(

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, renameSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, renameSync } from 'node:fs';
 import { lstat, readdir, rmdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { compareCodePoints, type Diagnostic } from '../core/diagnostic.ts';
@@ -14,11 +14,14 @@ import type { CatalogueOptions } from '../render/catalogue/catalogue-context.ts'
 import type { CataloguePersona } from '../render/catalogue/catalogue-persona.ts';
 import {
   type CatalogueFile,
+  MAX_CATALOGUE_FILE_BYTES,
   type PersonaDigest,
   planCatalogue,
   tooLargeDiagnostic,
 } from '../render/catalogue/render-catalogue.ts';
 import { type RenderPagesOptions, renderPersonaPages } from '../render/catalogue/render-pages.ts';
+import type { PageOutcome, PageWrite } from './sync-page-file.ts';
+import { writeTempFile } from './write-temp-file.ts';
 
 /** The catalogue folder holds a symbolic link where a generated file or folder goes. */
 export class SymlinkInCatalogueError extends Error {}
@@ -31,7 +34,9 @@ export class SymlinkInCatalogueError extends Error {}
  */
 export class StagedCatalogueWrites {
   readonly #dir: string;
-  readonly #staged: { file: string; temp: string }[] = [];
+  /** Temporary names handed out, in order; `written` once the file is there to be renamed. */
+  readonly #staged: { file: string; temp: string; written: boolean }[] = [];
+  readonly #byTemp = new Map<string, { written: boolean }>();
   readonly #createdFolders: string[] = [];
   readonly #checkedFolders = new Set<string>();
   /** Folders (relative, `/`) this run made: nothing was in them before, so nothing there needs checking. */
@@ -50,10 +55,20 @@ export class StagedCatalogueWrites {
 
   /**
    * Writes `text` to a temporary file next to `file`; returns the size and modification time it will have once
-   * renamed into place (a rename keeps both). Synchronous: one call per file costs less than promises for the
-   * thousands a large catalogue writes, and the pages keep rendering on the workers meanwhile.
+   * renamed into place (a rename keeps both).
    */
   stage(file: string, text: string): { size: number; mtimeMs: number } {
+    const temp = this.reserve(file);
+    const written = writeTempFile(temp, text);
+    this.written(temp);
+    return written;
+  }
+
+  /**
+   * Makes `file`'s folder and returns the temporary name it is to be written under, by anyone (a page worker);
+   * `written` then tells that it was. Whether it was or not, `abort` removes it.
+   */
+  reserve(file: string): string {
     const folder = path.posix.dirname(file);
     if (!this.isNew(file)) refuseSymlinks(this.#dir, file, this.#checkedFolders);
     const target = path.join(this.#dir, file);
@@ -73,28 +88,35 @@ export class StagedCatalogueWrites {
       path.dirname(target),
       `.${path.basename(target)}.${process.pid}.${this.#staged.length}.tmp`,
     );
-    this.#staged.push({ file, temp });
-    const fd = openSync(temp, 'wx');
-    try {
-      writeFileSync(fd, text, 'utf8');
-      const stats = fstatSync(fd);
-      return { size: stats.size, mtimeMs: stats.mtimeMs };
-    } finally {
-      closeSync(fd);
-    }
+    const entry = { file, temp, written: false };
+    this.#staged.push(entry);
+    this.#byTemp.set(temp, entry);
+    return temp;
+  }
+
+  /** The file reserved under `temp` has been written. */
+  written(temp: string): void {
+    const entry = this.#byTemp.get(temp);
+    if (entry) entry.written = true;
   }
 
   /** Renames every staged file into place; returns the files, in staging order. */
   commit(): string[] {
-    for (const { file, temp } of this.#staged) renameSync(temp, path.join(this.#dir, file));
-    const files = this.#staged.map((s) => s.file);
+    const files: string[] = [];
+    for (const { file, temp, written } of this.#staged) {
+      if (!written) continue;
+      renameSync(temp, path.join(this.#dir, file));
+      files.push(file);
+    }
     this.#staged.length = 0;
+    this.#byTemp.clear();
     return files;
   }
 
   async abort(): Promise<void> {
     for (const { temp } of this.#staged) await unlink(temp).catch(() => undefined);
     this.#staged.length = 0;
+    this.#byTemp.clear();
     // Deepest first; only folders this run created, and only while they are empty.
     for (const folder of [...this.#createdFolders].sort((a, b) => b.length - a.length))
       await removeEmptyFolders(folder, this.#dir);
@@ -238,6 +260,41 @@ export class CatalogueFolderSync {
     this.#pending.set(file, { output, size, mtimeMs });
   }
 
+  /**
+   * Where a persona page that is about to be rendered goes: a temporary name for it (not with `check`), and
+   * whether there is a file to compare it with. The page is then compared and written where it is rendered
+   * (see `syncPageFile`), and its outcome handed to `page`.
+   */
+  preparePage(file: string): PageWrite {
+    const temp = this.#check ? null : this.#staged.reserve(file);
+    return {
+      dir: this.#dir,
+      file,
+      temp,
+      isNew: this.#staged.isNew(file),
+      maxBytes: MAX_CATALOGUE_FILE_BYTES,
+    };
+  }
+
+  /** Records what became of a page `preparePage` placed (and that was not too large). */
+  page(file: string, temp: string | null, outcome: Exclude<PageOutcome, { kind: 'too-large' }>): void {
+    this.#generated.add(file);
+    // Pages are compared with their files, not by hash (see `syncPageFile`).
+    if (outcome.kind === 'unchanged') {
+      this.manifest.files.set(file, { output: '', size: outcome.size, mtimeMs: outcome.mtimeMs });
+      this.unchanged++;
+      return;
+    }
+    this.changed.push({
+      path: file,
+      missing: outcome.missing,
+      firstDifferentLine: outcome.firstDifferentLine,
+    });
+    if (outcome.written === null || temp === null) return;
+    this.#staged.written(temp);
+    this.#pending.set(file, { output: '', ...outcome.written });
+  }
+
   /** Generated files (they carry the banner) among `existing` that this run did not produce: to be removed. */
   stale(existing: readonly string[]): string[] {
     return existing.filter((file) => {
@@ -310,30 +367,37 @@ export async function syncCatalogueFolder(
 ): Promise<CatalogueSyncResult> {
   const sync = new CatalogueFolderSync(dir, previous, { check });
   const tooLarge: Diagnostic[] = [];
-  const offer = async (file: CatalogueFile, output?: string) => {
-    const problem = tooLargeDiagnostic(file, options);
-    if (problem) tooLarge.push(problem);
+  const offer = async (file: CatalogueFile) => {
+    const bytes = Buffer.byteLength(file.text, 'utf8');
+    if (bytes > MAX_CATALOGUE_FILE_BYTES) tooLarge.push(tooLargeDiagnostic(file.path, bytes, options));
     // Once something is too large nothing is written, so there is no point in staging more.
-    else if (tooLarge.length === 0 || check) await sync.offer(file.path, file.text, output);
+    else if (tooLarge.length === 0 || check) await sync.offer(file.path, file.text);
   };
   try {
     const work = planCatalogue(personas, options, known);
     const toRender = work.personaPages.filter((job) => !sync.current(job.path, job.digest));
     const renderedPages: string[] = [];
-    // Persona pages first: their workers start, and render, while this thread renders the whole-library files.
+    // Persona pages first: their workers start, and render and write, while this thread renders the
+    // whole-library files.
     const pagesDone = renderPersonaPages(
       toRender,
       options,
-      async (job, text, output) => {
+      (job) => sync.preparePage(job.path),
+      (job, write, outcome) => {
         renderedPages.push(job.path);
-        await offer({ path: job.path, text }, output);
+        if (outcome.kind === 'too-large') tooLarge.push(tooLargeDiagnostic(job.path, outcome.bytes, options));
+        else sync.page(job.path, write.temp, outcome);
         sync.rendered(job.path, job.digest, [job.path]);
       },
       pages,
     );
+    // Its failure is taken up below, after this thread's own work: until then it must not count as unhandled.
+    pagesDone.catch(() => undefined);
     try {
       for (const unit of work.units) {
         if (sync.current(unit.key, unit.digest)) continue;
+        // Let the page workers' answers in (each answer sends them more pages): this loop never waits on its own.
+        await new Promise((resolve) => setImmediate(resolve));
         const files = unit.render((key) => sync.filesOf(key));
         for (const file of files) await offer(file);
         sync.rendered(

@@ -6,6 +6,8 @@ export interface ContributeLink {
   /** Short link text, e.g. "form" or "file". */
   label: string;
   url: string;
+  /** The URL as a Markdown link destination, when the maker knows it is plain (see `fast-handlers.ts`). */
+  destination?: string;
 }
 
 export interface ContributeLinkOptions {

@@ -1,33 +1,25 @@
-import type { PhrasingContent, RootContent } from 'mdast';
+import type { Link, PhrasingContent, RootContent } from 'mdast';
 import { FIELD_LABELS, isListField, SECTION_ORDER } from '../../core/persona-fields.ts';
 import type { CatalogueOptions } from './catalogue-context.ts';
 import type { CataloguePersona } from './catalogue-persona.ts';
-import { contributeLinks } from './contribute-links.ts';
-import type { ContributionTarget } from './contribution-template.ts';
+import type { ContributeLink } from './contribute-links.ts';
 import { LOGIN_PLACEHOLDER } from './contribution-template.ts';
 import { heading, inlineCode, joined, link, paragraph, table, text } from './mdast.ts';
+import { type PageTarget, personaContributeLinks } from './persona-contribute-links.ts';
 
 /** "Contribute to this persona": per field, links to confirm it, correct it (per item for lists) or extend it. */
 export function contributeSection(persona: CataloguePersona, options: CatalogueOptions): RootContent[] {
+  const links = personaContributeLinks(persona, options);
   const rows = SECTION_ORDER.map((field): PhrasingContent[][] => {
-    const base = { slug: persona.slug, id: persona.id, title: persona.title, field };
-    const confirm = targetCell('confirm', { ...base, action: 'confirm' }, options);
+    const confirm = targetCell('confirm', { field, action: 'confirm' }, links);
     if (!isListField(field)) {
-      const correct = targetCell(
-        'correct',
-        { ...base, action: 'correct', original: persona[field] },
-        options,
-      );
+      const correct = targetCell('correct', { field, action: 'correct', original: persona[field] }, links);
       return [[text(FIELD_LABELS[field])], confirm, correct, [text('—')]];
     }
     const items = persona[field].map((item, index) =>
-      targetCell(
-        `item ${index + 1}`,
-        { ...base, action: 'correct', item: index + 1, original: item },
-        options,
-      ),
+      targetCell(`item ${index + 1}`, { field, action: 'correct', item: index + 1, original: item }, links),
     );
-    const extend = targetCell('add an item', { ...base, action: 'extend' }, options);
+    const extend = targetCell('add an item', { field, action: 'extend' }, links);
     return [[text(FIELD_LABELS[field])], confirm, joined(items, ' · '), extend];
   });
   return [
@@ -50,15 +42,25 @@ export function contributeSection(persona: CataloguePersona, options: CatalogueO
 }
 
 /** One target's links: the label links to the first way to contribute, the others follow in parentheses. */
-function targetCell(label: string, target: ContributionTarget, options: CatalogueOptions): PhrasingContent[] {
-  const [main, ...others] = contributeLinks(target, options);
+function targetCell(
+  label: string,
+  target: PageTarget,
+  links: (target: PageTarget) => ContributeLink[],
+): PhrasingContent[] {
+  const [main, ...others] = links(target);
   if (!main) return [text(label)];
   return [
-    link(main.url, text(label)),
+    contributeLink(main, label),
     ...others.flatMap((other): PhrasingContent[] => [
       text(' ('),
-      link(other.url, text(other.label)),
+      contributeLink(other, other.label),
       text(')'),
     ]),
   ];
+}
+
+function contributeLink(made: ContributeLink, label: string): Link {
+  const node = link(made.url, text(label));
+  if (made.destination !== undefined) node.data = { destination: made.destination };
+  return node;
 }

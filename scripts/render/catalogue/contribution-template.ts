@@ -38,34 +38,58 @@ export function contributionTemplate(target: ContributionTarget): string {
  * their own (see `yamlPairParts`), so a caller that encodes pieces can reuse the encoding of repeated ones.
  */
 export function contributionTemplateParts(target: ContributionTarget): string[] {
-  const instructions = [
-    `Replace ${LOGIN_PLACEHOLDER} with your GitHub login in author and in the file name, say why in rationale, then propose the file.`,
+  return [
+    contributionTemplateHeader(target),
+    ...contributionTemplateEntries(target).flatMap(([key, value]) => yamlPairParts(key, value)),
   ];
-  if (target.action === 'correct')
-    instructions.push(
-      target.original === undefined
-        ? 'Edit value, and add original: the exact current text, copied from the persona page.'
-        : 'Edit value to the corrected text; keep original as it is.',
-    );
-  if (target.action === 'extend') instructions.push('Write the new item in value.');
-  const contribution: Record<string, string | number> = {
-    persona: target.slug,
-    field: target.field,
-    action: target.action,
-  };
-  if (target.item !== undefined) contribution.item = target.item;
-  if (target.action === 'correct') {
-    contribution.value = target.original ?? 'The corrected text.';
-    if (target.original !== undefined) contribution.original = target.original;
+}
+
+/** The same few headers over and over: made once each, so callers can also tell them apart cheaply. */
+const HEADERS = new Map<string, string>();
+
+/** The template's comment lines, ending in a line break: they depend on the action and on `original` only. */
+export function contributionTemplateHeader(target: Pick<ContributionTarget, 'action' | 'original'>): string {
+  const variant = `${target.action}:${target.original === undefined}`;
+  let header = HEADERS.get(variant);
+  if (header === undefined) {
+    const instructions = [
+      `Replace ${LOGIN_PLACEHOLDER} with your GitHub login in author and in the file name, say why in rationale, then propose the file.`,
+    ];
+    if (target.action === 'correct')
+      instructions.push(
+        target.original === undefined
+          ? 'Edit value, and add original: the exact current text, copied from the persona page.'
+          : 'Edit value to the corrected text; keep original as it is.',
+      );
+    if (target.action === 'extend') instructions.push('Write the new item in value.');
+    header = `${[CONTRIBUTION_MODELINE, ...instructions.map((line) => `# ${line}`)].join('\n')}\n`;
+    HEADERS.set(variant, header);
   }
-  if (target.action === 'extend') contribution.value = 'The new item, as one complete sentence.';
-  contribution.author = LOGIN_PLACEHOLDER;
-  contribution.rationale =
+  return header;
+}
+
+/**
+ * The template's entries, in order. Every value is `target.slug`, `target.original`, an item number or a
+ * constant of this module.
+ */
+export function contributionTemplateEntries(target: ContributionTarget): [string, string | number][] {
+  const entries: [string, string | number][] = [
+    ['persona', target.slug],
+    ['field', target.field],
+    ['action', target.action],
+  ];
+  if (target.item !== undefined) entries.push(['item', target.item]);
+  if (target.action === 'correct') {
+    entries.push(['value', target.original ?? 'The corrected text.']);
+    if (target.original !== undefined) entries.push(['original', target.original]);
+  }
+  if (target.action === 'extend') entries.push(['value', 'The new item, as one complete sentence.']);
+  entries.push(['author', LOGIN_PLACEHOLDER]);
+  entries.push([
+    'rationale',
     target.action === 'confirm'
       ? 'How this matches your own experience.'
-      : 'Why this is more accurate, from your own experience.';
-  return [
-    `${[CONTRIBUTION_MODELINE, ...instructions.map((line) => `# ${line}`)].join('\n')}\n`,
-    ...Object.entries(contribution).flatMap(([key, value]) => yamlPairParts(key, value)),
-  ];
+      : 'Why this is more accurate, from your own experience.',
+  ]);
+  return entries;
 }

@@ -51,13 +51,14 @@ export function isInertText(value: string, before: string, after: string): boole
       case '"':
       case "'":
         break;
-      // Ordered list item (`1.` at a line start) or a `www.` autolink literal.
+      // Ordered list item (`1.` at a line start) or a `www.` autolink literal (a `w.` before a word character).
       case '.':
-        if (previous === -1 || isDigit(previous) || previous === 0x57 || previous === 0x77) return false;
+        if (previous === -1 || (isDigit(previous) && mayStartLine(value, index))) return false;
+        if ((previous === 0x57 || previous === 0x77) && (next === -1 || isAutolinkNext(next))) return false;
         break;
       // `1)` at a line start.
       case ')':
-        if (previous === -1 || isDigit(previous)) return false;
+        if (previous === -1 || (isDigit(previous) && mayStartLine(value, index))) return false;
         break;
       // `](` turning text into a link.
       case '(':
@@ -86,6 +87,22 @@ export function isInertText(value: string, before: string, after: string): boole
   return true;
 }
 
+/**
+ * Whether the digits just before `index` could be a list item's number: nothing but spaces or tabs between them
+ * and a line break or the start of `value` (where what comes before is not known).
+ */
+function mayStartLine(value: string, index: number): boolean {
+  let at = index - 1;
+  while (at >= 0 && isDigit(value.charCodeAt(at))) at--;
+  while (at >= 0 && (value.charCodeAt(at) === 0x20 || value.charCodeAt(at) === 0x09)) at--;
+  return at < 0 || value.charCodeAt(at) === 0x0a || value.charCodeAt(at) === 0x0d;
+}
+
+/** `-`, `.`, `_`, a letter or a digit: what makes `w.` the start of a `www.` autolink literal. */
+function isAutolinkNext(code: number): boolean {
+  return code === 0x2d || code === 0x2e || code === 0x5f || isAlphanumeric(code);
+}
+
 function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
@@ -94,12 +111,27 @@ function isAlphanumeric(code: number): boolean {
   return isDigit(code) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
+declare module 'mdast' {
+  interface LinkData {
+    /**
+     * `url` as written in a link destination, set by a builder that made the URL plain (percent-encoded) and
+     * escaped it as `linkDestination` would: a page's contribute links are long and many, and are put together
+     * from pieces checked once (see `persona-contribute-links.ts`). The default handlers ignore it, and the
+     * tests compare the two.
+     */
+    destination?: string;
+  }
+}
+
 /** `[label](url)` for a link with a plain URL, no title and one inert text as its label; else null. */
 function plainLink(node: Link): string | null {
-  if (node.title || !PLAIN_URL.test(node.url) || couldBeAutolink(node)) return null;
+  if (node.title) return null;
+  const known = node.data?.destination;
+  if (known === undefined && !PLAIN_URL.test(node.url)) return null;
+  if (couldBeAutolink(node)) return null;
   const [only] = node.children;
   if (node.children.length !== 1 || only?.type !== 'text' || !isInertText(only.value, '[', ']')) return null;
-  return `[${only.value}](${linkDestination(node.url)})`;
+  return `[${only.value}](${known ?? linkDestination(node.url)})`;
 }
 
 function linkDestination(url: string): string {
@@ -178,13 +210,18 @@ export function fastHandlers(configured: Handlers): Partial<Handlers> {
   const link = (node: Link, parent: Parents | undefined, state: State, info: Info): string => {
     const plain = plainLink(node);
     if (plain !== null) return plain;
-    if (node.title || !PLAIN_URL.test(node.url) || couldBeAutolink(node))
+    if (
+      node.title ||
+      !(node.data?.destination !== undefined || PLAIN_URL.test(node.url)) ||
+      couldBeAutolink(node)
+    )
       return fallback.link(node, parent, state, info);
     const shape = fallback.link({ ...node, url: 'x' }, parent, state, info);
+    const destination = node.data?.destination ?? linkDestination(node.url);
     // `[label](x)`, or `[label](x "")` when the label could pass for a definition; the label is already escaped.
     const tail = shape.endsWith('](x)') ? ')' : shape.endsWith('](x "")') ? ' "")' : null;
     if (tail === null) return fallback.link(node, parent, state, info);
-    return `${shape.slice(0, -(tail.length + 1))}${linkDestination(node.url)}${tail}`;
+    return `${shape.slice(0, -(tail.length + 1))}${destination}${tail}`;
   };
   // The phrasing looks ahead with `peek` for the first character of the next node: `[`, as before.
   const linkWithPeek = Object.assign(link, { peek: (fallback.link as { peek?: Handle }).peek });

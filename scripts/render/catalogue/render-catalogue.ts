@@ -247,14 +247,13 @@ export function renderPersonaPage(input: PersonaPageInput, options: CatalogueOpt
   return serializeMarkdown(personaPageFromInput(input, options));
 }
 
-/** `catalogue/too-large` for a generated file over the cap, or null. */
-export function tooLargeDiagnostic(file: CatalogueFile, options: CatalogueOptions): Diagnostic | null {
-  if (fits(file.text)) return null;
+/** `catalogue/too-large` for a generated file (`file`, inside the catalogue folder) of `bytes`, over the cap. */
+export function tooLargeDiagnostic(file: string, bytes: number, options: CatalogueOptions): Diagnostic {
   return diagnostic(
-    path.posix.join(options.outDir, file.path),
+    path.posix.join(options.outDir, file),
     START_OF_FILE,
     'catalogue/too-large',
-    `The generated file would be ${kb(byteLength(file.text))}; the limit is ${kb(MAX_CATALOGUE_FILE_BYTES)}.`,
+    `The generated file would be ${kb(bytes)}; the limit is ${kb(MAX_CATALOGUE_FILE_BYTES)}.`,
     'Shorten the longest texts of the personas on this page, or report it: the catalogue should have split it.',
   );
 }
@@ -280,10 +279,9 @@ export function renderCatalogue(
   }
   for (const job of work.personaPages) files.set(job.path, renderPersonaPage(job.input, options));
   const sorted = new Map([...files].sort(([a], [b]) => compareCodePoints(a, b)));
-  const diagnostics = [...sorted].flatMap(([file, text]) => {
-    const found = tooLargeDiagnostic({ path: file, text }, options);
-    return found ? [found] : [];
-  });
+  const diagnostics = [...sorted].flatMap(([file, text]) =>
+    fits(text) ? [] : [tooLargeDiagnostic(file, byteLength(text), options)],
+  );
   return { files: sorted, diagnostics };
 }
 

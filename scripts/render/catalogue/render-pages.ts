@@ -2,15 +2,15 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { type PageOutcome, type PageWrite, syncPageFile } from '../../apply/sync-page-file.ts';
 import type { CatalogueOptions } from './catalogue-context.ts';
-import { hashText } from './content-hash.ts';
 import { type PersonaPageJob, renderPersonaPage } from './render-catalogue.ts';
 import type { RenderBatch, RenderedBatch } from './render-worker.ts';
 
 /** Below this many pages, starting workers costs more than it saves. */
 export const WORKER_MIN_PAGES = 64;
 const BATCH_PAGES = 16;
-const MAX_BACKLOG_BATCHES = 4;
+const BATCHES_IN_FLIGHT = 3;
 
 /** The worker bundle, next to the CLI bundle; running from source (tests) there is none and pages render here. */
 const WORKER_FILE = 'catalogue-worker.mjs';
@@ -22,28 +22,41 @@ export interface RenderPagesOptions {
   workerFile?: URL;
 }
 
-/** Receives a rendered page and its text's `hashText`, computed where the page was rendered. */
-export type OnPage = (job: PersonaPageJob, text: string, output: string) => Promise<void>;
+/** Where a page goes (see `syncPageFile`), asked for just before it is rendered. */
+export type PreparePage = (job: PersonaPageJob) => PageWrite;
+
+/** Receives what became of a page, with the `PageWrite` it was given. */
+export type OnPage = (job: PersonaPageJob, write: PageWrite, outcome: PageOutcome) => void;
 
 /**
- * Renders persona pages and hands each to `onPage` as soon as it is ready, one at a time and in no particular
- * order; the caller's I/O overlaps the rendering. Large runs spread over worker threads.
+ * Renders persona pages, compares each with its file and writes the changed ones to their temporary files
+ * (`syncPageFile`), and hands each outcome to `onPage`, in no particular order. Large runs spread over worker
+ * threads, which do the writing too: creating thousands of files then runs in parallel, and page texts never
+ * cross threads.
  */
 export async function renderPersonaPages(
   jobs: readonly PersonaPageJob[],
   options: CatalogueOptions,
+  prepare: PreparePage,
   onPage: OnPage,
   { workers = defaultWorkers(jobs.length), workerFile }: RenderPagesOptions = {},
 ): Promise<void> {
   const file = workers > 0 ? (workerFile ?? workerBundle()) : null;
   if (!file || jobs.length === 0) {
     for (const job of jobs) {
-      const text = renderPersonaPage(job.input, options);
-      await onPage(job, text, hashText(text));
+      const write = prepare(job);
+      onPage(job, write, syncPageFile(renderPersonaPage(job.input, options), write));
     }
     return;
   }
-  await renderOnWorkers(jobs, options, onPage, file, Math.min(workers, Math.ceil(jobs.length / BATCH_PAGES)));
+  await renderOnWorkers(
+    jobs,
+    options,
+    prepare,
+    onPage,
+    file,
+    Math.min(workers, Math.ceil(jobs.length / BATCH_PAGES)),
+  );
 }
 
 function defaultWorkers(pages: number): number {
@@ -60,51 +73,58 @@ function workerBundle(): URL | null {
 async function renderOnWorkers(
   jobs: readonly PersonaPageJob[],
   options: CatalogueOptions,
+  prepare: PreparePage,
   onPage: OnPage,
   file: URL,
   count: number,
 ): Promise<void> {
-  const batches: PersonaPageJob[][] = [];
-  for (let start = 0; start < jobs.length; start += BATCH_PAGES)
-    batches.push(jobs.slice(start, start + BATCH_PAGES));
   const pool = Array.from({ length: count }, () => new Worker(file, { workerData: { options } }));
   let next = 0;
-  let backlog = 0;
-  // Results are handled strictly one after another (the caller writes files), while workers keep rendering.
-  let handling: Promise<void> = Promise.resolve();
   try {
     await Promise.all(
       pool.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
-            const send = async () => {
-              // Rendered pages wait in memory until they are handled: keep that queue short.
-              while (backlog >= MAX_BACKLOG_BATCHES) await handling;
-              if (next >= batches.length) return resolve();
-              const id = next++;
-              worker.postMessage({ id, jobs: batches[id] ?? [] } satisfies RenderBatch);
+            const sent: { jobs: PersonaPageJob[]; writes: PageWrite[] }[] = [];
+            // A few batches wait at each worker, so it keeps rendering while this thread is busy with its own
+            // files; the answers are small, so nothing large waits in memory either way.
+            const send = () => {
+              while (sent.length < BATCHES_IN_FLIGHT && next < jobs.length) {
+                const batch = jobs.slice(next, next + BATCH_PAGES);
+                next += batch.length;
+                const writes = batch.map(prepare);
+                sent.push({ jobs: batch, writes });
+                worker.postMessage({ jobs: batch.map((job) => job.input), writes } satisfies RenderBatch);
+              }
+              if (sent.length === 0) resolve();
             };
             worker.on('message', (rendered: RenderedBatch) => {
-              const batch = batches[rendered.id] ?? [];
-              batches[rendered.id] = [];
-              backlog++;
-              handling = handling.then(async () => {
-                for (const [index, job] of batch.entries())
-                  await onPage(job, rendered.texts[index] ?? '', rendered.hashes[index] ?? '');
-                backlog--;
-              });
-              handling.catch(reject);
-              send().catch(reject);
+              try {
+                // A worker answers its batches in the order it was sent them.
+                const batch = sent.shift();
+                if (batch === undefined) throw new Error('catalogue worker answered a batch it was not sent');
+                batch.jobs.forEach((job, index) => {
+                  const outcome = rendered.outcomes[index];
+                  if (outcome === undefined) throw new Error(`catalogue worker left out ${job.path}`);
+                  onPage(job, batch.writes[index] as PageWrite, outcome);
+                });
+                send();
+              } catch (error) {
+                reject(error);
+              }
             });
             worker.on('error', reject);
             worker.on('exit', (code) => {
               if (code !== 0) reject(new Error(`catalogue worker stopped with exit code ${code}`));
             });
-            send().catch(reject);
+            try {
+              send();
+            } catch (error) {
+              reject(error);
+            }
           }),
       ),
     );
-    await handling;
   } finally {
     await Promise.all(pool.map((worker) => worker.terminate()));
   }

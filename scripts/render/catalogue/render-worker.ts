@@ -1,30 +1,31 @@
 /**
  * Worker-thread entry (bundled as `dist/catalogue-worker.mjs`): renders the persona pages it is sent, one batch
- * per message, and answers with their texts. Pure rendering: it never touches the file system.
+ * per message, compares each with its file and writes the changed ones to the temporary files it is told
+ * (`syncPageFile`), and answers with what became of each. The thread that sent them renames them into place.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { type PageOutcome, type PageWrite, syncPageFile } from '../../apply/sync-page-file.ts';
 import type { CatalogueOptions } from './catalogue-context.ts';
-import { hashText } from './content-hash.ts';
-import type { PersonaPageJob } from './render-catalogue.ts';
+import type { PersonaPageInput } from './persona-page.ts';
 import { renderPersonaPage } from './render-catalogue.ts';
 
 export interface RenderBatch {
-  id: number;
-  jobs: PersonaPageJob[];
+  jobs: PersonaPageInput[];
+  /** Where each page goes, in the same order. */
+  writes: PageWrite[];
 }
 
 export interface RenderedBatch {
-  id: number;
-  texts: string[];
-  /** `hashText` of each text: hashing here spreads it over the workers too. */
-  hashes: string[];
+  outcomes: PageOutcome[];
 }
 
 const options = (workerData as { options: CatalogueOptions } | null)?.options;
 if (parentPort && options) {
   const port = parentPort;
   port.on('message', (batch: RenderBatch) => {
-    const texts = batch.jobs.map((job) => renderPersonaPage(job.input, options));
-    port.postMessage({ id: batch.id, texts, hashes: texts.map(hashText) } satisfies RenderedBatch);
+    const outcomes = batch.jobs.map((input, index) =>
+      syncPageFile(renderPersonaPage(input, options), batch.writes[index] as PageWrite),
+    );
+    port.postMessage({ outcomes } satisfies RenderedBatch);
   });
 }

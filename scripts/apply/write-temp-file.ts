@@ -1,0 +1,17 @@
+import { closeSync, fstatSync, openSync, writeFileSync } from 'node:fs';
+
+/**
+ * Creates `temp` (it must not exist) holding `text`; returns the size and modification time it will still have
+ * once renamed into place. Synchronous: one call per file costs less than promises for the thousands a large
+ * catalogue writes.
+ */
+export function writeTempFile(temp: string, text: string): { size: number; mtimeMs: number } {
+  const fd = openSync(temp, 'wx');
+  try {
+    writeFileSync(fd, text, 'utf8');
+    const stats = fstatSync(fd);
+    return { size: stats.size, mtimeMs: stats.mtimeMs };
+  } finally {
+    closeSync(fd);
+  }
+}

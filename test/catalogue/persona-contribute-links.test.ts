@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { SECTION_ORDER } from '../../scripts/core/persona-fields.ts';
+import {
+  type ContributeLinkOptions,
+  contributeLinks,
+  MAX_CONTRIBUTE_URL_LENGTH,
+} from '../../scripts/render/catalogue/contribute-links.ts';
+import type { ContributionAction } from '../../scripts/render/catalogue/contribution-template.ts';
+import { link, paragraph, root, text } from '../../scripts/render/catalogue/mdast.ts';
+import {
+  type PageTarget,
+  personaContributeLinks,
+} from '../../scripts/render/catalogue/persona-contribute-links.ts';
+import { markdownProcessor } from '../../scripts/render/catalogue/serialize-markdown.ts';
+import { randomStrings } from './random-strings.ts';
+
+const OPTIONS: ContributeLinkOptions[] = [
+  { repositoryUrl: 'https://github.com/persona-library/persona-library', branch: 'main' },
+  { repositoryUrl: 'https://github.com/o/r/', branch: 'release/2.0' },
+  // Not plain: no destinations, and the serializer escapes the URL itself.
+  { repositoryUrl: 'https://example.com/a b&c(d)', branch: 'ma in' },
+];
+
+const reference = markdownProcessor(false);
+const fast = markdownProcessor();
+
+/** Every kind of target a page has, and one target for each of `texts` as `original`. */
+function targets(texts: readonly string[]): PageTarget[] {
+  const actions: ContributionAction[] = ['confirm', 'correct', 'extend'];
+  const out: PageTarget[] = [];
+  for (const field of SECTION_ORDER)
+    for (const action of actions) out.push({ field, action }, { field, action, item: 3 });
+  texts.forEach((original, index) => {
+    const field = SECTION_ORDER[index % SECTION_ORDER.length] ?? 'goals';
+    const action = actions[index % actions.length] ?? 'correct';
+    out.push({ field, action: 'correct', original }, { field, action, item: 1 + (index % 12), original });
+  });
+  return out;
+}
+
+const LONG = 'A sentence of about sixty characters, said again and again. '.repeat(70);
+const TEXTS = [
+  ...randomStrings(400, 5),
+  'Review the shared calendar when a customer escalates.',
+  '12: not plain YAML',
+  '# a comment?',
+  'true',
+  'ends with a space ',
+  'two\n\nparagraphs',
+  '😀 emoji and “quotes” — and a dash',
+  LONG,
+  LONG.repeat(2),
+  LONG.slice(0, MAX_CONTRIBUTE_URL_LENGTH / 3),
+];
+
+describe('personaContributeLinks', () => {
+  it('makes exactly the links contributeLinks makes, whatever the persona and texts', () => {
+    const personas = [
+      { slug: 'atlasbase-analytics-steward', id: 'APP-2959', title: 'The Atlasbase Analytics Steward' },
+      { slug: 'odd/slug', id: 'APP-001', title: "It's (really) *50%* & more: #1 <b> 😀" },
+      { slug: 'x', id: 'APP-002', title: `${LONG.slice(0, 300)}  spaced   out ` },
+    ];
+    for (const options of OPTIONS)
+      for (const persona of personas) {
+        const made = personaContributeLinks(persona, options);
+        for (const target of targets(TEXTS)) {
+          const expected = contributeLinks({ ...persona, ...target }, options);
+          const actual = made(target);
+          expect(actual.map(({ label, url }) => ({ label, url }))).toEqual(expected);
+        }
+      }
+  });
+
+  it('gives destinations that serialize as the URLs themselves would', () => {
+    for (const options of OPTIONS) {
+      const made = personaContributeLinks({ slug: 's', id: 'APP-003', title: 'T & (t)' }, options);
+      for (const target of targets(TEXTS.slice(0, 60)))
+        for (const each of made(target)) {
+          if (options === OPTIONS[2]) expect(each.destination).toBeUndefined();
+          const withData = link(each.url, text(each.label));
+          if (each.destination !== undefined) withData.data = { destination: each.destination };
+          const tree = root([paragraph(text('see '), withData, text(' (form)'))]);
+          expect(fast.stringify(tree)).toBe(
+            reference.stringify(
+              root([paragraph(text('see '), link(each.url, text(each.label)), text(' (form)'))]),
+            ),
+          );
+        }
+    }
+  });
+});
