@@ -93,11 +93,18 @@ async function bench(options: BenchOptions, repo: string, work: string): Promise
   const logDir = path.join(work, 'logs');
   mkdirSync(logDir, { recursive: true });
   // The current source, never the committed dist/: the bench measures what is about to be committed.
-  const { bundle } = (await import(pathToFileURL(path.join(repo, 'scripts/build/bundle.mjs')).href)) as {
+  const { bundle, bundleOptions } = (await import(
+    pathToFileURL(path.join(repo, 'scripts/build/bundle.mjs')).href
+  )) as {
     bundle(overrides: object): Promise<unknown>;
+    bundleOptions: { entryPoints: Record<string, string> };
   };
   const entryPoints: Record<string, string> = { floor: path.join(repo, 'bench/floor.ts') };
-  if (!options.cli) entryPoints.persona = path.join(repo, 'scripts/cli/entry.ts');
+  // The CLI with the scripts it loads next to itself (the catalogue's page worker): without them it would
+  // fall back to one thread and the bench would measure something users never run.
+  if (!options.cli)
+    for (const name of ['persona', 'catalogue-worker'])
+      entryPoints[name] = path.join(repo, bundleOptions.entryPoints[name] as string);
   await bundle({ entryPoints, outdir: binDir });
   const cli = options.cli ? path.resolve(repo, options.cli) : path.join(binDir, 'persona.mjs');
   if (!existsSync(cli)) throw new BenchUsageError(`--cli ${options.cli}: no such file`);

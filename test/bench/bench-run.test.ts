@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ResultRow } from '../../bench/report.ts';
@@ -13,7 +13,20 @@ describe('npm run bench on a tiny size', () => {
   it('runs every command as expected and writes the results file', async () => {
     const out = path.join(scratch.root, 'results.json');
     const result = await runCli(
-      ['bench/run.ts', '--sizes', '20', '--runs', '1', '--warmup', '0', '--seed', '3', '--out', out],
+      [
+        'bench/run.ts',
+        '--sizes',
+        '20',
+        '--runs',
+        '1',
+        '--warmup',
+        '0',
+        '--seed',
+        '3',
+        '--out',
+        out,
+        '--keep',
+      ],
       { entry: path.join(REPO_ROOT, 'scripts/build/run-ts.mjs'), cwd: REPO_ROOT, timeoutMs: 110_000 },
     );
     const results = JSON.parse(readFileSync(out, 'utf8'));
@@ -46,5 +59,17 @@ describe('npm run bench on a tiny size', () => {
     }
     expect(rows.find((r) => r.scenario === 'floor')?.ratioToFloor).toBe(1);
     expect(result.stdout).toMatch(/\| command +\| size \| files \| +median ms \|/);
+    // The measured CLI has its page worker next to it, as dist/ does: otherwise the catalogue runs on one thread.
+    const kept = /kept the generated libraries in (\S+)/.exec(result.stderr)?.[1];
+    expect(kept).toBeDefined();
+    try {
+      expect(readdirSync(path.join(kept as string, 'bin')).sort()).toEqual([
+        'catalogue-worker.mjs',
+        'floor.mjs',
+        'persona.mjs',
+      ]);
+    } finally {
+      rmSync(kept as string, { recursive: true, force: true });
+    }
   }, 120_000);
 });
