@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../bench/random.ts';
 import { Candidates, didYouMean } from '../../scripts/core/did-you-mean.ts';
 
 /** The definition: the nearest candidate (ties by code point), if within max(2, ⌊longer length / 3⌋). */
@@ -19,16 +20,8 @@ function reference(input: string, candidates: readonly string[]): string | undef
   return bestDistance > 0 && bestDistance <= allowed ? best : undefined;
 }
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The bench's seeded PRNG (mulberry32), as a bare function. */
+const random = (seed: number): (() => number) => createRandom(seed).next;
 
 describe('didYouMean', () => {
   it.each([

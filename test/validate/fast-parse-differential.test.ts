@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../bench/random.ts';
 import { fastParse, fastParseFlat } from '../../scripts/parse/fast-parse.ts';
 import { parseYaml } from '../../scripts/parse/parse-yaml.ts';
 
@@ -9,16 +10,8 @@ import { parseYaml } from '../../scripts/parse/parse-yaml.ts';
  * accept the file and give exactly that data.
  */
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The bench's seeded PRNG (mulberry32), as a bare function. */
+const random = (seed: number): (() => number) => createRandom(seed).next;
 
 /** Scalars the fast reader accepts. */
 const SAFE_SCALARS = [
