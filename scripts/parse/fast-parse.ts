@@ -45,7 +45,7 @@ const DECLINE = Symbol('decline');
  * A fast reading of a file that is plainly well-formed, or undefined. It never produces diagnostics: anything
  * unusual (a line of another shape, uneven indentation, a duplicate key) is left to the full parser
  * (`parseYaml`), which is the authority on syntax and positions; a test holds the two to the same data. This
- * is what lets validation of a large library stay within the time of a schema-only check.
+ * is what keeps validating a large library close to the time of a schema-only check.
  */
 export function fastParse(text: string): Record<string, unknown> | undefined {
   try {

@@ -138,6 +138,40 @@ describe('the validation cache', () => {
     );
   });
 
+  it('writes a small delta for a few edits, and the whole cache again once the delta grows', async () => {
+    const lib = scratchLibrary();
+    cleanup = lib.cleanup;
+    const root = lib.root;
+    writeLibrary(root, 150);
+    const delta = path.join(root, 'node_modules/.cache/persona/validate.delta.json');
+    const edit = (i: number) => {
+      const file = path.join(root, `personas/acme/acme-p${i}.yaml`);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('found in minutes', `found in ${i} minutes`));
+    };
+    await json(root);
+    const full = readFileSync(cacheFile(root), 'utf8');
+    edit(3);
+    const afterOne = await json(root);
+    expect(afterOne).toEqual(await json(root, ['--no-cache']));
+    expect(readFileSync(cacheFile(root), 'utf8')).toBe(full);
+    const rows = JSON.parse(readFileSync(delta, 'utf8')).personas.map((row: unknown[]) => row[0]);
+    expect(rows).toEqual(['personas/acme/acme-p3.yaml']);
+    // The next run reads the delta over the full cache; with nothing changed it writes neither.
+    const deltaText = readFileSync(delta, 'utf8');
+    expect(await json(root)).toEqual(afterOne);
+    expect(readFileSync(delta, 'utf8')).toBe(deltaText);
+    expect(readFileSync(cacheFile(root), 'utf8')).toBe(full);
+    // A delta that does not fit the full cache is ignored, and the report is still right.
+    writeFileSync(delta, readFileSync(delta, 'utf8').replace(/"base":"[^"]+"/, '"base":"another"'));
+    edit(4);
+    expect(await json(root)).toEqual(await json(root, ['--no-cache']));
+    // More edits than a tenth of the library: the full cache is rewritten and the delta removed.
+    for (let i = 10; i < 90; i++) edit(i);
+    expect(await json(root)).toEqual(await json(root, ['--no-cache']));
+    expect(readFileSync(cacheFile(root), 'utf8')).not.toBe(full);
+    expect(() => statSync(delta)).toThrow();
+  });
+
   it('sees an edit that keeps the size and puts the mtime back', async () => {
     const root = library();
     await json(root);
