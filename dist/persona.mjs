@@ -33891,12 +33891,16 @@ var init_library_rules = __esm({
 });
 
 // scripts/check/check-library.ts
-function checkLibrary(input2) {
+function checkPersonaLibrary(input2) {
   const diagnostics = [...input2.layout ?? []];
   for (const persona of input2.personas) diagnostics.push(...persona.diagnostics);
   const index2 = buildLibraryIndex(input2.personas, input2.locatePersona, input2.memoSuggestion);
   for (const rule of LIBRARY_RULES) diagnostics.push(...rule(index2));
+  return diagnostics;
+}
+function checkContributionLibrary(input2) {
   const contributions = input2.contributions ?? [];
+  const diagnostics = [];
   for (const contribution of contributions) diagnostics.push(...contribution.diagnostics);
   if (contributions.length > 0 && input2.validatePersona)
     diagnostics.push(
@@ -33908,7 +33912,7 @@ function checkLibrary(input2) {
         input2.contributionIndex
       )
     );
-  return { diagnostics: sortDiagnostics(diagnostics) };
+  return diagnostics;
 }
 var init_check_library = __esm({
   "scripts/check/check-library.ts"() {
@@ -34589,10 +34593,26 @@ async function validateLibrary(root4, options = {}) {
   const comparisons = plannedComparisons(contributions, contributionIndex).filter(
     (c) => !cache?.hasMemo(memoKey(c.contribution.file, c.target.file))
   );
-  const compared = await checked.compare(
+  const comparing = checked.compare(
     comparisons.map((c) => ({ ...c, owner: owners.get(c.target.file) ?? 0 })),
     (file) => byFile.get(file)?.data ?? {}
   );
+  const locatePersona = (file) => {
+    const places = loadPersona(file)().places ?? {};
+    cache?.rememberPlaces(file, places);
+    return places;
+  };
+  const input2 = {
+    personas,
+    locatePersona,
+    layout: listing.diagnostics,
+    contributions,
+    validatePersona: schemas().persona,
+    contributionIndex,
+    ...cache ? { memoSuggestion: cache.suggestion.bind(cache) } : {}
+  };
+  const personaDiagnostics = checkPersonaLibrary(input2);
+  const compared = await comparing;
   const precomputed = new Map(
     comparisons.map((c, i) => [`${c.contribution.file}\0${c.target.file}`, compared[i]])
   );
@@ -34600,24 +34620,14 @@ async function validateLibrary(root4, options = {}) {
     const known = precomputed.get(`${contributionFile}\0${personaFile}`);
     return known ?? compute();
   };
-  const locatePersona = (file) => {
-    const places = loadPersona(file)().places ?? {};
-    cache?.rememberPlaces(file, places);
-    return places;
-  };
-  const { diagnostics } = checkLibrary({
-    personas,
-    locatePersona,
-    layout: listing.diagnostics,
-    contributions,
-    validatePersona: schemas().persona,
-    contributionIndex,
-    ...cache ? { memoSuggestion: cache.suggestion.bind(cache) } : {},
+  const contributionDiagnostics = checkContributionLibrary({
+    ...input2,
     memoAgainstPersona: cache ? (contributionFile, personaFile, compute) => cache.memo(
       memoKey(contributionFile, personaFile),
       () => againstPersona(contributionFile, personaFile, compute)
     ) : againstPersona
   });
+  const diagnostics = sortDiagnostics([...personaDiagnostics, ...contributionDiagnostics]);
   cache?.save();
   return {
     personas,
@@ -34669,6 +34679,7 @@ var init_validate_library = __esm({
     init_planned_comparisons();
     init_check_persona_file();
     init_compile_schema();
+    init_diagnostic();
     init_read_contribution_schema();
     init_read_library();
     init_read_schemas();

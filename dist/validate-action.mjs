@@ -50782,12 +50782,16 @@ var LIBRARY_RULES = [
 ];
 
 // scripts/check/check-library.ts
-function checkLibrary(input) {
+function checkPersonaLibrary(input) {
   const diagnostics = [...input.layout ?? []];
   for (const persona of input.personas) diagnostics.push(...persona.diagnostics);
   const index2 = buildLibraryIndex(input.personas, input.locatePersona, input.memoSuggestion);
   for (const rule of LIBRARY_RULES) diagnostics.push(...rule(index2));
+  return diagnostics;
+}
+function checkContributionLibrary(input) {
   const contributions = input.contributions ?? [];
+  const diagnostics = [];
   for (const contribution of contributions) diagnostics.push(...contribution.diagnostics);
   if (contributions.length > 0 && input.validatePersona)
     diagnostics.push(
@@ -50799,7 +50803,7 @@ function checkLibrary(input) {
         input.contributionIndex
       )
     );
-  return { diagnostics: sortDiagnostics(diagnostics) };
+  return diagnostics;
 }
 
 // scripts/check/contribution/check-contribution-file.ts
@@ -52435,10 +52439,26 @@ async function validateLibrary(root3, options = {}) {
   const comparisons = plannedComparisons(contributions, contributionIndex).filter(
     (c) => !cache?.hasMemo(memoKey(c.contribution.file, c.target.file))
   );
-  const compared = await checked.compare(
+  const comparing = checked.compare(
     comparisons.map((c) => ({ ...c, owner: owners.get(c.target.file) ?? 0 })),
     (file) => byFile.get(file)?.data ?? {}
   );
+  const locatePersona = (file) => {
+    const places = loadPersona(file)().places ?? {};
+    cache?.rememberPlaces(file, places);
+    return places;
+  };
+  const input = {
+    personas,
+    locatePersona,
+    layout: listing.diagnostics,
+    contributions,
+    validatePersona: schemas().persona,
+    contributionIndex,
+    ...cache ? { memoSuggestion: cache.suggestion.bind(cache) } : {}
+  };
+  const personaDiagnostics = checkPersonaLibrary(input);
+  const compared = await comparing;
   const precomputed = new Map(
     comparisons.map((c, i) => [`${c.contribution.file}\0${c.target.file}`, compared[i]])
   );
@@ -52446,24 +52466,14 @@ async function validateLibrary(root3, options = {}) {
     const known = precomputed.get(`${contributionFile}\0${personaFile}`);
     return known ?? compute();
   };
-  const locatePersona = (file) => {
-    const places = loadPersona(file)().places ?? {};
-    cache?.rememberPlaces(file, places);
-    return places;
-  };
-  const { diagnostics } = checkLibrary({
-    personas,
-    locatePersona,
-    layout: listing.diagnostics,
-    contributions,
-    validatePersona: schemas().persona,
-    contributionIndex,
-    ...cache ? { memoSuggestion: cache.suggestion.bind(cache) } : {},
+  const contributionDiagnostics = checkContributionLibrary({
+    ...input,
     memoAgainstPersona: cache ? (contributionFile, personaFile, compute) => cache.memo(
       memoKey(contributionFile, personaFile),
       () => againstPersona(contributionFile, personaFile, compute)
     ) : againstPersona
   });
+  const diagnostics = sortDiagnostics([...personaDiagnostics, ...contributionDiagnostics]);
   cache?.save();
   return {
     personas,

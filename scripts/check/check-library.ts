@@ -31,11 +31,27 @@ export interface LibraryCheckResult {
 
 /** Joins per-file results with the cross-file rules. Pure: the file system was read before this. */
 export function checkLibrary(input: LibraryCheckInput): LibraryCheckResult {
+  return {
+    diagnostics: sortDiagnostics([...checkPersonaLibrary(input), ...checkContributionLibrary(input)]),
+  };
+}
+
+/**
+ * The personas' half, unsorted: layout problems, each persona's own diagnostics and the cross-file rules. Apart
+ * from the contributions' half, so a caller can run it while contributions are still being compared elsewhere.
+ */
+export function checkPersonaLibrary(input: LibraryCheckInput): Diagnostic[] {
   const diagnostics: Diagnostic[] = [...(input.layout ?? [])];
   for (const persona of input.personas) diagnostics.push(...persona.diagnostics);
   const index = buildLibraryIndex(input.personas, input.locatePersona, input.memoSuggestion);
   for (const rule of LIBRARY_RULES) diagnostics.push(...rule(index));
+  return diagnostics;
+}
+
+/** The contributions' half, unsorted: their own diagnostics and their checks against personas and each other. */
+export function checkContributionLibrary(input: LibraryCheckInput): Diagnostic[] {
   const contributions = input.contributions ?? [];
+  const diagnostics: Diagnostic[] = [];
   for (const contribution of contributions) diagnostics.push(...contribution.diagnostics);
   if (contributions.length > 0 && input.validatePersona)
     diagnostics.push(
@@ -47,5 +63,5 @@ export function checkLibrary(input: LibraryCheckInput): LibraryCheckResult {
         input.contributionIndex,
       ),
     );
-  return { diagnostics: sortDiagnostics(diagnostics) };
+  return diagnostics;
 }

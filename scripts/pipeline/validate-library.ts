@@ -1,12 +1,16 @@
 import path from 'node:path';
-import { checkLibrary } from '../check/check-library.ts';
+import {
+  checkContributionLibrary,
+  checkPersonaLibrary,
+  type LibraryCheckInput,
+} from '../check/check-library.ts';
 import { checkContributionFile } from '../check/contribution/check-contribution-file.ts';
 import type { ContributionFacts } from '../check/contribution/contribution.ts';
 import { buildContributionIndex } from '../check/contribution/contribution-index.ts';
 import { plannedComparisons } from '../check/contribution/planned-comparisons.ts';
 import { checkPersonaFile, type PersonaFacts } from '../check/persona/check-persona-file.ts';
 import { compileSchema, type SchemaValidator } from '../check/schema/compile-schema.ts';
-import type { Diagnostic } from '../core/diagnostic.ts';
+import { type Diagnostic, sortDiagnostics } from '../core/diagnostic.ts';
 import { readContributionSchema } from '../read/read-contribution-schema.ts';
 import { listLibrary, readCapped, readCappedWithStat } from '../read/read-library.ts';
 import { readPersonaSchema } from '../read/read-schemas.ts';
@@ -131,25 +135,19 @@ export async function validateLibrary(
   const comparisons = plannedComparisons(contributions as ContributionFacts[], contributionIndex).filter(
     (c) => !cache?.hasMemo(memoKey(c.contribution.file, c.target.file)),
   );
-  const compared = await checked.compare(
+  // Not awaited yet: this thread compares its own share now, and runs the persona half of the cross-file
+  // rules while the workers compare theirs.
+  const comparing = checked.compare(
     comparisons.map((c) => ({ ...c, owner: owners.get(c.target.file) ?? 0 })),
     (file) => byFile.get(file)?.data ?? {},
   );
-  const precomputed = new Map(
-    comparisons.map((c, i) => [`${c.contribution.file}\0${c.target.file}`, compared[i] as Diagnostic[]]),
-  );
-  const againstPersona = (contributionFile: string, personaFile: string, compute: () => Diagnostic[]) => {
-    const known = precomputed.get(`${contributionFile}\0${personaFile}`);
-    return known ?? compute();
-  };
-
   // Re-reads a fast-path persona in full, only when a cross-file rule reports on it and needs its positions.
   const locatePersona = (file: string) => {
     const places = loadPersona(file)().places ?? {};
     cache?.rememberPlaces(file, places);
     return places;
   };
-  const { diagnostics } = checkLibrary({
+  const input: LibraryCheckInput = {
     personas: personas as PersonaFacts[],
     locatePersona,
     layout: listing.diagnostics,
@@ -157,6 +155,18 @@ export async function validateLibrary(
     validatePersona: schemas().persona,
     contributionIndex,
     ...(cache ? { memoSuggestion: cache.suggestion.bind(cache) } : {}),
+  };
+  const personaDiagnostics = checkPersonaLibrary(input);
+  const compared = await comparing;
+  const precomputed = new Map(
+    comparisons.map((c, i) => [`${c.contribution.file}\0${c.target.file}`, compared[i] as Diagnostic[]]),
+  );
+  const againstPersona = (contributionFile: string, personaFile: string, compute: () => Diagnostic[]) => {
+    const known = precomputed.get(`${contributionFile}\0${personaFile}`);
+    return known ?? compute();
+  };
+  const contributionDiagnostics = checkContributionLibrary({
+    ...input,
     memoAgainstPersona: cache
       ? (contributionFile, personaFile, compute) =>
           cache.memo(memoKey(contributionFile, personaFile), () =>
@@ -164,6 +174,7 @@ export async function validateLibrary(
           )
       : againstPersona,
   });
+  const diagnostics = sortDiagnostics([...personaDiagnostics, ...contributionDiagnostics]);
   cache?.save();
   return {
     personas: personas as PersonaFacts[],
