@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type PageOutcome, type PageWrite, syncPageFile } from '../../apply/sync-page-file.ts';
 import type { CatalogueOptions } from './catalogue-context.ts';
-import { type PersonaPageJob, renderPersonaPage } from './render-catalogue.ts';
+import { type PersonaPageJob, renderPersonaPageParts } from './render-catalogue.ts';
 import type { RenderBatch, RenderedBatch } from './render-worker.ts';
 
 /** Below this many pages, starting workers costs more than it saves. */
@@ -45,7 +45,7 @@ export async function renderPersonaPages(
   if (!file || jobs.length === 0) {
     for (const job of jobs) {
       const write = prepare(job);
-      onPage(job, write, syncPageFile(renderPersonaPage(job.input, options), write));
+      onPage(job, write, syncPageFile(renderPersonaPageParts(job.input, options), write));
     }
     return;
   }
