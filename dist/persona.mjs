@@ -44105,6 +44105,7 @@ function holdsExactly(text7, parts) {
 var WORKER_MIN_PAGES = 64;
 var BATCH_PAGES = 16;
 var BATCHES_IN_FLIGHT = 3;
+var WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 };
 var WORKER_FILE = "catalogue-worker.mjs";
 async function renderPersonaPages(jobs, options, prepare, onPage, { workers = defaultWorkers(jobs.length), workerFile } = {}) {
   const file = workers > 0 ? workerFile ?? workerBundle() : null;
@@ -44134,7 +44135,10 @@ function workerBundle() {
   return existsSync(fileURLToPath2(url)) ? url : null;
 }
 async function renderOnWorkers(jobs, options, prepare, onPage, file, count4) {
-  const pool = Array.from({ length: count4 }, () => new Worker2(file, { workerData: { options } }));
+  const pool = Array.from(
+    { length: count4 },
+    () => new Worker2(file, { workerData: { options }, resourceLimits: WORKER_LIMITS })
+  );
   let next = 0;
   try {
     await Promise.all(
