@@ -7835,7 +7835,7 @@ import { closeSync as closeSync2, fstatSync as fstatSync2, openSync as openSync2
 function writeTempFile(temp, text6) {
   const fd = openSync2(temp, "wx");
   try {
-    writeFileSync(fd, text6, "utf8");
+    for (const part of typeof text6 === "string" ? [text6] : text6) writeFileSync(fd, part, "utf8");
     const stats = fstatSync2(fd);
     return { size: stats.size, mtimeMs: stats.mtimeMs };
   } finally {
@@ -7844,17 +7844,27 @@ function writeTempFile(temp, text6) {
 }
 
 // scripts/apply/sync-page-file.ts
-function syncPageFile(text6, write) {
-  const bytes = Buffer.byteLength(text6, "utf8");
+function syncPageFile(parts, write) {
+  let bytes = 0;
+  for (const part of parts) bytes += Buffer.byteLength(part, "utf8");
   if (bytes > write.maxBytes) return { kind: "too-large", bytes };
   const disk = write.isNew ? null : readCatalogueFile(write.dir, write.file);
-  if (disk?.text === text6) return { kind: "unchanged", size: disk.size, mtimeMs: disk.mtimeMs };
+  if (disk !== null && holdsExactly(disk.text, parts))
+    return { kind: "unchanged", size: disk.size, mtimeMs: disk.mtimeMs };
   return {
     kind: "changed",
     missing: disk === null,
-    firstDifferentLine: disk === null ? 1 : firstDifferentLine(disk.text, text6),
-    written: write.temp === null ? null : writeTempFile(write.temp, text6)
+    firstDifferentLine: disk === null ? 1 : firstDifferentLine(disk.text, parts.join("")),
+    written: write.temp === null ? null : writeTempFile(write.temp, parts)
   };
+}
+function holdsExactly(text6, parts) {
+  let at = 0;
+  for (const part of parts) {
+    if (!text6.startsWith(part, at)) return false;
+    at += part.length;
+  }
+  return at === text6.length;
 }
 
 // scripts/render/catalogue/catalogue-paths.ts
@@ -8186,7 +8196,7 @@ function contributeLink(made2, label) {
 function personaPagePath(persona) {
   return CATALOGUE_PATHS.personaPage(persona.product, persona.slug);
 }
-function personaPageFromInput(input, options2) {
+function personaPageParts(input, options2) {
   const { persona } = input;
   const self = personaPagePath(persona);
   const reviewed = personaProvenanceWords(persona.community);
@@ -8222,8 +8232,7 @@ function personaPageFromInput(input, options2) {
     if (words) children.push(paragraph(emphasis(text(`Community: ${words}`))));
   }
   children.push(heading(2, text(FIELD_LABELS.composability)), ...composability(self, input));
-  children.push(...contributeSection(persona, options2));
-  children.push(
+  const after = [
     heading(2, text("Source and discussion")),
     bulletList([
       [
@@ -8241,8 +8250,8 @@ function personaPageFromInput(input, options2) {
       ],
       [link(relativeLink(self, CATALOGUE_PATHS.index), text("Back to the catalogue"))]
     ])
-  );
-  return root(children);
+  ];
+  return [root(children), root(contributeSection(persona, options2)), root(after)];
 }
 function tagLinks(input) {
   return joined(
@@ -21449,8 +21458,13 @@ function serializeMarkdown(tree) {
 }
 
 // scripts/render/catalogue/render-catalogue.ts
-function renderPersonaPage(input, options2) {
-  return serializeMarkdown(personaPageFromInput(input, options2));
+function renderPersonaPageParts(input, options2) {
+  const parts = personaPageParts(input, options2);
+  return parts.map((part, index2) => {
+    const text6 = serializeMarkdown(part);
+    return index2 < parts.length - 1 ? `${text6}
+` : text6;
+  });
 }
 
 // scripts/render/catalogue/render-worker.ts
@@ -21459,7 +21473,7 @@ if (parentPort && options) {
   const port = parentPort;
   port.on("message", (batch) => {
     const outcomes = batch.jobs.map(
-      (input, index2) => syncPageFile(renderPersonaPage(input, options), batch.writes[index2])
+      (input, index2) => syncPageFile(renderPersonaPageParts(input, options), batch.writes[index2])
     );
     port.postMessage({ outcomes });
   });

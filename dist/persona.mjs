@@ -43549,7 +43549,7 @@ function personaPageInput(persona, ctx) {
   for (const tag of persona.tags) tagHrefs[tag] = tagHref(self2, tag, ctx.layout);
   return { persona, targets, tagHrefs };
 }
-function personaPageFromInput(input2, options) {
+function personaPageParts(input2, options) {
   const { persona } = input2;
   const self2 = personaPagePath(persona);
   const reviewed = personaProvenanceWords(persona.community);
@@ -43585,8 +43585,7 @@ function personaPageFromInput(input2, options) {
     if (words) children.push(paragraph(emphasis(text(`Community: ${words}`))));
   }
   children.push(heading(2, text(FIELD_LABELS.composability)), ...composability(self2, input2));
-  children.push(...contributeSection(persona, options));
-  children.push(
+  const after = [
     heading(2, text("Source and discussion")),
     bulletList([
       [
@@ -43604,8 +43603,8 @@ function personaPageFromInput(input2, options) {
       ],
       [link(relativeLink(self2, CATALOGUE_PATHS.index), text("Back to the catalogue"))]
     ])
-  );
-  return root(children);
+  ];
+  return [root(children), root(contributeSection(persona, options)), root(after)];
 }
 function tagLinks(input2) {
   return joined(
@@ -44073,8 +44072,13 @@ function planCatalogue(input2, options, known = /* @__PURE__ */ new Map()) {
   );
   return { ctx, units, personaPages, digests };
 }
-function renderPersonaPage(input2, options) {
-  return serializeMarkdown(personaPageFromInput(input2, options));
+function renderPersonaPageParts(input2, options) {
+  const parts = personaPageParts(input2, options);
+  return parts.map((part, index2) => {
+    const text7 = serializeMarkdown(part);
+    return index2 < parts.length - 1 ? `${text7}
+` : text7;
+  });
 }
 function tooLargeDiagnostic(file, bytes, options) {
   return diagnostic(
@@ -44160,7 +44164,7 @@ import { closeSync as closeSync3, fstatSync as fstatSync3, openSync as openSync3
 function writeTempFile(temp, text7) {
   const fd = openSync3(temp, "wx");
   try {
-    writeFileSync2(fd, text7, "utf8");
+    for (const part of typeof text7 === "string" ? [text7] : text7) writeFileSync2(fd, part, "utf8");
     const stats = fstatSync3(fd);
     return { size: stats.size, mtimeMs: stats.mtimeMs };
   } finally {
@@ -44169,30 +44173,41 @@ function writeTempFile(temp, text7) {
 }
 
 // scripts/apply/sync-page-file.ts
-function syncPageFile(text7, write) {
-  const bytes = Buffer.byteLength(text7, "utf8");
+function syncPageFile(parts, write) {
+  let bytes = 0;
+  for (const part of parts) bytes += Buffer.byteLength(part, "utf8");
   if (bytes > write.maxBytes) return { kind: "too-large", bytes };
   const disk = write.isNew ? null : readCatalogueFile(write.dir, write.file);
-  if (disk?.text === text7) return { kind: "unchanged", size: disk.size, mtimeMs: disk.mtimeMs };
+  if (disk !== null && holdsExactly(disk.text, parts))
+    return { kind: "unchanged", size: disk.size, mtimeMs: disk.mtimeMs };
   return {
     kind: "changed",
     missing: disk === null,
-    firstDifferentLine: disk === null ? 1 : firstDifferentLine(disk.text, text7),
-    written: write.temp === null ? null : writeTempFile(write.temp, text7)
+    firstDifferentLine: disk === null ? 1 : firstDifferentLine(disk.text, parts.join("")),
+    written: write.temp === null ? null : writeTempFile(write.temp, parts)
   };
+}
+function holdsExactly(text7, parts) {
+  let at = 0;
+  for (const part of parts) {
+    if (!text7.startsWith(part, at)) return false;
+    at += part.length;
+  }
+  return at === text7.length;
 }
 
 // scripts/render/catalogue/render-pages.ts
 var WORKER_MIN_PAGES = 64;
 var BATCH_PAGES = 16;
 var BATCHES_IN_FLIGHT = 3;
+var WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 };
 var WORKER_FILE = "catalogue-worker.mjs";
 async function renderPersonaPages(jobs, options, prepare, onPage, { workers = defaultWorkers(jobs.length), workerFile } = {}) {
   const file = workers > 0 ? workerFile ?? workerBundle() : null;
   if (!file || jobs.length === 0) {
     for (const job of jobs) {
       const write = prepare(job);
-      onPage(job, write, syncPageFile(renderPersonaPage(job.input, options), write));
+      onPage(job, write, syncPageFile(renderPersonaPageParts(job.input, options), write));
     }
     return;
   }
@@ -44215,7 +44230,10 @@ function workerBundle() {
   return existsSync(fileURLToPath2(url)) ? url : null;
 }
 async function renderOnWorkers(jobs, options, prepare, onPage, file, count4) {
-  const pool = Array.from({ length: count4 }, () => new Worker2(file, { workerData: { options } }));
+  const pool = Array.from(
+    { length: count4 },
+    () => new Worker2(file, { workerData: { options }, resourceLimits: WORKER_LIMITS })
+  );
   let next = 0;
   try {
     await Promise.all(

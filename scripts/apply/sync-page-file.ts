@@ -28,19 +28,32 @@ export type PageOutcome =
     };
 
 /**
- * Compares a rendered page with the file on disk and, when it differs, writes it to its temporary file. Runs on
- * the page workers, so creating thousands of files is spread over them and no page text crosses threads. A
- * page is only rendered when its inputs changed, so it is compared with the file itself rather than a hash.
+ * Compares a rendered page, given as `parts` that concatenated are its text, with the file on disk and, when it
+ * differs, writes it to its temporary file. Runs on the page workers, so creating thousands of files is spread
+ * over them and no page text crosses threads. A page is only rendered when its inputs changed, so it is compared
+ * with the file itself rather than a hash.
  */
-export function syncPageFile(text: string, write: PageWrite): PageOutcome {
-  const bytes = Buffer.byteLength(text, 'utf8');
+export function syncPageFile(parts: readonly string[], write: PageWrite): PageOutcome {
+  let bytes = 0;
+  for (const part of parts) bytes += Buffer.byteLength(part, 'utf8');
   if (bytes > write.maxBytes) return { kind: 'too-large', bytes };
   const disk = write.isNew ? null : readCatalogueFile(write.dir, write.file);
-  if (disk?.text === text) return { kind: 'unchanged', size: disk.size, mtimeMs: disk.mtimeMs };
+  if (disk !== null && holdsExactly(disk.text, parts))
+    return { kind: 'unchanged', size: disk.size, mtimeMs: disk.mtimeMs };
   return {
     kind: 'changed',
     missing: disk === null,
-    firstDifferentLine: disk === null ? 1 : firstDifferentLine(disk.text, text),
-    written: write.temp === null ? null : writeTempFile(write.temp, text),
+    firstDifferentLine: disk === null ? 1 : firstDifferentLine(disk.text, parts.join('')),
+    written: write.temp === null ? null : writeTempFile(write.temp, parts),
   };
+}
+
+/** Whether `text` is `parts` concatenated, without concatenating them. */
+function holdsExactly(text: string, parts: readonly string[]): boolean {
+  let at = 0;
+  for (const part of parts) {
+    if (!text.startsWith(part, at)) return false;
+    at += part.length;
+  }
+  return at === text.length;
 }

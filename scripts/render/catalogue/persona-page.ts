@@ -65,6 +65,16 @@ export function personaPage(persona: CataloguePersona, ctx: CatalogueContext): R
 }
 
 export function personaPageFromInput(input: PersonaPageInput, options: CatalogueOptions): Root {
+  return root(personaPageParts(input, options).flatMap((part) => part.children));
+}
+
+/**
+ * The page in consecutive parts (what comes before the contribute section, the section, what follows), which
+ * together are `personaPageFromInput`: serialized one by one and joined with a blank line they give the same
+ * text. A whole page is ~130 KB as a V8 string, past the size V8 allocates from the OS one object at a time;
+ * each part stays under it.
+ */
+export function personaPageParts(input: PersonaPageInput, options: CatalogueOptions): Root[] {
   const { persona } = input;
   const self = personaPagePath(persona);
   const reviewed = personaProvenanceWords(persona.community);
@@ -103,8 +113,7 @@ export function personaPageFromInput(input: PersonaPageInput, options: Catalogue
     if (words) children.push(paragraph(emphasis(text(`Community: ${words}`))));
   }
   children.push(heading(2, text(FIELD_LABELS.composability)), ...composability(self, input));
-  children.push(...contributeSection(persona, options));
-  children.push(
+  const after: RootContent[] = [
     heading(2, text('Source and discussion')),
     bulletList([
       [
@@ -122,8 +131,8 @@ export function personaPageFromInput(input: PersonaPageInput, options: Catalogue
       ],
       [link(relativeLink(self, CATALOGUE_PATHS.index), text('Back to the catalogue'))],
     ]),
-  );
-  return root(children);
+  ];
+  return [root(children), root(contributeSection(persona, options)), root(after)];
 }
 
 function tagLinks(input: PersonaPageInput): PhrasingContent[] {

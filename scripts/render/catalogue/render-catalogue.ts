@@ -22,8 +22,8 @@ import {
 import { indexPage, productIndexPage } from './index-page.ts';
 import {
   type PersonaPageInput,
-  personaPageFromInput,
   personaPageInput,
+  personaPageParts,
   personaPagePath,
 } from './persona-page.ts';
 import { personasCsv } from './personas-csv.ts';
@@ -244,7 +244,22 @@ export function planCatalogue(
 
 /** One persona page's text. */
 export function renderPersonaPage(input: PersonaPageInput, options: CatalogueOptions): string {
-  return serializeMarkdown(personaPageFromInput(input, options));
+  return renderPersonaPageParts(input, options).join('');
+}
+
+/**
+ * One persona page's text in pieces that, concatenated, are the page (see `personaPageParts`): written one
+ * after the other, a page never exists as one string, so thousands of pages don't each take a large-object
+ * allocation from the OS.
+ */
+export function renderPersonaPageParts(input: PersonaPageInput, options: CatalogueOptions): string[] {
+  const parts = personaPageParts(input, options);
+  // Top-level blocks of a page are separated by one blank line; `serializeMarkdown` ends each part with one
+  // line break, so one more joins it to the next exactly as serializing the whole page would.
+  return parts.map((part, index) => {
+    const text = serializeMarkdown(part);
+    return index < parts.length - 1 ? `${text}\n` : text;
+  });
 }
 
 /** `catalogue/too-large` for a generated file (`file`, inside the catalogue folder) of `bytes`, over the cap. */

@@ -4,13 +4,20 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type PageOutcome, type PageWrite, syncPageFile } from '../../apply/sync-page-file.ts';
 import type { CatalogueOptions } from './catalogue-context.ts';
-import { type PersonaPageJob, renderPersonaPage } from './render-catalogue.ts';
+import { type PersonaPageJob, renderPersonaPageParts } from './render-catalogue.ts';
 import type { RenderBatch, RenderedBatch } from './render-worker.ts';
 
 /** Below this many pages, starting workers costs more than it saves. */
 export const WORKER_MIN_PAGES = 64;
 const BATCH_PAGES = 16;
 const BATCHES_IN_FLIGHT = 3;
+/**
+ * A worker holds little beyond the page it is rendering, yet with V8's default limits each grew to ~90 MB of
+ * heap before collecting, which put a 10,000-persona run over its memory budget. A small young generation and an
+ * old generation ~3x the worker's usual live heap (~20 MB) make it collect sooner; a page is at most 500 KB, so
+ * even the largest leaves ample room.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 };
 
 /** The worker bundle, next to the CLI bundle; running from source (tests) there is none and pages render here. */
 const WORKER_FILE = 'catalogue-worker.mjs';
@@ -45,7 +52,7 @@ export async function renderPersonaPages(
   if (!file || jobs.length === 0) {
     for (const job of jobs) {
       const write = prepare(job);
-      onPage(job, write, syncPageFile(renderPersonaPage(job.input, options), write));
+      onPage(job, write, syncPageFile(renderPersonaPageParts(job.input, options), write));
     }
     return;
   }
@@ -78,7 +85,10 @@ async function renderOnWorkers(
   file: URL,
   count: number,
 ): Promise<void> {
-  const pool = Array.from({ length: count }, () => new Worker(file, { workerData: { options } }));
+  const pool = Array.from(
+    { length: count },
+    () => new Worker(file, { workerData: { options }, resourceLimits: WORKER_LIMITS }),
+  );
   let next = 0;
   try {
     await Promise.all(

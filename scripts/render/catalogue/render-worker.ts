@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { type PageOutcome, type PageWrite, syncPageFile } from '../../apply/sync-page-file.ts';
 import type { CatalogueOptions } from './catalogue-context.ts';
 import type { PersonaPageInput } from './persona-page.ts';
-import { renderPersonaPage } from './render-catalogue.ts';
+import { renderPersonaPageParts } from './render-catalogue.ts';
 
 export interface RenderBatch {
   jobs: PersonaPageInput[];
@@ -24,7 +24,7 @@ if (parentPort && options) {
   const port = parentPort;
   port.on('message', (batch: RenderBatch) => {
     const outcomes = batch.jobs.map((input, index) =>
-      syncPageFile(renderPersonaPage(input, options), batch.writes[index] as PageWrite),
+      syncPageFile(renderPersonaPageParts(input, options), batch.writes[index] as PageWrite),
     );
     port.postMessage({ outcomes } satisfies RenderedBatch);
   });
