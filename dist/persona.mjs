@@ -18058,6 +18058,27 @@ var init_read_library = __esm({
   }
 });
 
+// scripts/pipeline/persona-facts-loading-data.ts
+function personaFactsLoadingData(facts, summary, load) {
+  let loaded;
+  return {
+    file: facts.file,
+    places: facts.places,
+    diagnostics: facts.diagnostics,
+    ...summary ? { summary } : {},
+    get data() {
+      if (!summary) return null;
+      loaded ??= load();
+      return loaded.data;
+    }
+  };
+}
+var init_persona_facts_loading_data = __esm({
+  "scripts/pipeline/persona-facts-loading-data.ts"() {
+    "use strict";
+  }
+});
+
 // scripts/pipeline/validate-cache.ts
 import { createHash, randomUUID } from "node:crypto";
 import { lstatSync as lstatSync2, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -18234,6 +18255,7 @@ var FORMAT, VERSION, ValidateCache;
 var init_validate_cache = __esm({
   "scripts/pipeline/validate-cache.ts"() {
     "use strict";
+    init_persona_facts_loading_data();
     FORMAT = "persona-validate-cache";
     VERSION = 3;
     ValidateCache = class {
@@ -18283,19 +18305,11 @@ var init_validate_cache = __esm({
         const entry = this.old.personas[file];
         this.next.personas[file] = { ...entry, stamp: stamp ?? entry.stamp };
         if (stamp) this.touch("personas", file);
-        let loaded;
-        const facts = {
-          file,
-          places: entry.places,
-          diagnostics: entry.diagnostics,
-          ...entry.summary ? { summary: entry.summary } : {},
-          get data() {
-            if (!entry.summary) return null;
-            loaded ??= load();
-            return loaded.data;
-          }
-        };
-        return facts;
+        return personaFactsLoadingData(
+          { file, places: entry.places, diagnostics: entry.diagnostics },
+          entry.summary,
+          load
+        );
       }
       reviveContribution(file, stamp, load) {
         const entry = this.old.contributions[file];
@@ -34657,18 +34671,7 @@ function withData(checked, load) {
     const { file, places, diagnostics, data } = checked;
     return { file, data, places, diagnostics, ...summary ? { summary } : {} };
   }
-  let loaded;
-  return {
-    file: checked.file,
-    places: checked.places,
-    diagnostics: checked.diagnostics,
-    ...summary ? { summary } : {},
-    get data() {
-      if (!summary) return null;
-      loaded ??= load();
-      return loaded.data;
-    }
-  };
+  return personaFactsLoadingData(checked, summary, load);
 }
 var init_validate_library = __esm({
   "scripts/pipeline/validate-library.ts"() {
@@ -34684,6 +34687,7 @@ var init_validate_library = __esm({
     init_read_library();
     init_read_schemas();
     init_check_files();
+    init_persona_facts_loading_data();
     init_validate_cache();
   }
 });

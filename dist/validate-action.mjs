@@ -51802,6 +51802,24 @@ import { Worker } from "node:worker_threads";
 import { createHash, randomUUID as randomUUID2 } from "node:crypto";
 import { lstatSync as lstatSync2, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path5 from "node:path";
+
+// scripts/pipeline/persona-facts-loading-data.ts
+function personaFactsLoadingData(facts, summary2, load) {
+  let loaded;
+  return {
+    file: facts.file,
+    places: facts.places,
+    diagnostics: facts.diagnostics,
+    ...summary2 ? { summary: summary2 } : {},
+    get data() {
+      if (!summary2) return null;
+      loaded ??= load();
+      return loaded.data;
+    }
+  };
+}
+
+// scripts/pipeline/validate-cache.ts
 var FORMAT = "persona-validate-cache";
 var VERSION = 3;
 function contentHash(bytes) {
@@ -51857,19 +51875,11 @@ var ValidateCache = class {
     const entry = this.old.personas[file];
     this.next.personas[file] = { ...entry, stamp: stamp ?? entry.stamp };
     if (stamp) this.touch("personas", file);
-    let loaded;
-    const facts = {
-      file,
-      places: entry.places,
-      diagnostics: entry.diagnostics,
-      ...entry.summary ? { summary: entry.summary } : {},
-      get data() {
-        if (!entry.summary) return null;
-        loaded ??= load();
-        return loaded.data;
-      }
-    };
-    return facts;
+    return personaFactsLoadingData(
+      { file, places: entry.places, diagnostics: entry.diagnostics },
+      entry.summary,
+      load
+    );
   }
   reviveContribution(file, stamp, load) {
     const entry = this.old.contributions[file];
@@ -52503,18 +52513,7 @@ function withData(checked, load) {
     const { file, places, diagnostics, data } = checked;
     return { file, data, places, diagnostics, ...summary2 ? { summary: summary2 } : {} };
   }
-  let loaded;
-  return {
-    file: checked.file,
-    places: checked.places,
-    diagnostics: checked.diagnostics,
-    ...summary2 ? { summary: summary2 } : {},
-    get data() {
-      if (!summary2) return null;
-      loaded ??= load();
-      return loaded.data;
-    }
-  };
+  return personaFactsLoadingData(checked, summary2, load);
 }
 
 // scripts/action/annotations.ts

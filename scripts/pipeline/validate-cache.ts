@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Contribution, ContributionFacts } from '../check/contribution/contribution.ts';
 import type { PersonaFacts, PersonaSummary } from '../check/persona/check-persona-file.ts';
 import type { Diagnostic, Place } from '../core/diagnostic.ts';
+import { personaFactsLoadingData } from './persona-facts-loading-data.ts';
 
 const FORMAT = 'persona-validate-cache';
 // 3: entries stored as arrays (three times faster to parse than keyed objects at 15,000 files).
@@ -116,19 +117,11 @@ export class ValidateCache {
     const entry = this.old.personas[file] as PersonaEntry;
     this.next.personas[file] = { ...entry, stamp: stamp ?? entry.stamp };
     if (stamp) this.touch('personas', file);
-    let loaded: PersonaFacts | undefined;
-    const facts: PersonaFacts = {
-      file,
-      places: entry.places,
-      diagnostics: entry.diagnostics,
-      ...(entry.summary ? { summary: entry.summary } : {}),
-      get data() {
-        if (!entry.summary) return null;
-        loaded ??= load();
-        return loaded.data;
-      },
-    };
-    return facts;
+    return personaFactsLoadingData(
+      { file, places: entry.places, diagnostics: entry.diagnostics },
+      entry.summary,
+      load,
+    );
   }
 
   reviveContribution(

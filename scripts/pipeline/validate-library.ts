@@ -15,6 +15,7 @@ import { readContributionSchema } from '../read/read-contribution-schema.ts';
 import { listLibrary, readCapped, readCappedWithStat } from '../read/read-library.ts';
 import { readPersonaSchema } from '../read/read-schemas.ts';
 import { type CheckedPersona, checkFiles } from './check-files.ts';
+import { personaFactsLoadingData } from './persona-facts-loading-data.ts';
 import { cacheKey, contentHash, type FileStamp, ValidateCache } from './validate-cache.ts';
 
 export interface ValidationResult {
@@ -208,23 +209,12 @@ function fill<C, T>(slots: Array<T | undefined>, checked: C[], each: (facts: C, 
   }
 }
 
-/** Facts whose data stayed in a worker: it is read again from disk only if something asks for it. */
+/** Facts as validateLibrary returns them: with the data, or (when it stayed in a worker) loading it on demand. */
 function withData(checked: CheckedPersona, load: () => PersonaFacts): PersonaFacts {
   const { summary } = checked;
   if (checked.data !== undefined) {
     const { file, places, diagnostics, data } = checked;
     return { file, data, places, diagnostics, ...(summary ? { summary } : {}) };
   }
-  let loaded: PersonaFacts | undefined;
-  return {
-    file: checked.file,
-    places: checked.places,
-    diagnostics: checked.diagnostics,
-    ...(summary ? { summary } : {}),
-    get data() {
-      if (!summary) return null;
-      loaded ??= load();
-      return loaded.data;
-    },
-  };
+  return personaFactsLoadingData(checked, summary, load);
 }
