@@ -18455,7 +18455,7 @@ import { availableParallelism } from "node:os";
 import path3 from "node:path";
 import { Worker } from "node:worker_threads";
 function registerWorkerEntry(url) {
-  workerEntry = new URL(url);
+  workerEntry = url === void 0 ? void 0 : new URL(url);
 }
 async function checkFiles(jobs, compile) {
   const total = jobs.personaFiles.length + jobs.contributionFiles.length;

@@ -75,9 +75,9 @@ const FILES_PER_WORKER = 1500;
 
 let workerEntry: URL | undefined;
 
-/** Called by the CLI entry with its own URL: the bundle doubles as the worker script. */
-export function registerWorkerEntry(url: string | URL): void {
-  workerEntry = new URL(url);
+/** Called by the CLI entry with its own URL: the bundle doubles as the worker script. Undefined: no workers. */
+export function registerWorkerEntry(url: string | URL | undefined): void {
+  workerEntry = url === undefined ? undefined : new URL(url);
 }
 
 /** Schemas the caller already compiled; the main thread's share reuses them instead of compiling again. */

@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { registerWorkerEntry } from '../../scripts/pipeline/check-files.ts';
 import { validateLibrary } from '../../scripts/pipeline/validate-library.ts';
 import { personaText } from '../helpers/persona-text.ts';
 import { runCli, scratchLibrary } from '../helpers/run-cli.ts';
@@ -68,6 +70,44 @@ describe('worker threads', () => {
     const rules = report.diagnostics.map((d: { rule: string }) => d.rule);
     expect(new Set(rules)).toEqual(new Set(['yaml/syntax', 'id/duplicate', 'contribution/stale-original']));
     expect(rules.filter((rule: string) => rule === 'contribution/stale-original')).toHaveLength(30);
+  });
+});
+
+describe('a worker that is lost', () => {
+  let cleanup = () => {};
+  afterEach(() => {
+    registerWorkerEntry(undefined);
+    cleanup();
+  });
+
+  it('leaves what it never reported to the main thread, with the same report', async () => {
+    const lib = scratchLibrary();
+    cleanup = lib.cleanup;
+    writeLibrary(lib.root, 3200, 30);
+    const expected = await validateLibrary(lib.root, { personaData: false }); // one thread: no worker entry
+    // A worker script that claims every chunk left, records how many, and dies without reporting them.
+    const dying = path.join(lib.root, 'dying-worker.mjs');
+    writeFileSync(
+      dying,
+      [
+        "import { writeFileSync } from 'node:fs';",
+        "import { workerData } from 'node:worker_threads';",
+        'const counter = new Int32Array(workerData.counter);',
+        'const total = workerData.jobs.personaFiles.length + workerData.jobs.contributionFiles.length;',
+        'let claimed = 0;',
+        'while (Atomics.add(counter, 0, 1) * 32 < total) claimed++;',
+        "writeFileSync(new URL('./claimed.txt', import.meta.url), String(claimed));",
+        "throw new Error('lost before reporting');",
+      ].join('\n'),
+    );
+    registerWorkerEntry(pathToFileURL(dying));
+    const result = await validateLibrary(lib.root, { personaData: false });
+    expect(Number(readFileSync(path.join(lib.root, 'claimed.txt'), 'utf8'))).toBeGreaterThan(0);
+    expect(result.diagnostics).toEqual(expected.diagnostics);
+    expect(result.diagnostics.filter((d) => d.rule === 'contribution/stale-original')).toHaveLength(30);
+    expect(result.personas.map((p) => p.summary?.slug)).toEqual(
+      expected.personas.map((p) => p.summary?.slug),
+    );
   });
 });
 
