@@ -205,6 +205,14 @@ describe('the validation cache', () => {
     writeFileSync(delta, readFileSync(delta, 'utf8').replace(/"base":"[^"]+"/, '"base":"another"'));
     edit(4);
     expect(await json(root)).toEqual(await json(root, ['--no-cache']));
+    // Nor does a delta that is not JSON, or has an entry of the wrong shape, stop anything.
+    writeFileSync(delta, '{"format":"persona-validate-cache","personas":[');
+    edit(5);
+    expect(await json(root)).toEqual(await json(root, ['--no-cache']));
+    const written = JSON.parse(readFileSync(delta, 'utf8'));
+    written.personas[0][6] = 'not a list of diagnostics';
+    writeFileSync(delta, JSON.stringify(written));
+    expect(await json(root)).toEqual(await json(root, ['--no-cache']));
     // More edits than a tenth of the library: the full cache is rewritten and the delta removed.
     for (let i = 10; i < 90; i++) edit(i);
     expect(await json(root)).toEqual(await json(root, ['--no-cache']));
