@@ -88,12 +88,12 @@ export interface CompiledSchemas {
 
 /** The messages a worker answers after its share: contributions to compare with the personas it holds. */
 interface CompareRequest {
-  comparisons: Array<Omit<Comparison, 'owner'>>;
+  comparisons: Comparison[];
 }
 
 interface WorkerHandle {
   result: Promise<ClaimedFiles>;
-  compare(comparisons: Array<Omit<Comparison, 'owner'>>): Promise<Diagnostic[][]>;
+  compare(comparisons: Comparison[]): Promise<Diagnostic[][]>;
   stop(): void;
 }
 
@@ -168,10 +168,7 @@ export async function checkFiles(jobs: CheckJobs, compile: () => CompiledSchemas
       });
       const asked = workers.map((worker, k) => {
         const mine = byOwner[k + 1] as number[];
-        const request = mine.map((i) => {
-          const { owner: _owner, ...rest } = comparisons[i] as Comparison;
-          return rest;
-        });
+        const request = mine.map((i) => comparisons[i] as Comparison);
         // A worker lost between the two phases: its personas are read again here (the facts load on demand).
         return worker
           .compare(request)
@@ -199,7 +196,7 @@ export async function checkFiles(jobs: CheckJobs, compile: () => CompiledSchemas
 }
 
 function compareHere(
-  comparisons: readonly Omit<Comparison, 'owner'>[],
+  comparisons: readonly Comparison[],
   dataOf: (file: string) => Record<string, unknown>,
   validatePersona: SchemaValidator,
 ): Diagnostic[][] {
