@@ -18519,10 +18519,7 @@ async function checkFiles(jobs, compile) {
       });
       const asked = workers.map((worker, k) => {
         const mine = byOwner[k + 1];
-        const request2 = mine.map((i) => {
-          const { owner: _owner, ...rest } = comparisons[i];
-          return rest;
-        });
+        const request2 = mine.map((i) => comparisons[i]);
         return worker.compare(request2).catch(() => compareHere(request2, dataOf, compile().persona)).finally(() => worker.stop());
       });
       const out = new Array(comparisons.length);
@@ -33452,7 +33449,9 @@ function buildContributionIndex(personas) {
     push3(bySlug, target.slug, target);
     if (target.id !== void 0) push3(byId, target.id, target);
   }
-  return { bySlug, byId };
+  const prepared = {};
+  const candidates2 = (kind) => prepared[kind] ??= new Candidates((kind === "slug" ? bySlug : byId).keys());
+  return { bySlug, byId, candidates: candidates2 };
 }
 function push3(map4, key, value) {
   const list6 = map4.get(key);
@@ -33462,6 +33461,7 @@ function push3(map4, key, value) {
 var init_contribution_index = __esm({
   "scripts/check/contribution/contribution-index.ts"() {
     "use strict";
+    init_did_you_mean();
     init_check_persona_file();
   }
 });
@@ -33475,8 +33475,7 @@ function resolveTarget(facts, contribution, index2) {
   const candidates2 = candidatesFor(key, index2);
   const place = () => placeOf(facts, "persona");
   if (candidates2.length === 0) {
-    const pool = /^APP-/.test(key) ? [...index2.byId.keys()] : [...index2.bySlug.keys()];
-    const match = didYouMean(key, pool);
+    const match = didYouMean(key, index2.candidates(/^APP-/.test(key) ? "id" : "slug"));
     const folder = facts.folder && index2.bySlug.has(facts.folder) ? facts.folder : void 0;
     return {
       target: null,

@@ -26728,6 +26728,154 @@ var require__ = __commonJS({
   }
 });
 
+// node_modules/fastest-levenshtein/mod.js
+var require_mod = __commonJS({
+  "node_modules/fastest-levenshtein/mod.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.distance = exports.closest = void 0;
+    var peq = new Uint32Array(65536);
+    var myers_32 = function(a, b) {
+      var n = a.length;
+      var m = b.length;
+      var lst = 1 << n - 1;
+      var pv = -1;
+      var mv = 0;
+      var sc = n;
+      var i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] |= 1 << i;
+      }
+      for (i = 0; i < m; i++) {
+        var eq = peq[b.charCodeAt(i)];
+        var xv = eq | mv;
+        eq |= (eq & pv) + pv ^ pv;
+        mv |= ~(eq | pv);
+        pv &= eq;
+        if (mv & lst) {
+          sc++;
+        }
+        if (pv & lst) {
+          sc--;
+        }
+        mv = mv << 1 | 1;
+        pv = pv << 1 | ~(xv | mv);
+        mv &= xv;
+      }
+      i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] = 0;
+      }
+      return sc;
+    };
+    var myers_x = function(b, a) {
+      var n = a.length;
+      var m = b.length;
+      var mhc = [];
+      var phc = [];
+      var hsize = Math.ceil(n / 32);
+      var vsize = Math.ceil(m / 32);
+      for (var i = 0; i < hsize; i++) {
+        phc[i] = -1;
+        mhc[i] = 0;
+      }
+      var j = 0;
+      for (; j < vsize - 1; j++) {
+        var mv_1 = 0;
+        var pv_1 = -1;
+        var start_1 = j * 32;
+        var vlen_1 = Math.min(32, m) + start_1;
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] |= 1 << k;
+        }
+        for (var i = 0; i < n; i++) {
+          var eq = peq[a.charCodeAt(i)];
+          var pb = phc[i / 32 | 0] >>> i & 1;
+          var mb = mhc[i / 32 | 0] >>> i & 1;
+          var xv = eq | mv_1;
+          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
+          var ph = mv_1 | ~(xh | pv_1);
+          var mh = pv_1 & xh;
+          if (ph >>> 31 ^ pb) {
+            phc[i / 32 | 0] ^= 1 << i;
+          }
+          if (mh >>> 31 ^ mb) {
+            mhc[i / 32 | 0] ^= 1 << i;
+          }
+          ph = ph << 1 | pb;
+          mh = mh << 1 | mb;
+          pv_1 = mh | ~(xv | ph);
+          mv_1 = ph & xv;
+        }
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] = 0;
+        }
+      }
+      var mv = 0;
+      var pv = -1;
+      var start = j * 32;
+      var vlen = Math.min(32, m - start) + start;
+      for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] |= 1 << k;
+      }
+      var score = m;
+      for (var i = 0; i < n; i++) {
+        var eq = peq[a.charCodeAt(i)];
+        var pb = phc[i / 32 | 0] >>> i & 1;
+        var mb = mhc[i / 32 | 0] >>> i & 1;
+        var xv = eq | mv;
+        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
+        var ph = mv | ~(xh | pv);
+        var mh = pv & xh;
+        score += ph >>> m - 1 & 1;
+        score -= mh >>> m - 1 & 1;
+        if (ph >>> 31 ^ pb) {
+          phc[i / 32 | 0] ^= 1 << i;
+        }
+        if (mh >>> 31 ^ mb) {
+          mhc[i / 32 | 0] ^= 1 << i;
+        }
+        ph = ph << 1 | pb;
+        mh = mh << 1 | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+      }
+      for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] = 0;
+      }
+      return score;
+    };
+    var distance2 = function(a, b) {
+      if (a.length < b.length) {
+        var tmp = b;
+        b = a;
+        a = tmp;
+      }
+      if (b.length === 0) {
+        return a.length;
+      }
+      if (a.length <= 32) {
+        return myers_32(a, b);
+      }
+      return myers_x(a, b);
+    };
+    exports.distance = distance2;
+    var closest = function(str, arr) {
+      var min_distance = Infinity;
+      var min_index = 0;
+      for (var i = 0; i < arr.length; i++) {
+        var dist = distance2(str, arr[i]);
+        if (dist < min_distance) {
+          min_distance = dist;
+          min_index = i;
+        }
+      }
+      return arr[min_index];
+    };
+    exports.closest = closest;
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -34055,154 +34203,6 @@ var require_dist = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit2.visit;
     exports.visitAsync = visit2.visitAsync;
-  }
-});
-
-// node_modules/fastest-levenshtein/mod.js
-var require_mod = __commonJS({
-  "node_modules/fastest-levenshtein/mod.js"(exports) {
-    "use strict";
-    exports.__esModule = true;
-    exports.distance = exports.closest = void 0;
-    var peq = new Uint32Array(65536);
-    var myers_32 = function(a, b) {
-      var n = a.length;
-      var m = b.length;
-      var lst = 1 << n - 1;
-      var pv = -1;
-      var mv = 0;
-      var sc = n;
-      var i = n;
-      while (i--) {
-        peq[a.charCodeAt(i)] |= 1 << i;
-      }
-      for (i = 0; i < m; i++) {
-        var eq = peq[b.charCodeAt(i)];
-        var xv = eq | mv;
-        eq |= (eq & pv) + pv ^ pv;
-        mv |= ~(eq | pv);
-        pv &= eq;
-        if (mv & lst) {
-          sc++;
-        }
-        if (pv & lst) {
-          sc--;
-        }
-        mv = mv << 1 | 1;
-        pv = pv << 1 | ~(xv | mv);
-        mv &= xv;
-      }
-      i = n;
-      while (i--) {
-        peq[a.charCodeAt(i)] = 0;
-      }
-      return sc;
-    };
-    var myers_x = function(b, a) {
-      var n = a.length;
-      var m = b.length;
-      var mhc = [];
-      var phc = [];
-      var hsize = Math.ceil(n / 32);
-      var vsize = Math.ceil(m / 32);
-      for (var i = 0; i < hsize; i++) {
-        phc[i] = -1;
-        mhc[i] = 0;
-      }
-      var j = 0;
-      for (; j < vsize - 1; j++) {
-        var mv_1 = 0;
-        var pv_1 = -1;
-        var start_1 = j * 32;
-        var vlen_1 = Math.min(32, m) + start_1;
-        for (var k = start_1; k < vlen_1; k++) {
-          peq[b.charCodeAt(k)] |= 1 << k;
-        }
-        for (var i = 0; i < n; i++) {
-          var eq = peq[a.charCodeAt(i)];
-          var pb = phc[i / 32 | 0] >>> i & 1;
-          var mb = mhc[i / 32 | 0] >>> i & 1;
-          var xv = eq | mv_1;
-          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
-          var ph = mv_1 | ~(xh | pv_1);
-          var mh = pv_1 & xh;
-          if (ph >>> 31 ^ pb) {
-            phc[i / 32 | 0] ^= 1 << i;
-          }
-          if (mh >>> 31 ^ mb) {
-            mhc[i / 32 | 0] ^= 1 << i;
-          }
-          ph = ph << 1 | pb;
-          mh = mh << 1 | mb;
-          pv_1 = mh | ~(xv | ph);
-          mv_1 = ph & xv;
-        }
-        for (var k = start_1; k < vlen_1; k++) {
-          peq[b.charCodeAt(k)] = 0;
-        }
-      }
-      var mv = 0;
-      var pv = -1;
-      var start = j * 32;
-      var vlen = Math.min(32, m - start) + start;
-      for (var k = start; k < vlen; k++) {
-        peq[b.charCodeAt(k)] |= 1 << k;
-      }
-      var score = m;
-      for (var i = 0; i < n; i++) {
-        var eq = peq[a.charCodeAt(i)];
-        var pb = phc[i / 32 | 0] >>> i & 1;
-        var mb = mhc[i / 32 | 0] >>> i & 1;
-        var xv = eq | mv;
-        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
-        var ph = mv | ~(xh | pv);
-        var mh = pv & xh;
-        score += ph >>> m - 1 & 1;
-        score -= mh >>> m - 1 & 1;
-        if (ph >>> 31 ^ pb) {
-          phc[i / 32 | 0] ^= 1 << i;
-        }
-        if (mh >>> 31 ^ mb) {
-          mhc[i / 32 | 0] ^= 1 << i;
-        }
-        ph = ph << 1 | pb;
-        mh = mh << 1 | mb;
-        pv = mh | ~(xv | ph);
-        mv = ph & xv;
-      }
-      for (var k = start; k < vlen; k++) {
-        peq[b.charCodeAt(k)] = 0;
-      }
-      return score;
-    };
-    var distance2 = function(a, b) {
-      if (a.length < b.length) {
-        var tmp = b;
-        b = a;
-        a = tmp;
-      }
-      if (b.length === 0) {
-        return a.length;
-      }
-      if (a.length <= 32) {
-        return myers_32(a, b);
-      }
-      return myers_x(a, b);
-    };
-    exports.distance = distance2;
-    var closest = function(str, arr) {
-      var min_distance = Infinity;
-      var min_index = 0;
-      for (var i = 0; i < arr.length; i++) {
-        var dist = distance2(str, arr[i]);
-        if (dist < min_distance) {
-          min_distance = dist;
-          min_index = i;
-        }
-      }
-      return arr[min_index];
-    };
-    exports.closest = closest;
   }
 });
 
@@ -48989,6 +48989,49 @@ function describeFirstError(errors) {
 // scripts/pipeline/validate-library.ts
 import path7 from "node:path";
 
+// scripts/core/did-you-mean.ts
+var import_fastest_levenshtein = __toESM(require_mod(), 1);
+var Candidates = class {
+  texts;
+  lowerCase;
+  /** Indices of the candidates by the length of their lower-case form. */
+  byLength = /* @__PURE__ */ new Map();
+  constructor(texts) {
+    this.texts = [...texts];
+    this.lowerCase = this.texts.map((text6) => text6.toLowerCase());
+    this.lowerCase.forEach((text6, i) => {
+      const group = this.byLength.get(text6.length);
+      if (group) group.push(i);
+      else this.byLength.set(text6.length, [i]);
+    });
+  }
+};
+function didYouMean(input, candidates2) {
+  const prepared = candidates2 instanceof Candidates ? candidates2 : new Candidates(candidates2);
+  const needle = input.toLowerCase();
+  const cap = (length) => Math.max(2, Math.floor(Math.max(needle.length, length) / 3));
+  let best;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (let gap = 0; gap <= bestDistance; gap++) {
+    const lengths = gap === 0 ? [needle.length] : [needle.length - gap, needle.length + gap];
+    const open2 = lengths.filter((length) => length >= 0 && gap <= cap(length));
+    if (open2.length === 0) break;
+    for (const length of open2) {
+      for (const i of prepared.byLength.get(length) ?? []) {
+        const candidate = prepared.texts[i];
+        const d = (0, import_fastest_levenshtein.distance)(needle, prepared.lowerCase[i]);
+        if (d < bestDistance || d === bestDistance && best !== void 0 && candidate < best) {
+          best = candidate;
+          bestDistance = d;
+        }
+      }
+    }
+  }
+  if (best === void 0) return void 0;
+  const allowed = Math.max(2, Math.floor(Math.max(needle.length, best.length) / 3));
+  return bestDistance > 0 && bestDistance <= allowed ? best : void 0;
+}
+
 // scripts/check/persona/check-persona-file.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 
@@ -49843,49 +49886,6 @@ var PERSONA_RULES = [
 // scripts/check/schema/schema-diagnostics.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 
-// scripts/core/did-you-mean.ts
-var import_fastest_levenshtein = __toESM(require_mod(), 1);
-var Candidates = class {
-  texts;
-  lowerCase;
-  /** Indices of the candidates by the length of their lower-case form. */
-  byLength = /* @__PURE__ */ new Map();
-  constructor(texts) {
-    this.texts = [...texts];
-    this.lowerCase = this.texts.map((text6) => text6.toLowerCase());
-    this.lowerCase.forEach((text6, i) => {
-      const group = this.byLength.get(text6.length);
-      if (group) group.push(i);
-      else this.byLength.set(text6.length, [i]);
-    });
-  }
-};
-function didYouMean(input, candidates2) {
-  const prepared = candidates2 instanceof Candidates ? candidates2 : new Candidates(candidates2);
-  const needle = input.toLowerCase();
-  const cap = (length) => Math.max(2, Math.floor(Math.max(needle.length, length) / 3));
-  let best;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (let gap = 0; gap <= bestDistance; gap++) {
-    const lengths = gap === 0 ? [needle.length] : [needle.length - gap, needle.length + gap];
-    const open2 = lengths.filter((length) => length >= 0 && gap <= cap(length));
-    if (open2.length === 0) break;
-    for (const length of open2) {
-      for (const i of prepared.byLength.get(length) ?? []) {
-        const candidate = prepared.texts[i];
-        const d = (0, import_fastest_levenshtein.distance)(needle, prepared.lowerCase[i]);
-        if (d < bestDistance || d === bestDistance && best !== void 0 && candidate < best) {
-          best = candidate;
-          bestDistance = d;
-        }
-      }
-    }
-  }
-  if (best === void 0) return void 0;
-  const allowed = Math.max(2, Math.floor(Math.max(needle.length, best.length) / 3));
-  return bestDistance > 0 && bestDistance <= allowed ? best : void 0;
-}
-
 // scripts/check/schema/describe.ts
 function describePath(segments, subject = "The persona") {
   if (segments.length === 0) return subject;
@@ -50251,7 +50251,9 @@ function buildContributionIndex(personas) {
     push2(bySlug, target.slug, target);
     if (target.id !== void 0) push2(byId, target.id, target);
   }
-  return { bySlug, byId };
+  const prepared = {};
+  const candidates2 = (kind) => prepared[kind] ??= new Candidates((kind === "slug" ? bySlug : byId).keys());
+  return { bySlug, byId, candidates: candidates2 };
 }
 function push2(map4, key, value) {
   const list4 = map4.get(key);
@@ -50288,8 +50290,7 @@ function resolveTarget(facts, contribution, index2) {
   const candidates2 = candidatesFor(key, index2);
   const place = () => placeOf(facts, "persona");
   if (candidates2.length === 0) {
-    const pool = /^APP-/.test(key) ? [...index2.byId.keys()] : [...index2.bySlug.keys()];
-    const match = didYouMean(key, pool);
+    const match = didYouMean(key, index2.candidates(/^APP-/.test(key) ? "id" : "slug"));
     const folder = facts.folder && index2.bySlug.has(facts.folder) ? facts.folder : void 0;
     return {
       target: null,
@@ -52245,10 +52246,7 @@ async function checkFiles(jobs, compile) {
       });
       const asked = workers.map((worker, k) => {
         const mine = byOwner[k + 1];
-        const request = mine.map((i) => {
-          const { owner: _owner, ...rest } = comparisons[i];
-          return rest;
-        });
+        const request = mine.map((i) => comparisons[i]);
         return worker.compare(request).catch(() => compareHere(request, dataOf, compile().persona)).finally(() => worker.stop());
       });
       const out = new Array(comparisons.length);

@@ -1,3 +1,4 @@
+import { Candidates } from '../../core/did-you-mean.ts';
 import { type PersonaFacts, summarizePersona } from '../persona/check-persona-file.ts';
 
 /** A persona as a contribution sees it: plain data, and whether it is clean enough to merge into. */
@@ -14,6 +15,8 @@ export interface PersonaTarget {
 export interface ContributionIndex {
   bySlug: Map<string, PersonaTarget[]>;
   byId: Map<string, PersonaTarget[]>;
+  /** Slugs or ids lower-cased once for suggestions, however many contributions name an unknown persona. */
+  candidates(kind: 'slug' | 'id'): Candidates;
 }
 
 export function buildContributionIndex(personas: readonly PersonaFacts[]): ContributionIndex {
@@ -36,7 +39,10 @@ export function buildContributionIndex(personas: readonly PersonaFacts[]): Contr
     push(bySlug, target.slug, target);
     if (target.id !== undefined) push(byId, target.id, target);
   }
-  return { bySlug, byId };
+  const prepared: Partial<Record<'slug' | 'id', Candidates>> = {};
+  const candidates = (kind: 'slug' | 'id') =>
+    (prepared[kind] ??= new Candidates((kind === 'slug' ? bySlug : byId).keys()));
+  return { bySlug, byId, candidates };
 }
 
 function push<V>(map: Map<string, V[]>, key: string, value: V): void {

@@ -22,8 +22,7 @@ export function resolveTarget(
   // Only when a diagnostic is made: facts revived from the cache read their places from disk on demand.
   const place = () => placeOf(facts, 'persona');
   if (candidates.length === 0) {
-    const pool = /^APP-/.test(key) ? [...index.byId.keys()] : [...index.bySlug.keys()];
-    const match = didYouMean(key, pool);
+    const match = didYouMean(key, index.candidates(/^APP-/.test(key) ? 'id' : 'slug'));
     const folder = facts.folder && index.bySlug.has(facts.folder) ? facts.folder : undefined;
     return {
       target: null,
