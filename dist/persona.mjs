@@ -17952,8 +17952,19 @@ function compileSchema(schema) {
   });
   ajv.addKeyword({ keyword: "patternErrorMessage", schemaType: "string" });
   addFormats(ajv, ["date", "uri"]);
-  const validate = ajv.compile(schema);
-  validate.schemaDocument = schema;
+  return Object.assign(ajv.compile(schema), { schemaDocument: schema });
+}
+function compileSchemaOnFirstUse(schema) {
+  let compiled2;
+  const validate = Object.assign(
+    (data) => {
+      compiled2 ??= compileSchema(schema);
+      const valid = compiled2(data);
+      validate.errors = compiled2.errors;
+      return valid;
+    },
+    { schemaDocument: schema }
+  );
   return validate;
 }
 var import__, formatsModule, addFormats;
@@ -18638,13 +18649,15 @@ function checkIndices(jobs, indices, compiled2, keepData, held) {
 }
 async function runCheckWorker(data, port) {
   const held = /* @__PURE__ */ new Map();
-  const validatePersona = compileSchema(data.jobs.personaSchema);
-  const compiled2 = { persona: validatePersona, contribution: compileSchema(data.jobs.contributionSchema) };
+  const compiled2 = {
+    persona: compileSchemaOnFirstUse(data.jobs.personaSchema),
+    contribution: compileSchemaOnFirstUse(data.jobs.contributionSchema)
+  };
   const request2 = new Promise((resolve) => port.once("message", resolve));
   const counter = new Int32Array(data.counter);
   port.postMessage(checkClaimed(data.jobs, counter, compiled2, data.jobs.personaData, held));
   const { comparisons } = await request2;
-  port.postMessage(compareHere(comparisons, (file) => held.get(file) ?? {}, validatePersona));
+  port.postMessage(compareHere(comparisons, (file) => held.get(file) ?? {}, compiled2.persona));
 }
 function toolIdentity() {
   if (!workerEntry) return void 0;
@@ -34531,10 +34544,9 @@ async function validateLibrary(root4, options = {}) {
     readPersonaSchema(root4),
     readContributionSchema(root4)
   ]);
-  let compiled2;
-  const schemas = () => {
-    compiled2 ??= { persona: compileSchema(personaSchema), contribution: compileSchema(contributionSchema) };
-    return compiled2;
+  const compiled2 = {
+    persona: compileSchemaOnFirstUse(personaSchema),
+    contribution: compileSchemaOnFirstUse(contributionSchema)
   };
   const absolute = (file) => path12.join(root4, file);
   const cache = options.cache ? new ValidateCache(
@@ -34550,9 +34562,9 @@ async function validateLibrary(root4, options = {}) {
   const contributions = [];
   const personaJobs = [];
   const contributionJobs = [];
-  const loadPersona = (file) => () => checkPersonaFile(file, readCapped(absolute(file)), schemas().persona, { fast: false });
-  const readPersona2 = (file) => () => checkPersonaFile(file, readCapped(absolute(file)), schemas().persona);
-  const loadContribution = (file) => () => checkContributionFile(file, readCapped(absolute(file)), schemas().contribution, { fast: false });
+  const loadPersona = (file) => () => checkPersonaFile(file, readCapped(absolute(file)), compiled2.persona, { fast: false });
+  const readPersona2 = (file) => () => checkPersonaFile(file, readCapped(absolute(file)), compiled2.persona);
+  const loadContribution = (file) => () => checkContributionFile(file, readCapped(absolute(file)), compiled2.contribution, { fast: false });
   for (const file of listing.personaFiles) {
     const stamp = cache && reusable(cache, "personas", file, absolute(file));
     if (cache && stamp) {
@@ -34583,7 +34595,7 @@ async function validateLibrary(root4, options = {}) {
       personaData: options.personaData !== false,
       hashContent: cache !== void 0
     },
-    schemas
+    () => compiled2
   );
   const owners = /* @__PURE__ */ new Map();
   fill(personas, checked.personas, (checkedFacts, i) => {
@@ -34620,7 +34632,7 @@ async function validateLibrary(root4, options = {}) {
     locatePersona,
     layout: listing.diagnostics,
     contributions,
-    validatePersona: schemas().persona,
+    validatePersona: compiled2.persona,
     contributionIndex,
     ...cache ? { memoSuggestion: cache.suggestion.bind(cache) } : {}
   };

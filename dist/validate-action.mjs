@@ -51166,8 +51166,19 @@ function compileSchema(schema) {
   });
   ajv.addKeyword({ keyword: "patternErrorMessage", schemaType: "string" });
   addFormats(ajv, ["date", "uri"]);
-  const validate = ajv.compile(schema);
-  validate.schemaDocument = schema;
+  return Object.assign(ajv.compile(schema), { schemaDocument: schema });
+}
+function compileSchemaOnFirstUse(schema) {
+  let compiled2;
+  const validate = Object.assign(
+    (data) => {
+      compiled2 ??= compileSchema(schema);
+      const valid = compiled2(data);
+      validate.errors = compiled2.errors;
+      return valid;
+    },
+    { schemaDocument: schema }
+  );
   return validate;
 }
 
@@ -52372,10 +52383,9 @@ async function validateLibrary(root3, options = {}) {
     readPersonaSchema(root3),
     readContributionSchema(root3)
   ]);
-  let compiled2;
-  const schemas = () => {
-    compiled2 ??= { persona: compileSchema(personaSchema), contribution: compileSchema(contributionSchema) };
-    return compiled2;
+  const compiled2 = {
+    persona: compileSchemaOnFirstUse(personaSchema),
+    contribution: compileSchemaOnFirstUse(contributionSchema)
   };
   const absolute = (file) => path7.join(root3, file);
   const cache = options.cache ? new ValidateCache(
@@ -52391,9 +52401,9 @@ async function validateLibrary(root3, options = {}) {
   const contributions = [];
   const personaJobs = [];
   const contributionJobs = [];
-  const loadPersona = (file) => () => checkPersonaFile(file, readCapped(absolute(file)), schemas().persona, { fast: false });
-  const readPersona = (file) => () => checkPersonaFile(file, readCapped(absolute(file)), schemas().persona);
-  const loadContribution = (file) => () => checkContributionFile(file, readCapped(absolute(file)), schemas().contribution, { fast: false });
+  const loadPersona = (file) => () => checkPersonaFile(file, readCapped(absolute(file)), compiled2.persona, { fast: false });
+  const readPersona = (file) => () => checkPersonaFile(file, readCapped(absolute(file)), compiled2.persona);
+  const loadContribution = (file) => () => checkContributionFile(file, readCapped(absolute(file)), compiled2.contribution, { fast: false });
   for (const file of listing.personaFiles) {
     const stamp = cache && reusable(cache, "personas", file, absolute(file));
     if (cache && stamp) {
@@ -52424,7 +52434,7 @@ async function validateLibrary(root3, options = {}) {
       personaData: options.personaData !== false,
       hashContent: cache !== void 0
     },
-    schemas
+    () => compiled2
   );
   const owners = /* @__PURE__ */ new Map();
   fill(personas, checked.personas, (checkedFacts, i) => {
@@ -52461,7 +52471,7 @@ async function validateLibrary(root3, options = {}) {
     locatePersona,
     layout: listing.diagnostics,
     contributions,
-    validatePersona: schemas().persona,
+    validatePersona: compiled2.persona,
     contributionIndex,
     ...cache ? { memoSuggestion: cache.suggestion.bind(cache) } : {}
   };

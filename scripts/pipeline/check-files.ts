@@ -12,7 +12,7 @@ import {
   type PersonaSummary,
   summarizePersona,
 } from '../check/persona/check-persona-file.ts';
-import { compileSchema, type SchemaValidator } from '../check/schema/compile-schema.ts';
+import { compileSchemaOnFirstUse, type SchemaValidator } from '../check/schema/compile-schema.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { readCappedWithStat } from '../read/read-library.ts';
 import { contentHash, type FileStamp } from './validate-cache.ts';
@@ -341,13 +341,15 @@ export async function runCheckWorker(
   port: WorkerPort,
 ): Promise<void> {
   const held = new Map<string, Record<string, unknown>>();
-  const validatePersona = compileSchema(data.jobs.personaSchema);
-  const compiled = { persona: validatePersona, contribution: compileSchema(data.jobs.contributionSchema) };
+  const compiled = {
+    persona: compileSchemaOnFirstUse(data.jobs.personaSchema),
+    contribution: compileSchemaOnFirstUse(data.jobs.contributionSchema),
+  };
   const request = new Promise<CompareRequest>((resolve) => port.once('message', resolve));
   const counter = new Int32Array(data.counter);
   port.postMessage(checkClaimed(data.jobs, counter, compiled, data.jobs.personaData, held));
   const { comparisons } = await request;
-  port.postMessage(compareHere(comparisons, (file) => held.get(file) ?? {}, validatePersona));
+  port.postMessage(compareHere(comparisons, (file) => held.get(file) ?? {}, compiled.persona));
 }
 
 /** A hash of the running bundle: cached results from any other build of the tool are never reused. */

@@ -9,12 +9,12 @@ import type { ContributionFacts } from '../check/contribution/contribution.ts';
 import { buildContributionIndex } from '../check/contribution/contribution-index.ts';
 import { plannedComparisons } from '../check/contribution/planned-comparisons.ts';
 import { checkPersonaFile, type PersonaFacts } from '../check/persona/check-persona-file.ts';
-import { compileSchema, type SchemaValidator } from '../check/schema/compile-schema.ts';
+import { compileSchemaOnFirstUse } from '../check/schema/compile-schema.ts';
 import { type Diagnostic, sortDiagnostics } from '../core/diagnostic.ts';
 import { readContributionSchema } from '../read/read-contribution-schema.ts';
 import { listLibrary, readCapped, readCappedWithStat } from '../read/read-library.ts';
 import { readPersonaSchema } from '../read/read-schemas.ts';
-import { type CheckedPersona, checkFiles } from './check-files.ts';
+import { type CheckedPersona, type CompiledSchemas, checkFiles } from './check-files.ts';
 import { personaFactsLoadingData } from './persona-facts-loading-data.ts';
 import { cacheKey, contentHash, type FileStamp, ValidateCache } from './validate-cache.ts';
 
@@ -48,11 +48,11 @@ export async function validateLibrary(
     readPersonaSchema(root),
     readContributionSchema(root),
   ]);
-  // Compiled on first use: with workers, after they were started, so their start-up overlaps this.
-  let compiled: { persona: SchemaValidator; contribution: SchemaValidator } | undefined;
-  const schemas = () => {
-    compiled ??= { persona: compileSchema(personaSchema), contribution: compileSchema(contributionSchema) };
-    return compiled;
+  // Each compiled on its first use: with workers, after they were started, so their start-up overlaps it; and
+  // not at all when every file of its kind comes from the cache.
+  const compiled: CompiledSchemas = {
+    persona: compileSchemaOnFirstUse(personaSchema),
+    contribution: compileSchemaOnFirstUse(contributionSchema),
   };
   const absolute = (file: string) => path.join(root, file);
   const cache = options.cache
@@ -74,11 +74,11 @@ export async function validateLibrary(
   const contributionJobs: string[] = [];
   // With positions, for a cross-file rule that reports on a fast-path persona; or just its data, fast.
   const loadPersona = (file: string) => () =>
-    checkPersonaFile(file, readCapped(absolute(file)), schemas().persona, { fast: false });
+    checkPersonaFile(file, readCapped(absolute(file)), compiled.persona, { fast: false });
   const readPersona = (file: string) => () =>
-    checkPersonaFile(file, readCapped(absolute(file)), schemas().persona);
+    checkPersonaFile(file, readCapped(absolute(file)), compiled.persona);
   const loadContribution = (file: string) => () =>
-    checkContributionFile(file, readCapped(absolute(file)), schemas().contribution, { fast: false });
+    checkContributionFile(file, readCapped(absolute(file)), compiled.contribution, { fast: false });
   for (const file of listing.personaFiles) {
     const stamp = cache && reusable(cache, 'personas', file, absolute(file));
     if (cache && stamp) {
@@ -109,7 +109,7 @@ export async function validateLibrary(
       personaData: options.personaData !== false,
       hashContent: cache !== undefined,
     },
-    schemas,
+    () => compiled,
   );
   const owners = new Map<string, number>();
   fill(personas, checked.personas, (checkedFacts, i) => {
@@ -153,7 +153,7 @@ export async function validateLibrary(
     locatePersona,
     layout: listing.diagnostics,
     contributions: contributions as ContributionFacts[],
-    validatePersona: schemas().persona,
+    validatePersona: compiled.persona,
     contributionIndex,
     ...(cache ? { memoSuggestion: cache.suggestion.bind(cache) } : {}),
   };
