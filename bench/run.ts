@@ -99,7 +99,10 @@ async function bench(options: BenchOptions, repo: string, work: string): Promise
     bundle(overrides: object): Promise<unknown>;
     bundleOptions: { entryPoints: Record<string, string> };
   };
-  const entryPoints: Record<string, string> = { floor: path.join(repo, 'bench/floor.ts') };
+  const entryPoints: Record<string, string> = {
+    floor: path.join(repo, 'bench/floor.ts'),
+    'stat-floor': path.join(repo, 'bench/stat-floor.ts'),
+  };
   // The CLI with the scripts it loads next to itself (the catalogue's page worker): without them it would
   // fall back to one thread and the bench would measure something users never run.
   if (!options.cli)
@@ -138,6 +141,7 @@ async function bench(options: BenchOptions, repo: string, work: string): Promise
       library,
       cli,
       floor: path.join(binDir, 'floor.mjs'),
+      statFloor: path.join(binDir, 'stat-floor.mjs'),
       ajvCli,
       ajvSetup,
       capabilities,

@@ -13,6 +13,8 @@ export interface BenchContext {
   library: GeneratedLibrary;
   cli: string;
   floor: string;
+  /** The least a warm run must do: start, list and `lstat` every file (see stat-floor.ts). */
+  statFloor: string;
   ajvCli: string;
   ajvSetup: string;
   capabilities: CliCapabilities;
@@ -44,6 +46,7 @@ export interface Scenario {
 
 export const SCENARIO_IDS = [
   'floor',
+  'stat-floor',
   'peer',
   'validate-cold',
   'validate-warm',
@@ -142,6 +145,24 @@ export const SCENARIOS: readonly Scenario[] = [
         return [`floor saw ${JSON.stringify(seen)}, expected ${JSON.stringify(expected)}`];
       } catch {
         return ['floor printed no summary'];
+      }
+    },
+  },
+  {
+    id: 'stat-floor',
+    label: 'floor of a warm run: start + list + lstat',
+    root: 'library',
+    expectedExit: [0],
+    files: (ctx) => ctx.library.personaFiles.length + ctx.library.contributionFiles.length,
+    unavailable: () => null,
+    argv: (ctx) => [ctx.statFloor, ctx.library.root],
+    check(ctx, sample) {
+      const expected = ctx.library.personaFiles.length + ctx.library.contributionFiles.length;
+      try {
+        const seen = JSON.parse(readFileSync(sample.stdoutFile, 'utf8')) as { files: number };
+        return seen.files === expected ? [] : [`stat floor listed ${seen.files} files, expected ${expected}`];
+      } catch {
+        return ['stat floor printed no summary'];
       }
     },
   },

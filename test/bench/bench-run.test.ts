@@ -67,6 +67,7 @@ describe('npm run bench on a tiny size', () => {
         'catalogue-worker.mjs',
         'floor.mjs',
         'persona.mjs',
+        'stat-floor.mjs',
       ]);
     } finally {
       rmSync(kept as string, { recursive: true, force: true });
