@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { registerWorkerEntry } from '../../scripts/pipeline/check-files.ts';
 import { validateLibrary } from '../../scripts/pipeline/validate-library.ts';
 import { personaText } from '../helpers/persona-text.ts';
-import { runCli, scratchLibrary } from '../helpers/run-cli.ts';
+import { runCli, scratchLibrary, testBundle } from '../helpers/run-cli.ts';
 
 const CONTRIBUTION_HEADER = '# yaml-language-server: $schema=../../schemas/contribution.schema.json\n';
 
@@ -108,6 +108,51 @@ describe('a worker that is lost', () => {
     expect(result.personas.map((p) => p.summary?.slug)).toEqual(
       expected.personas.map((p) => p.summary?.slug),
     );
+  });
+});
+
+describe('a worker lost between checking and comparing', () => {
+  let cleanup = () => {};
+  afterEach(() => {
+    registerWorkerEntry(undefined);
+    cleanup();
+  });
+
+  it('has its share of comparisons made on the main thread, which reads those personas again', async () => {
+    const lib = scratchLibrary();
+    cleanup = lib.cleanup;
+    writeLibrary(lib.root, 3200, 450);
+    const expected = await validateLibrary(lib.root, { personaData: false }); // one thread: no worker entry
+    // The real worker (the test bundle), except that it exits when asked to compare, after reporting its files.
+    const wrapper = path.join(lib.root, 'exits-before-comparing.mjs');
+    writeFileSync(
+      wrapper,
+      [
+        "import { writeFileSync } from 'node:fs';",
+        "import { parentPort } from 'node:worker_threads';",
+        'const once = parentPort.once.bind(parentPort);',
+        'parentPort.once = (event, listener) =>',
+        '  once(event, (message) => {',
+        '    if (!Array.isArray(message?.comparisons)) return listener(message);',
+        "    writeFileSync(new URL('./asked.txt', import.meta.url), String(message.comparisons.length));",
+        '    process.exit(3);',
+        '  });',
+        `await import(${JSON.stringify(pathToFileURL(testBundle()).href)});`,
+      ].join('\n'),
+    );
+    registerWorkerEntry(pathToFileURL(wrapper));
+    // The worker only holds personas it claimed before the main thread got to them; the stale corrections are
+    // spread over all of them, but a worker that starts very late may hold none, so this tries a few times.
+    const asked = path.join(lib.root, 'asked.txt');
+    let comparisonsLost = 0;
+    for (let attempt = 0; attempt < 4 && comparisonsLost === 0; attempt++) {
+      rmSync(asked, { force: true });
+      const result = await validateLibrary(lib.root, { personaData: false });
+      expect(result.diagnostics).toEqual(expected.diagnostics);
+      expect(result.diagnostics.filter((d) => d.rule === 'contribution/stale-original')).toHaveLength(450);
+      comparisonsLost = Number(readFileSync(asked, 'utf8'));
+    }
+    expect(comparisonsLost).toBeGreaterThan(0);
   });
 });
 
