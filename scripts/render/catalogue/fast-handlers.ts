@@ -158,18 +158,24 @@ export function plainPhrasing(
   after: string,
 ): string | null {
   let out = '';
+  // The last character written so far: reading it off `out` would make V8 flatten the whole concatenation
+  // each time, which on a contribute cell of many long links copies kilobytes per child.
+  let previous = before;
   const last = children.length - 1;
   for (let index = 0; index <= last; index++) {
     const child = children[index] as PhrasingContent;
     let written: string | null = null;
     if (child.type === 'text') {
       const next = index === last ? after : firstCharacterOf(children[index + 1] as PhrasingContent);
-      written = isInertText(child.value, index === 0 ? before : out.charAt(out.length - 1), next)
-        ? child.value
-        : null;
-    } else if (child.type === 'link') written = plainLink(child);
-    else if (child.type === 'inlineCode')
+      written = isInertText(child.value, previous, next) ? child.value : null;
+      previous = child.value.charAt(child.value.length - 1);
+    } else if (child.type === 'link') {
+      written = plainLink(child);
+      previous = ')';
+    } else if (child.type === 'inlineCode') {
       written = PLAIN_CODE.test(child.value) ? `\`${child.value}\`` : null;
+      previous = '`';
+    }
     if (written === null) return null;
     out += written;
   }
