@@ -1,6 +1,6 @@
-import { markdownTable } from 'markdown-table';
 import type { Heading, Link, Paragraph, Parents, PhrasingContent, Table, Text } from 'mdast';
 import type { Handle, Handlers, Info, State } from 'mdast-util-to-markdown';
+import { layOutTable } from './lay-out-table.ts';
 
 /**
  * Shortcuts for the node kinds a catalogue page has by the hundred, returning exactly what the configured
@@ -252,7 +252,7 @@ export function fastHandlers(configured: Handlers): Partial<Handlers> {
 
   /**
    * A table whose cells are all plain phrasing: each cell is written as the table extension writes it (padded
-   * cells, so it sees a space on either side), and the rows laid out by the same `markdown-table` it uses.
+   * cells, so it sees a space on either side), and the rows laid out as the `markdown-table` it uses would.
    */
   const table: Handle = (node: Table, parent, state, info) => {
     const around = TABLE_OPTIONS.tableCellPadding ? ' ' : '|';
@@ -271,12 +271,7 @@ export function fastHandlers(configured: Handlers): Partial<Handlers> {
       const columns = node.align?.length || Math.max(...matrix.map((cells) => cells.length));
       while (head.length < columns) head.push('');
     }
-    return markdownTable(matrix, {
-      align: node.align,
-      alignDelimiters: TABLE_OPTIONS.tablePipeAlign,
-      fillRows: false,
-      padding: TABLE_OPTIONS.tableCellPadding,
-    });
+    return layOutTable(matrix, node.align);
   };
 
   return { text, link: linkWithPeek, paragraph, heading, table };
