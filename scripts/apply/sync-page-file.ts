@@ -1,5 +1,6 @@
 import { firstDifferentLine } from '../plan/catalogue/plan-catalogue-writes.ts';
 import { readCatalogueFile } from '../read/read-catalogue-folder.ts';
+import { encodeParts } from './encode-parts.ts';
 import { writeTempFile } from './write-temp-file.ts';
 
 /** Where one rendered page goes, decided by the thread that stages the catalogue's writes. */
@@ -34,9 +35,8 @@ export type PageOutcome =
  * with the file itself rather than a hash.
  */
 export function syncPageFile(parts: readonly string[], write: PageWrite): PageOutcome {
-  let bytes = 0;
-  for (const part of parts) bytes += Buffer.byteLength(part, 'utf8');
-  if (bytes > write.maxBytes) return { kind: 'too-large', bytes };
+  const encoded = encodeParts(parts, write.maxBytes);
+  if (encoded.data === null) return { kind: 'too-large', bytes: encoded.bytes };
   const disk = write.isNew ? null : readCatalogueFile(write.dir, write.file);
   if (disk !== null && holdsExactly(disk.text, parts))
     return { kind: 'unchanged', size: disk.size, mtimeMs: disk.mtimeMs };
@@ -44,7 +44,7 @@ export function syncPageFile(parts: readonly string[], write: PageWrite): PageOu
     kind: 'changed',
     missing: disk === null,
     firstDifferentLine: disk === null ? 1 : firstDifferentLine(disk.text, parts.join('')),
-    written: write.temp === null ? null : writeTempFile(write.temp, parts),
+    written: write.temp === null ? null : writeTempFile(write.temp, encoded.data),
   };
 }
 

@@ -1,6 +1,6 @@
-import { markdownTable } from 'markdown-table';
 import type { Heading, Link, Paragraph, Parents, PhrasingContent, Table, Text } from 'mdast';
 import type { Handle, Handlers, Info, State } from 'mdast-util-to-markdown';
+import { layOutTable } from './lay-out-table.ts';
 
 /**
  * Shortcuts for the node kinds a catalogue page has by the hundred, returning exactly what the configured
@@ -158,18 +158,24 @@ export function plainPhrasing(
   after: string,
 ): string | null {
   let out = '';
+  // The last character written so far: reading it off `out` would make V8 flatten the whole concatenation
+  // each time, which on a contribute cell of many long links copies kilobytes per child.
+  let previous = before;
   const last = children.length - 1;
   for (let index = 0; index <= last; index++) {
     const child = children[index] as PhrasingContent;
     let written: string | null = null;
     if (child.type === 'text') {
       const next = index === last ? after : firstCharacterOf(children[index + 1] as PhrasingContent);
-      written = isInertText(child.value, index === 0 ? before : out.charAt(out.length - 1), next)
-        ? child.value
-        : null;
-    } else if (child.type === 'link') written = plainLink(child);
-    else if (child.type === 'inlineCode')
+      written = isInertText(child.value, previous, next) ? child.value : null;
+      previous = child.value.charAt(child.value.length - 1);
+    } else if (child.type === 'link') {
+      written = plainLink(child);
+      previous = ')';
+    } else if (child.type === 'inlineCode') {
       written = PLAIN_CODE.test(child.value) ? `\`${child.value}\`` : null;
+      previous = '`';
+    }
     if (written === null) return null;
     out += written;
   }
@@ -246,7 +252,7 @@ export function fastHandlers(configured: Handlers): Partial<Handlers> {
 
   /**
    * A table whose cells are all plain phrasing: each cell is written as the table extension writes it (padded
-   * cells, so it sees a space on either side), and the rows laid out by the same `markdown-table` it uses.
+   * cells, so it sees a space on either side), and the rows laid out as the `markdown-table` it uses would.
    */
   const table: Handle = (node: Table, parent, state, info) => {
     const around = TABLE_OPTIONS.tableCellPadding ? ' ' : '|';
@@ -265,12 +271,7 @@ export function fastHandlers(configured: Handlers): Partial<Handlers> {
       const columns = node.align?.length || Math.max(...matrix.map((cells) => cells.length));
       while (head.length < columns) head.push('');
     }
-    return markdownTable(matrix, {
-      align: node.align,
-      alignDelimiters: TABLE_OPTIONS.tablePipeAlign,
-      fillRows: false,
-      padding: TABLE_OPTIONS.tableCellPadding,
-    });
+    return layOutTable(matrix, node.align);
   };
 
   return { text, link: linkWithPeek, paragraph, heading, table };

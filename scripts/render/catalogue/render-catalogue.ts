@@ -253,13 +253,12 @@ export function renderPersonaPage(input: PersonaPageInput, options: CatalogueOpt
  * allocation from the OS.
  */
 export function renderPersonaPageParts(input: PersonaPageInput, options: CatalogueOptions): string[] {
-  const parts = personaPageParts(input, options);
   // Top-level blocks of a page are separated by one blank line; `serializeMarkdown` ends each part with one
-  // line break, so one more joins it to the next exactly as serializing the whole page would.
-  return parts.map((part, index) => {
-    const text = serializeMarkdown(part);
-    return index < parts.length - 1 ? `${text}\n` : text;
-  });
+  // line break, so one more joins it to the next exactly as serializing the whole page would. It is a part of
+  // its own: appended to a part, it would make a copy of that part's text when the page is encoded.
+  return personaPageParts(input, options).flatMap((part, index) =>
+    index === 0 ? [serializeMarkdown(part)] : ['\n', serializeMarkdown(part)],
+  );
 }
 
 /** `catalogue/too-large` for a generated file (`file`, inside the catalogue folder) of `bytes`, over the cap. */

@@ -49,5 +49,6 @@ export function serializeMarkdown(tree: Root): string {
   // Trailing line breaks by hand: on a page of ~70 KB, `/\n+$/` tries a match at every line break.
   let end = lf.length;
   while (end > 0 && lf.charCodeAt(end - 1) === 0x0a) end--;
-  return `${lf.slice(0, end)}\n`;
+  // Usually it ends with one already: the text itself, then, rather than a copy to be flattened later.
+  return end === lf.length - 1 ? lf : `${lf.slice(0, end)}\n`;
 }
