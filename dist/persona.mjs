@@ -43674,8 +43674,38 @@ init_mdast_util_to_markdown();
 init_remark();
 init_remark_gfm();
 
-// scripts/render/catalogue/fast-handlers.ts
+// scripts/render/catalogue/lay-out-table.ts
 init_markdown_table();
+function layOutTable(cells, align) {
+  const [head] = cells;
+  if (head === void 0)
+    return markdownTable([], { align: align ? [...align] : [], alignDelimiters: false, fillRows: false });
+  let columns = 0;
+  for (const row of cells) columns = Math.max(columns, row.length);
+  const delimiters = Array.from({ length: columns }, (_, column) => delimiterCell(align?.[column]));
+  const pieces = [];
+  const addRow = (row, width) => {
+    if (pieces.length > 0) pieces.push("\n");
+    pieces.push("|");
+    for (let column = 0; column < Math.max(1, width); column++) {
+      const cell = row[column] ?? "";
+      if (cell === "") pieces.push(" |");
+      else pieces.push(" ", cell, " |");
+    }
+  };
+  addRow(head, head.length);
+  addRow(delimiters, head.length);
+  for (const row of cells.slice(1)) addRow(row, row.length);
+  return pieces.join("");
+}
+function delimiterCell(align) {
+  if (align === "center") return ":-:";
+  if (align === "left") return ":-";
+  if (align === "right") return "-:";
+  return "-";
+}
+
+// scripts/render/catalogue/fast-handlers.ts
 var PLAIN_URL = /^[A-Za-z0-9%._~:/?=&-]+$/;
 var PLAIN_CODE = /^[^`|\r\n ](?:[^`|\r\n]*[^`|\r\n ])?$/;
 function isInertText(value, before, after) {
@@ -43770,16 +43800,22 @@ function couldBeAutolink(node2) {
 }
 function plainPhrasing(children, before, after) {
   let out = "";
+  let previous3 = before;
   const last = children.length - 1;
   for (let index2 = 0; index2 <= last; index2++) {
     const child = children[index2];
     let written = null;
     if (child.type === "text") {
       const next = index2 === last ? after : firstCharacterOf(children[index2 + 1]);
-      written = isInertText(child.value, index2 === 0 ? before : out.charAt(out.length - 1), next) ? child.value : null;
-    } else if (child.type === "link") written = plainLink(child);
-    else if (child.type === "inlineCode")
+      written = isInertText(child.value, previous3, next) ? child.value : null;
+      previous3 = child.value.charAt(child.value.length - 1);
+    } else if (child.type === "link") {
+      written = plainLink(child);
+      previous3 = ")";
+    } else if (child.type === "inlineCode") {
       written = PLAIN_CODE.test(child.value) ? `\`${child.value}\`` : null;
+      previous3 = "`";
+    }
     if (written === null) return null;
     out += written;
   }
@@ -43841,12 +43877,7 @@ function fastHandlers(configured) {
       const columns = node2.align?.length || Math.max(...matrix.map((cells) => cells.length));
       while (head.length < columns) head.push("");
     }
-    return markdownTable(matrix, {
-      align: node2.align,
-      alignDelimiters: TABLE_OPTIONS.tablePipeAlign,
-      fillRows: false,
-      padding: TABLE_OPTIONS.tableCellPadding
-    });
+    return layOutTable(matrix, node2.align);
   };
   return { text: text7, link: linkWithPeek, paragraph: paragraph4, heading: heading4, table: table3 };
 }
@@ -43885,7 +43916,7 @@ function serializeMarkdown(tree) {
   const lf = out.includes("\r") ? out.replace(/\r\n?/g, "\n") : out;
   let end = lf.length;
   while (end > 0 && lf.charCodeAt(end - 1) === 10) end--;
-  return `${lf.slice(0, end)}
+  return end === lf.length - 1 ? lf : `${lf.slice(0, end)}
 `;
 }
 
@@ -44088,12 +44119,9 @@ function planCatalogue(input2, options, known = /* @__PURE__ */ new Map()) {
   return { ctx, units, personaPages, digests };
 }
 function renderPersonaPageParts(input2, options) {
-  const parts = personaPageParts(input2, options);
-  return parts.map((part, index2) => {
-    const text7 = serializeMarkdown(part);
-    return index2 < parts.length - 1 ? `${text7}
-` : text7;
-  });
+  return personaPageParts(input2, options).flatMap(
+    (part, index2) => index2 === 0 ? [serializeMarkdown(part)] : ["\n", serializeMarkdown(part)]
+  );
 }
 function tooLargeDiagnostic(file, bytes, options) {
   return diagnostic(
@@ -44174,12 +44202,29 @@ import { availableParallelism as availableParallelism2 } from "node:os";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { Worker as Worker2 } from "node:worker_threads";
 
+// scripts/apply/encode-parts.ts
+var scratch = Buffer.allocUnsafeSlow(256 * 1024);
+function encodeParts(parts, maxBytes) {
+  let length = 0;
+  for (const part of parts) length += part.length;
+  if (length > maxBytes) return { bytes: countBytes(parts), data: null };
+  if (scratch.length < length * 3) scratch = Buffer.allocUnsafeSlow(length * 3);
+  let bytes = 0;
+  for (const part of parts) bytes += scratch.write(part, bytes, "utf8");
+  return bytes > maxBytes ? { bytes, data: null } : { bytes, data: scratch.subarray(0, bytes) };
+}
+function countBytes(parts) {
+  let bytes = 0;
+  for (const part of parts) bytes += Buffer.byteLength(part, "utf8");
+  return bytes;
+}
+
 // scripts/apply/write-temp-file.ts
 import { closeSync as closeSync3, fstatSync as fstatSync3, openSync as openSync3, writeFileSync as writeFileSync2 } from "node:fs";
-function writeTempFile(temp, text7) {
+function writeTempFile(temp, content3) {
   const fd = openSync3(temp, "wx");
   try {
-    for (const part of typeof text7 === "string" ? [text7] : text7) writeFileSync2(fd, part, "utf8");
+    writeFileSync2(fd, content3);
     const stats = fstatSync3(fd);
     return { size: stats.size, mtimeMs: stats.mtimeMs };
   } finally {
@@ -44189,9 +44234,8 @@ function writeTempFile(temp, text7) {
 
 // scripts/apply/sync-page-file.ts
 function syncPageFile(parts, write) {
-  let bytes = 0;
-  for (const part of parts) bytes += Buffer.byteLength(part, "utf8");
-  if (bytes > write.maxBytes) return { kind: "too-large", bytes };
+  const encoded = encodeParts(parts, write.maxBytes);
+  if (encoded.data === null) return { kind: "too-large", bytes: encoded.bytes };
   const disk = write.isNew ? null : readCatalogueFile(write.dir, write.file);
   if (disk !== null && holdsExactly(disk.text, parts))
     return { kind: "unchanged", size: disk.size, mtimeMs: disk.mtimeMs };
@@ -44199,7 +44243,7 @@ function syncPageFile(parts, write) {
     kind: "changed",
     missing: disk === null,
     firstDifferentLine: disk === null ? 1 : firstDifferentLine(disk.text, parts.join("")),
-    written: write.temp === null ? null : writeTempFile(write.temp, parts)
+    written: write.temp === null ? null : writeTempFile(write.temp, encoded.data)
   };
 }
 function holdsExactly(text7, parts) {
