@@ -16,6 +16,7 @@ import {
   type CatalogueFile,
   MAX_CATALOGUE_FILE_BYTES,
   type PersonaDigest,
+  type PreviousPlan,
   planCatalogue,
   tooLargeDiagnostic,
 } from '../render/catalogue/render-catalogue.ts';
@@ -326,6 +327,17 @@ export class CatalogueFolderSync {
   }
 }
 
+/** What `planCatalogue` may reuse of the run that wrote `manifest`. */
+function previousPlan(manifest: CatalogueManifest): PreviousPlan | undefined {
+  if (manifest.skeleton === null) return undefined;
+  const { personas } = manifest;
+  return {
+    skeleton: manifest.skeleton,
+    units: manifest.units,
+    personaDigest: (file) => personas.get(file)?.digest,
+  };
+}
+
 export interface CatalogueSyncResult {
   /** Files written (or, with `check`, that would be), in code-point order of path. */
   changed: ChangedFile[];
@@ -374,7 +386,8 @@ export async function syncCatalogueFolder(
     else if (tooLarge.length === 0 || check) await sync.offer(file.path, file.text);
   };
   try {
-    const work = planCatalogue(personas, options, known);
+    const work = planCatalogue(personas, options, known, check ? undefined : previousPlan(previous));
+    sync.manifest.skeleton = work.skeleton;
     const toRender = work.personaPages.filter((job) => !sync.current(job.path, job.digest));
     const renderedPages: string[] = [];
     // Persona pages first: their workers start, and render and write, while this thread renders the

@@ -89,7 +89,7 @@ export const catalogueCommand: Command = {
     // Taken after validation read the files: a file edited in between is read again by the next run only once
     // it changes again. `--check` never relies on them.
     const stamps = check ? new Map<string, SourceStamp>() : stampPersonaFiles(ctx.root, library.personas);
-    const { personas, known } = reusePersonas(library.personas, previous.personas, stamps);
+    const { personas, known, entries } = reusePersonas(library.personas, previous.personas, stamps);
     let result: CatalogueSyncResult;
     try {
       result = await syncCatalogueFolder(personas, options, outDir, { check, previous, known });
@@ -131,7 +131,7 @@ export const catalogueCommand: Command = {
       await writeFileAtomically(form.file, form.text);
       ctx.stdout(`updated ${FORM_PATH}\n`);
     }
-    result.manifest.personas = rememberPersonas(personas, result.digests, stamps);
+    result.manifest.personas = rememberPersonas(personas, result.digests, stamps, entries);
     await writeManifest(manifestFile, serializeManifest(result.manifest, fingerprint));
     for (const file of changed)
       ctx.stdout(`${file.missing ? 'created' : 'updated'} ${outLabel}/${file.path}\n`);

@@ -10,7 +10,7 @@ export { hashText } from '../../render/catalogue/content-hash.ts';
  * foreign manifest is the same as none, and a recorded file is trusted only while its size and modification
  * time are what the previous run left. `--check` never reads it.
  */
-export const MANIFEST_VERSION = 2;
+export const MANIFEST_VERSION = 3;
 
 export interface ManifestFile {
   /** Hash of the file's text. */
@@ -36,10 +36,14 @@ export interface ManifestPersona {
   digest: string;
   /** Bytes of its JSON export entry (one line, no indentation). */
   exportBytes: number;
+  /** `hashData` of `outline`. */
+  outlineDigest: string;
   outline: PersonaOutline;
 }
 
 export interface CatalogueManifest {
+  /** The skeleton digest the units were planned with (see `PreviousPlan`); null when there is none. */
+  skeleton: string | null;
   units: Map<string, ManifestUnit>;
   files: Map<string, ManifestFile>;
   /** Persona source file (relative to the library root) → what it held. */
@@ -47,7 +51,7 @@ export interface CatalogueManifest {
 }
 
 export function emptyManifest(): CatalogueManifest {
-  return { units: new Map(), files: new Map(), personas: new Map() };
+  return { skeleton: null, units: new Map(), files: new Map(), personas: new Map() };
 }
 
 /**
@@ -64,9 +68,21 @@ export function parseManifest(text: string | null, fingerprint: string): Catalog
   }
   if (!isRecord(value) || value.version !== MANIFEST_VERSION || value.fingerprint !== fingerprint)
     return emptyManifest();
-  if (!isRecord(value.units) || !isRecord(value.files) || !isRecord(value.personas)) return emptyManifest();
+  if (
+    (value.skeleton !== null && typeof value.skeleton !== 'string') ||
+    !isRecord(value.units) ||
+    !isRecord(value.files) ||
+    !isRecord(value.personas)
+  )
+    return emptyManifest();
   const out = emptyManifest();
+  out.skeleton = value.skeleton as string | null;
   for (const [key, unit] of Object.entries(value.units)) {
+    // A persona page's unit is its one file, named by its key: only the digest is written.
+    if (typeof unit === 'string') {
+      out.units.set(key, { digest: unit, files: [key] });
+      continue;
+    }
     if (!Array.isArray(unit) || unit.length !== 2) return emptyManifest();
     const [digest, files] = unit as unknown[];
     if (typeof digest !== 'string' || !Array.isArray(files) || !files.every((f) => typeof f === 'string'))
@@ -86,15 +102,17 @@ export function parseManifest(text: string | null, fingerprint: string): Catalog
     out.files.set(file, { output, size: size as number, mtimeMs });
   }
   for (const [file, entry] of Object.entries(value.personas)) {
-    if (!Array.isArray(entry) || entry.length !== 5) return emptyManifest();
-    const [size, mtimeMs, digest, exportBytes, outline] = entry as unknown[];
+    if (!Array.isArray(entry) || entry.length !== 6) return emptyManifest();
+    const [size, mtimeMs, digest, exportBytes, outlineDigest, outline] = entry as unknown[];
     if (
       !Number.isSafeInteger(size) ||
       typeof mtimeMs !== 'number' ||
       !Number.isFinite(mtimeMs) ||
       typeof digest !== 'string' ||
       !Number.isSafeInteger(exportBytes) ||
-      !isOutline(outline)
+      typeof outlineDigest !== 'string' ||
+      !isOutline(outline) ||
+      outline.file !== file
     )
       return emptyManifest();
     out.personas.set(file, {
@@ -102,6 +120,7 @@ export function parseManifest(text: string | null, fingerprint: string): Catalog
       mtimeMs,
       digest,
       exportBytes: exportBytes as number,
+      outlineDigest,
       outline,
     });
   }
@@ -124,13 +143,22 @@ function isOutline(value: unknown): value is PersonaOutline {
 
 export function serializeManifest(manifest: CatalogueManifest, fingerprint: string): string {
   const units: Record<string, unknown> = Object.create(null);
-  for (const [key, unit] of sorted(manifest.units)) units[key] = [unit.digest, unit.files];
+  for (const [key, unit] of sorted(manifest.units))
+    units[key] = unit.files.length === 1 && unit.files[0] === key ? unit.digest : [unit.digest, unit.files];
   const files: Record<string, unknown> = Object.create(null);
   for (const [file, entry] of sorted(manifest.files)) files[file] = [entry.output, entry.size, entry.mtimeMs];
   const personas: Record<string, unknown> = Object.create(null);
   for (const [file, entry] of sorted(manifest.personas))
-    personas[file] = [entry.size, entry.mtimeMs, entry.digest, entry.exportBytes, entry.outline];
-  return `${JSON.stringify({ version: MANIFEST_VERSION, fingerprint, units, files, personas })}\n`;
+    personas[file] = [
+      entry.size,
+      entry.mtimeMs,
+      entry.digest,
+      entry.exportBytes,
+      entry.outlineDigest,
+      entry.outline,
+    ];
+  const { skeleton } = manifest;
+  return `${JSON.stringify({ version: MANIFEST_VERSION, fingerprint, skeleton, units, files, personas })}\n`;
 }
 
 function sorted<V>(map: Map<string, V>): [string, V][] {
