@@ -211,14 +211,15 @@ export class CatalogueFolderSync {
     if (this.#check || digest === null) return false;
     const unit = this.#previous.units.get(key);
     if (unit?.digest !== digest) return false;
-    const entries = unit.files.map((file) => this.#previous.files.get(file));
-    if (!entries.every((entry, index) => entry && this.#statMatches(unit.files[index] ?? '', entry)))
-      return false;
-    unit.files.forEach((file, index) => {
-      const entry = entries[index];
-      if (entry) this.manifest.files.set(file, entry);
+    // Plain loops: this runs for every persona page of a large library.
+    for (const file of unit.files) {
+      const entry = this.#previous.files.get(file);
+      if (entry === undefined || !this.#statMatches(file, entry)) return false;
+    }
+    for (const file of unit.files) {
+      this.manifest.files.set(file, this.#previous.files.get(file) as ManifestFile);
       this.#generated.add(file);
-    });
+    }
     this.manifest.units.set(key, unit);
     this.#unitFiles.set(key, unit.files);
     this.unchanged += unit.files.length;
@@ -319,8 +320,9 @@ export class CatalogueFolderSync {
 
   #statMatches(file: string, entry: ManifestFile): boolean {
     try {
-      const stats = lstatSync(path.join(this.#dir, file));
-      return stats.isFile() && stats.size === entry.size && stats.mtimeMs === entry.mtimeMs;
+      // A missing file (deleted by hand) needn't cost an exception; any other error means the same: not current.
+      const stats = lstatSync(path.join(this.#dir, file), { throwIfNoEntry: false });
+      return stats?.isFile() === true && stats.size === entry.size && stats.mtimeMs === entry.mtimeMs;
     } catch {
       return false;
     }
