@@ -201,7 +201,7 @@ export interface ManifestDelta {
 /**
  * `next` as changes to `base`, so a run that changed a few files writes a few entries instead of the whole
  * manifest (rewriting 10,000 personas' outlines for one edit took about a tenth of a second). Entries are
- * compared by value; a persona entry carried over from `base` is the same object.
+ * compared by value, after the quick check for what most are: the very object `base` holds, carried over.
  */
 export function manifestDelta(base: StoredManifest, next: CatalogueManifest): ManifestDelta {
   const changes: CatalogueManifest = { ...emptyManifest(), skeleton: next.skeleton };
@@ -212,11 +212,13 @@ export function manifestDelta(base: StoredManifest, next: CatalogueManifest): Ma
   };
   for (const [key, unit] of next.units) {
     const was = base.manifest.units.get(key);
+    if (was === unit) continue;
     if (!was || was.digest !== unit.digest || !sameStrings(was.files, unit.files))
       changes.units.set(key, unit);
   }
   for (const [file, entry] of next.files) {
     const was = base.manifest.files.get(file);
+    if (was === entry) continue;
     if (!was || was.output !== entry.output || was.size !== entry.size || was.mtimeMs !== entry.mtimeMs)
       changes.files.set(file, entry);
   }

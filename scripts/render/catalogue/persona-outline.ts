@@ -23,21 +23,19 @@ const CONTENT_LOADERS = new WeakMap<object, () => CataloguePersona>();
  * accessor closure per persona, each of 10,000 personas had its own, and every property read of planning was a
  * slow, megamorphic one.
  */
-const CONTENT_ACCESSORS: PropertyDescriptorMap = Object.fromEntries(
-  CONTENT_FIELDS.map((field) => [
-    field,
-    {
-      enumerable: true,
-      configurable: true,
-      get(this: object) {
-        const load = CONTENT_LOADERS.get(this);
-        if (!load)
-          throw new Error(`The ${field} of a persona known by its outline was read from a copy of it.`);
-        return load()[field];
-      },
+const CONTENT_ACCESSORS: [ContentField, PropertyDescriptor][] = CONTENT_FIELDS.map((field) => [
+  field,
+  {
+    enumerable: true,
+    configurable: true,
+    get(this: object) {
+      const load = CONTENT_LOADERS.get(this);
+      if (!load)
+        throw new Error(`The ${field} of a persona known by its outline was read from a copy of it.`);
+      return load()[field];
     },
-  ]),
-);
+  },
+]);
 
 /**
  * A persona known by its outline, whose content sections are read with `load` (all at once) only when
@@ -52,5 +50,7 @@ export function lazyPersona(outline: PersonaOutline, load: () => CataloguePerson
     full ??= load();
     return full;
   });
-  return Object.defineProperties(persona, CONTENT_ACCESSORS) as CataloguePersona;
+  // One at a time: measurably quicker here than `Object.defineProperties`.
+  for (const [field, accessor] of CONTENT_ACCESSORS) Object.defineProperty(persona, field, accessor);
+  return persona as CataloguePersona;
 }
