@@ -380,6 +380,11 @@ export async function syncCatalogueFolder(
   },
 ): Promise<CatalogueSyncResult> {
   const sync = new CatalogueFolderSync(dir, previous, { check });
+  // What the folder held before this run, listed while this thread plans and renders (its directory reads run
+  // on libuv's threads). Files this run writes are staged under hidden names until the end, so the listing is
+  // the same as one taken just before the stale files are picked.
+  const existing = listCatalogueFolder(dir);
+  existing.catch(() => undefined);
   const tooLarge: Diagnostic[] = [];
   const offer = async (file: CatalogueFile) => {
     const bytes = Buffer.byteLength(file.text, 'utf8');
@@ -428,7 +433,7 @@ export async function syncCatalogueFolder(
     }
     await pagesDone;
     const changed = [...sync.changed].sort((a, b) => compareCodePoints(a.path, b.path));
-    const stale = tooLarge.length > 0 ? [] : sync.stale(await listCatalogueFolder(dir));
+    const stale = tooLarge.length > 0 ? [] : sync.stale(await existing);
     if (tooLarge.length > 0 || check) await sync.abort();
     else {
       await sync.commit();
