@@ -16,6 +16,7 @@ import {
   type CatalogueFile,
   MAX_CATALOGUE_FILE_BYTES,
   type PersonaDigest,
+  type PreviousPlan,
   planCatalogue,
   tooLargeDiagnostic,
 } from '../render/catalogue/render-catalogue.ts';
@@ -210,14 +211,15 @@ export class CatalogueFolderSync {
     if (this.#check || digest === null) return false;
     const unit = this.#previous.units.get(key);
     if (unit?.digest !== digest) return false;
-    const entries = unit.files.map((file) => this.#previous.files.get(file));
-    if (!entries.every((entry, index) => entry && this.#statMatches(unit.files[index] ?? '', entry)))
-      return false;
-    unit.files.forEach((file, index) => {
-      const entry = entries[index];
-      if (entry) this.manifest.files.set(file, entry);
+    // Plain loops: this runs for every persona page of a large library.
+    for (const file of unit.files) {
+      const entry = this.#previous.files.get(file);
+      if (entry === undefined || !this.#statMatches(file, entry)) return false;
+    }
+    for (const file of unit.files) {
+      this.manifest.files.set(file, this.#previous.files.get(file) as ManifestFile);
       this.#generated.add(file);
-    });
+    }
     this.manifest.units.set(key, unit);
     this.#unitFiles.set(key, unit.files);
     this.unchanged += unit.files.length;
@@ -318,12 +320,24 @@ export class CatalogueFolderSync {
 
   #statMatches(file: string, entry: ManifestFile): boolean {
     try {
-      const stats = lstatSync(path.join(this.#dir, file));
-      return stats.isFile() && stats.size === entry.size && stats.mtimeMs === entry.mtimeMs;
+      // A missing file (deleted by hand) needn't cost an exception; any other error means the same: not current.
+      const stats = lstatSync(path.join(this.#dir, file), { throwIfNoEntry: false });
+      return stats?.isFile() === true && stats.size === entry.size && stats.mtimeMs === entry.mtimeMs;
     } catch {
       return false;
     }
   }
+}
+
+/** What `planCatalogue` may reuse of the run that wrote `manifest`. */
+function previousPlan(manifest: CatalogueManifest): PreviousPlan | undefined {
+  if (manifest.skeleton === null) return undefined;
+  const { personas } = manifest;
+  return {
+    skeleton: manifest.skeleton,
+    units: manifest.units,
+    personaDigest: (file) => personas.get(file)?.digest,
+  };
 }
 
 export interface CatalogueSyncResult {
@@ -366,6 +380,11 @@ export async function syncCatalogueFolder(
   },
 ): Promise<CatalogueSyncResult> {
   const sync = new CatalogueFolderSync(dir, previous, { check });
+  // What the folder held before this run, listed while this thread plans and renders (its directory reads run
+  // on libuv's threads). Files this run writes are staged under hidden names until the end, so the listing is
+  // the same as one taken just before the stale files are picked.
+  const existing = listCatalogueFolder(dir);
+  existing.catch(() => undefined);
   const tooLarge: Diagnostic[] = [];
   const offer = async (file: CatalogueFile) => {
     const bytes = Buffer.byteLength(file.text, 'utf8');
@@ -374,7 +393,8 @@ export async function syncCatalogueFolder(
     else if (tooLarge.length === 0 || check) await sync.offer(file.path, file.text);
   };
   try {
-    const work = planCatalogue(personas, options, known);
+    const work = planCatalogue(personas, options, known, check ? undefined : previousPlan(previous));
+    sync.manifest.skeleton = work.skeleton;
     const toRender = work.personaPages.filter((job) => !sync.current(job.path, job.digest));
     const renderedPages: string[] = [];
     // Persona pages first: their workers start, and render and write, while this thread renders the
@@ -413,7 +433,7 @@ export async function syncCatalogueFolder(
     }
     await pagesDone;
     const changed = [...sync.changed].sort((a, b) => compareCodePoints(a.path, b.path));
-    const stale = tooLarge.length > 0 ? [] : sync.stale(await listCatalogueFolder(dir));
+    const stale = tooLarge.length > 0 ? [] : sync.stale(await existing);
     if (tooLarge.length > 0 || check) await sync.abort();
     else {
       await sync.commit();

@@ -15,14 +15,17 @@ export async function listCatalogueFolder(dir: string): Promise<string[]> {
   const stats = await lstat(dir).catch(() => null);
   if (!stats?.isDirectory()) return [];
   const found: string[] = [];
+  // Sibling folders are read together: one after the other, a folder per product cost a round trip each.
   const walk = async (relative: string, depth: number): Promise<void> => {
     const entries = await readdir(path.join(dir, relative), { withFileTypes: true });
+    const folders: Promise<void>[] = [];
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const child = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory() && depth < MAX_DEPTH) await walk(child, depth + 1);
+      if (entry.isDirectory() && depth < MAX_DEPTH) folders.push(walk(child, depth + 1));
       else if (entry.isFile() && /\.(md|json|csv)$/.test(entry.name)) found.push(child);
     }
+    await Promise.all(folders);
   };
   await walk('', 0);
   return found.sort(compareCodePoints);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -8,11 +8,19 @@ import { syncCatalogueFolder } from '../../scripts/apply/apply-catalogue-plan.ts
 import { bundleOptions } from '../../scripts/build/bundle.mjs';
 import {
   type CatalogueManifest,
+  deltaSize,
   emptyManifest,
+  keepAsDelta,
   MANIFEST_VERSION,
+  manifestDelta,
   parseManifest,
+  parseManifestFile,
+  type StoredManifest,
   serializeManifest,
+  serializeManifestDelta,
+  withDelta,
 } from '../../scripts/plan/catalogue/catalogue-manifest.ts';
+import { rememberPersonas } from '../../scripts/plan/catalogue/reuse-personas.ts';
 import type { CataloguePersona } from '../../scripts/render/catalogue/catalogue-persona.ts';
 import { renderCatalogue } from '../../scripts/render/catalogue/render-catalogue.ts';
 import { listFiles } from '../helpers/golden.ts';
@@ -133,7 +141,61 @@ describe('incremental catalogue on a large library (every split in effect)', () 
   });
 
   it('a manifest written and read back is the same manifest', () => {
-    expect(parseManifest(serializeManifest(manifest, 'fp'), 'fp')).toEqual(manifest);
+    expect(parseManifest(serializeManifest(manifest, 'fp', 'id'), 'fp')).toEqual(manifest);
+  });
+});
+
+describe('a delta over the full manifest', () => {
+  const dir = tempDir();
+  let personas = generateLibrary(300, 6);
+  let base: StoredManifest;
+  let latest: CatalogueManifest;
+  const stamps = new Map(personas.map((p, index) => [p.file, { size: 100 + index, mtimeMs: 1.5 * index }]));
+  const deltaText = (next: CatalogueManifest) => serializeManifestDelta(manifestDelta(base, next), 'fp');
+
+  it('holds only what changed, and laid over the full manifest gives the later one', async () => {
+    const first = await write(personas, dir, emptyManifest());
+    first.manifest.personas = rememberPersonas(personas, first.digests, stamps);
+    base = parseManifestFile(serializeManifest(first.manifest, 'fp', 'full-1'), 'fp') as StoredManifest;
+    expect(base.manifest).toEqual(first.manifest);
+    const target = personas[4] as CataloguePersona;
+    personas = edited(personas, target.slug, (p) => ({ ...p, context: 'Edited.' }));
+    stamps.set(target.file, { size: 1, mtimeMs: 2 });
+    const run = await write(personas, dir, base.manifest);
+    run.manifest.personas = rememberPersonas(personas, run.digests, stamps);
+    latest = run.manifest;
+    const delta = manifestDelta(base, latest);
+    expect([...delta.changes.files.keys()].sort()).toEqual(run.changed.map((c) => c.path).sort());
+    expect([...delta.changes.units.keys()]).toContain(`${target.product}/${target.slug}.md`);
+    expect([...delta.changes.personas.keys()]).toEqual([target.file]);
+    expect(delta.removed).toEqual({ units: [], files: [], personas: [] });
+    expect(deltaSize(delta)).toBeLessThan(10);
+    expect(keepAsDelta(delta, latest)).toBe(true);
+    // A run that replaced most of the manifest writes it whole.
+    expect(keepAsDelta(manifestDelta(base, emptyManifest()), emptyManifest())).toBe(false);
+    expect(withDelta(base, deltaText(latest), 'fp')).toEqual(latest);
+  });
+
+  it('lists the files, units and personas a later run no longer has', async () => {
+    const target = personas[9] as CataloguePersona;
+    const rest = personas.filter((p) => p !== target);
+    const run = await write(rest, dir, withDelta(base, deltaText(latest), 'fp'));
+    run.manifest.personas = rememberPersonas(rest, run.digests, stamps);
+    const delta = manifestDelta(base, run.manifest);
+    const page = `${target.product}/${target.slug}.md`;
+    expect(delta.removed).toEqual({ units: [page], files: [page], personas: [target.file] });
+    expect(withDelta(base, deltaText(run.manifest), 'fp')).toEqual(run.manifest);
+  });
+
+  it.each([
+    ['missing', () => null],
+    ['not JSON', () => '{"base":'],
+    ['for another full manifest', () => deltaText(latest).replace('"base":"full-1"', '"base":"full-0"')],
+    ['of another fingerprint', () => serializeManifestDelta(manifestDelta(base, latest), 'other')],
+    ['with a malformed entry', () => deltaText(latest).replace(/"files":\{"[^"]+":\[/, '$&-1,')],
+    ['without its removed keys', () => deltaText(latest).replace(/,"removed":.*\}/, '}')],
+  ])('%s is ignored whole', (_, text) => {
+    expect(withDelta(base, text(), 'fp')).toBe(base.manifest);
   });
 });
 
@@ -210,6 +272,14 @@ describe('persona catalogue (the command) with a manifest', () => {
       'updated catalogue/personas.json',
     ]);
     expect((await runCli(['catalogue', '--root', root, '--check'])).code).toBe(0);
+    // The run recorded its few changes as a delta next to the full manifest, and the next run reads both.
+    const cache = readdirSync(path.join(root, 'node_modules', '.cache', 'persona'));
+    expect(
+      cache.filter((file) => file.startsWith('catalogue-')).map((file) => file.replace(/-\w+\./, '-<out>.')),
+    ).toEqual(['catalogue-<out>.delta.json', 'catalogue-<out>.json']);
+    expect((await runCli(['catalogue', '--root', root])).stdout).toMatch(
+      / 0 files written, 0 files removed,/,
+    );
   });
 });
 

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { lstatSync, readFileSync } from 'node:fs';
-import { lstat } from 'node:fs/promises';
+import { lstat, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -16,11 +16,17 @@ import { FORM_PATH } from '../../intake/contribute-form-fields.ts';
 import { toolIdentity } from '../../pipeline/check-files.ts';
 import { validateLibrary } from '../../pipeline/validate-library.ts';
 import {
+  type CatalogueManifest,
   emptyManifest,
   hashText,
+  keepAsDelta,
   MANIFEST_VERSION,
-  parseManifest,
+  manifestDelta,
+  parseManifestFile,
+  type StoredManifest,
   serializeManifest,
+  serializeManifestDelta,
+  withDelta,
 } from '../../plan/catalogue/catalogue-manifest.ts';
 import { rememberPersonas, reusePersonas, type SourceStamp } from '../../plan/catalogue/reuse-personas.ts';
 import { firstDifferentLine } from '../../plan/format-persona-source.ts';
@@ -85,11 +91,13 @@ export const catalogueCommand: Command = {
     const fingerprint = codeFingerprint(options);
     const manifestFile = manifestPath(ctx.root, outDir);
     // --check compares everything it renders with the files themselves, never with what a manifest says.
-    const previous = check ? emptyManifest() : parseManifest(readOrNull(manifestFile), fingerprint);
+    const stored = check ? null : parseManifestFile(readOrNull(manifestFile), fingerprint);
+    const previous =
+      stored === null ? emptyManifest() : withDelta(stored, readOrNull(deltaPath(manifestFile)), fingerprint);
     // Taken after validation read the files: a file edited in between is read again by the next run only once
     // it changes again. `--check` never relies on them.
     const stamps = check ? new Map<string, SourceStamp>() : stampPersonaFiles(ctx.root, library.personas);
-    const { personas, known } = reusePersonas(library.personas, previous.personas, stamps);
+    const { personas, known, entries } = reusePersonas(library.personas, previous.personas, stamps);
     let result: CatalogueSyncResult;
     try {
       result = await syncCatalogueFolder(personas, options, outDir, { check, previous, known });
@@ -131,8 +139,8 @@ export const catalogueCommand: Command = {
       await writeFileAtomically(form.file, form.text);
       ctx.stdout(`updated ${FORM_PATH}\n`);
     }
-    result.manifest.personas = rememberPersonas(personas, result.digests, stamps);
-    await writeManifest(manifestFile, serializeManifest(result.manifest, fingerprint));
+    result.manifest.personas = rememberPersonas(personas, result.digests, stamps, entries);
+    await saveManifest(manifestFile, stored, result.manifest, fingerprint);
     for (const file of changed)
       ctx.stdout(`${file.missing ? 'created' : 'updated'} ${outLabel}/${file.path}\n`);
     for (const file of stale) ctx.stdout(`removed ${outLabel}/${file}\n`);
@@ -180,6 +188,30 @@ function readOrNull(file: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** Where the changes since the full manifest `file` are kept (see `manifestDelta`). */
+function deltaPath(file: string): string {
+  return file.replace(/\.json$/, '.delta.json');
+}
+
+/**
+ * Writes what changed since the full manifest `base` as a delta while that stays small (see `keepAsDelta`),
+ * else the whole manifest (and drops the delta, which belonged to the one replaced).
+ */
+async function saveManifest(
+  file: string,
+  base: StoredManifest | null,
+  manifest: CatalogueManifest,
+  fingerprint: string,
+): Promise<void> {
+  const delta = base === null ? null : manifestDelta(base, manifest);
+  if (delta !== null && keepAsDelta(delta, manifest)) {
+    await writeManifest(deltaPath(file), serializeManifestDelta(delta, fingerprint));
+    return;
+  }
+  await writeManifest(file, serializeManifest(manifest, fingerprint, randomUUID()));
+  await rm(deltaPath(file), { force: true }).catch(() => undefined);
 }
 
 /** The manifest is only a cache: a library where it can't be written still gets its catalogue. */

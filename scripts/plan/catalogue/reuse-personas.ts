@@ -15,6 +15,8 @@ export interface ReusedPersonas {
   personas: CataloguePersona[];
   /** The digests of those known by their outline only. */
   known: Map<CataloguePersona, PersonaDigest>;
+  /** The previous run's entry of each of those, which the next run can be handed as it is. */
+  entries: Map<CataloguePersona, ManifestPersona>;
 }
 
 /**
@@ -30,6 +32,7 @@ export function reusePersonas(
 ): ReusedPersonas {
   const personas: CataloguePersona[] = [];
   const known = new Map<CataloguePersona, PersonaDigest>();
+  const entries = new Map<CataloguePersona, ManifestPersona>();
   for (const fact of facts) {
     const entry = previous.get(fact.file);
     const stamp = stamps.get(fact.file);
@@ -40,23 +43,44 @@ export function reusePersonas(
         return toCataloguePersona(fact.file, data);
       });
       personas.push(persona);
-      known.set(persona, { digest: entry.digest, exportBytes: entry.exportBytes });
+      known.set(persona, {
+        digest: entry.digest,
+        exportBytes: entry.exportBytes,
+        outline: entry.outlineDigest,
+      });
+      entries.set(persona, entry);
     } else if (fact.data) personas.push(toCataloguePersona(fact.file, fact.data));
   }
-  return { personas, known };
+  return { personas, known, entries };
 }
 
-/** What the next run needs to reuse `personas`: each one's stamp, digests and outline. */
+/**
+ * What the next run needs to reuse `personas`: each one's stamp, digests and outline. A persona reused from
+ * `entries` keeps its entry (its stamp is what it records), so only the personas read afresh are outlined.
+ */
 export function rememberPersonas(
   personas: readonly CataloguePersona[],
   digests: ReadonlyMap<CataloguePersona, PersonaDigest>,
   stamps: ReadonlyMap<string, SourceStamp>,
+  entries: ReadonlyMap<CataloguePersona, ManifestPersona> = new Map(),
 ): Map<string, ManifestPersona> {
   const out = new Map<string, ManifestPersona>();
   for (const persona of personas) {
+    const reused = entries.get(persona);
+    if (reused) {
+      out.set(persona.file, reused);
+      continue;
+    }
     const stamp = stamps.get(persona.file);
     const digest = digests.get(persona);
-    if (stamp && digest) out.set(persona.file, { ...stamp, ...digest, outline: personaOutline(persona) });
+    if (stamp && digest)
+      out.set(persona.file, {
+        ...stamp,
+        digest: digest.digest,
+        exportBytes: digest.exportBytes,
+        outlineDigest: digest.outline,
+        outline: personaOutline(persona),
+      });
   }
   return out;
 }

@@ -20,6 +20,7 @@ import {
   productGraphPage,
 } from './graph-page.ts';
 import { indexPage, productIndexPage } from './index-page.ts';
+import { personaOutline } from './persona-outline.ts';
 import {
   type PersonaPageInput,
   personaPageInput,
@@ -81,6 +82,8 @@ export interface CatalogueWork {
   personaPages: PersonaPageJob[];
   /** Every persona's digests, for the next run. */
   digests: Map<CataloguePersona, PersonaDigest>;
+  /** The library's skeleton digest (see `PreviousPlan`), for the next run. */
+  skeleton: string;
 }
 
 /** What planning needs of a persona beyond its outline; an incremental run keeps it instead of the persona. */
@@ -89,31 +92,51 @@ export interface PersonaDigest {
   digest: string;
   /** Bytes of its export entry, for the lower bound of the single export files. */
   exportBytes: number;
+  /** `hashData` of its outline: what the library's skeleton is made from. */
+  outline: string;
 }
 
 export function personaDigest(persona: CataloguePersona): PersonaDigest {
-  return { digest: hashData(persona), exportBytes: byteLength(JSON.stringify(exportPersonaData(persona))) };
+  return {
+    digest: hashData(persona),
+    exportBytes: byteLength(JSON.stringify(exportPersonaData(persona))),
+    outline: hashData(personaOutline(persona)),
+  };
+}
+
+/**
+ * What the previous run planned. Every unit's inputs are made of the personas' outlines, the layout and the
+ * digests of whole personas; the skeleton digest covers the first two for the whole library (every outline,
+ * in the order pages list them, and the layout). While it is unchanged, a unit none of whose personas changed
+ * has the digest the previous run recorded, so a run after an edited section needn't gather and hash the
+ * inputs of thousands of units to learn that they are current.
+ */
+export interface PreviousPlan {
+  skeleton: string;
+  /** Unit key → the digest it was made from. */
+  units: ReadonlyMap<string, { digest: string }>;
+  /** `hashData` of the whole persona in the source file `file` then. */
+  personaDigest(file: string): string | undefined;
 }
 
 /**
  * `known` holds digests computed by an earlier run, for personas that only have their outline at hand (see
  * `lazyPersona`): planning reads no content section of those, so only what must be rendered loads them.
+ * `previous` lets units whose inputs are known unchanged keep their digest (and persona pages their input
+ * unbuilt until rendered).
  */
 export function planCatalogue(
   input: readonly CataloguePersona[],
   options: CatalogueOptions,
   known: ReadonlyMap<CataloguePersona, PersonaDigest> = new Map(),
+  previous?: PreviousPlan,
 ): CatalogueWork {
   const model = buildCatalogueModel(input);
   const schemaRef = path.posix.join(options.rootFromCatalogue, EXPORT_SCHEMA_FILE);
   const digests = new Map(model.personas.map((p) => [p, known.get(p) ?? personaDigest(p)]));
-  const digestOf = (p: CataloguePersona) => (digests.get(p) ?? personaDigest(p)).digest;
-  const byId = [...model.personas].sort(compareById);
-  const singleExports = exportsFitInOneFile(
-    byId,
-    schemaRef,
-    (p) => (digests.get(p) ?? personaDigest(p)).exportBytes,
-  );
+  const digestsOf = (p: CataloguePersona) => digests.get(p) ?? personaDigest(p);
+  const digestOf = (p: CataloguePersona) => digestsOf(p).digest;
+  const singleExports = exportsFitInOneFile(model.personas, schemaRef, (p) => digestsOf(p).exportBytes);
   const layout: CatalogueLayout = {
     tagPages: false,
     splitExports: singleExports === null,
@@ -127,6 +150,21 @@ export function planCatalogue(
   const tags = lowerBoundOfTagIndex(model) > MAX_CATALOGUE_FILE_BYTES ? null : markdown(tagIndexPage(ctx));
   if (tags === null || !fits(tags)) layout.tagPages = true;
 
+  const skeleton = hashData([
+    'skeleton',
+    layout.tagPages,
+    layout.splitExports,
+    model.personas.map((p) => digestsOf(p).outline),
+  ]);
+  const sameSkeleton = previous?.skeleton === skeleton;
+  /** The digest the previous run recorded for `key`, if its inputs are known unchanged: same skeleton, same `personas`. */
+  const unchangedDigest = (key: string, personas: readonly CataloguePersona[] = []): string | undefined =>
+    sameSkeleton && personas.every((p) => previous.personaDigest(p.file) === digestOf(p))
+      ? previous.units.get(key)?.digest
+      : undefined;
+  // Made only of outlines and the layout: current with the skeleton.
+  const whole = (key: string) => hashData([key, skeleton]);
+
   const units: CatalogueUnit[] = [];
   const always = (key: string, render: () => CatalogueFile[]) => units.push({ key, digest: null, render });
 
@@ -139,14 +177,17 @@ export function planCatalogue(
     const partKeys = model.products.map((group) => `exports/${group.product}`);
     const partDigests: string[] = [];
     for (const group of model.products) {
-      const personas = [...group.personas].sort(compareById);
-      const digest = hashData(['exports', schemaRef, personas.map(digestOf)]);
+      const key = `exports/${group.product}`;
+      let byId: CataloguePersona[] | undefined;
+      const personas = () => (byId ??= [...group.personas].sort(compareById));
+      const digest =
+        unchangedDigest(key, group.personas) ?? hashData(['exports', schemaRef, personas().map(digestOf)]);
       partDigests.push(digest);
       units.push({
-        key: `exports/${group.product}`,
+        key,
         digest,
         render: () =>
-          chunkBySize(personas).flatMap((chunk, index) => [
+          chunkBySize(personas()).flatMap((chunk, index) => [
             {
               path: CATALOGUE_PATHS.productExport(group.product, index + 1, 'json'),
               text: personasJson(chunk, path.posix.join('..', schemaRef)),
@@ -172,26 +213,43 @@ export function planCatalogue(
     });
   }
 
-  if (!layout.tagPages && tags !== null) always('tags', () => [{ path: CATALOGUE_PATHS.tags, text: tags }]);
+  if (!layout.tagPages && tags !== null)
+    units.push({
+      key: 'tags',
+      digest: whole('tags'),
+      render: () => [{ path: CATALOGUE_PATHS.tags, text: tags }],
+    });
   else {
-    always('tags', () => [{ path: CATALOGUE_PATHS.tags, text: markdown(tagDirectoryPage(ctx)) }]);
-    for (const group of model.tags)
+    units.push({
+      key: 'tags',
+      digest: whole('tags'),
+      render: () => [{ path: CATALOGUE_PATHS.tags, text: markdown(tagDirectoryPage(ctx)) }],
+    });
+    for (const group of model.tags) {
+      const key = `tags/${group.tag}`;
       units.push({
-        key: `tags/${group.tag}`,
-        digest: hashData(['tag', group.tag, total, group.personas.map((p) => [p.title, p.product, p.slug])]),
+        key,
+        digest:
+          unchangedDigest(key) ??
+          hashData(['tag', group.tag, total, group.personas.map((p) => [p.title, p.product, p.slug])]),
         render: () => [{ path: CATALOGUE_PATHS.tagPage(group.tag), text: markdown(tagPage(group, ctx)) }],
       });
+    }
   }
 
-  always('index', () => {
-    const index =
-      lowerBoundOfIndex(model) > MAX_CATALOGUE_FILE_BYTES ? null : markdown(indexPage(ctx, false));
-    return [
-      {
-        path: CATALOGUE_PATHS.index,
-        text: index !== null && fits(index) ? index : markdown(indexPage(ctx, true)),
-      },
-    ];
+  units.push({
+    key: 'index',
+    digest: whole('index'),
+    render: () => {
+      const index =
+        lowerBoundOfIndex(model) > MAX_CATALOGUE_FILE_BYTES ? null : markdown(indexPage(ctx, false));
+      return [
+        {
+          path: CATALOGUE_PATHS.index,
+          text: index !== null && fits(index) ? index : markdown(indexPage(ctx, true)),
+        },
+      ];
+    },
   });
 
   const mode = graphMode(model);
@@ -199,47 +257,79 @@ export function planCatalogue(
     mode === 'per-product' && lowerBoundOfGraph(model) > MAX_CATALOGUE_FILE_BYTES
       ? null
       : markdown(graphPage(ctx, mode));
-  if (graph !== null && fits(graph)) always('graph', () => [{ path: CATALOGUE_PATHS.graph, text: graph }]);
+  if (graph !== null && fits(graph))
+    units.push({
+      key: 'graph',
+      digest: whole('graph'),
+      render: () => [{ path: CATALOGUE_PATHS.graph, text: graph }],
+    });
   else {
-    always('graph', () => [{ path: CATALOGUE_PATHS.graph, text: markdown(graphDirectoryPage(ctx)) }]);
-    for (const group of model.products)
+    units.push({
+      key: 'graph',
+      digest: whole('graph'),
+      render: () => [{ path: CATALOGUE_PATHS.graph, text: markdown(graphDirectoryPage(ctx)) }],
+    });
+    for (const group of model.products) {
+      const key = `graph/${group.product}`;
       units.push({
-        key: `graph/${group.product}`,
-        digest: hashData(['graph', group.product, total, productGraphInputs(group, model)]),
+        key,
+        digest:
+          unchangedDigest(key) ?? hashData(['graph', group.product, total, productGraphInputs(group, model)]),
         render: () => [
           { path: CATALOGUE_PATHS.productGraph(group.product), text: markdown(productGraphPage(group, ctx)) },
         ],
       });
+    }
   }
 
   for (const group of model.products) {
+    const key = `products/${group.product}`;
     const self = CATALOGUE_PATHS.productIndex(group.product);
-    const rows = group.personas.map((p) => [
-      p.id,
-      p.slug,
-      p.title,
-      p.category,
-      p.tags.map((tag) => [tag, tagHref(self, tag, layout)]),
-      p.community?.confirmations ?? 0,
-    ]);
-    units.push({
-      key: `products/${group.product}`,
-      digest: hashData(['product-index', group.product, total, rows]),
-      render: () => [{ path: self, text: markdown(productIndexPage(group, ctx)) }],
-    });
+    const digest =
+      unchangedDigest(key) ??
+      hashData([
+        'product-index',
+        group.product,
+        total,
+        group.personas.map((p) => [
+          p.id,
+          p.slug,
+          p.title,
+          p.category,
+          p.tags.map((tag) => [tag, tagHref(self, tag, layout)]),
+          p.community?.confirmations ?? 0,
+        ]),
+      ]);
+    units.push({ key, digest, render: () => [{ path: self, text: markdown(productIndexPage(group, ctx)) }] });
   }
 
   const personaPages = model.products.flatMap((group) =>
     group.personas.map((persona): PersonaPageJob => {
-      const page = personaPageInput(persona, ctx);
+      const page = personaPagePath(persona);
+      const digest = unchangedDigest(page, [persona]);
+      if (digest !== undefined) return lazyPageJob(page, digest, () => personaPageInput(persona, ctx));
+      const pageInput = personaPageInput(persona, ctx);
       return {
-        path: personaPagePath(persona),
-        input: page,
-        digest: hashData(['persona-page', digestOf(persona), page.targets, page.tagHrefs]),
+        path: page,
+        input: pageInput,
+        digest: hashData(['persona-page', digestOf(persona), pageInput.targets, pageInput.tagHrefs]),
       };
     }),
   );
-  return { ctx, units, personaPages, digests };
+  return { ctx, units, personaPages, digests, skeleton };
+}
+
+/** A page job whose input is built only if the page is rendered after all (its file was edited by hand). */
+function lazyPageJob(page: string, digest: string, makeInput: () => PersonaPageInput): PersonaPageJob {
+  let input: PersonaPageInput | undefined;
+  return {
+    path: page,
+    digest,
+    get input() {
+      input ??= makeInput();
+      return input;
+    },
+  };
 }
 
 /** One persona page's text. */
@@ -301,15 +391,17 @@ export function renderCatalogue(
 
 /** Both exports as single files when each fits, else null; a library far over the cap isn't serialized whole. */
 function exportsFitInOneFile(
-  byId: readonly CataloguePersona[],
+  personas: readonly CataloguePersona[],
   schemaRef: string,
   exportBytes: (persona: CataloguePersona) => number,
 ): { json: string; csv: string } | null {
+  // A sum, so in any order; only a library that may fit is sorted.
   let lowerBound = 0;
-  for (const persona of byId) {
+  for (const persona of personas) {
     lowerBound += exportBytes(persona);
     if (lowerBound > MAX_CATALOGUE_FILE_BYTES) return null;
   }
+  const byId = [...personas].sort(compareById);
   const json = personasJson(byId, schemaRef);
   const csv = personasCsv(byId);
   return fits(json) && fits(csv) ? { json, csv } : null;
