@@ -7584,6 +7584,7 @@ var SECTION_ORDER = [
   "churn_trigger",
   "impact"
 ];
+var CONTENT_FIELDS = SECTION_ORDER;
 var PERSONA_KEY_ORDER = [
   "id",
   "slug",
@@ -7935,6 +7936,22 @@ var RELATION_WORDS = {
   contrast: "Contrasts with",
   "use-with": "Uses alongside"
 };
+
+// scripts/render/catalogue/persona-outline.ts
+var CONTENT_LOADERS = /* @__PURE__ */ new WeakMap();
+var CONTENT_ACCESSORS = CONTENT_FIELDS.map((field) => [
+  field,
+  {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const load = CONTENT_LOADERS.get(this);
+      if (!load)
+        throw new Error(`The ${field} of a persona known by its outline was read from a copy of it.`);
+      return load()[field];
+    }
+  }
+]);
 
 // scripts/render/catalogue/community-words.ts
 function times(n) {

@@ -42546,9 +42546,9 @@ function oneOf(args, name, allowed, fallback) {
 }
 
 // scripts/cli/commands/catalogue.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash3, randomUUID as randomUUID2 } from "node:crypto";
 import { lstatSync as lstatSync4, readFileSync as readFileSync3 } from "node:fs";
-import { lstat as lstat3 } from "node:fs/promises";
+import { lstat as lstat3, rm } from "node:fs/promises";
 import path13 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 
@@ -42571,66 +42571,157 @@ function hashData(value) {
 }
 
 // scripts/plan/catalogue/catalogue-manifest.ts
-var MANIFEST_VERSION = 2;
+var MANIFEST_VERSION = 3;
 function emptyManifest() {
-  return { units: /* @__PURE__ */ new Map(), files: /* @__PURE__ */ new Map(), personas: /* @__PURE__ */ new Map() };
+  return { skeleton: null, units: /* @__PURE__ */ new Map(), files: /* @__PURE__ */ new Map(), personas: /* @__PURE__ */ new Map() };
 }
-function parseManifest(text7, fingerprint) {
-  if (text7 === null) return emptyManifest();
+function parseManifestFile(text7, fingerprint) {
+  const value = parseStored(text7, fingerprint);
+  if (value === null || typeof value.id !== "string") return null;
+  const manifest = emptyManifest();
+  return readEntries(value, manifest) ? { id: value.id, manifest } : null;
+}
+function withDelta(base2, text7, fingerprint) {
+  const value = parseStored(text7, fingerprint);
+  if (value === null || value.base !== base2.id || !isRecord2(value.removed)) return base2.manifest;
+  const removed = value.removed;
+  const kinds = ["units", "files", "personas"];
+  if (!kinds.every((kind) => isStringArray(removed[kind]))) return base2.manifest;
+  const out = {
+    skeleton: null,
+    units: new Map(base2.manifest.units),
+    files: new Map(base2.manifest.files),
+    personas: new Map(base2.manifest.personas)
+  };
+  if (!readEntries(value, out)) return base2.manifest;
+  for (const kind of kinds) for (const key of removed[kind]) out[kind].delete(key);
+  return out;
+}
+function parseStored(text7, fingerprint) {
+  if (text7 === null) return null;
   let value;
   try {
     value = JSON.parse(text7);
   } catch {
-    return emptyManifest();
+    return null;
   }
   if (!isRecord2(value) || value.version !== MANIFEST_VERSION || value.fingerprint !== fingerprint)
-    return emptyManifest();
-  if (!isRecord2(value.units) || !isRecord2(value.files) || !isRecord2(value.personas)) return emptyManifest();
-  const out = emptyManifest();
+    return null;
+  return value;
+}
+function readEntries(value, out) {
+  if (value.skeleton !== null && typeof value.skeleton !== "string" || !isRecord2(value.units) || !isRecord2(value.files) || !isRecord2(value.personas))
+    return false;
+  out.skeleton = value.skeleton;
   for (const [key, unit] of Object.entries(value.units)) {
-    if (!Array.isArray(unit) || unit.length !== 2) return emptyManifest();
+    if (typeof unit === "string") {
+      out.units.set(key, { digest: unit, files: [key] });
+      continue;
+    }
+    if (!Array.isArray(unit) || unit.length !== 2) return false;
     const [digest, files] = unit;
-    if (typeof digest !== "string" || !Array.isArray(files) || !files.every((f) => typeof f === "string"))
-      return emptyManifest();
+    if (typeof digest !== "string" || !isStringArray(files)) return false;
     out.units.set(key, { digest, files });
   }
   for (const [file, entry] of Object.entries(value.files)) {
-    if (!Array.isArray(entry) || entry.length !== 3) return emptyManifest();
+    if (!Array.isArray(entry) || entry.length !== 3) return false;
     const [output, size, mtimeMs] = entry;
     if (typeof output !== "string" || !Number.isSafeInteger(size) || typeof mtimeMs !== "number" || !Number.isFinite(mtimeMs))
-      return emptyManifest();
+      return false;
     out.files.set(file, { output, size, mtimeMs });
   }
   for (const [file, entry] of Object.entries(value.personas)) {
-    if (!Array.isArray(entry) || entry.length !== 5) return emptyManifest();
-    const [size, mtimeMs, digest, exportBytes, outline] = entry;
-    if (!Number.isSafeInteger(size) || typeof mtimeMs !== "number" || !Number.isFinite(mtimeMs) || typeof digest !== "string" || !Number.isSafeInteger(exportBytes) || !isOutline(outline))
-      return emptyManifest();
+    if (!Array.isArray(entry) || entry.length !== 6) return false;
+    const [size, mtimeMs, digest, exportBytes, outlineDigest, outline] = entry;
+    if (!Number.isSafeInteger(size) || typeof mtimeMs !== "number" || !Number.isFinite(mtimeMs) || typeof digest !== "string" || !Number.isSafeInteger(exportBytes) || typeof outlineDigest !== "string" || !isOutline(outline) || outline.file !== file)
+      return false;
     out.personas.set(file, {
       size,
       mtimeMs,
       digest,
       exportBytes,
+      outlineDigest,
       outline
     });
   }
-  return out;
+  return true;
 }
 function isOutline(value) {
   if (!isRecord2(value)) return false;
   const strings2 = ["file", "id", "slug", "title", "product", "category"];
   return strings2.every((key) => typeof value[key] === "string") && Array.isArray(value.tags) && value.tags.every((tag) => typeof tag === "string") && Array.isArray(value.composability) && value.composability.every(isRecord2) && (value.community === void 0 || isRecord2(value.community));
 }
-function serializeManifest(manifest, fingerprint) {
+function serializeManifest(manifest, fingerprint, id) {
+  return `${JSON.stringify({ version: MANIFEST_VERSION, fingerprint, id, ...entriesOf(manifest) })}
+`;
+}
+function manifestDelta(base2, next) {
+  const changes = { ...emptyManifest(), skeleton: next.skeleton };
+  const removed = {
+    units: keysMissing(base2.manifest.units, next.units),
+    files: keysMissing(base2.manifest.files, next.files),
+    personas: keysMissing(base2.manifest.personas, next.personas)
+  };
+  for (const [key, unit] of next.units) {
+    const was = base2.manifest.units.get(key);
+    if (was === unit) continue;
+    if (!was || was.digest !== unit.digest || !sameStrings(was.files, unit.files))
+      changes.units.set(key, unit);
+  }
+  for (const [file, entry] of next.files) {
+    const was = base2.manifest.files.get(file);
+    if (was === entry) continue;
+    if (!was || was.output !== entry.output || was.size !== entry.size || was.mtimeMs !== entry.mtimeMs)
+      changes.files.set(file, entry);
+  }
+  for (const [file, entry] of next.personas) {
+    const was = base2.manifest.personas.get(file);
+    if (!was || !samePersonaEntry(was, entry)) changes.personas.set(file, entry);
+  }
+  return { base: base2.id, changes, removed };
+}
+function keepAsDelta(delta, next) {
+  const entries = next.units.size + next.files.size + next.personas.size;
+  return deltaSize(delta) <= Math.max(64, entries / 10);
+}
+function deltaSize(delta) {
+  const { changes, removed } = delta;
+  return changes.units.size + changes.files.size + changes.personas.size + removed.units.length + removed.files.length + removed.personas.length;
+}
+function serializeManifestDelta(delta, fingerprint) {
+  const { base: base2, changes, removed } = delta;
+  return `${JSON.stringify({ version: MANIFEST_VERSION, fingerprint, base: base2, ...entriesOf(changes), removed })}
+`;
+}
+function entriesOf(manifest) {
   const units = /* @__PURE__ */ Object.create(null);
-  for (const [key, unit] of sorted(manifest.units)) units[key] = [unit.digest, unit.files];
+  for (const [key, unit] of sorted(manifest.units))
+    units[key] = unit.files.length === 1 && unit.files[0] === key ? unit.digest : [unit.digest, unit.files];
   const files = /* @__PURE__ */ Object.create(null);
   for (const [file, entry] of sorted(manifest.files)) files[file] = [entry.output, entry.size, entry.mtimeMs];
   const personas = /* @__PURE__ */ Object.create(null);
   for (const [file, entry] of sorted(manifest.personas))
-    personas[file] = [entry.size, entry.mtimeMs, entry.digest, entry.exportBytes, entry.outline];
-  return `${JSON.stringify({ version: MANIFEST_VERSION, fingerprint, units, files, personas })}
-`;
+    personas[file] = [
+      entry.size,
+      entry.mtimeMs,
+      entry.digest,
+      entry.exportBytes,
+      entry.outlineDigest,
+      entry.outline
+    ];
+  return { skeleton: manifest.skeleton, units, files, personas };
+}
+function samePersonaEntry(a, b) {
+  return a === b || a.size === b.size && a.mtimeMs === b.mtimeMs && a.digest === b.digest && a.exportBytes === b.exportBytes && a.outlineDigest === b.outlineDigest;
+}
+function keysMissing(from, next) {
+  return [...from.keys()].filter((key) => !next.has(key)).sort(compareCodePoints);
+}
+function sameStrings(a, b) {
+  return a.length === b.length && a.every((value, index2) => value === b[index2]);
+}
+function isStringArray(value) {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
 }
 function sorted(map4) {
   return [...map4].sort(([a], [b]) => compareCodePoints(a, b));
@@ -42836,12 +42927,14 @@ async function listCatalogueFolder(dir) {
   const found = [];
   const walk = async (relative, depth) => {
     const entries = await readdir(path4.join(dir, relative), { withFileTypes: true });
+    const folders = [];
     for (const entry of entries) {
       if (entry.name.startsWith(".")) continue;
       const child = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory() && depth < MAX_DEPTH2) await walk(child, depth + 1);
+      if (entry.isDirectory() && depth < MAX_DEPTH2) folders.push(walk(child, depth + 1));
       else if (entry.isFile() && /\.(md|json|csv)$/.test(entry.name)) found.push(child);
     }
+    await Promise.all(folders);
   };
   await walk("", 0);
   return found.sort(compareCodePoints);
@@ -43280,6 +43373,40 @@ function exportLinks(self2, ctx) {
 }
 function count(n) {
   return n.toLocaleString("en-US");
+}
+
+// scripts/render/catalogue/persona-outline.ts
+init_persona_fields();
+function personaOutline(persona) {
+  const outline = {};
+  for (const [key, value] of Object.entries(Object.getOwnPropertyDescriptors(persona)))
+    if (!CONTENT_FIELDS.includes(key) && "value" in value) outline[key] = value.value;
+  return outline;
+}
+var CONTENT_LOADERS = /* @__PURE__ */ new WeakMap();
+var CONTENT_ACCESSORS = CONTENT_FIELDS.map((field) => [
+  field,
+  {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const load = CONTENT_LOADERS.get(this);
+      if (!load)
+        throw new Error(`The ${field} of a persona known by its outline was read from a copy of it.`);
+      return load()[field];
+    }
+  }
+]);
+function lazyPersona(outline, load) {
+  let full;
+  const persona = {};
+  for (const key of Object.keys(outline)) persona[key] = outline[key];
+  CONTENT_LOADERS.set(persona, () => {
+    full ??= load();
+    return full;
+  });
+  for (const [field, accessor] of CONTENT_ACCESSORS) Object.defineProperty(persona, field, accessor);
+  return persona;
 }
 
 // scripts/render/catalogue/persona-page.ts
@@ -43992,19 +44119,19 @@ function personaList(self2, personas) {
 var MAX_CATALOGUE_FILE_BYTES = 5e5;
 var EXPORT_SCHEMA_FILE = "schemas/catalogue.schema.json";
 function personaDigest(persona) {
-  return { digest: hashData(persona), exportBytes: byteLength(JSON.stringify(exportPersonaData(persona))) };
+  return {
+    digest: hashData(persona),
+    exportBytes: byteLength(JSON.stringify(exportPersonaData(persona))),
+    outline: hashData(personaOutline(persona))
+  };
 }
-function planCatalogue(input2, options, known = /* @__PURE__ */ new Map()) {
+function planCatalogue(input2, options, known = /* @__PURE__ */ new Map(), previous3) {
   const model = buildCatalogueModel(input2);
   const schemaRef = path7.posix.join(options.rootFromCatalogue, EXPORT_SCHEMA_FILE);
   const digests = new Map(model.personas.map((p) => [p, known.get(p) ?? personaDigest(p)]));
-  const digestOf = (p) => (digests.get(p) ?? personaDigest(p)).digest;
-  const byId = [...model.personas].sort(compareById);
-  const singleExports = exportsFitInOneFile(
-    byId,
-    schemaRef,
-    (p) => (digests.get(p) ?? personaDigest(p)).exportBytes
-  );
+  const digestsOf = (p) => digests.get(p) ?? personaDigest(p);
+  const digestOf = (p) => digestsOf(p).digest;
+  const singleExports = exportsFitInOneFile(model.personas, schemaRef, (p) => digestsOf(p).exportBytes);
   const layout = {
     tagPages: false,
     splitExports: singleExports === null,
@@ -44015,6 +44142,15 @@ function planCatalogue(input2, options, known = /* @__PURE__ */ new Map()) {
   const total = model.personas.length;
   const tags = lowerBoundOfTagIndex(model) > MAX_CATALOGUE_FILE_BYTES ? null : markdown(tagIndexPage(ctx));
   if (tags === null || !fits(tags)) layout.tagPages = true;
+  const skeleton = hashData([
+    "skeleton",
+    layout.tagPages,
+    layout.splitExports,
+    model.personas.map((p) => digestsOf(p).outline)
+  ]);
+  const sameSkeleton = previous3?.skeleton === skeleton;
+  const unchangedDigest = (key, personas = []) => sameSkeleton && personas.every((p) => previous3.personaDigest(p.file) === digestOf(p)) ? previous3.units.get(key)?.digest : void 0;
+  const whole = (key) => hashData([key, skeleton]);
   const units = [];
   const always = (key, render2) => units.push({ key, digest: null, render: render2 });
   if (singleExports)
@@ -44026,13 +44162,15 @@ function planCatalogue(input2, options, known = /* @__PURE__ */ new Map()) {
     const partKeys = model.products.map((group) => `exports/${group.product}`);
     const partDigests = [];
     for (const group of model.products) {
-      const personas = [...group.personas].sort(compareById);
-      const digest = hashData(["exports", schemaRef, personas.map(digestOf)]);
+      const key = `exports/${group.product}`;
+      let byId;
+      const personas = () => byId ??= [...group.personas].sort(compareById);
+      const digest = unchangedDigest(key, group.personas) ?? hashData(["exports", schemaRef, personas().map(digestOf)]);
       partDigests.push(digest);
       units.push({
-        key: `exports/${group.product}`,
+        key,
         digest,
-        render: () => chunkBySize(personas).flatMap((chunk, index2) => [
+        render: () => chunkBySize(personas()).flatMap((chunk, index2) => [
           {
             path: CATALOGUE_PATHS.productExport(group.product, index2 + 1, "json"),
             text: personasJson(chunk, path7.posix.join("..", schemaRef))
@@ -44057,66 +44195,108 @@ function planCatalogue(input2, options, known = /* @__PURE__ */ new Map()) {
       }
     });
   }
-  if (!layout.tagPages && tags !== null) always("tags", () => [{ path: CATALOGUE_PATHS.tags, text: tags }]);
+  if (!layout.tagPages && tags !== null)
+    units.push({
+      key: "tags",
+      digest: whole("tags"),
+      render: () => [{ path: CATALOGUE_PATHS.tags, text: tags }]
+    });
   else {
-    always("tags", () => [{ path: CATALOGUE_PATHS.tags, text: markdown(tagDirectoryPage(ctx)) }]);
-    for (const group of model.tags)
+    units.push({
+      key: "tags",
+      digest: whole("tags"),
+      render: () => [{ path: CATALOGUE_PATHS.tags, text: markdown(tagDirectoryPage(ctx)) }]
+    });
+    for (const group of model.tags) {
+      const key = `tags/${group.tag}`;
       units.push({
-        key: `tags/${group.tag}`,
-        digest: hashData(["tag", group.tag, total, group.personas.map((p) => [p.title, p.product, p.slug])]),
+        key,
+        digest: unchangedDigest(key) ?? hashData(["tag", group.tag, total, group.personas.map((p) => [p.title, p.product, p.slug])]),
         render: () => [{ path: CATALOGUE_PATHS.tagPage(group.tag), text: markdown(tagPage(group, ctx)) }]
       });
+    }
   }
-  always("index", () => {
-    const index2 = lowerBoundOfIndex(model) > MAX_CATALOGUE_FILE_BYTES ? null : markdown(indexPage(ctx, false));
-    return [
-      {
-        path: CATALOGUE_PATHS.index,
-        text: index2 !== null && fits(index2) ? index2 : markdown(indexPage(ctx, true))
-      }
-    ];
+  units.push({
+    key: "index",
+    digest: whole("index"),
+    render: () => {
+      const index2 = lowerBoundOfIndex(model) > MAX_CATALOGUE_FILE_BYTES ? null : markdown(indexPage(ctx, false));
+      return [
+        {
+          path: CATALOGUE_PATHS.index,
+          text: index2 !== null && fits(index2) ? index2 : markdown(indexPage(ctx, true))
+        }
+      ];
+    }
   });
   const mode = graphMode(model);
   const graph = mode === "per-product" && lowerBoundOfGraph(model) > MAX_CATALOGUE_FILE_BYTES ? null : markdown(graphPage(ctx, mode));
-  if (graph !== null && fits(graph)) always("graph", () => [{ path: CATALOGUE_PATHS.graph, text: graph }]);
+  if (graph !== null && fits(graph))
+    units.push({
+      key: "graph",
+      digest: whole("graph"),
+      render: () => [{ path: CATALOGUE_PATHS.graph, text: graph }]
+    });
   else {
-    always("graph", () => [{ path: CATALOGUE_PATHS.graph, text: markdown(graphDirectoryPage(ctx)) }]);
-    for (const group of model.products)
+    units.push({
+      key: "graph",
+      digest: whole("graph"),
+      render: () => [{ path: CATALOGUE_PATHS.graph, text: markdown(graphDirectoryPage(ctx)) }]
+    });
+    for (const group of model.products) {
+      const key = `graph/${group.product}`;
       units.push({
-        key: `graph/${group.product}`,
-        digest: hashData(["graph", group.product, total, productGraphInputs(group, model)]),
+        key,
+        digest: unchangedDigest(key) ?? hashData(["graph", group.product, total, productGraphInputs(group, model)]),
         render: () => [
           { path: CATALOGUE_PATHS.productGraph(group.product), text: markdown(productGraphPage(group, ctx)) }
         ]
       });
+    }
   }
   for (const group of model.products) {
+    const key = `products/${group.product}`;
     const self2 = CATALOGUE_PATHS.productIndex(group.product);
-    const rows = group.personas.map((p) => [
-      p.id,
-      p.slug,
-      p.title,
-      p.category,
-      p.tags.map((tag) => [tag, tagHref(self2, tag, layout)]),
-      p.community?.confirmations ?? 0
+    const digest = unchangedDigest(key) ?? hashData([
+      "product-index",
+      group.product,
+      total,
+      group.personas.map((p) => [
+        p.id,
+        p.slug,
+        p.title,
+        p.category,
+        p.tags.map((tag) => [tag, tagHref(self2, tag, layout)]),
+        p.community?.confirmations ?? 0
+      ])
     ]);
-    units.push({
-      key: `products/${group.product}`,
-      digest: hashData(["product-index", group.product, total, rows]),
-      render: () => [{ path: self2, text: markdown(productIndexPage(group, ctx)) }]
-    });
+    units.push({ key, digest, render: () => [{ path: self2, text: markdown(productIndexPage(group, ctx)) }] });
   }
   const personaPages = model.products.flatMap(
     (group) => group.personas.map((persona) => {
-      const page = personaPageInput(persona, ctx);
+      const page = personaPagePath(persona);
+      const digest = unchangedDigest(page, [persona]);
+      if (digest !== void 0) return lazyPageJob(page, digest, () => personaPageInput(persona, ctx));
+      const pageInput = personaPageInput(persona, ctx);
       return {
-        path: personaPagePath(persona),
-        input: page,
-        digest: hashData(["persona-page", digestOf(persona), page.targets, page.tagHrefs])
+        path: page,
+        input: pageInput,
+        digest: hashData(["persona-page", digestOf(persona), pageInput.targets, pageInput.tagHrefs])
       };
     })
   );
-  return { ctx, units, personaPages, digests };
+  return { ctx, units, personaPages, digests, skeleton };
+}
+function lazyPageJob(page, digest, makeInput) {
+  let input2;
+  return {
+    path: page,
+    digest,
+    get input() {
+      input2 ??= makeInput();
+      return input2;
+    }
+  };
 }
 function renderPersonaPageParts(input2, options) {
   return personaPageParts(input2, options).flatMap(
@@ -44132,12 +44312,13 @@ function tooLargeDiagnostic(file, bytes, options) {
     "Shorten the longest texts of the personas on this page, or report it: the catalogue should have split it."
   );
 }
-function exportsFitInOneFile(byId, schemaRef, exportBytes) {
+function exportsFitInOneFile(personas, schemaRef, exportBytes) {
   let lowerBound = 0;
-  for (const persona of byId) {
+  for (const persona of personas) {
     lowerBound += exportBytes(persona);
     if (lowerBound > MAX_CATALOGUE_FILE_BYTES) return null;
   }
+  const byId = [...personas].sort(compareById);
   const json = personasJson(byId, schemaRef);
   const csv = personasCsv(byId);
   return fits(json) && fits(csv) ? { json, csv } : null;
@@ -44489,14 +44670,14 @@ var CatalogueFolderSync = class {
     if (this.#check || digest === null) return false;
     const unit = this.#previous.units.get(key);
     if (unit?.digest !== digest) return false;
-    const entries = unit.files.map((file) => this.#previous.files.get(file));
-    if (!entries.every((entry, index2) => entry && this.#statMatches(unit.files[index2] ?? "", entry)))
-      return false;
-    unit.files.forEach((file, index2) => {
-      const entry = entries[index2];
-      if (entry) this.manifest.files.set(file, entry);
+    for (const file of unit.files) {
+      const entry = this.#previous.files.get(file);
+      if (entry === void 0 || !this.#statMatches(file, entry)) return false;
+    }
+    for (const file of unit.files) {
+      this.manifest.files.set(file, this.#previous.files.get(file));
       this.#generated.add(file);
-    });
+    }
     this.manifest.units.set(key, unit);
     this.#unitFiles.set(key, unit.files);
     this.unchanged += unit.files.length;
@@ -44587,13 +44768,22 @@ var CatalogueFolderSync = class {
   }
   #statMatches(file, entry) {
     try {
-      const stats = lstatSync3(path8.join(this.#dir, file));
-      return stats.isFile() && stats.size === entry.size && stats.mtimeMs === entry.mtimeMs;
+      const stats = lstatSync3(path8.join(this.#dir, file), { throwIfNoEntry: false });
+      return stats?.isFile() === true && stats.size === entry.size && stats.mtimeMs === entry.mtimeMs;
     } catch {
       return false;
     }
   }
 };
+function previousPlan(manifest) {
+  if (manifest.skeleton === null) return void 0;
+  const { personas } = manifest;
+  return {
+    skeleton: manifest.skeleton,
+    units: manifest.units,
+    personaDigest: (file) => personas.get(file)?.digest
+  };
+}
 async function syncCatalogueFolder(personas, options, dir, {
   check: check2,
   previous: previous3,
@@ -44601,6 +44791,8 @@ async function syncCatalogueFolder(personas, options, dir, {
   known
 }) {
   const sync = new CatalogueFolderSync(dir, previous3, { check: check2 });
+  const existing = listCatalogueFolder(dir);
+  existing.catch(() => void 0);
   const tooLarge = [];
   const offer = async (file) => {
     const bytes = Buffer.byteLength(file.text, "utf8");
@@ -44608,7 +44800,8 @@ async function syncCatalogueFolder(personas, options, dir, {
     else if (tooLarge.length === 0 || check2) await sync.offer(file.path, file.text);
   };
   try {
-    const work = planCatalogue(personas, options, known);
+    const work = planCatalogue(personas, options, known, check2 ? void 0 : previousPlan(previous3));
+    sync.manifest.skeleton = work.skeleton;
     const toRender = work.personaPages.filter((job) => !sync.current(job.path, job.digest));
     const renderedPages = [];
     const pagesDone = renderPersonaPages(
@@ -44642,7 +44835,7 @@ async function syncCatalogueFolder(personas, options, dir, {
     }
     await pagesDone;
     const changed = [...sync.changed].sort((a, b) => compareCodePoints(a.path, b.path));
-    const stale = tooLarge.length > 0 ? [] : sync.stale(await listCatalogueFolder(dir));
+    const stale = tooLarge.length > 0 ? [] : sync.stale(await existing);
     if (tooLarge.length > 0 || check2) await sync.abort();
     else {
       await sync.commit();
@@ -44684,33 +44877,11 @@ function toCataloguePersona(file, data) {
   return { ...data, file };
 }
 
-// scripts/render/catalogue/persona-outline.ts
-init_persona_fields();
-function personaOutline(persona) {
-  const outline = {};
-  for (const [key, value] of Object.entries(Object.getOwnPropertyDescriptors(persona)))
-    if (!CONTENT_FIELDS.includes(key) && "value" in value) outline[key] = value.value;
-  return outline;
-}
-function lazyPersona(outline, load) {
-  let full;
-  const persona = { ...outline };
-  for (const field of CONTENT_FIELDS)
-    Object.defineProperty(persona, field, {
-      enumerable: true,
-      configurable: true,
-      get: () => {
-        full ??= load();
-        return full[field];
-      }
-    });
-  return persona;
-}
-
 // scripts/plan/catalogue/reuse-personas.ts
 function reusePersonas(facts, previous3, stamps) {
   const personas = [];
   const known = /* @__PURE__ */ new Map();
+  const entries = /* @__PURE__ */ new Map();
   for (const fact of facts) {
     const entry = previous3.get(fact.file);
     const stamp = stamps.get(fact.file);
@@ -44721,17 +44892,34 @@ function reusePersonas(facts, previous3, stamps) {
         return toCataloguePersona(fact.file, data);
       });
       personas.push(persona);
-      known.set(persona, { digest: entry.digest, exportBytes: entry.exportBytes });
+      known.set(persona, {
+        digest: entry.digest,
+        exportBytes: entry.exportBytes,
+        outline: entry.outlineDigest
+      });
+      entries.set(persona, entry);
     } else if (fact.data) personas.push(toCataloguePersona(fact.file, fact.data));
   }
-  return { personas, known };
+  return { personas, known, entries };
 }
-function rememberPersonas(personas, digests, stamps) {
+function rememberPersonas(personas, digests, stamps, entries = /* @__PURE__ */ new Map()) {
   const out = /* @__PURE__ */ new Map();
   for (const persona of personas) {
+    const reused = entries.get(persona);
+    if (reused) {
+      out.set(persona.file, reused);
+      continue;
+    }
     const stamp = stamps.get(persona.file);
     const digest = digests.get(persona);
-    if (stamp && digest) out.set(persona.file, { ...stamp, ...digest, outline: personaOutline(persona) });
+    if (stamp && digest)
+      out.set(persona.file, {
+        ...stamp,
+        digest: digest.digest,
+        exportBytes: digest.exportBytes,
+        outlineDigest: digest.outline,
+        outline: personaOutline(persona)
+      });
   }
   return out;
 }
@@ -44910,9 +45098,10 @@ var catalogueCommand = {
     };
     const fingerprint = codeFingerprint(options);
     const manifestFile = manifestPath(ctx.root, outDir);
-    const previous3 = check2 ? emptyManifest() : parseManifest(readOrNull(manifestFile), fingerprint);
+    const stored = check2 ? null : parseManifestFile(readOrNull(manifestFile), fingerprint);
+    const previous3 = stored === null ? emptyManifest() : withDelta(stored, readOrNull(deltaPath(manifestFile)), fingerprint);
     const stamps = check2 ? /* @__PURE__ */ new Map() : stampPersonaFiles(ctx.root, library.personas);
-    const { personas, known } = reusePersonas(library.personas, previous3.personas, stamps);
+    const { personas, known, entries } = reusePersonas(library.personas, previous3.personas, stamps);
     let result;
     try {
       result = await syncCatalogueFolder(personas, options, outDir, { check: check2, previous: previous3, known });
@@ -44949,8 +45138,8 @@ var catalogueCommand = {
       ctx.stdout(`updated ${FORM_PATH}
 `);
     }
-    result.manifest.personas = rememberPersonas(personas, result.digests, stamps);
-    await writeManifest(manifestFile, serializeManifest(result.manifest, fingerprint));
+    result.manifest.personas = rememberPersonas(personas, result.digests, stamps, entries);
+    await saveManifest(manifestFile, stored, result.manifest, fingerprint);
     for (const file of changed)
       ctx.stdout(`${file.missing ? "created" : "updated"} ${outLabel}/${file.path}
 `);
@@ -44991,6 +45180,18 @@ function readOrNull(file) {
   } catch {
     return null;
   }
+}
+function deltaPath(file) {
+  return file.replace(/\.json$/, ".delta.json");
+}
+async function saveManifest(file, base2, manifest, fingerprint) {
+  const delta = base2 === null ? null : manifestDelta(base2, manifest);
+  if (delta !== null && keepAsDelta(delta, manifest)) {
+    await writeManifest(deltaPath(file), serializeManifestDelta(delta, fingerprint));
+    return;
+  }
+  await writeManifest(file, serializeManifest(manifest, fingerprint, randomUUID2()));
+  await rm(deltaPath(file), { force: true }).catch(() => void 0);
 }
 async function writeManifest(file, text7) {
   await writeFileAtomically(file, text7).catch(() => void 0);
@@ -45424,7 +45625,7 @@ init_contribution_location();
 import path20 from "node:path";
 
 // scripts/apply/file-ops.ts
-import { readdir as readdir4, readFile as readFile4, rm, rmdir as rmdir2 } from "node:fs/promises";
+import { readdir as readdir4, readFile as readFile4, rm as rm2, rmdir as rmdir2 } from "node:fs/promises";
 import path19 from "node:path";
 function diskOps(root4) {
   const at = (file) => path19.join(root4, ...file.split("/"));
@@ -45438,7 +45639,7 @@ function diskOps(root4) {
       }
     },
     write: (file, text7) => writeFileAtomically(at(file), text7),
-    remove: (file) => rm(at(file), { force: true }),
+    remove: (file) => rm2(at(file), { force: true }),
     removeEmptyDir: async (dir) => {
       try {
         await rmdir2(at(dir));
