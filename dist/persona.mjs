@@ -17980,7 +17980,7 @@ var init_compile_schema = __esm({
 // scripts/read/read-library.ts
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync } from "node:fs";
 import path from "node:path";
-async function listLibrary(root4) {
+async function listLibrary(root4, { contributions = true } = {}) {
   const personasDir = path.join(root4, "personas");
   const stats = lstatOrNull(personasDir);
   if (!stats?.isDirectory()) {
@@ -17990,7 +17990,7 @@ async function listLibrary(root4) {
   }
   const diagnostics = [];
   const personaFiles = listTree(root4, "personas", diagnostics);
-  const contributionFiles = lstatOrNull(path.join(root4, "contributions"))?.isDirectory() ? listTree(root4, "contributions", diagnostics) : [];
+  const contributionFiles = contributions && lstatOrNull(path.join(root4, "contributions"))?.isDirectory() ? listTree(root4, "contributions", diagnostics) : [];
   return { personaFiles, contributionFiles, diagnostics };
 }
 async function readLibrary(root4) {
@@ -18303,10 +18303,10 @@ var init_validate_cache = __esm({
       has(kind, file) {
         return Object.hasOwn(this.old[kind], file);
       }
-      /** Content hashes of every file revived so far (for the memo keys). */
-      *revivedHashes() {
-        for (const [file, entry] of Object.entries(this.next.personas)) yield [file, entry.stamp.hash];
-        for (const [file, entry] of Object.entries(this.next.contributions)) yield [file, entry.stamp.hash];
+      /** The stamp (stat and content hash) of every file revived so far. */
+      *revivedStamps() {
+        for (const [file, entry] of Object.entries(this.next.personas)) yield [file, entry.stamp];
+        for (const [file, entry] of Object.entries(this.next.contributions)) yield [file, entry.stamp];
       }
       hashMatches(kind, file, stamp) {
         return this.old[kind][file]?.stamp.hash === stamp.hash;
@@ -18348,6 +18348,18 @@ var init_validate_cache = __esm({
           stamp,
           facts: facts.diagnostics.length > 0 ? { ...rest, places } : rest
         };
+      }
+      /**
+       * Carries every contribution entry and remembered answer of the old cache over as it is, for a run that
+       * checked personas only: the next run that does look at contributions still finds them.
+       */
+      keepContributions() {
+        for (const [file, entry] of Object.entries(this.old.contributions))
+          if (!Object.hasOwn(this.next.contributions, file)) this.next.contributions[file] = entry;
+        for (const [short, value] of Object.entries(this.old.memo))
+          if (!Object.hasOwn(this.next.memo, short)) this.next.memo[short] = value;
+        for (const [short, value] of Object.entries(this.old.suggestions))
+          if (!Object.hasOwn(this.next.suggestions, short)) this.next.suggestions[short] = value;
       }
       /**
        * Keeps the places a cross-file rule had to locate in a fast-path persona, so the next run does not parse the
@@ -34540,7 +34552,7 @@ var init_read_schemas = __esm({
 import path12 from "node:path";
 async function validateLibrary(root4, options = {}) {
   const [listing, personaSchema, contributionSchema] = await Promise.all([
-    listLibrary(root4),
+    listLibrary(root4, { contributions: options.contributions !== false }),
     readPersonaSchema(root4),
     readContributionSchema(root4)
   ]);
@@ -34557,7 +34569,7 @@ async function validateLibrary(root4, options = {}) {
       JSON.stringify(contributionSchema)
     ])
   ) : void 0;
-  const hashes = /* @__PURE__ */ new Map();
+  const stamps = /* @__PURE__ */ new Map();
   const personas = [];
   const contributions = [];
   const personaJobs = [];
@@ -34600,24 +34612,26 @@ async function validateLibrary(root4, options = {}) {
   const owners = /* @__PURE__ */ new Map();
   fill(personas, checked.personas, (checkedFacts, i) => {
     const stamp = checked.personaStamps[i];
-    hashes.set(checkedFacts.file, stamp.hash);
+    stamps.set(checkedFacts.file, stamp);
     owners.set(checkedFacts.file, checked.personaOwners[i] ?? 0);
     cache?.storePersona(checkedFacts, stamp, checkedFacts.summary);
     return withData(checkedFacts, readPersona2(checkedFacts.file));
   });
   fill(contributions, checked.contributions, (facts, i) => {
     const stamp = checked.contributionStamps[i];
-    hashes.set(facts.file, stamp.hash);
+    stamps.set(facts.file, stamp);
     cache?.storeContribution(facts, stamp);
     return facts;
   });
-  if (cache) for (const [file, hash] of cache.revivedHashes()) hashes.set(file, hash);
-  const memoKey = (contributionFile, personaFile) => [contributionFile, hashes.get(contributionFile), personaFile, hashes.get(personaFile)].join("\0");
-  const byFile = new Map(personas.map((facts) => [facts.file, facts]));
-  const contributionIndex = buildContributionIndex(personas);
-  const comparisons = plannedComparisons(contributions, contributionIndex).filter(
-    (c) => !cache?.hasMemo(memoKey(c.contribution.file, c.target.file))
+  if (cache) for (const [file, stamp] of cache.revivedStamps()) stamps.set(file, stamp);
+  const memoKey = (contributionFile, personaFile) => [contributionFile, stamps.get(contributionFile)?.hash, personaFile, stamps.get(personaFile)?.hash].join(
+    "\0"
   );
+  const byFile = new Map(personas.map((facts) => [facts.file, facts]));
+  const contributionIndex = contributions.length > 0 ? buildContributionIndex(personas) : void 0;
+  const comparisons = contributionIndex ? plannedComparisons(contributions, contributionIndex).filter(
+    (c) => !cache?.hasMemo(memoKey(c.contribution.file, c.target.file))
+  ) : [];
   const comparing = checked.compare(
     comparisons.map((c) => ({ ...c, owner: owners.get(c.target.file) ?? 0 })),
     (file) => byFile.get(file)?.data ?? {}
@@ -34633,7 +34647,7 @@ async function validateLibrary(root4, options = {}) {
     layout: listing.diagnostics,
     contributions,
     validatePersona: compiled2.persona,
-    contributionIndex,
+    ...contributionIndex ? { contributionIndex } : {},
     ...cache ? { memoSuggestion: cache.suggestion.bind(cache) } : {}
   };
   const personaDiagnostics = checkPersonaLibrary(input2);
@@ -34653,12 +34667,14 @@ async function validateLibrary(root4, options = {}) {
     ) : againstPersona
   });
   const diagnostics = sortDiagnostics([...personaDiagnostics, ...contributionDiagnostics]);
+  if (options.contributions === false) cache?.keepContributions();
   cache?.save();
   return {
     personas,
     contributions,
     contributionCount: listing.contributionFiles.length,
-    diagnostics
+    diagnostics,
+    stamps
   };
 }
 function reusable(cache, kind, file, absolute) {
@@ -42547,7 +42563,7 @@ function oneOf(args, name, allowed, fallback) {
 
 // scripts/cli/commands/catalogue.ts
 import { createHash as createHash3, randomUUID as randomUUID2 } from "node:crypto";
-import { lstatSync as lstatSync4, readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 import { lstat as lstat3, rm } from "node:fs/promises";
 import path13 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
@@ -45053,7 +45069,7 @@ function formatText(diagnostics, summary) {
 `;
 }
 function summaryLine(s) {
-  const checked = `${plural(s.personas, "persona")} and ${plural(s.contributions, "contribution")}`;
+  const checked = s.contributions === void 0 ? plural(s.personas, "persona") : `${plural(s.personas, "persona")} and ${plural(s.contributions, "contribution")}`;
   if (s.errors === 0 && s.warnings === 0) return `\u2714 ${checked} checked: no problems.`;
   return `${s.errors > 0 ? "\u2716" : "\u26A0"} ${checked} checked: ${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}.`;
 }
@@ -45076,17 +45092,13 @@ var catalogueCommand = {
     const fromRoot = path13.relative(ctx.root, outDir);
     const outLabel = fromRoot.startsWith("..") || path13.isAbsolute(fromRoot) ? toPosix2(outDir) : toPosix2(fromRoot);
     const identity = toolIdentity();
-    const library = await validateLibrary(
-      ctx.root,
-      identity === void 0 ? {} : { cache: { location: path13.join(cacheFolder(ctx.root), "validate.json"), toolIdentity: identity } }
-    );
-    const blocking = library.diagnostics.filter(
-      (d) => d.severity === "error" && !d.file.startsWith("contributions/")
-    );
+    const library = await validateLibrary(ctx.root, {
+      contributions: false,
+      ...identity === void 0 ? {} : { cache: { location: path13.join(cacheFolder(ctx.root), "validate.json"), toolIdentity: identity } }
+    });
+    const blocking = library.diagnostics.filter((d) => d.severity === "error");
     if (blocking.length > 0) {
-      ctx.stdout(
-        formatText(blocking, summarize(blocking, library.personas.length, library.contributionCount))
-      );
+      ctx.stdout(report(blocking, library.personas.length));
       ctx.stderr("persona catalogue: fix the errors above first; nothing was written.\n");
       return EXIT_PROBLEMS;
     }
@@ -45096,11 +45108,11 @@ var catalogueCommand = {
       rootFromCatalogue: toPosix2(path13.relative(outDir, ctx.root)),
       outDir: outLabel
     };
-    const fingerprint = codeFingerprint(options);
+    const fingerprint = codeFingerprint(options, identity);
     const manifestFile = manifestPath(ctx.root, outDir);
     const stored = check2 ? null : parseManifestFile(readOrNull(manifestFile), fingerprint);
     const previous3 = stored === null ? emptyManifest() : withDelta(stored, readOrNull(deltaPath(manifestFile)), fingerprint);
-    const stamps = check2 ? /* @__PURE__ */ new Map() : stampPersonaFiles(ctx.root, library.personas);
+    const stamps = check2 ? /* @__PURE__ */ new Map() : library.stamps;
     const { personas, known, entries } = reusePersonas(library.personas, previous3.personas, stamps);
     let result;
     try {
@@ -45113,7 +45125,7 @@ var catalogueCommand = {
     }
     const { changed, stale, unchanged, tooLarge } = result;
     if (tooLarge.length > 0) {
-      ctx.stdout(report(tooLarge, personas.length, library.contributionCount));
+      ctx.stdout(report(tooLarge, personas.length));
       ctx.stderr("persona catalogue: nothing was written.\n");
       return EXIT_PROBLEMS;
     }
@@ -45129,7 +45141,6 @@ var catalogueCommand = {
         unchanged,
         outLabel,
         personas.length,
-        library.contributionCount,
         ctx,
         formCurrent ? [] : [staleForm(readOrNull(form.file), form.text)]
       );
@@ -45159,20 +45170,11 @@ function manifestPath(root4, outDir) {
   const key = createHash3("sha256").update(outDir).digest("hex").slice(0, 16);
   return path13.join(cacheFolder(root4), `catalogue-${key}.json`);
 }
-function stampPersonaFiles(root4, personas) {
-  const stamps = /* @__PURE__ */ new Map();
-  for (const { file } of personas) {
-    const stats = lstatSync4(path13.join(root4, file), { throwIfNoEntry: false });
-    if (stats?.isFile()) stamps.set(file, { size: stats.size, mtimeMs: stats.mtimeMs });
-  }
-  return stamps;
-}
-function codeFingerprint(options) {
-  return hashText(
-    `${MANIFEST_VERSION}
+function codeFingerprint(options, bundleHash) {
+  const code6 = bundleHash ?? readOrNull(fileURLToPath3(import.meta.url)) ?? "";
+  return hashText(`${MANIFEST_VERSION}
 ${JSON.stringify(options)}
-${readOrNull(fileURLToPath3(import.meta.url)) ?? ""}`
-  );
+${code6}`);
 }
 function readOrNull(file) {
   try {
@@ -45196,7 +45198,7 @@ async function saveManifest(file, base2, manifest, fingerprint) {
 async function writeManifest(file, text7) {
   await writeFileAtomically(file, text7).catch(() => void 0);
 }
-function reportCheck(changed, stale, unchanged, outLabel, personas, contributions, ctx, extra = []) {
+function reportCheck(changed, stale, unchanged, outLabel, personas, ctx, extra = []) {
   const hint = "Run `npx persona catalogue` (or `npm start`) and commit the result.";
   const diagnostics = [
     ...extra,
@@ -45224,7 +45226,7 @@ function reportCheck(changed, stale, unchanged, outLabel, personas, contribution
 `);
     return EXIT_OK;
   }
-  ctx.stdout(report(diagnostics, personas, contributions));
+  ctx.stdout(report(diagnostics, personas));
   return EXIT_PROBLEMS;
 }
 function staleForm(committed, expected) {
@@ -45237,9 +45239,9 @@ function staleForm(committed, expected) {
     "Run `npx persona catalogue` (or `npm start`) and commit the result."
   );
 }
-function report(diagnostics, personas, contributions) {
+function report(diagnostics, personas) {
   const sorted2 = sortDiagnostics(diagnostics);
-  return formatText(sorted2, summarize(sorted2, personas, contributions));
+  return formatText(sorted2, { personas, ...countBySeverity(sorted2) });
 }
 async function resolveOutDir(option, ctx) {
   const outDir = option === void 0 ? path13.join(ctx.root, DEFAULT_OUT) : path13.resolve(ctx.cwd, option);

@@ -51355,7 +51355,7 @@ import path3 from "node:path";
 var LibraryRootError = class extends Error {
 };
 var MAX_WALK_DEPTH = 6;
-async function listLibrary(root3) {
+async function listLibrary(root3, { contributions = true } = {}) {
   const personasDir = path3.join(root3, "personas");
   const stats = lstatOrNull(personasDir);
   if (!stats?.isDirectory()) {
@@ -51365,7 +51365,7 @@ async function listLibrary(root3) {
   }
   const diagnostics = [];
   const personaFiles = listTree(root3, "personas", diagnostics);
-  const contributionFiles = lstatOrNull(path3.join(root3, "contributions"))?.isDirectory() ? listTree(root3, "contributions", diagnostics) : [];
+  const contributionFiles = contributions && lstatOrNull(path3.join(root3, "contributions"))?.isDirectory() ? listTree(root3, "contributions", diagnostics) : [];
   return { personaFiles, contributionFiles, diagnostics };
 }
 async function readLibrary(root3) {
@@ -51874,10 +51874,10 @@ var ValidateCache = class {
   has(kind, file) {
     return Object.hasOwn(this.old[kind], file);
   }
-  /** Content hashes of every file revived so far (for the memo keys). */
-  *revivedHashes() {
-    for (const [file, entry] of Object.entries(this.next.personas)) yield [file, entry.stamp.hash];
-    for (const [file, entry] of Object.entries(this.next.contributions)) yield [file, entry.stamp.hash];
+  /** The stamp (stat and content hash) of every file revived so far. */
+  *revivedStamps() {
+    for (const [file, entry] of Object.entries(this.next.personas)) yield [file, entry.stamp];
+    for (const [file, entry] of Object.entries(this.next.contributions)) yield [file, entry.stamp];
   }
   hashMatches(kind, file, stamp) {
     return this.old[kind][file]?.stamp.hash === stamp.hash;
@@ -51919,6 +51919,18 @@ var ValidateCache = class {
       stamp,
       facts: facts.diagnostics.length > 0 ? { ...rest, places } : rest
     };
+  }
+  /**
+   * Carries every contribution entry and remembered answer of the old cache over as it is, for a run that
+   * checked personas only: the next run that does look at contributions still finds them.
+   */
+  keepContributions() {
+    for (const [file, entry] of Object.entries(this.old.contributions))
+      if (!Object.hasOwn(this.next.contributions, file)) this.next.contributions[file] = entry;
+    for (const [short, value] of Object.entries(this.old.memo))
+      if (!Object.hasOwn(this.next.memo, short)) this.next.memo[short] = value;
+    for (const [short, value] of Object.entries(this.old.suggestions))
+      if (!Object.hasOwn(this.next.suggestions, short)) this.next.suggestions[short] = value;
   }
   /**
    * Keeps the places a cross-file rule had to locate in a fast-path persona, so the next run does not parse the
@@ -52379,7 +52391,7 @@ function checkIndices(jobs, indices, compiled2, keepData, held) {
 // scripts/pipeline/validate-library.ts
 async function validateLibrary(root3, options = {}) {
   const [listing, personaSchema, contributionSchema] = await Promise.all([
-    listLibrary(root3),
+    listLibrary(root3, { contributions: options.contributions !== false }),
     readPersonaSchema(root3),
     readContributionSchema(root3)
   ]);
@@ -52396,7 +52408,7 @@ async function validateLibrary(root3, options = {}) {
       JSON.stringify(contributionSchema)
     ])
   ) : void 0;
-  const hashes = /* @__PURE__ */ new Map();
+  const stamps = /* @__PURE__ */ new Map();
   const personas = [];
   const contributions = [];
   const personaJobs = [];
@@ -52439,24 +52451,26 @@ async function validateLibrary(root3, options = {}) {
   const owners = /* @__PURE__ */ new Map();
   fill(personas, checked.personas, (checkedFacts, i) => {
     const stamp = checked.personaStamps[i];
-    hashes.set(checkedFacts.file, stamp.hash);
+    stamps.set(checkedFacts.file, stamp);
     owners.set(checkedFacts.file, checked.personaOwners[i] ?? 0);
     cache?.storePersona(checkedFacts, stamp, checkedFacts.summary);
     return withData(checkedFacts, readPersona(checkedFacts.file));
   });
   fill(contributions, checked.contributions, (facts, i) => {
     const stamp = checked.contributionStamps[i];
-    hashes.set(facts.file, stamp.hash);
+    stamps.set(facts.file, stamp);
     cache?.storeContribution(facts, stamp);
     return facts;
   });
-  if (cache) for (const [file, hash] of cache.revivedHashes()) hashes.set(file, hash);
-  const memoKey = (contributionFile, personaFile) => [contributionFile, hashes.get(contributionFile), personaFile, hashes.get(personaFile)].join("\0");
-  const byFile = new Map(personas.map((facts) => [facts.file, facts]));
-  const contributionIndex = buildContributionIndex(personas);
-  const comparisons = plannedComparisons(contributions, contributionIndex).filter(
-    (c) => !cache?.hasMemo(memoKey(c.contribution.file, c.target.file))
+  if (cache) for (const [file, stamp] of cache.revivedStamps()) stamps.set(file, stamp);
+  const memoKey = (contributionFile, personaFile) => [contributionFile, stamps.get(contributionFile)?.hash, personaFile, stamps.get(personaFile)?.hash].join(
+    "\0"
   );
+  const byFile = new Map(personas.map((facts) => [facts.file, facts]));
+  const contributionIndex = contributions.length > 0 ? buildContributionIndex(personas) : void 0;
+  const comparisons = contributionIndex ? plannedComparisons(contributions, contributionIndex).filter(
+    (c) => !cache?.hasMemo(memoKey(c.contribution.file, c.target.file))
+  ) : [];
   const comparing = checked.compare(
     comparisons.map((c) => ({ ...c, owner: owners.get(c.target.file) ?? 0 })),
     (file) => byFile.get(file)?.data ?? {}
@@ -52472,7 +52486,7 @@ async function validateLibrary(root3, options = {}) {
     layout: listing.diagnostics,
     contributions,
     validatePersona: compiled2.persona,
-    contributionIndex,
+    ...contributionIndex ? { contributionIndex } : {},
     ...cache ? { memoSuggestion: cache.suggestion.bind(cache) } : {}
   };
   const personaDiagnostics = checkPersonaLibrary(input);
@@ -52492,12 +52506,14 @@ async function validateLibrary(root3, options = {}) {
     ) : againstPersona
   });
   const diagnostics = sortDiagnostics([...personaDiagnostics, ...contributionDiagnostics]);
+  if (options.contributions === false) cache?.keepContributions();
   cache?.save();
   return {
     personas,
     contributions,
     contributionCount: listing.contributionFiles.length,
-    diagnostics
+    diagnostics,
+    stamps
   };
 }
 function reusable(cache, kind, file, absolute) {

@@ -102,10 +102,10 @@ export class ValidateCache {
     return Object.hasOwn(this.old[kind], file);
   }
 
-  /** Content hashes of every file revived so far (for the memo keys). */
-  *revivedHashes(): Generator<[string, string]> {
-    for (const [file, entry] of Object.entries(this.next.personas)) yield [file, entry.stamp.hash];
-    for (const [file, entry] of Object.entries(this.next.contributions)) yield [file, entry.stamp.hash];
+  /** The stamp (stat and content hash) of every file revived so far. */
+  *revivedStamps(): Generator<[string, FileStamp]> {
+    for (const [file, entry] of Object.entries(this.next.personas)) yield [file, entry.stamp];
+    for (const [file, entry] of Object.entries(this.next.contributions)) yield [file, entry.stamp];
   }
 
   hashMatches(kind: 'personas' | 'contributions', file: string, stamp: FileStamp): boolean {
@@ -162,6 +162,19 @@ export class ValidateCache {
       stamp,
       facts: facts.diagnostics.length > 0 ? { ...rest, places } : rest,
     };
+  }
+
+  /**
+   * Carries every contribution entry and remembered answer of the old cache over as it is, for a run that
+   * checked personas only: the next run that does look at contributions still finds them.
+   */
+  keepContributions(): void {
+    for (const [file, entry] of Object.entries(this.old.contributions))
+      if (!Object.hasOwn(this.next.contributions, file)) this.next.contributions[file] = entry;
+    for (const [short, value] of Object.entries(this.old.memo))
+      if (!Object.hasOwn(this.next.memo, short)) this.next.memo[short] = value;
+    for (const [short, value] of Object.entries(this.old.suggestions))
+      if (!Object.hasOwn(this.next.suggestions, short)) this.next.suggestions[short] = value;
   }
 
   /**

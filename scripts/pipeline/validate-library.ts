@@ -23,6 +23,11 @@ export interface ValidationResult {
   contributions: ContributionFacts[];
   contributionCount: number;
   diagnostics: Diagnostic[];
+  /**
+   * Size, times and (with a cache) content hash of each file as it was when read or found unchanged: the
+   * version these results describe, for callers that keep results of their own across runs.
+   */
+  stamps: Map<string, FileStamp>;
 }
 
 export interface ValidateOptions {
@@ -36,6 +41,11 @@ export interface ValidateOptions {
    * `data` is then read again from disk only if a caller asks for it. For callers that need diagnostics only.
    */
   personaData?: boolean;
+  /**
+   * false: check the personas only, for callers that show nothing of contributions (the catalogue).
+   * Contribution files are not listed, read or compared, and the cache keeps what it knew of them.
+   */
+  contributions?: boolean;
 }
 
 /** list → read and check each changed file (in parallel when many) → cross-file rules. */
@@ -44,7 +54,7 @@ export async function validateLibrary(
   options: ValidateOptions = {},
 ): Promise<ValidationResult> {
   const [listing, personaSchema, contributionSchema] = await Promise.all([
-    listLibrary(root),
+    listLibrary(root, { contributions: options.contributions !== false }),
     readPersonaSchema(root),
     readContributionSchema(root),
   ]);
@@ -67,7 +77,7 @@ export async function validateLibrary(
     : undefined;
 
   // Files the cache vouches for are revived; the rest are checked, in workers when there are many.
-  const hashes = new Map<string, string>();
+  const stamps = new Map<string, FileStamp>();
   const personas: Array<PersonaFacts | undefined> = [];
   const contributions: Array<ContributionFacts | undefined> = [];
   const personaJobs: string[] = [];
@@ -114,28 +124,33 @@ export async function validateLibrary(
   const owners = new Map<string, number>();
   fill(personas, checked.personas, (checkedFacts, i) => {
     const stamp = checked.personaStamps[i] as FileStamp;
-    hashes.set(checkedFacts.file, stamp.hash);
+    stamps.set(checkedFacts.file, stamp);
     owners.set(checkedFacts.file, checked.personaOwners[i] ?? 0);
     cache?.storePersona(checkedFacts, stamp, checkedFacts.summary);
     return withData(checkedFacts, readPersona(checkedFacts.file));
   });
   fill(contributions, checked.contributions, (facts, i) => {
     const stamp = checked.contributionStamps[i] as FileStamp;
-    hashes.set(facts.file, stamp.hash);
+    stamps.set(facts.file, stamp);
     cache?.storeContribution(facts, stamp);
     return facts;
   });
-  if (cache) for (const [file, hash] of cache.revivedHashes()) hashes.set(file, hash);
+  if (cache) for (const [file, stamp] of cache.revivedStamps()) stamps.set(file, stamp);
   const memoKey = (contributionFile: string, personaFile: string) =>
-    [contributionFile, hashes.get(contributionFile), personaFile, hashes.get(personaFile)].join('\0');
+    [contributionFile, stamps.get(contributionFile)?.hash, personaFile, stamps.get(personaFile)?.hash].join(
+      '\0',
+    );
 
   // Contributions are compared with their personas in the thread holding each persona's data; the cache's
   // memo answers the comparisons whose two files it has seen.
   const byFile = new Map((personas as PersonaFacts[]).map((facts) => [facts.file, facts]));
-  const contributionIndex = buildContributionIndex(personas as PersonaFacts[]);
-  const comparisons = plannedComparisons(contributions as ContributionFacts[], contributionIndex).filter(
-    (c) => !cache?.hasMemo(memoKey(c.contribution.file, c.target.file)),
-  );
+  const contributionIndex =
+    contributions.length > 0 ? buildContributionIndex(personas as PersonaFacts[]) : undefined;
+  const comparisons = contributionIndex
+    ? plannedComparisons(contributions as ContributionFacts[], contributionIndex).filter(
+        (c) => !cache?.hasMemo(memoKey(c.contribution.file, c.target.file)),
+      )
+    : [];
   // Not awaited yet: this thread compares its own share now, and runs the persona half of the cross-file
   // rules while the workers compare theirs.
   const comparing = checked.compare(
@@ -154,7 +169,7 @@ export async function validateLibrary(
     layout: listing.diagnostics,
     contributions: contributions as ContributionFacts[],
     validatePersona: compiled.persona,
-    contributionIndex,
+    ...(contributionIndex ? { contributionIndex } : {}),
     ...(cache ? { memoSuggestion: cache.suggestion.bind(cache) } : {}),
   };
   const personaDiagnostics = checkPersonaLibrary(input);
@@ -176,12 +191,15 @@ export async function validateLibrary(
       : againstPersona,
   });
   const diagnostics = sortDiagnostics([...personaDiagnostics, ...contributionDiagnostics]);
+  // Not looked at in this run, so not known to be gone: what the cache knew of contributions stays for the next.
+  if (options.contributions === false) cache?.keepContributions();
   cache?.save();
   return {
     personas: personas as PersonaFacts[],
     contributions: contributions as ContributionFacts[],
     contributionCount: listing.contributionFiles.length,
     diagnostics,
+    stamps,
   };
 }
 

@@ -26,8 +26,14 @@ export interface LibraryListing {
   diagnostics: Diagnostic[];
 }
 
-/** The YAML files under a library root, without reading them (workers read their own share). */
-export async function listLibrary(root: string): Promise<LibraryListing> {
+/**
+ * The YAML files under a library root, without reading them (workers read their own share). `contributions:
+ * false` leaves contributions/ unlisted, for callers that only use personas.
+ */
+export async function listLibrary(
+  root: string,
+  { contributions = true }: { contributions?: boolean } = {},
+): Promise<LibraryListing> {
   const personasDir = path.join(root, 'personas');
   const stats = lstatOrNull(personasDir);
   if (!stats?.isDirectory()) {
@@ -37,9 +43,10 @@ export async function listLibrary(root: string): Promise<LibraryListing> {
   }
   const diagnostics: Diagnostic[] = [];
   const personaFiles = listTree(root, 'personas', diagnostics);
-  const contributionFiles = lstatOrNull(path.join(root, 'contributions'))?.isDirectory()
-    ? listTree(root, 'contributions', diagnostics)
-    : [];
+  const contributionFiles =
+    contributions && lstatOrNull(path.join(root, 'contributions'))?.isDirectory()
+      ? listTree(root, 'contributions', diagnostics)
+      : [];
   return { personaFiles, contributionFiles, diagnostics };
 }
 

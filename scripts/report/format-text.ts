@@ -8,6 +8,9 @@ export interface ReportSummary {
   warnings: number;
 }
 
+/** A summary line's numbers; without `contributions` for a command that checks personas only. */
+export type TextSummary = Omit<ReportSummary, 'contributions'> & { contributions?: number };
+
 export function summarize(
   diagnostics: readonly Diagnostic[],
   personas: number,
@@ -17,7 +20,7 @@ export function summarize(
 }
 
 /** `file:line:col  severity  message  [rule]`, the hint on the next line, then one summary line. */
-export function formatText(diagnostics: readonly Diagnostic[], summary: ReportSummary): string {
+export function formatText(diagnostics: readonly Diagnostic[], summary: TextSummary): string {
   const lines: string[] = [];
   for (const d of diagnostics) {
     lines.push(`${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message}  [${d.rule}]`);
@@ -28,8 +31,11 @@ export function formatText(diagnostics: readonly Diagnostic[], summary: ReportSu
   return `${lines.join('\n')}\n`;
 }
 
-export function summaryLine(s: ReportSummary): string {
-  const checked = `${plural(s.personas, 'persona')} and ${plural(s.contributions, 'contribution')}`;
+export function summaryLine(s: TextSummary): string {
+  const checked =
+    s.contributions === undefined
+      ? plural(s.personas, 'persona')
+      : `${plural(s.personas, 'persona')} and ${plural(s.contributions, 'contribution')}`;
   if (s.errors === 0 && s.warnings === 0) return `✔ ${checked} checked: no problems.`;
   return `${s.errors > 0 ? '✖' : '⚠'} ${checked} checked: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}.`;
 }

@@ -1,5 +1,6 @@
 import {
   existsSync,
+  mkdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -155,11 +156,30 @@ describe('persona catalogue', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('category: technical', 'category: wizardry'));
     const result = await runCli(['catalogue', '--root', root]);
     expect(result.code).toBe(1);
-    expect(reported(result.stdout)).toContainEqual([
-      'personas/sentry/sentry-error-monitor.yaml',
-      'schema/not-allowed',
+    expect(reported(result.stdout)).toEqual([
+      ['personas/sentry/sentry-error-monitor.yaml', 'schema/not-allowed'],
     ]);
+    // It checks personas only, and says so.
+    expect(result.stdout).toMatch(/^✖ \d+ personas checked: 1 error, 0 warnings\.$/m);
     expect(existsSync(path.join(root, 'catalogue'))).toBe(false);
+  });
+
+  it('neither reads nor reports contributions, which the catalogue does not show', async () => {
+    const root = library();
+    const broken = path.join(root, 'contributions/sentry-error-monitor/2026-11-20-octocat-goals.yaml');
+    mkdirSync(path.dirname(broken), { recursive: true });
+    writeFileSync(broken, 'persona: [\n');
+    const result = await runCli(['catalogue', '--root', root]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(listFiles(path.join(root, 'catalogue'))).toEqual(listFiles(EXPECTED));
+    // `persona validate` still finds it.
+    const validate = await runCli(['validate', '--root', root]);
+    expect(validate.code).toBe(1);
+    expect(reported(validate.stdout)).toContainEqual([
+      'contributions/sentry-error-monitor/2026-11-20-octocat-goals.yaml',
+      'yaml/syntax',
+    ]);
   });
 
   it('--out writes elsewhere, with links back to the library', async () => {

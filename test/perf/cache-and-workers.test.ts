@@ -265,6 +265,50 @@ describe('the validation cache', () => {
     expect(() => statSync(delta)).toThrow();
   });
 
+  it('keeps what it knows of contributions through a catalogue run, which checks personas only', async () => {
+    const lib = scratchLibrary();
+    cleanup = lib.cleanup;
+    const root = lib.root;
+    writeLibrary(root, 40, 3);
+    // More contributions than a delta may leave out (64): a run that dropped them would rewrite the whole cache.
+    for (let i = 0; i < 70; i++) {
+      const file = path.join(root, 'contributions', `acme-p${i % 40}`, `2026-11-22-reader${i}-goals.yaml`);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(
+        file,
+        `${CONTRIBUTION_HEADER}persona: acme-p${i % 40}\nfield: goals\naction: confirm\nauthor: reader${i}\nrationale: "Matches my week."\n`,
+      );
+    }
+    const delta = path.join(root, 'node_modules/.cache/persona/validate.delta.json');
+    // Every file the cache holds an entry for, the delta laid over the full cache.
+    const cached = (kind: 'personas' | 'contributions') => {
+      const rows = JSON.parse(readFileSync(cacheFile(root), 'utf8'))[kind] as unknown[][];
+      let extra: unknown[][] = [];
+      try {
+        extra = JSON.parse(readFileSync(delta, 'utf8'))[kind];
+      } catch {}
+      return [...new Set([...rows, ...extra].map((row) => row[0]))].sort();
+    };
+    const cold = await json(root);
+    const contributions = cached('contributions');
+    expect(contributions).toHaveLength(74);
+    // Fix the broken personas, so the catalogue is written, then edit one persona after the other.
+    rmSync(path.join(root, 'personas/acme/acme-broken.yaml'));
+    rmSync(path.join(root, 'personas/acme/acme-dup.yaml'));
+    const out = path.join(root, 'docs');
+    for (const i of [1, 2]) {
+      const file = path.join(root, `personas/acme/acme-p${i}.yaml`);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('category: technical', 'category: business'));
+      const catalogue = await runCli(['catalogue', '--root', root, '--out', out], { timeoutMs: 60_000 });
+      expect(catalogue.code).toBe(0);
+      expect(cached('contributions')).toEqual(contributions);
+    }
+    expect(cached('personas')).toContain('personas/acme/acme-p1.yaml');
+    const warm = await json(root);
+    expect(warm).toEqual(await json(root, ['--no-cache']));
+    expect(warm.report.diagnostics.length).toBeLessThan(cold.report.diagnostics.length);
+  });
+
   it('sees an edit that keeps the size and puts the mtime back', async () => {
     const root = library();
     await json(root);

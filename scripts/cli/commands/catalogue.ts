@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { lstatSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { lstat, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,13 @@ import {
   syncCatalogueFolder,
 } from '../../apply/apply-catalogue-plan.ts';
 import { writeFileAtomically } from '../../apply/write-file.ts';
-import { type Diagnostic, diagnostic, START_OF_FILE, sortDiagnostics } from '../../core/diagnostic.ts';
+import {
+  countBySeverity,
+  type Diagnostic,
+  diagnostic,
+  START_OF_FILE,
+  sortDiagnostics,
+} from '../../core/diagnostic.ts';
 import { REPOSITORY_URL } from '../../core/repository.ts';
 import { FORM_PATH } from '../../intake/contribute-form-fields.ts';
 import { toolIdentity } from '../../pipeline/check-files.ts';
@@ -62,22 +68,18 @@ export const catalogueCommand: Command = {
       fromRoot.startsWith('..') || path.isAbsolute(fromRoot) ? toPosix(outDir) : toPosix(fromRoot);
 
     // The same per-file results `persona validate` keeps: unchanged files are not checked again, and their data
-    // is only parsed if a page made from it has to be rendered.
+    // is only parsed if a page made from it has to be rendered. Contributions don't change what the catalogue
+    // shows, so only personas are checked, and only their problems stop it.
     const identity = toolIdentity();
-    const library = await validateLibrary(
-      ctx.root,
-      identity === undefined
+    const library = await validateLibrary(ctx.root, {
+      contributions: false,
+      ...(identity === undefined
         ? {}
-        : { cache: { location: path.join(cacheFolder(ctx.root), 'validate.json'), toolIdentity: identity } },
-    );
-    // Contributions don't change what the catalogue shows, so only persona problems stop it.
-    const blocking = library.diagnostics.filter(
-      (d) => d.severity === 'error' && !d.file.startsWith('contributions/'),
-    );
+        : { cache: { location: path.join(cacheFolder(ctx.root), 'validate.json'), toolIdentity: identity } }),
+    });
+    const blocking = library.diagnostics.filter((d) => d.severity === 'error');
     if (blocking.length > 0) {
-      ctx.stdout(
-        formatText(blocking, summarize(blocking, library.personas.length, library.contributionCount)),
-      );
+      ctx.stdout(report(blocking, library.personas.length));
       ctx.stderr('persona catalogue: fix the errors above first; nothing was written.\n');
       return EXIT_PROBLEMS;
     }
@@ -88,15 +90,15 @@ export const catalogueCommand: Command = {
       rootFromCatalogue: toPosix(path.relative(outDir, ctx.root)),
       outDir: outLabel,
     };
-    const fingerprint = codeFingerprint(options);
+    const fingerprint = codeFingerprint(options, identity);
     const manifestFile = manifestPath(ctx.root, outDir);
     // --check compares everything it renders with the files themselves, never with what a manifest says.
     const stored = check ? null : parseManifestFile(readOrNull(manifestFile), fingerprint);
     const previous =
       stored === null ? emptyManifest() : withDelta(stored, readOrNull(deltaPath(manifestFile)), fingerprint);
-    // Taken after validation read the files: a file edited in between is read again by the next run only once
-    // it changes again. `--check` never relies on them.
-    const stamps = check ? new Map<string, SourceStamp>() : stampPersonaFiles(ctx.root, library.personas);
+    // Each persona file's stamp as validation read it (or found it unchanged), so a manifest entry always
+    // describes the content it was made from, even if the file changes during this run. `--check` never uses them.
+    const stamps: ReadonlyMap<string, SourceStamp> = check ? new Map() : library.stamps;
     const { personas, known, entries } = reusePersonas(library.personas, previous.personas, stamps);
     let result: CatalogueSyncResult;
     try {
@@ -108,7 +110,7 @@ export const catalogueCommand: Command = {
     }
     const { changed, stale, unchanged, tooLarge } = result;
     if (tooLarge.length > 0) {
-      ctx.stdout(report(tooLarge, personas.length, library.contributionCount));
+      ctx.stdout(report(tooLarge, personas.length));
       ctx.stderr('persona catalogue: nothing was written.\n');
       return EXIT_PROBLEMS;
     }
@@ -129,7 +131,6 @@ export const catalogueCommand: Command = {
         unchanged,
         outLabel,
         personas.length,
-        library.contributionCount,
         ctx,
         formCurrent
           ? []
@@ -162,24 +163,14 @@ function manifestPath(root: string, outDir: string): string {
   return path.join(cacheFolder(root), `catalogue-${key}.json`);
 }
 
-/** Size and modification time of each persona file that can be read. */
-function stampPersonaFiles(root: string, personas: readonly { file: string }[]): Map<string, SourceStamp> {
-  const stamps = new Map<string, SourceStamp>();
-  for (const { file } of personas) {
-    const stats = lstatSync(path.join(root, file), { throwIfNoEntry: false });
-    if (stats?.isFile()) stamps.set(file, { size: stats.size, mtimeMs: stats.mtimeMs });
-  }
-  return stamps;
-}
-
 /**
  * Manifests are only reused by the same code with the same options: the bundle this runs from (any change to
  * the rendering changes it) and the options the pages are rendered with.
  */
-function codeFingerprint(options: CatalogueOptions): string {
-  return hashText(
-    `${MANIFEST_VERSION}\n${JSON.stringify(options)}\n${readOrNull(fileURLToPath(import.meta.url)) ?? ''}`,
-  );
+function codeFingerprint(options: CatalogueOptions, bundleHash: string | undefined): string {
+  // The hash validation already took of the running bundle, when it runs from one; else this script's text.
+  const code = bundleHash ?? readOrNull(fileURLToPath(import.meta.url)) ?? '';
+  return hashText(`${MANIFEST_VERSION}\n${JSON.stringify(options)}\n${code}`);
 }
 
 function readOrNull(file: string): string | null {
@@ -225,7 +216,6 @@ function reportCheck(
   unchanged: number,
   outLabel: string,
   personas: number,
-  contributions: number,
   ctx: CommandContext,
   extra: readonly Diagnostic[] = [],
 ): number {
@@ -257,7 +247,7 @@ function reportCheck(
     ctx.stdout(`✔ ${outLabel}/ is up to date (${plural(unchanged, 'file')}).\n`);
     return EXIT_OK;
   }
-  ctx.stdout(report(diagnostics, personas, contributions));
+  ctx.stdout(report(diagnostics, personas));
   return EXIT_PROBLEMS;
 }
 
@@ -275,9 +265,10 @@ function staleForm(committed: string | null, expected: string): Diagnostic {
   );
 }
 
-function report(diagnostics: readonly Diagnostic[], personas: number, contributions: number): string {
+/** The catalogue checks personas only, so its summary counts no contributions. */
+function report(diagnostics: readonly Diagnostic[], personas: number): string {
   const sorted = sortDiagnostics(diagnostics);
-  return formatText(sorted, summarize(sorted, personas, contributions));
+  return formatText(sorted, { personas, ...countBySeverity(sorted) });
 }
 
 /** `--out` (relative to the working directory) or `<root>/catalogue`, refusing places the pruning could harm. */
