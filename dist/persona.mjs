@@ -46537,14 +46537,26 @@ function overview() {
   ].join("\n");
 }
 
+// scripts/cli/writer-unless-closed.ts
+function writerUnlessClosed(stream) {
+  let closed = false;
+  stream.on("error", (error) => {
+    if (error.code !== "EPIPE") throw error;
+    closed = true;
+  });
+  return (text7) => {
+    if (!closed && !stream.destroyed) stream.write(text7);
+  };
+}
+
 // scripts/cli/entry.ts
 if (!isMainThread && workerData?.[CHECK_WORKER] === true) {
   if (parentPort) await runCheckWorker(workerData, parentPort);
 } else {
   registerWorkerEntry(import.meta.url);
   const code6 = await main(process.argv.slice(2), {
-    stdout: (text7) => process.stdout.write(text7),
-    stderr: (text7) => process.stderr.write(text7),
+    stdout: writerUnlessClosed(process.stdout),
+    stderr: writerUnlessClosed(process.stderr),
     cwd: process.cwd(),
     env: process.env
   });
