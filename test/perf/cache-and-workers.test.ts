@@ -80,74 +80,60 @@ describe('a worker that is lost', () => {
     cleanup();
   });
 
-  it('leaves what it never reported to the main thread, with the same report', async () => {
+  /** A library large enough for a worker, its report from one thread, and `script` as the worker's entry. */
+  async function withWorker(staleCorrections: number, script: readonly string[]) {
     const lib = scratchLibrary();
     cleanup = lib.cleanup;
-    writeLibrary(lib.root, 3200, 30);
+    writeLibrary(lib.root, 3200, staleCorrections);
     const expected = await validateLibrary(lib.root, { personaData: false }); // one thread: no worker entry
+    const entry = path.join(lib.root, 'worker.mjs');
+    writeFileSync(entry, script.join('\n'));
+    registerWorkerEntry(pathToFileURL(entry));
+    return { root: lib.root, expected };
+  }
+
+  it('leaves what it never reported to the main thread, with the same report', async () => {
     // A worker script that claims every chunk left, records how many, and dies without reporting them.
-    const dying = path.join(lib.root, 'dying-worker.mjs');
-    writeFileSync(
-      dying,
-      [
-        "import { writeFileSync } from 'node:fs';",
-        "import { workerData } from 'node:worker_threads';",
-        'const counter = new Int32Array(workerData.counter);',
-        'const total = workerData.jobs.personaFiles.length + workerData.jobs.contributionFiles.length;',
-        'let claimed = 0;',
-        'while (Atomics.add(counter, 0, 1) * 32 < total) claimed++;',
-        "writeFileSync(new URL('./claimed.txt', import.meta.url), String(claimed));",
-        "throw new Error('lost before reporting');",
-      ].join('\n'),
-    );
-    registerWorkerEntry(pathToFileURL(dying));
-    const result = await validateLibrary(lib.root, { personaData: false });
-    expect(Number(readFileSync(path.join(lib.root, 'claimed.txt'), 'utf8'))).toBeGreaterThan(0);
+    const { root, expected } = await withWorker(30, [
+      "import { writeFileSync } from 'node:fs';",
+      "import { workerData } from 'node:worker_threads';",
+      'const counter = new Int32Array(workerData.counter);',
+      'const total = workerData.jobs.personaFiles.length + workerData.jobs.contributionFiles.length;',
+      'let claimed = 0;',
+      'while (Atomics.add(counter, 0, 1) * 32 < total) claimed++;',
+      "writeFileSync(new URL('./claimed.txt', import.meta.url), String(claimed));",
+      "throw new Error('lost before reporting');",
+    ]);
+    const result = await validateLibrary(root, { personaData: false });
+    expect(Number(readFileSync(path.join(root, 'claimed.txt'), 'utf8'))).toBeGreaterThan(0);
     expect(result.diagnostics).toEqual(expected.diagnostics);
     expect(result.diagnostics.filter((d) => d.rule === 'contribution/stale-original')).toHaveLength(30);
     expect(result.personas.map((p) => p.summary?.slug)).toEqual(
       expected.personas.map((p) => p.summary?.slug),
     );
   });
-});
 
-describe('a worker lost between checking and comparing', () => {
-  let cleanup = () => {};
-  afterEach(() => {
-    registerWorkerEntry(undefined);
-    cleanup();
-  });
-
-  it('has its share of comparisons made on the main thread, which reads those personas again', async () => {
-    const lib = scratchLibrary();
-    cleanup = lib.cleanup;
-    writeLibrary(lib.root, 3200, 450);
-    const expected = await validateLibrary(lib.root, { personaData: false }); // one thread: no worker entry
+  it('between checking and comparing has its share compared on the main thread, which reads those personas again', async () => {
     // The real worker (the test bundle), except that it exits when asked to compare, after reporting its files.
-    const wrapper = path.join(lib.root, 'exits-before-comparing.mjs');
-    writeFileSync(
-      wrapper,
-      [
-        "import { writeFileSync } from 'node:fs';",
-        "import { parentPort } from 'node:worker_threads';",
-        'const once = parentPort.once.bind(parentPort);',
-        'parentPort.once = (event, listener) =>',
-        '  once(event, (message) => {',
-        '    if (!Array.isArray(message?.comparisons)) return listener(message);',
-        "    writeFileSync(new URL('./asked.txt', import.meta.url), String(message.comparisons.length));",
-        '    process.exit(3);',
-        '  });',
-        `await import(${JSON.stringify(pathToFileURL(testBundle()).href)});`,
-      ].join('\n'),
-    );
-    registerWorkerEntry(pathToFileURL(wrapper));
+    const { root, expected } = await withWorker(450, [
+      "import { writeFileSync } from 'node:fs';",
+      "import { parentPort } from 'node:worker_threads';",
+      'const once = parentPort.once.bind(parentPort);',
+      'parentPort.once = (event, listener) =>',
+      '  once(event, (message) => {',
+      '    if (!Array.isArray(message?.comparisons)) return listener(message);',
+      "    writeFileSync(new URL('./asked.txt', import.meta.url), String(message.comparisons.length));",
+      '    process.exit(3);',
+      '  });',
+      `await import(${JSON.stringify(pathToFileURL(testBundle()).href)});`,
+    ]);
     // The worker only holds personas it claimed before the main thread got to them; the stale corrections are
     // spread over all of them, but a worker that starts very late may hold none, so this tries a few times.
-    const asked = path.join(lib.root, 'asked.txt');
+    const asked = path.join(root, 'asked.txt');
     let comparisonsLost = 0;
     for (let attempt = 0; attempt < 4 && comparisonsLost === 0; attempt++) {
       rmSync(asked, { force: true });
-      const result = await validateLibrary(lib.root, { personaData: false });
+      const result = await validateLibrary(root, { personaData: false });
       expect(result.diagnostics).toEqual(expected.diagnostics);
       expect(result.diagnostics.filter((d) => d.rule === 'contribution/stale-original')).toHaveLength(450);
       comparisonsLost = Number(readFileSync(asked, 'utf8'));
