@@ -13,6 +13,8 @@ export interface BenchOptions {
   timeoutSeconds: number;
   /** A prebuilt CLI bundle to measure instead of bundling the current source. */
   cli: string | null;
+  /** Where to keep one `--cpu-prof` run of each row, or null for no profiling. */
+  profile: string | null;
 }
 
 export const USAGE = `usage: npm run bench -- [options]
@@ -26,6 +28,8 @@ export const USAGE = `usage: npm run bench -- [options]
   --label <text>    a note stored in the results file, e.g. a branch name
   --timeout <s>     kill a process after this many seconds (default 900)
   --keep            keep the generated libraries (the path is printed)
+  --profile <dir>   after each row's timed runs, run it once more under node --cpu-prof; keep the
+                    profiles in <dir>, summarize them per thread in the results and in <dir>/summary.md
   --cli <file>      measure this CLI bundle (e.g. dist/persona.mjs) instead of bundling the current source
 `;
 
@@ -47,6 +51,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
         timeout: { type: 'string' },
         keep: { type: 'boolean' },
         cli: { type: 'string' },
+        profile: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -55,6 +60,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
     throw new BenchUsageError((error as Error).message);
   }
   if (values.help) return 'help';
+  if (values.profile === '') throw new BenchUsageError('--profile needs a folder');
   const only =
     typeof values.only === 'string' ? values.only.split(',').map((s) => s.trim()) : [...SCENARIO_IDS];
   const unknown = only.filter((id) => !(SCENARIO_IDS as readonly string[]).includes(id));
@@ -72,6 +78,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
     only,
     timeoutSeconds: integer('--timeout', values.timeout ?? '900', 1),
     cli: typeof values.cli === 'string' ? values.cli : null,
+    profile: typeof values.profile === 'string' ? values.profile : null,
   };
 }
 

@@ -1,6 +1,7 @@
-import type { Root, Table, TableCell, TableRow } from 'mdast';
+import type { Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
+import type { ProfileSummary } from './summarize-profile.ts';
 
 export interface ResultRow {
   scenario: string;
@@ -20,6 +21,24 @@ export interface ResultRow {
   ratioToPeer: number | null;
   /** Median at this size over the median at the smallest size, on the row of the largest size. */
   scaling: { from: number; to: number; ratio: number } | null;
+  /** With `--profile`: one more run under `node --cpu-prof`, summarized per thread. */
+  profile?: RowProfile;
+}
+
+export interface RowProfile {
+  /** Where the `.cpuprofile` files are (open them in Chrome DevTools, Performance panel). */
+  dir: string;
+  /** The profiled run's wall time, spawn to exit; profiling slows a run down, so it is not a sample. */
+  ms: number;
+  threads: ThreadProfile[];
+  /** Profile files that could not be read or were not CPU profiles. */
+  unreadable: string[];
+}
+
+export interface ThreadProfile extends ProfileSummary {
+  file: string;
+  /** `main` or `worker <thread id>`, prefixed by `process <n>` when the command started more than one. */
+  thread: string;
 }
 
 export interface MachineInfo {
@@ -73,6 +92,57 @@ export function resultsTable(rows: readonly ResultRow[], sizes: readonly number[
   };
   const tree: Root = { type: 'root', children: [table] };
   return processor.stringify(tree);
+}
+
+/** Per profiled row and thread: where the time went and the functions with the most self time (mdast). */
+export function profileReport(rows: readonly ResultRow[], machine: MachineInfo): string {
+  const children: RootContent[] = [
+    heading(1, 'Profiles'),
+    paragraph(
+      `One run of each row under node --cpu-prof, after its timed runs. Machine: ${machineLine(machine)}. Self time is the time a function was on top of the stack; shares are of the thread's busy (not idle) time.`,
+    ),
+  ];
+  for (const r of rows) {
+    if (!r.profile) continue;
+    children.push(
+      heading(2, `${r.label}, ${r.size} personas`),
+      paragraph(`Profiled run: ${r.profile.ms.toFixed(0)} ms. Files: ${r.profile.dir}`),
+    );
+    if (r.profile.unreadable.length > 0)
+      children.push(paragraph(`Unreadable profile files: ${r.profile.unreadable.join(', ')}`));
+    for (const t of r.profile.threads) {
+      children.push(
+        heading(3, t.thread),
+        paragraph(
+          `wall ${t.wallMs.toFixed(0)} ms · busy ${t.busyMs.toFixed(0)} ms · garbage collection ${t.gcMs.toFixed(0)} ms · idle ${t.idleMs.toFixed(0)} ms`,
+        ),
+        {
+          type: 'table',
+          align: ['left', 'left', 'right', 'right'],
+          children: [
+            row(['function', 'location', 'self ms', 'share']),
+            ...t.top.map((e) =>
+              row([
+                e.function,
+                e.location,
+                e.selfMs.toFixed(0),
+                t.busyMs > 0 ? `${((e.selfMs / t.busyMs) * 100).toFixed(1)}%` : '–',
+              ]),
+            ),
+          ],
+        },
+      );
+    }
+  }
+  return processor.stringify({ type: 'root', children });
+}
+
+function heading(depth: 1 | 2 | 3, value: string): RootContent {
+  return { type: 'heading', depth, children: [{ type: 'text', value }] };
+}
+
+function paragraph(value: string): RootContent {
+  return { type: 'paragraph', children: [{ type: 'text', value }] };
 }
 
 export function machineLine(machine: MachineInfo): string {

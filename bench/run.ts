@@ -3,7 +3,16 @@
  * writes bench/results.json. A tool, not a test: nothing here asserts a time. See docs (README, Benchmark).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +20,14 @@ import { pathToFileURL } from 'node:url';
 import { type GeneratedLibrary, generateLibrary } from './generate-library.ts';
 import { measure, median, type Sample, stopRunning, writePreload } from './measure.ts';
 import { type BenchOptions, BenchUsageError, parseOptions, USAGE } from './options.ts';
-import { type MachineInfo, machineLine, type ResultRow, resultsTable } from './report.ts';
+import {
+  type MachineInfo,
+  machineLine,
+  profileReport,
+  type ResultRow,
+  type RowProfile,
+  resultsTable,
+} from './report.ts';
 import {
   type BenchContext,
   type CliCapabilities,
@@ -20,6 +36,7 @@ import {
   SCENARIOS,
   type Scenario,
 } from './scenarios.ts';
+import { profileThread, summarizeProfile } from './summarize-profile.ts';
 
 interface LibraryRecord {
   size: number;
@@ -119,6 +136,8 @@ async function bench(options: BenchOptions, repo: string, work: string): Promise
   const capabilities = readCapabilities(cli);
   log(`bench: CLI commands: ${[...capabilities.commands].join(', ')}`);
 
+  const profileDir = options.profile === null ? null : path.resolve(repo, options.profile);
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
   const scenarios = SCENARIOS.filter((s) => options.only.includes(s.id));
   const rows: ResultRow[] = [];
   const libraries: LibraryRecord[] = [];
@@ -175,7 +194,7 @@ async function bench(options: BenchOptions, repo: string, work: string): Promise
     });
     const sizeRows: ResultRow[] = [];
     for (const scenario of scenarios) {
-      const row = await runScenario(scenario, ctx, options, (argv, cwd, name) =>
+      const row = await runScenario(scenario, ctx, options, profileDir, (argv, cwd, name) =>
         measure({ argv, cwd, logDir, name, preload, timeoutMs: options.timeoutSeconds * 1000 }),
       );
       sizeRows.push(row);
@@ -196,6 +215,8 @@ async function bench(options: BenchOptions, repo: string, work: string): Promise
         done,
       );
       writeResults(path.resolve(repo, options.out), results);
+      if (profileDir)
+        writeAtomically(path.join(profileDir, 'summary.md'), profileReport(sofar, machineInfo()));
     }
     rows.push(...sizeRows);
     if (!options.keep) rmSync(sizeDir, { recursive: true, force: true });
@@ -208,6 +229,7 @@ async function bench(options: BenchOptions, repo: string, work: string): Promise
   process.stdout.write(`\n${table}\nMachine: ${machineLine(machineInfo())}\n`);
   if (problems.length > 0) process.stdout.write(`\nProblems:\n${problems.map((p) => `- ${p}\n`).join('')}`);
   log(`bench: wrote ${path.resolve(repo, options.out)}`);
+  if (profileDir) log(`bench: profiles and their summary in ${profileDir}`);
   return problems.length > 0 ? 1 : 0;
 }
 
@@ -238,6 +260,7 @@ function resultsFile(
       seed: options.seed,
       only: options.only,
       cli: options.cli,
+      profile: options.profile,
     },
     method: {
       wall: 'whole process, spawn to exit, median of the timed runs',
@@ -251,8 +274,12 @@ function resultsFile(
 }
 
 function writeResults(file: string, results: object): void {
+  writeAtomically(file, `${JSON.stringify(results, null, 2)}\n`);
+}
+
+function writeAtomically(file: string, text: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(`${file}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(`${file}.tmp`, text);
   renameSync(`${file}.tmp`, file);
 }
 
@@ -260,6 +287,7 @@ async function runScenario(
   scenario: Scenario,
   ctx: BenchContext,
   options: BenchOptions,
+  profileDir: string | null,
   run: (argv: string[], cwd: string, name: string) => Promise<Sample>,
 ): Promise<ResultRow> {
   const row: ResultRow = {
@@ -308,7 +336,64 @@ async function runScenario(
   row.filesPerSecond = Math.round(row.files / (row.medianMs / 1000));
   const rss = row.samples.map((s) => s.rssMb).filter((v): v is number => v !== null);
   row.peakRssMb = rss.length > 0 ? round(Math.max(...rss)) : null;
+  if (profileDir) {
+    const profiled = await profileScenario(
+      scenario,
+      ctx,
+      path.join(profileDir, `${row.size}-${row.scenario}`),
+      run,
+    );
+    if (typeof profiled === 'string') return fail(`profiled run: ${profiled}`);
+    row.profile = profiled;
+  }
   return row;
+}
+
+/**
+ * One more run of the row under `node --cpu-prof` (which profiles worker threads too, each to its own file),
+ * then each thread's profile summarized. Returns why the run failed instead, if it did.
+ */
+async function profileScenario(
+  scenario: Scenario,
+  ctx: BenchContext,
+  dir: string,
+  run: (argv: string[], cwd: string, name: string) => Promise<Sample>,
+): Promise<RowProfile | string> {
+  // Only this row's folder is cleared, so profiles of an earlier run never mix into this one's summary.
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  scenario.beforeRun?.(ctx);
+  const argv = ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...scenario.argv(ctx)];
+  const sample = await run(argv, rootOf(ctx, scenario), `${ctx.library.size}-${scenario.id}-profile`);
+  if (sample.exitCode === null || !scenario.expectedExit.includes(sample.exitCode))
+    return `exit ${sample.exitCode ?? sample.signal}, expected ${scenario.expectedExit.join(' or ')}: ${failureLine(sample)}`;
+  const found = readdirSync(dir)
+    .map((file) => ({ file, id: profileThread(file) }))
+    .filter((f): f is { file: string; id: NonNullable<ReturnType<typeof profileThread>> } => f.id !== null)
+    // Each process's main thread first, then its workers.
+    .sort((a, b) => a.id.pid - b.id.pid || a.id.thread - b.id.thread || a.id.sequence - b.id.sequence);
+  const pids = [...new Set(found.map((f) => f.id.pid))];
+  const profile: RowProfile = { dir, ms: round(sample.ms), threads: [], unreadable: [] };
+  for (const { file, id } of found) {
+    let summary: ReturnType<typeof summarizeProfile> = null;
+    try {
+      summary = summarizeProfile(JSON.parse(readFileSync(path.join(dir, file), 'utf8')));
+    } catch {
+      summary = null;
+    }
+    if (summary === null) {
+      profile.unreadable.push(file);
+      continue;
+    }
+    const thread = id.thread === 0 ? 'main' : `worker ${id.thread}`;
+    profile.threads.push({
+      file,
+      thread: pids.length > 1 ? `process ${pids.indexOf(id.pid) + 1} ${thread}` : thread,
+      ...summary,
+    });
+  }
+  if (profile.threads.length === 0) return 'no CPU profile was written';
+  return profile;
 }
 
 /** `validate --format json` once, untimed: errors exactly in the invalid files, nothing anywhere else. */

@@ -12,6 +12,7 @@ afterAll(() => scratch.cleanup());
 describe('npm run bench on a tiny size', () => {
   it('runs every command as expected and writes the results file', async () => {
     const out = path.join(scratch.root, 'results.json');
+    const profiles = path.join(scratch.root, 'profiles');
     const result = await runCli(
       [
         'bench/run.ts',
@@ -26,6 +27,8 @@ describe('npm run bench on a tiny size', () => {
         '--out',
         out,
         '--keep',
+        '--profile',
+        profiles,
       ],
       { entry: path.join(REPO_ROOT, 'scripts/build/run-ts.mjs'), cwd: REPO_ROOT, timeoutMs: 110_000 },
     );
@@ -56,7 +59,17 @@ describe('npm run bench on a tiny size', () => {
       expect(row.ratioToFloor).toBeGreaterThan(0);
       expect(row.ratioToPeer).toBeGreaterThan(0);
       expect(row.scaling).toBeNull();
+      // --profile: one more run per row, its profiles kept and summarized per thread.
+      const profile = row.profile;
+      expect(profile?.dir).toBe(path.join(profiles, `20-${row.scenario}`));
+      expect(profile?.unreadable).toEqual([]);
+      const main = profile?.threads.find((t) => t.thread === 'main');
+      expect(main?.busyMs).toBeGreaterThan(0);
+      expect(main?.top.length).toBeGreaterThan(0);
+      expect(readdirSync(profile?.dir as string).sort()).toEqual(profile?.threads.map((t) => t.file).sort());
     }
+    const summary = readFileSync(path.join(profiles, 'summary.md'), 'utf8');
+    for (const row of rows) expect(summary).toContain(`## ${row.label}, 20 personas`);
     expect(rows.find((r) => r.scenario === 'floor')?.ratioToFloor).toBe(1);
     expect(result.stdout).toMatch(/\| command +\| size \| files \| +median ms \|/);
     // The measured CLI has its page worker next to it, as dist/ does: otherwise the catalogue runs on one thread.
