@@ -7808,7 +7808,8 @@ function firstDifferentLine(a, b) {
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import path from "node:path";
 var READ_CAP = 1e6;
-function readCatalogueFile(dir, file) {
+var scratch = Buffer.allocUnsafeSlow(256 * 1024);
+function readCatalogueBytes(dir, file) {
   let fd;
   try {
     fd = openSync(path.join(dir, file), constants.O_RDONLY | constants.O_NOFOLLOW);
@@ -7818,29 +7819,30 @@ function readCatalogueFile(dir, file) {
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) return null;
-    const buffer = Buffer.allocUnsafe(Math.min(stats.size, READ_CAP) + 1);
+    const room = Math.min(stats.size, READ_CAP) + 1;
+    if (scratch.length < room) scratch = Buffer.allocUnsafeSlow(room);
     let total = 0;
-    while (total < buffer.length) {
-      const read = readSync(fd, buffer, total, buffer.length - total, total);
+    while (total < room) {
+      const read = readSync(fd, scratch, total, room - total, total);
       if (read === 0) break;
       total += read;
     }
-    return { text: buffer.toString("utf8", 0, total), size: stats.size, mtimeMs: stats.mtimeMs };
+    return { bytes: scratch.subarray(0, total), size: stats.size, mtimeMs: stats.mtimeMs };
   } finally {
     closeSync(fd);
   }
 }
 
 // scripts/apply/encode-parts.ts
-var scratch = Buffer.allocUnsafeSlow(256 * 1024);
+var scratch2 = Buffer.allocUnsafeSlow(256 * 1024);
 function encodeParts(parts, maxBytes) {
   let length = 0;
   for (const part of parts) length += part.length;
   if (length > maxBytes) return { bytes: countBytes(parts), data: null };
-  if (scratch.length < length * 3) scratch = Buffer.allocUnsafeSlow(length * 3);
+  if (scratch2.length < length * 3) scratch2 = Buffer.allocUnsafeSlow(length * 3);
   let bytes = 0;
-  for (const part of parts) bytes += scratch.write(part, bytes, "utf8");
-  return bytes > maxBytes ? { bytes, data: null } : { bytes, data: scratch.subarray(0, bytes) };
+  for (const part of parts) bytes += scratch2.write(part, bytes, "utf8");
+  return bytes > maxBytes ? { bytes, data: null } : { bytes, data: scratch2.subarray(0, bytes) };
 }
 function countBytes(parts) {
   let bytes = 0;
@@ -7865,23 +7867,15 @@ function writeTempFile(temp, content3) {
 function syncPageFile(parts, write) {
   const encoded = encodeParts(parts, write.maxBytes);
   if (encoded.data === null) return { kind: "too-large", bytes: encoded.bytes };
-  const disk = write.isNew ? null : readCatalogueFile(write.dir, write.file);
-  if (disk !== null && holdsExactly(disk.text, parts))
+  const disk = write.isNew ? null : readCatalogueBytes(write.dir, write.file);
+  if (disk !== null && disk.bytes.equals(encoded.data))
     return { kind: "unchanged", size: disk.size, mtimeMs: disk.mtimeMs };
   return {
     kind: "changed",
     missing: disk === null,
-    firstDifferentLine: disk === null ? 1 : firstDifferentLine(disk.text, parts.join("")),
+    firstDifferentLine: disk === null ? 1 : firstDifferentLine(disk.bytes.toString("utf8"), parts.join("")),
     written: write.temp === null ? null : writeTempFile(write.temp, encoded.data)
   };
-}
-function holdsExactly(text6, parts) {
-  let at = 0;
-  for (const part of parts) {
-    if (!text6.startsWith(part, at)) return false;
-    at += part.length;
-  }
-  return at === text6.length;
 }
 
 // scripts/render/catalogue/catalogue-paths.ts

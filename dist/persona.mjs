@@ -42956,6 +42956,12 @@ async function listCatalogueFolder(dir) {
   return found.sort(compareCodePoints);
 }
 function readCatalogueFile(dir, file) {
+  const disk = readCatalogueBytes(dir, file);
+  if (disk === null) return null;
+  return { text: disk.bytes.toString("utf8"), size: disk.size, mtimeMs: disk.mtimeMs };
+}
+var scratch = Buffer.allocUnsafeSlow(256 * 1024);
+function readCatalogueBytes(dir, file) {
   let fd;
   try {
     fd = openSync2(path4.join(dir, file), constants2.O_RDONLY | constants2.O_NOFOLLOW);
@@ -42965,14 +42971,15 @@ function readCatalogueFile(dir, file) {
   try {
     const stats = fstatSync2(fd);
     if (!stats.isFile()) return null;
-    const buffer = Buffer.allocUnsafe(Math.min(stats.size, READ_CAP) + 1);
+    const room = Math.min(stats.size, READ_CAP) + 1;
+    if (scratch.length < room) scratch = Buffer.allocUnsafeSlow(room);
     let total = 0;
-    while (total < buffer.length) {
-      const read = readSync2(fd, buffer, total, buffer.length - total, total);
+    while (total < room) {
+      const read = readSync2(fd, scratch, total, room - total, total);
       if (read === 0) break;
       total += read;
     }
-    return { text: buffer.toString("utf8", 0, total), size: stats.size, mtimeMs: stats.mtimeMs };
+    return { bytes: scratch.subarray(0, total), size: stats.size, mtimeMs: stats.mtimeMs };
   } finally {
     closeSync2(fd);
   }
@@ -44400,20 +44407,25 @@ import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { Worker as Worker2 } from "node:worker_threads";
 
 // scripts/apply/encode-parts.ts
-var scratch = Buffer.allocUnsafeSlow(256 * 1024);
+var scratch2 = Buffer.allocUnsafeSlow(256 * 1024);
 function encodeParts(parts, maxBytes) {
   let length = 0;
   for (const part of parts) length += part.length;
   if (length > maxBytes) return { bytes: countBytes(parts), data: null };
-  if (scratch.length < length * 3) scratch = Buffer.allocUnsafeSlow(length * 3);
+  if (scratch2.length < length * 3) scratch2 = Buffer.allocUnsafeSlow(length * 3);
   let bytes = 0;
-  for (const part of parts) bytes += scratch.write(part, bytes, "utf8");
-  return bytes > maxBytes ? { bytes, data: null } : { bytes, data: scratch.subarray(0, bytes) };
+  for (const part of parts) bytes += scratch2.write(part, bytes, "utf8");
+  return bytes > maxBytes ? { bytes, data: null } : { bytes, data: scratch2.subarray(0, bytes) };
 }
 function countBytes(parts) {
   let bytes = 0;
   for (const part of parts) bytes += Buffer.byteLength(part, "utf8");
   return bytes;
+}
+function bytesHoldText(bytes, text7) {
+  if (bytes.length < text7.length || bytes.length > text7.length * 3) return false;
+  const encoded = encodeParts([text7], bytes.length);
+  return encoded.data !== null && encoded.data.equals(bytes);
 }
 
 // scripts/apply/write-temp-file.ts
@@ -44433,23 +44445,15 @@ function writeTempFile(temp, content3) {
 function syncPageFile(parts, write) {
   const encoded = encodeParts(parts, write.maxBytes);
   if (encoded.data === null) return { kind: "too-large", bytes: encoded.bytes };
-  const disk = write.isNew ? null : readCatalogueFile(write.dir, write.file);
-  if (disk !== null && holdsExactly(disk.text, parts))
+  const disk = write.isNew ? null : readCatalogueBytes(write.dir, write.file);
+  if (disk !== null && disk.bytes.equals(encoded.data))
     return { kind: "unchanged", size: disk.size, mtimeMs: disk.mtimeMs };
   return {
     kind: "changed",
     missing: disk === null,
-    firstDifferentLine: disk === null ? 1 : firstDifferentLine(disk.text, parts.join("")),
+    firstDifferentLine: disk === null ? 1 : firstDifferentLine(disk.bytes.toString("utf8"), parts.join("")),
     written: write.temp === null ? null : writeTempFile(write.temp, encoded.data)
   };
-}
-function holdsExactly(text7, parts) {
-  let at = 0;
-  for (const part of parts) {
-    if (!text7.startsWith(part, at)) return false;
-    at += part.length;
-  }
-  return at === text7.length;
 }
 
 // scripts/render/catalogue/render-pages.ts
@@ -44717,8 +44721,8 @@ var CatalogueFolderSync = class {
       this.unchanged++;
       return;
     }
-    const disk = this.#staged.isNew(file) ? null : readCatalogueFile(this.#dir, file);
-    if (disk?.text === text7) {
+    const disk = this.#staged.isNew(file) ? null : readCatalogueBytes(this.#dir, file);
+    if (disk !== null && bytesHoldText(disk.bytes, text7)) {
       this.manifest.files.set(file, { output, size: disk.size, mtimeMs: disk.mtimeMs });
       this.unchanged++;
       return;
@@ -44726,7 +44730,7 @@ var CatalogueFolderSync = class {
     this.changed.push({
       path: file,
       missing: disk === null,
-      firstDifferentLine: disk === null ? 1 : firstDifferentLine(disk.text, text7)
+      firstDifferentLine: disk === null ? 1 : firstDifferentLine(disk.bytes.toString("utf8"), text7)
     });
     if (this.#check) return;
     const { size, mtimeMs } = this.#staged.stage(file, text7);

@@ -9,7 +9,7 @@ import {
   type ManifestFile,
 } from '../plan/catalogue/catalogue-manifest.ts';
 import { firstDifferentLine, isGeneratedFile } from '../plan/catalogue/plan-catalogue-writes.ts';
-import { listCatalogueFolder, readCatalogueFile } from '../read/read-catalogue-folder.ts';
+import { listCatalogueFolder, readCatalogueBytes, readCatalogueFile } from '../read/read-catalogue-folder.ts';
 import type { CatalogueOptions } from '../render/catalogue/catalogue-context.ts';
 import type { CataloguePersona } from '../render/catalogue/catalogue-persona.ts';
 import {
@@ -21,6 +21,7 @@ import {
   tooLargeDiagnostic,
 } from '../render/catalogue/render-catalogue.ts';
 import { type RenderPagesOptions, renderPersonaPages } from '../render/catalogue/render-pages.ts';
+import { bytesHoldText } from './encode-parts.ts';
 import type { PageOutcome, PageWrite } from './sync-page-file.ts';
 import { writeTempFile } from './write-temp-file.ts';
 
@@ -246,8 +247,8 @@ export class CatalogueFolderSync {
       this.unchanged++;
       return;
     }
-    const disk = this.#staged.isNew(file) ? null : readCatalogueFile(this.#dir, file);
-    if (disk?.text === text) {
+    const disk = this.#staged.isNew(file) ? null : readCatalogueBytes(this.#dir, file);
+    if (disk !== null && bytesHoldText(disk.bytes, text)) {
       this.manifest.files.set(file, { output, size: disk.size, mtimeMs: disk.mtimeMs });
       this.unchanged++;
       return;
@@ -255,7 +256,7 @@ export class CatalogueFolderSync {
     this.changed.push({
       path: file,
       missing: disk === null,
-      firstDifferentLine: disk === null ? 1 : firstDifferentLine(disk.text, text),
+      firstDifferentLine: disk === null ? 1 : firstDifferentLine(disk.bytes.toString('utf8'), text),
     });
     if (this.#check) return;
     const { size, mtimeMs } = this.#staged.stage(file, text);

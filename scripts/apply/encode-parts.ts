@@ -29,3 +29,11 @@ function countBytes(parts: readonly string[]): number {
   for (const part of parts) bytes += Buffer.byteLength(part, 'utf8');
   return bytes;
 }
+
+/** Whether `bytes` are exactly `text` in UTF-8: compared as bytes, so the file need not be decoded. */
+export function bytesHoldText(bytes: Buffer, text: string): boolean {
+  // Each UTF-16 code unit is one to three bytes.
+  if (bytes.length < text.length || bytes.length > text.length * 3) return false;
+  const encoded = encodeParts([text], bytes.length);
+  return encoded.data !== null && encoded.data.equals(bytes);
+}

@@ -1,5 +1,5 @@
 import { firstDifferentLine } from '../plan/catalogue/plan-catalogue-writes.ts';
-import { readCatalogueFile } from '../read/read-catalogue-folder.ts';
+import { readCatalogueBytes } from '../read/read-catalogue-folder.ts';
 import { encodeParts } from './encode-parts.ts';
 import { writeTempFile } from './write-temp-file.ts';
 
@@ -37,23 +37,14 @@ export type PageOutcome =
 export function syncPageFile(parts: readonly string[], write: PageWrite): PageOutcome {
   const encoded = encodeParts(parts, write.maxBytes);
   if (encoded.data === null) return { kind: 'too-large', bytes: encoded.bytes };
-  const disk = write.isNew ? null : readCatalogueFile(write.dir, write.file);
-  if (disk !== null && holdsExactly(disk.text, parts))
+  const disk = write.isNew ? null : readCatalogueBytes(write.dir, write.file);
+  // Bytes, not text: decoding every existing ~60 KB page to compare it cost more than rendering's slowest step.
+  if (disk !== null && disk.bytes.equals(encoded.data))
     return { kind: 'unchanged', size: disk.size, mtimeMs: disk.mtimeMs };
   return {
     kind: 'changed',
     missing: disk === null,
-    firstDifferentLine: disk === null ? 1 : firstDifferentLine(disk.text, parts.join('')),
+    firstDifferentLine: disk === null ? 1 : firstDifferentLine(disk.bytes.toString('utf8'), parts.join('')),
     written: write.temp === null ? null : writeTempFile(write.temp, encoded.data),
   };
-}
-
-/** Whether `text` is `parts` concatenated, without concatenating them. */
-function holdsExactly(text: string, parts: readonly string[]): boolean {
-  let at = 0;
-  for (const part of parts) {
-    if (!text.startsWith(part, at)) return false;
-    at += part.length;
-  }
-  return at === text.length;
 }

@@ -38,8 +38,28 @@ export interface CatalogueFileOnDisk {
   mtimeMs: number;
 }
 
+export interface CatalogueBytesOnDisk {
+  /** The bytes, cut like `text` above; a view valid only until the next read on this thread. */
+  bytes: Buffer;
+  size: number;
+  mtimeMs: number;
+}
+
 /** One file of the catalogue folder, or null when it is missing or not a regular file (never followed). */
 export function readCatalogueFile(dir: string, file: string): CatalogueFileOnDisk | null {
+  const disk = readCatalogueBytes(dir, file);
+  if (disk === null) return null;
+  return { text: disk.bytes.toString('utf8'), size: disk.size, mtimeMs: disk.mtimeMs };
+}
+
+/**
+ * Reused for every read, like the page encoder's buffer: a catalogue run reads thousands of ~60 KB pages, and a
+ * new buffer each was an off-heap allocation apiece.
+ */
+let scratch = Buffer.allocUnsafeSlow(256 * 1024);
+
+/** `readCatalogueFile` without decoding: comparing bytes with the page's encoding is a memcmp. */
+export function readCatalogueBytes(dir: string, file: string): CatalogueBytesOnDisk | null {
   let fd: number;
   try {
     fd = openSync(path.join(dir, file), constants.O_RDONLY | constants.O_NOFOLLOW);
@@ -49,14 +69,15 @@ export function readCatalogueFile(dir: string, file: string): CatalogueFileOnDis
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) return null;
-    const buffer = Buffer.allocUnsafe(Math.min(stats.size, READ_CAP) + 1);
+    const room = Math.min(stats.size, READ_CAP) + 1;
+    if (scratch.length < room) scratch = Buffer.allocUnsafeSlow(room);
     let total = 0;
-    while (total < buffer.length) {
-      const read = readSync(fd, buffer, total, buffer.length - total, total);
+    while (total < room) {
+      const read = readSync(fd, scratch, total, room - total, total);
       if (read === 0) break;
       total += read;
     }
-    return { text: buffer.toString('utf8', 0, total), size: stats.size, mtimeMs: stats.mtimeMs };
+    return { bytes: scratch.subarray(0, total), size: stats.size, mtimeMs: stats.mtimeMs };
   } finally {
     closeSync(fd);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeParts } from '../../scripts/apply/encode-parts.ts';
+import { bytesHoldText, encodeParts } from '../../scripts/apply/encode-parts.ts';
 
 describe('encodeParts', () => {
   it('encodes the parts one after the other, as UTF-8', () => {
@@ -21,5 +21,28 @@ describe('encodeParts', () => {
     const large = 'ü'.repeat(200_000);
     expect(encodeParts([large, 'end'], 1_000_000).data?.toString('utf8')).toBe(`${large}end`);
     expect(encodeParts(['small'], 1_000_000).data?.toString('utf8')).toBe('small');
+  });
+});
+
+describe('bytesHoldText', () => {
+  const text = '# Café\n\n| a | 🙂 |\n';
+  it.each([
+    ['the same text', Buffer.from(text), true],
+    ['an empty text as no bytes', Buffer.alloc(0), false],
+    ['one byte changed', Buffer.from(text.replace('a', 'b')), false],
+    ['a byte missing', Buffer.from(text).subarray(1), false],
+    ['a byte more', Buffer.from(`${text} `), false],
+    ['the text in Latin-1', Buffer.from(text, 'latin1'), false],
+    [
+      'invalid UTF-8 that decodes to the same length',
+      Buffer.from([0xff, ...Buffer.from(text).subarray(1)]),
+      false,
+    ],
+  ])('%s', (_label, bytes, expected) => {
+    expect(bytesHoldText(bytes, text)).toBe(expected);
+  });
+
+  it('holds the empty text in no bytes', () => {
+    expect(bytesHoldText(Buffer.alloc(0), '')).toBe(true);
   });
 });
