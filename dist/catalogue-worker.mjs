@@ -8278,7 +8278,22 @@ function personaPageParts(input, options2) {
       [link(relativeLink(self, CATALOGUE_PATHS.index), text("Back to the catalogue"))]
     ])
   ];
-  return [root(children), root(contributeSection(persona, options2)), root(after)];
+  return [root(children), ...partsOf(contributeSection(persona, options2)), root(after)];
+}
+function partsOf(nodes) {
+  const parts = [];
+  let run = [];
+  for (const node2 of nodes) {
+    if (node2.type !== "table") {
+      run.push(node2);
+      continue;
+    }
+    if (run.length > 0) parts.push(root(run));
+    parts.push(root([node2]));
+    run = [];
+  }
+  if (run.length > 0) parts.push(root(run));
+  return parts;
 }
 function tagLinks(input) {
   return joined(
@@ -21507,7 +21522,8 @@ function configuredHandlers(extensions) {
 }
 var processor = markdownProcessor();
 function serializeMarkdown(tree) {
-  const out = processor.stringify(tree);
+  const only = tree.children.length === 1 ? tree.children[0] : void 0;
+  const out = processor.stringify(only?.type === "table" ? only : tree);
   const lf = out.includes("\r") ? out.replace(/\r\n?/g, "\n") : out;
   let end = lf.length;
   while (end > 0 && lf.charCodeAt(end - 1) === 10) end--;

@@ -14,7 +14,7 @@ import {
   table,
   text,
 } from '../../scripts/render/catalogue/mdast.ts';
-import { markdownProcessor } from '../../scripts/render/catalogue/serialize-markdown.ts';
+import { markdownProcessor, serializeMarkdown } from '../../scripts/render/catalogue/serialize-markdown.ts';
 import { randomStrings } from './random-strings.ts';
 
 const fast = markdownProcessor();
@@ -72,6 +72,25 @@ describe('the fast handlers write what the default handlers write', () => {
         table([[text('A')], [text(s[10] ?? '')]], [[phrasing(), [link(pick(URLS), text(s[11] ?? ''))]]]),
       ];
       expectSameMarkdown(root(children));
+    }
+  });
+
+  it('on a root holding only a table, which is serialized as the table alone', () => {
+    const strings = randomStrings(1200, 5);
+    const pick = picker(5);
+    for (let start = 0; start + 4 <= strings.length; start += 4) {
+      const s = strings.slice(start, start + 4) as string[];
+      const tree = root([
+        table(
+          [[text('A')], [text(s[0] ?? '')]],
+          [
+            [[link(pick(URLS), text(s[1] ?? '')), text(pick([' (', ' · ', '|', '\n']))], [text(s[2] ?? '')]],
+            [[inlineCode(s[3] ?? '')], [strong(text(s[0] ?? ''))]],
+          ],
+        ),
+      ]);
+      const whole = reference.stringify(structuredClone(tree)).replace(/\r\n?/g, '\n').replace(/\n+$/, '\n');
+      expect(serializeMarkdown(tree)).toBe(whole);
     }
   });
 

@@ -132,7 +132,27 @@ export function personaPageParts(input: PersonaPageInput, options: CatalogueOpti
       [link(relativeLink(self, CATALOGUE_PATHS.index), text('Back to the catalogue'))],
     ]),
   ];
-  return [root(children), root(contributeSection(persona, options)), root(after)];
+  return [root(children), ...partsOf(contributeSection(persona, options)), root(after)];
+}
+
+/**
+ * `nodes` as parts: each table alone (a root holding only a table is serialized faster, see
+ * `serializeMarkdown`), the nodes between tables together.
+ */
+function partsOf(nodes: readonly RootContent[]): Root[] {
+  const parts: Root[] = [];
+  let run: RootContent[] = [];
+  for (const node of nodes) {
+    if (node.type !== 'table') {
+      run.push(node);
+      continue;
+    }
+    if (run.length > 0) parts.push(root(run));
+    parts.push(root([node]));
+    run = [];
+  }
+  if (run.length > 0) parts.push(root(run));
+  return parts;
 }
 
 function tagLinks(input: PersonaPageInput): PhrasingContent[] {

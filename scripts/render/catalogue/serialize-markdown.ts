@@ -44,7 +44,10 @@ function configuredHandlers(extensions: readonly Options[]): Handlers {
 const processor = markdownProcessor();
 
 export function serializeMarkdown(tree: Root): string {
-  const out = processor.stringify(tree);
+  // A root holding only a table is serialized as that table: the same text, without the flow container that
+  // tracks line and column through every character of it (a persona's contribute table is about 50 KB).
+  const only = tree.children.length === 1 ? tree.children[0] : undefined;
+  const out = processor.stringify(only?.type === 'table' ? (only as unknown as Root) : tree);
   const lf = out.includes('\r') ? out.replace(/\r\n?/g, '\n') : out;
   // Trailing line breaks by hand: on a page of ~70 KB, `/\n+$/` tries a match at every line break.
   let end = lf.length;
