@@ -94,8 +94,15 @@ export function resultsTable(rows: readonly ResultRow[], sizes: readonly number[
   return processor.stringify(tree);
 }
 
-/** Per profiled row and thread: where the time went and the functions with the most self time (mdast). */
-export function profileReport(rows: readonly ResultRow[], machine: MachineInfo): string {
+/**
+ * Per profiled row and thread: where the time went and the functions with the most self time (mdast). Each
+ * row's profile folder is named by `folderName`, such as its path relative to the summary's folder.
+ */
+export function profileReport(
+  rows: readonly ResultRow[],
+  machine: MachineInfo,
+  folderName: (dir: string) => string = (dir) => dir,
+): string {
   const children: RootContent[] = [
     heading(1, 'Profiles'),
     paragraph(
@@ -106,7 +113,7 @@ export function profileReport(rows: readonly ResultRow[], machine: MachineInfo):
     if (!r.profile) continue;
     children.push(
       heading(2, `${r.label}, ${r.size} personas`),
-      paragraph(`Profiled run: ${r.profile.ms.toFixed(0)} ms. Files: ${r.profile.dir}`),
+      paragraph(`Profiled run: ${r.profile.ms.toFixed(0)} ms. Profiles: ${folderName(r.profile.dir)}`),
     );
     if (r.profile.unreadable.length > 0)
       children.push(paragraph(`Unreadable profile files: ${r.profile.unreadable.join(', ')}`));

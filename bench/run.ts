@@ -216,7 +216,10 @@ async function bench(options: BenchOptions, repo: string, work: string): Promise
       );
       writeResults(path.resolve(repo, options.out), results);
       if (profileDir)
-        writeAtomically(path.join(profileDir, 'summary.md'), profileReport(sofar, machineInfo()));
+        writeAtomically(
+          path.join(profileDir, 'summary.md'),
+          profileReport(sofar, machineInfo(), (dir) => `${path.relative(profileDir, dir)}/`),
+        );
     }
     rows.push(...sizeRows);
     if (!options.keep) rmSync(sizeDir, { recursive: true, force: true });

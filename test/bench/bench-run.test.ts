@@ -69,7 +69,10 @@ describe('npm run bench on a tiny size', () => {
       expect(readdirSync(profile?.dir as string).sort()).toEqual(profile?.threads.map((t) => t.file).sort());
     }
     const summary = readFileSync(path.join(profiles, 'summary.md'), 'utf8');
-    for (const row of rows) expect(summary).toContain(`## ${row.label}, 20 personas`);
+    for (const row of rows) {
+      expect(summary).toContain(`## ${row.label}, 20 personas`);
+      expect(summary).toContain(`Profiles: 20-${row.scenario}/`);
+    }
     expect(rows.find((r) => r.scenario === 'floor')?.ratioToFloor).toBe(1);
     expect(result.stdout).toMatch(/\| command +\| size \| files \| +median ms \|/);
     // The measured CLI has its page worker next to it, as dist/ does: otherwise the catalogue runs on one thread.
