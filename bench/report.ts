@@ -130,7 +130,7 @@ export function profileReport(
             row(['function', 'location', 'self ms', 'share']),
             ...t.top.map((e) =>
               row([
-                e.function,
+                shortName(e.function),
                 e.location,
                 e.selfMs.toFixed(0),
                 t.busyMs > 0 ? `${((e.selfMs / t.busyMs) * 100).toFixed(1)}%` : '–',
@@ -142,6 +142,11 @@ export function profileReport(
     }
   }
   return processor.stringify({ type: 'root', children });
+}
+
+/** V8 names a regular expression's code by its source, which can be hundreds of characters. */
+function shortName(name: string): string {
+  return name.length <= 60 ? name : `${name.slice(0, 59)}…`;
 }
 
 function heading(depth: 1 | 2 | 3, value: string): RootContent {

@@ -106,6 +106,16 @@ async function main(): Promise<number> {
 }
 
 async function bench(options: BenchOptions, repo: string, work: string): Promise<number> {
+  const profileDir = options.profile === null ? null : path.resolve(repo, options.profile);
+  if (profileDir) {
+    try {
+      mkdirSync(profileDir, { recursive: true });
+    } catch (error) {
+      throw new BenchUsageError(
+        `--profile ${options.profile}: cannot make that folder (${(error as Error).message})`,
+      );
+    }
+  }
   const binDir = path.join(work, 'bin');
   const logDir = path.join(work, 'logs');
   mkdirSync(logDir, { recursive: true });
@@ -136,8 +146,6 @@ async function bench(options: BenchOptions, repo: string, work: string): Promise
   const capabilities = readCapabilities(cli);
   log(`bench: CLI commands: ${[...capabilities.commands].join(', ')}`);
 
-  const profileDir = options.profile === null ? null : path.resolve(repo, options.profile);
-  if (profileDir) mkdirSync(profileDir, { recursive: true });
   const scenarios = SCENARIOS.filter((s) => options.only.includes(s.id));
   const rows: ResultRow[] = [];
   const libraries: LibraryRecord[] = [];
