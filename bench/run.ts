@@ -326,11 +326,8 @@ async function runScenario(
   for (let i = 0; i < options.warmup + options.runs; i++) {
     scenario.beforeRun?.(ctx);
     const sample = await run(scenario.argv(ctx), cwd, `${ctx.library.size}-${scenario.id}-${i}`);
-    if (sample.exitCode === null || !scenario.expectedExit.includes(sample.exitCode)) {
-      return fail(
-        `exit ${sample.exitCode ?? sample.signal}, expected ${scenario.expectedExit.join(' or ')}: ${failureLine(sample)}`,
-      );
-    }
+    const unexpected = unexpectedExit(scenario, sample);
+    if (unexpected !== null) return fail(unexpected);
     if (i < options.warmup) continue;
     if (row.samples.length === 0) {
       const problems = scenario.check?.(ctx, sample) ?? [];
@@ -360,6 +357,12 @@ async function runScenario(
   return row;
 }
 
+/** Why a run's exit does not count (the exit it made and what it said), or null when it was expected. */
+function unexpectedExit(scenario: Scenario, sample: Sample): string | null {
+  if (sample.exitCode !== null && scenario.expectedExit.includes(sample.exitCode)) return null;
+  return `exit ${sample.exitCode ?? sample.signal}, expected ${scenario.expectedExit.join(' or ')}: ${failureLine(sample)}`;
+}
+
 /**
  * One more run of the row under `node --cpu-prof` (which profiles worker threads too, each to its own file),
  * then each thread's profile summarized. Returns why the run failed instead, if it did.
@@ -376,8 +379,8 @@ async function profileScenario(
   scenario.beforeRun?.(ctx);
   const argv = ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...scenario.argv(ctx)];
   const sample = await run(argv, rootOf(ctx, scenario), `${ctx.library.size}-${scenario.id}-profile`);
-  if (sample.exitCode === null || !scenario.expectedExit.includes(sample.exitCode))
-    return `exit ${sample.exitCode ?? sample.signal}, expected ${scenario.expectedExit.join(' or ')}: ${failureLine(sample)}`;
+  const unexpected = unexpectedExit(scenario, sample);
+  if (unexpected !== null) return unexpected;
   const found = readdirSync(dir)
     .map((file) => ({ file, id: profileThread(file) }))
     .filter((f): f is { file: string; id: NonNullable<ReturnType<typeof profileThread>> } => f.id !== null)
