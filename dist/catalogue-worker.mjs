@@ -7868,8 +7868,7 @@ function syncPageFile(parts, write) {
   const encoded = encodeParts(parts, write.maxBytes);
   if (encoded.data === null) return { kind: "too-large", bytes: encoded.bytes };
   const disk = write.isNew ? null : readCatalogueBytes(write.dir, write.file);
-  if (disk !== null && disk.bytes.equals(encoded.data))
-    return { kind: "unchanged", size: disk.size, mtimeMs: disk.mtimeMs };
+  if (disk?.bytes.equals(encoded.data)) return { kind: "unchanged", size: disk.size, mtimeMs: disk.mtimeMs };
   return {
     kind: "changed",
     missing: disk === null,

@@ -44441,7 +44441,7 @@ function countBytes(parts) {
 function bytesHoldText(bytes, text7) {
   if (bytes.length < text7.length || bytes.length > text7.length * 3) return false;
   const encoded = encodeParts([text7], bytes.length);
-  return encoded.data !== null && encoded.data.equals(bytes);
+  return encoded.data?.equals(bytes) === true;
 }
 
 // scripts/apply/write-temp-file.ts
@@ -44462,8 +44462,7 @@ function syncPageFile(parts, write) {
   const encoded = encodeParts(parts, write.maxBytes);
   if (encoded.data === null) return { kind: "too-large", bytes: encoded.bytes };
   const disk = write.isNew ? null : readCatalogueBytes(write.dir, write.file);
-  if (disk !== null && disk.bytes.equals(encoded.data))
-    return { kind: "unchanged", size: disk.size, mtimeMs: disk.mtimeMs };
+  if (disk?.bytes.equals(encoded.data)) return { kind: "unchanged", size: disk.size, mtimeMs: disk.mtimeMs };
   return {
     kind: "changed",
     missing: disk === null,

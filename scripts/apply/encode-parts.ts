@@ -35,5 +35,5 @@ export function bytesHoldText(bytes: Buffer, text: string): boolean {
   // Each UTF-16 code unit is one to three bytes.
   if (bytes.length < text.length || bytes.length > text.length * 3) return false;
   const encoded = encodeParts([text], bytes.length);
-  return encoded.data !== null && encoded.data.equals(bytes);
+  return encoded.data?.equals(bytes) === true;
 }

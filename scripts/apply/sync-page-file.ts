@@ -39,8 +39,7 @@ export function syncPageFile(parts: readonly string[], write: PageWrite): PageOu
   if (encoded.data === null) return { kind: 'too-large', bytes: encoded.bytes };
   const disk = write.isNew ? null : readCatalogueBytes(write.dir, write.file);
   // Bytes, not text: decoding every existing ~60 KB page to compare it cost more than rendering's slowest step.
-  if (disk !== null && disk.bytes.equals(encoded.data))
-    return { kind: 'unchanged', size: disk.size, mtimeMs: disk.mtimeMs };
+  if (disk?.bytes.equals(encoded.data)) return { kind: 'unchanged', size: disk.size, mtimeMs: disk.mtimeMs };
   return {
     kind: 'changed',
     missing: disk === null,

@@ -38,7 +38,7 @@ import { rememberPersonas, reusePersonas, type SourceStamp } from '../../plan/ca
 import { firstDifferentLine } from '../../plan/format-persona-source.ts';
 import type { CatalogueOptions } from '../../render/catalogue/catalogue-context.ts';
 import { formPersonas, renderContributeForm } from '../../render/issue-form/render-contribute-form.ts';
-import { formatText, plural, summarize } from '../../report/format-text.ts';
+import { formatText, plural } from '../../report/format-text.ts';
 import {
   type Command,
   type CommandContext,
