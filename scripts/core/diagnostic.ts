@@ -1,3 +1,4 @@
+import { reportedPath } from './reported-path.ts';
 import type { RuleId } from './rules.ts';
 import { ruleUrl } from './rules.ts';
 
@@ -32,7 +33,8 @@ export function diagnostic(
   severity: Severity = 'error',
 ): Diagnostic {
   return {
-    file,
+    // Names are checked once, here: whatever a pull request names its files, every report can carry them.
+    file: reportedPath(file),
     line: place.line,
     column: place.column,
     endLine: place.endLine,

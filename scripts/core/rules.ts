@@ -13,7 +13,10 @@ export const RULES = {
   'file/empty': 'The file has no content.',
   'file/misplaced': 'The file is not where the library expects it.',
   'file/wrong-extension': 'A YAML file uses `.yml` (or another extension) instead of `.yaml`.',
-  'file/symlink': 'A symbolic link where a file should be.',
+  'file/symlink': 'A symbolic link where a file or folder should be.',
+  'file/hidden': 'A hidden file or folder (its name starts with `.`).',
+  'file/bad-name': 'A name with control characters, backslashes or bytes that are not UTF-8.',
+  'file/unexpected': 'A file that cannot be a persona or a contribution.',
   'file/missing-modeline': 'The first line is not the `yaml-language-server` schema modeline.',
   'file/too-many-problems': 'Reporting stopped after many problems in one file.',
   // YAML syntax and structure.

@@ -1,4 +1,13 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  type Dirent,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+} from 'node:fs';
 import path from 'node:path';
 import { compareCodePoints, type Diagnostic, diagnostic, START_OF_FILE } from '../core/diagnostic.ts';
 import { MAX_FILE_BYTES } from '../parse/decode-source.ts';
@@ -18,8 +27,6 @@ export interface LibraryFiles {
 
 export class LibraryRootError extends Error {}
 
-const MAX_WALK_DEPTH = 6;
-
 export interface LibraryListing {
   personaFiles: string[];
   contributionFiles: string[];
@@ -36,6 +43,8 @@ export async function listLibrary(
 ): Promise<LibraryListing> {
   const personasDir = path.join(root, 'personas');
   const stats = lstatOrNull(personasDir);
+  if (stats?.isSymbolicLink())
+    throw new LibraryRootError(`${root}/personas is a symbolic link; the library only reads a real folder.`);
   if (!stats?.isDirectory()) {
     throw new LibraryRootError(
       `${root} is not a library root: it has no personas/ folder (use --root <dir>).`,
@@ -43,10 +52,20 @@ export async function listLibrary(
   }
   const diagnostics: Diagnostic[] = [];
   const personaFiles = listTree(root, 'personas', diagnostics);
-  const contributionFiles =
-    contributions && lstatOrNull(path.join(root, 'contributions'))?.isDirectory()
-      ? listTree(root, 'contributions', diagnostics)
-      : [];
+  const contributionsDir = contributions ? lstatOrNull(path.join(root, 'contributions')) : null;
+  if (contributionsDir?.isSymbolicLink())
+    diagnostics.push(
+      diagnostic(
+        'contributions',
+        START_OF_FILE,
+        'file/symlink',
+        '`contributions/` is a symbolic link; the library only reads real folders, and never follows a link.',
+        'Replace the link with a real `contributions/` folder.',
+      ),
+    );
+  const contributionFiles = contributionsDir?.isDirectory()
+    ? listTree(root, 'contributions', diagnostics)
+    : [];
   return { personaFiles, contributionFiles, diagnostics };
 }
 
@@ -69,36 +88,94 @@ function lstatOrNull(file: string) {
   }
 }
 
+/** Files a library may hold at the top of `personas/` or `contributions/` besides data: their own docs. */
+const DOCUMENTATION = new Set(['README.md']);
+
+/** Why an entry is not read, as the diagnostic that reports it at its own path. */
+type Refusal = {
+  rule: 'file/symlink' | 'file/hidden' | 'file/bad-name' | 'file/unexpected';
+  message: string;
+  hint: string;
+};
+
 // Synchronous on purpose: contributions sit in a folder per persona, and thousands of small readdir calls
 // cost a thread-pool round trip each when asynchronous (5× slower at 10,000 personas).
+/**
+ * Every entry under `top`, at any depth: YAML files are returned to be read; everything else is reported at its
+ * own path (a link, a hidden entry, a name no tool can report safely, a file that cannot be a persona or a
+ * contribution), so nothing a commit adds is skipped silently. Links and hidden or badly named folders are
+ * reported once and not entered.
+ */
 function listTree(root: string, top: string, diagnostics: Diagnostic[]): string[] {
   const relativePaths: string[] = [];
-  const pending: Array<{ dir: string; depth: number }> = [{ dir: top, depth: 0 }];
+  const pending: string[] = [top];
   while (pending.length > 0) {
-    const { dir, depth } = pending.pop() as { dir: string; depth: number };
-    const entries = readdirSync(path.join(root, dir), { withFileTypes: true });
+    const dir = pending.pop() as string;
+    const entries = readdirSync(path.join(root, dir), { withFileTypes: true, encoding: 'buffer' });
     for (const entry of entries) {
-      const relative = `${dir}/${entry.name}`;
-      if (entry.name.startsWith('.') || entry.name === 'README.md') continue;
-      if (entry.isSymbolicLink()) {
-        diagnostics.push(
-          diagnostic(
-            relative,
-            START_OF_FILE,
-            'file/symlink',
-            'This is a symbolic link; the library only reads real files.',
-            'Replace the link with the file itself.',
-          ),
-        );
-      } else if (entry.isDirectory()) {
-        if (depth < MAX_WALK_DEPTH) pending.push({ dir: relative, depth: depth + 1 });
-      } else if (entry.isFile() && /\.(ya?ml|YA?ML)$/.test(entry.name)) {
-        relativePaths.push(relative);
-      }
+      const name = decodeName(entry.name);
+      const relative = `${dir}/${name ?? entry.name.toString('utf8')}`;
+      const verdict = classify(entry, name, dir === top);
+      if (verdict === 'enter') pending.push(relative);
+      else if (verdict === 'read') relativePaths.push(relative);
+      else if (verdict !== 'documentation')
+        diagnostics.push(diagnostic(relative, START_OF_FILE, verdict.rule, verdict.message, verdict.hint));
     }
   }
   relativePaths.sort(compareCodePoints);
   return relativePaths;
+}
+
+const YAML_NAME = /\.(ya?ml|YA?ML)$/;
+const strictNames = new TextDecoder('utf-8', { fatal: true });
+
+/** The entry's name as text, or null when it is not valid UTF-8 (it could not be named in a report). */
+function decodeName(bytes: Buffer): string | null {
+  try {
+    return strictNames.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function classify(
+  entry: Dirent<Buffer>,
+  name: string | null,
+  atTop: boolean,
+): Refusal | 'enter' | 'read' | 'documentation' {
+  const kind = entry.isDirectory() ? 'folder' : 'file';
+  if (name === null || /[\u0000-\u001f\u007f\\]/.test(name)) {
+    return {
+      rule: 'file/bad-name',
+      message: `This ${kind} name has ${name === null ? 'bytes that are not UTF-8' : 'a control character or a backslash'}, so no tool can name it safely${kind === 'folder' ? '; nothing in it is read' : ''}.`,
+      hint: 'Rename it with letters, digits, `-`, `_` and `.` only, e.g. `2026-11-20-octocat-goals.yaml`.',
+    };
+  }
+  if (entry.isSymbolicLink()) {
+    return {
+      rule: 'file/symlink',
+      message:
+        'This is a symbolic link; the library only reads real files and folders, and never follows a link.',
+      hint: 'Replace the link with the file or folder itself, or delete it.',
+    };
+  }
+  if (name.startsWith('.')) {
+    return {
+      rule: 'file/hidden',
+      message: `This hidden ${kind} is not part of the library${kind === 'folder' ? ', and nothing in it is read' : ''}; the tools never take their own state from a pull request.`,
+      hint: `Delete it. Personas and contributions are plain \`.yaml\` files whose names do not start with \`.\`.`,
+    };
+  }
+  if (entry.isDirectory()) return 'enter';
+  if (entry.isFile() && YAML_NAME.test(name)) return 'read';
+  if (entry.isFile() && atTop && DOCUMENTATION.has(name)) return 'documentation';
+  return {
+    rule: 'file/unexpected',
+    message: entry.isFile()
+      ? `This ${name.includes('.') ? `\`${name.slice(name.lastIndexOf('.'))}\`` : 'extension-less'} file cannot be a persona or a contribution: only YAML files belong here.`
+      : 'This is not a regular file or folder (a pipe, socket or device); only YAML files belong here.',
+    hint: 'Delete it, or move it out of `personas/` and `contributions/`; personas and contributions are `.yaml` files.',
+  };
 }
 
 /**
