@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { UnsafePathError } from '../apply/safe-path.ts';
 import { didYouMeanSuffix } from '../core/did-you-mean.ts';
 import { LibraryRootError } from '../read/read-library.ts';
 import { type CliIo, type Command, EXIT_OK, EXIT_USAGE, type ParsedArgs, UsageError } from './command.ts';
@@ -57,6 +58,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 function reportFailure(command: Command, error: unknown, io: CliIo): number {
   if (error instanceof UsageError || error instanceof LibraryRootError) {
     io.stderr(`persona ${command.name}: ${error.message}\nusage: ${command.usage}\n`);
+    return EXIT_USAGE;
+  }
+  if (error instanceof UnsafePathError) {
+    io.stderr(`persona ${command.name}: ${error.message} Nothing was written.\n`);
     return EXIT_USAGE;
   }
   const message = error instanceof Error ? error.message : String(error);

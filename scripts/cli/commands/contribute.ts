@@ -1,6 +1,6 @@
-import { access } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomically } from '../../apply/write-file.ts';
+import { writeLibraryFile } from '../../apply/write-file.ts';
 import { checkContributionFile } from '../../check/contribution/check-contribution-file.ts';
 import { checkContributions } from '../../check/contribution/check-contributions.ts';
 import type { Contribution, ContributionAction } from '../../check/contribution/contribution.ts';
@@ -130,7 +130,7 @@ export const contributeCommand: Command = {
       ctx.stderr(`persona contribute: nothing written; ${file} would not be valid.\n`);
       return EXIT_PROBLEMS;
     }
-    await writeFileAtomically(path.join(ctx.root, file), text);
+    await writeLibraryFile(ctx.root, file, text);
     if (warnings > 0)
       ctx.stderr(
         formatText(problems, { personas: library.personas.length, contributions: 1, errors, warnings }),
@@ -159,7 +159,8 @@ function contributionDate(option: string | undefined, env: Record<string, string
 async function freeName(root: string, dir: string, stem: string): Promise<string> {
   for (let n = 1; ; n++) {
     const file = `${dir}/${stem}${n === 1 ? '' : `-${n}`}.yaml`;
-    const taken = await access(path.join(root, file)).then(
+    // lstat, not access: a link at that name (even a dangling one) takes it, and is never written through.
+    const taken = await lstat(path.join(root, file)).then(
       () => true,
       () => false,
     );

@@ -1,6 +1,6 @@
-import { access } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomically } from '../../apply/write-file.ts';
+import { writeLibraryFile } from '../../apply/write-file.ts';
 import { didYouMeanSuffix } from '../../core/did-you-mean.ts';
 import { validateLibrary } from '../../pipeline/validate-library.ts';
 import { nextFreeId, scaffoldPersona, slugFor } from '../../plan/scaffold-persona.ts';
@@ -38,9 +38,9 @@ export const newCommand: Command = {
         `${clash.file} already has the slug "${slug}" or the title "${title}"; choose another title.`,
       );
     const file = `personas/${product}/${slug}.yaml`;
-    const target = path.join(ctx.root, file);
+    // lstat, not access: a dangling link at that name is there too, and is never written through.
     if (
-      await access(target).then(
+      await lstat(path.join(ctx.root, file)).then(
         () => true,
         () => false,
       )
@@ -48,7 +48,7 @@ export const newCommand: Command = {
       throw new UsageError(`${file} already exists.`);
     const ids = library.personas.map((p) => p.data?.id).filter((id): id is string => typeof id === 'string');
     const id = nextFreeId(ids);
-    await writeFileAtomically(target, scaffoldPersona({ id, slug, title, product, category }));
+    await writeLibraryFile(ctx.root, file, scaffoldPersona({ id, slug, title, product, category }));
     ctx.stdout(`${file}\n`);
     ctx.stderr(`Created ${title} (${id}). Replace every TODO, then run \`npx persona validate\`.\n`);
     return EXIT_OK;
