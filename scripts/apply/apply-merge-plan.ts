@@ -3,75 +3,119 @@ import type { MergePlan } from '../plan/merge/merge-plan.ts';
 import type { FileOps } from './file-ops.ts';
 import { journalFor, MERGE_JOURNAL, type MergeJournal, parseJournal } from './merge-journal.ts';
 
-/** A journal that cannot be rolled forward safely: a file it would overwrite has changed since. */
+/**
+ * A merge that must not go ahead: its state folder is unsafe, or a file changed while the merge was being
+ * planned. Nothing has been written when it is thrown.
+ */
 export class MergeJournalError extends Error {}
+
+/** Where the merge writes: the library's files, and the tools' own state folder for the journal. */
+export interface MergeTargets {
+  library: FileOps;
+  state: FileOps;
+}
+
+/** What finishing an interrupted merge did. */
+export interface JournalOutcome {
+  /** Name (in the state folder) a journal that could not be finished in full was moved to, or null. */
+  setAside: string | null;
+  /** Persona files it left alone because they changed since it was recorded; their contributions stay pending. */
+  skipped: string[];
+  /** True when the journal could not even be read (its name is still `setAside`). */
+  unreadable: boolean;
+}
 
 /**
  * Writes a merge plan: first the journal (the whole outcome, atomically), then each persona (atomically),
  * then the removal of the applied contributions, then the journal goes. Every step is repeatable, so
  * `finishJournal` after a crash anywhere completes the same merge.
  */
-export async function applyMergePlan(plan: MergePlan, ops: FileOps): Promise<void> {
+export async function applyMergePlan(plan: MergePlan, targets: MergeTargets): Promise<void> {
   if (plan.personas.length === 0 && plan.removals.length === 0) return;
-  await sweepTemporaryFiles([MERGE_JOURNAL], ops);
+  const { library, state } = targets;
+  // Every target is checked before the first change, so a refused merge leaves everything as it was.
+  library.checkWritable?.([...plan.personas.map((p) => p.file), ...plan.removals.map((r) => r.file)]);
+  state.checkWritable?.([MERGE_JOURNAL]);
+  await sweepTemporaryFiles([MERGE_JOURNAL], state);
   const journal = journalFor(plan);
   // The plan was made from files read a moment ago; if one changed since, stop before anything is written.
   for (const write of journal.writes) {
-    if ((await writeState(write, ops)) !== 'before')
+    if ((await writeState(write, library)) !== 'before')
       throw new MergeJournalError(
         `${write.file} changed while the merge was being planned; run the merge again.`,
       );
   }
   for (const removal of journal.removals) {
-    const bytes = await ops.read(removal.file);
+    const bytes = await library.read(removal.file);
     if (bytes === null || sha256(bytes) !== removal.sha256)
       throw new MergeJournalError(
         `${removal.file} changed while the merge was being planned; run the merge again.`,
       );
   }
-  await ops.write(MERGE_JOURNAL, `${JSON.stringify(journal, null, 2)}\n`);
-  await finishJournal(journal, ops);
+  await state.write(MERGE_JOURNAL, `${JSON.stringify(journal, null, 2)}\n`);
+  await finishJournal(journal, targets);
 }
 
-/** Reads the journal of an interrupted merge: null when there is none. */
-export async function readJournal(ops: FileOps): Promise<MergeJournal | null> {
-  const bytes = await ops.read(MERGE_JOURNAL);
-  if (bytes === null) return null;
+/**
+ * Reads the journal of an interrupted merge: null when there is none. One that cannot be read is set aside
+ * (never followed, never blocking the merges after it), and reported through `setAside`.
+ */
+export async function readJournal(
+  state: FileOps,
+): Promise<{ journal: MergeJournal | null; setAside: string | null }> {
+  const bytes = await state.read(MERGE_JOURNAL);
+  if (bytes === null) return { journal: null, setAside: null };
   const journal = parseJournal(new TextDecoder().decode(bytes));
-  if (!journal) {
-    throw new MergeJournalError(
-      `${MERGE_JOURNAL} is left from an interrupted merge but cannot be read. Check \`git status\`, restore the personas and contributions it concerns, then delete it.`,
-    );
-  }
-  return journal;
+  if (journal) return { journal, setAside: null };
+  return { journal: null, setAside: await setAside(bytes, state) };
 }
 
-/** Rolls a journaled merge forward to its end. Safe to repeat, and safe to interrupt again. */
-export async function finishJournal(journal: MergeJournal, ops: FileOps): Promise<void> {
+/**
+ * Rolls a journaled merge forward to its end. Safe to repeat, and safe to interrupt again. A persona edited
+ * since the journal was written is left as it is, and so are the contributions that went into it (the merge
+ * plans them again against the edited text); the journal is then set aside rather than deleted, so what it
+ * would have written can still be looked at, and it never blocks a later merge.
+ */
+export async function finishJournal(journal: MergeJournal, targets: MergeTargets): Promise<JournalOutcome> {
+  const { library, state } = targets;
   const pending: MergeJournal['writes'] = [];
+  const skipped = new Set<string>();
   for (const write of journal.writes) {
-    const state = await writeState(write, ops);
-    if (state === 'other') {
-      throw new MergeJournalError(
-        `${write.file} changed since the interrupted merge recorded in ${MERGE_JOURNAL}, so it is not overwritten. Check \`git diff\`; once the personas are as they should be, delete the journal and run the merge again.`,
-      );
-    }
-    if (state === 'before') pending.push(write);
+    const current = await writeState(write, library);
+    if (current === 'other') skipped.add(write.file);
+    if (current === 'before') pending.push(write);
   }
-  for (const write of pending) await ops.write(write.file, write.text);
+  const removals = journal.removals.filter((r) => !skipped.has(r.persona));
+  library.checkWritable?.([...pending.map((w) => w.file), ...removals.map((r) => r.file)]);
+  for (const write of pending) await library.write(write.file, write.text);
   await sweepTemporaryFiles(
     journal.writes.map((w) => w.file),
-    ops,
+    library,
   );
-  for (const removal of journal.removals) {
-    const bytes = await ops.read(removal.file);
+  for (const removal of removals) {
+    const bytes = await library.read(removal.file);
     // A file under the same name with other content is a new contribution, not the applied one.
-    if (bytes !== null && sha256(bytes) === removal.sha256) await ops.remove(removal.file);
+    if (bytes !== null && sha256(bytes) === removal.sha256) await library.remove(removal.file);
   }
-  const dirs = [...new Set(journal.removals.map((r) => r.file.slice(0, r.file.lastIndexOf('/'))))];
-  for (const dir of dirs) if (dir !== 'contributions') await ops.removeEmptyDir(dir);
-  await ops.remove(MERGE_JOURNAL);
-  await sweepTemporaryFiles([MERGE_JOURNAL], ops);
+  const dirs = [...new Set(removals.map((r) => r.file.slice(0, r.file.lastIndexOf('/'))))];
+  for (const dir of dirs) if (dir !== 'contributions') await library.removeEmptyDir(dir);
+  let setAsideName: string | null = null;
+  if (skipped.size > 0) {
+    const bytes = await state.read(MERGE_JOURNAL);
+    if (bytes !== null) setAsideName = await setAside(bytes, state);
+  } else {
+    await state.remove(MERGE_JOURNAL);
+  }
+  await sweepTemporaryFiles([MERGE_JOURNAL], state);
+  return { setAside: setAsideName, skipped: [...skipped], unreadable: false };
+}
+
+/** Moves the journal to a name of its own (from its content, so repeating this is harmless) and returns it. */
+async function setAside(bytes: Uint8Array, state: FileOps): Promise<string> {
+  const name = `merge-journal.${sha256(bytes).slice(0, 12)}.set-aside.json`;
+  await state.write(name, new TextDecoder().decode(bytes));
+  await state.remove(MERGE_JOURNAL);
+  return name;
 }
 
 /** Whether a journaled persona still has its old text, already has the new one, or has neither. */
@@ -91,11 +135,11 @@ export async function writeState(
 async function sweepTemporaryFiles(files: readonly string[], ops: FileOps): Promise<void> {
   for (const file of files) {
     const slash = file.lastIndexOf('/');
-    const dir = file.slice(0, slash);
+    const dir = slash === -1 ? '.' : file.slice(0, slash);
     const name = file.slice(slash + 1);
     for (const entry of await ops.list(dir)) {
       if (entry.startsWith(`${name}.`) && /^\d+$/.test(entry.slice(name.length + 1)))
-        await ops.remove(`${dir}/${entry}`);
+        await ops.remove(dir === '.' ? entry : `${dir}/${entry}`);
     }
   }
 }

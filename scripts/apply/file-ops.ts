@@ -1,10 +1,12 @@
 import { readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
+import { writablePath } from './safe-path.ts';
 import { writeFileAtomically } from './write-file.ts';
 
 /**
- * The file-system changes a merge makes, with paths relative to the library root. Injectable so tests can
- * make any single step fail and check that a re-run ends where one uninterrupted run would.
+ * The file-system changes a merge makes, with paths relative to a base folder (the library root, or the tools'
+ * state folder). Injectable so tests can make any single step fail and check that a re-run ends where one
+ * uninterrupted run would.
  */
 export interface FileOps {
   read(file: string): Promise<Uint8Array | null>;
@@ -16,10 +18,16 @@ export interface FileOps {
   removeEmptyDir(dir: string): Promise<void>;
   /** Names in a folder, or [] when it does not exist. */
   list(dir: string): Promise<string[]>;
+  /**
+   * Throws `UnsafePathError` when any of these files could not be written or removed safely (a symbolic link
+   * on the way, or a path leaving the base). Called for every target before the first change.
+   */
+  checkWritable?(files: readonly string[]): void;
 }
 
-export function diskOps(root: string): FileOps {
-  const at = (file: string) => path.join(root, ...file.split('/'));
+/** Real disk operations under `base`; every change is checked first, so none goes through a link. */
+export function diskOps(base: string): FileOps {
+  const at = (file: string) => path.join(base, ...file.split('/'));
   return {
     read: async (file) => {
       try {
@@ -29,16 +37,19 @@ export function diskOps(root: string): FileOps {
         throw error;
       }
     },
-    write: (file, text) => writeFileAtomically(at(file), text),
-    remove: (file) => rm(at(file), { force: true }),
+    write: (file, text) => writeFileAtomically(writablePath(base, file), text),
+    remove: (file) => rm(writablePath(base, file), { force: true }),
     removeEmptyDir: async (dir) => {
       try {
-        await rmdir(at(dir));
+        await rmdir(writablePath(base, dir, 'folder'));
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code !== 'ENOENT' && code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
       }
     },
     list: async (dir) => readdir(at(dir)).catch(() => []),
+    checkWritable: (files) => {
+      for (const file of files) writablePath(base, file);
+    },
   };
 }

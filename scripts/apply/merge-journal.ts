@@ -1,31 +1,42 @@
 import { sha256 } from '../core/sha256.ts';
 import type { MergePlan } from '../plan/merge/merge-plan.ts';
 
-/** Where a merge in progress records what it is doing; a dotfile, so `persona validate` never reads it. */
-export const MERGE_JOURNAL = 'contributions/.merge-journal.json';
+/**
+ * The journal's name in the tools' state folder (`toolStateFor`): outside the working tree, so no commit can
+ * put one there for the merge to roll forward.
+ */
+export const MERGE_JOURNAL = 'merge-journal.json';
 
 /**
  * The complete outcome of one merge, written before any persona is touched. A re-run that finds it rolls
  * the merge forward to the end, so a crash at any point ends in the state of one uninterrupted run.
  */
 export interface MergeJournal {
-  version: 1;
+  version: 2;
   /** Persona files: the hash of the text the plan was made from, and the full text to write. */
   writes: Array<{ file: string; before: string; after: string; text: string }>;
-  /** Applied contribution files, with the hash of the content that was applied. */
-  removals: Array<{ file: string; sha256: string }>;
+  /**
+   * Applied contribution files, with the hash of the content that was applied and the persona file it went
+   * into: if that persona was edited by hand since, the contribution is not removed but planned again.
+   */
+  removals: Array<{ file: string; sha256: string; persona: string }>;
 }
 
 export function journalFor(plan: MergePlan): MergeJournal {
+  const personaOf = new Map(plan.applied.map((a) => [a.file, a.personaFile]));
   return {
-    version: 1,
+    version: 2,
     writes: plan.personas.map((p) => ({
       file: p.file,
       before: p.beforeSha256,
       after: sha256(p.after),
       text: p.after,
     })),
-    removals: plan.removals.map((r) => ({ file: r.file, sha256: sha256(r.bytes) })),
+    removals: plan.removals.map((r) => ({
+      file: r.file,
+      sha256: sha256(r.bytes),
+      persona: personaOf.get(r.file) ?? '',
+    })),
   };
 }
 
@@ -41,12 +52,12 @@ export function parseJournal(text: string): MergeJournal | null {
     return null;
   }
   const journal = value as Partial<MergeJournal> | null;
-  if (journal?.version !== 1 || !Array.isArray(journal.writes) || !Array.isArray(journal.removals))
+  if (journal?.version !== 2 || !Array.isArray(journal.writes) || !Array.isArray(journal.removals))
     return null;
   const safe = (file: unknown, top: string) =>
     typeof file === 'string' &&
     SAFE_PATH(top).test(file) &&
-    !file.split('/').some((s) => s === '..' || s === '.');
+    !file.split('/').some((s) => s === '..' || s === '.' || s.startsWith('.'));
   const writesOk = journal.writes.every(
     (w) =>
       safe(w?.file, 'personas') &&
@@ -55,7 +66,7 @@ export function parseJournal(text: string): MergeJournal | null {
       typeof w?.text === 'string',
   );
   const removalsOk = journal.removals.every(
-    (r) => safe(r?.file, 'contributions') && HASH.test(String(r?.sha256)),
+    (r) => safe(r?.file, 'contributions') && HASH.test(String(r?.sha256)) && safe(r?.persona, 'personas'),
   );
   return writesOk && removalsOk ? (journal as MergeJournal) : null;
 }

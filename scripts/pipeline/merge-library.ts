@@ -2,12 +2,13 @@ import path from 'node:path';
 import {
   applyMergePlan,
   finishJournal,
+  type JournalOutcome,
   MergeJournalError,
   readJournal,
   writeState,
 } from '../apply/apply-merge-plan.ts';
 import { diskOps, type FileOps } from '../apply/file-ops.ts';
-import type { MergeJournal } from '../apply/merge-journal.ts';
+import { MERGE_JOURNAL, type MergeJournal, parseJournal } from '../apply/merge-journal.ts';
 import { compileSchema } from '../check/schema/compile-schema.ts';
 import { type Diagnostic, sortDiagnostics } from '../core/diagnostic.ts';
 import { sha256 } from '../core/sha256.ts';
@@ -16,6 +17,7 @@ import { planMerge } from '../plan/merge/plan-merge.ts';
 import { readContributionSchema } from '../read/read-contribution-schema.ts';
 import { type LibraryListing, listLibrary, readCapped, type SourceFile } from '../read/read-library.ts';
 import { readPersonaSchema } from '../read/read-schemas.ts';
+import { stateFileProblem, toolStateFor } from '../read/tool-state.ts';
 
 export interface MergeOptions {
   dryRun: boolean;
@@ -23,12 +25,18 @@ export interface MergeOptions {
   date: string | null;
   /** The file-system changes; tests inject failures here. */
   ops?: FileOps;
+  /** The tools' state folder (the journal); tests inject failures here too. */
+  stateOps?: FileOps;
+  /** Where the state folder is looked up (`PERSONA_STATE_DIR`); the process environment by default. */
+  env?: Record<string, string | undefined>;
 }
 
 export interface MergeOutcome {
   plan: MergePlan;
   /** True when an interrupted merge was found and finished (or, in a dry run, taken into account) first. */
   resumed: boolean;
+  /** What became of that interrupted merge, when there was one (or one that could not be read). */
+  journal: (JournalOutcome & { folder: string }) | null;
 }
 
 /**
@@ -37,12 +45,20 @@ export interface MergeOutcome {
  */
 export async function mergeLibrary(root: string, options: MergeOptions): Promise<MergeOutcome> {
   const ops = options.ops ?? diskOps(root);
+  const toolState = toolStateFor(root, options.env);
+  const problem = stateFileProblem(root, toolState, MERGE_JOURNAL);
+  if (problem) throw new MergeJournalError(`cannot use the merge journal: ${problem}. Nothing was written.`);
+  const stateOps = options.stateOps ?? diskOps(toolState.dir);
   const [personaSchema, contributionSchema] = await Promise.all([
     readPersonaSchema(root),
     readContributionSchema(root),
   ]);
-  const journal = await readJournal(ops);
-  if (journal && !options.dryRun) await finishJournal(journal, ops);
+  const found = options.dryRun ? await peekJournal(stateOps) : await readJournal(stateOps);
+  const journal = found.journal;
+  let outcome: JournalOutcome | null = found.setAside
+    ? { setAside: found.setAside, skipped: [], unreadable: true }
+    : null;
+  if (journal && !options.dryRun) outcome = await finishJournal(journal, { library: ops, state: stateOps });
   let files = readMergeInputs(root, await listLibrary(root));
   if (journal && options.dryRun) files = await asIfFinished(files, journal, ops);
   const plan = planMerge({
@@ -57,8 +73,24 @@ export async function mergeLibrary(root: string, options: MergeOptions): Promise
     ...plan.conflicts,
     ...files.diagnostics.filter((d) => d.file.startsWith('contributions/')),
   ]);
-  if (!options.dryRun) await applyMergePlan(plan, ops);
-  return { plan, resumed: journal !== null };
+  if (!options.dryRun) await applyMergePlan(plan, { library: ops, state: stateOps });
+  return {
+    plan,
+    resumed: journal !== null,
+    journal: outcome || journal ? { ...(outcome ?? NOTHING_SET_ASIDE), folder: toolState.dir } : null,
+  };
+}
+
+const NOTHING_SET_ASIDE: JournalOutcome = { setAside: null, skipped: [], unreadable: false };
+
+/** The journal as a dry run sees it: read only; one that cannot be read is reported, not moved. */
+async function peekJournal(
+  state: FileOps,
+): Promise<{ journal: MergeJournal | null; setAside: string | null }> {
+  const bytes = await state.read(MERGE_JOURNAL);
+  if (bytes === null) return { journal: null, setAside: null };
+  const journal = parseJournal(new TextDecoder().decode(bytes));
+  return journal ? { journal, setAside: null } : { journal: null, setAside: MERGE_JOURNAL };
 }
 
 /**
@@ -85,16 +117,19 @@ function readMergeInputs(root: string, listing: LibraryListing): MergeInputs {
   };
 }
 
-/** The library as it will be once the journaled merge is finished, in memory only. */
+/**
+ * The library as it will be once the journaled merge is finished, in memory only: personas edited since it
+ * was recorded keep their text and their contributions, as `finishJournal` would leave them.
+ */
 async function asIfFinished(files: MergeInputs, journal: MergeJournal, ops: FileOps): Promise<MergeInputs> {
-  const written = new Map(journal.writes.map((w) => [w.file, new TextEncoder().encode(w.text)]));
-  const removed = new Map(journal.removals.map((r) => [r.file, r.sha256]));
-  for (const write of journal.writes) {
-    if ((await writeState(write, ops)) === 'other')
-      throw new MergeJournalError(
-        `${write.file} changed since the interrupted merge was recorded; see \`persona merge\`.`,
-      );
-  }
+  const skipped = new Set<string>();
+  for (const write of journal.writes) if ((await writeState(write, ops)) === 'other') skipped.add(write.file);
+  const written = new Map(
+    journal.writes.filter((w) => !skipped.has(w.file)).map((w) => [w.file, new TextEncoder().encode(w.text)]),
+  );
+  const removed = new Map(
+    journal.removals.filter((r) => !skipped.has(r.persona)).map((r) => [r.file, r.sha256]),
+  );
   const personaFiles = files.personaFiles;
   return {
     ...files,

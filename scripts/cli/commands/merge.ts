@@ -1,5 +1,4 @@
 import { MergeJournalError } from '../../apply/apply-merge-plan.ts';
-import { MERGE_JOURNAL } from '../../apply/merge-journal.ts';
 import { isRealDate } from '../../check/contribution/contribution-location.ts';
 import { mergeLibrary } from '../../pipeline/merge-library.ts';
 import { formatMergeJson } from '../../report/format-merge-json.ts';
@@ -39,12 +38,24 @@ export const mergeCommand: Command = {
       ctx.stderr(`persona merge: ${error.message}\n`);
       return EXIT_USAGE;
     }
-    if (outcome.resumed) {
-      ctx.stderr(
-        dryRun
-          ? `persona merge: an interrupted merge (${MERGE_JOURNAL}) is pending; this preview assumes it is finished first.\n`
-          : `persona merge: finished an interrupted merge recorded in ${MERGE_JOURNAL}.\n`,
-      );
+    const journal = outcome.journal;
+    if (journal) {
+      const where = `${journal.folder}/${journal.setAside ?? 'merge-journal.json'}`;
+      if (journal.unreadable)
+        ctx.stderr(
+          dryRun
+            ? `persona merge: the journal of an interrupted merge (${where}) cannot be read; a real run sets it aside and merges the files as they are.\n`
+            : `persona merge: the journal of an interrupted merge could not be read, so nothing of it was followed; it was set aside as ${where}. Contributions it had applied but not removed are checked again like any other (\`git status\` shows what changed).\n`,
+        );
+      else if (dryRun)
+        ctx.stderr(
+          'persona merge: an interrupted merge is pending; this preview assumes it is finished first.\n',
+        );
+      else ctx.stderr('persona merge: finished an interrupted merge first.\n');
+      if (journal.skipped.length > 0)
+        ctx.stderr(
+          `persona merge: ${journal.skipped.join(', ')} changed since the interrupted merge was recorded, so ${journal.skipped.length === 1 ? 'it was' : 'they were'} not overwritten; ${dryRun ? 'a real run would set the journal aside' : `the journal was set aside as ${where}`} and their contributions are planned again below. To see what was edited: \`git diff -- ${journal.skipped.join(' ')}\`.\n`,
+        );
     }
     const { plan } = outcome;
     ctx.stdout(format === 'json' ? formatMergeJson(plan) : formatMergeText(plan, { dryRun }));
