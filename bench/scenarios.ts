@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { toolStateFor } from '../scripts/read/tool-state.ts';
 import type { GeneratedLibrary } from './generate-library.ts';
 import type { Sample } from './measure.ts';
 
@@ -73,8 +74,12 @@ function cleanFileCount(library: GeneratedLibrary): number {
   return library.personaFiles.length + library.contributionFiles.length - library.invalid.length;
 }
 
-/** Removes `node_modules/.cache/persona*` under a library root: whatever cache the CLI keeps there. */
+/**
+ * Removes whatever cache the CLI keeps for a library root: its state folder's caches, and (for bundles of
+ * earlier versions, measured with --cli) `node_modules/.cache/persona*` under the root.
+ */
 export function clearCaches(root: string): void {
+  rmSync(path.join(toolStateFor(root).dir, 'cache'), { recursive: true, force: true });
   const dir = path.join(root, 'node_modules', '.cache');
   let entries: string[] = [];
   try {

@@ -21,10 +21,11 @@ import {
   withDelta,
 } from '../../scripts/plan/catalogue/catalogue-manifest.ts';
 import { rememberPersonas } from '../../scripts/plan/catalogue/reuse-personas.ts';
+import { toolStateFor } from '../../scripts/read/tool-state.ts';
 import type { CataloguePersona } from '../../scripts/render/catalogue/catalogue-persona.ts';
 import { renderCatalogue } from '../../scripts/render/catalogue/render-catalogue.ts';
 import { listFiles } from '../helpers/golden.ts';
-import { runCli } from '../helpers/run-cli.ts';
+import { runCli, testStateDir } from '../helpers/run-cli.ts';
 import { FIXTURES, generateLibrary, scratchCopy, TEST_OPTIONS } from './catalogue-helpers.ts';
 
 const dirs: string[] = [];
@@ -273,7 +274,9 @@ describe('persona catalogue (the command) with a manifest', () => {
     ]);
     expect((await runCli(['catalogue', '--root', root, '--check'])).code).toBe(0);
     // The run recorded its few changes as a delta next to the full manifest, and the next run reads both.
-    const cache = readdirSync(path.join(root, 'node_modules', '.cache', 'persona'));
+    const cache = readdirSync(
+      path.join(toolStateFor(root, { PERSONA_STATE_DIR: testStateDir() }).dir, 'cache'),
+    );
     expect(
       cache.filter((file) => file.startsWith('catalogue-')).map((file) => file.replace(/-\w+\./, '-<out>.')),
     ).toEqual(['catalogue-<out>.delta.json', 'catalogue-<out>.json']);

@@ -7,6 +7,8 @@ import { bundle } from '../../scripts/build/bundle.mjs';
 declare module 'vitest' {
   export interface ProvidedContext {
     cliBundleDir: string;
+    /** PERSONA_STATE_DIR for every CLI the tests start: the tools' journal and caches go here, not in /tmp. */
+    stateDir: string;
   }
 }
 
@@ -18,6 +20,12 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const dir = path.resolve('test/.tmp', `bundle-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   await bundle({ outdir: dir });
+  const stateDir = path.resolve('test/.tmp', `state-${process.pid}`);
+  mkdirSync(stateDir, { recursive: true });
   project.provide('cliBundleDir', dir);
-  return () => rmSync(dir, { recursive: true, force: true });
+  project.provide('stateDir', stateDir);
+  return () => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(stateDir, { recursive: true, force: true });
+  };
 }

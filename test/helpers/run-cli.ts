@@ -5,6 +5,11 @@ import path from 'node:path';
 import { inject } from 'vitest';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+/** PERSONA_STATE_DIR of this test run: where the CLI keeps its journal and caches for each scratch library. */
+export function testStateDir(): string {
+  return inject('stateDir');
+}
+
 /** The bundle built by the global setup for this test run. */
 export function testBundle(name = 'persona.mjs'): string {
   return path.join(inject('cliBundleDir'), name);
@@ -36,7 +41,12 @@ export function runCli(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [options.entry ?? testBundle(), ...args], {
       cwd: options.cwd ?? REPO_ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        PERSONA_STATE_DIR: testStateDir(),
+        ...options.env,
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

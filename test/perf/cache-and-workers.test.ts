@@ -4,8 +4,12 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerWorkerEntry } from '../../scripts/pipeline/check-files.ts';
 import { validateLibrary } from '../../scripts/pipeline/validate-library.ts';
+import { toolStateFor } from '../../scripts/read/tool-state.ts';
 import { personaText } from '../helpers/persona-text.ts';
-import { runCli, scratchLibrary, testBundle } from '../helpers/run-cli.ts';
+import { runCli, scratchLibrary, testBundle, testStateDir } from '../helpers/run-cli.ts';
+
+/** The state folder the CLI uses for a scratch library in this test run. */
+const stateOf = (root: string) => toolStateFor(root, { PERSONA_STATE_DIR: testStateDir() }).dir;
 
 const CONTRIBUTION_HEADER = '# yaml-language-server: $schema=../../schemas/contribution.schema.json\n';
 
@@ -152,7 +156,7 @@ describe('the validation cache', () => {
     writeLibrary(lib.root, 40);
     return lib.root;
   }
-  const cacheFile = (root: string) => path.join(root, 'node_modules/.cache/persona/validate.json');
+  const cacheFile = (root: string) => path.join(stateOf(root), 'cache/validate.json');
 
   it('is written on the first run and gives the same report on the next', async () => {
     const root = library();
@@ -214,7 +218,7 @@ describe('the validation cache', () => {
     cleanup = lib.cleanup;
     const root = lib.root;
     writeLibrary(root, 150);
-    const delta = path.join(root, 'node_modules/.cache/persona/validate.delta.json');
+    const delta = path.join(stateOf(root), 'cache/validate.delta.json');
     const edit = (i: number) => {
       const file = path.join(root, `personas/acme/acme-p${i}.yaml`);
       writeFileSync(file, readFileSync(file, 'utf8').replace('found in minutes', `found in ${i} minutes`));
@@ -265,7 +269,7 @@ describe('the validation cache', () => {
         `${CONTRIBUTION_HEADER}persona: acme-p${i % 40}\nfield: goals\naction: confirm\nauthor: reader${i}\nrationale: "Matches my week."\n`,
       );
     }
-    const delta = path.join(root, 'node_modules/.cache/persona/validate.delta.json');
+    const delta = path.join(stateOf(root), 'cache/validate.delta.json');
     // Every file the cache holds an entry for, the delta laid over the full cache.
     const cached = (kind: 'personas' | 'contributions') => {
       const rows = JSON.parse(readFileSync(cacheFile(root), 'utf8'))[kind] as unknown[][];

@@ -36,6 +36,7 @@ import {
 } from '../../plan/catalogue/catalogue-manifest.ts';
 import { rememberPersonas, reusePersonas, type SourceStamp } from '../../plan/catalogue/reuse-personas.ts';
 import { firstDifferentLine } from '../../plan/format-persona-source.ts';
+import { defaultCacheFile } from '../../read/tool-state.ts';
 import type { CatalogueOptions } from '../../render/catalogue/catalogue-context.ts';
 import { formPersonas, renderContributeForm } from '../../render/issue-form/render-contribute-form.ts';
 import { formatText, plural } from '../../report/format-text.ts';
@@ -71,11 +72,12 @@ export const catalogueCommand: Command = {
     // is only parsed if a page made from it has to be rendered. Contributions don't change what the catalogue
     // shows, so only personas are checked, and only their problems stop it.
     const identity = toolIdentity();
+    const validateCache = defaultCacheFile(ctx.root, 'validate.json', ctx.env);
     const library = await validateLibrary(ctx.root, {
       contributions: false,
-      ...(identity === undefined
+      ...(identity === undefined || validateCache === null
         ? {}
-        : { cache: { location: path.join(cacheFolder(ctx.root), 'validate.json'), toolIdentity: identity } }),
+        : { cache: { location: validateCache, toolIdentity: identity } }),
     });
     const blocking = library.diagnostics.filter((d) => d.severity === 'error');
     if (blocking.length > 0) {
@@ -91,11 +93,14 @@ export const catalogueCommand: Command = {
       outDir: outLabel,
     };
     const fingerprint = codeFingerprint(options, identity);
-    const manifestFile = manifestPath(ctx.root, outDir);
+    const manifestFile = manifestPath(ctx.root, outDir, ctx.env);
     // --check compares everything it renders with the files themselves, never with what a manifest says.
-    const stored = check ? null : parseManifestFile(readOrNull(manifestFile), fingerprint);
+    const stored =
+      check || manifestFile === null ? null : parseManifestFile(readOrNull(manifestFile), fingerprint);
     const previous =
-      stored === null ? emptyManifest() : withDelta(stored, readOrNull(deltaPath(manifestFile)), fingerprint);
+      stored === null || manifestFile === null
+        ? emptyManifest()
+        : withDelta(stored, readOrNull(deltaPath(manifestFile)), fingerprint);
     // Each persona file's stamp as validation read it (or found it unchanged), so a manifest entry always
     // describes the content it was made from, even if the file changes during this run. `--check` never uses them.
     const stamps: ReadonlyMap<string, SourceStamp> = check ? new Map() : library.stamps;
@@ -141,7 +146,7 @@ export const catalogueCommand: Command = {
       ctx.stdout(`updated ${FORM_PATH}\n`);
     }
     result.manifest.personas = rememberPersonas(personas, result.digests, stamps, entries);
-    await saveManifest(manifestFile, stored, result.manifest, fingerprint);
+    if (manifestFile !== null) await saveManifest(manifestFile, stored, result.manifest, fingerprint);
     for (const file of changed)
       ctx.stdout(`${file.missing ? 'created' : 'updated'} ${outLabel}/${file.path}\n`);
     for (const file of stale) ctx.stdout(`removed ${outLabel}/${file}\n`);
@@ -152,15 +157,13 @@ export const catalogueCommand: Command = {
   },
 };
 
-/** The library's caches: never committed, and only ever hints. */
-function cacheFolder(root: string): string {
-  return path.join(root, 'node_modules', '.cache', 'persona');
-}
-
-/** Where the manifest of the last run into `outDir` is kept: with the library's other caches, one per output folder. */
-function manifestPath(root: string, outDir: string): string {
+/**
+ * Where the manifest of the last run into `outDir` is kept: with the library's other caches in the tools' state
+ * folder, one per output folder; null (no manifest, a cold run) when that folder cannot be used safely.
+ */
+function manifestPath(root: string, outDir: string, env: Record<string, string | undefined>): string | null {
   const key = createHash('sha256').update(outDir).digest('hex').slice(0, 16);
-  return path.join(cacheFolder(root), `catalogue-${key}.json`);
+  return defaultCacheFile(root, `catalogue-${key}.json`, env);
 }
 
 /**

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { countBySeverity } from '../../core/diagnostic.ts';
 import { toolIdentity } from '../../pipeline/check-files.ts';
 import { validateLibrary } from '../../pipeline/validate-library.ts';
+import { defaultCacheFile } from '../../read/tool-state.ts';
 import { formatGithub } from '../../report/format-github.ts';
 import { formatJson } from '../../report/format-json.ts';
 import { formatText, summarize } from '../../report/format-text.ts';
@@ -21,13 +22,15 @@ export const validateCommand: Command = {
   async run(args, ctx) {
     const format = oneOf(args, 'format', ['text', 'json', 'github'], 'text');
     const identity = toolIdentity();
+    const explicit = stringOption(args, 'cache-location');
     const location =
-      stringOption(args, 'cache-location') ??
-      path.join(ctx.root, 'node_modules', '.cache', 'persona', 'validate.json');
+      explicit === undefined
+        ? defaultCacheFile(ctx.root, 'validate.json', ctx.env)
+        : path.resolve(ctx.cwd, explicit);
     const cache =
-      args.values['no-cache'] === true || identity === undefined
+      args.values['no-cache'] === true || identity === undefined || location === null
         ? undefined
-        : { location: path.resolve(ctx.cwd, location), toolIdentity: identity };
+        : { location, toolIdentity: identity };
     const result = await validateLibrary(ctx.root, { personaData: false, ...(cache ? { cache } : {}) });
     const summary = summarize(result.diagnostics, result.personas.length, result.contributionCount);
     const render = format === 'json' ? formatJson : format === 'github' ? formatGithub : formatText;
