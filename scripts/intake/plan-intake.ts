@@ -35,7 +35,7 @@ export type IntakePlan =
       kind: 'valid';
       contribution: Contribution;
       target: PersonaTarget;
-      /** `contributions/<slug>/<date>-<login>-<field>[-item-N].yaml` */
+      /** `contributions/<slug>/<date>-<login>-<field>[-item-N]-issue-<number>.yaml` */
       file: string;
       text: string;
       branch: string;
@@ -74,7 +74,15 @@ export function planIntake(issue: IssueFacts, library: IntakeLibrary): IntakePla
       problems: [formError(null, ['The issue has no creation date that can name the contribution file.'])],
     };
   const taken = new Set(library.contributions.map((c) => c.file));
-  const file = freeName(`contributions/${target.slug}`, contributionFileStem(contribution, date), taken);
+  // The issue number makes the name unique per issue: two issues by one person for one field on one day
+  // would otherwise give both pull requests the same file, and the second would conflict once the first merged.
+  if (!Number.isSafeInteger(issue.number) || issue.number < 1)
+    return {
+      kind: 'invalid',
+      problems: [formError(null, ['The issue has no number that can name the contribution file.'])],
+    };
+  const stem = `${contributionFileStem(contribution, date)}-issue-${issue.number}`;
+  const file = freeName(`contributions/${target.slug}`, stem, taken);
   if (!SAFE_FILE.test(file))
     return {
       kind: 'invalid',

@@ -84,42 +84,84 @@ export function readContributionForm(
   return { contribution, target, problems };
 }
 
+/**
+ * The persona the form names: its slug, its id, its title (case and spacing aside), or "Title (APP-101)" as
+ * catalogue links prefill it (the id then decides, so a title that itself ends in "(APP-…)" cannot point
+ * elsewhere). A near miss gets "did you mean", over slugs, ids and titles alike.
+ */
 function readPersona(
   answer: string | undefined,
   index: ContributionIndex,
   fail: (field: FormFieldId, message: Words) => void,
 ): PersonaTarget | null {
   if (answer === undefined) return missingSection('persona', fail);
-  if (answer === '') {
-    fail('persona', ['No ', { strong: 'Persona' }, ' is chosen: pick the persona this is about.']);
+  const typed = answer.replace(/\s+/g, ' ').trim();
+  if (typed === '') {
+    fail('persona', [
+      'No ',
+      { strong: 'Persona' },
+      ' is given: write its slug (like ',
+      { code: 'sentry-error-monitor' },
+      '), its id or its title.',
+    ]);
     return null;
   }
-  const key = OPTION_ID.exec(answer)?.[1] ?? answer.trim();
-  const candidates = index.byId.get(key) ?? index.bySlug.get(key) ?? [];
+  const candidates = personasNamed(typed, index);
   if (candidates.length === 1) return candidates[0] as PersonaTarget;
   if (candidates.length > 1) {
     fail('persona', [
       'The ',
       { strong: 'Persona' },
       ' ',
-      { code: key },
-      ' is used by more than one persona file, so a maintainer has to fix the library first.',
+      { code: shorten(typed) },
+      ' names more than one persona; write its slug instead (the end of its page address).',
     ]);
     return null;
   }
-  const options = [...index.byId.values()].flatMap((targets) =>
-    targets.flatMap((t) => (t.id && t.title ? [personaOptionLabel({ id: t.id, title: t.title })] : [])),
+  // Suggestions in the shape that was typed: "Title (APP-101)" for a prefilled label, else slug, id or title.
+  const labelled = OPTION_ID.test(typed);
+  const names = [...index.bySlug.values()].flatMap((targets) =>
+    targets.flatMap((t) =>
+      labelled
+        ? t.id && t.title
+          ? [personaOptionLabel({ id: t.id, title: t.title })]
+          : []
+        : [t.slug, ...(t.id ? [t.id] : []), ...(t.title ? [t.title] : [])],
+    ),
   );
-  const match = didYouMean(answer, options);
+  const match = didYouMean(typed, names);
   fail('persona', [
     'The ',
     { strong: 'Persona' },
     ' field says ',
-    { code: shorten(answer) },
+    { code: shorten(typed) },
     ', which is not a persona of this library. ',
-    ...(match ? ['Did you mean ', { code: match }, '?'] : ['Choose one from the list in the form.']),
+    ...(match
+      ? ['Did you mean ', { code: match }, '?']
+      : [
+          'Write its slug (the end of its page address, like ',
+          { code: 'sentry-error-monitor' },
+          '), its id or its title.',
+        ]),
   ]);
   return null;
+}
+
+/**
+ * Every persona the typed text can mean: by the id of a "Title (APP-101)" label, else by id, slug or title. A
+ * label whose id is unknown falls back to its title, so an old link still finds its persona.
+ */
+function personasNamed(typed: string, index: ContributionIndex): PersonaTarget[] {
+  const label = OPTION_ID.exec(typed);
+  const byLabel = label?.[1] === undefined ? undefined : index.byId.get(label[1]);
+  if (byLabel) return byLabel;
+  const name = label ? typed.slice(0, label.index).trim() : typed;
+  const exact = index.byId.get(name.toUpperCase()) ?? index.bySlug.get(name.toLowerCase());
+  if (exact && !label) return exact;
+  const title = name.toLowerCase();
+  return [...index.bySlug.values()]
+    .flat()
+    .filter((t) => t.title?.replace(/\s+/g, ' ').trim().toLowerCase() === title);
 }
 
 function readChoice<T extends string>(

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -10,15 +10,11 @@ import {
 } from '../../scripts/intake/contribute-form-fields.ts';
 import { parseIssueForm } from '../../scripts/intake/parse-issue-form.ts';
 import { planIntake } from '../../scripts/intake/plan-intake.ts';
-import { validateLibrary } from '../../scripts/pipeline/validate-library.ts';
 import {
   contributeFormUrl,
   MAX_FORM_URL_LENGTH,
 } from '../../scripts/render/issue-form/contribute-form-url.ts';
-import {
-  formPersonas,
-  renderContributeForm,
-} from '../../scripts/render/issue-form/render-contribute-form.ts';
+import { renderContributeForm } from '../../scripts/render/issue-form/render-contribute-form.ts';
 import { REPO_ROOT } from '../helpers/run-cli.ts';
 import { issue, loadLibrary } from './intake-helpers.ts';
 
@@ -39,13 +35,15 @@ const elements = (text: string) => (parse(text) as { body: FormElement[] }).body
 const options = (text: string, id: string) => elements(text).find((e) => e.id === id)?.attributes.options;
 
 describe('renderContributeForm', () => {
+  const form = renderContributeForm();
+
   it('is a GitHub issue form with the contribution label and the seven fields, in order', () => {
-    const form = parse(renderContributeForm(PERSONAS));
-    expect(Object.keys(form)).toEqual(['name', 'description', 'title', 'labels', 'body']);
-    expect(form.labels).toEqual(['contribution']);
-    const fields = elements(renderContributeForm(PERSONAS)).filter((e) => e.type !== 'markdown');
+    const parsed = parse(form);
+    expect(Object.keys(parsed)).toEqual(['name', 'description', 'title', 'labels', 'body']);
+    expect(parsed.labels).toEqual(['contribution']);
+    const fields = elements(form).filter((e) => e.type !== 'markdown');
     expect(fields.map((e) => [e.type, e.id, e.attributes.label])).toEqual([
-      ['dropdown', 'persona', 'Persona'],
+      ['input', 'persona', 'Persona'],
       ['dropdown', 'field', 'Field'],
       ['dropdown', 'action', 'Action'],
       ['input', 'item', 'Item number'],
@@ -59,65 +57,35 @@ describe('renderContributeForm', () => {
       'field',
       'action',
     ]);
+    expect(options(form, 'field')).toEqual(FIELD_OPTIONS.map((o) => o.label));
+    expect(options(form, 'action')).toEqual(['Confirm', 'Correct', 'Extend']);
   });
 
-  it('lists every persona as "Title (id)", sorted, whatever the input order', () => {
-    const text = renderContributeForm(PERSONAS);
-    expect(options(text, 'persona')).toEqual([
-      'The PagerDuty On-Call Engineer (APP-107)',
-      'The Sentry Error Monitor (APP-101)',
-      'The Sentry Release Guardian (APP-102)',
-    ]);
-    expect(renderContributeForm([...PERSONAS].reverse())).toBe(text);
-    expect(options(text, 'field')).toEqual(FIELD_OPTIONS.map((o) => o.label));
-    expect(options(text, 'action')).toEqual(['Confirm', 'Correct', 'Extend']);
+  it('does not depend on the personas: the same text for any library, small and a few KB', () => {
+    expect(form).not.toMatch(/APP-1\d\d\)/);
+    expect(Buffer.byteLength(form)).toBeLessThan(8 * 1024);
   });
 
   it('keeps GitHub’s form rules: unique ids and labels, distinct non-empty options, none named "None"', () => {
-    for (const personas of [PERSONAS, []]) {
-      const body = elements(renderContributeForm(personas));
-      const ids = body.flatMap((e) => (e.id ? [e.id] : []));
-      expect(new Set(ids).size).toBe(ids.length);
-      for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]+$/);
-      const labels = body.flatMap((e) => (e.attributes.label ? [e.attributes.label] : []));
-      expect(new Set(labels).size).toBe(labels.length);
-      for (const e of body.filter((x) => x.type === 'dropdown')) {
-        const list = e.attributes.options ?? [];
-        expect(list.length).toBeGreaterThan(0);
-        expect(new Set(list).size).toBe(list.length);
-        expect(list).not.toContain('None');
-      }
+    const body = elements(form);
+    const ids = body.flatMap((e) => (e.id ? [e.id] : []));
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]+$/);
+    const labels = body.flatMap((e) => (e.attributes.label ? [e.attributes.label] : []));
+    expect(new Set(labels).size).toBe(labels.length);
+    for (const e of body.filter((x) => x.type === 'dropdown')) {
+      const list = e.attributes.options ?? [];
+      expect(list.length).toBeGreaterThan(0);
+      expect(new Set(list).size).toBe(list.length);
+      expect(list).not.toContain('None');
     }
   });
 
-  it('keeps a hostile title inside its option: one line, YAML-safe, the id last', () => {
-    const hostile: FormPersona[] = [
-      { id: 'APP-900', slug: 'x-one', title: 'Evil: "quoted"\n- injected: true # (APP-101)' },
-      { id: 'APP-901', slug: 'x-two', title: `${'Long '.repeat(40)}title` },
-    ];
-    const list = options(renderContributeForm(hostile), 'persona') ?? [];
-    expect(list).toHaveLength(2);
-    expect(list[0]).toBe('Evil: "quoted" - injected: true # (APP-101) (APP-900)');
-    expect(list[1]?.length).toBeLessThanOrEqual(100 + ' (APP-901)'.length);
-    expect(list[1]).toMatch(/… \(APP-901\)$/);
-  });
-
-  it('takes each id once, and skips personas without a usable id, slug or title', () => {
-    const facts = [
-      { data: { id: 'APP-101', slug: 'sentry-error-monitor', title: 'The Sentry Error Monitor' } },
-      { data: { id: 'APP-101', slug: 'copy', title: 'A duplicate id' } },
-      { data: { id: 'nope', slug: 'bad-id', title: 'Bad id' } },
-      { data: { id: 'APP-103', slug: 'Not A Slug', title: 'Bad slug' } },
-      { data: null },
-    ];
-    expect(formPersonas(facts)).toEqual([PERSONAS[1]]);
-  });
-
-  it('is committed up to date for the shipped library (until persona catalogue checks it)', async () => {
-    const library = await validateLibrary(REPO_ROOT);
-    const committed = readFileSync(path.join(REPO_ROOT, FORM_PATH), 'utf8');
-    expect(committed, 'run: npx persona catalogue').toBe(
-      renderContributeForm(formPersonas(library.personas)),
+  it('is committed exactly as generated (UPDATE=1 rewrites it)', () => {
+    const file = path.join(REPO_ROOT, FORM_PATH);
+    if (process.env.UPDATE) writeFileSync(file, form);
+    expect(readFileSync(file, 'utf8'), 'UPDATE=1 npx vitest run test/intake/contribute-form.test.ts').toBe(
+      form,
     );
   });
 });
@@ -146,8 +114,8 @@ describe('contributeFormUrl', () => {
       'text',
     ]);
     expect(url.searchParams.get('template')).toBe('contribute.yml');
-    const form = renderContributeForm(PERSONAS);
-    expect(options(form, 'persona')).toContain(url.searchParams.get('persona'));
+    const form = renderContributeForm();
+    expect(url.searchParams.get('persona')).toBe('The Sentry Error Monitor (APP-101)');
     expect(options(form, 'field')).toContain(url.searchParams.get('field'));
     expect(options(form, 'action')).toContain(url.searchParams.get('action'));
     expect(url.searchParams.get('item')).toBe('2');

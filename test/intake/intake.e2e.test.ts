@@ -7,7 +7,7 @@ import { FakeRepository, IntakeRun, type IssueSeed, REPOSITORY } from './fake-gi
 import { body, FIXTURE_LIBRARY } from './intake-helpers.ts';
 
 const API = `/repos/${REPOSITORY}`;
-const EXTEND_FILE = 'contributions/pagerduty-on-call-engineer/2026-11-20-octocat-frustrations.yaml';
+const EXTEND_FILE = 'contributions/pagerduty-on-call-engineer/2026-11-20-octocat-frustrations-issue-12.yaml';
 const PULLS = /\/pulls$/;
 const PULL = /\/pulls\/\d+$/;
 const COMMENTS = /\/issues\/\d+\/comments$/;
@@ -277,7 +277,7 @@ describe('persona intake: hostile issues', () => {
     // The file itself holds the text as written: it is data, checked by the validator, never rendered raw.
     expect(
       repo.filesOf('contribution/issue-12')[
-        'contributions/sentry-error-monitor/2026-11-20-mallory-frustrations.yaml'
+        'contributions/sentry-error-monitor/2026-11-20-mallory-frustrations-issue-12.yaml'
       ],
     ).toContain('<img src=x onerror=alert(1)>');
   });

@@ -36,25 +36,28 @@ const CASES: Array<{
   file?: string;
   problems?: Array<[field: string | null, rule?: string]>;
 }> = [
-  { fixture: 'valid-confirm', file: 'contributions/sentry-error-monitor/2026-11-20-octocat-aha-moment.yaml' },
+  {
+    fixture: 'valid-confirm',
+    file: 'contributions/sentry-error-monitor/2026-11-20-octocat-aha-moment-issue-12.yaml',
+  },
   {
     fixture: 'valid-correct',
-    file: 'contributions/sentry-error-monitor/2026-11-20-octocat-goals-item-2.yaml',
+    file: 'contributions/sentry-error-monitor/2026-11-20-octocat-goals-item-2-issue-12.yaml',
   },
   {
     fixture: 'valid-extend',
-    file: 'contributions/pagerduty-on-call-engineer/2026-11-20-octocat-frustrations.yaml',
+    file: 'contributions/pagerduty-on-call-engineer/2026-11-20-octocat-frustrations-issue-12.yaml',
   },
   {
     fixture: 'edited-extend',
-    file: 'contributions/pagerduty-on-call-engineer/2026-11-20-octocat-frustrations.yaml',
+    file: 'contributions/pagerduty-on-call-engineer/2026-11-20-octocat-frustrations-issue-12.yaml',
   },
   { fixture: 'missing-fields', problems: [['item'], ['text'], ['rationale']] },
   { fixture: 'unknown-persona', problems: [['persona']] },
   { fixture: 'stale-correction', problems: [['text', 'contribution/no-change']] },
   {
     fixture: 'hostile-text',
-    file: 'contributions/sentry-error-monitor/2026-11-20-octocat-frustrations.yaml',
+    file: 'contributions/sentry-error-monitor/2026-11-20-octocat-frustrations-issue-12.yaml',
   },
   { fixture: 'hostile-injected-heading', problems: [['persona']] },
   { fixture: 'hostile-path', problems: [['persona'], ['field']] },
@@ -115,15 +118,15 @@ describe('planIntake on real-shaped issue-form bodies', () => {
   it('names the file after the UTC date of created_at, never the clock', () => {
     const late = planIntake(issue(body('valid-extend'), { createdAt: '2026-11-20T23:59:59Z' }), library);
     const next = planIntake(issue(body('valid-extend'), { createdAt: '2026-11-21T00:00:00Z' }), library);
-    expect(late.kind === 'valid' && late.file).toMatch(/\/2026-11-20-octocat-frustrations\.yaml$/);
-    expect(next.kind === 'valid' && next.file).toMatch(/\/2026-11-21-octocat-frustrations\.yaml$/);
+    expect(late.kind === 'valid' && late.file).toMatch(/\/2026-11-20-octocat-frustrations-issue-12\.yaml$/);
+    expect(next.kind === 'valid' && next.file).toMatch(/\/2026-11-21-octocat-frustrations-issue-12\.yaml$/);
     expect(utcDate('2026-11-20T22:30:00-05:00')).toBe('2026-11-21');
     expect(utcDate('yesterday')).toBeNull();
   });
 
   it('lowercases the login in the file name and keeps it as written in the file', () => {
     const plan = planIntake(issue(body('valid-extend'), { author: 'Mona-Lisa' }), library);
-    expect(plan.kind === 'valid' && plan.file).toMatch(/-mona-lisa-frustrations\.yaml$/);
+    expect(plan.kind === 'valid' && plan.file).toMatch(/-mona-lisa-frustrations-issue-12\.yaml$/);
     expect(plan.kind === 'valid' && plan.contribution.author).toBe('Mona-Lisa');
   });
 
@@ -137,7 +140,7 @@ describe('planIntake on real-shaped issue-form bodies', () => {
       ...library,
       contributions: [
         {
-          file: 'contributions/pagerduty-on-call-engineer/2026-11-20-octocat-frustrations.yaml',
+          file: 'contributions/pagerduty-on-call-engineer/2026-11-20-octocat-frustrations-issue-12.yaml',
           folder: 'pagerduty-on-call-engineer',
           fileDate: '2026-11-20',
           contribution: null,
@@ -148,8 +151,42 @@ describe('planIntake on real-shaped issue-form bodies', () => {
     };
     const plan = planIntake(issue(body('valid-extend')), taken);
     expect(plan.kind === 'valid' && plan.file).toBe(
-      'contributions/pagerduty-on-call-engineer/2026-11-20-octocat-frustrations-2.yaml',
+      'contributions/pagerduty-on-call-engineer/2026-11-20-octocat-frustrations-issue-12-2.yaml',
     );
+  });
+
+  it('names the file after the issue, so two issues by one person for one field on one day never collide', () => {
+    const first = planIntake(issue(body('valid-extend'), { number: 31 }), library);
+    const second = planIntake(issue(body('valid-extend'), { number: 32 }), library);
+    expect(first.kind === 'valid' && first.file).toMatch(/-frustrations-issue-31\.yaml$/);
+    expect(second.kind === 'valid' && second.file).toMatch(/-frustrations-issue-32\.yaml$/);
+  });
+
+  it.each([
+    ['its slug', 'pagerduty-on-call-engineer'],
+    ['its slug, in capitals', 'PagerDuty-On-Call-Engineer'],
+    ['its id, in lower case', 'app-107'],
+    ['its title, with odd spacing and case', '  the pagerduty   on-call ENGINEER '],
+    ['a catalogue link’s label', 'The PagerDuty On-Call Engineer (APP-107)'],
+    ['an old label whose id is unknown, by its title', 'The PagerDuty On-Call Engineer (APP-999)'],
+  ])('finds the persona by %s', (_, typed) => {
+    const plan = planIntake(
+      issue(body('valid-extend').replace(/### Persona\n\n[^\n]*/, `### Persona\n\n${typed}`)),
+      library,
+    );
+    expect(plan.kind === 'valid' && plan.target.slug).toBe('pagerduty-on-call-engineer');
+  });
+
+  it.each([
+    ['a misspelt slug', 'pagerduty-on-cal-engineer', 'Did you mean `pagerduty-on-call-engineer`?'],
+    ['a misspelt title', 'The PagerDuty OnCall Engineer', 'Did you mean `The PagerDuty On-Call Engineer`?'],
+  ])('suggests the persona for %s', (_, typed, suggestion) => {
+    const plan = planIntake(
+      issue(body('valid-extend').replace(/### Persona\n\n[^\n]*/, `### Persona\n\n${typed}`)),
+      library,
+    );
+    expect(plan.kind === 'invalid' && plan.problems.map((p) => p.field)).toEqual(['persona']);
+    expect(plan.kind === 'invalid' && problemText(plan.problems[0] as never)).toContain(suggestion);
   });
 
   it('says what to fix in the form’s words, not the file’s keys', () => {

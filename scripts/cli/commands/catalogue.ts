@@ -18,7 +18,6 @@ import {
   sortDiagnostics,
 } from '../../core/diagnostic.ts';
 import { REPOSITORY_URL } from '../../core/repository.ts';
-import { FORM_PATH } from '../../intake/contribute-form-fields.ts';
 import { toolIdentity } from '../../pipeline/check-files.ts';
 import { validateLibrary } from '../../pipeline/validate-library.ts';
 import {
@@ -35,10 +34,8 @@ import {
   withDelta,
 } from '../../plan/catalogue/catalogue-manifest.ts';
 import { rememberPersonas, reusePersonas, type SourceStamp } from '../../plan/catalogue/reuse-personas.ts';
-import { firstDifferentLine } from '../../plan/format-persona-source.ts';
 import { defaultCacheFile } from '../../read/tool-state.ts';
 import type { CatalogueOptions } from '../../render/catalogue/catalogue-context.ts';
-import { formPersonas, renderContributeForm } from '../../render/issue-form/render-contribute-form.ts';
 import { formatText, plural } from '../../report/format-text.ts';
 import {
   type Command,
@@ -119,32 +116,7 @@ export const catalogueCommand: Command = {
       ctx.stderr('persona catalogue: nothing was written.\n');
       return EXIT_PROBLEMS;
     }
-    // The issue form lists every persona, so it is generated here too, with the same staleness check. It lives in
-    // .github/, so only a catalogue written to its usual place (no --out) keeps it in step.
-    const form =
-      stringOption(args, 'out') === undefined
-        ? {
-            file: path.join(ctx.root, FORM_PATH),
-            text: renderContributeForm(formPersonas(personas.map((persona) => ({ data: persona })))),
-          }
-        : null;
-    const formCurrent = form === null || readOrNull(form.file) === form.text;
-    if (check)
-      return reportCheck(
-        changed,
-        stale,
-        unchanged,
-        outLabel,
-        personas.length,
-        ctx,
-        formCurrent
-          ? []
-          : [staleForm(readOrNull((form as { file: string }).file), (form as { text: string }).text)],
-      );
-    if (form && !formCurrent) {
-      await writeFileAtomically(form.file, form.text);
-      ctx.stdout(`updated ${FORM_PATH}\n`);
-    }
+    if (check) return reportCheck(changed, stale, unchanged, outLabel, personas.length, ctx);
     result.manifest.personas = rememberPersonas(personas, result.digests, stamps, entries);
     if (manifestFile !== null) await saveManifest(manifestFile, stored, result.manifest, fingerprint);
     for (const file of changed)
@@ -220,11 +192,9 @@ function reportCheck(
   outLabel: string,
   personas: number,
   ctx: CommandContext,
-  extra: readonly Diagnostic[] = [],
 ): number {
   const hint = 'Run `npx persona catalogue` (or `npm start`) and commit the result.';
   const diagnostics: Diagnostic[] = [
-    ...extra,
     ...changed.map((file) =>
       diagnostic(
         `${outLabel}/${file.path}`,
@@ -252,20 +222,6 @@ function reportCheck(
   }
   ctx.stdout(report(diagnostics, personas));
   return EXIT_PROBLEMS;
-}
-
-/** The committed issue form differs from what the personas produce (a persona added, renamed or retitled). */
-function staleForm(committed: string | null, expected: string): Diagnostic {
-  const line = firstDifferentLine(committed ?? '', expected);
-  return diagnostic(
-    FORM_PATH,
-    { line, column: 1, endLine: line, endColumn: 1 },
-    'catalogue/stale',
-    committed === null
-      ? 'The contribution issue form is missing: `persona catalogue` generates it from the personas.'
-      : 'The contribution issue form is out of date: its persona list no longer matches the personas from this line on.',
-    'Run `npx persona catalogue` (or `npm start`) and commit the result.',
-  );
 }
 
 /** The catalogue checks personas only, so its summary counts no contributions. */
