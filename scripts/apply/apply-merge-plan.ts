@@ -31,10 +31,14 @@ export interface JournalOutcome {
  * `finishJournal` after a crash anywhere completes the same merge.
  */
 export async function applyMergePlan(plan: MergePlan, targets: MergeTargets): Promise<void> {
-  if (plan.personas.length === 0 && plan.removals.length === 0) return;
+  if (plan.personas.length === 0 && plan.removals.length === 0 && plan.parked.length === 0) return;
   const { library, state } = targets;
   // Every target is checked before the first change, so a refused merge leaves everything as it was.
-  library.checkWritable?.([...plan.personas.map((p) => p.file), ...plan.removals.map((r) => r.file)]);
+  library.checkWritable?.([
+    ...plan.personas.map((p) => p.file),
+    ...plan.removals.map((r) => r.file),
+    ...plan.parked.flatMap((p) => [p.file, p.to]),
+  ]);
   state.checkWritable?.([MERGE_JOURNAL]);
   await sweepTemporaryFiles([MERGE_JOURNAL], state);
   const journal = journalFor(plan);
@@ -45,7 +49,7 @@ export async function applyMergePlan(plan: MergePlan, targets: MergeTargets): Pr
         `${write.file} changed while the merge was being planned; run the merge again.`,
       );
   }
-  for (const removal of journal.removals) {
+  for (const removal of [...journal.removals, ...journal.moves]) {
     const bytes = await library.read(removal.file);
     if (bytes === null || sha256(bytes) !== removal.sha256)
       throw new MergeJournalError(
@@ -97,8 +101,27 @@ export async function finishJournal(journal: MergeJournal, targets: MergeTargets
     // A file under the same name with other content is a new contribution, not the applied one.
     if (bytes !== null && sha256(bytes) === removal.sha256) await library.remove(removal.file);
   }
-  const dirs = [...new Set(removals.map((r) => r.file.slice(0, r.file.lastIndexOf('/'))))];
-  for (const dir of dirs) if (dir !== 'contributions') await library.removeEmptyDir(dir);
+  // A move writes its new place first and then removes the old one only if it is still the parked text,
+  // so repeating it after a crash neither loses nor duplicates the correction.
+  library.checkWritable?.(journal.moves.flatMap((m) => [m.file, m.to]));
+  for (const move of journal.moves) {
+    const old = await library.read(move.file);
+    const placed = await library.read(move.to);
+    if (old === null || sha256(old) !== move.sha256) continue;
+    if (placed === null) await library.write(move.to, move.text);
+    else if (sha256(placed) !== move.sha256) continue; // someone else's file there: keep ours where it was
+    await library.remove(move.file);
+  }
+  // Folders left empty go too, deepest first, up to (not including) contributions/ itself.
+  const dirs = new Set<string>();
+  for (const { file } of [...removals, ...journal.moves])
+    for (
+      let dir = file.slice(0, file.lastIndexOf('/'));
+      dir.includes('/');
+      dir = dir.slice(0, dir.lastIndexOf('/'))
+    )
+      dirs.add(dir);
+  for (const dir of [...dirs].sort((a, b) => b.length - a.length)) await library.removeEmptyDir(dir);
   let setAsideName: string | null = null;
   if (skipped.size > 0) {
     const bytes = await state.read(MERGE_JOURNAL);

@@ -20,6 +20,8 @@ export interface MergeJournal {
    * into: if that persona was edited by hand since, the contribution is not removed but planned again.
    */
   removals: Array<{ file: string; sha256: string; persona: string }>;
+  /** Stale corrections parked in `stale/`: the file, where it goes, and its text with its hash. */
+  moves: Array<{ file: string; to: string; sha256: string; text: string }>;
 }
 
 export function journalFor(plan: MergePlan): MergeJournal {
@@ -37,6 +39,12 @@ export function journalFor(plan: MergePlan): MergeJournal {
       sha256: sha256(r.bytes),
       persona: personaOf.get(r.file) ?? '',
     })),
+    moves: plan.parked.map((p) => ({
+      file: p.file,
+      to: p.to,
+      sha256: sha256(p.bytes),
+      text: new TextDecoder().decode(p.bytes),
+    })),
   };
 }
 
@@ -52,7 +60,12 @@ export function parseJournal(text: string): MergeJournal | null {
     return null;
   }
   const journal = value as Partial<MergeJournal> | null;
-  if (journal?.version !== 2 || !Array.isArray(journal.writes) || !Array.isArray(journal.removals))
+  if (
+    journal?.version !== 2 ||
+    !Array.isArray(journal.writes) ||
+    !Array.isArray(journal.removals) ||
+    !Array.isArray(journal.moves)
+  )
     return null;
   const safe = (file: unknown, top: string) =>
     typeof file === 'string' &&
@@ -68,5 +81,12 @@ export function parseJournal(text: string): MergeJournal | null {
   const removalsOk = journal.removals.every(
     (r) => safe(r?.file, 'contributions') && HASH.test(String(r?.sha256)) && safe(r?.persona, 'personas'),
   );
-  return writesOk && removalsOk ? (journal as MergeJournal) : null;
+  const movesOk = journal.moves.every(
+    (m) =>
+      safe(m?.file, 'contributions') &&
+      safe(m?.to, 'contributions') &&
+      HASH.test(String(m?.sha256)) &&
+      typeof m?.text === 'string',
+  );
+  return writesOk && removalsOk && movesOk ? (journal as MergeJournal) : null;
 }

@@ -71,6 +71,7 @@ export const RULES = {
   'contribution/no-change': 'A correction whose new text equals the current text.',
   'contribution/item-out-of-range': 'An `item` number beyond the end of the list.',
   'contribution/stale-original': 'The text a correction replaces no longer matches the persona.',
+  'contribution/parked': 'A correction that went stale after it was merged, kept pending in `stale/`.',
   'contribution/duplicate-item': 'An extension that repeats an existing or pending item.',
   'contribution/duplicate-confirm': 'The same author confirming the same field twice.',
   'contribution/conflicting-corrections': 'Two pending corrections of the same text: the second goes stale.',

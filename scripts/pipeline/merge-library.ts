@@ -23,6 +23,8 @@ export interface MergeOptions {
   dryRun: boolean;
   /** `--date`: the review date for every contribution, instead of their file-name dates. */
   date: string | null;
+  /** Move stale corrections to `stale/` instead of leaving them as conflicts (`--park-stale`). */
+  parkStale?: boolean;
   /** The file-system changes; tests inject failures here. */
   ops?: FileOps;
   /** The tools' state folder (the journal); tests inject failures here too. */
@@ -67,6 +69,7 @@ export async function mergeLibrary(root: string, options: MergeOptions): Promise
     validatePersona: compileSchema(personaSchema),
     validateContribution: compileSchema(contributionSchema),
     date: options.date,
+    parkStale: options.parkStale === true,
   });
   // Symbolic links and the like under contributions/ were never read, so they can only stay where they are.
   plan.conflicts = sortDiagnostics([
@@ -130,6 +133,7 @@ async function asIfFinished(files: MergeInputs, journal: MergeJournal, ops: File
   const removed = new Map(
     journal.removals.filter((r) => !skipped.has(r.persona)).map((r) => [r.file, r.sha256]),
   );
+  const moved = new Map(journal.moves.map((m) => [m.file, m]));
   const personaFiles = files.personaFiles;
   return {
     ...files,
@@ -138,6 +142,10 @@ async function asIfFinished(files: MergeInputs, journal: MergeJournal, ops: File
         for (const f of personaFiles) yield { file: f.file, bytes: written.get(f.file) ?? f.bytes };
       },
     },
-    contributionFiles: files.contributionFiles.filter((f) => removed.get(f.file) !== sha256(f.bytes)),
+    contributionFiles: files.contributionFiles.flatMap((f) => {
+      if (removed.get(f.file) === sha256(f.bytes)) return [];
+      const move = moved.get(f.file);
+      return move && move.sha256 === sha256(f.bytes) ? [{ file: move.to, bytes: f.bytes }] : [f];
+    }),
   };
 }

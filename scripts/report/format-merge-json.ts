@@ -23,6 +23,10 @@ export function formatMergeJson(plan: MergePlan): string {
       author: a.author,
     })),
     conflicts: plan.conflicts,
+    // Only with --park-stale: stale corrections moved to stale/, each with the diagnostic that says why.
+    ...(plan.parked.length > 0
+      ? { parked: plan.parked.map((p) => ({ file: p.file, to: p.to, diagnostic: p.diagnostic })) }
+      : {}),
     personas: plan.personas.map((p) => ({
       file: p.file,
       slug: p.slug,

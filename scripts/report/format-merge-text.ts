@@ -12,6 +12,11 @@ export function formatMergeText(plan: MergePlan, options: { dryRun: boolean }): 
   for (const applied of plan.applied)
     out.push(`${verb} ${applied.file} → ${applied.personaFile} (${describe(applied)})`);
   if (plan.applied.length > 0) out.push('');
+  for (const p of plan.parked)
+    out.push(
+      `${options.dryRun ? 'would park' : 'parked'} ${p.file} → ${p.to} (stale: ${p.diagnostic.message})`,
+    );
+  if (plan.parked.length > 0) out.push('');
   for (const d of plan.conflicts) {
     out.push(`${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message}  [${d.rule}]`);
     if (d.hint) out.push(`    hint: ${d.hint}`);
@@ -29,8 +34,14 @@ function describe(a: AppliedContribution): string {
 function summaryLine(plan: MergePlan, dryRun: boolean): string {
   const leftInPlace = new Set(plan.conflicts.map((d) => d.file)).size;
   const applied = `${plural(plan.applied.length, 'contribution')} ${dryRun ? 'would be applied' : 'applied'} to ${plural(plan.personas.length, 'persona')}`;
+  const parked =
+    plan.parked.length > 0
+      ? `; ${plural(plan.parked.length, 'stale correction')} ${dryRun ? 'would be parked' : 'parked'} in stale/`
+      : '';
   if (leftInPlace === 0) {
-    return plan.applied.length === 0 ? '✔ No pending contributions: nothing to merge.' : `✔ ${applied}.`;
+    return plan.applied.length === 0 && plan.parked.length === 0
+      ? '✔ No pending contributions: nothing to merge.'
+      : `✔ ${applied}${parked}.`;
   }
-  return `✖ ${applied}; ${plural(leftInPlace, 'contribution')} left in place with ${plural(plan.conflicts.length, 'problem')}.`;
+  return `✖ ${applied}${parked}; ${plural(leftInPlace, 'contribution')} left in place with ${plural(plan.conflicts.length, 'problem')}.`;
 }

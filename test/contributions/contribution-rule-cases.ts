@@ -229,6 +229,24 @@ export const CONTRIBUTION_RULE_CASES: ContributionRuleCase[] = [
     },
   },
   {
+    name: 'a parked correction whose text has not come back (a warning, not an error)',
+    rule: 'contribution/parked',
+    severity: 'warning',
+    file: `${DIR}/stale/a.yaml`,
+    files: {
+      [`${DIR}/stale/a.yaml`]: contribution(
+        'persona: sentry-error-monitor',
+        'field: frustrations',
+        'action: correct',
+        'item: 3',
+        'value: "Bot noise eats the quota by mid-month."',
+        'original: «"Crawler noise eating the monthly error quota."',
+        'author: octocat',
+        'rationale: "Because."',
+      ),
+    },
+  },
+  {
     name: 'extension repeating an item (other case and punctuation)',
     rule: 'contribution/duplicate-item',
     file: `${DIR}/a.yaml`,

@@ -29,6 +29,7 @@ export function contributionLocation(file: string): ContributionLocation {
     );
   }
   const fileDate = date.kind === 'valid' ? date.text : null;
+  if (isParked(file)) return { folder: parts[1] ?? null, fileDate, diagnostics };
   if (parts.length !== 3 || parts[0] !== 'contributions') {
     diagnostics.push(
       diagnostic(
@@ -44,6 +45,25 @@ export function contributionLocation(file: string): ContributionLocation {
     return { folder: null, fileDate, diagnostics };
   }
   return { folder: parts[1] ?? null, fileDate, diagnostics };
+}
+
+/** The folder, inside a persona's contributions folder, where the apply workflow parks stale corrections. */
+export const PARKED_FOLDER = 'stale';
+
+/**
+ * Whether a contribution is parked: a correction that went stale after it was merged, moved by the apply
+ * workflow to `contributions/<slug>/stale/`. It stays pending (applied if the text it replaces comes back)
+ * without counting as an error.
+ */
+export function isParked(file: string): boolean {
+  const parts = file.split('/');
+  return parts.length === 4 && parts[0] === 'contributions' && parts[2] === PARKED_FOLDER;
+}
+
+/** Where the apply workflow parks a stale correction: `contributions/<slug>/stale/<name>`. */
+export function parkedPath(file: string): string {
+  const parts = file.split('/');
+  return [...parts.slice(0, -1), PARKED_FOLDER, parts.at(-1) ?? ''].join('/');
 }
 
 export function fileNameDate(

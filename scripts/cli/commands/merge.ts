@@ -16,9 +16,10 @@ import {
 export const mergeCommand: Command = {
   name: 'merge',
   summary: 'Apply pending contributions to their personas (preview with --dry-run).',
-  usage: 'persona merge [--root <dir>] [--dry-run] [--format text|json] [--date YYYY-MM-DD]',
+  usage: 'persona merge [--root <dir>] [--dry-run] [--format text|json] [--date YYYY-MM-DD] [--park-stale]',
   options: {
     'dry-run': { type: 'boolean' },
+    'park-stale': { type: 'boolean' },
     format: { type: 'string' },
     date: { type: 'string' },
   },
@@ -32,7 +33,12 @@ export const mergeCommand: Command = {
       );
     let outcome: Awaited<ReturnType<typeof mergeLibrary>>;
     try {
-      outcome = await mergeLibrary(ctx.root, { dryRun, date });
+      outcome = await mergeLibrary(ctx.root, {
+        dryRun,
+        date,
+        parkStale: args.values['park-stale'] === true,
+        env: ctx.env,
+      });
     } catch (error) {
       if (!(error instanceof MergeJournalError)) throw error;
       ctx.stderr(`persona merge: ${error.message}\n`);

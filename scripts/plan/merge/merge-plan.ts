@@ -43,4 +43,9 @@ export interface MergePlan {
   personas: PersonaMergeResult[];
   /** Applied contribution files to remove once the personas are written, with the bytes that were read. */
   removals: Array<{ file: string; bytes: Uint8Array }>;
+  /**
+   * With `parkStale`: corrections gone stale since they were written, to move from `file` to `to` (in
+   * `stale/`) with the bytes that were read, and the diagnostic that says why. In file-path order.
+   */
+  parked: Array<{ file: string; to: string; bytes: Uint8Array; diagnostic: Diagnostic }>;
 }

@@ -4,6 +4,7 @@ import { checkContributionFile } from '../../check/contribution/check-contributi
 import type { Contribution, ContributionFacts } from '../../check/contribution/contribution.ts';
 import { applyContentEffect, type ContentEffect } from '../../check/contribution/contribution-effect.ts';
 import { buildContributionIndex, type PersonaTarget } from '../../check/contribution/contribution-index.ts';
+import { parkedPath } from '../../check/contribution/contribution-location.ts';
 import { resolveTarget } from '../../check/contribution/resolve-target.ts';
 import { checkAgainstPersona } from '../../check/contribution/rules/target-rules.ts';
 import {
@@ -33,6 +34,11 @@ export interface MergeInput {
   validateContribution: SchemaValidator;
   /** `--date`: recorded for every contribution; otherwise each one's file-name date, if it has one. */
   date: string | null;
+  /**
+   * `--park-stale` (the apply workflow): a correction that is stale only because the persona changed after it
+   * was written is moved to `contributions/<slug>/stale/` instead of being left as a conflict.
+   */
+  parkStale?: boolean;
 }
 
 /** A persona being merged into: its document and a plain-data mirror that the checks read. */
@@ -84,6 +90,8 @@ export function planMerge(input: MergeInput): MergePlan {
   const applied: AppliedContribution[] = [];
   const conflicts: Diagnostic[] = [];
   const removals: MergePlan['removals'] = [];
+  const parked: MergePlan['parked'] = [];
+  const taken = new Set(contributionFiles.map((c) => c.file));
 
   // Contributions meet each other only through their persona, so they are queued per persona, in path order,
   // and each persona is planned and rendered before the next is read: one document in memory at a time.
@@ -113,15 +121,24 @@ export function planMerge(input: MergeInput): MergePlan {
     namedBytes.delete(personaFile);
     const state = loadState((queue[0] as QueuedContribution).target, bytes, input.validatePersona);
     for (const { file, bytes, facts, contribution, target } of queue) {
-      const problems = errorsOf(
-        checkAgainstPersona({
-          facts,
-          contribution,
-          target,
-          data: state.data,
-          validatePersona: input.validatePersona,
-        }),
-      );
+      const found = checkAgainstPersona({
+        facts,
+        contribution,
+        target,
+        data: state.data,
+        validatePersona: input.validatePersona,
+      });
+      // Parked and still stale: it waits, quietly, for its text to come back.
+      if (found.some((d) => d.rule === 'contribution/parked')) continue;
+      const problems = errorsOf(found);
+      if (
+        input.parkStale &&
+        problems.length > 0 &&
+        problems.every((d) => d.rule === 'contribution/stale-original')
+      ) {
+        parked.push({ file, to: freeParkedPath(file, taken), bytes, diagnostic: problems[0] as Diagnostic });
+        continue;
+      }
       if (problems.length > 0) {
         conflicts.push(...problems);
         continue;
@@ -150,7 +167,8 @@ export function planMerge(input: MergeInput): MergePlan {
   }
   applied.sort((a, b) => compareCodePoints(a.file, b.file));
   removals.sort((a, b) => compareCodePoints(a.file, b.file));
-  return { applied, conflicts: sortDiagnostics(conflicts), personas, removals };
+  parked.sort((a, b) => compareCodePoints(a.file, b.file));
+  return { applied, conflicts: sortDiagnostics(conflicts), personas, removals, parked };
 }
 
 interface QueuedContribution {
@@ -227,6 +245,19 @@ function finish(validatePersona: SchemaValidator) {
       diff: unifiedDiff(target.file, state.text, after),
     };
   };
+}
+
+/** `stale/<name>`, or `stale/<stem>-2.yaml` and so on when a parked file already has that name. */
+function freeParkedPath(file: string, taken: Set<string>): string {
+  const wanted = parkedPath(file);
+  const stem = wanted.replace(/\.yaml$/, '');
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? wanted : `${stem}-${n}.yaml`;
+    if (!taken.has(candidate)) {
+      taken.add(candidate);
+      return candidate;
+    }
+  }
 }
 
 function errorsOf(diagnostics: readonly Diagnostic[]): Diagnostic[] {

@@ -1,10 +1,12 @@
 import { type Diagnostic, diagnostic } from '../../../core/diagnostic.ts';
 import { placeOf } from '../contribution.ts';
+import { isParked } from '../contribution-location.ts';
 import { groupBy, type PendingContribution } from './pending-context.ts';
 
 /** Two corrections of the same text: merge applies the first, and the second's `original` goes stale. */
 export function noConflictingCorrections(pending: readonly PendingContribution[]): Diagnostic[] {
-  const corrections = pending.filter((p) => p.contribution.action === 'correct');
+  // A parked correction is stale by definition: it conflicts with nothing until its text comes back.
+  const corrections = pending.filter((p) => p.contribution.action === 'correct' && !isParked(p.facts.file));
   const groups = groupBy(corrections, (p) =>
     JSON.stringify([p.target.file, p.contribution.field, p.contribution.item ?? null]),
   );

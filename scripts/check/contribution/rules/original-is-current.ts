@@ -2,6 +2,7 @@ import { type Diagnostic, diagnostic } from '../../../core/diagnostic.ts';
 import { quote } from '../../schema/describe.ts';
 import { placeOf } from '../contribution.ts';
 import { currentText } from '../contribution-effect.ts';
+import { isParked } from '../contribution-location.ts';
 import type { TargetContext } from './target-context.ts';
 
 /** A correction is only safe while the text it replaces is still there; otherwise it would undo someone's edit. */
@@ -11,6 +12,18 @@ export function originalIsCurrent(ctx: TargetContext): Diagnostic[] {
   const current = currentText(ctx.data, field, item);
   if (current === undefined || current === original) return [];
   const what = item === undefined ? `\`${field}\`` : `\`${field}\` item ${item}`;
+  if (isParked(ctx.facts.file)) {
+    return [
+      diagnostic(
+        ctx.facts.file,
+        placeOf(ctx.facts, 'original', 'field'),
+        'contribution/parked',
+        `This correction of ${what} of \`${ctx.target.slug}\` went stale after it was merged, so it is parked: it is applied automatically if the text it replaces comes back.`,
+        `The persona now reads "${quote(current, 300)}". To redo the correction on that text, delete this file and run \`npx persona contribute ${ctx.target.slug} ${field}${item === undefined ? '' : ` --item ${item}`} --correct "…"\`; to withdraw it, delete this file.`,
+        'warning',
+      ),
+    ];
+  }
   const onlySpacing = current.replace(/\s+/g, ' ').trim() === original.replace(/\s+/g, ' ').trim();
   return [
     diagnostic(
