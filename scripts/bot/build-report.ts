@@ -1,5 +1,5 @@
+import { compareWithBase } from '../check/base/compare-with-base.ts';
 import { countBySeverity, type Diagnostic } from '../core/diagnostic.ts';
-import { compareWithBase } from './compare-with-base.ts';
 import { type MergePreview, type PersonaReport, REPORT_VERSION } from './report.ts';
 
 export interface ReportInput {

@@ -45,6 +45,8 @@ export const RULES = {
   'schema/invalid': 'Any other schema violation.',
   // Identity of a persona.
   'id/duplicate': 'Two personas share an id.',
+  'id/changed': 'A persona that is on the base branch has another id in the pull request.',
+  'id/taken': 'A new persona has an id another persona already holds; it gets a free one when merged.',
   'slug/duplicate': 'Two personas share a slug.',
   'slug/file-name-mismatch': 'The slug differs from the file name.',
   'slug/product-prefix': 'The slug does not start with `<product>-`.',
@@ -81,6 +83,7 @@ export const RULES = {
   'catalogue/stale': 'A generated catalogue file is missing or differs from what the personas produce.',
   'catalogue/extra': 'A generated catalogue file that the personas no longer produce.',
   'catalogue/too-large': 'A generated catalogue file would exceed the 500 KB cap.',
+  'catalogue/edited': 'A pull request that only changes data changed a generated file.',
   // @anchor bot rules (issue 5) — insert below this line
 } as const satisfies Record<string, string>;
 

@@ -1,5 +1,4 @@
-import type { Diagnostic } from '../core/diagnostic.ts';
-import type { ReportEntry } from './report.ts';
+import type { Diagnostic } from '../../core/diagnostic.ts';
 
 /**
  * Marks which diagnostics the pull request introduced, by comparing with the same validator's findings on
@@ -7,10 +6,10 @@ import type { ReportEntry } from './report.ts';
  * message, counted as a multiset (two identical problems on main and three in the PR: one is new). This is
  * also what surfaces breakage in files the PR never touched, such as links broken by an id rename.
  */
-export function compareWithBase(
-  head: readonly Diagnostic[],
+export function compareWithBase<T extends Diagnostic>(
+  head: readonly T[],
   base: readonly Diagnostic[] | null,
-): { entries: ReportEntry[]; resolved: number } {
+): { entries: Array<T & { introduced: boolean }>; resolved: number } {
   if (base === null) return { entries: head.map((d) => ({ ...d, introduced: true })), resolved: 0 };
   const remaining = new Map<string, number>();
   for (const d of base) remaining.set(identity(d), (remaining.get(identity(d)) ?? 0) + 1);
