@@ -80,6 +80,10 @@ export function paragraph(children: PhrasingContent[]): Paragraph {
   return { type: 'paragraph', children };
 }
 
+export function blockquote(children: BlockContent[]): RootContent {
+  return { type: 'blockquote', children };
+}
+
 export function heading(depth: 1 | 2 | 3 | 4 | 5 | 6, children: PhrasingContent[]): Heading {
   return { type: 'heading', depth, children };
 }

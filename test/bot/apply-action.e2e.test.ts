@@ -1,69 +1,62 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { REPO_ROOT, runCli, testBundle } from '../helpers/run-cli.ts';
+import { FAKE_TOKEN, FakeGitHub } from '../helpers/fake-github.ts';
+import { personaText } from '../helpers/persona-text.ts';
+import { runCli } from '../helpers/run-cli.ts';
+import {
+  commitAll,
+  git,
+  outputsOf,
+  readIn,
+  runApplyAction,
+  ScratchRemote,
+  writeIn,
+} from '../helpers/scratch-repo.ts';
 
 const HOSTILE_GOAL = 'fixes #12 for @octocat, see https://evil.example/issues/3';
+const MONITOR = 'personas/sentry/sentry-error-monitor.yaml';
 
-/** A clone of the default branch just after a contribution pull request was merged. */
-function mergedRepository(): { dir: string; temp: string; run: () => ReturnType<typeof runCli> } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'persona-apply-'));
-  const temp = path.join(dir, '.runner-temp');
-  for (const folder of ['personas', 'schemas'])
-    cpSync(path.join(REPO_ROOT, folder), path.join(dir, folder), { recursive: true });
-  mkdirSync(temp);
-  writeFileSync(path.join(dir, '.gitignore'), '.runner-temp/\n');
-  const git = (...args: string[]) =>
-    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir });
-  git('init', '--quiet');
-  git('add', '--all');
-  git('commit', '--quiet', '--message', 'library');
-  const outputs = path.join(temp, 'output.txt');
-  const summary = path.join(temp, 'summary.md');
-  writeFileSync(outputs, '');
-  writeFileSync(summary, '');
-  return {
-    dir,
-    temp,
-    run: () =>
-      runCli([], {
-        entry: testBundle('apply-action.mjs'),
-        cwd: dir,
-        env: {
-          GITHUB_WORKSPACE: dir,
-          RUNNER_TEMP: temp,
-          GITHUB_OUTPUT: outputs,
-          GITHUB_STEP_SUMMARY: summary,
-          GITHUB_REPOSITORY: 'persona-library/persona-library',
-          GITHUB_SHA: 'a'.repeat(40),
-        },
-        timeoutMs: 60_000,
-      }),
-  };
-}
-
-const outputsOf = (temp: string) =>
-  Object.fromEntries(
-    [...readFileSync(path.join(temp, 'output.txt'), 'utf8').matchAll(/^(\w+)<<(\S+)\n([\s\S]*?)\n\2$/gm)].map(
-      (m) => [m[1], m[3]],
-    ),
-  );
-
-let dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  dirs = [];
+let remotes: ScratchRemote[] = [];
+let servers: FakeGitHub[] = [];
+afterEach(async () => {
+  for (const remote of remotes) remote.cleanup();
+  remotes = [];
+  for (const server of servers) {
+    await server.close();
+    expect(server.violations).toEqual([]);
+  }
+  servers = [];
 });
 
-describe('apply action (dist/apply-action.mjs)', () => {
-  it('merges, writes the catalogue, and prepares a commit message that copies no contribution text', async () => {
-    const repo = mergedRepository();
-    dirs.push(repo.dir);
-    const made = await runCli(
+function remote(): ScratchRemote {
+  const r = new ScratchRemote();
+  remotes.push(r);
+  return r;
+}
+
+let pulls = 0;
+/** A contributor's pull request made with the real CLI, merged onto main with plain git merge. */
+async function landContribution(r: ScratchRemote, args: string[], commitDate?: string): Promise<string> {
+  const name = `c${++pulls}`;
+  await r.openPullRequest(name, async (dir) => {
+    const made = await runCli(['contribute', ...args, '--root', dir], { cwd: dir });
+    expect(made.code, made.stdout + made.stderr).toBe(0);
+  });
+  return r.mergePullRequest(name, commitDate ? { GIT_COMMITTER_DATE: commitDate } : {});
+}
+
+/** Whether the persona credits `login` (the apply run merged their contribution). */
+const credits = (text: string | null, login: string) =>
+  new RegExp(`contributors:\\n(?:\\s+- .*\\n)*?\\s+- ${login}\\n`).test(text ?? '');
+
+describe('apply action (dist/apply-action.mjs) against a real remote', () => {
+  it('merges, regenerates the catalogue, commits as the bot and pushes; the message copies no contribution text', async () => {
+    const r = remote();
+    // The pull request's merge commit: late on the 21st in New York is the 22nd in UTC.
+    await landContribution(
+      r,
       [
-        'contribute',
         'sentry-error-monitor',
         'goals',
         '--extend',
@@ -72,70 +65,264 @@ describe('apply action (dist/apply-action.mjs)', () => {
         'octocat',
         '--date',
         '2026-11-20',
-        '--root',
-        repo.dir,
       ],
-      { cwd: repo.dir },
+      '2026-11-21T23:30:00-05:00',
     );
-    expect(made.code, made.stderr).toBe(0);
-    // The pull request's merge commit: late on the 21st in New York is the 22nd in UTC.
-    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'add', '--all'], {
-      cwd: repo.dir,
-    });
-    execFileSync(
-      'git',
-      ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '--quiet', '-m', 'Merge'],
-      {
-        cwd: repo.dir,
-        env: { ...process.env, GIT_COMMITTER_DATE: '2026-11-21T23:30:00-05:00' },
-      },
-    );
-
-    const result = await repo.run();
+    const runner = r.clone();
+    const temp = path.join(r.dir, 'temp-1');
+    const result = await runApplyAction(runner, temp);
     expect(result.code, result.stdout + result.stderr).toBe(0);
     // Reviewed on the day the merge commit was made (UTC), not on the file name's date or the wall clock.
-    const persona = readFileSync(path.join(repo.dir, 'personas/sentry/sentry-error-monitor.yaml'), 'utf8');
-    expect(persona).toMatch(/goals:\n(?:.*\n)*?\s+last_reviewed: 2026-11-22\n/);
-    expect(outputsOf(repo.temp)).toMatchObject({ changed: 'true', applied: '1', conflicts: '0' });
-    const message = readFileSync(path.join(repo.temp, 'persona-commit-message.txt'), 'utf8');
+    expect(r.show(MONITOR)).toMatch(/goals:\n(?:.*\n)*?\s+last_reviewed: 2026-11-22\n/);
+    expect(r.files().filter((f) => f.startsWith('contributions/sentry-error-monitor/'))).toEqual([]);
+    expect(r.files()).toContain('catalogue/sentry/sentry-error-monitor.md');
+    expect(outputsOf(temp)).toMatchObject({
+      changed: 'true',
+      applied: '1',
+      conflicts: '0',
+      pushed: r.head(),
+    });
+    const message = git(r.origin, ['log', '-1', '--format=%B', 'main']);
     expect(message.split('\n')[0]).toBe('Apply 1 community contribution');
-    expect(message).toContain(
-      '- contributions/sentry-error-monitor/2026-11-20-octocat-goals.yaml: extend goals, by octocat',
-    );
     expect(message).not.toMatch(/#|@|https?:|evil/);
-    const status = execFileSync('git', ['status', '--porcelain'], { cwd: repo.dir, encoding: 'utf8' });
-    expect(status).toContain(' M personas/sentry/sentry-error-monitor.yaml');
-    expect(status).toContain(' D contributions/sentry-error-monitor/2026-11-20-octocat-goals.yaml');
-    expect(status).toContain('?? catalogue/');
+    expect(git(r.origin, ['log', '-1', '--format=%an <%ae>', 'main']).trim()).toBe(
+      'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>',
+    );
+    // A second run finds nothing to do and pushes nothing.
+    const again = await runApplyAction(r.clone(), path.join(r.dir, 'temp-2'));
+    expect(again.code, again.stdout).toBe(0);
+    expect(outputsOf(path.join(r.dir, 'temp-2'))).toMatchObject({ changed: 'false', pushed: '' });
   });
 
-  it('reports conflicts in the job summary and fails, keeping the stale contribution', async () => {
-    const repo = mergedRepository();
-    dirs.push(repo.dir);
-    const stale = path.join(repo.dir, 'contributions/sentry-error-monitor/2026-11-21-mallory-goals.yaml');
-    mkdirSync(path.dirname(stale), { recursive: true });
-    writeFileSync(
-      stale,
-      [
-        '# yaml-language-server: $schema=../../schemas/contribution.schema.json',
-        'persona: sentry-error-monitor',
-        'field: goals',
-        'action: correct',
-        'item: 1',
-        'value: "A corrected goal."',
-        'original: "Text that is not in the persona."',
-        'author: mallory',
-        'rationale: "It changed."',
-        '',
-      ].join('\n'),
+  it('works on the latest head, not the commit it was started for', async () => {
+    const r = remote();
+    const runner = r.clone();
+    // Main moves after the runner's checkout: the run must apply what is on main now.
+    await landContribution(r, ['sentry-error-monitor', 'aha_moment', '--confirm', '--author', 'hubot']);
+    const result = await runApplyAction(runner, path.join(r.dir, 'temp'));
+    expect(result.code, result.stdout).toBe(0);
+    expect(credits(r.show(MONITOR), 'hubot')).toBe(true);
+  });
+
+  it('never runs a git hook: a hook planted in the runner’s checkout stays silent', async () => {
+    const r = remote();
+    await landContribution(r, ['sentry-error-monitor', 'aha_moment', '--confirm', '--author', 'hubot']);
+    const runner = r.clone();
+    const marker = path.join(r.dir, 'hook-ran');
+    for (const hook of [
+      'pre-commit',
+      'commit-msg',
+      'post-commit',
+      'pre-push',
+      'post-checkout',
+      'reference-transaction',
+    ]) {
+      writeIn(runner, `.git/hooks/${hook}`, `#!/bin/sh\ntouch '${marker}'\n`);
+      chmodSync(path.join(runner, `.git/hooks/${hook}`), 0o755);
+    }
+    // Even a hooks path set in the checkout's config is overridden.
+    git(runner, ['config', 'core.hooksPath', '.git/hooks']);
+    const result = await runApplyAction(runner, path.join(r.dir, 'temp'));
+    expect(result.code, result.stdout).toBe(0);
+    expect(credits(r.show(MONITOR), 'hubot')).toBe(true);
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it('refuses to commit when anything outside personas/, contributions/ and catalogue/ changed', async () => {
+    const r = remote();
+    await landContribution(r, ['sentry-error-monitor', 'aha_moment', '--confirm', '--author', 'hubot']);
+    const runner = r.clone();
+    writeIn(runner, 'dist/planted.mjs', 'console.log("pwned")\n');
+    const before = r.head();
+    const result = await runApplyAction(runner, path.join(r.dir, 'temp'));
+    expect(result.code).not.toBe(0);
+    expect(result.stdout).toMatch(/refusing to commit: the run changed dist\/planted\.mjs/);
+    expect(r.head()).toBe(before);
+  });
+
+  it('stops at a catalogue/ that is a link (into dist/), writing nothing through it and pushing nothing', async () => {
+    const r = remote();
+    const setup = r.clone();
+    mkdirSync(path.join(setup, 'dist'));
+    writeIn(setup, 'dist/persona.mjs', 'original\n');
+    symlinkSync('dist', path.join(setup, 'catalogue'));
+    commitAll(setup, 'A link where the catalogue goes');
+    git(setup, ['push', '--quiet', 'origin', 'HEAD:main']);
+    await landContribution(r, ['sentry-error-monitor', 'aha_moment', '--confirm', '--author', 'hubot']);
+    const before = r.head();
+    const runner = r.clone();
+    const result = await runApplyAction(runner, path.join(r.dir, 'temp'));
+    expect(result.code).not.toBe(0);
+    expect(readIn(runner, 'dist/persona.mjs')).toBe('original\n');
+    expect(r.head()).toBe(before);
+  });
+
+  it('parks a stale correction, tells its author on the pull request that merged it, and passes', async () => {
+    const r = remote();
+    const github = await FakeGitHub.start('persona-library/persona-library');
+    servers.push(github);
+    // Two corrections of the same goal, written from the same main, merged one after the other.
+    const item = ['sentry-error-monitor', 'goals', '--item', '1'];
+    const correct = (text: string, login: string) => async (dir: string) => {
+      const made = await runCli([
+        'contribute',
+        ...item,
+        '--correct',
+        text,
+        '--author',
+        login,
+        '--rationale',
+        'Because.',
+        '--root',
+        dir,
+      ]);
+      expect(made.code, made.stderr).toBe(0);
+    };
+    await r.openPullRequest('amy', correct('First wording.', 'amy'));
+    await r.openPullRequest('bob', correct('Second wording.', 'bob'));
+    r.mergePullRequest('amy');
+    const mergeCommit = r.mergePullRequest('bob');
+    github.addPull({ number: 2, headSha: git(r.origin, ['rev-parse', 'pr/bob']).trim(), state: 'closed' });
+    github.route('GET', '/repos/{owner}/{repo}/commits/{commit_sha}/pulls', (req) => ({
+      status: 200,
+      body:
+        req.params.commit_sha === mergeCommit
+          ? [{ ...(github.pulls[0] as object), merged_at: '2026-11-21T10:00:00Z' }]
+          : [],
+    }));
+    const runner = r.clone();
+    const result = await runApplyAction(runner, path.join(r.dir, 'temp'), {
+      GITHUB_TOKEN: FAKE_TOKEN,
+      GITHUB_API_URL: github.url,
+      GITHUB_SHA: mergeCommit,
+      PERSONA_GITHUB_RETRY_BASE_MS: '1',
+    });
+    expect(result.code, result.stdout).toBe(0);
+    const parked = r.files().filter((f) => f.includes('/stale/'));
+    expect(parked).toEqual([
+      expect.stringMatching(/^contributions\/sentry-error-monitor\/stale\/.*-bob-goals-item-1\.yaml$/),
+    ]);
+    expect(r.show(MONITOR)).toContain('First wording.');
+    const [comment] = github.commentsOn(2);
+    expect(comment?.body).toContain('@bob');
+    expect(comment?.body).toContain('First wording.');
+    expect(comment?.body).toContain('Second wording.');
+    expect(comment?.body).toContain(`git rm '${parked[0]}'`);
+    expect(comment?.body).toContain(
+      "npx persona contribute sentry-error-monitor goals --item 1 --correct 'Second wording.'",
     );
-    const result = await repo.run();
+  });
+
+  it('gives a persona that arrived with a taken id the next free one; the one there first keeps it', async () => {
+    const r = remote();
+    const idOf = (text: string | null) => /^id: (\S+)$/m.exec(text ?? '')?.[1];
+    // Two pull requests from the same main each scaffold a persona with the next free id.
+    const scaffold = (title: string) => async (dir: string) => {
+      const made = await runCli(['new', '--product', 'acme', '--title', title, '--root', dir]);
+      expect(made.code, made.stderr).toBe(0);
+    };
+    const alpha = await r.openPullRequest('alpha', scaffold('The Acme Alpha'));
+    const beta = await r.openPullRequest('beta', scaffold('The Acme Beta'));
+    expect(idOf(readIn(alpha.dir, 'personas/acme/acme-alpha.yaml'))).toBe(
+      idOf(readIn(beta.dir, 'personas/acme/acme-beta.yaml')),
+    );
+    r.mergePullRequest('alpha');
+    r.mergePullRequest('beta');
+    const taken = idOf(r.show('personas/acme/acme-alpha.yaml'));
+    const result = await runApplyAction(r.clone(), path.join(r.dir, 'temp'));
+    expect(result.code, result.stdout).toBe(0);
+    expect(idOf(r.show('personas/acme/acme-alpha.yaml'))).toBe(taken);
+    const renumbered = idOf(r.show('personas/acme/acme-beta.yaml'));
+    expect(renumbered).not.toBe(taken);
+    expect(Number(renumbered?.slice(4))).toBe(Number(taken?.slice(4)) + 1);
+    // Only the id line changed in the renumbered file.
+    const diff = git(r.origin, ['diff', 'main~1', 'main', '--', 'personas/acme/acme-beta.yaml']);
+    expect(diff.split('\n').filter((l) => /^[-+][^-+]/.test(l))).toEqual([
+      `-id: ${taken}`,
+      `+id: ${renumbered}`,
+    ]);
+  });
+
+  it('two apply runs racing on one remote, with a merge landing between fetch and push: every result lands', async () => {
+    const r = remote();
+    await landContribution(r, ['sentry-error-monitor', 'aha_moment', '--confirm', '--author', 'hubot']);
+    await landContribution(r, [
+      'sentry-release-guardian',
+      'goals',
+      '--confirm',
+      '--item',
+      '1',
+      '--author',
+      'amy',
+    ]);
+    // A third pull request is merged while the runs work: origin's pre-receive hook (GitHub's side, not the
+    // runner's) moves main to that merge on the first push it sees (outside git's object quarantine, which
+    // forbids ref updates from the hook itself), so that push is rejected as behind.
+    await r.openPullRequest('late', async (dir) => {
+      const made = await runCli([
+        'contribute',
+        'pagerduty-on-call-engineer',
+        'goals',
+        '--confirm',
+        '--item',
+        '1',
+        '--author',
+        'zed',
+        '--root',
+        dir,
+      ]);
+      expect(made.code, made.stderr).toBe(0);
+    });
+    const maintainer = r.clone('late-maintainer');
+    git(maintainer, ['fetch', '--quiet', 'origin']);
+    git(maintainer, ['merge', '--quiet', '--no-ff', '--no-edit', 'origin/pr/late']);
+    git(maintainer, ['push', '--quiet', 'origin', 'HEAD:refs/pending/late-merge']);
+    const moved = path.join(r.dir, 'moved');
+    writeIn(
+      r.origin,
+      'hooks/pre-receive',
+      `#!/bin/sh\nif [ ! -e '${moved}' ]; then touch '${moved}'; env -u GIT_QUARANTINE_PATH git update-ref refs/heads/main refs/pending/late-merge; fi\nexit 0\n`,
+    );
+    chmodSync(path.join(r.origin, 'hooks/pre-receive'), 0o755);
+    const [resultA, resultB] = await Promise.all([
+      runApplyAction(r.clone(), path.join(r.dir, 'temp-a')),
+      runApplyAction(r.clone(), path.join(r.dir, 'temp-b')),
+    ]);
+    expect([resultA.code, resultB.code], resultA.stdout + resultB.stdout).toEqual([0, 0]);
+    expect(existsSync(moved)).toBe(true);
+    expect(resultA.stdout + resultB.stdout).toMatch(
+      /Push rejected: the branch moved meanwhile; fetching the new head/,
+    );
+    for (const [file, login] of [
+      [MONITOR, 'hubot'],
+      ['personas/sentry/sentry-release-guardian.yaml', 'amy'],
+      ['personas/pagerduty/pagerduty-on-call-engineer.yaml', 'zed'],
+    ] as const)
+      expect(credits(r.show(file), login), `${file} credits ${login}`).toBe(true);
+    expect(r.files().filter((f) => f.startsWith('contributions/') && f.endsWith('.yaml'))).toEqual([]);
+    // The late merge is in main's history: nothing was pushed over it.
+    expect(git(r.origin, ['log', '--format=%s', 'main'])).toContain(
+      "Merge remote-tracking branch 'origin/pr/late'",
+    );
+  });
+
+  it('with a persona that has errors, renders every other one, and fails with the problem in the summary', async () => {
+    const r = remote();
+    const setup = r.clone();
+    writeIn(
+      setup,
+      'personas/acme/acme-broken.yaml',
+      personaText('acme-broken', { id: 'APP-900', links: ['nobody-here'] }),
+    );
+    commitAll(setup, 'A persona linking to one renamed elsewhere');
+    git(setup, ['push', '--quiet', 'origin', 'HEAD:main']);
+    const temp = path.join(r.dir, 'temp');
+    const result = await runApplyAction(r.clone(), temp);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^::error::1 contribution could not be applied/m);
-    expect(outputsOf(repo.temp)).toMatchObject({ applied: '0', conflicts: '1' });
-    expect(readFileSync(path.join(repo.temp, 'summary.md'), 'utf8')).toMatch(
-      /1 conflict: left in place[\s\S]*\| /,
+    expect(r.files()).toContain('catalogue/sentry/sentry-error-monitor.md');
+    expect(r.files()).not.toContain('catalogue/acme/acme-broken.md');
+    expect(readFileSync(path.join(temp, 'summary.md'), 'utf8')).toMatch(
+      /left for a follow-up[\s\S]*link\/unknown-persona/,
     );
-    expect(readFileSync(stale, 'utf8')).toContain('mallory');
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildCommitMessage } from '../../scripts/bot/commit-message.ts';
-import { compareWithBase } from '../../scripts/bot/compare-with-base.ts';
-import { selectPreview } from '../../scripts/bot/merge-preview.ts';
+import { previewOf } from '../../scripts/bot/merge-preview.ts';
 import { validateReport } from '../../scripts/bot/validate-report.ts';
+import { compareWithBase } from '../../scripts/check/base/compare-with-base.ts';
+import type { MergePlan } from '../../scripts/plan/merge/merge-plan.ts';
 import { diag, report, sha } from './bot-fixtures.ts';
 
 describe('compareWithBase', () => {
@@ -74,10 +75,8 @@ describe('report schema', () => {
   });
 });
 
-describe('selectPreview', () => {
-  const merge = {
-    version: 1,
-    summary: { applied: 2, conflicts: 1, personasChanged: 2 },
+describe('previewOf', () => {
+  const plan: MergePlan = {
     applied: [
       {
         file: 'contributions/a/mine.yaml',
@@ -87,7 +86,7 @@ describe('selectPreview', () => {
         action: 'extend',
         item: 2,
         author: 'me',
-        extra: 1,
+        date: '2026-11-20',
       },
       {
         file: 'contributions/b/old.yaml',
@@ -97,34 +96,45 @@ describe('selectPreview', () => {
         action: 'extend',
         item: 2,
         author: 'them',
+        date: null,
       },
     ],
-    conflicts: [{ ...diag('contributions/a/bad.yaml', 3, 'schema/invalid', 'stale') }],
+    conflicts: [
+      diag('contributions/a/bad.yaml', 3, 'schema/invalid', 'stale'),
+      diag('contributions/c/other.yaml', 1, 'schema/invalid', 'x'),
+    ],
     personas: [
       {
         file: 'personas/a/a.yaml',
         slug: 'a',
         title: 'A',
+        beforeSha256: '0'.repeat(64),
+        after: 'text',
         changes: [{ field: 'goals', item: 2, action: 'extend', before: null, after: 'x' }],
         diff: 'd',
       },
-      { file: 'personas/b/b.yaml', slug: 'b', title: 'B', changes: [], diff: 'd' },
+      {
+        file: 'personas/b/b.yaml',
+        slug: 'b',
+        title: 'B',
+        beforeSha256: '0'.repeat(64),
+        after: 'text',
+        changes: [],
+        diff: 'd',
+      },
     ],
+    removals: [],
+    parked: [],
   };
 
-  it('keeps only the pull request own contributions and the personas they touch', () => {
-    const preview = selectPreview(
-      JSON.stringify(merge),
-      new Set(['contributions/a/mine.yaml', 'contributions/a/bad.yaml']),
-    );
-    expect(preview?.applied.map((a) => a.file)).toEqual(['contributions/a/mine.yaml']);
-    expect(preview?.applied[0]).not.toHaveProperty('extra');
-    expect(preview?.conflicts.map((c) => c.file)).toEqual(['contributions/a/bad.yaml']);
-    expect(preview?.personas.map((p) => p.slug)).toEqual(['a']);
-  });
-
-  it.each(['not json', '[]', '{"applied": 1}'])('returns null for %j', (output) => {
-    expect(selectPreview(output, new Set())).toBeNull();
+  it('keeps only the pull request own contributions and the personas they touch, in the report shape', () => {
+    const preview = previewOf(plan, new Set(['contributions/a/mine.yaml', 'contributions/a/bad.yaml']));
+    expect(preview.applied.map((a) => a.file)).toEqual(['contributions/a/mine.yaml']);
+    expect(preview.applied[0]).not.toHaveProperty('date');
+    expect(preview.conflicts.map((c) => c.file)).toEqual(['contributions/a/bad.yaml']);
+    expect(preview.personas.map((p) => p.slug)).toEqual(['a']);
+    expect(preview.personas[0]).not.toHaveProperty('after');
+    expect(validateReport({ ...report(sha('x'), []), previews: preview }).ok).toBe(true);
   });
 });
 

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { COMMENT_MARKER } from '../../scripts/bot/comment-body.ts';
 import type { PersonaReport } from '../../scripts/bot/report.ts';
 import { validateReport } from '../../scripts/bot/validate-report.ts';
 import { FakeGitHub, webhookExamples } from '../helpers/fake-github.ts';
+import { personaText } from '../helpers/persona-text.ts';
 import { type CliResult, REPO_ROOT, runCli, testBundle } from '../helpers/run-cli.ts';
 import { CommentRun, REPOSITORY, sha } from './bot-fixtures.ts';
 
@@ -30,6 +31,11 @@ class Workspace {
     }
     writeFileSync(this.summaryPath, '');
     writeFileSync(this.outputPath, '');
+  }
+
+  write(root: string, file: string, text: string): void {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
   }
 
   edit(root: string, file: string, change: (text: string) => string): void {
@@ -133,7 +139,7 @@ describe('validate action (dist/validate-action.mjs)', () => {
     const annotations = result.stdout.split('\n').filter((l) => /^::(error|warning) /.test(l));
     expect(annotations.map((l) => l.slice(2, l.indexOf(' ')))).toEqual(['error', 'warning']);
     expect(annotations[0]).toContain(`file=${PERSONA},line=${unknown?.line}`);
-    expect(result.stdout).toMatch(/^::error::1 error in the persona library/m);
+    expect(result.stdout).toMatch(/^::error::1 error introduced by this pull request/m);
 
     const summary = readFileSync(w.summaryPath, 'utf8');
     expect(summary).toContain('❌ Persona check: 1 error to fix');
@@ -182,6 +188,65 @@ describe('validate action (dist/validate-action.mjs)', () => {
   });
 });
 
+describe('validate action: judged by what the pull request introduces', () => {
+  it('passes a pull request while main already has an error: shown as already on main, failing nobody', async () => {
+    const w = workspace();
+    for (const root of [w.base, w.head])
+      w.edit(root, OTHER, (t) => t.replace('category: technical', 'category: technicl'));
+    w.edit(w.head, PERSONA, (t) => t.replace(/^(aha_moment: ")/m, '$1Truly: '));
+    w.writeEvent(sha('head'), sha('base'));
+    const result = await w.run();
+    expect(result.code, result.stdout).toBe(0);
+    const report = w.report();
+    expect(report.summary).toMatchObject({ errors: 1, introducedErrors: 0 });
+    expect(report.diagnostics.map((d) => [d.rule, d.introduced])).toEqual([['schema/not-allowed', false]]);
+  });
+
+  it('a new persona with an id another one already took is a warning: apply renumbers it on merge', async () => {
+    const w = workspace();
+    const taken = /^id: (\S+)$/m.exec(readFileSync(path.join(w.base, PERSONA), 'utf8'))?.[1] ?? '';
+    w.write(w.head, 'personas/acme/acme-new.yaml', personaText('acme-new', { id: taken }));
+    w.writeEvent(sha('head'), sha('base'));
+    const result = await w.run();
+    expect(result.code, result.stdout).toBe(0);
+    expect(w.report().diagnostics.map((d) => [d.file, d.rule, d.severity])).toEqual([
+      ['personas/acme/acme-new.yaml', 'id/taken', 'warning'],
+    ]);
+  });
+
+  it('changing the id of a persona that is on main is an error', async () => {
+    const w = workspace();
+    w.edit(w.head, PERSONA, (t) => t.replace(/^id: \S+$/m, 'id: APP-999'));
+    w.writeEvent(sha('head'), sha('base'));
+    const result = await w.run();
+    expect(result.code).toBe(1);
+    expect(w.report().diagnostics.map((d) => [d.file, d.rule, d.line])).toEqual([[PERSONA, 'id/changed', 2]]);
+  });
+
+  it('a data pull request that edits a generated file is told to leave it out, with the command', async () => {
+    const w = workspace();
+    for (const root of [w.base, w.head])
+      cpSync(path.join(REPO_ROOT, 'catalogue'), path.join(root, 'catalogue'), { recursive: true });
+    w.edit(w.head, 'catalogue/README.md', (t) => `${t}\nEdited by hand.\n`);
+    w.writeEvent(sha('head'), sha('base'));
+    const result = await w.run();
+    expect(result.code).toBe(1);
+    const [edited] = w.report().diagnostics;
+    expect(edited).toMatchObject({ file: 'catalogue/README.md', rule: 'catalogue/edited', introduced: true });
+    expect(edited?.hint).toContain('git checkout origin/main -- catalogue/README.md');
+  });
+
+  it('a pull request that changes the tools may regenerate the catalogue', async () => {
+    const w = workspace();
+    for (const root of [w.base, w.head])
+      cpSync(path.join(REPO_ROOT, 'catalogue'), path.join(root, 'catalogue'), { recursive: true });
+    w.edit(w.head, 'catalogue/README.md', (t) => `${t}\nRegenerated.\n`);
+    w.write(w.head, 'scripts/render/new-page.ts', 'export {};\n');
+    w.writeEvent(sha('head'), sha('base'));
+    expect((await w.run()).code).toBe(0);
+  });
+});
+
 describe('validate action → comment command, end to end', () => {
   let github: FakeGitHub;
   beforeAll(async () => {
@@ -189,6 +254,43 @@ describe('validate action → comment command, end to end', () => {
   });
   afterAll(async () => {
     await github.close();
+  });
+
+  it('reports hostile file names in a report the comment step accepts, and the comment is posted', async () => {
+    github.addPull({ number: 22, headSha: sha('hostile-names') });
+    const w = workspace();
+    const deep = `personas/${Array.from({ length: 40 }, (_, i) => `folder-${i}`).join('/')}/x.yaml`;
+    for (const name of [
+      'personas/acme/acme-\nbeta.yaml',
+      'contributions/x/\u001b[31mred.yaml',
+      'personas/acme/acme\\beta.yaml',
+      'personas/acme/\u202egnp.yaml',
+      'contributions/.merge-journal.json',
+      deep,
+    ])
+      w.write(w.head, name, 'x: 1\n');
+    symlinkSync('../../schemas', path.join(w.head, 'personas', '.x'));
+    w.writeEvent(sha('hostile-names'), sha('base'));
+    expect((await w.run()).code).toBe(1);
+    const report = w.report();
+    expect(validateReport(report).ok).toBe(true);
+    expect(report.diagnostics.map((d) => d.rule)).toEqual(
+      expect.arrayContaining(['file/bad-name', 'file/hidden', 'file/symlink', 'file/misplaced']),
+    );
+    const comment = new CommentRun();
+    try {
+      cpSync(w.reportPath, comment.reportPath);
+      const posted = await comment
+        .writeWorkflowRun({ headSha: sha('hostile-names'), number: 22 })
+        .run(github);
+      expect(posted.code, posted.stderr).toBe(0);
+      const body = github.commentsOn(22)[0]?.body ?? '';
+      expect(body).toContain('file/bad-name');
+      expect(body).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
+      expect(github.violations).toEqual([]);
+    } finally {
+      comment.cleanup();
+    }
   });
 
   it('turns the artifact of a failing run into the comment, then into ✅ after the fix', async () => {

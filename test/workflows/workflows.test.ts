@@ -143,9 +143,9 @@ describe('apply.yml (default branch, contents: write)', () => {
     expect(workflow.on).toEqual({ push: { branches: ['main'], paths: ['contributions/**', 'personas/**'] } });
   });
 
-  it('grants contents: write to the job only', () => {
+  it('grants contents and pull-requests: write to the job only', () => {
     expect(workflow.permissions).toEqual({});
-    expect(effectivePermissions(workflow, 'apply')).toEqual({ contents: 'write' });
+    expect(effectivePermissions(workflow, 'apply')).toEqual({ contents: 'write', 'pull-requests': 'write' });
   });
 
   it('queues runs without cancelling and skips its own commits', () => {
@@ -154,11 +154,20 @@ describe('apply.yml (default branch, contents: write)', () => {
     expect(job?.if).toContain("github.actor != 'github-actions[bot]'");
   });
 
-  it('commits with the message file the action wrote, as the Actions bot', () => {
+  it('checks out the latest head of the branch with its history, not only the pushed commit', () => {
+    const checkout = stepsOf(workflow).find((s) => s.uses?.startsWith('actions/checkout@'));
+    expect(checkout?.with?.ref).toBe(expr('github.ref_name'));
+    expect(checkout?.with?.['fetch-depth']).toBe(0);
+  });
+
+  it('runs only a copy of the bundle made before anything else, and no other repository code', () => {
     const runs = stepsOf(workflow).flatMap((s) => (s.run ? [s.run] : []));
-    const commit = runs.find((r) => r.includes('git commit')) ?? '';
-    expect(commit).toContain('git commit --file "$RUNNER_TEMP/persona-commit-message.txt"');
-    expect(commit).toContain("user.name 'github-actions[bot]'");
+    expect(runs).toEqual([
+      'cp -RL -- dist "$RUNNER_TEMP/persona-dist"',
+      'node "$RUNNER_TEMP/persona-dist/apply-action.mjs"',
+    ]);
+    // No shell git at all: the action commits and pushes itself, with hooks off (test/bot/apply-action.e2e.test.ts).
+    expect(runs.join('\n')).not.toMatch(/\bgit\b|\bnpm\b|\bnpx\b/);
   });
 });
 

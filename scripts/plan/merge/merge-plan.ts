@@ -1,4 +1,4 @@
-import type { ContributionAction } from '../../check/contribution/contribution.ts';
+import type { Contribution, ContributionAction } from '../../check/contribution/contribution.ts';
 import type { ContentEffect } from '../../check/contribution/contribution-effect.ts';
 import type { Diagnostic } from '../../core/diagnostic.ts';
 
@@ -47,5 +47,13 @@ export interface MergePlan {
    * With `parkStale`: corrections gone stale since they were written, to move from `file` to `to` (in
    * `stale/`) with the bytes that were read, and the diagnostic that says why. In file-path order.
    */
-  parked: Array<{ file: string; to: string; bytes: Uint8Array; diagnostic: Diagnostic }>;
+  parked: Array<{
+    file: string;
+    to: string;
+    bytes: Uint8Array;
+    diagnostic: Diagnostic;
+    contribution: Contribution;
+    /** The text the persona has now where the correction expected its `original`. */
+    current: string;
+  }>;
 }

@@ -2,7 +2,11 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Document } from 'yaml';
 import { checkContributionFile } from '../../check/contribution/check-contribution-file.ts';
 import type { Contribution, ContributionFacts } from '../../check/contribution/contribution.ts';
-import { applyContentEffect, type ContentEffect } from '../../check/contribution/contribution-effect.ts';
+import {
+  applyContentEffect,
+  type ContentEffect,
+  currentText,
+} from '../../check/contribution/contribution-effect.ts';
 import { buildContributionIndex, type PersonaTarget } from '../../check/contribution/contribution-index.ts';
 import { parkedPath } from '../../check/contribution/contribution-location.ts';
 import { resolveTarget } from '../../check/contribution/resolve-target.ts';
@@ -136,7 +140,14 @@ export function planMerge(input: MergeInput): MergePlan {
         problems.length > 0 &&
         problems.every((d) => d.rule === 'contribution/stale-original')
       ) {
-        parked.push({ file, to: freeParkedPath(file, taken), bytes, diagnostic: problems[0] as Diagnostic });
+        parked.push({
+          file,
+          to: freeParkedPath(file, taken),
+          bytes,
+          diagnostic: problems[0] as Diagnostic,
+          contribution,
+          current: currentText(state.data, contribution.field, contribution.item) ?? '',
+        });
         continue;
       }
       if (problems.length > 0) {
