@@ -97,6 +97,33 @@ describe('the fast readers against the full parser', () => {
   });
 });
 
+describe('the random files', () => {
+  // If the generator stopped writing a style, the comparison would silently stop covering it.
+  it.each([
+    ['literal blocks', /: \|[-+]?\d?( #.*)?\r?\n/],
+    ['literal blocks, stripped', /: \|-/],
+    ['literal blocks, kept', /: \|\+/],
+    ['folded blocks', /: >[-+]?\d?( #.*)?\r?\n/],
+    ['folded blocks, stripped', /: >-/],
+    ['double-quoted text over several lines', /: "[^"\n]*\r?\n[^"\n]*"/],
+    ['single-quoted text over several lines', /: '[^'\n]*\r?\n[^'\n]*'/],
+    ['plain text over several lines', /: [A-Za-z][^"'\n:#]*\r?\n {2,}[A-Za-z][^:\n]*\r?\n/],
+    ['flow sequences', /: \[[^\]\n]+\]/],
+    ['flow sequences over several lines', /: \[[^\]\n]*\r?\n/],
+    ['escapes YAML has and JSON lacks', /"[^"\n]*\\[xeN_LP0av ][^"\n]*"/],
+    ['comments after values', /\S +#/],
+    ['comment lines', /^ *#/m],
+    ['text outside ASCII', /[^\x00-\x7f]/],
+    ['CRLF line endings', /\r\n/],
+    ['a tab', /\t/],
+    ['one-space indentation', /:\r?\n [a-z-]/],
+    ['sequences not indented under their key', /:\r?\n- /],
+    ['nesting at the depth limit', /^ +- level1[67]:|^ +level1[67]:/m],
+  ])('use %s', (_style, pattern) => {
+    expect(DOCUMENTS.filter(({ text }) => pattern.test(text)).length).toBeGreaterThan(20);
+  });
+});
+
 /** `levels` collections deep as `parseYaml` counts them (the top-level mapping is 1), nested mappings only. */
 function nestedMappings(levels: number, last: '' | ' x' | ' []'): string {
   const lines = Array.from(
