@@ -13,14 +13,17 @@ import { MAX_DEPTH } from './parse-yaml.ts';
  * and thousands of random files.
  */
 // Keys that could touch an object's prototype never take the fast path; they are reported by the full parse.
-// At most 256 characters: YAML (and `yaml` in strict mode) refuses an implicit key whose `:` is more than 1024
-// characters from its start.
-const KEY = '(?!(?:__proto__|constructor|prototype):)[A-Za-z_][A-Za-z0-9_]{0,255}';
-// Quoted text on one line only: YAML folds a line break inside quotes (and the indentation after it) into one
-// space, and refuses some continuation lines, so a value wrapped onto the next line is the full parser's.
-// Unrolled: no alternation per character.
-const DOUBLE_QUOTED = '"[^"\\\\\\r\\n]*(?:\\\\.[^"\\\\\\r\\n]*)*"';
-const SINGLE_QUOTED = "'[^'\\r\\n]*(?:''[^'\\r\\n]*)*'";
+const KEY = '(?!(?:__proto__|constructor|prototype):)[A-Za-z_][A-Za-z0-9_]*';
+/**
+ * YAML (and `yaml` in strict mode) refuses an implicit key whose `:` is more than 1024 characters from its
+ * start; longer keys than this are left to the full parser. Checked on the matched key rather than in KEY: a
+ * bounded repeat there makes every line's match about a sixth slower.
+ */
+const MAX_KEY_LENGTH = 256;
+// Unrolled: no alternation per character. These also match quoted text that goes on over several lines;
+// `scalar` declines it (excluding line breaks here makes every line's match slower).
+const DOUBLE_QUOTED = '"[^"\\\\]*(?:\\\\.[^"\\\\]*)*"';
+const SINGLE_QUOTED = "'[^']*(?:''[^']*)*'";
 // Starts with a letter; no `:` or `#`, no trailing space. Past the first character, YAML's indicators are text.
 const PLAIN_TEXT = `[A-Za-z](?:[A-Za-z0-9 .,;()/+'_!?&%=@*"$~-]*[A-Za-z0-9.,;()/+'_!?&%=@*"$~-])?`;
 const INTEGER = '(?:0|[1-9][0-9]{0,14})';
@@ -87,6 +90,7 @@ function tokenize(text: string): Token[] | undefined {
     start = end + 1;
     const [, indent = '', keyDash, key, keyValue, valueDash, value] = match;
     if (key !== undefined) {
+      if (key.length > MAX_KEY_LENGTH) return undefined;
       tokens.push({
         indent: indent.length,
         itemColumn: keyDash === undefined ? -1 : indent.length + keyDash.length,
@@ -109,6 +113,7 @@ function tokenize(text: string): Token[] | undefined {
 function scalar(raw: string): unknown {
   switch (raw.charCodeAt(0)) {
     case 0x22: // "…": JSON's escapes are a subset of YAML's with the same meaning; the rest go to the full parse
+      if (hasLineBreak(raw)) throw DECLINE;
       if (!raw.includes('\\')) return raw.slice(1, -1);
       try {
         return JSON.parse(raw);
@@ -116,6 +121,7 @@ function scalar(raw: string): unknown {
         throw DECLINE;
       }
     case 0x27: // '…'
+      if (hasLineBreak(raw)) throw DECLINE;
       return raw.slice(1, -1).replaceAll("''", "'");
     case 0x5b: // []
       return [];
@@ -136,6 +142,15 @@ function scalar(raw: string): unknown {
       return false;
   }
   return raw;
+}
+
+/**
+ * Quoted text wrapped onto the next line: YAML folds the line break and the indentation around it into one
+ * space (`a: "x\n  y"` reads "x y"), or refuses the next line (`a: "x\nb: y"`), so it is the full parser's. A
+ * lone CR counts too: only the full parser knows what `yaml` makes of it.
+ */
+function hasLineBreak(raw: string): boolean {
+  return raw.includes('\n') || raw.includes('\r');
 }
 
 /**
@@ -249,9 +264,9 @@ export function fastParseFlat(
       if (!match) return undefined;
       const [, key, gap, value] = match;
       if (key !== undefined && gap !== undefined && value !== undefined) {
-        // As in `fastParse`: a duplicate key, or one the core schema reads as null or a boolean, is the full
-        // parser's to report.
-        if (Object.hasOwn(data, key) || scalar(key) !== key) return undefined;
+        // As in `fastParse`: a duplicate key, one the core schema reads as null or a boolean, or a long one is
+        // the full parser's to report.
+        if (Object.hasOwn(data, key) || scalar(key) !== key || key.length > MAX_KEY_LENGTH) return undefined;
         data[key] = scalar(value);
         const valueColumn = key.length + 2 + gap.length;
         places[key] = {
