@@ -1,4 +1,6 @@
-import type { PhrasingContent, Root, RootContent } from 'mdast';
+import fc from 'fast-check';
+import type { PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { State } from 'mdast-util-to-markdown';
 import { describe, expect, it } from 'vitest';
 import { encodeQueryValue } from '../../scripts/render/catalogue/contribute-links.ts';
 import { isInertText } from '../../scripts/render/catalogue/fast-handlers.ts';
@@ -14,7 +16,12 @@ import {
   table,
   text,
 } from '../../scripts/render/catalogue/mdast.ts';
-import { markdownProcessor, serializeMarkdown } from '../../scripts/render/catalogue/serialize-markdown.ts';
+import {
+  MARKDOWN_SETTINGS,
+  markdownProcessor,
+  serializeMarkdown,
+} from '../../scripts/render/catalogue/serialize-markdown.ts';
+import { blockNode, character, markdownTable, markdownText } from './markdown-arbitraries.ts';
 import { randomStrings } from './random-strings.ts';
 
 const fast = markdownProcessor();
@@ -220,5 +227,64 @@ describe('the fast handlers write what the default handlers write', () => {
       '[a]',
     ])
       expect(isInertText(value, '', ''), value).toBe(false);
+  });
+
+  // fast-check, with a fixed seed so a run is repeatable; a failure prints the shrunk tree and the seed.
+  it('on random trees of headings, paragraphs, lists and tables (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(blockNode, { minLength: 1, maxLength: 4 }), (children) => {
+        expectSameMarkdown(root(children));
+      }),
+      { seed: 15, numRuns: 400 },
+    );
+  });
+
+  it('on a root holding only a random table, serialized as the table alone (fast-check)', () => {
+    fc.assert(
+      fc.property(markdownTable, (node) => {
+        const tree = root([node]);
+        const whole = reference
+          .stringify(structuredClone(tree))
+          .replace(/\r\n?/g, '\n')
+          .replace(/\n+$/, '\n');
+        expect(serializeMarkdown(tree)).toBe(whole);
+      }),
+      { seed: 15, numRuns: 300 },
+    );
+  });
+
+  it('isInertText only accepts text that `state.safe` leaves unchanged between the same neighbours (fast-check)', () => {
+    const oneCharacter = fc.oneof(
+      fc.constant(''),
+      character.map((piece) => piece.charAt(0)),
+    );
+    // The reference serializer with a text handler that asks `safe` about the value between the given
+    // neighbours, in a paragraph, a heading and a table cell (each brings its own unsafe patterns).
+    let neighbours = { before: '', after: '' };
+    const written: string[] = [];
+    const probe = markdownProcessor(false).data('settings', {
+      ...MARKDOWN_SETTINGS,
+      handlers: {
+        text: (node: Text, _parent: unknown, state: State) => {
+          written.push(state.safe(node.value, neighbours));
+          return node.value;
+        },
+      },
+    });
+    let inert = 0;
+    fc.assert(
+      // `after` is one character, as the serializer gives it (the first one the next node writes).
+      fc.property(markdownText(), markdownText(2), oneCharacter, (value, before, after) => {
+        if (!isInertText(value, before, after)) return;
+        inert++;
+        neighbours = { before, after };
+        written.length = 0;
+        probe.stringify(root([paragraph(text(value)), heading(2, text(value)), table([[text(value)]], [])]));
+        expect(written).toEqual([value, value, value]);
+      }),
+      { seed: 15, numRuns: 2000 },
+    );
+    // Enough of the generated texts must be inert, or the property says little.
+    expect(inert).toBeGreaterThan(200);
   });
 });

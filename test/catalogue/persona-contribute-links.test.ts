@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SECTION_ORDER } from '../../scripts/core/persona-fields.ts';
 import {
@@ -12,6 +13,7 @@ import {
   personaContributeLinks,
 } from '../../scripts/render/catalogue/persona-contribute-links.ts';
 import { markdownProcessor } from '../../scripts/render/catalogue/serialize-markdown.ts';
+import { markdownText } from './markdown-arbitraries.ts';
 import { randomStrings } from './random-strings.ts';
 
 const OPTIONS: ContributeLinkOptions[] = [
@@ -87,5 +89,53 @@ describe('personaContributeLinks', () => {
           );
         }
     }
+  });
+
+  // fast-check, with a fixed seed: any persona and target, the links and their serialization both as the
+  // reference makes them.
+  it('makes the links contributeLinks makes, and destinations that serialize as their URLs (fast-check)', () => {
+    const kebab = fc.stringMatching(/^[a-z0-9]{1,8}(?:-[a-z0-9]{1,8}){0,3}$/);
+    const persona = fc.record({
+      slug: fc.oneof(kebab, markdownText(8)),
+      id: fc.oneof(fc.constantFrom('APP-101', 'APP-2959'), markdownText(4)),
+      title: markdownText(30),
+    });
+    const target: fc.Arbitrary<PageTarget> = fc.record(
+      {
+        field: fc.constantFrom(...SECTION_ORDER),
+        action: fc.constantFrom<ContributionAction>('confirm', 'correct', 'extend'),
+        item: fc.integer({ min: 1, max: 12 }),
+        original: fc.oneof(
+          { weight: 4, arbitrary: markdownText(40) },
+          // Long enough that a link must leave it out.
+          { weight: 1, arbitrary: markdownText(8).map((piece) => `${piece}${LONG.slice(0, 2500)}`) },
+        ),
+      },
+      { requiredKeys: ['field', 'action'] },
+    );
+    fc.assert(
+      fc.property(
+        persona,
+        fc.constantFrom(...OPTIONS),
+        fc.array(target, { minLength: 1, maxLength: 4 }),
+        (who, options, wanted) => {
+          const made = personaContributeLinks(who, options);
+          for (const each of wanted) {
+            const actual = made(each);
+            expect(actual.map(({ label, url }) => ({ label, url }))).toEqual(
+              contributeLinks({ ...who, ...each }, options),
+            );
+            for (const one of actual) {
+              const withData = link(one.url, text(one.label));
+              if (one.destination !== undefined) withData.data = { destination: one.destination };
+              expect(fast.stringify(root([paragraph(text('see '), withData)]))).toBe(
+                reference.stringify(root([paragraph(text('see '), link(one.url, text(one.label)))])),
+              );
+            }
+          }
+        },
+      ),
+      { seed: 15, numRuns: 300 },
+    );
   });
 });

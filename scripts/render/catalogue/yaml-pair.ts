@@ -21,7 +21,9 @@ export function yamlPair(key: string, value: string | number): string {
 
 /** `yamlPair` in pieces that join to it: `key: `, the value, a line break when the value is written as it is. */
 export function yamlPairParts(key: string, value: string | number): string[] {
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return [`${key}: ${value}\n`];
+  // Not -0, which `${value}` writes as 0 and the serializer as -0.
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && !Object.is(value, -0))
+    return [`${key}: ${value}\n`];
   if (
     typeof value === 'string' &&
     PLAIN_STRING.test(value) &&

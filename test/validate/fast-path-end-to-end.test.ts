@@ -1,0 +1,83 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { deriveSeed } from '../../bench/random.ts';
+import { checkContributionFile } from '../../scripts/check/contribution/check-contribution-file.ts';
+import { checkPersonaFile } from '../../scripts/check/persona/check-persona-file.ts';
+import { fastParseFlat } from '../../scripts/parse/fast-parse.ts';
+import { validateContribution, validatePersona } from '../contributions/contribution-helpers.ts';
+import { dataDifference, type Outcome, printCounts, Tally } from './differential/compare-readers.ts';
+import { RandomYaml } from './differential/random-yaml.ts';
+
+/**
+ * The fast paths of the file checks against the same checks with `{ fast: false }`, on seeded random
+ * personas and contributions whose texts are written in every YAML style (one line or wrapped, plain, quoted,
+ * folded, literal, with comments and escapes). Wherever the fast path is taken, the facts must be those of
+ * the full check: for a persona the same data (key order included) and diagnostics (the fast path leaves
+ * `places` to a locator, so it gives none), for a contribution everything, places included.
+ * `PERSONA_DIFF_COUNTS=1` prints the counts.
+ */
+
+const PERSONA_FILE = 'personas/acme/acme-alpha.yaml';
+const CONTRIBUTION_FILE = 'contributions/acme-alpha/2026-01-02-octocat-goals.yaml';
+const encode = (text: string) => new TextEncoder().encode(text);
+
+const counted: Tally[] = [];
+afterAll(() => printCounts('File checks, fast path against { fast: false }:', counted));
+
+/** The facts of two checks of one file: identical, or where they first differ. */
+function factsOutcome(fast: unknown, full: unknown): Outcome {
+  const difference = dataDifference(fast, full, '$');
+  return difference === null ? { kind: 'agreed' } : { kind: 'disagreed', reason: difference };
+}
+
+describe('the fast path of the file checks against the full check', () => {
+  it('checkPersonaFile on 1,500 random personas: the same data and diagnostics', () => {
+    const tally = new Tally('random personas', 'checkPersonaFile');
+    for (let index = 0; index < 1_500; index++) {
+      const text = new RandomYaml(deriveSeed(17, index)).persona();
+      const bytes = encode(text);
+      const fast = checkPersonaFile(PERSONA_FILE, bytes, validatePersona);
+      // Places are given by the full check only: the fast path was not taken, so there is nothing to compare.
+      if (fast.places !== null) {
+        tally.add(text, { kind: 'declined' });
+        continue;
+      }
+      const full = checkPersonaFile(PERSONA_FILE, bytes, validatePersona, { fast: false });
+      tally.add(
+        text,
+        factsOutcome(
+          { data: fast.data, diagnostics: fast.diagnostics },
+          { data: full.data, diagnostics: full.diagnostics },
+        ),
+      );
+    }
+    counted.push(tally);
+    expect(tally.disagreed, tally.report()).toBe(0);
+    expect(tally.agreed).toBeGreaterThan(300);
+    expect(tally.declined).toBeGreaterThan(300);
+  });
+
+  it('checkContributionFile on 1,500 random contributions: the same facts, places included', () => {
+    const tally = new Tally('random contributions', 'checkContributionFile');
+    for (let index = 0; index < 1_500; index++) {
+      const text = new RandomYaml(deriveSeed(18, index)).contribution();
+      const bytes = encode(text);
+      // Both checks give places, so whether the fast path was taken shows only in what its reader accepts.
+      if (fastParseFlat(text) === undefined) {
+        tally.add(text, { kind: 'declined' });
+        continue;
+      }
+      const fast = checkContributionFile(CONTRIBUTION_FILE, bytes, validateContribution);
+      const full = checkContributionFile(CONTRIBUTION_FILE, bytes, validateContribution, { fast: false });
+      const outcome = factsOutcome(fast, full);
+      // A file the full check reports on was left to it by the fast path too (which reports nothing).
+      tally.add(
+        text,
+        outcome.kind === 'agreed' && full.diagnostics.length > 0 ? { kind: 'declined' } : outcome,
+      );
+    }
+    counted.push(tally);
+    expect(tally.disagreed, tally.report()).toBe(0);
+    expect(tally.agreed).toBeGreaterThan(300);
+    expect(tally.declined).toBeGreaterThan(300);
+  });
+});
