@@ -30,6 +30,7 @@ export const RULES = {
   'yaml/forbidden-key': 'A key such as `__proto__` that could tamper with objects.',
   'yaml/non-string-key': 'A key that is not plain text.',
   'yaml/too-deep': 'Nesting deeper than any persona needs.',
+  'yaml/invalid-text': 'Text holding half of a character (a lone `\\ud800`-style escape).',
   'yaml/warning': 'Any other YAML parser warning, treated as an error.',
   // JSON Schema checks, translated.
   'schema/unknown-key': 'A key that the format does not define.',

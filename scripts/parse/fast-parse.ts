@@ -116,7 +116,10 @@ function scalar(raw: string): unknown {
       if (hasLineBreak(raw)) throw DECLINE;
       if (!raw.includes('\\')) return raw.slice(1, -1);
       try {
-        return JSON.parse(raw);
+        const value: string = JSON.parse(raw);
+        // A `\ud800` escape alone is half a character: the full parse reports it.
+        if (!value.isWellFormed()) throw DECLINE;
+        return value;
       } catch {
         throw DECLINE;
       }

@@ -216,6 +216,19 @@ function walkStructure(
       if (parent) removals.push({ parent, index });
       continue;
     }
+    if (isScalar(node) && typeof node.value === 'string' && !node.value.isWellFormed()) {
+      // An escape such as `\ud800` on its own is half of a UTF-16 pair: no file, page or export can hold it.
+      out.push(
+        diagnostic(
+          file,
+          nodePlace(node as ParsedNode, lines),
+          'yaml/invalid-text',
+          'This text holds half of a character: a `\\ud800`–`\\udfff` escape without its partner.',
+          'Write the character itself, or escape a character beyond U+FFFF whole, as `\\U0001F600`.',
+        ),
+      );
+      continue;
+    }
     if (!isMap(node) && !isSeq(node)) continue;
     if (depth > maxDepth) {
       if (!reportedDepth) {

@@ -438,6 +438,12 @@ export const RULE_CASES: RuleCase[] = [
       [ALPHA]: alpha({ community: `community: ${'['.repeat(15)}«${'['.repeat(4)}1${']'.repeat(19)}` }),
     },
   },
+  {
+    name: 'half of a character (a lone surrogate escape)',
+    rule: 'yaml/invalid-text',
+    file: ALPHA,
+    files: { [ALPHA]: alpha({ context: 'context: «"Lone \\ud800 surrogate."' }) },
+  },
 ];
 
 RULE_CASES.push(
