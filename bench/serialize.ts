@@ -1,5 +1,5 @@
 import { Document, isPair, isScalar, Scalar, visit } from 'yaml';
-import { CONTRIBUTION_KEY_ORDER } from '../scripts/check/contribution/contribution.ts';
+import { CONTRIBUTION_KEY_ORDER } from '../scripts/core/contribution.ts';
 import { CONTRIBUTION_MODELINE, SECTION_ORDER } from '../scripts/core/persona-fields.ts';
 import { PERSONA_CANONICAL_OPTIONS } from '../scripts/plan/format-persona-source.ts';
 import { canonicalYaml } from '../scripts/render/canonical-yaml.ts';

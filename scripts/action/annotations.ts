@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import type { ReportDiagnostic } from '../bot/report.ts';
+import type { ReportDiagnostic } from '../core/report.ts';
 
 /** GitHub shows 10 annotations of each kind per step and 50 per job; past that they are log noise. */
 export const MAX_ANNOTATIONS = 50;

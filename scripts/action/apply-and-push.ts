@@ -1,8 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { buildCommitMessage, safePath } from '../bot/commit-message.ts';
 import { type ApplyLibraryOutcome, applyLibrary } from '../pipeline/apply-library.ts';
+import { buildCommitMessage, safePath } from '../render/bot/commit-message.ts';
 import { arrivalsOf, changedPaths, type Git, GitError } from './git.ts';
 
 export interface ApplySettings {

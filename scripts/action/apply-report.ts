@@ -2,16 +2,20 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { RootContent } from 'mdast';
+import { compareWithBase } from '../check/base/compare-with-base.ts';
+import type { Diagnostic } from '../core/diagnostic.ts';
+import type { GitHubClient } from '../github/github-client.ts';
+import { postSticky, pullForCommit } from '../github/pulls.ts';
+import type { Repo } from '../github/resolve-pull-request.ts';
+import { applyProblems } from '../pipeline/apply-library.ts';
+import { validateLibrary } from '../pipeline/validate-library.ts';
 import {
   APPLY_PROBLEMS_MARKER,
   parkedCommentBody,
   parkedMarker,
-  postSticky,
   problemsCommentBody,
-  pullForCommit,
-} from '../bot/apply-notifications.ts';
-import { diagnosticTable } from '../bot/diagnostic-table.ts';
-import type { GitHubClient } from '../bot/github-client.ts';
+} from '../render/bot/apply-comments.ts';
+import { diagnosticTable } from '../render/bot/diagnostic-table.ts';
 import {
   bulletList,
   code,
@@ -21,13 +25,8 @@ import {
   stringifyMarkdown,
   text,
   untrusted,
-} from '../bot/markdown.ts';
-import { plural } from '../bot/report-sections.ts';
-import type { Repo } from '../bot/resolve-pull-request.ts';
-import { compareWithBase } from '../check/base/compare-with-base.ts';
-import type { Diagnostic } from '../core/diagnostic.ts';
-import { applyProblems } from '../pipeline/apply-library.ts';
-import { validateLibrary } from '../pipeline/validate-library.ts';
+} from '../render/bot/markdown.ts';
+import { plural } from '../render/bot/report-sections.ts';
 import type { ApplyRun } from './apply-and-push.ts';
 import type { Git } from './git.ts';
 

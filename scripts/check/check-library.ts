@@ -1,6 +1,6 @@
+import type { ContributionFacts } from '../core/contribution.ts';
 import { type Diagnostic, sortDiagnostics } from '../core/diagnostic.ts';
 import { checkContributions, type MemoAgainstPersona } from './contribution/check-contributions.ts';
-import type { ContributionFacts } from './contribution/contribution.ts';
 import type { ContributionIndex } from './contribution/contribution-index.ts';
 import { buildLibraryIndex, type PersonaLocator, type SuggestionMemo } from './library/library-index.ts';
 import type { PersonaFacts } from './persona/check-persona-file.ts';

@@ -1,6 +1,7 @@
 import { type Diagnostic, diagnostic, type Place, START_OF_FILE } from '../core/diagnostic.ts';
+import { MAX_FILE_BYTES } from '../core/limits.ts';
 
-export const MAX_FILE_BYTES = 256 * 1024;
+export { MAX_FILE_BYTES };
 
 export type DecodedSource = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
 

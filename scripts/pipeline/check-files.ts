@@ -3,7 +3,6 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { checkContributionFile } from '../check/contribution/check-contribution-file.ts';
-import type { ContributionFacts } from '../check/contribution/contribution.ts';
 import type { PersonaTarget } from '../check/contribution/contribution-index.ts';
 import { checkAgainstPersona } from '../check/contribution/rules/target-rules.ts';
 import {
@@ -13,6 +12,7 @@ import {
   summarizePersona,
 } from '../check/persona/check-persona-file.ts';
 import { compileSchemaOnFirstUse, type SchemaValidator } from '../check/schema/compile-schema.ts';
+import type { ContributionFacts } from '../core/contribution.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { readCappedWithStat } from '../read/read-library.ts';
 import { contentHash, type FileStamp } from './validate-cache.ts';

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Contribution, ContributionFacts } from '../check/contribution/contribution.ts';
 import type { PersonaFacts, PersonaSummary } from '../check/persona/check-persona-file.ts';
+import type { Contribution, ContributionFacts } from '../core/contribution.ts';
 import type { Diagnostic, Place } from '../core/diagnostic.ts';
 import { personaFactsLoadingData } from './persona-facts-loading-data.ts';
 

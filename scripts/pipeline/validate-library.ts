@@ -5,11 +5,11 @@ import {
   type LibraryCheckInput,
 } from '../check/check-library.ts';
 import { checkContributionFile } from '../check/contribution/check-contribution-file.ts';
-import type { ContributionFacts } from '../check/contribution/contribution.ts';
 import { buildContributionIndex } from '../check/contribution/contribution-index.ts';
 import { plannedComparisons } from '../check/contribution/planned-comparisons.ts';
 import { checkPersonaFile, type PersonaFacts } from '../check/persona/check-persona-file.ts';
 import { compileSchemaOnFirstUse } from '../check/schema/compile-schema.ts';
+import type { ContributionFacts } from '../core/contribution.ts';
 import { type Diagnostic, sortDiagnostics } from '../core/diagnostic.ts';
 import { readContributionSchema } from '../read/read-contribution-schema.ts';
 import { listLibrary, readCapped, readCappedWithStat } from '../read/read-library.ts';

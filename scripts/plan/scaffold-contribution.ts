@@ -1,5 +1,5 @@
 import { Document, isMap, isScalar } from 'yaml';
-import { CONTRIBUTION_KEY_ORDER, type Contribution } from '../check/contribution/contribution.ts';
+import { CONTRIBUTION_KEY_ORDER, type Contribution } from '../core/contribution.ts';
 import { CONTRIBUTION_MODELINE } from '../core/persona-fields.ts';
 import { canonicalYaml } from '../render/canonical-yaml.ts';
 

@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { compareCodePoints, type Diagnostic, diagnostic, START_OF_FILE } from '../core/diagnostic.ts';
-import { MAX_FILE_BYTES } from '../parse/decode-source.ts';
+import { MAX_FILE_BYTES } from '../core/limits.ts';
 
 export interface SourceFile {
   /** Relative to the library root, with `/` separators. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { emitAnnotations } from '../../scripts/action/annotations.ts';
-import type { ReportDiagnostic } from '../../scripts/bot/report.ts';
+import type { ReportDiagnostic } from '../../scripts/core/report.ts';
 
 /** What the runner does with `::command props::data` lines: split, then undo the escapes. */
 function parseCommand(

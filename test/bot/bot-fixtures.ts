@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildReport } from '../../scripts/bot/build-report.ts';
-import type { MergePreview, PersonaReport } from '../../scripts/bot/report.ts';
 import { type Diagnostic, diagnostic } from '../../scripts/core/diagnostic.ts';
+import type { MergePreview, PersonaReport } from '../../scripts/core/report.ts';
 import type { RuleId } from '../../scripts/core/rules.ts';
+import { buildReport } from '../../scripts/render/report/build-report.ts';
 import { FAKE_TOKEN, type FakeGitHub, workflowRunEvent } from '../helpers/fake-github.ts';
 import { type CliResult, runCli } from '../helpers/run-cli.ts';
 

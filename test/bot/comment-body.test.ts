@@ -1,8 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { COMMENT_MARKER, MAX_COMMENT_LENGTH, renderCommentBody } from '../../scripts/bot/comment-body.ts';
-import type { MergePreview } from '../../scripts/bot/report.ts';
-import { validateReport } from '../../scripts/bot/validate-report.ts';
+import { validateReport } from '../../scripts/check/report/validate-report.ts';
+import type { MergePreview } from '../../scripts/core/report.ts';
+import {
+  COMMENT_MARKER,
+  MAX_COMMENT_LENGTH,
+  renderCommentBody,
+} from '../../scripts/render/bot/comment-body.ts';
 import { neutralizeText, WORD_JOINER } from '../../scripts/render/neutralize-text.ts';
 import { diag, REPOSITORY, report, sha } from './bot-fixtures.ts';
 

@@ -1,7 +1,7 @@
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { COMMENT_MARKER, MAX_COMMENT_LENGTH } from '../../scripts/bot/comment-body.ts';
+import { COMMENT_MARKER, MAX_COMMENT_LENGTH } from '../../scripts/render/bot/comment-body.ts';
 import { BOT_LOGIN, FakeGitHub, GITHUB_ERRORS } from '../helpers/fake-github.ts';
 import { CommentRun, diag, REPOSITORY, report, sha } from './bot-fixtures.ts';
 

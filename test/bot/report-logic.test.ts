@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildCommitMessage } from '../../scripts/bot/commit-message.ts';
-import { previewOf } from '../../scripts/bot/merge-preview.ts';
-import { validateReport } from '../../scripts/bot/validate-report.ts';
 import { compareWithBase } from '../../scripts/check/base/compare-with-base.ts';
+import { validateReport } from '../../scripts/check/report/validate-report.ts';
 import type { MergePlan } from '../../scripts/plan/merge/merge-plan.ts';
+import { buildCommitMessage } from '../../scripts/render/bot/commit-message.ts';
+import { previewOf } from '../../scripts/render/report/merge-preview.ts';
 import { diag, report, sha } from './bot-fixtures.ts';
 
 describe('compareWithBase', () => {

@@ -2,9 +2,9 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { COMMENT_MARKER } from '../../scripts/bot/comment-body.ts';
-import type { PersonaReport } from '../../scripts/bot/report.ts';
-import { validateReport } from '../../scripts/bot/validate-report.ts';
+import { validateReport } from '../../scripts/check/report/validate-report.ts';
+import type { PersonaReport } from '../../scripts/core/report.ts';
+import { COMMENT_MARKER } from '../../scripts/render/bot/comment-body.ts';
 import { FakeGitHub, webhookExamples } from '../helpers/fake-github.ts';
 import { personaText } from '../helpers/persona-text.ts';
 import { type CliResult, REPO_ROOT, runCli, testBundle } from '../helpers/run-cli.ts';

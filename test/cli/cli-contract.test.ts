@@ -2,7 +2,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { diagnostic } from '../../scripts/core/diagnostic.ts';
-import { escapeData, escapeProperty, formatGithubCommand } from '../../scripts/report/format-github.ts';
+import {
+  escapeData,
+  escapeProperty,
+  formatGithubCommand,
+} from '../../scripts/render/report/format-github.ts';
 import { personaText } from '../helpers/persona-text.ts';
 import { runCli, scratchLibrary } from '../helpers/run-cli.ts';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTRIBUTION_KEY_ORDER } from '../../scripts/check/contribution/contribution.ts';
+import { CONTRIBUTION_KEY_ORDER } from '../../scripts/core/contribution.ts';
 import { CONTENT_FIELDS } from '../../scripts/core/persona-fields.ts';
 import { REPO_ROOT } from '../helpers/run-cli.ts';
 import { validateContribution } from './contribution-helpers.ts';

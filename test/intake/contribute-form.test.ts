@@ -7,9 +7,9 @@ import {
   FORM_FIELDS,
   FORM_PATH,
   type FormPersona,
-} from '../../scripts/intake/contribute-form-fields.ts';
-import { parseIssueForm } from '../../scripts/intake/parse-issue-form.ts';
-import { planIntake } from '../../scripts/intake/plan-intake.ts';
+} from '../../scripts/core/contribute-form.ts';
+import { parseIssueForm } from '../../scripts/parse/parse-issue-form.ts';
+import { planIntake } from '../../scripts/plan/intake/plan-intake.ts';
 import {
   contributeFormUrl,
   MAX_FORM_URL_LENGTH,

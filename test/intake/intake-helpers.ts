@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileSchema } from '../../scripts/check/schema/compile-schema.ts';
-import type { IntakeLibrary, IssueFacts } from '../../scripts/intake/plan-intake.ts';
 import { validateLibrary } from '../../scripts/pipeline/validate-library.ts';
+import type { IntakeLibrary, IssueFacts } from '../../scripts/plan/intake/plan-intake.ts';
 import { REPO_ROOT } from '../helpers/run-cli.ts';
 
 /** Three personas copied from the shipped library (the contributions tests' fixture). */

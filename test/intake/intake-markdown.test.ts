@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type IntakeLibrary, planIntake } from '../../scripts/plan/intake/plan-intake.ts';
 import {
   renderClosedPullComment,
   renderDoneComment,
   renderProblemsComment,
   renderPullBody,
-} from '../../scripts/intake/intake-markdown.ts';
-import { type IntakeLibrary, planIntake } from '../../scripts/intake/plan-intake.ts';
+} from '../../scripts/render/intake/intake-markdown.ts';
 import { expectGoldenText } from '../helpers/golden.ts';
 import { REPO_ROOT } from '../helpers/run-cli.ts';
 import { body, issue, loadLibrary } from './intake-helpers.ts';

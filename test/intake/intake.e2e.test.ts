@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { INTAKE_COMMENT_MARKER } from '../../scripts/intake/intake-markdown.ts';
+import { INTAKE_COMMENT_MARKER } from '../../scripts/render/intake/intake-markdown.ts';
 import { WORD_JOINER } from '../../scripts/render/neutralize-text.ts';
 import { BOT_LOGIN, FakeGitHub, GITHUB_ERRORS } from '../helpers/fake-github.ts';
 import { scratchLibrary } from '../helpers/run-cli.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { problemText } from '../../scripts/intake/form-problem.ts';
-import { MAX_BODY_LENGTH, parseIssueForm } from '../../scripts/intake/parse-issue-form.ts';
+import { problemText } from '../../scripts/core/form-problem.ts';
+import { MAX_BODY_LENGTH, parseIssueForm } from '../../scripts/parse/parse-issue-form.ts';
 import { body } from './intake-helpers.ts';
 
 describe('parseIssueForm', () => {

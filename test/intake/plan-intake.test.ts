@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { problemText } from '../../scripts/intake/form-problem.ts';
-import { type IntakeLibrary, planIntake, utcDate } from '../../scripts/intake/plan-intake.ts';
+import { problemText } from '../../scripts/core/form-problem.ts';
+import { type IntakeLibrary, planIntake, utcDate } from '../../scripts/plan/intake/plan-intake.ts';
 import { scratchLibrary } from '../helpers/run-cli.ts';
 import { body, FIXTURE_LIBRARY, issue, loadLibrary } from './intake-helpers.ts';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { unifiedDiff } from '../../scripts/render/unified-diff.ts';
+import { unifiedDiff } from '../../scripts/core/unified-diff.ts';
 
 /** Lines with whether each ends in a newline, as a patch tool sees them. */
 function linesOf(text: string): Array<{ text: string; eol: boolean }> {

@@ -1,4 +1,10 @@
 import { LineCounter } from 'yaml';
+import {
+  CONTRIBUTION_KEY_ORDER,
+  type Contribution,
+  type ContributionAction,
+  type ContributionFacts,
+} from '../../core/contribution.ts';
 import type { Place } from '../../core/diagnostic.ts';
 import type { ContentField } from '../../core/persona-fields.ts';
 import { decodeSource } from '../../parse/decode-source.ts';
@@ -8,12 +14,6 @@ import { topLevelMapping } from '../../parse/top-level-mapping.ts';
 import { capDiagnostics } from '../persona/cap-diagnostics.ts';
 import type { SchemaValidator } from '../schema/compile-schema.ts';
 import { schemaDiagnostics } from '../schema/schema-diagnostics.ts';
-import {
-  CONTRIBUTION_KEY_ORDER,
-  type Contribution,
-  type ContributionAction,
-  type ContributionFacts,
-} from './contribution.ts';
 import { type ContributionContext, keyPlace, valuePlace } from './contribution-context.ts';
 import { contributionLocation } from './contribution-location.ts';
 import { CONTRIBUTION_FILE_RULES } from './rules/contribution-file-rules.ts';

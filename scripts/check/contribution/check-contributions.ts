@@ -1,7 +1,7 @@
+import type { ContributionFacts } from '../../core/contribution.ts';
 import { compareCodePoints, type Diagnostic } from '../../core/diagnostic.ts';
 import type { PersonaFacts } from '../persona/check-persona-file.ts';
 import type { SchemaValidator } from '../schema/compile-schema.ts';
-import type { ContributionFacts } from './contribution.ts';
 import { buildContributionIndex, type ContributionIndex } from './contribution-index.ts';
 import { resolveTarget } from './resolve-target.ts';
 import type { PendingContribution } from './rules/pending-context.ts';

@@ -1,5 +1,5 @@
+import type { Contribution, ContributionAction } from '../../core/contribution.ts';
 import { isListField } from '../../core/persona-fields.ts';
-import type { Contribution, ContributionAction } from './contribution.ts';
 
 /** What one contribution does to a persona's content, as the merge report shows it. */
 export interface ContentEffect {

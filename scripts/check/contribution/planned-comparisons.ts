@@ -1,4 +1,4 @@
-import type { ContributionFacts } from './contribution.ts';
+import type { ContributionFacts } from '../../core/contribution.ts';
 import type { ContributionIndex, PersonaTarget } from './contribution-index.ts';
 import { candidatesFor } from './resolve-target.ts';
 

@@ -1,6 +1,6 @@
+import { type Contribution, type ContributionFacts, placeOf } from '../../core/contribution.ts';
 import { type Diagnostic, diagnostic } from '../../core/diagnostic.ts';
 import { didYouMean } from '../../core/did-you-mean.ts';
-import { type Contribution, type ContributionFacts, placeOf } from './contribution.ts';
 import type { ContributionIndex, PersonaTarget } from './contribution-index.ts';
 
 /** The personas a contribution's `persona` value names: by slug, else by id. */

@@ -11,7 +11,7 @@ import {
 import { REPOSITORY_URL } from '../../core/repository.ts';
 import { buildCatalogue, type CatalogueRun } from '../../pipeline/build-catalogue.ts';
 import type { CatalogueOptions } from '../../render/catalogue/catalogue-context.ts';
-import { formatText, plural } from '../../report/format-text.ts';
+import { formatText, plural } from '../../render/report/format-text.ts';
 import {
   type Command,
   type CommandContext,

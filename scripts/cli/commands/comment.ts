@@ -13,7 +13,7 @@ export const commentCommand: Command = {
     if (!report)
       throw new UsageError('--report <file> is required: the JSON report from the validate workflow.');
     // Loaded on use: Octokit and remark stay out of every other command's start-up.
-    const { runComment } = await import('../../bot/run-comment.ts');
+    const { runComment } = await import('../../action/comment.ts');
     return runComment(path.resolve(ctx.cwd, report), ctx);
   },
 };

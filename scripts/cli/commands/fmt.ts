@@ -3,7 +3,7 @@ import { writeFileAtomically } from '../../apply/write-file.ts';
 import { type Diagnostic, sortDiagnostics } from '../../core/diagnostic.ts';
 import { formatPersonaSource, notCanonicalDiagnostic } from '../../plan/format-persona-source.ts';
 import { readLibrary } from '../../read/read-library.ts';
-import { formatText, plural } from '../../report/format-text.ts';
+import { formatText, plural } from '../../render/report/format-text.ts';
 import { type Command, EXIT_OK, EXIT_PROBLEMS } from '../command.ts';
 
 export const fmtCommand: Command = {

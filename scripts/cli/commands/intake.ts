@@ -16,7 +16,7 @@ export const intakeCommand: Command = {
         '--event <file> is required: the `issues` event payload, "$GITHUB_EVENT_PATH" in a workflow.',
       );
     // Loaded on use: Octokit and remark stay out of every other command's start-up.
-    const { runIntake } = await import('../../bot/run-intake.ts');
+    const { runIntake } = await import('../../action/intake.ts');
     return runIntake(path.resolve(ctx.cwd, event), { ...ctx }, { dryRun: args.values['dry-run'] === true });
   },
 };

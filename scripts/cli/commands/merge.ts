@@ -1,8 +1,8 @@
 import { MergeJournalError } from '../../apply/apply-merge-plan.ts';
 import { isRealDate } from '../../check/contribution/contribution-location.ts';
 import { mergeLibrary } from '../../pipeline/merge-library.ts';
-import { formatMergeJson } from '../../report/format-merge-json.ts';
-import { formatMergeText } from '../../report/format-merge-text.ts';
+import { formatMergeJson } from '../../render/report/format-merge-json.ts';
+import { formatMergeText } from '../../render/report/format-merge-text.ts';
 import {
   type Command,
   EXIT_OK,

@@ -5,9 +5,9 @@ import { toolIdentity } from '../../pipeline/check-files.ts';
 import { validateAgainstBase } from '../../pipeline/validate-against-base.ts';
 import { validateLibrary } from '../../pipeline/validate-library.ts';
 import { defaultCacheFile } from '../../read/tool-state.ts';
-import { formatGithub } from '../../report/format-github.ts';
-import { formatJson } from '../../report/format-json.ts';
-import { formatText, summarize } from '../../report/format-text.ts';
+import { formatGithub } from '../../render/report/format-github.ts';
+import { formatJson } from '../../render/report/format-json.ts';
+import { formatText, summarize } from '../../render/report/format-text.ts';
 import { type Command, EXIT_OK, EXIT_PROBLEMS, oneOf, stringOption } from '../command.ts';
 
 export const validateCommand: Command = {

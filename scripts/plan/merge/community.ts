@@ -1,4 +1,4 @@
-import type { Contribution } from '../../check/contribution/contribution.ts';
+import type { Contribution } from '../../core/contribution.ts';
 import { compareCodePoints } from '../../core/diagnostic.ts';
 import { type ContentField, SECTION_ORDER } from '../../core/persona-fields.ts';
 

@@ -1,5 +1,5 @@
 import { type Document, isScalar, isSeq, Scalar } from 'yaml';
-import type { Contribution } from '../../check/contribution/contribution.ts';
+import type { Contribution } from '../../core/contribution.ts';
 
 /**
  * Applies a contribution to the persona's YAML document in place. Existing scalar nodes keep their style and

@@ -1,5 +1,5 @@
-import type { Contribution, ContributionAction } from '../../check/contribution/contribution.ts';
 import type { ContentEffect } from '../../check/contribution/contribution-effect.ts';
+import type { Contribution, ContributionAction } from '../../core/contribution.ts';
 import type { Diagnostic } from '../../core/diagnostic.ts';
 
 /** One contribution that the merge applies. */

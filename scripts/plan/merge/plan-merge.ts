@@ -1,7 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Document } from 'yaml';
 import { checkContributionFile } from '../../check/contribution/check-contribution-file.ts';
-import type { Contribution, ContributionFacts } from '../../check/contribution/contribution.ts';
 import {
   applyContentEffect,
   type ContentEffect,
@@ -18,13 +17,14 @@ import {
   summarizePersona,
 } from '../../check/persona/check-persona-file.ts';
 import type { SchemaValidator } from '../../check/schema/compile-schema.ts';
+import type { Contribution, ContributionFacts } from '../../core/contribution.ts';
 import { compareCodePoints, type Diagnostic, sortDiagnostics } from '../../core/diagnostic.ts';
 import { ownStrings } from '../../core/own-strings.ts';
 import { sha256 } from '../../core/sha256.ts';
+import { unifiedDiff } from '../../core/unified-diff.ts';
 import { decodeSource } from '../../parse/decode-source.ts';
 import { parseYaml } from '../../parse/parse-yaml.ts';
 import type { SourceFile } from '../../read/read-library.ts';
-import { unifiedDiff } from '../../render/unified-diff.ts';
 import { type Community, communityToPlain, readCommunity, recordContribution } from './community.ts';
 import { editPersonaDocument, setCommunity } from './edit-persona-document.ts';
 import type { AppliedContribution, MergePlan, PersonaMergeResult } from './merge-plan.ts';

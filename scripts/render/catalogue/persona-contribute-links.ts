@@ -1,9 +1,5 @@
+import { ACTION_LABELS, FORM_TEMPLATE_FILE, personaOptionLabel } from '../../core/contribute-form.ts';
 import { FIELD_LABELS } from '../../core/persona-fields.ts';
-import {
-  ACTION_LABELS,
-  FORM_TEMPLATE_FILE,
-  personaOptionLabel,
-} from '../../intake/contribute-form-fields.ts';
 import { MAX_FORM_URL_LENGTH } from '../issue-form/contribute-form-url.ts';
 import {
   type ContributeLink,

@@ -1,11 +1,11 @@
-import type { ContributionAction } from '../../check/contribution/contribution.ts';
-import { type ContentField, FIELD_LABELS } from '../../core/persona-fields.ts';
 import {
   ACTION_LABELS,
   FORM_TEMPLATE_FILE,
   type FormPersona,
   personaOptionLabel,
-} from '../../intake/contribute-form-fields.ts';
+} from '../../core/contribute-form.ts';
+import type { ContributionAction } from '../../core/contribution.ts';
+import { type ContentField, FIELD_LABELS } from '../../core/persona-fields.ts';
 
 export interface FormPrefill {
   persona: Pick<FormPersona, 'id' | 'title'>;

@@ -5,7 +5,7 @@ import {
   FIELD_OPTIONS,
   type FormFieldId,
   formLabel,
-} from '../../intake/contribute-form-fields.ts';
+} from '../../core/contribute-form.ts';
 import { CANONICAL_TO_STRING } from '../canonical-yaml.ts';
 
 const HEADER = [

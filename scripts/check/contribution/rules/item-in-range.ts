@@ -1,5 +1,5 @@
+import { placeOf } from '../../../core/contribution.ts';
 import { type Diagnostic, diagnostic } from '../../../core/diagnostic.ts';
-import { placeOf } from '../contribution.ts';
 import type { TargetContext } from './target-context.ts';
 
 export function itemInRange(ctx: TargetContext): Diagnostic[] {

@@ -1,6 +1,6 @@
+import { placeOf } from '../../../core/contribution.ts';
 import { type Diagnostic, diagnostic } from '../../../core/diagnostic.ts';
 import type { ErrorObject } from '../../schema/compile-schema.ts';
-import { placeOf } from '../contribution.ts';
 import { applyContentEffect } from '../contribution-effect.ts';
 import type { TargetContext } from './target-context.ts';
 

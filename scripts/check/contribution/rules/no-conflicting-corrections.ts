@@ -1,5 +1,5 @@
+import { placeOf } from '../../../core/contribution.ts';
 import { type Diagnostic, diagnostic } from '../../../core/diagnostic.ts';
-import { placeOf } from '../contribution.ts';
 import { isParked } from '../contribution-location.ts';
 import { groupBy, type PendingContribution } from './pending-context.ts';
 

@@ -1,6 +1,6 @@
+import { placeOf } from '../../../core/contribution.ts';
 import { type Diagnostic, diagnostic } from '../../../core/diagnostic.ts';
 import { quote } from '../../schema/describe.ts';
-import { placeOf } from '../contribution.ts';
 import { currentText } from '../contribution-effect.ts';
 import { isParked } from '../contribution-location.ts';
 import type { TargetContext } from './target-context.ts';

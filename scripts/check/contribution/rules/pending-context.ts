@@ -1,4 +1,4 @@
-import type { Contribution, ContributionFacts } from '../contribution.ts';
+import type { Contribution, ContributionFacts } from '../../../core/contribution.ts';
 import type { PersonaTarget } from '../contribution-index.ts';
 
 /** A pending contribution whose persona was found, in file-path order. */

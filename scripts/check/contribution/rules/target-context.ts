@@ -1,5 +1,5 @@
+import type { Contribution, ContributionFacts } from '../../../core/contribution.ts';
 import type { SchemaValidator } from '../../schema/compile-schema.ts';
-import type { Contribution, ContributionFacts } from '../contribution.ts';
 import type { PersonaTarget } from '../contribution-index.ts';
 
 /**
