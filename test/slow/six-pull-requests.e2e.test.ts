@@ -36,9 +36,7 @@ afterAll(async () => {
 });
 
 /** The validate workflow on a pull request: the head checkout, and the base commit checked out beside it. */
-async function check(
-  name: string,
-): Promise<{
+async function check(name: string): Promise<{
   result: CliResult;
   report: { summary: Record<string, number>; diagnostics: Array<{ rule: string; introduced: boolean }> };
 }> {
