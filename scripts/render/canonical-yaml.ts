@@ -64,13 +64,15 @@ export function canonicalYaml(
 /**
  * Takes the modeline out of every comment, wherever a hand edit left it (after the first key, as a trailing
  * comment, twice), so that it is written exactly once, on the first line. Blank lines it leaves at either
- * end of a comment are dropped too: they would print as a different layout on the next pass.
+ * end of a comment are dropped too: they would print as a different layout on the next pass. A lone CR or a
+ * line or paragraph separator in a comment becomes a line break, as editors show it: the printer starts a
+ * new `#` line after each, which the parser reads back as part of the same comment, one `#` more each pass.
  */
 function removeModeline(doc: Document, modeline: string): void {
   const clean = (comment: string | null | undefined): string | null => {
     if (!comment) return comment ?? null;
     const kept = comment
-      .split('\n')
+      .split(/\r\n?|\n|\u2028|\u2029/)
       .filter((line) => line.trim() !== modeline.trim())
       .join('\n')
       .replace(/^\n+|\n+$/g, '');
