@@ -12,7 +12,8 @@ import { type CanonicalLayout, PERSONA_CANONICAL_OPTIONS } from '../../core/pers
 const UNSAFE = '\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029\\ufeff\\ud800-\\udfff';
 const DOUBLE_QUOTED = `"[^"\\\\${UNSAFE}]*(?:\\\\["\\\\][^"\\\\${UNSAFE}]*)*"`;
 const SINGLE_QUOTED = `'[^'${UNSAFE}]*(?:''[^'${UNSAFE}]*)*'`;
-const PLAIN_TEXT = `[A-Za-z](?:[A-Za-z0-9 .,;()/+'_!?&%=@*"$~-]*[A-Za-z0-9.,;()/+'_!?&%=@*"$~-])?`;
+// Not a word the core schema reads as null or a boolean: the printer may respell those.
+const PLAIN_TEXT = `(?!(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)\\n)[A-Za-z](?:[A-Za-z0-9 .,;()/+'_!?&%=@*"$~-]*[A-Za-z0-9.,;()/+'_!?&%=@*"$~-])?`;
 const INTEGER = '(?:0|[1-9][0-9]{0,14})';
 const DATE = '[0-9]{4}-[0-9]{2}-[0-9]{2}';
 const URL = 'https?://[A-Za-z0-9._~/?&=%+-]+';
@@ -21,12 +22,10 @@ const KEY = '[A-Za-z_][A-Za-z0-9_]*';
 
 /**
  * One line as the printer writes it: two-space steps, one space after `:` and `-`, no comment, no trailing
- * space, LF. Groups: 1 indentation, 2 dash of a key line, 3 key, 4 its value, 5 value of a `- value` line.
+ * space, LF. Groups: 1 indentation, 2 dash of a key line, 3 key, 4 its value (with the space before it).
+ * Values are not captured otherwise: that they match is all the check needs of them.
  */
-const LINE = new RegExp(`( *)(?:(- )?(${KEY}):(?: (${VALUE}))?|- (${VALUE}))\\n`, 'y');
-
-/** Plain words that the core schema reads as null or a boolean; the printer may respell them. */
-const NOT_TEXT = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
+const LINE = new RegExp(`( *)(?:(- )?(${KEY}):( ${VALUE})?|- ${VALUE})\\n`, 'y');
 
 /**
  * Whether a file is certainly in canonical form, read from its lines alone: the modeline first, then only
@@ -44,10 +43,6 @@ export function isPlainlyCanonical(
 ): boolean {
   const { keyOrder, itemKeyOrder = {}, modeline } = layout;
   if (!text.startsWith(`${modeline}\n`)) return false;
-  const rank = (order: readonly string[], key: string) => {
-    const index = order.indexOf(key);
-    return index === -1 ? order.length : index;
-  };
   let at = modeline.length + 1;
   // The column the next line must start at: 0 first, two in after a `key:` that opens a block; -1 is free.
   let expectedColumn = 0;
@@ -59,17 +54,17 @@ export function isPlainlyCanonical(
     const match = LINE.exec(text);
     if (!match) return false;
     at += match[0].length;
-    const [, indent = '', keyDash, key, keyValue, itemValue] = match;
-    if (expectedColumn !== -1 && indent.length !== expectedColumn) return false;
-    const value = keyValue ?? itemValue;
-    if (value !== undefined && NOT_TEXT.test(value)) return false;
+    const column = (match[1] as string).length;
+    if (expectedColumn !== -1 && column !== expectedColumn) return false;
+    const key = match[3];
     if (key === undefined) {
       expectedColumn = -1;
       continue;
     }
-    const keyColumn = keyDash === undefined ? indent.length : indent.length + 2;
+    const keyDash = match[2] !== undefined;
+    const keyColumn = keyDash ? column + 2 : column;
     // A `key:` with nothing below it is null, which the printer may spell differently; leave it to the check.
-    expectedColumn = keyValue === undefined ? keyColumn + 2 : -1;
+    expectedColumn = match[4] === undefined ? keyColumn + 2 : -1;
     if (keyColumn === 0) {
       const keyRank = rank(keyOrder, key);
       if (keyRank < topRank) return false;
@@ -78,7 +73,7 @@ export function isPlainlyCanonical(
       itemRank = -1;
     } else if (itemOrder !== undefined && keyColumn === 4) {
       // A key of one item of a sorted list (its `- ` is at column 2); a dash starts the next item.
-      if (keyDash !== undefined) itemRank = -1;
+      if (keyDash) itemRank = -1;
       const keyRank = rank(itemOrder, key);
       if (keyRank < itemRank) return false;
       itemRank = keyRank;
@@ -86,4 +81,9 @@ export function isPlainlyCanonical(
   }
   // Still expecting a column: no line after the modeline, or a last `key:` whose block never comes (null).
   return expectedColumn === -1;
+}
+
+function rank(order: readonly string[], key: string): number {
+  const index = order.indexOf(key);
+  return index === -1 ? order.length : index;
 }
