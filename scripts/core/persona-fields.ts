@@ -87,3 +87,16 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
 
 export const PERSONA_MODELINE = '# yaml-language-server: $schema=../../schemas/persona.schema.json';
 export const CONTRIBUTION_MODELINE = '# yaml-language-server: $schema=../../schemas/contribution.schema.json';
+
+/** How `persona fmt` lays out a persona: key orders for the top level and for composability links. */
+export interface CanonicalLayout {
+  keyOrder: readonly string[];
+  itemKeyOrder?: Record<string, readonly string[]>;
+  modeline: string;
+}
+
+export const PERSONA_CANONICAL_OPTIONS: CanonicalLayout = {
+  keyOrder: PERSONA_KEY_ORDER,
+  itemKeyOrder: { composability: LINK_KEY_ORDER },
+  modeline: PERSONA_MODELINE,
+};

@@ -62,8 +62,10 @@ export const RULES = {
   'lint/cut-list-item': 'A list item that looks cut in the middle of a sentence.',
   'lint/duplicate-title': 'Two personas share a title.',
   'lint/placeholder': 'Placeholder text such as TODO, TBD or lorem ipsum.',
-  // Canonical formatting (`persona fmt --check`).
+  // Canonical formatting: what `persona fmt` rewrites (warnings in `persona validate`).
   'format/not-canonical': 'The file is not in canonical format.',
+  'format/line-endings': 'The file has CRLF (Windows) line endings instead of LF.',
+  'format/bom': 'The file starts with a byte order mark (BOM).',
   // @anchor contribution rules (issue 3) — insert below this line
   'contribution/unknown-persona': 'A contribution names a persona that does not exist.',
   'contribution/folder-mismatch': 'A contribution sits in a folder other than its persona’s slug.',

@@ -6,6 +6,7 @@ import { generateLibrary } from '../../bench/generate-library.ts';
 import { median } from '../../bench/measure.ts';
 import { BenchUsageError, parseOptions } from '../../bench/options.ts';
 import { peerFiles } from '../../bench/scenarios.ts';
+import { isPlainlyCanonical } from '../../scripts/check/persona/plainly-canonical.ts';
 import { LIST_FIELDS } from '../../scripts/core/persona-fields.ts';
 import { formatPersonaSource } from '../../scripts/plan/format-persona-source.ts';
 import { listFiles } from '../helpers/golden.ts';
@@ -49,6 +50,8 @@ describe('bench library generator', () => {
     for (const { file } of personas) {
       const bytes = readFileSync(path.join(library.root, file));
       expect(formatPersonaSource(file, bytes).kind, file).toBe('canonical');
+      // So the bench measures the fast path, which skips printing only for plainly canonical lines.
+      expect(isPlainlyCanonical(bytes.toString('utf8')), file).toBe(true);
     }
     const average = median(personas.map((p) => readFileSync(path.join(library.root, p.file)).length));
     expect(average).toBeGreaterThan(3000);

@@ -233,14 +233,20 @@ describe('persona fmt', () => {
     )
     .replace(/\n/g, '\r\n');
 
-  it('--check reports a non-canonical file at its first differing line and exits 1', async () => {
+  it('--check reports each way a file differs, as errors, and exits 1', async () => {
     const lib = library({ ...VALID, 'personas/acme/acme-alpha.yaml': SHUFFLED });
     cleanup = lib.cleanup;
     const result = await runCli(['fmt', '--check', '--root', lib.root]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(
-      /^personas\/acme\/acme-alpha\.yaml:1:1 {2}error .+\[format\/not-canonical\]/,
+    const reported = [...result.stdout.matchAll(/^(\S+):(\d+):(\d+) {2}(\w+) .+\[([\w/-]+)\]$/gm)].map(
+      ([, file, line, column, severity, rule]) => `${file}:${line}:${column} ${severity} ${rule}`,
     );
+    // The note replaced the modeline on line 1; `id` moved to the end; every line ends with CRLF.
+    expect(reported).toEqual([
+      'personas/acme/acme-alpha.yaml:1:1 error file/missing-modeline',
+      'personas/acme/acme-alpha.yaml:1:1 error format/not-canonical',
+      'personas/acme/acme-alpha.yaml:1:22 error format/line-endings',
+    ]);
   });
 
   it('rewrites to canonical order with LF endings, keeps comments, and is then stable', async () => {
@@ -258,6 +264,57 @@ describe('persona fmt', () => {
       VALID['personas/acme/acme-alpha.yaml']
         .replace('id: APP-101\n', 'id: APP-101 # stable id\n')
         .replace('slug:', '# a hand-written note\nslug:'),
+    );
+    expect((await runCli(['fmt', '--check', '--root', lib.root])).code).toBe(0);
+  });
+
+  it.each([
+    ['a list at the top level', '- id: APP-101\n- slug: acme-alpha\n', 'yaml/not-a-mapping'],
+    ['a single value at the top level', 'just text\n', 'yaml/not-a-mapping'],
+    ['an unclosed quote', `${VALID['personas/acme/acme-alpha.yaml']}note: "open\n`, 'yaml/syntax'],
+    ['a duplicate key', `${VALID['personas/acme/acme-alpha.yaml']}id: APP-999\n`, 'yaml/duplicate-key'],
+    ['an alias', `${VALID['personas/acme/acme-alpha.yaml']}x: &a 1\ny: *a\n`, 'yaml/alias'],
+  ])(
+    'refuses a file with %s: reports it, leaves its bytes, exits 1, and still formats the others',
+    async (_name, text, rule) => {
+      const broken = text.replace(/\n/g, '\r\n');
+      // Any formattable file will do as the other one; it need not be a valid acme-beta.
+      const lib = library({
+        'personas/acme/acme-alpha.yaml': broken,
+        'personas/acme/acme-beta.yaml': SHUFFLED,
+      });
+      cleanup = lib.cleanup;
+      const result = await runCli(['fmt', '--root', lib.root]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(
+        new RegExp(`^personas/acme/acme-alpha\\.yaml:\\d+:\\d+ {2}error .+\\[${rule}\\]$`, 'm'),
+      );
+      expect(result.stdout).toContain('formatted personas/acme/acme-beta.yaml');
+      expect(readFileSync(path.join(lib.root, 'personas/acme/acme-alpha.yaml'), 'utf8')).toBe(broken);
+      // validate does not ask for a fmt that would refuse.
+      const validate = await runCli(['validate', '--format', 'json', '--root', lib.root]);
+      const report = JSON.parse(validate.stdout) as { diagnostics: Array<{ file: string; rule: string }> };
+      const rules = report.diagnostics
+        .filter((d) => d.file === 'personas/acme/acme-alpha.yaml')
+        .map((d) => d.rule);
+      expect(rules).toContain(rule);
+      expect(rules).toContain('format/line-endings');
+      expect(rules).not.toContain('format/not-canonical');
+    },
+  );
+
+  it('writes UTF-8 without a BOM and LF only, whatever it read', async () => {
+    const lib = library({
+      ...VALID,
+      'personas/acme/acme-alpha.yaml': `\uFEFF${VALID['personas/acme/acme-alpha.yaml'].replace(/\n/g, '\r\n')}`,
+    });
+    cleanup = lib.cleanup;
+    expect((await runCli(['fmt', '--check', '--root', lib.root])).stdout).toMatch(
+      /\[format\/bom\][\s\S]*\[format\/line-endings\]/,
+    );
+    expect((await runCli(['fmt', '--root', lib.root])).code).toBe(0);
+    expect(readFileSync(path.join(lib.root, 'personas/acme/acme-alpha.yaml'))).toEqual(
+      Buffer.from(VALID['personas/acme/acme-alpha.yaml']),
     );
     expect((await runCli(['fmt', '--check', '--root', lib.root])).code).toBe(0);
   });

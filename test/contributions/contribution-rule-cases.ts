@@ -487,6 +487,39 @@ export const CONTRIBUTION_RULE_CASES: ContributionRuleCase[] = [
     },
   },
   {
+    name: 'contribution with a byte order mark',
+    rule: 'format/bom',
+    severity: 'warning',
+    file: `${DIR}/a.yaml`,
+    at: { line: 1, column: 1 },
+    files: {
+      [`${DIR}/a.yaml`]: new Uint8Array([
+        0xef,
+        0xbb,
+        0xbf,
+        ...new TextEncoder().encode(
+          contribution('persona: sentry-error-monitor', 'field: goals', 'action: confirm', 'author: octocat'),
+        ),
+      ]),
+    },
+  },
+  {
+    name: 'contribution with CRLF line endings',
+    rule: 'format/line-endings',
+    severity: 'warning',
+    file: `${DIR}/a.yaml`,
+    files: {
+      [`${DIR}/a.yaml`]: contribution(
+        'persona: sentry-error-monitor',
+        'field: goals',
+        'action: confirm',
+        'author: octocat',
+      )
+        .replace(/\n/g, '\r\n')
+        .replace('\r', '«\r'),
+    },
+  },
+  {
     name: 'contribution outside a persona folder',
     rule: 'file/misplaced',
     file: 'contributions/a.yaml',

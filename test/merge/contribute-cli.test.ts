@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -160,6 +160,40 @@ describe('persona contribute', () => {
     );
     expect(range.stdout).toContain('[contribution/item-out-of-range]');
     expect(snapshot(root)).toEqual(before);
+  });
+
+  it('writes LF only, without a BOM, even for a CRLF persona and text with CRLF in it', async () => {
+    const root = library();
+    const persona = path.join(root, 'personas/sentry/sentry-error-monitor.yaml');
+    writeFileSync(persona, `\uFEFF${readFileSync(persona, 'utf8').replace(/\n/g, '\r\n')}`);
+    const value = 'Crawler noise eats the quota.\r\nSmall plans run out mid-month.';
+    const result = await contribute(
+      root,
+      'sentry-error-monitor',
+      'frustrations',
+      '--correct',
+      value,
+      '--item',
+      '3',
+      '--author',
+      'monalisa',
+      '--rationale',
+      'Seen on small plans.',
+      '--date',
+      '2026-11-12',
+    );
+    expect(result.code).toBe(0);
+    const written = readFileSync(path.join(root, result.stdout.trim()));
+    expect(written.includes(0x0d)).toBe(false);
+    expect([...written.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+    expect(parse(written.toString('utf8')).value).toBe(value);
+    const validate = await runCli(['validate', '--format', 'json', '--root', root]);
+    const rules = (
+      JSON.parse(validate.stdout) as { diagnostics: Array<{ file: string; rule: string }> }
+    ).diagnostics
+      .filter((d) => d.file.startsWith('contributions/'))
+      .map((d) => d.rule);
+    expect(rules).toEqual([]);
   });
 
   it.each([

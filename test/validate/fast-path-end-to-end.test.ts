@@ -3,6 +3,7 @@ import { deriveSeed } from '../../bench/random.ts';
 import { checkContributionFile } from '../../scripts/check/contribution/check-contribution-file.ts';
 import { checkPersonaFile } from '../../scripts/check/persona/check-persona-file.ts';
 import { fastParseFlat } from '../../scripts/parse/fast-parse.ts';
+import { formatPersonaSource } from '../../scripts/plan/format-persona-source.ts';
 import { validateContribution, validatePersona } from '../contributions/contribution-helpers.ts';
 import { dataDifference, type Outcome, printCounts, Tally } from './differential/compare-readers.ts';
 import { RandomYaml } from './differential/random-yaml.ts';
@@ -33,7 +34,11 @@ describe('the fast path of the file checks against the full check', () => {
   it('checkPersonaFile on 1,500 random personas: the same data and diagnostics', () => {
     const tally = new Tally('random personas', 'checkPersonaFile');
     for (let index = 0; index < 1_500; index++) {
-      const text = new RandomYaml(deriveSeed(17, index)).persona();
+      // Every other file as `persona fmt` writes it: the fast path takes only canonical files, and both halves
+      // (hand-written and formatted) must read the same both ways.
+      const written = new RandomYaml(deriveSeed(17, index)).persona();
+      const formatted = index % 2 === 0 ? formatPersonaSource(PERSONA_FILE, encode(written)) : null;
+      const text = formatted?.kind === 'changed' ? formatted.text : written;
       const bytes = encode(text);
       const fast = checkPersonaFile(PERSONA_FILE, bytes, validatePersona);
       // Places are given by the full check only: the fast path was not taken, so there is nothing to compare.
@@ -52,7 +57,8 @@ describe('the fast path of the file checks against the full check', () => {
     }
     counted.push(tally);
     expect(tally.disagreed, tally.report()).toBe(0);
-    expect(tally.agreed).toBeGreaterThan(300);
+    // The fast path takes only canonical, clean files: about one in eight here.
+    expect(tally.agreed).toBeGreaterThan(150);
     expect(tally.declined).toBeGreaterThan(300);
   });
 

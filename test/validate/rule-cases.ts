@@ -363,6 +363,66 @@ export const RULE_CASES: RuleCase[] = [
     at: { line: 1, column: 1 },
     files: { 'personas/acme/acme-gamma.yaml': `id: APP-103\nidentity: "${'x'.repeat(300_000)}"\n` },
   },
+  // --- canonical form (what `persona fmt` rewrites)
+  {
+    name: 'a byte order mark',
+    rule: 'format/bom',
+    severity: 'warning',
+    file: ALPHA,
+    at: { line: 1, column: 1 },
+    files: { [ALPHA]: new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(alpha({}))]) },
+  },
+  {
+    name: 'CRLF line endings, reported at the first',
+    rule: 'format/line-endings',
+    severity: 'warning',
+    file: ALPHA,
+    files: { [ALPHA]: alpha({}).replace(/\n/g, '\r\n').replace('\r', '«\r') },
+  },
+  {
+    name: 'one CRLF line among LF lines',
+    rule: 'format/line-endings',
+    severity: 'warning',
+    file: ALPHA,
+    files: {
+      [ALPHA]: alpha({ intention: 'intention: "To know about breakage before anyone else does."«\r' }),
+    },
+  },
+  {
+    name: 'keys out of order, at the first line that differs',
+    rule: 'format/not-canonical',
+    severity: 'warning',
+    file: ALPHA,
+    files: { [ALPHA]: alpha({ slug: '«title: "The acme-alpha persona"', title: 'slug: acme-alpha' }) },
+  },
+  {
+    name: 'a list indented by four spaces',
+    rule: 'format/not-canonical',
+    severity: 'warning',
+    file: ALPHA,
+    files: { [ALPHA]: alpha({ worldview: 'worldview:\n«    - "An alert nobody acts on is noise."' }) },
+  },
+  {
+    name: 'text folded onto two lines',
+    rule: 'format/not-canonical',
+    severity: 'warning',
+    file: ALPHA,
+    files: {
+      [ALPHA]: alpha({ intention: '«intention: "To know about breakage before\n  anyone else does."' }),
+    },
+  },
+  {
+    name: 'link keys out of order',
+    rule: 'format/not-canonical',
+    severity: 'warning',
+    file: ALPHA,
+    files: {
+      [ALPHA]: alpha({
+        composability:
+          'composability:\n«  - relation: pairs-with\n    persona: acme-beta\n    note: "They work the same incidents."',
+      }),
+    },
+  },
   // --- YAML
   {
     name: 'unclosed quote',

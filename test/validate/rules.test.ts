@@ -60,7 +60,6 @@ describe('rule coverage', () => {
       // Rules that compare a pull request with its base: test/validate/check-against-base.test.ts.
       'id/changed',
       'id/taken',
-      'format/not-canonical',
     ]);
     const persona = RULE_IDS.filter((r) => /^(file|yaml|schema|id|slug|product|link|lint|format)\//.test(r));
     const covered = new Set(RULE_CASES.map((c) => c.rule));

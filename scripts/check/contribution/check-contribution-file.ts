@@ -12,6 +12,8 @@ import { fastParseFlat } from '../../parse/fast-parse.ts';
 import { parseYaml } from '../../parse/parse-yaml.ts';
 import { topLevelMapping } from '../../parse/top-level-mapping.ts';
 import { capDiagnostics } from '../persona/cap-diagnostics.ts';
+import { lfLineEndings } from '../rules/lf-line-endings.ts';
+import { noByteOrderMark } from '../rules/no-byte-order-mark.ts';
 import type { SchemaValidator } from '../schema/compile-schema.ts';
 import { schemaDiagnostics } from '../schema/schema-diagnostics.ts';
 import { type ContributionContext, keyPlace, valuePlace } from './contribution-context.ts';
@@ -32,10 +34,16 @@ export function checkContributionFile(
   const empty = { file, folder, fileDate, contribution: null, places: {} };
   const decoded = decodeSource(file, bytes);
   if (!decoded.ok) return { ...empty, diagnostics: [...diagnostics, decoded.diagnostic] };
+  // `persona contribute` and the intake write LF without a BOM; a hand-made file is told how to match them.
+  const encoding = [
+    ...noByteOrderMark(file, bytes, 'editor'),
+    ...lfLineEndings(file, decoded.text, 'editor'),
+  ];
   if (diagnostics.length === 0 && options.fast !== false) {
     const fast = fastCheck(file, decoded.text, validate);
-    if (fast) return { file, folder, fileDate, ...fast };
+    if (fast) return { file, folder, fileDate, ...fast, diagnostics: encoding };
   }
+  diagnostics.push(...encoding);
 
   const parsed = parseYaml(file, decoded.text);
   diagnostics.push(...parsed.diagnostics);

@@ -2,7 +2,7 @@ import { type Diagnostic, diagnostic } from '../../core/diagnostic.ts';
 import { PERSONA_MODELINE } from '../../core/persona-fields.ts';
 import type { PersonaContext } from '../persona/persona-context.ts';
 
-export function hasModeline(ctx: PersonaContext): Diagnostic[] {
+export function hasModeline(ctx: Pick<PersonaContext, 'file' | 'text'>): Diagnostic[] {
   const firstLine = ctx.text
     .replace(/^\uFEFF/, '')
     .split('\n', 1)[0]

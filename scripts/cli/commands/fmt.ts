@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { writeFileAtomically } from '../../apply/write-file.ts';
-import { type Diagnostic, sortDiagnostics } from '../../core/diagnostic.ts';
-import { formatPersonaSource, notCanonicalDiagnostic } from '../../plan/format-persona-source.ts';
+import { countBySeverity, type Diagnostic, sortDiagnostics } from '../../core/diagnostic.ts';
+import { formatPersonaSource } from '../../plan/format-persona-source.ts';
 import { readLibrary } from '../../read/read-library.ts';
 import { formatText, plural } from '../../render/report/format-text.ts';
 import { type Command, EXIT_OK, EXIT_PROBLEMS } from '../command.ts';
@@ -16,28 +16,30 @@ export const fmtCommand: Command = {
     const { personaFiles } = await readLibrary(ctx.root);
     const diagnostics: Diagnostic[] = [];
     const rewritten: string[] = [];
+    let refused = 0;
     for (const { file, bytes } of personaFiles) {
       const outcome = formatPersonaSource(file, bytes);
-      if (outcome.kind === 'unreadable') diagnostics.push(...outcome.diagnostics);
-      else if (outcome.kind === 'changed' && check)
-        diagnostics.push(notCanonicalDiagnostic(file, outcome.firstDifferentLine));
-      else if (outcome.kind === 'changed') {
+      if (outcome.kind === 'refused') {
+        // Left byte for byte as it is: rewriting would drop or change what the errors are about.
+        diagnostics.push(...outcome.diagnostics);
+        refused++;
+      } else if (outcome.kind === 'changed' && check) {
+        // `persona validate` says the same as warnings; here they are what the check is for.
+        diagnostics.push(...outcome.diagnostics.map((d): Diagnostic => ({ ...d, severity: 'error' })));
+      } else if (outcome.kind === 'changed') {
         await writeFileAtomically(path.join(ctx.root, file), outcome.text);
         rewritten.push(file);
       }
     }
     const sorted = sortDiagnostics(diagnostics);
     if (sorted.length > 0) {
-      const errors = sorted.length;
-      ctx.stdout(
-        formatText(sorted, { personas: personaFiles.length, contributions: 0, errors, warnings: 0 }),
-      );
+      ctx.stdout(formatText(sorted, { personas: personaFiles.length, ...countBySeverity(sorted) }));
     }
     if (!check) {
       for (const file of rewritten) ctx.stdout(`formatted ${file}\n`);
-      ctx.stdout(
-        `${plural(rewritten.length, 'file')} rewritten, ${personaFiles.length - rewritten.length - sorted.length} already canonical.\n`,
-      );
+      const canonical = personaFiles.length - rewritten.length - refused;
+      const left = refused > 0 ? `, ${plural(refused, 'file')} left as they are (errors above)` : '';
+      ctx.stdout(`${plural(rewritten.length, 'file')} rewritten, ${canonical} already canonical${left}.\n`);
     } else if (sorted.length === 0) {
       ctx.stdout(`✔ all ${plural(personaFiles.length, 'file')} are in canonical format.\n`);
     }

@@ -48,7 +48,12 @@ export interface MergeInput {
 /** A persona being merged into: its document and a plain-data mirror that the checks read. */
 interface PersonaState {
   target: PersonaTarget;
+  /** The file's text with LF line endings and no BOM: what the edit is planned and spliced on. */
   text: string;
+  /** Every line of the file ended in CRLF, so the result is written with CRLF too. */
+  crlf: boolean;
+  /** Hash of the bytes as read, which the journal compares with the file before writing. */
+  beforeSha256: string;
   doc: Document.Parsed;
   data: Record<string, unknown>;
   community: Community;
@@ -213,17 +218,22 @@ function loadState(
   // The same check of the same bytes as before, so the same data: a fresh copy the merge may edit in place.
   const data = bytes ? checkPersonaFile(target.file, bytes, validatePersona).data : null;
   const decoded = bytes ? decodeSource(target.file, bytes) : null;
-  const doc = decoded?.ok ? parseYaml(target.file, decoded.text).doc : null;
+  // The edit works on LF text, whatever the file's line endings; `finish` puts CRLF back if the file was CRLF.
+  const text = decoded?.ok ? decoded.text.replaceAll('\r\n', '\n') : '';
+  const doc = decoded?.ok ? parseYaml(target.file, text).doc : null;
   // A usable target decoded and parsed cleanly once already; failing now means the inputs changed under us.
-  if (!data || !decoded?.ok || !doc) throw new MergeInvariantError(`${target.file} could not be read again`);
+  if (!bytes || !data || !decoded?.ok || !doc)
+    throw new MergeInvariantError(`${target.file} could not be read again`);
   return {
     target,
-    text: decoded.text,
+    text,
+    crlf: isCrlfThroughout(decoded.text),
+    beforeSha256: sha256(bytes),
     doc,
     data,
     community: readCommunity(data.community),
-    spans: topLevelSpans(doc, decoded.text),
-    roundTrips: printDocument(doc) === decoded.text,
+    spans: topLevelSpans(doc, text),
+    roundTrips: printDocument(doc) === text,
     changedKeys: new Set(),
     changes: [],
   };
@@ -234,7 +244,9 @@ function finish(validatePersona: SchemaValidator) {
   return (state: PersonaState): PersonaMergeResult => {
     const { target } = state;
     setCommunity(state.doc, state.data.community as Record<string, unknown>);
-    const after = renderPersonaEdit(target.file, state, state.doc, [...state.changedKeys, 'community']);
+    const edited = renderPersonaEdit(target.file, state, state.doc, [...state.changedKeys, 'community']);
+    // Never mixed line endings: a CRLF file stays CRLF (the diff shows only the contribution), any other is LF.
+    const after = state.crlf ? edited.replaceAll('\n', '\r\n') : edited;
     const check = checkPersonaFile(target.file, new TextEncoder().encode(after), validatePersona);
     const errors = errorsOf(check.diagnostics);
     if (errors.length > 0) {
@@ -250,10 +262,11 @@ function finish(validatePersona: SchemaValidator) {
       file: target.file,
       slug: target.slug,
       title: target.title ?? target.slug,
-      beforeSha256: sha256(state.text),
+      beforeSha256: state.beforeSha256,
       after,
       changes: ownStrings(state.changes),
-      diff: unifiedDiff(target.file, state.text, after),
+      // Of the content: kept line endings would only add a CR to every line of the preview.
+      diff: unifiedDiff(target.file, state.text, edited),
     };
   };
 }
@@ -269,6 +282,12 @@ function freeParkedPath(file: string, taken: Set<string>): string {
       return candidate;
     }
   }
+}
+
+/** Whether a text has line breaks and every one is CRLF. */
+function isCrlfThroughout(text: string): boolean {
+  const first = text.indexOf('\n');
+  return first > 0 && !/(?:^|[^\r])\n/.test(text);
 }
 
 function errorsOf(diagnostics: readonly Diagnostic[]): Diagnostic[] {

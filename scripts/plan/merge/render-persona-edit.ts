@@ -69,7 +69,10 @@ export function renderPersonaEdit(
 }
 
 export function printDocument(doc: Document | Document.Parsed): string {
-  return `${doc.toString(CANONICAL_TO_STRING).replace(/\r\n?/g, '\n').replace(/\n+$/, '')}\n`;
+  // A CR can only be in a comment (the printer escapes it in text), where the printer starts a new `#` line
+  // after it anyway. Trailing blank lines stay: after a final `|+` block they are part of its text.
+  const text = doc.toString(CANONICAL_TO_STRING).replace(/\r\n?/g, '\n');
+  return text.endsWith('\n') ? text : `${text}\n`;
 }
 
 function lineStartsOf(text: string): number[] {
