@@ -88,7 +88,7 @@ export function applySummary(run: ApplyRun, ctx: ReportContext): string {
 
 /**
  * Tells people what needs them, on the pull requests concerned: each parked correction's author on the pull
- * request that brought it, and the problems this merge introduced on the pull request that was merged. A
+ * request that brought it, and the problems each merge introduced on the pull request that was merged. A
  * failure here is logged and never undoes the push.
  */
 export async function notify(
@@ -96,7 +96,6 @@ export async function notify(
   repo: Repo,
   git: Git,
   run: ApplyRun,
-  trigger: { sha: string | null; before: string | null },
   ctx: ReportContext & { botLogin: string },
   log: (line: string) => void,
 ): Promise<void> {
@@ -107,6 +106,8 @@ export async function notify(
         await git([
           'log',
           '--first-parent',
+          '--diff-merges=first-parent',
+          '--no-patch',
           '--diff-filter=A',
           '--format=%H',
           '-1',
@@ -126,49 +127,97 @@ export async function notify(
         persona: parked.contribution.persona,
         contribution: parked.contribution,
         current: parked.current,
+        mention: mayMention(parked.contribution.author, parked.file, pull.author, ctx.botLogin),
       });
-      await postSticky(client, repo, pull, parkedMarker(parked.file), body, ctx.botLogin);
-      log(`Told the author of ${parked.file} on #${pull}.`);
+      await postSticky(client, repo, pull.number, parkedMarker(parked.file), body, ctx.botLogin);
+      log(`Told the author of ${parked.file} on #${pull.number}.`);
     } catch (error) {
       log(`Could not notify the author of ${parked.file}: ${firstLine(error)}`);
     }
   }
   const problems = applyProblems(run.outcome);
-  if (problems.length === 0 || trigger.sha === null) return;
+  if (problems.length === 0) return;
   try {
-    const introduced = await introducedSince(git, trigger.before, problems);
-    if (introduced.length === 0) return;
-    const pull = await pullForCommit(client, repo, trigger.sha);
-    if (pull === null) return;
-    const body = problemsCommentBody(introduced, { ...ctx, headSha: run.pushed ?? run.base });
-    await postSticky(client, repo, pull, APPLY_PROBLEMS_MARKER, body, ctx.botLogin);
-    log(`Reported ${plural(introduced.length, 'problem')} on #${pull}.`);
+    for (const { merge, introduced } of await problemsByMerge(git, run, problems)) {
+      const pull = await pullForCommit(client, repo, merge);
+      if (pull === null || introduced.length === 0) continue;
+      const body = problemsCommentBody(introduced, { ...ctx, headSha: run.pushed ?? run.base });
+      await postSticky(client, repo, pull.number, APPLY_PROBLEMS_MARKER, body, ctx.botLogin);
+      log(`Reported ${plural(introduced.length, 'problem')} on #${pull.number}.`);
+    }
   } catch (error) {
-    log(`Could not report the problems on the merged pull request: ${firstLine(error)}`);
+    log(`Could not report the problems on the merged pull requests: ${firstLine(error)}`);
   }
 }
 
 /**
- * The problems that were not there before the push that started this run: the library at `before` is checked
- * out on the side (no hooks) and validated the same way. All of them when there is no `before`.
+ * Whether a parked correction's author may be @mentioned: the `author:` of a file is whatever its pull request
+ * wrote, so only when the pull request is theirs, or was opened by the intake bot from their own issue (whose
+ * author the intake made the contribution's author, and named the file after).
  */
-async function introducedSince(
+export function mayMention(
+  author: string,
+  file: string,
+  pullAuthor: string | null,
+  botLogin: string,
+): boolean {
+  if (pullAuthor === null) return false;
+  if (pullAuthor.toLowerCase() === author.toLowerCase()) return true;
+  return pullAuthor === botLogin && /-issue-\d+(?:-\d+)?\.yaml$/.test(file);
+}
+
+/** At most this many merges are looked at one by one; beyond that, problems go to the newest merge. */
+const MAX_MERGES_ATTRIBUTED = 10;
+
+/**
+ * Which merge introduced each problem: every first-parent commit since the apply workflow last pushed (the
+ * merges it had not seen), each checked out on the side with hooks off and validated, in order. A problem is
+ * the first merge's whose library has it.
+ */
+async function problemsByMerge(
   git: Git,
-  before: string | null,
+  run: ApplyRun,
   problems: readonly Diagnostic[],
-): Promise<Diagnostic[]> {
-  if (before === null || !/^[0-9a-f]{40}$/.test(before) || /^0+$/.test(before)) return [...problems];
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'persona-before-'));
-  const tree = path.join(dir, 'tree');
+): Promise<Array<{ merge: string; introduced: Diagnostic[] }>> {
+  const lastApply = (
+    await git(['log', '--first-parent', '--author=github-actions\\[bot\\]', '--format=%H', '-1', run.base])
+  ).trim();
+  const range = lastApply ? `${lastApply}..${run.base}` : run.base;
+  const merges = (await git(['rev-list', '--first-parent', '--reverse', range])).split('\n').filter(Boolean);
+  if (merges.length === 0) return [];
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'persona-merges-'));
   try {
-    await git(['worktree', 'add', '--quiet', '--detach', tree, before]);
-    const earlier = await validateLibrary(tree).catch(() => null);
-    if (earlier === null) return [...problems];
-    const { entries } = compareWithBase(problems, earlier.diagnostics);
-    return problems.filter((_, i) => entries[i]?.introduced);
+    let earlier: readonly Diagnostic[] = [];
+    if (lastApply) earlier = await diagnosticsAt(git, lastApply, path.join(dir, 'last-apply'));
+    const out: Array<{ merge: string; introduced: Diagnostic[] }> = [];
+    let left = [...problems];
+    const considered = merges.slice(-MAX_MERGES_ATTRIBUTED);
+    for (const [index, merge] of considered.entries()) {
+      const last = index === considered.length - 1;
+      const now = last ? problems : await diagnosticsAt(git, merge, path.join(dir, `m${index}`));
+      const { entries } = compareWithBase(now, earlier);
+      const fresh = new Set(entries.filter((e) => e.introduced).map((e) => key(e)));
+      const introduced = left.filter((p) => fresh.has(key(p)) || last);
+      left = left.filter((p) => !introduced.includes(p));
+      out.push({ merge, introduced });
+      earlier = now;
+    }
+    return out;
   } finally {
-    await git(['worktree', 'remove', '--force', tree]).catch(() => undefined);
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const key = (d: Diagnostic) => `${d.file}\u0000${d.rule}\u0000${d.message}`;
+
+/** The errors of the library at a commit, checked out on the side (no hooks) and validated. */
+async function diagnosticsAt(git: Git, commit: string, dir: string): Promise<Diagnostic[]> {
+  await git(['worktree', 'add', '--quiet', '--detach', dir, commit]);
+  try {
+    const library = await validateLibrary(dir).catch(() => null);
+    return (library?.diagnostics ?? []).filter((d) => d.severity === 'error');
+  } finally {
+    await git(['worktree', 'remove', '--force', dir]).catch(() => undefined);
   }
 }
 

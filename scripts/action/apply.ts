@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
@@ -65,13 +65,11 @@ export async function run(): Promise<void> {
       retryBaseMs: bounded(env.PERSONA_GITHUB_RETRY_BASE_MS, 1000, 0, 60_000),
       log: core.info,
     });
-    const event = await readPush(env.GITHUB_EVENT_PATH);
     await notify(
       client,
       { owner, repo },
       git,
       result,
-      { sha: env.GITHUB_SHA ?? event.after, before: event.before },
       { serverUrl, repository, runUrl, botLogin: env.PERSONA_BOT_LOGIN || 'github-actions[bot]' },
       core.info,
     );
@@ -85,21 +83,4 @@ export async function run(): Promise<void> {
 function bounded(raw: string | undefined, fallback: number, min: number, max: number): number {
   const value = Number(raw ?? fallback);
   return Number.isInteger(value) && value >= min && value <= max ? value : fallback;
-}
-
-/** `before` and `after` of the push event, when the payload has them. */
-async function readPush(
-  eventPath: string | undefined,
-): Promise<{ before: string | null; after: string | null }> {
-  try {
-    const event = JSON.parse(await readFile(eventPath ?? '', 'utf8')) as {
-      before?: unknown;
-      after?: unknown;
-    };
-    const sha = (value: unknown) =>
-      typeof value === 'string' && /^[0-9a-f]{40}$/.test(value) ? value : null;
-    return { before: sha(event.before), after: sha(event.after) };
-  } catch {
-    return { before: null, after: null };
-  }
 }

@@ -35,7 +35,14 @@ export function gitIn(cwd: string, token: string | null, timeoutMs = 120_000): G
           cwd,
           timeout: timeoutMs,
           maxBuffer: 64 * 1024 * 1024,
-          env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: 'true', ...options.env },
+          // Literal pathspecs: a file name with `*`, `?` or `[` names that file, never a pattern.
+          env: {
+            ...process.env,
+            GIT_TERMINAL_PROMPT: '0',
+            GIT_ASKPASS: 'true',
+            GIT_LITERAL_PATHSPECS: '1',
+            ...options.env,
+          },
         },
         (error, stdout, stderr) => {
           if (!error) return resolve(String(stdout));
@@ -58,8 +65,9 @@ export async function changedPaths(git: Git): Promise<string[]> {
 }
 
 /**
- * When each file arrived on the branch: the position, in first-parent history (0 the oldest), of the first
- * commit that added it. One history walk for all files; a file never added on this history is absent.
+ * When each file arrived on the branch: the position, in first-parent history (0 the oldest), of the commit
+ * that added it, following renames back (a persona moved or renamed keeps the arrival of the file it came
+ * from). One history walk for all of `personas/`; a file never seen is absent.
  */
 export async function arrivalsOf(git: Git, files: readonly string[]): Promise<Map<string, number | null>> {
   const out = new Map<string, number | null>(files.map((file) => [file, null]));
@@ -67,18 +75,38 @@ export async function arrivalsOf(git: Git, files: readonly string[]): Promise<Ma
   const log = await git([
     'log',
     '--first-parent',
+    '--diff-merges=first-parent',
     '--reverse',
-    '--diff-filter=A',
-    '--no-renames',
-    '--name-only',
+    '--find-renames',
+    '--diff-filter=AR',
+    '--name-status',
+    '-z',
     '--format=%x01',
     '--',
-    ...files,
+    'personas',
   ]);
+  const arrival = new Map<string, number>();
   let position = -1;
-  for (const line of log.split('\n')) {
-    if (line === '\u0001') position++;
-    else if (out.has(line) && out.get(line) === null) out.set(line, position);
+  const fields = log.split('\0');
+  for (let i = 0; i < fields.length; i++) {
+    let field = fields[i] ?? '';
+    // Each commit starts with the format's \x01 line; its first status follows on the same field.
+    if (field.startsWith('\u0001')) {
+      position++;
+      field = field.replace(/^\u0001\n*/, '');
+      if (field === '') continue;
+    }
+    const status = field.trim();
+    if (status === 'A') {
+      const file = fields[++i] ?? '';
+      arrival.set(file, position);
+    } else if (/^R\d*$/.test(status)) {
+      const from = fields[++i] ?? '';
+      const to = fields[++i] ?? '';
+      arrival.set(to, arrival.get(from) ?? position);
+      arrival.delete(from);
+    }
   }
+  for (const file of files) out.set(file, arrival.get(file) ?? null);
   return out;
 }

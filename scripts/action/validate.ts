@@ -50,13 +50,7 @@ export async function run(): Promise<void> {
     baseDiagnostics: checked.baseDiagnostics,
     previews: await previewContributions(root, baseRoot),
   });
-  const valid = validateReport(report);
-  if (!valid.ok) {
-    core.warning(
-      `The contribution preview does not fit the report schema (${valid.problem}); it is left out.`,
-    );
-    report = { ...report, previews: null };
-  }
+  report = fitToSchema(report);
   await mkdir(path.dirname(reportPath), { recursive: true });
   await writeFile(reportPath, `${JSON.stringify(report)}\n`);
   core.setOutput('report', reportPath);
@@ -112,6 +106,8 @@ async function previewContributions(root: string, baseRoot: string | null) {
   // Without a base, every contribution counts as the pull request's own.
   const files = baseRoot
     ? changedBetween(root, baseRoot, ['contributions/'])
+        .filter((change) => change.status !== 'removed')
+        .map((change) => change.file)
     : (await listLibrary(root)).contributionFiles;
   const mine = new Set(files.filter((file) => file.endsWith('.yaml')));
   if (mine.size === 0) return { applied: [], conflicts: [], personas: [] };
@@ -124,4 +120,36 @@ async function previewContributions(root: string, baseRoot: string | null) {
     );
     return null;
   }
+}
+
+/**
+ * The report as it fits schemas/report.schema.json, which the comment step holds it to: as built; else
+ * without the previews; else with the first diagnostics only (errors first); else with none (the summary's
+ * counts stay). The bot always has something to post, whatever the pull request holds.
+ */
+function fitToSchema(built: PersonaReport): PersonaReport {
+  const attempts: Array<[string, PersonaReport]> = [
+    ['', built],
+    ['the contribution previews', { ...built, previews: null }],
+    [
+      'all but the first 1,000 problems',
+      {
+        ...built,
+        previews: null,
+        diagnostics: [
+          ...built.diagnostics.filter((d) => d.severity === 'error'),
+          ...built.diagnostics.filter((d) => d.severity !== 'error'),
+        ].slice(0, 1000),
+      },
+    ],
+    ['every problem (the counts remain)', { ...built, previews: null, diagnostics: [] }],
+  ];
+  for (const [dropped, report] of attempts) {
+    const checked = validateReport(report);
+    if (checked.ok) {
+      if (dropped) core.warning(`The report did not fit its schema; ${dropped} left out.`);
+      return report;
+    }
+  }
+  throw new Error('the report fits its schema in no form; this is a bug');
 }

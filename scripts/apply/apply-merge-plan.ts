@@ -108,7 +108,7 @@ export async function finishJournal(journal: MergeJournal, targets: MergeTargets
     const old = await library.read(move.file);
     const placed = await library.read(move.to);
     if (old === null || sha256(old) !== move.sha256) continue;
-    if (placed === null) await library.write(move.to, move.text);
+    if (placed === null) await library.write(move.to, Buffer.from(move.bytes, 'base64'));
     else if (sha256(placed) !== move.sha256) continue; // someone else's file there: keep ours where it was
     await library.remove(move.file);
   }

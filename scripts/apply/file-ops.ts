@@ -10,8 +10,8 @@ import { writeFileAtomically } from './write-file.ts';
  */
 export interface FileOps {
   read(file: string): Promise<Uint8Array | null>;
-  /** Atomic: a temporary file renamed into place. */
-  write(file: string, text: string): Promise<void>;
+  /** Atomic: a temporary file renamed into place. Text is written as UTF-8; bytes as they are. */
+  write(file: string, content: string | Uint8Array): Promise<void>;
   /** Removes a file; a file that is already gone is not an error. */
   remove(file: string): Promise<void>;
   /** Removes a folder if it is empty; a folder that is gone or still has files is left alone. */
@@ -37,7 +37,7 @@ export function diskOps(base: string): FileOps {
         throw error;
       }
     },
-    write: (file, text) => writeFileAtomically(writablePath(base, file), text),
+    write: (file, content) => writeFileAtomically(writablePath(base, file), content),
     remove: (file) => rm(writablePath(base, file), { force: true }),
     removeEmptyDir: async (dir) => {
       try {

@@ -1,3 +1,4 @@
+import { isPlainName } from '../core/reported-path.ts';
 import { sha256 } from '../core/sha256.ts';
 import type { MergePlan } from '../plan/merge/merge-plan.ts';
 
@@ -20,8 +21,8 @@ export interface MergeJournal {
    * into: if that persona was edited by hand since, the contribution is not removed but planned again.
    */
   removals: Array<{ file: string; sha256: string; persona: string }>;
-  /** Stale corrections parked in `stale/`: the file, where it goes, and its text with its hash. */
-  moves: Array<{ file: string; to: string; sha256: string; text: string }>;
+  /** Stale corrections parked in `stale/`: the file, where it goes, and its bytes (base64) with their hash. */
+  moves: Array<{ file: string; to: string; sha256: string; bytes: string }>;
 }
 
 export function journalFor(plan: MergePlan): MergeJournal {
@@ -43,13 +44,14 @@ export function journalFor(plan: MergePlan): MergeJournal {
       file: p.file,
       to: p.to,
       sha256: sha256(p.bytes),
-      text: new TextDecoder().decode(p.bytes),
+      // The bytes as read (a BOM included), so the parked copy is the same file and hashes the same.
+      bytes: Buffer.from(p.bytes).toString('base64'),
     })),
   };
 }
 
 const HASH = /^[0-9a-f]{64}$/;
-const SAFE_PATH = (top: string) => new RegExp(`^${top}/(?:[A-Za-z0-9._-]+/)*[A-Za-z0-9._-]+$`);
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** The journal, or null when its text is not one: it is only ever followed if every path stays in place. */
 export function parseJournal(text: string): MergeJournal | null {
@@ -67,10 +69,14 @@ export function parseJournal(text: string): MergeJournal | null {
     !Array.isArray(journal.moves)
   )
     return null;
-  const safe = (file: unknown, top: string) =>
-    typeof file === 'string' &&
-    SAFE_PATH(top).test(file) &&
-    !file.split('/').some((s) => s === '..' || s === '.' || s.startsWith('.'));
+  // The same names the listing reads: a journal could name nothing else, and names nothing hidden.
+  const safe = (file: unknown, top: string) => {
+    if (typeof file !== 'string') return false;
+    const [first, ...rest] = file.split('/');
+    return (
+      first === top && rest.length > 0 && rest.every((part) => isPlainName(part) && !part.startsWith('.'))
+    );
+  };
   const writesOk = journal.writes.every(
     (w) =>
       safe(w?.file, 'personas') &&
@@ -86,7 +92,8 @@ export function parseJournal(text: string): MergeJournal | null {
       safe(m?.file, 'contributions') &&
       safe(m?.to, 'contributions') &&
       HASH.test(String(m?.sha256)) &&
-      typeof m?.text === 'string',
+      typeof m?.bytes === 'string' &&
+      BASE64.test(m.bytes),
   );
   return writesOk && removalsOk && movesOk ? (journal as MergeJournal) : null;
 }

@@ -4,9 +4,12 @@ import writeFileAtomic from 'write-file-atomic';
 import { writablePath } from './safe-path.ts';
 
 /** Writes to a temporary file and renames it into place, so a reader never sees half a file. */
-export async function writeFileAtomically(file: string, text: string): Promise<void> {
+export async function writeFileAtomically(file: string, content: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  await writeFileAtomic(file, text, { encoding: 'utf8', fsync: true });
+  await writeFileAtomic(file, typeof content === 'string' ? content : Buffer.from(content), {
+    encoding: 'utf8',
+    fsync: true,
+  });
 }
 
 /**

@@ -41,8 +41,8 @@ export function diagnostic(
     endColumn: place.endColumn,
     severity,
     rule,
-    message,
-    hint,
+    message: capped(message),
+    hint: capped(hint),
     url: ruleUrl(rule),
   };
 }
@@ -71,4 +71,14 @@ export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: n
   let errors = 0;
   for (const d of diagnostics) if (d.severity === 'error') errors++;
   return { errors, warnings: diagnostics.length - errors };
+}
+
+/** The longest message or hint a diagnostic carries: a page of text, and half of what a report may hold. */
+export const MAX_DIAGNOSTIC_TEXT = 2000;
+
+function capped(text: string): string {
+  if (text.length <= MAX_DIAGNOSTIC_TEXT) return text;
+  let cut = MAX_DIAGNOSTIC_TEXT - 1;
+  if (/[\ud800-\udbff]/.test(text[cut - 1] ?? '')) cut--;
+  return `${text.slice(0, cut)}…`;
 }

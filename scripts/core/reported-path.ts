@@ -43,3 +43,17 @@ export function reportedPath(file: string): string {
 export function isReportable(file: string): boolean {
   return reportedPath(file) === file;
 }
+
+/** Characters that a file or folder name of the library may not hold: the ones a report would have to escape. */
+const NOT_PLAIN = /[\u0000-\u001f\u007f-\u009f\\\u202a-\u202e\u2066-\u2069\ufffd]/;
+
+/**
+ * Whether a name (one path segment) can be read and reported as it is: the one definition the listing, the
+ * merge journal and the reports share. U+FFFD stands for bytes that were not UTF-8.
+ */
+export function isPlainName(name: string): boolean {
+  return name !== '' && name !== '.' && name !== '..' && !NOT_PLAIN.test(name);
+}
+
+/** The longest path (from the filesystem root) the tools read or write; past it, systems refuse the name. */
+export const MAX_PATH_BYTES = 4000;

@@ -48,6 +48,7 @@ export const RULES = {
   'id/duplicate': 'Two personas share an id.',
   'id/changed': 'A persona that is on the base branch has another id in the pull request.',
   'id/taken': 'A new persona has an id another persona already holds; it gets a free one when merged.',
+  'id/out-of-sequence': 'A new persona has an id far above the highest one in use.',
   'slug/duplicate': 'Two personas share a slug.',
   'slug/file-name-mismatch': 'The slug differs from the file name.',
   'slug/product-prefix': 'The slug does not start with `<product>-`.',

@@ -44,7 +44,9 @@ export async function validateAgainstBase(
   const placeOf = (file: string, key: string) =>
     checkPersonaFile(file, readCapped(path.join(root, file)), validate, { fast: false }).places?.[key] ??
     START_OF_FILE;
-  const changed = changedBetween(root, baseRoot, [...GENERATED_PATHS, ...TOOL_PATHS]);
+  const changed = changedBetween(root, baseRoot, [...GENERATED_PATHS, ...TOOL_PATHS])
+    .filter((change) => change.status !== 'removed')
+    .map((change) => ({ file: change.file, added: change.status === 'added' }));
   const diagnostics = sortDiagnostics([...checkAgainstBase(head, base, placeOf), ...generatedEdits(changed)]);
   return { head, diagnostics, baseDiagnostics: base.diagnostics, baseProblem };
 }

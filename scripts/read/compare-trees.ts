@@ -5,20 +5,33 @@ import { compareCodePoints } from '../core/diagnostic.ts';
 /** At most this many entries are walked under each prefix: a tree can be large, never endless. */
 const MAX_ENTRIES = 200_000;
 
+export interface TreeChange {
+  /** Relative to the root, with `/`. */
+  file: string;
+  status: 'added' | 'removed' | 'changed';
+}
+
 /**
- * Files (relative, with `/`) that differ between two checkouts under the given prefixes (folders ending in `/`,
- * or single files): added, removed, or with other bytes. Links are compared as links, never followed.
+ * Files that differ between two checkouts under the given prefixes (folders ending in `/`, or single files):
+ * added, removed, or with other bytes, in code-point order. Links are compared as links, never followed.
  */
-export function changedBetween(headRoot: string, baseRoot: string, prefixes: readonly string[]): string[] {
-  const changed = new Set<string>();
+export function changedBetween(
+  headRoot: string,
+  baseRoot: string,
+  prefixes: readonly string[],
+): TreeChange[] {
+  const changed = new Map<string, TreeChange['status']>();
   for (const prefix of prefixes) {
     const head = entriesUnder(headRoot, prefix);
     const base = entriesUnder(baseRoot, prefix);
-    for (const [file, content] of head)
-      if (!base.has(file) || !base.get(file)?.equals(content)) changed.add(file);
-    for (const file of base.keys()) if (!head.has(file)) changed.add(file);
+    for (const [file, content] of head) {
+      const before = base.get(file);
+      if (!before) changed.set(file, 'added');
+      else if (!before.equals(content)) changed.set(file, 'changed');
+    }
+    for (const file of base.keys()) if (!head.has(file)) changed.set(file, 'removed');
   }
-  return [...changed].sort(compareCodePoints);
+  return [...changed].sort(([a], [b]) => compareCodePoints(a, b)).map(([file, status]) => ({ file, status }));
 }
 
 function entriesUnder(root: string, prefix: string): Map<string, Buffer> {

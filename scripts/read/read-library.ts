@@ -11,6 +11,7 @@ import {
 import path from 'node:path';
 import { compareCodePoints, type Diagnostic, diagnostic, START_OF_FILE } from '../core/diagnostic.ts';
 import { MAX_FILE_BYTES } from '../core/limits.ts';
+import { isPlainName, MAX_PATH_BYTES } from '../core/reported-path.ts';
 
 export interface SourceFile {
   /** Relative to the library root, with `/` separators. */
@@ -115,7 +116,8 @@ function listTree(root: string, top: string, diagnostics: Diagnostic[]): string[
     for (const entry of entries) {
       const name = decodeName(entry.name);
       const relative = `${dir}/${name ?? entry.name.toString('utf8')}`;
-      const verdict = classify(entry, name, dir === top);
+      const tooLong = Buffer.byteLength(path.join(root, relative)) > MAX_PATH_BYTES;
+      const verdict = classify(entry, name, dir === top, tooLong);
       if (verdict === 'enter') pending.push(relative);
       else if (verdict === 'read') relativePaths.push(relative);
       else if (verdict !== 'documentation')
@@ -142,13 +144,21 @@ function classify(
   entry: Dirent<Buffer>,
   name: string | null,
   atTop: boolean,
+  tooLong: boolean,
 ): Refusal | 'enter' | 'read' | 'documentation' {
   const kind = entry.isDirectory() ? 'folder' : 'file';
-  if (name === null || /[\u0000-\u001f\u007f\\]/.test(name)) {
+  if (name === null || !isPlainName(name)) {
     return {
       rule: 'file/bad-name',
-      message: `This ${kind} name has ${name === null ? 'bytes that are not UTF-8' : 'a control character or a backslash'}, so no tool can name it safely${kind === 'folder' ? '; nothing in it is read' : ''}.`,
+      message: `This ${kind} name has ${name === null ? 'bytes that are not UTF-8' : 'a control character, a backslash or a text-direction override'}, so no tool can name it safely${kind === 'folder' ? '; nothing in it is read' : ''}.`,
       hint: 'Rename it with letters, digits, `-`, `_` and `.` only, e.g. `2026-11-20-octocat-goals.yaml`.',
+    };
+  }
+  if (tooLong) {
+    return {
+      rule: 'file/bad-name',
+      message: `This ${kind}'s path is too long to read${kind === 'folder' ? '; nothing in it is read' : ''}.`,
+      hint: 'Move it up: personas live at `personas/<product>/<slug>.yaml`, contributions at `contributions/<slug>/<name>.yaml`.',
     };
   }
   if (entry.isSymbolicLink()) {

@@ -10,8 +10,8 @@ import path from 'node:path';
  *
  * In order:
  * 1. `$PERSONA_STATE_DIR/<key>`, when set (tests, or a runner that wants it elsewhere);
- * 2. `<git dir>/persona`, when the root is inside a git working tree: git refuses to track any path with a
- *    `.git` component, so no commit can put a file there;
+ * 2. `<git dir>/persona/<key>`, when the root is inside a git working tree: git refuses to track any path
+ *    with a `.git` component, so no commit can put a file there;
  * 3. `<os temp>/persona-library-<uid>/<key>` otherwise.
  *
  * `<key>` is a hash of the root's real path, so libraries never share state.
@@ -32,7 +32,8 @@ export function toolStateFor(root: string, env: Record<string, string | undefine
   if (fromEnv && path.isAbsolute(fromEnv))
     return { dir: path.join(fromEnv, key), anchor: path.resolve(fromEnv), source: 'env' };
   const gitDir = findGitDir(real);
-  if (gitDir) return { dir: path.join(gitDir, 'persona'), anchor: gitDir, source: 'git' };
+  // Keyed within the git dir too: two libraries of one repository (or a --root inside it) never share state.
+  if (gitDir) return { dir: path.join(gitDir, 'persona', key), anchor: gitDir, source: 'git' };
   const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
   return { dir: path.join(os.tmpdir(), `persona-library-${uid}`, key), anchor: os.tmpdir(), source: 'temp' };
 }
@@ -52,6 +53,7 @@ export function stateFileProblem(root: string, state: ToolState, file: string): 
   const below = path.relative(state.anchor, resolved);
   if (below.startsWith('..') || path.isAbsolute(below)) return `${resolved} is outside ${state.anchor}`;
   let at = state.anchor;
+  const uid = typeof process.getuid === 'function' ? process.getuid() : null;
   for (const part of below.split(path.sep).filter(Boolean)) {
     at = path.join(at, part);
     const stats = lstatOrNull(at);
@@ -59,6 +61,9 @@ export function stateFileProblem(root: string, state: ToolState, file: string): 
     if (stats.isSymbolicLink())
       return `${at} is a symbolic link; the tools never follow a link to their own state`;
     if (at !== resolved && !stats.isDirectory()) return `${at} is not a folder`;
+    // In a shared temporary folder, another user could make the folder first and plant state in it.
+    if (state.source === 'temp' && uid !== null && (stats.uid !== uid || (stats.mode & 0o022) !== 0))
+      return `${at} belongs to another user or others may write to it; the tools keep their state only in a folder of their own`;
   }
   return null;
 }

@@ -187,7 +187,13 @@ describe('apply action (dist/apply-action.mjs) against a real remote', () => {
       status: 200,
       body:
         req.params.commit_sha === mergeCommit
-          ? [{ ...(github.pulls[0] as object), merged_at: '2026-11-21T10:00:00Z' }]
+          ? [
+              {
+                ...(github.pulls[0] as { user: object }),
+                user: { ...(github.pulls[0] as { user: object }).user, login: 'bob' },
+                merged_at: '2026-11-21T10:00:00Z',
+              },
+            ]
           : [],
     }));
     const runner = r.clone();
@@ -204,12 +210,12 @@ describe('apply action (dist/apply-action.mjs) against a real remote', () => {
     ]);
     expect(r.show(MONITOR)).toContain('First wording.');
     const [comment] = github.commentsOn(2);
-    expect(comment?.body).toContain('@bob');
+    expect(comment?.body, result.stdout).toContain('@bob');
     expect(comment?.body).toContain('First wording.');
     expect(comment?.body).toContain('Second wording.');
     expect(comment?.body).toContain(`git rm '${parked[0]}'`);
     expect(comment?.body).toContain(
-      "npx persona contribute sentry-error-monitor goals --item 1 --correct 'Second wording.'",
+      "npx persona contribute sentry-error-monitor goals --item 1 --correct='Second wording.' --author=bob",
     );
   });
 

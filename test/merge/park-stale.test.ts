@@ -139,14 +139,19 @@ describe('persona merge --park-stale (the apply workflow)', () => {
           removeEmptyDir: (dir) => guard(() => disk.removeEmptyDir(dir)),
         };
       };
-      await mergeLibrary(root, {
+      const crashed = await mergeLibrary(root, {
         dryRun: false,
         date: null,
         parkStale: true,
         env,
         ops: crashing(root),
         stateOps: crashing(toolStateFor(root, env).dir),
-      }).catch(() => undefined);
+      }).then(
+        () => false,
+        () => true,
+      );
+      // Every step up to the last one of a clean run (7 changes) really crashed.
+      expect(crashed, `crash at change ${crashAt}`).toBe(crashAt < 7);
       await mergeLibrary(root, { dryRun: false, date: null, parkStale: true, env });
       expect(snapshot(root), `crash at change ${crashAt}`).toEqual(expected);
     }

@@ -119,13 +119,16 @@ describe('a committed merge journal and a hidden link into dist/ (the attack tha
     // A maintainer merges it anyway; the apply job runs on main.
     r.mergePullRequest('attack');
     const runner = r.clone('runner-attack');
-    // The journal's own place (in the runner's .git) holds nothing a commit could put there.
-    expect(existsSync(path.join(toolStateFor(runner).dir, MERGE_JOURNAL))).toBe(false);
     // Had a payload got as far as planting a hook, the commit step would still not run it.
     writeIn(runner, '.git/hooks/pre-commit', `#!/bin/sh\ntouch '${path.join(runner, 'hook-ran')}'\n`);
     chmodSync(path.join(runner, '.git/hooks/pre-commit'), 0o755);
     const temp = path.join(r.dir, 'temp-attack');
-    const applied = await runApplyAction(runner, temp);
+    // With the tools' state where a real runner keeps it: in the checkout's .git, not PERSONA_STATE_DIR.
+    const applied = await runApplyAction(runner, temp, { PERSONA_STATE_DIR: '' });
+    const state = toolStateFor(runner, {});
+    expect(state.dir.startsWith(path.join(runner, '.git', 'persona'))).toBe(true);
+    expect(existsSync(path.join(state.dir, 'cache'))).toBe(true);
+    expect(existsSync(path.join(state.dir, MERGE_JOURNAL))).toBe(false);
     // The forged journal is a hidden file the merge never reads: reported, and the job fails, but only after
     // the honest contribution was applied by its own validated content.
     expect(applied.code).toBe(1);

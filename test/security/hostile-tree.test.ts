@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import reportSchema from '../../schemas/report.schema.json' with { type: 'json' };
 import { REPORTED_PATH_PATTERN, reportedPath } from '../../scripts/core/reported-path.ts';
 import { listLibrary } from '../../scripts/read/read-library.ts';
 import { personaText } from '../helpers/persona-text.ts';
-import { scratchLibrary } from '../helpers/run-cli.ts';
+import { runCli, scratchLibrary } from '../helpers/run-cli.ts';
 
 let cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -209,5 +209,25 @@ describe('reported paths', () => {
     expect(shown.length).toBeLessThanOrEqual(reportSchema.$defs.path.maxLength);
     expect(shown.endsWith('…')).toBe(true);
     expect(() => encodeURIComponent(shown)).not.toThrow();
+  });
+});
+
+describe('commands that write, in a hostile tree', () => {
+  it('persona fmt reports links and hidden entries, formats nothing behind them, and writes through no link', async () => {
+    const outside = scratchLibrary();
+    cleanups.push(outside.cleanup);
+    const victim = path.join(outside.root, 'victim.yaml');
+    const unformatted = VALID.replace('category: technical', 'category:    technical');
+    writeFileSync(victim, unformatted);
+    const root = library((r) => {
+      symlinkSync(outside.root, path.join(r, 'personas/linked'));
+      put(r, 'personas/acme/.hidden.yaml', unformatted);
+    });
+    const run = await runCli(['fmt', '--root', root]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('[file/symlink]');
+    expect(run.stdout).toContain('[file/hidden]');
+    expect(readFileSync(victim, 'utf8')).toBe(unformatted);
+    expect(readFileSync(path.join(root, 'personas/acme/.hidden.yaml'), 'utf8')).toBe(unformatted);
   });
 });

@@ -26,8 +26,13 @@ beforeAll(async () => {
   github = await FakeGitHub.start('persona-library/persona-library');
   github.route('GET', '/repos/{owner}/{repo}/commits/{commit_sha}/pulls', (req, gh) => {
     const number = pullOfCommit.get(req.params.commit_sha as string);
-    const pull = gh.pulls.find((p) => p.number === number);
-    return { status: 200, body: pull ? [{ ...pull, merged_at: '2026-12-01T10:00:00Z' }] : [] };
+    const pull = gh.pulls.find((p) => p.number === number) as { user: object } | undefined;
+    // Each pull request is opened by the contributor it is named after.
+    const login = [...numbers].find(([, n]) => n === number)?.[0] ?? 'someone';
+    return {
+      status: 200,
+      body: pull ? [{ ...pull, user: { ...pull.user, login }, merged_at: '2026-12-01T10:00:00Z' }] : [],
+    };
   });
 });
 afterAll(async () => {

@@ -4,8 +4,27 @@ import { generatedEdits } from '../../scripts/check/base/generated-edits.ts';
 import type { PersonaFacts } from '../../scripts/check/persona/check-persona-file.ts';
 import { diagnostic, START_OF_FILE } from '../../scripts/core/diagnostic.ts';
 
-const facts = (file: string, id: string | undefined, slug = file.split('/').at(-1)?.replace('.yaml', '')) =>
-  ({ file, data: { ...(id ? { id } : {}), slug }, places: null, diagnostics: [] }) as PersonaFacts;
+const TEXT = {
+  title: 'The Acme Planner',
+  tags: ['planning'],
+  aha_moment: 'A',
+  job_story: 'B',
+  identity: 'C',
+  intention: 'D',
+  outcome: 'E',
+  scenario: 'F',
+  context: 'G',
+  success_signal: 'H',
+  churn_trigger: 'I',
+};
+const facts = (
+  file: string,
+  id: string | undefined,
+  slug = file.split('/').at(-1)?.replace('.yaml', ''),
+  text: Record<string, unknown> = {},
+) =>
+  ({ file, data: { ...(id ? { id } : {}), slug, ...text }, places: null, diagnostics: [] }) as PersonaFacts;
+const RENAMED = 'personas/acme/acme-renamed.yaml';
 const OLD = 'personas/acme/acme-old.yaml';
 const NEW = 'personas/acme/acme-new.yaml';
 const OTHER = 'personas/acme/acme-other.yaml';
@@ -61,6 +80,40 @@ const CASES: Array<{
     expected: [`${NEW} id/taken warning`, `${OTHER} id/taken warning`],
   },
   {
+    name: 'a persona renamed (file and slug) that keeps its id',
+    head: [facts(RENAMED, 'APP-101', 'acme-renamed', TEXT)],
+    base: [facts(OLD, 'APP-101', 'acme-old', TEXT)],
+    expected: [],
+  },
+  {
+    name: 'a persona renamed (file and slug) whose id changed: paired by its text',
+    head: [facts(RENAMED, 'APP-999', 'acme-renamed', TEXT)],
+    base: [facts(OLD, 'APP-101', 'acme-old', TEXT)],
+    expected: [`${RENAMED} id/changed error`],
+  },
+  {
+    name: 'a rename that keeps the id, plus a near copy taking the same id: only the copy is new',
+    head: [
+      facts(RENAMED, 'APP-101', 'acme-renamed', TEXT),
+      facts('personas/acme/acme-aaa-copy.yaml', 'APP-101', 'acme-aaa-copy', { ...TEXT, title: 'The Copy' }),
+    ],
+    base: [facts(OLD, 'APP-101', 'acme-old', TEXT)],
+    diagnostics: [duplicate(RENAMED), duplicate('personas/acme/acme-aaa-copy.yaml')],
+    expected: ['personas/acme/acme-aaa-copy.yaml id/taken warning'],
+  },
+  {
+    name: 'a persona deleted and another, different one added: nothing to pair',
+    head: [facts(NEW, 'APP-102', 'acme-new', { title: 'Else' })],
+    base: [facts(OLD, 'APP-101', 'acme-old', TEXT)],
+    expected: [],
+  },
+  {
+    name: 'a new persona with an id far above the highest on the base',
+    head: [facts(OLD, 'APP-101'), facts(NEW, 'APP-999999999999')],
+    base: [facts(OLD, 'APP-101')],
+    expected: [`${NEW} id/out-of-sequence error`],
+  },
+  {
     name: 'a duplicate already on the base stays as it is',
     head: [facts(OLD, 'APP-101'), facts(OTHER, 'APP-101')],
     base: [facts(OLD, 'APP-101'), facts(OTHER, 'APP-101')],
@@ -83,7 +136,20 @@ describe('generatedEdits (catalogue/edited)', () => {
     [['.github/ISSUE_TEMPLATE/contribute.yml'], ['.github/ISSUE_TEMPLATE/contribute.yml']],
     [['catalogue/README.md', 'scripts/render/x.ts'], []],
     [['catalogue/README.md', 'package-lock.json'], []],
+    [['catalogue/README.md', 'bin/persona.js'], []],
+    [['catalogue/README.md', '.ci/run'], []],
   ])('%j → %j', (changed, reported) => {
-    expect(generatedEdits(changed).map((d) => d.file)).toEqual(reported);
+    expect(generatedEdits(changed.map((file) => ({ file, added: false }))).map((d) => d.file)).toEqual(
+      reported,
+    );
+  });
+
+  it('tells how to take out a file the pull request added, and one it changed', () => {
+    const [added, changed] = generatedEdits([
+      { file: 'catalogue/new page.md', added: true },
+      { file: 'catalogue/README.md', added: false },
+    ]);
+    expect(added?.hint).toContain("git rm --cached 'catalogue/new page.md'");
+    expect(changed?.hint).toContain('git checkout origin/main -- catalogue/README.md');
   });
 });

@@ -1,42 +1,39 @@
 import { type Diagnostic, diagnostic, type Place, START_OF_FILE } from '../../core/diagnostic.ts';
+import { TEXT_FIELDS } from '../../core/persona-fields.ts';
 import type { PersonaFacts } from '../persona/check-persona-file.ts';
 
 /** Where a persona's value is, for a persona whose facts carry no places (it took the fast path). */
 export type PlaceOfValue = (file: string, key: string) => Place;
 
+/** How many ids a pull request may run ahead of the base's highest: room for the personas it adds. */
+const ID_HEADROOM = 50;
+
 /**
  * What a pull request changes that only a comparison with its base can tell, applied to the head's own
  * diagnostics. Pure: both libraries were validated before this.
  *
- * - `id/changed`: a persona that exists on the base has another id (or none) in the head. Ids are immutable
- *   once on main: links, issues and exports name them.
- * - `id/taken`: a persona the pull request adds has an id another persona holds on the base. That is not the
- *   contributor's to fix: ids are assigned by the apply workflow, which gives it the next free one when it is
- *   merged. It replaces the `id/duplicate` errors on the new persona and on the one that already had the id.
+ * Each head persona is first paired with the base persona it continues: the same file, else the same slug,
+ * else (a rename) the vanished base persona whose text it shares most. Then:
+ * - `id/changed`: a persona that continues one of the base has another id (or none). Ids are immutable once
+ *   on main: links, issues and exports name them.
+ * - `id/taken`: a persona the pull request adds has an id that a persona of the base holds. That is not the
+ *   contributor's to fix: the apply workflow gives it the next free id when it is merged. It replaces the
+ *   `id/duplicate` errors on the new persona and on the holder.
+ * - `id/out-of-sequence`: a new persona's id is far above the base's highest. Ids are handed out in order;
+ *   one huge id would make every later one overflow.
  */
 export function checkAgainstBase(
   head: { personas: readonly PersonaFacts[]; diagnostics: readonly Diagnostic[] },
   base: { personas: readonly PersonaFacts[] },
   placeOf: PlaceOfValue,
 ): Diagnostic[] {
-  const baseById = new Map<string, string[]>();
-  const baseByFile = new Map<string, PersonaFacts>();
-  const baseBySlug = new Map<string, PersonaFacts>();
-  for (const facts of base.personas) {
-    baseByFile.set(facts.file, facts);
-    const id = idOf(facts);
-    if (id !== undefined) baseById.set(id, [...(baseById.get(id) ?? []), facts.file]);
-    const slug = slugOf(facts);
-    if (slug !== undefined) baseBySlug.set(slug, facts);
-  }
+  const pairs = pairWithBase(head.personas, base.personas);
   const out: Diagnostic[] = [];
-  const relaxed = new Set<string>();
-  const headById = new Map<string, PersonaFacts[]>();
+  let highestOnBase = 0;
+  for (const facts of base.personas) highestOnBase = Math.max(highestOnBase, idNumber(idOf(facts)));
   for (const facts of head.personas) {
     const id = idOf(facts);
-    if (id !== undefined) headById.set(id, [...(headById.get(id) ?? []), facts]);
-    const slug = slugOf(facts);
-    const before = baseByFile.get(facts.file) ?? (slug === undefined ? undefined : baseBySlug.get(slug));
+    const before = pairs.get(facts);
     const was = before ? idOf(before) : undefined;
     if (was !== undefined && id !== was) {
       out.push(
@@ -45,22 +42,39 @@ export function checkAgainstBase(
           id === undefined ? START_OF_FILE : placeOf(facts.file, 'id'),
           'id/changed',
           id === undefined
-            ? `This persona has no \`id\`; on the base branch it is \`${was}\`.`
-            : `The id changed from \`${was}\` to \`${id}\`; ids never change once a persona is on the base branch.`,
+            ? `This persona has no \`id\`; on the base branch it is \`${was}\` (as \`${before?.file}\`).`
+            : `The id changed from \`${was}\` to \`${id}\`${before && before.file !== facts.file ? ` (this persona was \`${before.file}\`)` : ''}; ids never change once a persona is on the base branch.`,
           `Restore \`id: ${was}\`: links, issues and the exports name personas by it.`,
         ),
       );
     }
+    if (!before && highestOnBase > 0 && idNumber(id) > highestOnBase + ID_HEADROOM) {
+      out.push(
+        diagnostic(
+          facts.file,
+          placeOf(facts.file, 'id'),
+          'id/out-of-sequence',
+          `The id \`${id}\` is far above the highest id on the base branch (APP-${String(highestOnBase).padStart(3, '0')}).`,
+          `Ids are handed out in order: use \`id: APP-${String(highestOnBase + 1).padStart(3, '0')}\` (what \`npx persona new\` writes); if another pull request takes it first, this one gets the next free id when merged.`,
+        ),
+      );
+    }
+  }
+  const relaxed = new Set<string>();
+  const headById = new Map<string, PersonaFacts[]>();
+  for (const facts of head.personas) {
+    const id = idOf(facts);
+    if (id !== undefined) headById.set(id, [...(headById.get(id) ?? []), facts]);
   }
   for (const [id, holders] of headById) {
     if (holders.length < 2) continue;
-    const onBase = new Set(baseById.get(id) ?? []);
-    const arrived = holders.filter((h) => !onBase.has(h.file) && !baseByFile.has(h.file));
-    // A duplicate the base already had is not this pull request's; nor is one among personas it did not add.
-    if (arrived.length === 0 || holders.length - arrived.length > 1) continue;
+    const continuing = holders.filter((h) => pairs.has(h));
+    const arrived = holders.filter((h) => !pairs.has(h));
+    // A duplicate among personas the base already had is not this pull request's to explain.
+    if (arrived.length === 0 || continuing.length > 1) continue;
     for (const holder of holders) relaxed.add(holder.file);
+    const owner = continuing[0];
     for (const holder of arrived) {
-      const owner = holders.find((h) => !arrived.includes(h));
       out.push(
         diagnostic(
           holder.file,
@@ -77,6 +91,63 @@ export function checkAgainstBase(
   }
   const kept = head.diagnostics.filter((d) => !(d.rule === 'id/duplicate' && relaxed.has(d.file)));
   return [...kept, ...out];
+}
+
+/**
+ * The base persona each head persona continues: the same file; else the same slug; else, for a persona the
+ * pull request moved and renamed, the vanished base persona it shares the most text with (title, tags and at
+ * least half of its text fields equal), one to one.
+ */
+function pairWithBase(
+  head: readonly PersonaFacts[],
+  base: readonly PersonaFacts[],
+): Map<PersonaFacts, PersonaFacts> {
+  const pairs = new Map<PersonaFacts, PersonaFacts>();
+  const byFile = new Map(base.map((facts) => [facts.file, facts]));
+  const bySlug = new Map<string, PersonaFacts>();
+  for (const facts of base) {
+    const slug = slugOf(facts);
+    if (slug !== undefined) bySlug.set(slug, facts);
+  }
+  const taken = new Set<PersonaFacts>();
+  const unpaired: PersonaFacts[] = [];
+  for (const facts of head) {
+    const slug = slugOf(facts);
+    const before = byFile.get(facts.file) ?? (slug === undefined ? undefined : bySlug.get(slug));
+    if (before && !taken.has(before)) {
+      pairs.set(facts, before);
+      taken.add(before);
+    } else unpaired.push(facts);
+  }
+  const vanished = base.filter((facts) => !taken.has(facts));
+  if (vanished.length === 0 || unpaired.length === 0) return pairs;
+  const candidates = unpaired
+    .flatMap((facts) =>
+      vanished.map((before) => ({ facts, before, score: similarity(facts.data, before.data) })),
+    )
+    .filter((c) => c.score >= 0.5)
+    .sort((a, b) => b.score - a.score || (a.facts.file < b.facts.file ? -1 : 1));
+  for (const { facts, before } of candidates) {
+    if (pairs.has(facts) || taken.has(before)) continue;
+    pairs.set(facts, before);
+    taken.add(before);
+  }
+  return pairs;
+}
+
+/** The share of a persona's identifying text two personas have in common: text fields, title and tags. */
+function similarity(a: Record<string, unknown> | null, b: Record<string, unknown> | null): number {
+  if (!a || !b) return 0;
+  const keys = [...TEXT_FIELDS, 'title', 'tags'];
+  let same = 0;
+  for (const key of keys)
+    if (JSON.stringify(a[key]) === JSON.stringify(b[key]) && a[key] !== undefined) same++;
+  return same / keys.length;
+}
+
+function idNumber(id: string | undefined): number {
+  const match = id === undefined ? null : /^APP-(\d{3,})$/.exec(id);
+  return match ? Number(match[1]) : 0;
 }
 
 // The summary first: reading `data` of facts whose data stayed in a worker parses the file again.

@@ -1,4 +1,5 @@
 import { type Diagnostic, diagnostic, START_OF_FILE } from '../../core/diagnostic.ts';
+import { reportedPath } from '../../core/reported-path.ts';
 import { checkYamlExtension } from '../file-extension.ts';
 
 export interface ContributionLocation {
@@ -36,7 +37,7 @@ export function contributionLocation(file: string): ContributionLocation {
         file,
         START_OF_FILE,
         'file/misplaced',
-        `A contribution file must be at \`contributions/<persona-slug>/<name>.yaml\`; this one is at \`${file}\`.`,
+        `A contribution file must be at \`contributions/<persona-slug>/<name>.yaml\`; this one is at \`${reportedPath(file)}\`.`,
         parts.length === 2
           ? `Move it into the folder of its persona, e.g. \`contributions/<persona-slug>/${name}\`.`
           : 'Move it so that it sits directly inside the folder named after its persona.',

@@ -1,4 +1,5 @@
 import { type Diagnostic, diagnostic, START_OF_FILE } from '../../core/diagnostic.ts';
+import { reportedPath } from '../../core/reported-path.ts';
 import { checkYamlExtension } from '../file-extension.ts';
 
 export interface PersonaLocation {
@@ -20,7 +21,7 @@ export function personaLocation(file: string): {
         file,
         START_OF_FILE,
         'file/misplaced',
-        `A persona file must be at \`personas/<product>/<slug>.yaml\`; this one is at \`${file}\`.`,
+        `A persona file must be at \`personas/<product>/<slug>.yaml\`; this one is at \`${reportedPath(file)}\`.`,
         parts.length === 2
           ? `Move it into its product's folder, e.g. \`personas/<product>/${stem}.yaml\`.`
           : 'Move it so that it sits directly inside its product folder.',

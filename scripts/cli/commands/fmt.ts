@@ -1,5 +1,5 @@
-import path from 'node:path';
-import { writeFileAtomically } from '../../apply/write-file.ts';
+import { assertWritable } from '../../apply/safe-path.ts';
+import { writeLibraryFile } from '../../apply/write-file.ts';
 import { countBySeverity, type Diagnostic, sortDiagnostics } from '../../core/diagnostic.ts';
 import { formatPersonaSource } from '../../plan/format-persona-source.ts';
 import { readLibrary } from '../../read/read-library.ts';
@@ -13,9 +13,11 @@ export const fmtCommand: Command = {
   options: { check: { type: 'boolean' } },
   async run(args, ctx) {
     const check = args.values.check === true;
-    const { personaFiles } = await readLibrary(ctx.root);
-    const diagnostics: Diagnostic[] = [];
-    const rewritten: string[] = [];
+    const library = await readLibrary(ctx.root);
+    const { personaFiles } = library;
+    // What the listing refused under personas/ (links, hidden or badly named entries) is never formatted.
+    const diagnostics: Diagnostic[] = library.diagnostics.filter((d) => d.file.startsWith('personas'));
+    const rewrites: Array<{ file: string; text: string }> = [];
     let refused = 0;
     for (const { file, bytes } of personaFiles) {
       const outcome = formatPersonaSource(file, bytes);
@@ -27,9 +29,15 @@ export const fmtCommand: Command = {
         // `persona validate` says the same as warnings; here they are what the check is for.
         diagnostics.push(...outcome.diagnostics.map((d): Diagnostic => ({ ...d, severity: 'error' })));
       } else if (outcome.kind === 'changed') {
-        await writeFileAtomically(path.join(ctx.root, file), outcome.text);
-        rewritten.push(file);
+        rewrites.push({ file, text: outcome.text });
       }
+    }
+    // Every target is checked before the first write: a link on the way refuses the whole run (exit 2).
+    if (!check) assertWritable(ctx.root, rewrites.map((r) => r.file));
+    const rewritten: string[] = [];
+    for (const { file, text } of check ? [] : rewrites) {
+      await writeLibraryFile(ctx.root, file, text);
+      rewritten.push(file);
     }
     const sorted = sortDiagnostics(diagnostics);
     if (sorted.length > 0) {

@@ -26,6 +26,8 @@ export interface ParkedNotice {
   persona: string;
   contribution: Contribution;
   current: string;
+  /** Whether the author may be @mentioned (see `mayMention`); otherwise they are named without a ping. */
+  mention: boolean;
 }
 
 /** One hidden marker per parked file, so a re-run edits its comment instead of posting another. */
@@ -41,6 +43,12 @@ export function parkedMarker(file: string): string {
 export function parkedCommentBody(notice: ParkedNotice): string {
   const { contribution } = notice;
   const author = LOGIN.test(contribution.author) ? contribution.author : null;
+  const addressed =
+    author && notice.mention
+      ? [text(`@${author}, your`)]
+      : author
+        ? [code(author), text('’s')]
+        : [text('Your')];
   const what = `${FIELD_LABELS[contribution.field]}${contribution.item === undefined ? '' : ` item ${contribution.item}`}`;
   const redo = [
     `git rm ${shellQuote(notice.to)}`,
@@ -49,18 +57,17 @@ export function parkedCommentBody(notice: ParkedNotice): string {
       notice.persona,
       contribution.field,
       ...(contribution.item === undefined ? [] : ['--item', String(contribution.item)]),
-      '--correct',
-      shellQuote(contribution.value ?? ''),
-      '--author',
-      author ?? '<your-login>',
-      '--rationale',
-      shellQuote(contribution.rationale ?? '…'),
+      // `--flag=value`: a text starting with `-` would otherwise read as another flag.
+      `--correct=${shellQuote(contribution.value ?? '')}`,
+      `--author=${author ?? '<your-login>'}`,
+      `--rationale=${shellQuote(contribution.rationale ?? '…')}`,
+      ...(contribution.evidence ? [`--evidence=${shellQuote(contribution.evidence)}`] : []),
     ].join(' '),
   ].join('\n');
   const children: RootContent[] = [
     heading(3, [text('Your correction is waiting: the text it replaces has changed')]),
     paragraph([
-      ...(author ? [text(`@${author}, your`)] : [text('Your')]),
+      ...addressed,
       text(' correction of '),
       strong([text(what)]),
       text(' of '),
