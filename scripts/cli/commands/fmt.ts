@@ -33,7 +33,11 @@ export const fmtCommand: Command = {
       }
     }
     // Every target is checked before the first write: a link on the way refuses the whole run (exit 2).
-    if (!check) assertWritable(ctx.root, rewrites.map((r) => r.file));
+    if (!check)
+      assertWritable(
+        ctx.root,
+        rewrites.map((r) => r.file),
+      );
     const rewritten: string[] = [];
     for (const { file, text } of check ? [] : rewrites) {
       await writeLibraryFile(ctx.root, file, text);
