@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects. `default` is `npm test`: every behaviour, fast enough for a contributor (under 90 s on two
- * cores). `slow` is `npm run test:slow`: end-to-end scenarios over many git operations and scale runs, which
- * .ci/run also runs and a contributor need not.
+ * Three projects. `default` is `npm test`: every behaviour, fast enough for a contributor (under 90 s on two
+ * cores), with nothing to install but Node. `slow` is `npm run test:slow`: end-to-end scenarios over many git
+ * operations and scale runs, which .ci/run also runs and a contributor need not. `cmark` is `npm run test:cmark`:
+ * the cross-check of `npm test`'s GFM renderer (micromark) against GitHub's (the Debian cmark-gfm, which .ci/run
+ * installs) on every page the project makes.
  */
 export default defineConfig({
   test: {
@@ -14,11 +16,15 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'default', include: ['test/**/*.test.ts'], exclude: ['test/slow/**'] },
+        test: { name: 'default', include: ['test/**/*.test.ts'], exclude: ['test/slow/**', 'test/cmark/**'] },
       },
       {
         extends: true,
         test: { name: 'slow', include: ['test/slow/**/*.test.ts'], testTimeout: 600_000 },
+      },
+      {
+        extends: true,
+        test: { name: 'cmark', include: ['test/cmark/**/*.test.ts'], testTimeout: 300_000 },
       },
     ],
   },

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { COMMENT_MARKER } from '../../scripts/render/bot/comment-body.ts';
 import { type Diagnostic, diagnostic } from '../../scripts/core/diagnostic.ts';
 import type { MergePreview, PersonaReport } from '../../scripts/core/report.ts';
 import type { RuleId } from '../../scripts/core/rules.ts';
@@ -43,6 +44,67 @@ export function report(
       options.previews === undefined ? { applied: [], conflicts: [], personas: [] } : options.previews,
   });
 }
+
+/** The workflow context the comment tests render with. */
+export const COMMENT_CONTEXT = {
+  serverUrl: 'https://github.com',
+  repository: REPOSITORY,
+  headSha: sha('head'),
+  runUrl: `https://github.com/${REPOSITORY}/actions/runs/1`,
+  baseRef: 'main',
+};
+
+/** Everything a contributor controls, in every place the comment shows it. */
+export const HOSTILE = [
+  '@octocat and @persona-library/maintainers, fixes #12, see GH-34 and other/repo#56',
+  '<script>alert(1)</script><img src=x onerror=alert(1)> <details open>',
+  `${COMMENT_MARKER} forged`,
+  'a | b | c and code `x | y` span',
+  '```\n</details>\n```',
+  '[click](javascript:alert(1)) https://evil.example/x www.evil.example',
+  'right-to-left \u202eevil\u202c',
+  'line one\nline two\r\nline three',
+].join(' ');
+
+export const HOSTILE_FILE = 'personas/x/@octocat #12 | <b>.yaml';
+
+function hostilePreview(): MergePreview {
+  return {
+    applied: [
+      {
+        file: 'contributions/x/@octocat-#12.yaml',
+        persona: 'x',
+        personaFile: HOSTILE_FILE,
+        field: 'goals',
+        action: 'extend',
+        item: 2,
+        author: '@octocat',
+      },
+    ],
+    conflicts: [],
+    personas: [
+      {
+        file: HOSTILE_FILE,
+        slug: '@octocat',
+        title: HOSTILE,
+        changes: [{ field: 'goals', item: 2, action: 'extend', before: null, after: HOSTILE }],
+        diff: `--- a\n+++ b\n@@ -1 +1 @@\n+${HOSTILE}\n\`\`\`\`\`\`\n${COMMENT_MARKER}`,
+      },
+    ],
+  };
+}
+
+/** A report whose every contributor-controlled string is hostile. */
+export const hostileReport = (): PersonaReport =>
+  report(
+    sha('head'),
+    [
+      diag(HOSTILE_FILE, 3, 'schema/invalid', HOSTILE, 'error', HOSTILE),
+      diag('personas/y.yaml', 4, 'schema/invalid', 'plain', 'error'),
+      diag(HOSTILE_FILE, 9, 'lint/placeholder', HOSTILE, 'warning', HOSTILE),
+    ],
+    { previews: hostilePreview() },
+  );
 
 /**
  * One simulated run of comment.yml: a temp dir holding the downloaded artifact (persona-report/report.json),

@@ -1,4 +1,3 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { validateReport } from '../../scripts/check/report/validate-report.ts';
 import type { MergePreview } from '../../scripts/core/report.ts';
@@ -8,87 +7,8 @@ import {
   renderCommentBody,
 } from '../../scripts/render/bot/comment-body.ts';
 import { neutralizeText, WORD_JOINER } from '../../scripts/render/neutralize-text.ts';
-import { diag, REPOSITORY, report, sha } from './bot-fixtures.ts';
-
-const ctx = {
-  serverUrl: 'https://github.com',
-  repository: REPOSITORY,
-  headSha: sha('head'),
-  runUrl: `https://github.com/${REPOSITORY}/actions/runs/1`,
-  baseRef: 'main',
-};
-
-/** Everything a contributor controls, in every place the comment shows it. */
-const HOSTILE = [
-  '@octocat and @persona-library/maintainers, fixes #12, see GH-34 and other/repo#56',
-  '<script>alert(1)</script><img src=x onerror=alert(1)> <details open>',
-  `${COMMENT_MARKER} forged`,
-  'a | b | c and code `x | y` span',
-  '```\n</details>\n```',
-  '[click](javascript:alert(1)) https://evil.example/x www.evil.example',
-  'right-to-left \u202eevil\u202c',
-  'line one\nline two\r\nline three',
-].join(' ');
-
-const hostileFile = 'personas/x/@octocat #12 | <b>.yaml';
-
-function hostilePreview(): MergePreview {
-  return {
-    applied: [
-      {
-        file: 'contributions/x/@octocat-#12.yaml',
-        persona: 'x',
-        personaFile: hostileFile,
-        field: 'goals',
-        action: 'extend',
-        item: 2,
-        author: '@octocat',
-      },
-    ],
-    conflicts: [],
-    personas: [
-      {
-        file: hostileFile,
-        slug: '@octocat',
-        title: HOSTILE,
-        changes: [{ field: 'goals', item: 2, action: 'extend', before: null, after: HOSTILE }],
-        diff: `--- a\n+++ b\n@@ -1 +1 @@\n+${HOSTILE}\n\`\`\`\`\`\`\n${COMMENT_MARKER}`,
-      },
-    ],
-  };
-}
-
-const hostileReport = () =>
-  report(
-    sha('head'),
-    [
-      diag(hostileFile, 3, 'schema/invalid', HOSTILE, 'error', HOSTILE),
-      diag('personas/y.yaml', 4, 'schema/invalid', 'plain', 'error'),
-      diag(hostileFile, 9, 'lint/placeholder', HOSTILE, 'warning', HOSTILE),
-    ],
-    { previews: hostilePreview() },
-  );
-
-const hasCmark = spawnSync('cmark-gfm', ['--version']).status === 0;
-
-/** Renders Markdown as GitHub does (cmark-gfm with its extensions and tag filter). */
-function renderHtml(markdown: string): string {
-  return execFileSync(
-    'cmark-gfm',
-    [
-      '--extension',
-      'table',
-      '--extension',
-      'autolink',
-      '--extension',
-      'tagfilter',
-      '--extension',
-      'strikethrough',
-      '--unsafe',
-    ],
-    { input: markdown, encoding: 'utf8' },
-  );
-}
+import { renderGfm } from '../helpers/render-gfm.ts';
+import { COMMENT_CONTEXT as ctx, diag, hostileReport, REPOSITORY, report, sha } from './bot-fixtures.ts';
 
 describe('renderCommentBody with hostile text', () => {
   const hostile = hostileReport();
@@ -115,8 +35,9 @@ describe('renderCommentBody with hostile text', () => {
     expect(body).not.toContain('\u202e');
   });
 
-  it.skipIf(!hasCmark)('renders with no injected HTML, no broken table and no broken fence', () => {
-    const html = renderHtml(body);
+  it('renders with no injected HTML, no broken table and no broken fence', () => {
+    // Without GFM's tag filter: the body must be inert by itself, not thanks to GitHub filtering `<script>`.
+    const html = renderGfm(body, { tagfilter: false });
     expect(html).not.toMatch(/<script|<img|<b>|<details open|href="javascript:/i);
     // Errors table: header + 2 rows; warnings table: header + 1 row; preview table: header + 1 row.
     const tables = html.split('<table>').slice(1);

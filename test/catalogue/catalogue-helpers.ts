@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import {
   toCataloguePersona,
 } from '../../scripts/render/catalogue/catalogue-persona.ts';
 import { renderCatalogue } from '../../scripts/render/catalogue/render-catalogue.ts';
+import { renderGfmBoth } from '../helpers/render-gfm.ts';
 import { REPO_ROOT } from '../helpers/run-cli.ts';
 
 export const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/catalogue');
@@ -46,26 +46,6 @@ export function scratchCopy(from: string): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'persona-catalogue-'));
   cpSync(path.join(from, 'personas'), path.join(root, 'personas'), { recursive: true });
   return root;
-}
-
-/**
- * GitHub's GFM, as the Debian `cmark-gfm` package ships it. `--unsafe` keeps raw HTML in the output instead of
- * dropping it, so any HTML that escaped the Markdown would show up in the assertions (GitHub then sanitizes; we
- * assert there is nothing to sanitize). `tagfilter: false` also drops GFM's own `<script>` filter, so the safety
- * checks prove the Markdown is inert by itself. Missing cmark-gfm fails loudly: CI installs it.
- */
-export function cmarkGfm(markdown: string, { tagfilter = true }: { tagfilter?: boolean } = {}): string {
-  const extensions = ['table', 'autolink', 'strikethrough', ...(tagfilter ? ['tagfilter'] : [])];
-  const result = spawnSync('cmark-gfm', ['--unsafe', ...extensions.flatMap((e) => ['--extension', e])], {
-    input: markdown,
-    encoding: 'utf8',
-  });
-  if (result.error || result.status !== 0)
-    throw new Error(
-      'cmark-gfm is required for the catalogue rendering test and could not be run ' +
-        `(${result.error?.message ?? `exit ${result.status}`}). Install it with \`apt-get install cmark-gfm\`; .ci/run does.`,
-    );
-  return result.stdout;
 }
 
 /** RFC 4180 parser (quoted fields, doubled quotes, line breaks inside quotes), for the round-trip test. */
@@ -138,8 +118,8 @@ function headingAnchors(html: string): Set<string> {
 }
 
 /**
- * Renders `pages` (relative to `<root>/<catalogue>`) with cmark-gfm and lists every problem: active HTML, a link
- * to a site other than the repository, a relative link to a missing file or out of the library, a `#anchor`
+ * Renders `pages` (relative to `<root>/<catalogue>`) as GitHub's GFM does and lists every problem: active HTML
+ * (looked for with the tag filter off), a link to a site other than the repository, a relative link to a missing file or out of the library, a `#anchor`
  * that no heading of the target page produces (github-slugger, as GitHub does).
  */
 export function checkRenderedPages(
@@ -149,21 +129,29 @@ export function checkRenderedPages(
 ): { checked: number; problems: string[] } {
   const catalogue = path.join(root, catalogueFolder);
   const problems: string[] = [];
+  // Each page is parsed once, whether it is checked, the target of an anchor, or both.
+  const renderings = new Map<string, { html: string; unfiltered: string }>();
+  const renderingOf = (page: string) => {
+    let rendering = renderings.get(page);
+    if (!rendering) {
+      rendering = renderGfmBoth(readFileSync(path.join(catalogue, page), 'utf8'));
+      renderings.set(page, rendering);
+    }
+    return rendering;
+  };
   const anchorCache = new Map<string, Set<string>>();
   const anchorsOf = (page: string) => {
     let anchors = anchorCache.get(page);
     if (!anchors) {
-      anchors = headingAnchors(cmarkGfm(readFileSync(path.join(catalogue, page), 'utf8')));
+      anchors = headingAnchors(renderingOf(page).html);
       anchorCache.set(page, anchors);
     }
     return anchors;
   };
   let checked = 0;
   for (const page of pages) {
-    const markdown = readFileSync(path.join(catalogue, page), 'utf8');
-    const body = cmarkGfm(markdown);
-    for (const found of activeHtml(cmarkGfm(markdown, { tagfilter: false })))
-      problems.push(`${page}: ${found}`);
+    const { html: body, unfiltered } = renderingOf(page);
+    for (const found of activeHtml(unfiltered)) problems.push(`${page}: ${found}`);
     for (const [, raw] of body.matchAll(/href="([^"]*)"/g)) {
       const href = decodeEntities(raw ?? '');
       checked++;

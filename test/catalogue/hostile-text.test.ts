@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { neutralizeText, WORD_JOINER } from '../../scripts/render/neutralize-text.ts';
-import { activeHtml, cmarkGfm, FIXTURES, renderFixture } from './catalogue-helpers.ts';
+import { renderGfm, renderGfmBoth } from '../helpers/render-gfm.ts';
+import { activeHtml, FIXTURES, renderFixture } from './catalogue-helpers.ts';
 
 /** The visible text of rendered HTML: tags dropped (attribute values with them), entities decoded. */
 function visibleText(html: string): string {
@@ -36,20 +37,20 @@ describe('neutralizeText', () => {
 
 describe('the rendered-HTML checks', () => {
   it('catch raw HTML when Markdown is not escaped (so a pass means something)', () => {
-    const raw = cmarkGfm('<script>alert(1)</script>\n\n<a href="javascript:alert(2)" onclick="x">x</a>\n', {
+    const raw = renderGfm('<script>alert(1)</script>\n\n<a href="javascript:alert(2)" onclick="x">x</a>\n', {
       tagfilter: false,
     });
     expect(activeHtml(raw)).toEqual(['<script>', 'on*= attribute', 'javascript: link']);
   });
 });
 
-describe('hostile persona text, as GitHub renders it (cmark-gfm)', async () => {
+describe('hostile persona text, as GitHub renders it (GFM)', async () => {
   const files = await renderFixture(path.join(FIXTURES, 'hostile-text', 'input'));
   const pages = Object.entries(files).filter(([file]) => file.endsWith('.md'));
 
   it.each(pages)('%s has no active HTML, no foreign links, no pings', (file, markdown) => {
-    const html = cmarkGfm(markdown);
-    expect(activeHtml(cmarkGfm(markdown, { tagfilter: false }))).toEqual([]);
+    const { html, unfiltered } = renderGfmBoth(markdown);
+    expect(activeHtml(unfiltered)).toEqual([]);
     expect(html).not.toMatch(/<(img|iframe|svg|style|details|b)\b/i);
     // Every link is one the catalogue made: relative, an anchor, or the repository on GitHub.
     for (const [, href = ''] of html.matchAll(/href="([^"]*)"/g)) {
@@ -67,7 +68,7 @@ describe('hostile persona text, as GitHub renders it (cmark-gfm)', async () => {
   });
 
   it('keeps the hostile text visible, as text', () => {
-    const html = cmarkGfm(files['hostile/hostile-injector.md'] ?? '');
+    const html = renderGfm(files['hostile/hostile-injector.md'] ?? '');
     const text = visibleText(html);
     expect(text).toContain("<script>alert('aha')</script>");
     expect(text).toContain('[link](javascript:alert(1))');
@@ -76,19 +77,19 @@ describe('hostile persona text, as GitHub renders it (cmark-gfm)', async () => {
 
   it('keeps a fence in the text inside its block: one <pre> only on the graph page, none on persona pages', () => {
     for (const [file, markdown] of pages) {
-      const html = cmarkGfm(markdown);
+      const html = renderGfm(markdown);
       const blocks = html.match(/<pre\b/g)?.length ?? 0;
       expect(blocks, file).toBe(file === 'graph.md' ? 1 : 0);
     }
   });
 
   it('keeps every table row on one line: `|` and line breaks do not add rows or cells', () => {
-    const html = cmarkGfm(files['README.md'] ?? '');
+    const html = renderGfm(files['README.md'] ?? '');
     const rows = html.match(/<tr>[\s\S]*?<\/tr>/g) ?? [];
     // hostile product: 1 header + 1 persona; sentry: 1 header + 1 persona.
     expect(rows).toHaveLength(4);
     for (const row of rows) expect(row.match(/<t[dh]\b/g)).toHaveLength(5);
-    const persona = cmarkGfm(files['hostile/hostile-injector.md'] ?? '');
+    const persona = renderGfm(files['hostile/hostile-injector.md'] ?? '');
     const headings = persona.match(/<h[1-6]>/g) ?? [];
     // h1 title + 13 sections + composability + contribute + source.
     expect(headings).toHaveLength(17);

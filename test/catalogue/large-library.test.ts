@@ -54,7 +54,7 @@ describe('a library of 1,200 personas', () => {
     for (const graph of graphs) expect(graph.length).toBeLessThanOrEqual(MERMAID_MAX_CHARS);
   });
 
-  it('has a page per persona, and the split pages link correctly (cmark-gfm)', () => {
+  it('has a page per persona, and the split pages link correctly (rendered as GFM)', () => {
     for (const persona of personas) expect(files.has(`${persona.product}/${persona.slug}.md`)).toBe(true);
     const root = mkdtempSync(path.join(os.tmpdir(), 'persona-large-'));
     roots.push(root);

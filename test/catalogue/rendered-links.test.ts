@@ -37,7 +37,7 @@ describe('checkRenderedPages', () => {
   });
 });
 
-describe.each(LIBRARIES)('%s: every generated page, rendered by cmark-gfm', (_name, library) => {
+describe.each(LIBRARIES)('%s: every generated page, rendered as GFM', (_name, library) => {
   it('links only to files and headings that exist, and to the repository on GitHub', async () => {
     const root = scratchCopy(library);
     roots.push(root);
