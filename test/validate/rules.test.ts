@@ -60,6 +60,7 @@ describe('rule coverage', () => {
       // Rules that compare a pull request with its base: test/validate/check-against-base.test.ts.
       'id/changed',
       'id/taken',
+      'id/out-of-sequence',
     ]);
     const persona = RULE_IDS.filter((r) => /^(file|yaml|schema|id|slug|product|link|lint|format)\//.test(r));
     const covered = new Set(RULE_CASES.map((c) => c.rule));
