@@ -16,3 +16,18 @@ export function rangePlace(start: number, end: number, lines: LineCounter): Plac
 }
 
 export type { Node };
+
+/**
+ * The places of a text's values by path (`['composability', 2, 'persona']`), from one full reading of it;
+ * the start of the file for a path it does not have.
+ */
+export function valuePlaces(
+  doc: { getIn(path: Iterable<unknown>, keepScalar?: boolean): unknown; contents: unknown } | null,
+  lines: LineCounter,
+): (at: ReadonlyArray<string | number>) => Place {
+  return (at) => {
+    if (!doc) return START_OF_FILE;
+    const node = at.length === 0 ? doc.contents : doc.getIn(at, true);
+    return nodePlace(node && typeof node === 'object' ? (node as Node) : null, lines);
+  };
+}

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { toolFingerprint } from '../accel/tool-fingerprint.ts';
 import { type ChangedFile, syncCatalogueFolder } from '../apply/apply-catalogue-plan.ts';
 import { writeFileAtomically } from '../apply/write-file.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
@@ -21,7 +22,6 @@ import {
 import { rememberPersonas, reusePersonas, type SourceStamp } from '../plan/catalogue/reuse-personas.ts';
 import { defaultCacheFile } from '../read/tool-state.ts';
 import type { CatalogueOptions } from '../render/catalogue/catalogue-context.ts';
-import { toolIdentity } from './check-files.ts';
 import { validateLibrary } from './validate-library.ts';
 
 export interface CatalogueRunOptions {
@@ -61,14 +61,8 @@ export async function buildCatalogue(root: string, run: CatalogueRunOptions): Pr
   // The same per-file results `persona validate` keeps: unchanged files are not checked again, and their data
   // is only parsed if a page made from it has to be rendered. Contributions don't change what the catalogue
   // shows, so only personas are checked, and only their problems count.
-  const identity = toolIdentity();
-  const validateCache = defaultCacheFile(root, 'validate.json', run.env);
-  const library = await validateLibrary(root, {
-    contributions: false,
-    ...(identity === undefined || validateCache === null
-      ? {}
-      : { cache: { location: validateCache, toolIdentity: identity } }),
-  });
+  const identity = toolFingerprint();
+  const library = await validateLibrary(root, { contributions: false, env: run.env });
   const errors = library.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0 && !run.keepGoing)
     return { kind: 'blocked', personas: library.personas.length, diagnostics: errors };
@@ -87,7 +81,7 @@ export async function buildCatalogue(root: string, run: CatalogueRunOptions): Pr
       : withDelta(stored, readOrNull(deltaPath(manifestFile)), fingerprint);
   // Each persona file's stamp as validation read it (or found it unchanged), so a manifest entry always
   // describes the content it was made from, even if the file changes during this run. `--check` never uses them.
-  const stamps: ReadonlyMap<string, SourceStamp> = run.check ? new Map() : library.stamps;
+  const stamps: ReadonlyMap<string, SourceStamp> = new Map();
   const { personas, known, entries } = reusePersonas(facts, previous.personas, stamps);
   const result = await syncCatalogueFolder(personas, run.options, run.outDir, {
     check: run.check,

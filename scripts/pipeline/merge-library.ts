@@ -9,8 +9,10 @@ import {
 } from '../apply/apply-merge-plan.ts';
 import { diskOps, type FileOps } from '../apply/file-ops.ts';
 import { MERGE_JOURNAL, type MergeJournal, parseJournal } from '../apply/merge-journal.ts';
-import { compileSchema } from '../check/schema/compile-schema.ts';
+import { checkPersonaFile } from '../check/persona/check-persona-file.ts';
+import { compileSchema, type SchemaValidator } from '../check/schema/compile-schema.ts';
 import { type Diagnostic, sortDiagnostics } from '../core/diagnostic.ts';
+import type { PersonaFacts } from '../core/facts.ts';
 import { sha256 } from '../core/sha256.ts';
 import type { MergePlan } from '../plan/merge/merge-plan.ts';
 import { planMerge } from '../plan/merge/plan-merge.ts';
@@ -18,6 +20,7 @@ import { readContributionSchema } from '../read/read-contribution-schema.ts';
 import { type LibraryListing, listLibrary, readCapped, type SourceFile } from '../read/read-library.ts';
 import { readPersonaSchema } from '../read/read-schemas.ts';
 import { stateFileProblem, toolStateFor } from '../read/tool-state.ts';
+import { validateLibrary } from './validate-library.ts';
 
 export interface MergeOptions {
   dryRun: boolean;
@@ -61,12 +64,17 @@ export async function mergeLibrary(root: string, options: MergeOptions): Promise
     ? { setAside: found.setAside, skipped: [], unreadable: true }
     : null;
   if (journal && !options.dryRun) outcome = await finishJournal(journal, { library: ops, state: stateOps });
-  let files = readMergeInputs(root, await listLibrary(root));
-  if (journal && options.dryRun) files = await asIfFinished(files, journal, ops);
+  const validatePersona = compileSchema(personaSchema);
+  // The personas as validation sees them (with the accelerator's store and workers); only the ones a
+  // contribution merges into are read again, in full, when the planner reaches them.
+  const checked = await validateLibrary(root, { contributions: false, personaData: false, env: options.env });
+  let files = readMergeInputs(root, await listLibrary(root), checked.personas);
+  if (journal && options.dryRun) files = await asIfFinished(files, journal, ops, validatePersona);
   const plan = planMerge({
-    personaFiles: files.personaFiles,
+    personas: files.personas,
+    readPersona: files.readPersona,
     contributionFiles: files.contributionFiles,
-    validatePersona: compileSchema(personaSchema),
+    validatePersona,
     validateContribution: compileSchema(contributionSchema),
     date: options.date,
     parkStale: options.parkStale === true,
@@ -96,25 +104,23 @@ async function peekJournal(
   return journal ? { journal, setAside: null } : { journal: null, setAside: MERGE_JOURNAL };
 }
 
-/**
- * The library's files as the merge reads them. Contributions are read up front (they are few and small, and
- * decide which personas matter); personas are read one at a time as the planner reaches them, so the bytes
- * of the many personas no contribution names are dropped as soon as they are checked.
- */
+/** The library as the merge reads it: every persona's facts, and the bytes of one persona on demand. */
 interface MergeInputs {
-  personaFiles: Iterable<SourceFile>;
+  personas: readonly PersonaFacts[];
+  readPersona: (file: string) => Uint8Array;
   contributionFiles: SourceFile[];
   diagnostics: Diagnostic[];
 }
 
-function readMergeInputs(root: string, listing: LibraryListing): MergeInputs {
+function readMergeInputs(
+  root: string,
+  listing: LibraryListing,
+  personas: readonly PersonaFacts[],
+): MergeInputs {
   const read = (file: string): SourceFile => ({ file, bytes: readCapped(path.join(root, file)) });
   return {
-    personaFiles: {
-      *[Symbol.iterator]() {
-        for (const file of listing.personaFiles) yield read(file);
-      },
-    },
+    personas,
+    readPersona: (file) => read(file).bytes,
     contributionFiles: listing.contributionFiles.map(read),
     diagnostics: listing.diagnostics,
   };
@@ -124,7 +130,12 @@ function readMergeInputs(root: string, listing: LibraryListing): MergeInputs {
  * The library as it will be once the journaled merge is finished, in memory only: personas edited since it
  * was recorded keep their text and their contributions, as `finishJournal` would leave them.
  */
-async function asIfFinished(files: MergeInputs, journal: MergeJournal, ops: FileOps): Promise<MergeInputs> {
+async function asIfFinished(
+  files: MergeInputs,
+  journal: MergeJournal,
+  ops: FileOps,
+  validatePersona: SchemaValidator,
+): Promise<MergeInputs> {
   const skipped = new Set<string>();
   for (const write of journal.writes) if ((await writeState(write, ops)) === 'other') skipped.add(write.file);
   const written = new Map(
@@ -134,14 +145,14 @@ async function asIfFinished(files: MergeInputs, journal: MergeJournal, ops: File
     journal.removals.filter((r) => !skipped.has(r.persona)).map((r) => [r.file, r.sha256]),
   );
   const moved = new Map(journal.moves.map((m) => [m.file, m]));
-  const personaFiles = files.personaFiles;
   return {
     ...files,
-    personaFiles: {
-      *[Symbol.iterator]() {
-        for (const f of personaFiles) yield { file: f.file, bytes: written.get(f.file) ?? f.bytes };
-      },
-    },
+    // The personas the journal writes, as it writes them.
+    personas: files.personas.map((facts) => {
+      const bytes = written.get(facts.file);
+      return bytes ? checkPersonaFile(facts.file, bytes, validatePersona) : facts;
+    }),
+    readPersona: (file) => written.get(file) ?? files.readPersona(file),
     contributionFiles: files.contributionFiles.flatMap((f) => {
       if (removed.get(f.file) === sha256(f.bytes)) return [];
       const move = moved.get(f.file);

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { checkAgainstBase } from '../check/base/check-against-base.ts';
 import { GENERATED_PATHS, generatedEdits, TOOL_PATHS } from '../check/base/generated-edits.ts';
-import { checkPersonaFile } from '../check/persona/check-persona-file.ts';
-import { compileSchemaOnFirstUse } from '../check/schema/compile-schema.ts';
 import { type Diagnostic, START_OF_FILE, sortDiagnostics } from '../core/diagnostic.ts';
+import { decodeSource } from '../parse/decode-source.ts';
+import { valuePlaces } from '../parse/node-place.ts';
+import { parseYaml } from '../parse/parse-yaml.ts';
 import { changedBetween } from '../read/compare-trees.ts';
 import { readCapped } from '../read/read-library.ts';
-import { readPersonaSchema } from '../read/read-schemas.ts';
 import { type ValidationResult, validateLibrary } from './validate-library.ts';
 
 export interface BaseAwareValidation {
@@ -27,23 +27,25 @@ export async function validateAgainstBase(
   root: string,
   baseRoot: string | null,
 ): Promise<BaseAwareValidation> {
-  const head = await validateLibrary(root, { personaData: false });
+  // With the personas' data: a renamed persona is recognised by its text.
+  const head = await validateLibrary(root);
   let base: ValidationResult | null = null;
   let baseProblem: string | null = null;
   if (baseRoot !== null) {
     try {
-      base = await validateLibrary(baseRoot, { personaData: false });
+      base = await validateLibrary(baseRoot);
     } catch (error) {
       baseProblem = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown';
     }
   }
   if (base === null || baseRoot === null)
     return { head, diagnostics: head.diagnostics, baseDiagnostics: null, baseProblem };
-  const validate = compileSchemaOnFirstUse(await readPersonaSchema(root));
-  // Positions of a fast-path persona come from a full reading of that one file, only when a rule needs them.
-  const placeOf = (file: string, key: string) =>
-    checkPersonaFile(file, readCapped(path.join(root, file)), validate, { fast: false }).places?.[key] ??
-    START_OF_FILE;
+  // Positions come from a full reading of the one file a diagnostic is about, only when one is made.
+  const placeOf = (file: string, key: string) => {
+    const decoded = decodeSource(file, readCapped(path.join(root, file)));
+    const parsed = decoded.ok ? parseYaml(file, decoded.text) : null;
+    return parsed?.doc ? valuePlaces(parsed.doc, parsed.lines)([key]) : START_OF_FILE;
+  };
   const changed = changedBetween(root, baseRoot, [...GENERATED_PATHS, ...TOOL_PATHS])
     .filter((change) => change.status !== 'removed')
     .map((change) => ({ file: change.file, added: change.status === 'added' }));

@@ -10,15 +10,11 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { compareCodePoints, type Diagnostic, diagnostic, START_OF_FILE } from '../core/diagnostic.ts';
+import type { SourceFile } from '../core/facts.ts';
 import { MAX_FILE_BYTES } from '../core/limits.ts';
 import { isPlainName, MAX_PATH_BYTES } from '../core/reported-path.ts';
 
-export interface SourceFile {
-  /** Relative to the library root, with `/` separators. */
-  file: string;
-  /** At most MAX_FILE_BYTES + 1 bytes: enough to tell that a file is too large without reading it all. */
-  bytes: Uint8Array;
-}
+export type { SourceFile };
 
 export interface LibraryFiles {
   personaFiles: SourceFile[];

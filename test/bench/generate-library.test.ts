@@ -6,7 +6,7 @@ import { generateLibrary } from '../../bench/generate-library.ts';
 import { median } from '../../bench/measure.ts';
 import { BenchUsageError, parseOptions } from '../../bench/options.ts';
 import { peerFiles } from '../../bench/scenarios.ts';
-import { isPlainlyCanonical } from '../../scripts/check/persona/plainly-canonical.ts';
+import { isPlainlyCanonical } from '../../scripts/accel/plainly-canonical.ts';
 import { LIST_FIELDS } from '../../scripts/core/persona-fields.ts';
 import { formatPersonaSource } from '../../scripts/plan/format-persona-source.ts';
 import { listFiles } from '../helpers/golden.ts';

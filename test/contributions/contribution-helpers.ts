@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkLibrary } from '../../scripts/check/check-library.ts';
 import { checkContributionFile } from '../../scripts/check/contribution/check-contribution-file.ts';
 import { checkPersonaFile } from '../../scripts/check/persona/check-persona-file.ts';
 import { compileSchema } from '../../scripts/check/schema/compile-schema.ts';
+import { validateFiles } from '../../scripts/check/validate-files.ts';
 import type { Diagnostic } from '../../scripts/core/diagnostic.ts';
 import { CONTRIBUTION_MODELINE } from '../../scripts/core/persona-fields.ts';
 import { REPO_ROOT } from '../helpers/run-cli.ts';
@@ -61,13 +61,16 @@ export function checkInMemory(files: Record<string, string | Uint8Array>): Diagn
   const bytes = (content: string | Uint8Array) =>
     typeof content === 'string' ? new TextEncoder().encode(content) : content;
   const entries = Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const personas = entries
-    .filter(([file]) => file.startsWith('personas/'))
-    .map(([file, content]) => checkPersonaFile(file, bytes(content), validatePersona));
-  const contributions = entries
-    .filter(([file]) => file.startsWith('contributions/'))
-    .map(([file, content]) => checkContributionFile(file, bytes(content), validateContribution));
-  return checkLibrary({ personas, contributions, validatePersona }).diagnostics;
+  const read = (prefix: string) =>
+    entries
+      .filter(([file]) => file.startsWith(prefix))
+      .map(([file, content]) => ({ file, bytes: bytes(content) }));
+  return validateFiles({
+    personas: read('personas/'),
+    contributions: read('contributions/'),
+    validatePersona,
+    validateContribution,
+  }).diagnostics;
 }
 
 /** The persona text with a `community` block appended (as `persona merge` would have left it). */

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkLibrary } from '../../scripts/check/check-library.ts';
-import { checkPersonaFile } from '../../scripts/check/persona/check-persona-file.ts';
 import { compileSchema } from '../../scripts/check/schema/compile-schema.ts';
+import { validateFiles } from '../../scripts/check/validate-files.ts';
 import type { Diagnostic } from '../../scripts/core/diagnostic.ts';
 import { REPO_ROOT } from './run-cli.ts';
 
@@ -16,10 +15,8 @@ export function checkPersonas(files: Record<string, string | Uint8Array>): Diagn
     const content = files[file] ?? '';
     return typeof content === 'string' ? new TextEncoder().encode(content) : content;
   };
-  const personas = Object.keys(files).map((file) => checkPersonaFile(file, bytes(file), validate));
-  const locatePersona = (file: string) =>
-    checkPersonaFile(file, bytes(file), validate, { fast: false }).places ?? {};
-  return checkLibrary({ personas, locatePersona }).diagnostics;
+  const personas = Object.keys(files).map((file) => ({ file, bytes: bytes(file) }));
+  return validateFiles({ personas, validatePersona: validate }).diagnostics;
 }
 
 export const personaValidator = validate;

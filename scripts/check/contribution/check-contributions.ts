@@ -1,34 +1,23 @@
 import type { ContributionFacts } from '../../core/contribution.ts';
 import { compareCodePoints, type Diagnostic } from '../../core/diagnostic.ts';
-import type { PersonaFacts } from '../persona/check-persona-file.ts';
+import type { PersonaFacts } from '../../core/facts.ts';
 import type { SchemaValidator } from '../schema/compile-schema.ts';
 import { buildContributionIndex, type ContributionIndex } from './contribution-index.ts';
+import { type PlannedComparison, plannedComparisons } from './planned-comparisons.ts';
 import { resolveTarget } from './resolve-target.ts';
 import type { PendingContribution } from './rules/pending-context.ts';
 import { PENDING_RULES } from './rules/pending-rules.ts';
 import { checkAgainstPersona } from './rules/target-rules.ts';
 
 /**
- * Memoises one contribution's comparison with its persona. The result depends only on the two files'
- * contents and the schema, so the validation cache keys it by both content hashes.
- */
-export type MemoAgainstPersona = (
-  contributionFile: string,
-  personaFile: string,
-  compute: () => Diagnostic[],
-) => Diagnostic[];
-
-/**
- * The cross-file half of checking contributions: each clean contribution against its persona as it is on
- * disk, then the pending contributions against each other. Per-file diagnostics are not repeated here.
+ * The cross-file half of checking contributions: each clean contribution resolved to its persona, its
+ * comparison with that persona (`compared`, by contribution file: computed by `compareWithPersonas`, or
+ * remembered), then the pending contributions against each other. Per-file diagnostics are not repeated here.
  */
 export function checkContributions(
   contributions: readonly ContributionFacts[],
-  personas: readonly PersonaFacts[],
-  validatePersona: SchemaValidator,
-  memoAgainstPersona: MemoAgainstPersona = (_c, _p, compute) => compute(),
-  // A caller that planned comparisons from the same personas passes the index it already built.
-  index: ContributionIndex = buildContributionIndex(personas),
+  index: ContributionIndex,
+  compared: ReadonlyMap<string, readonly Diagnostic[]>,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const pending: PendingContribution[] = [];
@@ -39,13 +28,42 @@ export function checkContributions(
     const { target, diagnostics } = resolveTarget(facts, contribution, index);
     out.push(...diagnostics);
     if (!target?.usable) continue;
-    out.push(
-      ...memoAgainstPersona(facts.file, target.file, () =>
-        checkAgainstPersona({ facts, contribution, target, data: target.data, validatePersona }),
-      ),
-    );
+    out.push(...(compared.get(facts.file) ?? []));
     pending.push({ facts, contribution, target });
   }
   for (const rule of PENDING_RULES) out.push(...rule(pending));
   return out;
+}
+
+/** Each planned comparison's diagnostics, by contribution file, with the personas' data at hand. */
+export function compareWithPersonas(
+  planned: readonly PlannedComparison[],
+  dataOf: ReadonlyMap<string, Record<string, unknown>>,
+  validatePersona: SchemaValidator,
+): Map<string, Diagnostic[]> {
+  const out = new Map<string, Diagnostic[]>();
+  for (const { contribution: facts, target } of planned) {
+    const data = dataOf.get(target.file);
+    if (!facts.contribution || !data) continue;
+    out.set(
+      facts.file,
+      checkAgainstPersona({ facts, contribution: facts.contribution, target, data, validatePersona }),
+    );
+  }
+  return out;
+}
+
+/**
+ * All of it at once, for callers that hold every persona's data (intake, `persona contribute`): index, plan,
+ * compare, check.
+ */
+export function checkContributionsWithData(
+  contributions: readonly ContributionFacts[],
+  personas: readonly PersonaFacts[],
+  validatePersona: SchemaValidator,
+): Diagnostic[] {
+  const index = buildContributionIndex(personas);
+  const dataOf = new Map(personas.flatMap((p) => (p.data ? [[p.file, p.data] as const] : [])));
+  const compared = compareWithPersonas(plannedComparisons(contributions, index), dataOf, validatePersona);
+  return checkContributions(contributions, index, compared);
 }

@@ -1,7 +1,11 @@
 import type { Document, LineCounter, Node } from 'yaml';
 import { type Place, START_OF_FILE } from '../../core/diagnostic.ts';
-import type { FlatPlaces } from '../../parse/fast-parse.ts';
 import { nodePlace } from '../../parse/node-place.ts';
+
+/** Where each key and its value sit, for a flat file read line by line (the accelerator's reader). */
+export interface FlatPlaces {
+  [key: string]: { key: Place; value: Place };
+}
 
 /** What a single-file contribution rule sees: one parsed contribution that is a mapping. */
 export interface ContributionContext {

@@ -1,13 +1,12 @@
 import { Candidates } from '../../core/did-you-mean.ts';
-import { type PersonaFacts, summarizePersona } from '../persona/check-persona-file.ts';
+import type { PersonaFacts } from '../../core/facts.ts';
 
-/** A persona as a contribution sees it: plain data, and whether it is clean enough to merge into. */
+/** A persona as a contribution names it: its file and identity, and whether it is clean enough to merge into. */
 export interface PersonaTarget {
   file: string;
   slug: string;
   id?: string;
   title?: string;
-  data: Record<string, unknown>;
   /** False when the persona file has errors of its own; nothing is compared with or merged into it. */
   usable: boolean;
 }
@@ -19,25 +18,22 @@ export interface ContributionIndex {
   candidates(kind: 'slug' | 'id'): Candidates;
 }
 
+/** The personas by slug and by id, from their identities alone (no data is read). */
 export function buildContributionIndex(personas: readonly PersonaFacts[]): ContributionIndex {
   const bySlug = new Map<string, PersonaTarget[]>();
   const byId = new Map<string, PersonaTarget[]>();
   for (const facts of personas) {
-    const summary = facts.summary ?? (facts.data ? summarizePersona(facts.data) : undefined);
-    if (!summary || summary.slug === undefined) continue;
+    const { slug, id, title } = facts.identity;
+    if (!facts.readable || slug === undefined) continue;
     const target: PersonaTarget = {
       file: facts.file,
-      slug: summary.slug,
-      // Read on demand: facts revived from the cache load their data only if a check needs it.
-      get data() {
-        return facts.data ?? {};
-      },
+      slug,
       usable: !facts.diagnostics.some((d) => d.severity === 'error'),
     };
-    if (summary.id !== undefined) target.id = summary.id;
-    if (summary.title !== undefined) target.title = summary.title;
-    push(bySlug, target.slug, target);
-    if (target.id !== undefined) push(byId, target.id, target);
+    if (id !== undefined) target.id = id;
+    if (title !== undefined) target.title = title;
+    push(bySlug, slug, target);
+    if (id !== undefined) push(byId, id, target);
   }
   const prepared: Partial<Record<'slug' | 'id', Candidates>> = {};
   const candidates = (kind: 'slug' | 'id') =>

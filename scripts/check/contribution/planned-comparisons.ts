@@ -4,8 +4,7 @@ import { candidatesFor } from './resolve-target.ts';
 
 export interface PlannedComparison {
   contribution: ContributionFacts;
-  /** The persona, without its data: that stays wherever the persona was parsed. */
-  target: Omit<PersonaTarget, 'data'>;
+  target: PersonaTarget;
 }
 
 /**
@@ -23,18 +22,7 @@ export function plannedComparisons(
     const candidates = candidatesFor(facts.contribution.persona, index);
     const target = candidates.length === 1 ? candidates[0] : undefined;
     if (!target?.usable) continue;
-    // Field by field: `data` is a getter that would read the persona back from disk.
-    const { file, slug, usable, id, title } = target;
-    out.push({
-      contribution: facts,
-      target: {
-        file,
-        slug,
-        usable,
-        ...(id === undefined ? {} : { id }),
-        ...(title === undefined ? {} : { title }),
-      },
-    });
+    out.push({ contribution: facts, target });
   }
   return out;
 }

@@ -15,6 +15,8 @@ import type { ContributionIndex, PersonaTarget } from '../contribution/contribut
 
 export interface FormContext {
   index: ContributionIndex;
+  /** Each persona's data, by file: the form's item numbers and corrections are read against it. */
+  dataOf: ReadonlyMap<string, Record<string, unknown>>;
   /** The issue's author: the one credited, whoever edits the issue later. */
   author: string;
 }
@@ -68,13 +70,14 @@ export function readContributionForm(
   if (problems.length > 0 || !target || field === null || action === null || item === null)
     return { contribution: null, target, problems };
 
-  checkCombination({ target, field, action, item: item.value, value, rationale }, fail);
+  const data = ctx.dataOf.get(target.file) ?? {};
+  checkCombination({ data, field, action, item: item.value, value, rationale }, fail);
   if (problems.length > 0) return { contribution: null, target, problems };
 
   const contribution: Contribution = { persona: target.slug, field, action, author: ctx.author };
   if (item.value !== undefined) contribution.item = item.value;
   if (action !== 'confirm') contribution.value = value;
-  if (action === 'correct') contribution.original = currentText(target.data, field, item.value) ?? '';
+  if (action === 'correct') contribution.original = currentText(data, field, item.value) ?? '';
   if (rationale) contribution.rationale = rationale;
   if (evidence) contribution.evidence = evidence;
   return { contribution, target, problems };
@@ -218,7 +221,7 @@ function readItem(
 /** The action, field and item must fit together; said here in the form's words instead of file keys. */
 function checkCombination(
   input: {
-    target: PersonaTarget;
+    data: Record<string, unknown>;
     field: ContentField;
     action: ContributionAction;
     item: number | undefined;
@@ -227,7 +230,7 @@ function checkCombination(
   },
   fail: (field: FormFieldId, message: Words) => void,
 ): void {
-  const { target, field, action, item, value, rationale } = input;
+  const { data, field, action, item, value, rationale } = input;
   const fieldLabel = { strong: FIELD_LABELS[field] };
   const actionLabel = { strong: ACTION_LABELS[action] };
   const list = isListField(field);
@@ -267,7 +270,7 @@ function checkCombination(
       ' (1 is the first).',
     ]);
   }
-  const items = target.data[field];
+  const items = data[field];
   if (list && item !== undefined && action !== 'extend' && Array.isArray(items) && item > items.length) {
     fail('item', [
       fieldLabel,

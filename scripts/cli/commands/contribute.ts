@@ -2,7 +2,7 @@ import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { writeLibraryFile } from '../../apply/write-file.ts';
 import { checkContributionFile } from '../../check/contribution/check-contribution-file.ts';
-import { checkContributions } from '../../check/contribution/check-contributions.ts';
+import { checkContributionsWithData } from '../../check/contribution/check-contributions.ts';
 import { currentText } from '../../check/contribution/contribution-effect.ts';
 import { buildContributionIndex } from '../../check/contribution/contribution-index.ts';
 import { isRealDate } from '../../check/contribution/contribution-location.ts';
@@ -80,7 +80,8 @@ export const contributeCommand: Command = {
     const value = action === 'confirm' ? undefined : String(args.values[action]).trim();
     if (value !== undefined) contribution.value = value;
     if (action === 'correct') {
-      const original = currentText(target.data, field, contribution.item);
+      const data = library.personas.find((p) => p.file === target.file)?.data ?? {};
+      const original = currentText(data, field, contribution.item);
       if (original === undefined) {
         throw new UsageError(
           isListField(field) && contribution.item === undefined
@@ -114,13 +115,15 @@ export const contributeCommand: Command = {
     const validatePersona = compileSchema(personaSchema);
     const key = (d: Diagnostic) => JSON.stringify([d.file, d.line, d.column, d.rule, d.message]);
     const existing = new Set(
-      checkContributions(library.contributions, library.personas, validatePersona).map(key),
+      checkContributionsWithData(library.contributions, library.personas, validatePersona).map(key),
     );
     const problems = sortDiagnostics([
       ...facts.diagnostics,
-      ...checkContributions([...library.contributions, facts], library.personas, validatePersona).filter(
-        (d) => !existing.has(key(d)),
-      ),
+      ...checkContributionsWithData(
+        [...library.contributions, facts],
+        library.personas,
+        validatePersona,
+      ).filter((d) => !existing.has(key(d))),
     ]);
     const { errors, warnings } = countBySeverity(problems);
     if (errors > 0) {

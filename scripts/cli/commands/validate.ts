@@ -1,10 +1,8 @@
 import path from 'node:path';
 import { compareWithBase } from '../../check/base/compare-with-base.ts';
 import { countBySeverity } from '../../core/diagnostic.ts';
-import { toolIdentity } from '../../pipeline/check-files.ts';
 import { validateAgainstBase } from '../../pipeline/validate-against-base.ts';
 import { validateLibrary } from '../../pipeline/validate-library.ts';
-import { defaultCacheFile } from '../../read/tool-state.ts';
 import { formatGithub } from '../../render/report/format-github.ts';
 import { formatJson } from '../../render/report/format-json.ts';
 import { formatText, summarize } from '../../render/report/format-text.ts';
@@ -52,17 +50,15 @@ export const validateCommand: Command = {
         ? EXIT_PROBLEMS
         : EXIT_OK;
     }
-    const identity = toolIdentity();
+    // The accelerator's result store: its default place in the tools' state folder, another file, or none.
     const explicit = stringOption(args, 'cache-location');
-    const location =
-      explicit === undefined
-        ? defaultCacheFile(ctx.root, 'validate.json', ctx.env)
-        : path.resolve(ctx.cwd, explicit);
-    const cache =
-      args.values['no-cache'] === true || identity === undefined || location === null
-        ? undefined
-        : { location, toolIdentity: identity };
-    const result = await validateLibrary(ctx.root, { personaData: false, ...(cache ? { cache } : {}) });
+    const store =
+      args.values['no-cache'] === true
+        ? null
+        : explicit === undefined
+          ? undefined
+          : path.resolve(ctx.cwd, explicit);
+    const result = await validateLibrary(ctx.root, { personaData: false, store, env: ctx.env });
     const summary = summarize(result.diagnostics, result.personas.length, result.contributionCount);
     ctx.stdout(render(result.diagnostics, summary));
     const { errors, warnings } = countBySeverity(result.diagnostics);

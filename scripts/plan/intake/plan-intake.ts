@@ -1,5 +1,5 @@
 import { checkContributionFile } from '../../check/contribution/check-contribution-file.ts';
-import { checkContributions } from '../../check/contribution/check-contributions.ts';
+import { checkContributionsWithData } from '../../check/contribution/check-contributions.ts';
 import { buildContributionIndex, type PersonaTarget } from '../../check/contribution/contribution-index.ts';
 import { isRealDate } from '../../check/contribution/contribution-location.ts';
 import { diagnosticInFormWords } from '../../check/intake/diagnostic-in-form-words.ts';
@@ -54,7 +54,8 @@ export function planIntake(issue: IssueFacts, library: IntakeLibrary): IntakePla
   const { answers, problems: parseProblems } = parseIssueForm(issue.body);
   if (parseProblems.length > 0) return { kind: 'invalid', problems: parseProblems };
   const index = buildContributionIndex(library.personas);
-  const reading = readContributionForm(answers, { index, author: issue.author });
+  const dataOf = new Map(library.personas.flatMap((p) => (p.data ? [[p.file, p.data] as const] : [])));
+  const reading = readContributionForm(answers, { index, dataOf, author: issue.author });
   const { contribution, target } = reading;
   if (reading.problems.length > 0 || !contribution || !target)
     return { kind: 'invalid', problems: reading.problems };
@@ -114,9 +115,9 @@ export function planIntake(issue: IssueFacts, library: IntakeLibrary): IntakePla
 function newDiagnostics(facts: ContributionFacts, library: IntakeLibrary): Diagnostic[] {
   const key = (d: Diagnostic) => JSON.stringify([d.file, d.line, d.column, d.rule, d.message]);
   const before = new Set(
-    checkContributions(library.contributions, library.personas, library.validatePersona).map(key),
+    checkContributionsWithData(library.contributions, library.personas, library.validatePersona).map(key),
   );
-  const after = checkContributions(
+  const after = checkContributionsWithData(
     [...library.contributions, facts],
     library.personas,
     library.validatePersona,

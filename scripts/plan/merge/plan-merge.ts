@@ -10,12 +10,7 @@ import { buildContributionIndex, type PersonaTarget } from '../../check/contribu
 import { parkedPath } from '../../check/contribution/contribution-location.ts';
 import { resolveTarget } from '../../check/contribution/resolve-target.ts';
 import { checkAgainstPersona } from '../../check/contribution/rules/target-rules.ts';
-import {
-  checkPersonaFile,
-  type PersonaFacts,
-  type PersonaSummary,
-  summarizePersona,
-} from '../../check/persona/check-persona-file.ts';
+import { checkPersonaFile, type PersonaFacts } from '../../check/persona/check-persona-file.ts';
 import type { SchemaValidator } from '../../check/schema/compile-schema.ts';
 import type { Contribution, ContributionFacts } from '../../core/contribution.ts';
 import { compareCodePoints, type Diagnostic, sortDiagnostics } from '../../core/diagnostic.ts';
@@ -31,8 +26,10 @@ import type { AppliedContribution, MergePlan, PersonaMergeResult } from './merge
 import { type LineSpan, printDocument, renderPersonaEdit, topLevelSpans } from './render-persona-edit.ts';
 
 export interface MergeInput {
-  /** Read once, in order; may read each file only when it is reached, so unneeded bytes can go right away. */
-  personaFiles: Iterable<SourceFile>;
+  /** Every persona, checked (their data is not needed: a persona merged into is read again, from its bytes). */
+  personas: readonly PersonaFacts[];
+  /** The bytes of a persona file a contribution merges into; asked once per such persona, when it is planned. */
+  readPersona: (file: string) => Uint8Array;
   contributionFiles: readonly SourceFile[];
   validatePersona: SchemaValidator;
   validateContribution: SchemaValidator;
@@ -79,23 +76,7 @@ export function planMerge(input: MergeInput): MergePlan {
       bytes,
       facts: checkContributionFile(file, bytes, input.validateContribution),
     }));
-  // Every persona is checked, but only the bytes of those a contribution names are kept until they are merged:
-  // at 10,000 personas, holding the checked data of all of them was most of the merge's memory. Even the
-  // named ones' data is checked again when merged rather than kept (a few percent of the time), because
-  // thousands of kept data trees outlive the young generation and leave the old one bloated long after.
-  const named = new Set<string>();
-  for (const { facts } of contributionFiles) if (facts.contribution) named.add(facts.contribution.persona);
-  const namedBytes = new Map<string, Uint8Array>();
-  const personaFacts: PersonaFacts[] = [];
-  for (const { file, bytes } of input.personaFiles) {
-    const facts = checkPersonaFile(file, bytes, input.validatePersona);
-    const summary = facts.data ? ownStrings(summarizePersona(facts.data)) : undefined;
-    if (facts.data && summary && (named.has(summary.slug ?? '') || named.has(summary.id ?? ''))) {
-      namedBytes.set(file, bytes);
-    }
-    personaFacts.push(slimFacts(facts, summary));
-  }
-  const index = buildContributionIndex(personaFacts);
+  const index = buildContributionIndex(input.personas);
   const applied: AppliedContribution[] = [];
   const conflicts: Diagnostic[] = [];
   const removals: MergePlan['removals'] = [];
@@ -126,9 +107,8 @@ export function planMerge(input: MergeInput): MergePlan {
   for (const personaFile of [...queues.keys()].sort(compareCodePoints)) {
     const queue = queues.get(personaFile) as QueuedContribution[];
     queues.delete(personaFile);
-    const bytes = namedBytes.get(personaFile);
-    namedBytes.delete(personaFile);
-    const state = loadState((queue[0] as QueuedContribution).target, bytes, input.validatePersona);
+    const target = (queue[0] as QueuedContribution).target;
+    const state = loadState(target, input.readPersona(target.file), input.validatePersona);
     for (const { file, bytes, facts, contribution, target } of queue) {
       const found = checkAgainstPersona({
         facts,
@@ -193,21 +173,6 @@ interface QueuedContribution {
   facts: ContributionFacts;
   contribution: Contribution;
   target: PersonaTarget;
-}
-
-/**
- * The facts the contribution index needs, without the persona's data: the index reads only the summary, and
- * a persona a contribution merges into is checked again from its bytes when its turn comes. A target's
- * `data` is therefore empty here; the merge reads only the data loadState checks.
- */
-function slimFacts(facts: PersonaFacts, summary: PersonaSummary | undefined): PersonaFacts {
-  return {
-    file: facts.file,
-    data: null,
-    places: facts.places,
-    diagnostics: facts.diagnostics,
-    ...(summary ? { summary } : {}),
-  };
 }
 
 function loadState(

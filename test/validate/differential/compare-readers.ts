@@ -1,6 +1,6 @@
+import { type FlatPlaces, fastParse, fastParseFlat } from '../../../scripts/accel/fast-yaml.ts';
 import { keyPlace, valuePlace } from '../../../scripts/check/contribution/contribution-context.ts';
 import type { Place } from '../../../scripts/core/diagnostic.ts';
-import { type FlatPlaces, fastParse, fastParseFlat } from '../../../scripts/parse/fast-parse.ts';
 import { type ParsedYaml, parseYaml } from '../../../scripts/parse/parse-yaml.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { Place } from '../core/diagnostic.ts';
-import { MAX_DEPTH } from './parse-yaml.ts';
+import type { FlatPlaces } from '../check/contribution/contribution-context.ts';
+import { MAX_DEPTH } from '../parse/parse-yaml.ts';
 
 /**
  * The shapes of line that canonical files are made of. A file made only of these lines has no anchors,
@@ -238,9 +238,7 @@ class BlockReader {
 // A flat file nests two levels at most (its mapping, and `[]`), far within MAX_DEPTH.
 const FLAT_LINE = new RegExp(`^(?:(${KEY}):( +)(${VALUE})(?: +#.*)?| *#.*| *)\\r?$`);
 
-export interface FlatPlaces {
-  [key: string]: { key: Place; value: Place };
-}
+export type { FlatPlaces };
 
 /**
  * `fastParse` for a flat file (one `key: value` per line, such as a contribution), with the place of every key

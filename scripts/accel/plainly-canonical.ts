@@ -1,4 +1,4 @@
-import { type CanonicalLayout, PERSONA_CANONICAL_OPTIONS } from '../../core/persona-fields.ts';
+import { type CanonicalLayout, PERSONA_CANONICAL_OPTIONS } from '../core/persona-fields.ts';
 
 /*
  * Scalars the YAML printer writes back exactly as they are written here: double-quoted text whose only

@@ -1,0 +1,26 @@
+import type { ContributionFacts } from '../core/contribution.ts';
+import type { Diagnostic } from '../core/diagnostic.ts';
+import type { PersonaFacts } from '../core/facts.ts';
+import type { PlannedComparison } from './contribution/planned-comparisons.ts';
+
+/**
+ * The per-file half of validation, and the comparisons of contributions with their personas: what a
+ * library's files say, each on its own. The reference implementation reads and checks every file
+ * (scripts/pipeline/reference-checker.ts); the accelerator answers the same questions from its result store
+ * and worker pool (scripts/accel/accelerated-checker.ts). Same questions, same answers: the differential tests
+ * hold them to it.
+ */
+export interface LibraryChecker {
+  /** Each persona file's facts, in the order given; `keepData` keeps every persona's data in them. */
+  personas(files: readonly string[], options: { keepData: boolean }): Promise<PersonaFacts[]>;
+  contributions(files: readonly string[]): Promise<ContributionFacts[]>;
+  /** Each planned comparison's diagnostics, by contribution file. */
+  compare(
+    planned: readonly PlannedComparison[],
+    personas: readonly PersonaFacts[],
+  ): Promise<Map<string, Diagnostic[]>>;
+  /** The data of one persona, read again from its file (null when it has no usable mapping). */
+  dataOf(file: string): Record<string, unknown> | null;
+  /** Keeps what the run learnt (the accelerator's store); a no-op for the reference. */
+  finish(): void;
+}

@@ -1,0 +1,29 @@
+import type { Finding, PersonaIdentity } from '../../core/facts.ts';
+
+/** One persona as the cross-file rules see it: its identity and what each rule collected from it. */
+export interface LibraryEntry {
+  file: string;
+  identity: PersonaIdentity;
+  collected: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A rule across personas, in one file. `collect` takes what the rule needs from one persona's data (plain
+ * JSON: it is stored with the file's other results, by content hash, so a rule never needs a format of its
+ * own); `check` reports on the whole library from what was collected, placing each finding at a value's path.
+ */
+export interface LibraryRule<Collected = unknown> {
+  name: string;
+  collect?(data: Record<string, unknown>): Collected;
+  check(entries: readonly LibraryEntry[], help: LibraryHelp): Finding[];
+}
+
+/** What rules share: suggestions among every slug of the library, computed once. */
+export interface LibraryHelp {
+  suggestSlug(input: string): string | undefined;
+}
+
+/** What `rule` collected from `entry`. */
+export function collectedBy<C>(rule: LibraryRule<C>, entry: LibraryEntry): C | undefined {
+  return entry.collected[rule.name] as C | undefined;
+}

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { checkContributionFile } from '../check/contribution/check-contribution-file.ts';
+import { compareWithPersonas } from '../check/contribution/check-contributions.ts';
+import type { LibraryChecker } from '../check/library-checker.ts';
+import { checkPersonaFile } from '../check/persona/check-persona-file.ts';
+import type { SchemaValidator } from '../check/schema/compile-schema.ts';
+import { readCapped } from '../read/read-library.ts';
+
+export interface CheckerSchemas {
+  persona: SchemaValidator;
+  contribution: SchemaValidator;
+}
+
+/**
+ * The reference checker: every file read and checked in full on this thread, nothing remembered. The
+ * accelerator must give the same answers, faster.
+ */
+export function referenceChecker(root: string, schemas: CheckerSchemas): LibraryChecker {
+  const read = (file: string) => readCapped(path.join(root, file));
+  const dataOf = (file: string) => checkPersonaFile(file, read(file), schemas.persona).data;
+  return {
+    personas: async (files, { keepData }) =>
+      files.map((file) => {
+        const facts = checkPersonaFile(file, read(file), schemas.persona);
+        return keepData ? facts : { ...facts, data: null };
+      }),
+    contributions: async (files) =>
+      files.map((file) => checkContributionFile(file, read(file), schemas.contribution)),
+    compare: async (planned, personas) => {
+      const held = new Map(personas.flatMap((p) => (p.data ? [[p.file, p.data] as const] : [])));
+      const needed = new Map<string, Record<string, unknown>>();
+      for (const { target } of planned) {
+        const data = held.get(target.file) ?? dataOf(target.file);
+        if (data) needed.set(target.file, data);
+      }
+      return compareWithPersonas(planned, needed, schemas.persona);
+    },
+    dataOf,
+    finish: () => {},
+  };
+}

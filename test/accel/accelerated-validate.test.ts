@@ -1,0 +1,170 @@
+import { EventEmitter } from 'node:events';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { generateLibrary } from '../../bench/generate-library.ts';
+import { POOL_TASKS } from '../../scripts/accel/accelerated-checker.ts';
+import { setAccelerated } from '../../scripts/accel/switch.ts';
+import { type PoolWorkerData, runPoolWorker, type WorkerLike } from '../../scripts/accel/worker-pool.ts';
+import { type ValidateOptions, validateLibrary } from '../../scripts/pipeline/validate-library.ts';
+import { FIXTURE_LIBRARY, writeFiles } from '../contributions/contribution-helpers.ts';
+import { CONTRIBUTION_RULE_CASES } from '../contributions/contribution-rule-cases.ts';
+import { REPO_ROOT } from '../helpers/run-cli.ts';
+import { RULE_CASES } from '../validate/rule-cases.ts';
+
+/**
+ * The accelerator (fast paths, result store, worker pool) against the reference path, on whole libraries:
+ * every validation answer must be the same, cold or warm, on one thread or several.
+ */
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'persona-accel-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterEach(() => setAccelerated(undefined));
+
+let made = 0;
+function copyOf(from: string): string {
+  const root = path.join(tmp, `lib-${++made}`);
+  cpSync(from, root, { recursive: true });
+  return root;
+}
+
+/** A library with every persona rule and contribution rule firing somewhere, and a generated one with 300 files. */
+const LIBRARIES: Array<[string, () => string]> = [
+  ['the shipped library', () => copyOf(path.join(REPO_ROOT, 'personas', '..'))],
+  [
+    'the contribution rules’ cases, side by side',
+    () => {
+      const root = copyOf(FIXTURE_LIBRARY);
+      CONTRIBUTION_RULE_CASES.forEach((c, i) =>
+        writeFiles(
+          root,
+          Object.fromEntries(
+            Object.entries(c.files).map(([f, t]) => [
+              f.replace(/\/([^/]+)$/, `/${i}-$1`),
+              typeof t === 'string' ? t.replace('«', '') : t,
+            ]),
+          ),
+        ),
+      );
+      return root;
+    },
+  ],
+  [
+    'the persona rules’ cases',
+    () => {
+      const root = copyOf(FIXTURE_LIBRARY);
+      for (const c of RULE_CASES)
+        for (const [file, content] of Object.entries(c.files))
+          if (file.startsWith('personas/') && file.split('/').length === 3)
+            writeFiles(root, {
+              [file.replace('.yaml', `-${made}.yaml`)]:
+                typeof content === 'string' ? content.replace('«', '') : content,
+            });
+      return root;
+    },
+  ],
+  [
+    'a generated library of 300 personas with invalid files',
+    () =>
+      generateLibrary({
+        dir: path.join(tmp, `gen-${++made}`),
+        size: 300,
+        seed: 7,
+        schemasDir: path.join(REPO_ROOT, 'schemas'),
+      }).root,
+  ],
+];
+
+async function both(root: string, options: ValidateOptions = {}) {
+  setAccelerated(false);
+  const reference = await validateLibrary(root, { env: {} });
+  setAccelerated(true);
+  const accelerated = await validateLibrary(root, { env: {}, ...options });
+  return { reference, accelerated };
+}
+
+const PLANTED = {
+  line: 1,
+  column: 1,
+  endLine: 1,
+  endColumn: 1,
+  severity: 'warning',
+  rule: 'lint/placeholder',
+  message: 'planted in the store',
+  hint: '',
+  url: '',
+};
+
+/** Pool threads started in this process, running the pool's real worker side. */
+const inProcessThreads = (data: PoolWorkerData): WorkerLike => {
+  const worker = Object.assign(new EventEmitter(), { postMessage: () => {}, terminate: () => {} });
+  runPoolWorker(data, { postMessage: (m) => setImmediate(() => worker.emit('message', m)) }, POOL_TASKS);
+  return worker;
+};
+
+describe.each(LIBRARIES)('accelerated validation of %s', (_name, make) => {
+  it('equals the reference: same facts and diagnostics, cold, warm, and on several threads', async () => {
+    const root = make();
+    const store = path.join(tmp, `store-${made}.json`);
+    const cold = await both(root, { store });
+    expect(cold.accelerated).toEqual(cold.reference);
+    // Warm: every file from the store this time (it holds no data, so data is read again, explicitly).
+    const warm = await both(root, { store });
+    expect(warm.accelerated).toEqual(cold.reference);
+    const threaded = await both(root, {
+      store: null,
+      pool: { minItemsPerThread: 10, threads: 3, spawn: inProcessThreads },
+    });
+    expect(threaded.accelerated).toEqual(cold.reference);
+    expect(cold.reference.diagnostics.length).toBeGreaterThanOrEqual(_name === 'the shipped library' ? 0 : 5);
+  });
+});
+
+describe('the store answers for unchanged content, and never for changed content', () => {
+  it('answers a warm run from what it stored (a planted answer shows it was asked)', async () => {
+    const root = copyOf(FIXTURE_LIBRARY);
+    const store = path.join(tmp, 'store-planted.json');
+    setAccelerated(true);
+    expect((await validateLibrary(root, { store, env: {} })).diagnostics).toEqual([]);
+    const stored = JSON.parse(readFileSync(store, 'utf8'));
+    const [key, facts] = Object.entries(stored.results as Record<string, { diagnostics: unknown[] }>).find(
+      ([k]) => k.startsWith('persona\u0000'),
+    ) as [string, { diagnostics: unknown[]; file: string }];
+    facts.diagnostics = [{ ...PLANTED, file: facts.file }];
+    stored.results[key] = facts;
+    writeFileSync(store, JSON.stringify(stored));
+    expect((await validateLibrary(root, { store, env: {} })).diagnostics.map((d) => d.message)).toEqual([
+      PLANTED.message,
+    ]);
+  });
+
+  it('sees an edited persona, and the correction it made stale', async () => {
+    const root = copyOf(FIXTURE_LIBRARY);
+    writeFiles(root, {
+      'contributions/sentry-error-monitor/2026-11-20-amy-goals.yaml': [
+        '# yaml-language-server: $schema=../../schemas/contribution.schema.json',
+        'persona: sentry-error-monitor',
+        'field: frustrations',
+        'action: correct',
+        'item: 3',
+        'value: "Bot noise eats the quota by mid-month."',
+        'original: "Crawler and browser-extension noise eating the monthly error quota."',
+        'author: amy',
+        'rationale: "Seen it."',
+        '',
+      ].join('\n'),
+    });
+    const store = path.join(tmp, 'store-edit.json');
+    setAccelerated(true);
+    expect((await validateLibrary(root, { store, env: {} })).diagnostics).toEqual([]);
+    const persona = path.join(root, 'personas/sentry/sentry-error-monitor.yaml');
+    writeFileSync(
+      persona,
+      readFileSync(persona, 'utf8').replace('eating the monthly error quota.', 'eating the quota.'),
+    );
+    const after = await validateLibrary(root, { store, env: {} });
+    expect(after.diagnostics.map((d) => d.rule)).toEqual(['contribution/stale-original']);
+    setAccelerated(false);
+    expect((await validateLibrary(root, { env: {} })).diagnostics).toEqual(after.diagnostics);
+  });
+});
