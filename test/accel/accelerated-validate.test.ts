@@ -35,7 +35,7 @@ const LIBRARIES: Array<[string, () => string]> = [
     'the contribution rules’ cases, side by side',
     () => {
       const root = copyOf(FIXTURE_LIBRARY);
-      CONTRIBUTION_RULE_CASES.forEach((c, i) =>
+      CONTRIBUTION_RULE_CASES.forEach((c, i) => {
         writeFiles(
           root,
           Object.fromEntries(
@@ -44,8 +44,8 @@ const LIBRARIES: Array<[string, () => string]> = [
               typeof t === 'string' ? t.replace('«', '') : t,
             ]),
           ),
-        ),
-      );
+        );
+      });
       return root;
     },
   ],

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { validateReport } from '../../scripts/check/report/validate-report.ts';
-import type { MergePreview } from '../../scripts/core/report.ts';
 import {
   COMMENT_MARKER,
   MAX_COMMENT_LENGTH,

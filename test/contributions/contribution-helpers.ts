@@ -1,7 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkContributionFile } from '../../scripts/check/contribution/check-contribution-file.ts';
-import { checkPersonaFile } from '../../scripts/check/persona/check-persona-file.ts';
 import { compileSchema } from '../../scripts/check/schema/compile-schema.ts';
 import { validateFiles } from '../../scripts/check/validate-files.ts';
 import type { Diagnostic } from '../../scripts/core/diagnostic.ts';
