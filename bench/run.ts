@@ -130,11 +130,8 @@ async function bench(options: BenchOptions, repo: string, work: string): Promise
     floor: path.join(repo, 'bench/floor.ts'),
     'stat-floor': path.join(repo, 'bench/stat-floor.ts'),
   };
-  // The CLI with the scripts it loads next to itself (the catalogue's page worker): without them it would
-  // fall back to one thread and the bench would measure something users never run.
-  if (!options.cli)
-    for (const name of ['persona', 'catalogue-worker'])
-      entryPoints[name] = path.join(repo, bundleOptions.entryPoints[name] as string);
+  // The CLI bundle is also the script of its own worker threads.
+  if (!options.cli) entryPoints.persona = path.join(repo, bundleOptions.entryPoints.persona as string);
   await bundle({ entryPoints, outdir: binDir });
   const cli = options.cli ? path.resolve(repo, options.cli) : path.join(binDir, 'persona.mjs');
   if (!existsSync(cli)) throw new BenchUsageError(`--cli ${options.cli}: no such file`);

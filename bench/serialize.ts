@@ -1,8 +1,8 @@
 import { Document, isPair, isScalar, Scalar, visit } from 'yaml';
 import { CONTRIBUTION_KEY_ORDER } from '../scripts/core/contribution.ts';
 import { CONTRIBUTION_MODELINE, SECTION_ORDER } from '../scripts/core/persona-fields.ts';
+import { canonicalYaml } from '../scripts/parse/canonical-yaml.ts';
 import { PERSONA_CANONICAL_OPTIONS } from '../scripts/plan/format-persona-source.ts';
-import { canonicalYaml } from '../scripts/render/canonical-yaml.ts';
 
 /** The contribution format's key order, as `persona contribute` writes it. */
 export const CONTRIBUTION_KEYS = CONTRIBUTION_KEY_ORDER;

@@ -7,6 +7,7 @@ import { compileSchema, type SchemaValidator } from '../check/schema/compile-sch
 import type { ContributionFacts } from '../core/contribution.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import type { PersonaFacts } from '../core/facts.ts';
+import { contentHash } from '../core/sha256.ts';
 import { readCapped } from '../read/read-library.ts';
 import { fastContributionCheck, fastPersonaCheck } from './fast-checks.ts';
 import type { ResultStore } from './result-store.ts';
@@ -17,7 +18,7 @@ export const FILES_PER_THREAD = 1500;
 
 interface CheckShared {
   schema: object;
-  keepData: boolean;
+  keepData: boolean | 'if-parsed';
 }
 
 interface FileJob {
@@ -42,7 +43,7 @@ export const checkPersonasTask: PoolTask<CheckShared, FileJob, PersonaFacts> = {
   run: (shared, jobs) =>
     jobs.map(({ file, bytes }) => {
       const facts = checkPersonaFile(file, bytes, validatorFor(shared.schema), { fast: fastPersonaCheck });
-      return shared.keepData ? facts : { ...facts, data: null };
+      return shared.keepData !== false ? facts : { ...facts, data: null };
     }),
 };
 
@@ -53,14 +54,6 @@ export const checkContributionsTask: PoolTask<CheckShared, FileJob, Contribution
       checkContributionFile(file, bytes, validatorFor(shared.schema), { fast: fastContributionCheck }),
     ),
 };
-
-/** What a worker of the bundle can be asked to run. */
-export const POOL_TASKS: ReadonlyMap<string, PoolTask<unknown, unknown, unknown>> = new Map(
-  [checkPersonasTask, checkContributionsTask].map((task) => [
-    task.name,
-    task as PoolTask<unknown, unknown, unknown>,
-  ]),
-);
 
 export interface AcceleratedOptions {
   store: ResultStore;
@@ -76,6 +69,8 @@ export interface AcceleratedOptions {
  */
 export function acceleratedChecker(root: string, options: AcceleratedOptions): LibraryChecker {
   const { store } = options;
+  // Stored results hold for the schemas they were checked against: their hashes are part of every key.
+  const schemaKey = contentHash(JSON.stringify([options.schemas.persona, options.schemas.contribution]));
   const hashes = new Map<string, string>();
   const pool: PoolOptions = { minItemsPerThread: FILES_PER_THREAD, ...options.pool };
   const absolute = (file: string) => path.join(root, file);
@@ -100,7 +95,7 @@ export function acceleratedChecker(root: string, options: AcceleratedOptions): L
     const jobs: Array<{ index: number; job: FileJob; key: string }> = [];
     files.forEach((file, index) => {
       const { hash, bytes } = hashOf(file);
-      const key = `${file}\0${hash}`;
+      const key = `${schemaKey}\0${file}\0${hash}`;
       const stored = store.get<F>(kind, key);
       const revived = stored === undefined ? undefined : fromStore(stored, file);
       if (revived) out[index] = revived;
@@ -130,7 +125,7 @@ export function acceleratedChecker(root: string, options: AcceleratedOptions): L
         (stored, file) => (isPersonaFacts(stored, file) ? stored : undefined),
       );
       // The store keeps no data: a caller that wants it has the files it has not just parsed read again.
-      if (!keepData) return facts;
+      if (keepData !== true) return facts;
       return facts.map((f) => (f.data === null && f.readable ? { ...f, data: dataOf(f.file) } : f));
     },
     contributions: (files) =>
@@ -145,7 +140,7 @@ export function acceleratedChecker(root: string, options: AcceleratedOptions): L
       const out = new Map<string, Diagnostic[]>();
       const missing: (typeof planned)[number][] = [];
       for (const comparison of planned) {
-        const key = `${hashes.get(comparison.contribution.file)}\0${hashes.get(comparison.target.file)}`;
+        const key = `${schemaKey}\0${hashes.get(comparison.contribution.file)}\0${hashes.get(comparison.target.file)}`;
         const known = store.get<Diagnostic[]>('compare', key);
         if (Array.isArray(known)) out.set(comparison.contribution.file, known);
         else missing.push(comparison);
@@ -161,14 +156,13 @@ export function acceleratedChecker(root: string, options: AcceleratedOptions): L
         for (const comparison of missing) {
           const diagnostics = compared.get(comparison.contribution.file) ?? [];
           out.set(comparison.contribution.file, diagnostics);
-          const key = `${hashes.get(comparison.contribution.file)}\0${hashes.get(comparison.target.file)}`;
+          const key = `${schemaKey}\0${hashes.get(comparison.contribution.file)}\0${hashes.get(comparison.target.file)}`;
           store.set('compare', key, diagnostics);
         }
       }
       return out;
     },
     dataOf,
-    finish: () => store.save(),
   };
 }
 

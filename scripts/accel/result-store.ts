@@ -1,6 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { contentHash } from '../core/sha256.ts';
 
 const FORMAT = 'persona-result-store';
 
@@ -55,7 +56,8 @@ export class ResultStore {
   /** The content hash of a file: from its stamp when unchanged, else by reading it (`read` gives the bytes). */
   hashOf(absolute: string, read: () => Uint8Array): { hash: string; bytes: Uint8Array | null } {
     const stat = lstatSync(absolute, { throwIfNoEntry: false });
-    const known = this.old.stamps[absolute];
+    // This run's own stamp first: a file hashed earlier in the run (validation, then the catalogue) is read once.
+    const known = this.next.stamps[absolute] ?? this.old.stamps[absolute];
     if (
       stat &&
       known &&
@@ -112,10 +114,6 @@ export class ResultStore {
       rmSync(temporary, { force: true });
     }
   }
-}
-
-export function contentHash(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('base64url');
 }
 
 /** A fingerprint of everything that makes results valid: parts joined and hashed. */

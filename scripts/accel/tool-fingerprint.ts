@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentHash } from './result-store.ts';
+import { contentHash } from '../core/sha256.ts';
 import { registeredEntry } from './worker-pool.ts';
 
 let memo: { entry: string; hash: string | undefined } | undefined;

@@ -1,4 +1,4 @@
-import { firstDifferentLine } from '../plan/catalogue/plan-catalogue-writes.ts';
+import { firstDifferentLine } from '../plan/format-persona-source.ts';
 import { readCatalogueBytes } from '../read/read-catalogue-folder.ts';
 import { encodeParts } from './encode-parts.ts';
 import { writeTempFile } from './write-temp-file.ts';

@@ -25,8 +25,6 @@ export const bundleOptions = {
     'validate-action': 'scripts/action/validate-entry.ts',
     // The apply workflow's step: merge, catalogue, commit message.
     'apply-action': 'scripts/action/apply-entry.ts',
-    // persona catalogue renders pages on worker threads with this script (falls back to one thread without it).
-    'catalogue-worker': 'scripts/render/catalogue/render-worker.ts',
   },
   absWorkingDir: REPO_ROOT,
   outdir: 'dist',

@@ -11,8 +11,11 @@ import type { PlannedComparison } from './contribution/planned-comparisons.ts';
  * hold them to it.
  */
 export interface LibraryChecker {
-  /** Each persona file's facts, in the order given; `keepData` keeps every persona's data in them. */
-  personas(files: readonly string[], options: { keepData: boolean }): Promise<PersonaFacts[]>;
+  /**
+   * Each persona file's facts, in the order given. `keepData`: true keeps every persona's data in them;
+   * 'if-parsed' only the data of files parsed in this run (the rest have null: read it with `dataOf`).
+   */
+  personas(files: readonly string[], options: { keepData: boolean | 'if-parsed' }): Promise<PersonaFacts[]>;
   contributions(files: readonly string[]): Promise<ContributionFacts[]>;
   /** Each planned comparison's diagnostics, by contribution file. */
   compare(
@@ -21,6 +24,4 @@ export interface LibraryChecker {
   ): Promise<Map<string, Diagnostic[]>>;
   /** The data of one persona, read again from its file (null when it has no usable mapping). */
   dataOf(file: string): Record<string, unknown> | null;
-  /** Keeps what the run learnt (the accelerator's store); a no-op for the reference. */
-  finish(): void;
 }

@@ -1,5 +1,5 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { POOL_TASKS } from '../accel/accelerated-checker.ts';
+import { POOL_TASKS } from '../accel/pool-tasks.ts';
 import {
   POOL_WORKER,
   type PoolWorkerData,

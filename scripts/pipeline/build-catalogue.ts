@@ -1,27 +1,21 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { toolFingerprint } from '../accel/tool-fingerprint.ts';
-import { type ChangedFile, syncCatalogueFolder } from '../apply/apply-catalogue-plan.ts';
-import { writeFileAtomically } from '../apply/write-file.ts';
-import type { Diagnostic } from '../core/diagnostic.ts';
-import {
-  type CatalogueManifest,
-  emptyManifest,
-  hashText,
-  keepAsDelta,
-  MANIFEST_VERSION,
-  manifestDelta,
-  parseManifestFile,
-  type StoredManifest,
-  serializeManifest,
-  serializeManifestDelta,
-  withDelta,
-} from '../plan/catalogue/catalogue-manifest.ts';
-import { rememberPersonas, reusePersonas, type SourceStamp } from '../plan/catalogue/reuse-personas.ts';
-import { defaultCacheFile } from '../read/tool-state.ts';
+import { type Accelerator, closeAccelerator, openAccelerator } from '../accel/accelerator.ts';
+import { CatalogueMemory } from '../accel/catalogue-memory.ts';
+import { FAST_KIT } from '../accel/fast-kit.ts';
+import { PAGES_PER_THREAD, writePagesTask } from '../accel/pool-tasks.ts';
+import { type PoolOptions, runInPool } from '../accel/worker-pool.ts';
+import { CatalogueFolder, type ChangedFile, removeCatalogueFiles } from '../apply/catalogue-folder.ts';
+import { syncPageFile } from '../apply/sync-page-file.ts';
+import { type PageJob, writePage } from '../apply/write-catalogue-unit.ts';
+import { type CataloguePersona, toCataloguePersona } from '../core/catalogue-persona.ts';
+import { compareCodePoints, type Diagnostic } from '../core/diagnostic.ts';
+import type { PersonaFacts } from '../core/facts.ts';
+import { listCatalogueFolder } from '../read/read-catalogue-folder.ts';
 import type { CatalogueOptions } from '../render/catalogue/catalogue-context.ts';
+import { catalogueEntryOf } from '../render/catalogue/catalogue-entry.ts';
+import { tooLargeDiagnostic } from '../render/catalogue/catalogue-limits.ts';
+import { layOutCatalogue, renderUnit } from '../render/catalogue/catalogue-units.ts';
+import { REFERENCE_KIT } from '../render/catalogue/markdown-kit.ts';
+import type { CatalogueUnit } from '../render/catalogue/pages/page-type.ts';
 import { validateLibrary } from './validate-library.ts';
 
 export interface CatalogueRunOptions {
@@ -36,6 +30,8 @@ export interface CatalogueRunOptions {
    */
   keepGoing: boolean;
   env: Record<string, string | undefined>;
+  /** The accelerator's pool options (tests start threads in-process, with a low threshold). */
+  pool?: Partial<PoolOptions>;
 }
 
 export type CatalogueRun =
@@ -49,113 +45,138 @@ export type CatalogueRun =
       changed: ChangedFile[];
       stale: string[];
       unchanged: number;
+      /** Units rendered in this run; the rest were known current (the accelerator's store). */
+      rendered: string[];
       /** Persona files left out because they have errors (keepGoing only), with those errors. */
       skipped: Array<{ file: string; diagnostics: Diagnostic[] }>;
     };
 
 /**
- * validate the personas → reuse what the last run knew → plan, render and write (or compare). Throws
- * `SymlinkInCatalogueError` when a link sits where a generated file or folder goes.
+ * validate the personas → each one's entry → lay out the units → render the ones not known current → write
+ * (or compare) → remove stale files. Throws `SymlinkInCatalogueError` when a link sits where a generated file
+ * or folder goes. With the accelerator, entries and current units come from its store and persona pages render
+ * on its worker pool; `--check` always renders everything and compares it with the files themselves.
  */
 export async function buildCatalogue(root: string, run: CatalogueRunOptions): Promise<CatalogueRun> {
-  // The same per-file results `persona validate` keeps: unchanged files are not checked again, and their data
-  // is only parsed if a page made from it has to be rendered. Contributions don't change what the catalogue
-  // shows, so only personas are checked, and only their problems count.
-  const identity = toolFingerprint();
-  const library = await validateLibrary(root, { contributions: false, env: run.env });
+  const accelerator = openAccelerator(root, { env: run.env, pool: run.pool });
+  try {
+    return await build(root, run, accelerator);
+  } finally {
+    closeAccelerator(accelerator);
+  }
+}
+
+async function build(root: string, run: CatalogueRunOptions, accelerator: Accelerator | null) {
+  // Contributions don't change what the catalogue shows, so only personas are checked, and only their problems count.
+  const library = await validateLibrary(root, {
+    contributions: false,
+    personaData: run.check ? true : 'if-parsed',
+    accelerator,
+    env: run.env,
+  });
   const errors = library.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0 && !run.keepGoing)
-    return { kind: 'blocked', personas: library.personas.length, diagnostics: errors };
+    return { kind: 'blocked' as const, personas: library.personas.length, diagnostics: errors };
   const broken = new Map<string, Diagnostic[]>();
   for (const d of errors) broken.set(d.file, [...(broken.get(d.file) ?? []), d]);
-  const facts = library.personas.filter((p) => !broken.has(p.file));
+  const valid = library.personas.filter((p) => !broken.has(p.file));
 
-  const fingerprint = codeFingerprint(run.options, identity);
-  const manifestFile = manifestPath(root, run.outDir, run.env);
-  // --check compares everything it renders with the files themselves, never with what a manifest says.
-  const stored =
-    run.check || manifestFile === null ? null : parseManifestFile(readOrNull(manifestFile), fingerprint);
-  const previous =
-    stored === null || manifestFile === null
-      ? emptyManifest()
-      : withDelta(stored, readOrNull(deltaPath(manifestFile)), fingerprint);
-  // Each persona file's stamp as validation read it (or found it unchanged), so a manifest entry always
-  // describes the content it was made from, even if the file changes during this run. `--check` never uses them.
-  const stamps: ReadonlyMap<string, SourceStamp> = new Map();
-  const { personas, known, entries } = reusePersonas(facts, previous.personas, stamps);
-  const result = await syncCatalogueFolder(personas, run.options, run.outDir, {
-    check: run.check,
-    previous,
-    known,
-  });
-  if (result.tooLarge.length > 0)
-    return { kind: 'too-large', personas: personas.length, diagnostics: result.tooLarge };
-  if (!run.check) {
-    result.manifest.personas = rememberPersonas(personas, result.digests, stamps, entries);
-    if (manifestFile !== null) await saveManifest(manifestFile, stored, result.manifest, fingerprint);
-  }
-  return {
-    kind: 'done',
-    personas: personas.length,
-    changed: result.changed,
-    stale: result.stale,
-    unchanged: result.unchanged,
-    skipped: [...broken].map(([file, diagnostics]) => ({ file, diagnostics })),
-  };
-}
+  const kit = accelerator ? FAST_KIT : REFERENCE_KIT;
+  const memory =
+    accelerator && !run.check ? new CatalogueMemory(accelerator, root, run.outDir, run.options) : null;
+  const loaded = new Map<string, CataloguePersona>();
+  for (const facts of valid)
+    if (facts.data) loaded.set(facts.file, toCataloguePersona(facts.file, facts.data));
+  const load = (file: string) => loaded.get(file) ?? loadAgain(file, library.readPersonaData(file), loaded);
+  const entries = new Map(
+    valid.map((facts: PersonaFacts) => {
+      const compute = () => catalogueEntryOf(load(facts.file));
+      return [facts.file, memory ? memory.entryOf(facts.file, compute) : compute()] as const;
+    }),
+  );
+  const { units } = layOutCatalogue(entries, run.options, kit);
 
-/**
- * Where the manifest of the last run into `outDir` is kept: with the library's other caches in the tools' state
- * folder, one per output folder; null (no manifest, a cold run) when that folder cannot be used safely.
- */
-function manifestPath(root: string, outDir: string, env: Record<string, string | undefined>): string | null {
-  const key = createHash('sha256').update(outDir).digest('hex').slice(0, 16);
-  return defaultCacheFile(root, `catalogue-${key}.json`, env);
-}
-
-/**
- * Manifests are only reused by the same code with the same options: the bundle this runs from (any change to
- * the rendering changes it) and the options the pages are rendered with.
- */
-function codeFingerprint(options: CatalogueOptions, bundleHash: string | undefined): string {
-  // The hash validation already took of the running bundle, when it runs from one; else this script's text.
-  const code = bundleHash ?? readOrNull(fileURLToPath(import.meta.url)) ?? '';
-  return hashText(`${MANIFEST_VERSION}\n${JSON.stringify(options)}\n${code}`);
-}
-
-function readOrNull(file: string): string | null {
+  const folder = new CatalogueFolder(run.outDir, { check: run.check });
+  // Listed while this thread renders; changed files are staged under hidden names until the end.
+  const existing = listCatalogueFolder(run.outDir);
+  existing.catch(() => undefined);
+  const produced = new Map<string, string[]>();
   try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return null;
-  }
-}
+    const digests = new Map(memory ? units.map((unit) => [unit, memory.digestOf(unit)]) : []);
+    const toRender: CatalogueUnit[] = [];
+    for (const unit of units) {
+      const current = memory?.currentFiles(digests.get(unit) as string) ?? null;
+      if (current) folder.keep(current);
+      else toRender.push(unit);
+    }
+    for (const unit of toRender.filter((u) => u.path === undefined)) {
+      const files = renderUnit(unit, unit.personas.map(load), run.options, kit);
+      for (const file of files) {
+        const write = folder.prepare(file.path);
+        folder.record(write, syncPageFile(file.parts, write));
+      }
+      produced.set(
+        unit.key,
+        files.map((file) => file.path),
+      );
+    }
+    const pages = toRender.filter((u) => u.path !== undefined);
+    const jobs: PageJob[] = pages.map((unit) => ({
+      unit: { type: unit.type, input: unit.input },
+      personas: unit.personas.map(load),
+      write: folder.prepare(unit.path as string),
+    }));
+    const outcomes = accelerator
+      ? await runInPool(writePagesTask, { options: run.options }, jobs, {
+          minItemsPerThread: PAGES_PER_THREAD,
+          ...accelerator.pool,
+        })
+      : jobs.map((job) => writePage(job, run.options, kit));
+    jobs.forEach((job, index) => {
+      folder.record(job.write, outcomes[index] as (typeof outcomes)[number]);
+      produced.set((pages[index] as CatalogueUnit).key, [job.write.file]);
+    });
 
-/** Where the changes since the full manifest `file` are kept (see `manifestDelta`). */
-function deltaPath(file: string): string {
-  return file.replace(/\.json$/, '.delta.json');
+    if (folder.tooLarge.length > 0) {
+      await folder.abort();
+      const diagnostics = folder.tooLarge.map((f) => tooLargeDiagnostic(f.path, f.bytes, run.options));
+      return { kind: 'too-large' as const, personas: valid.length, diagnostics };
+    }
+    const stale = folder.stale(await existing);
+    if (run.check) await folder.abort();
+    else {
+      folder.commit();
+      await removeCatalogueFiles(run.outDir, stale);
+      if (memory)
+        for (const unit of toRender)
+          memory.remember(digests.get(unit) as string, produced.get(unit.key) ?? []);
+    }
+    return {
+      kind: 'done' as const,
+      personas: valid.length,
+      changed: [...folder.changed].sort((a, b) => compareCodePoints(a.path, b.path)),
+      stale,
+      unchanged: folder.unchanged,
+      rendered: toRender.map((unit) => unit.key),
+      skipped: [...broken].map(([file, diagnostics]) => ({ file, diagnostics })),
+    };
+  } catch (error) {
+    await folder.abort();
+    throw error;
+  }
 }
 
 /**
- * Writes what changed since the full manifest `base` as a delta while that stays small (see `keepAsDelta`),
- * else the whole manifest (and drops the delta, which belonged to the one replaced).
+ * A valid persona whose data validation did not keep (its result came from the store), read again. If the file
+ * changed since it was validated so that it no longer reads, the run stops rather than render something else.
  */
-async function saveManifest(
+function loadAgain(
   file: string,
-  base: StoredManifest | null,
-  manifest: CatalogueManifest,
-  fingerprint: string,
-): Promise<void> {
-  const delta = base === null ? null : manifestDelta(base, manifest);
-  if (delta !== null && keepAsDelta(delta, manifest)) {
-    await writeManifest(deltaPath(file), serializeManifestDelta(delta, fingerprint));
-    return;
-  }
-  await writeManifest(file, serializeManifest(manifest, fingerprint, randomUUID()));
-  await rm(deltaPath(file), { force: true }).catch(() => undefined);
-}
-
-/** The manifest is only a cache: a library where it can't be written still gets its catalogue. */
-async function writeManifest(file: string, text: string): Promise<void> {
-  await writeFileAtomically(file, text).catch(() => undefined);
+  data: Record<string, unknown> | null,
+  loaded: Map<string, CataloguePersona>,
+): CataloguePersona {
+  if (!data) throw new Error(`${file} changed while the catalogue was being built; run it again.`);
+  const persona = toCataloguePersona(file, data);
+  loaded.set(file, persona);
+  return persona;
 }

@@ -22,7 +22,7 @@ export function referenceChecker(root: string, schemas: CheckerSchemas): Library
     personas: async (files, { keepData }) =>
       files.map((file) => {
         const facts = checkPersonaFile(file, read(file), schemas.persona);
-        return keepData ? facts : { ...facts, data: null };
+        return keepData !== false ? facts : { ...facts, data: null };
       }),
     contributions: async (files) =>
       files.map((file) => checkContributionFile(file, read(file), schemas.contribution)),
@@ -36,6 +36,5 @@ export function referenceChecker(root: string, schemas: CheckerSchemas): Library
       return compareWithPersonas(planned, needed, schemas.persona);
     },
     dataOf,
-    finish: () => {},
   };
 }

@@ -1,16 +1,13 @@
 import path from 'node:path';
 import { LineCounter } from 'yaml';
 import { acceleratedChecker } from '../accel/accelerated-checker.ts';
-import { fingerprintOf, ResultStore } from '../accel/result-store.ts';
-import { accelerated } from '../accel/switch.ts';
-import { toolFingerprint } from '../accel/tool-fingerprint.ts';
+import { type Accelerator, closeAccelerator, openAccelerator } from '../accel/accelerator.ts';
 import type { PoolOptions } from '../accel/worker-pool.ts';
 import { checkContributions } from '../check/contribution/check-contributions.ts';
 import { buildContributionIndex } from '../check/contribution/contribution-index.ts';
 import { plannedComparisons } from '../check/contribution/planned-comparisons.ts';
 import { checkPersonas } from '../check/library/check-personas.ts';
 import { placeFindings } from '../check/library/place-findings.ts';
-import type { LibraryChecker } from '../check/library-checker.ts';
 import { compileSchemaOnFirstUse } from '../check/schema/compile-schema.ts';
 import type { ContributionFacts } from '../core/contribution.ts';
 import { type Diagnostic, sortDiagnostics } from '../core/diagnostic.ts';
@@ -21,7 +18,6 @@ import { parseYaml } from '../parse/parse-yaml.ts';
 import { readContributionSchema } from '../read/read-contribution-schema.ts';
 import { listLibrary, readCapped } from '../read/read-library.ts';
 import { readPersonaSchema } from '../read/read-schemas.ts';
-import { defaultCacheFile } from '../read/tool-state.ts';
 import { referenceChecker } from './reference-checker.ts';
 
 export interface ValidationResult {
@@ -29,20 +25,27 @@ export interface ValidationResult {
   contributions: ContributionFacts[];
   contributionCount: number;
   diagnostics: Diagnostic[];
+  /** Reads one persona file again for its data (null when it has none): for facts whose data is null. */
+  readPersonaData(file: string): Record<string, unknown> | null;
 }
 
 export interface ValidateOptions {
-  /** Keep every persona's data in its facts (the catalogue, intake, `contribute` need it); default true. */
-  personaData?: boolean;
+  /**
+   * Keep every persona's data in its facts (the intake and `contribute` need it); default true. 'if-parsed':
+   * only what this run parsed anyway, the rest null (the catalogue reads what it needs with `readPersonaData`).
+   */
+  personaData?: boolean | 'if-parsed';
   /** false: check the personas only, for callers that show nothing of contributions (the catalogue). */
   contributions?: boolean;
   /**
-   * The result store of the accelerator: a file path, null for none, or undefined for the default one in the
-   * tools' state folder. Ignored with the accelerator off.
+   * The accelerator's result store, when this run opens its own: a file path, null for none, or undefined for
+   * the default one in the tools' state folder.
    */
   store?: string | null;
-  /** The accelerator's worker pool: its thresholds, and a way to start threads (tests run them in-process). */
+  /** The accelerator's worker pool options, when this run opens its own (tests run threads in-process). */
   pool?: Partial<PoolOptions>;
+  /** An accelerator the caller opened (and saves), shared with its other stages; null: the reference path. */
+  accelerator?: Accelerator | null;
   env?: Record<string, string | undefined>;
 }
 
@@ -62,12 +65,17 @@ export async function validateLibrary(
     readPersonaSchema(root),
     readContributionSchema(root),
   ]);
-  const checker = makeChecker(
-    root,
-    { persona: personaSchema, contribution: contributionSchema },
-    options,
-    env,
-  );
+  const own = options.accelerator === undefined;
+  const accelerator = own
+    ? openAccelerator(root, { store: options.store, pool: options.pool, env })
+    : (options.accelerator ?? null);
+  const schemas = { persona: personaSchema, contribution: contributionSchema };
+  const checker = accelerator
+    ? acceleratedChecker(root, { store: accelerator.store, schemas, pool: accelerator.pool })
+    : referenceChecker(root, {
+        persona: compileSchemaOnFirstUse(schemas.persona),
+        contribution: compileSchemaOnFirstUse(schemas.contribution),
+      });
   const personas = await checker.personas(listing.personaFiles, { keepData: options.personaData !== false });
   const contributions = withContributions ? await checker.contributions(listing.contributionFiles) : [];
 
@@ -91,40 +99,12 @@ export async function validateLibrary(
       ...checkContributions(contributions, index, compared),
     );
   }
-  checker.finish();
+  if (own) closeAccelerator(accelerator);
   return {
     personas,
     contributions,
     contributionCount: listing.contributionFiles.length,
     diagnostics: sortDiagnostics(diagnostics),
+    readPersonaData: checker.dataOf,
   };
-}
-
-function makeChecker(
-  root: string,
-  schemas: { persona: object; contribution: object },
-  options: ValidateOptions,
-  env: Record<string, string | undefined>,
-): LibraryChecker {
-  if (!accelerated(env))
-    return referenceChecker(root, {
-      persona: compileSchemaOnFirstUse(schemas.persona),
-      contribution: compileSchemaOnFirstUse(schemas.contribution),
-    });
-  // Results are reused only by the same build of the tool, with the same schemas.
-  const tool = toolFingerprint();
-  const location =
-    tool === undefined
-      ? null
-      : options.store === undefined
-        ? defaultCacheFile(root, 'results.json', env)
-        : options.store;
-  const fingerprint = fingerprintOf([tool ?? '', JSON.stringify(schemas)]);
-  const minItemsPerThread = Number(env.PERSONA_FILES_PER_THREAD);
-  return acceleratedChecker(root, {
-    store: ResultStore.open(location, fingerprint),
-    schemas,
-    // PERSONA_FILES_PER_THREAD lets a test start real threads on a small library.
-    pool: { ...(minItemsPerThread > 0 ? { minItemsPerThread } : {}), ...options.pool },
-  });
 }

@@ -6,10 +6,10 @@ import { lfLineEndings } from '../check/rules/lf-line-endings.ts';
 import { noByteOrderMark } from '../check/rules/no-byte-order-mark.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { PERSONA_MODELINE } from '../core/persona-fields.ts';
+import { canonicalPersonaYaml } from '../parse/canonical-yaml.ts';
 import { decodeSource } from '../parse/decode-source.ts';
 import { type ParsedYaml, parseYaml } from '../parse/parse-yaml.ts';
 import { topLevelMapping } from '../parse/top-level-mapping.ts';
-import { canonicalPersonaYaml } from '../render/canonical-yaml.ts';
 
 export { firstDifferentLine } from '../core/first-different-line.ts';
 export { PERSONA_CANONICAL_OPTIONS } from '../core/persona-fields.ts';

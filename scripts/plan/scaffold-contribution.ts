@@ -1,7 +1,7 @@
 import { Document, isMap, isScalar } from 'yaml';
 import { CONTRIBUTION_KEY_ORDER, type Contribution } from '../core/contribution.ts';
 import { CONTRIBUTION_MODELINE } from '../core/persona-fields.ts';
-import { canonicalYaml } from '../render/canonical-yaml.ts';
+import { canonicalYaml } from '../parse/canonical-yaml.ts';
 
 /** Free text is double-quoted, as in personas, so `: `, `#` or a leading `-` never change its meaning. */
 const QUOTED_KEYS = new Set(['value', 'original', 'rationale']);

@@ -1,5 +1,5 @@
 import { Document } from 'yaml';
-import { canonicalYaml } from '../render/canonical-yaml.ts';
+import { canonicalYaml } from '../parse/canonical-yaml.ts';
 import { PERSONA_CANONICAL_OPTIONS } from './format-persona-source.ts';
 
 export interface PersonaScaffoldInput {

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, realpathSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sha256 } from '../core/sha256.ts';
 
 /**
  * Where the tools keep their own state (the merge journal, the caches) for one library root. Never in the
@@ -27,7 +27,7 @@ export interface ToolState {
 
 export function toolStateFor(root: string, env: Record<string, string | undefined> = process.env): ToolState {
   const real = realOrResolved(root);
-  const key = createHash('sha256').update(real).digest('hex').slice(0, 16);
+  const key = sha256(real).slice(0, 16);
   const fromEnv = env.PERSONA_STATE_DIR;
   if (fromEnv && path.isAbsolute(fromEnv))
     return { dir: path.join(fromEnv, key), anchor: path.resolve(fromEnv), source: 'env' };

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { generateLibrary } from '../../bench/generate-library.ts';
-import { POOL_TASKS } from '../../scripts/accel/accelerated-checker.ts';
+import { POOL_TASKS } from '../../scripts/accel/pool-tasks.ts';
 import { setAccelerated } from '../../scripts/accel/switch.ts';
 import { type PoolWorkerData, runPoolWorker, type WorkerLike } from '../../scripts/accel/worker-pool.ts';
 import { type ValidateOptions, validateLibrary } from '../../scripts/pipeline/validate-library.ts';
@@ -77,9 +77,12 @@ const LIBRARIES: Array<[string, () => string]> = [
 
 async function both(root: string, options: ValidateOptions = {}) {
   setAccelerated(false);
-  const reference = await validateLibrary(root, { env: {} });
+  const { readPersonaData: _reference, ...reference } = await validateLibrary(root, { env: {} });
   setAccelerated(true);
-  const accelerated = await validateLibrary(root, { env: {}, ...options });
+  const { readPersonaData: _accelerated, ...accelerated } = await validateLibrary(root, {
+    env: {},
+    ...options,
+  });
   return { reference, accelerated };
 }
 

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contentHash, ResultStore } from '../../scripts/accel/result-store.ts';
+import { ResultStore } from '../../scripts/accel/result-store.ts';
+import { contentHash } from '../../scripts/core/sha256.ts';
 
 let dirs: string[] = [];
 afterEach(() => {

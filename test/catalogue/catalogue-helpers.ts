@@ -2,14 +2,14 @@ import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
-import { LIST_FIELDS, TEXT_FIELDS } from '../../scripts/core/persona-fields.ts';
-import { REPOSITORY_URL } from '../../scripts/core/repository.ts';
-import { validateLibrary } from '../../scripts/pipeline/validate-library.ts';
 import {
   type CataloguePersona,
   type PersonaLink,
   toCataloguePersona,
-} from '../../scripts/render/catalogue/catalogue-persona.ts';
+} from '../../scripts/core/catalogue-persona.ts';
+import { LIST_FIELDS, TEXT_FIELDS } from '../../scripts/core/persona-fields.ts';
+import { REPOSITORY_URL } from '../../scripts/core/repository.ts';
+import { validateLibrary } from '../../scripts/pipeline/validate-library.ts';
 import { renderCatalogue } from '../../scripts/render/catalogue/render-catalogue.ts';
 import { renderGfmBoth } from '../helpers/render-gfm.ts';
 import { REPO_ROOT } from '../helpers/run-cli.ts';

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import * as formatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import type { CataloguePersona } from '../../scripts/core/catalogue-persona.ts';
 import { LIST_FIELDS, SECTION_ORDER } from '../../scripts/core/persona-fields.ts';
-import type { CataloguePersona } from '../../scripts/render/catalogue/catalogue-persona.ts';
 import { CSV_COLUMNS, csvCell } from '../../scripts/render/catalogue/personas-csv.ts';
 import { REPO_ROOT } from '../helpers/run-cli.ts';
 import {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { CANONICAL_TO_STRING } from '../../scripts/render/canonical-yaml.ts';
+import { CANONICAL_TO_STRING } from '../../scripts/parse/canonical-yaml.ts';
 import { yamlPair } from '../../scripts/render/catalogue/yaml-pair.ts';
 import { markdownText } from './markdown-arbitraries.ts';
 import { randomStrings } from './random-strings.ts';

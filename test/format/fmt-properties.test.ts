@@ -7,9 +7,9 @@ import { checkPersonaFile } from '../../scripts/check/persona/check-persona-file
 import { personaLocation } from '../../scripts/check/persona/persona-location.ts';
 import type { Diagnostic } from '../../scripts/core/diagnostic.ts';
 import { PERSONA_CANONICAL_OPTIONS, PERSONA_MODELINE } from '../../scripts/core/persona-fields.ts';
+import { canonicalYaml } from '../../scripts/parse/canonical-yaml.ts';
 import { parseYaml } from '../../scripts/parse/parse-yaml.ts';
 import { formatPersonaSource } from '../../scripts/plan/format-persona-source.ts';
-import { canonicalYaml } from '../../scripts/render/canonical-yaml.ts';
 import { personaValidator } from '../helpers/check-in-memory.ts';
 import { personaSource } from './persona-source-arbitrary.ts';
 

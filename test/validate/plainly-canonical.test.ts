@@ -3,8 +3,8 @@ import { fastPersonaCheck } from '../../scripts/accel/fast-checks.ts';
 import { isPlainlyCanonical } from '../../scripts/accel/plainly-canonical.ts';
 import { checkPersonaFile } from '../../scripts/check/persona/check-persona-file.ts';
 import { PERSONA_CANONICAL_OPTIONS } from '../../scripts/core/persona-fields.ts';
+import { canonicalYaml } from '../../scripts/parse/canonical-yaml.ts';
 import { parseYaml } from '../../scripts/parse/parse-yaml.ts';
-import { canonicalYaml } from '../../scripts/render/canonical-yaml.ts';
 import { personaValidator } from '../helpers/check-in-memory.ts';
 import { personaText } from '../helpers/persona-text.ts';
 

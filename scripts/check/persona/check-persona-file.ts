@@ -1,10 +1,10 @@
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import { identityOf, type PersonaFacts } from '../../core/facts.ts';
 import { PERSONA_MODELINE } from '../../core/persona-fields.ts';
+import { canonicalPersonaYaml } from '../../parse/canonical-yaml.ts';
 import { decodeSource } from '../../parse/decode-source.ts';
 import { parseYaml } from '../../parse/parse-yaml.ts';
 import { topLevelMapping } from '../../parse/top-level-mapping.ts';
-import { canonicalPersonaYaml } from '../../render/canonical-yaml.ts';
 import { collectForLibraryRules } from '../library/library-rules.ts';
 import { canonicalForm } from '../rules/canonical-form.ts';
 import { lfLineEndings } from '../rules/lf-line-endings.ts';

@@ -1,6 +1,6 @@
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { type ChangedFile, SymlinkInCatalogueError } from '../../apply/apply-catalogue-plan.ts';
+import { type ChangedFile, SymlinkInCatalogueError } from '../../apply/catalogue-folder.ts';
 import {
   countBySeverity,
   type Diagnostic,

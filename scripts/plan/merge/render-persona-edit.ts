@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { type Document, isMap, isScalar } from 'yaml';
+import { CANONICAL_TO_STRING } from '../../parse/canonical-yaml.ts';
 import { parseYaml } from '../../parse/parse-yaml.ts';
-import { CANONICAL_TO_STRING } from '../../render/canonical-yaml.ts';
 
 /** 0-based, inclusive line numbers of one top-level `key: value` pair. */
 export interface LineSpan {

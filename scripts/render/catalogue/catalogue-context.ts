@@ -12,14 +12,16 @@ export interface CatalogueOptions {
   outDir: string;
 }
 
-/** Which large-library splits are in effect; links on every page follow them. */
+/** One Mermaid graph, one per product as sections of `graph.md`, or one per product in its own file. */
+export type GraphMode = 'single' | 'per-product' | 'product-files';
+
+/** Which large-library splits are in effect (see `chooseLayout`); links on every page follow them. Plain data. */
 export interface CatalogueLayout {
   /** One page per tag under `_tags/` instead of one `tags.md`. */
   tagPages: boolean;
   /** Exports split into `<product>/personas.{json,csv}` instead of one file each. */
   splitExports: boolean;
-  /** The `#anchor` of each tag's heading in `tags.md`. */
-  tagAnchors: ReadonlyMap<string, string>;
+  graph: GraphMode;
 }
 
 export interface CatalogueContext {
@@ -29,8 +31,8 @@ export interface CatalogueContext {
 }
 
 /** Where a tag's list of personas is, as a link from the catalogue file `from`. */
-export function tagHref(from: string, tag: string, layout: CatalogueLayout): string {
-  return layout.tagPages
+export function tagHref(from: string, tag: string, ctx: Pick<CatalogueContext, 'model' | 'layout'>): string {
+  return ctx.layout.tagPages
     ? relativeLink(from, CATALOGUE_PATHS.tagPage(tag))
-    : `${relativeLink(from, CATALOGUE_PATHS.tags)}${layout.tagAnchors.get(tag) ?? `#${tag}`}`;
+    : `${relativeLink(from, CATALOGUE_PATHS.tags)}${ctx.model.tagAnchors.get(tag) ?? `#${tag}`}`;
 }

@@ -1,4 +1,4 @@
-import type { Community, FieldStats } from './catalogue-persona.ts';
+import type { Community, FieldStats } from '../../core/catalogue-persona.ts';
 
 function times(n: number): string {
   return n === 1 ? 'once' : n === 2 ? 'twice' : `${n.toLocaleString('en-US')} times`;

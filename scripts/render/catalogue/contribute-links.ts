@@ -60,6 +60,18 @@ export const CONTRIBUTE_LINK_KINDS: readonly ContributeLinkKind[] = [issueFormLi
  */
 export const MAX_CONTRIBUTE_URL_LENGTH = 8000;
 
+/** What varies between the targets of one persona page. */
+export type PageTarget = Omit<ContributionTarget, 'slug' | 'id' | 'title'>;
+
+/** The links of every target of one persona page: `contributeLinks` with the persona filled in. */
+export function personaContributeLinks(
+  persona: Pick<ContributionTarget, 'slug' | 'id' | 'title'>,
+  options: ContributeLinkOptions,
+): (target: PageTarget) => ContributeLink[] {
+  const { slug, id, title } = persona;
+  return (target) => contributeLinks({ ...target, slug, id, title }, options);
+}
+
 /** Every link for one target, in CONTRIBUTE_LINK_KINDS order. */
 export function contributeLinks(
   target: ContributionTarget,

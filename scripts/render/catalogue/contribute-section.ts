@@ -1,15 +1,19 @@
 import type { Link, PhrasingContent, RootContent } from 'mdast';
+import type { CataloguePersona } from '../../core/catalogue-persona.ts';
 import { FIELD_LABELS, isListField, SECTION_ORDER } from '../../core/persona-fields.ts';
 import type { CatalogueOptions } from './catalogue-context.ts';
-import type { CataloguePersona } from './catalogue-persona.ts';
-import type { ContributeLink } from './contribute-links.ts';
+import type { ContributeLink, PageTarget } from './contribute-links.ts';
 import { LOGIN_PLACEHOLDER } from './contribution-template.ts';
+import type { MarkdownKit } from './markdown-kit.ts';
 import { heading, inlineCode, joined, link, paragraph, table, text } from './mdast.ts';
-import { type PageTarget, personaContributeLinks } from './persona-contribute-links.ts';
 
 /** "Contribute to this persona": per field, links to confirm it, correct it (per item for lists) or extend it. */
-export function contributeSection(persona: CataloguePersona, options: CatalogueOptions): RootContent[] {
-  const links = personaContributeLinks(persona, options);
+export function contributeSection(
+  persona: CataloguePersona,
+  options: CatalogueOptions,
+  kit: MarkdownKit,
+): RootContent[] {
+  const links = kit.contributeLinks(persona, options);
   const rows = SECTION_ORDER.map((field): PhrasingContent[][] => {
     const confirm = targetCell('confirm', { field, action: 'confirm' }, links);
     if (!isListField(field)) {

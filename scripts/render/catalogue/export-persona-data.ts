@@ -1,6 +1,6 @@
+import type { CataloguePersona, Community, FieldStats } from '../../core/catalogue-persona.ts';
 import { compareCodePoints } from '../../core/diagnostic.ts';
 import { LINK_KEY_ORDER, PERSONA_KEY_ORDER, SECTION_ORDER } from '../../core/persona-fields.ts';
-import type { CataloguePersona, Community, FieldStats } from './catalogue-persona.ts';
 
 const COMMUNITY_KEY_ORDER = ['confirmations', 'contributors', 'last_reviewed', 'fields'] as const;
 const FIELD_STATS_KEY_ORDER = [

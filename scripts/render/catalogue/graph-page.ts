@@ -1,8 +1,8 @@
 import type { Root, RootContent } from 'mdast';
+import type { PersonaOutline } from '../../core/catalogue-persona.ts';
 import type { CatalogueContext } from './catalogue-context.ts';
 import type { CatalogueModel, ProductGroup } from './catalogue-model.ts';
 import { CATALOGUE_PATHS, relativeLink } from './catalogue-paths.ts';
-import type { CataloguePersona } from './catalogue-persona.ts';
 import { bannerNode } from './generated-banner.ts';
 import { bulletList, code, heading, link, paragraph, root, text } from './mdast.ts';
 import { mermaidFlowchart, type RelationshipEdge, relationshipEdges } from './mermaid-flowchart.ts';
@@ -109,10 +109,10 @@ function edgesOf(model: CatalogueModel): ModelEdges {
 
 /** A product's personas, plus the other products' personas they link to (dashed), and every edge touching them. */
 function productGraph(group: ProductGroup, model: CatalogueModel) {
-  const inProduct = (p: CataloguePersona) => p.product === group.product;
+  const inProduct = (p: PersonaOutline) => p.product === group.product;
   const edges = edgesOf(model).byProduct.get(group.product) ?? [];
-  const external: CataloguePersona[] = [];
-  const seen = new Set<CataloguePersona>();
+  const external: PersonaOutline[] = [];
+  const seen = new Set<PersonaOutline>();
   for (const edge of edges)
     for (const end of [edge.from, edge.to])
       if (!inProduct(end) && !seen.has(end)) {

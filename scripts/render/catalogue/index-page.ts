@@ -111,7 +111,7 @@ function productTable(self: string, group: ProductGroup, ctx: CatalogueContext):
       ],
       [text(persona.category)],
       joined(
-        persona.tags.map((tag) => [link(tagHref(self, tag, ctx.layout), text(tag))]),
+        persona.tags.map((tag) => [link(tagHref(self, tag, ctx), text(tag))]),
         ', ',
       ),
       [text(count(persona.community?.confirmations ?? 0))],

@@ -1,10 +1,10 @@
-import type { CataloguePersona, Relation } from './catalogue-persona.ts';
+import type { PersonaOutline, Relation } from '../../core/catalogue-persona.ts';
 import { RELATION_LABELS } from './relation-words.ts';
 import { singleLine } from './single-line.ts';
 
 export interface RelationshipEdge {
-  from: CataloguePersona;
-  to: CataloguePersona;
+  from: PersonaOutline;
+  to: PersonaOutline;
   relation: Relation;
   /** Both personas link each other with the same relation: one line without an arrow. */
   mutual: boolean;
@@ -14,10 +14,10 @@ export interface RelationshipEdge {
  * One edge per link, except that a pair linking each other with the same relation becomes a single undirected
  * edge. Links to unknown personas can't exist here: validation rejected them.
  */
-export function relationshipEdges(personas: readonly CataloguePersona[]): RelationshipEdge[] {
+export function relationshipEdges(personas: readonly PersonaOutline[]): RelationshipEdge[] {
   const bySlug = new Map(personas.map((p) => [p.slug, p]));
   const position = new Map(personas.map((p, index) => [p, index]));
-  const relationOf = (from: CataloguePersona, to: string) =>
+  const relationOf = (from: PersonaOutline, to: string) =>
     from.composability.find((link) => link.persona === to)?.relation;
   const edges: RelationshipEdge[] = [];
   for (const from of personas) {
@@ -36,7 +36,7 @@ export function relationshipEdges(personas: readonly CataloguePersona[]): Relati
 
 export interface FlowchartGroup {
   label: string;
-  personas: readonly CataloguePersona[];
+  personas: readonly PersonaOutline[];
 }
 
 /**
@@ -47,7 +47,7 @@ export interface FlowchartGroup {
 export function mermaidFlowchart(
   groups: readonly FlowchartGroup[],
   edges: readonly RelationshipEdge[],
-  external: readonly CataloguePersona[] = [],
+  external: readonly PersonaOutline[] = [],
 ): string {
   const lines = ['flowchart LR'];
   groups.forEach((group, index) => {
@@ -66,7 +66,7 @@ export function mermaidFlowchart(
   return lines.join('\n');
 }
 
-function nodeId(persona: CataloguePersona): string {
+function nodeId(persona: PersonaOutline): string {
   return persona.id.replace(/[^A-Za-z0-9]/g, '_');
 }
 

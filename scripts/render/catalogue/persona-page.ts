@@ -1,11 +1,12 @@
 import type { BlockContent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { CataloguePersona, PersonaOutline } from '../../core/catalogue-persona.ts';
 import { FIELD_LABELS, isListField, SECTION_ORDER } from '../../core/persona-fields.ts';
 import { type CatalogueContext, type CatalogueOptions, tagHref } from './catalogue-context.ts';
 import { CATALOGUE_PATHS, linkToLibraryFile, relativeLink } from './catalogue-paths.ts';
-import type { CataloguePersona } from './catalogue-persona.ts';
 import { fieldProvenanceWords, NOT_YET_REVIEWED, personaProvenanceWords } from './community-words.ts';
 import { contributeSection } from './contribute-section.ts';
 import { bannerNode } from './generated-banner.ts';
+import { type MarkdownKit, REFERENCE_KIT } from './markdown-kit.ts';
 import {
   bulletList,
   emphasis,
@@ -47,7 +48,10 @@ export function personaPagePath(persona: Pick<CataloguePersona, 'product' | 'slu
 }
 
 /** What the page of `persona` is made from, in the catalogue `ctx`. */
-export function personaPageInput(persona: CataloguePersona, ctx: CatalogueContext): PersonaPageInput {
+export function personaPageInput(
+  persona: PersonaOutline,
+  ctx: CatalogueContext,
+): Omit<PersonaPageInput, 'persona'> {
   const self = personaPagePath(persona);
   const targets: Record<string, LinkTarget> = Object.create(null);
   for (const entry of persona.composability) {
@@ -55,17 +59,21 @@ export function personaPageInput(persona: CataloguePersona, ctx: CatalogueContex
     if (target) targets[entry.persona] = { product: target.product, slug: target.slug, title: target.title };
   }
   const tagHrefs: Record<string, string> = Object.create(null);
-  for (const tag of persona.tags) tagHrefs[tag] = tagHref(self, tag, ctx.layout);
-  return { persona, targets, tagHrefs };
+  for (const tag of persona.tags) tagHrefs[tag] = tagHref(self, tag, ctx);
+  return { targets, tagHrefs };
 }
 
 /** `catalogue/<product>/<slug>.md`: every section in the seed's order, provenance, links and how to contribute. */
 export function personaPage(persona: CataloguePersona, ctx: CatalogueContext): Root {
-  return personaPageFromInput(personaPageInput(persona, ctx), ctx.options);
+  return personaPageFromInput({ persona, ...personaPageInput(persona, ctx) }, ctx.options);
 }
 
-export function personaPageFromInput(input: PersonaPageInput, options: CatalogueOptions): Root {
-  return root(personaPageParts(input, options).flatMap((part) => part.children));
+export function personaPageFromInput(
+  input: PersonaPageInput,
+  options: CatalogueOptions,
+  kit: MarkdownKit = REFERENCE_KIT,
+): Root {
+  return root(personaPageParts(input, options, kit).flatMap((part) => part.children));
 }
 
 /**
@@ -74,7 +82,11 @@ export function personaPageFromInput(input: PersonaPageInput, options: Catalogue
  * text. A whole page is ~130 KB as a V8 string, past the size V8 allocates from the OS one object at a time;
  * each part stays under it.
  */
-export function personaPageParts(input: PersonaPageInput, options: CatalogueOptions): Root[] {
+export function personaPageParts(
+  input: PersonaPageInput,
+  options: CatalogueOptions,
+  kit: MarkdownKit = REFERENCE_KIT,
+): Root[] {
   const { persona } = input;
   const self = personaPagePath(persona);
   const reviewed = personaProvenanceWords(persona.community);
@@ -132,7 +144,7 @@ export function personaPageParts(input: PersonaPageInput, options: CatalogueOpti
       [link(relativeLink(self, CATALOGUE_PATHS.index), text('Back to the catalogue'))],
     ]),
   ];
-  return [root(children), ...partsOf(contributeSection(persona, options)), root(after)];
+  return [root(children), ...partsOf(contributeSection(persona, options, kit)), root(after)];
 }
 
 /**

@@ -1,5 +1,5 @@
+import type { CataloguePersona } from '../../core/catalogue-persona.ts';
 import { LIST_FIELDS, SECTION_ORDER } from '../../core/persona-fields.ts';
-import type { CataloguePersona } from './catalogue-persona.ts';
 
 /**
  * Lists share one cell, one item per line. A line break or backslash inside an item is written as `\n` or `\\`,

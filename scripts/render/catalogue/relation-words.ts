@@ -1,4 +1,4 @@
-import type { Relation } from './catalogue-persona.ts';
+import type { Relation } from '../../core/catalogue-persona.ts';
 
 /** How a relation reads in a sentence on a persona page: "**Pairs with** The PagerDuty On-call Engineer". */
 export const RELATION_WORDS: Record<Relation, string> = {

@@ -1,24 +1,15 @@
 import type { PhrasingContent, Root } from 'mdast';
+import type { PersonaOutline } from '../../core/catalogue-persona.ts';
 import type { CatalogueContext } from './catalogue-context.ts';
-import type { TagGroup } from './catalogue-model.ts';
+import { TAG_INDEX_TITLE, type TagGroup } from './catalogue-model.ts';
 import { CATALOGUE_PATHS, relativeLink } from './catalogue-paths.ts';
-import type { CataloguePersona } from './catalogue-persona.ts';
 import { bannerNode } from './generated-banner.ts';
-import { headingAnchors } from './heading-anchors.ts';
 import { bulletList, heading, joined, link, paragraph, root, text, untrustedLine } from './mdast.ts';
-
-export const TAG_INDEX_TITLE = 'Tags';
-
-/** The anchor of each tag's heading in `tags.md`, shared with every page that links to a tag. */
-export function tagAnchors(tags: readonly TagGroup[]): Map<string, string> {
-  const anchors = headingAnchors([TAG_INDEX_TITLE, ...tags.map((t) => t.tag)]);
-  return new Map(tags.map((t, index) => [t.tag, anchors[index + 1] ?? `#${t.tag}`]));
-}
 
 /** `tags.md` with every tag and its personas on one page. */
 export function tagIndexPage(ctx: CatalogueContext): Root {
   const self = CATALOGUE_PATHS.tags;
-  const anchors = tagAnchors(ctx.model.tags);
+  const anchors = ctx.model.tagAnchors;
   return root([
     bannerNode(),
     heading(1, text(TAG_INDEX_TITLE)),
@@ -75,7 +66,7 @@ function intro(self: string, ctx: CatalogueContext) {
   );
 }
 
-function personaList(self: string, personas: readonly CataloguePersona[]) {
+function personaList(self: string, personas: readonly PersonaOutline[]) {
   return bulletList(
     personas.map((p): PhrasingContent[] => [
       link(relativeLink(self, CATALOGUE_PATHS.personaPage(p.product, p.slug)), untrustedLine(p.title)),

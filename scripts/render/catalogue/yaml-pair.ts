@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { CANONICAL_TO_STRING } from '../canonical-yaml.ts';
+import { CANONICAL_TO_STRING } from '../../parse/canonical-yaml.ts';
 
 /**
  * Text that `yaml` writes as a plain scalar, as it stands: starts with a letter, holds no character that could

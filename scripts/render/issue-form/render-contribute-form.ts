@@ -6,7 +6,7 @@ import {
   type FormFieldId,
   formLabel,
 } from '../../core/contribute-form.ts';
-import { CANONICAL_TO_STRING } from '../canonical-yaml.ts';
+import { CANONICAL_TO_STRING } from '../../parse/canonical-yaml.ts';
 
 const HEADER = [
   ' The "Contribute to a persona" issue form. It does not list the personas, so it stays the same however the',

@@ -11,7 +11,7 @@ import {
   type YAMLMap,
 } from 'yaml';
 import { PERSONA_CANONICAL_OPTIONS } from '../core/persona-fields.ts';
-import { parseYaml } from '../parse/parse-yaml.ts';
+import { parseYaml } from './parse-yaml.ts';
 
 /** One style for every file the tools write: no folding of long lines, two-space indents, LF endings. */
 export const CANONICAL_TO_STRING: ToStringOptions = {

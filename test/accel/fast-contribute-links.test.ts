@@ -1,20 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fastPersonaContributeLinks as personaContributeLinks } from '../../scripts/accel/fast-contribute-links.ts';
+import { fastMarkdownProcessor } from '../../scripts/accel/fast-markdown.ts';
 import { SECTION_ORDER } from '../../scripts/core/persona-fields.ts';
 import {
   type ContributeLinkOptions,
   contributeLinks,
   MAX_CONTRIBUTE_URL_LENGTH,
+  type PageTarget,
 } from '../../scripts/render/catalogue/contribute-links.ts';
 import type { ContributionAction } from '../../scripts/render/catalogue/contribution-template.ts';
 import { link, paragraph, root, text } from '../../scripts/render/catalogue/mdast.ts';
-import {
-  type PageTarget,
-  personaContributeLinks,
-} from '../../scripts/render/catalogue/persona-contribute-links.ts';
 import { markdownProcessor } from '../../scripts/render/catalogue/serialize-markdown.ts';
-import { markdownText } from './markdown-arbitraries.ts';
-import { randomStrings } from './random-strings.ts';
+import { markdownText } from '../catalogue/markdown-arbitraries.ts';
+import { randomStrings } from '../catalogue/random-strings.ts';
 
 const OPTIONS: ContributeLinkOptions[] = [
   { repositoryUrl: 'https://github.com/persona-library/persona-library', branch: 'main' },
@@ -23,8 +22,8 @@ const OPTIONS: ContributeLinkOptions[] = [
   { repositoryUrl: 'https://example.com/a b&c(d)', branch: 'ma in' },
 ];
 
-const reference = markdownProcessor(false);
-const fast = markdownProcessor();
+const reference = markdownProcessor();
+const fast = fastMarkdownProcessor();
 
 /** Every kind of target a page has, and one target for each of `texts` as `original`. */
 function targets(texts: readonly string[]): PageTarget[] {
@@ -55,7 +54,7 @@ const TEXTS = [
   LONG.slice(0, MAX_CONTRIBUTE_URL_LENGTH / 3),
 ];
 
-describe('personaContributeLinks', () => {
+describe('fastPersonaContributeLinks', () => {
   it('makes exactly the links contributeLinks makes, whatever the persona and texts', () => {
     const personas = [
       { slug: 'atlasbase-analytics-steward', id: 'APP-2959', title: 'The Atlasbase Analytics Steward' },

@@ -1,6 +1,7 @@
 import type { Heading, Link, Paragraph, Parents, PhrasingContent, Table, Text } from 'mdast';
 import type { Handle, Handlers, Info, State } from 'mdast-util-to-markdown';
-import { layOutTable } from './lay-out-table.ts';
+import { layOutTable } from '../render/catalogue/lay-out-table.ts';
+import { TABLE_OPTIONS } from '../render/catalogue/serialize-markdown.ts';
 
 /**
  * Shortcuts for the node kinds a catalogue page has by the hundred, returning exactly what the configured
@@ -189,9 +190,6 @@ function firstCharacterOf(node: PhrasingContent): string {
   if (node.type === 'inlineCode') return '`';
   return '';
 }
-
-/** The cell padding and pipe alignment the catalogue's tables are configured with (see `serialize-markdown.ts`). */
-export const TABLE_OPTIONS = { tablePipeAlign: false, tableCellPadding: true } as const;
 
 /**
  * The shortcuts, each falling back to the handler `configured` (defaults plus extensions, as the serializer

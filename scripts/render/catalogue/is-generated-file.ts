@@ -1,5 +1,5 @@
-import { GENERATED_BANNER, GENERATED_NOTE } from '../../render/catalogue/generated-banner.ts';
-import { CSV_HEADER } from '../../render/catalogue/personas-csv.ts';
+import { GENERATED_BANNER, GENERATED_NOTE } from './generated-banner.ts';
+import { CSV_HEADER } from './personas-csv.ts';
 
 /** Whether a file in the catalogue folder was written by `persona catalogue` (its banner, note or CSV header). */
 export function isGeneratedFile(path: string, text: string): boolean {
@@ -8,5 +8,3 @@ export function isGeneratedFile(path: string, text: string): boolean {
   if (path.endsWith('.csv')) return text.startsWith(`${CSV_HEADER}\n`);
   return false;
 }
-
-export { firstDifferentLine } from '../format-persona-source.ts';

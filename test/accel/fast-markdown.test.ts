@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import type { PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { State } from 'mdast-util-to-markdown';
 import { describe, expect, it } from 'vitest';
+import { fastMarkdownProcessor, fastSerializeMarkdown } from '../../scripts/accel/fast-markdown.ts';
+import { isInertText } from '../../scripts/accel/fast-markdown-handlers.ts';
 import { encodeQueryValue } from '../../scripts/render/catalogue/contribute-links.ts';
-import { isInertText } from '../../scripts/render/catalogue/fast-handlers.ts';
 import {
   bulletList,
   emphasis,
@@ -16,16 +17,12 @@ import {
   table,
   text,
 } from '../../scripts/render/catalogue/mdast.ts';
-import {
-  MARKDOWN_SETTINGS,
-  markdownProcessor,
-  serializeMarkdown,
-} from '../../scripts/render/catalogue/serialize-markdown.ts';
-import { blockNode, character, markdownTable, markdownText } from './markdown-arbitraries.ts';
-import { randomStrings } from './random-strings.ts';
+import { MARKDOWN_SETTINGS, markdownProcessor } from '../../scripts/render/catalogue/serialize-markdown.ts';
+import { blockNode, character, markdownTable, markdownText } from '../catalogue/markdown-arbitraries.ts';
+import { randomStrings } from '../catalogue/random-strings.ts';
 
-const fast = markdownProcessor();
-const reference = markdownProcessor(false);
+const fast = fastMarkdownProcessor();
+const reference = markdownProcessor();
 
 function expectSameMarkdown(tree: Root): void {
   expect(fast.stringify(structuredClone(tree))).toBe(reference.stringify(structuredClone(tree)));
@@ -97,7 +94,7 @@ describe('the fast handlers write what the default handlers write', () => {
         ),
       ]);
       const whole = reference.stringify(structuredClone(tree)).replace(/\r\n?/g, '\n').replace(/\n+$/, '\n');
-      expect(serializeMarkdown(tree)).toBe(whole);
+      expect(fastSerializeMarkdown(tree)).toBe(whole);
     }
   });
 
@@ -247,7 +244,7 @@ describe('the fast handlers write what the default handlers write', () => {
           .stringify(structuredClone(tree))
           .replace(/\r\n?/g, '\n')
           .replace(/\n+$/, '\n');
-        expect(serializeMarkdown(tree)).toBe(whole);
+        expect(fastSerializeMarkdown(tree)).toBe(whole);
       }),
       { seed: 15, numRuns: 300 },
     );
@@ -262,7 +259,7 @@ describe('the fast handlers write what the default handlers write', () => {
     // neighbours, in a paragraph, a heading and a table cell (each brings its own unsafe patterns).
     let neighbours = { before: '', after: '' };
     const written: string[] = [];
-    const probe = markdownProcessor(false).data('settings', {
+    const probe = markdownProcessor().data('settings', {
       ...MARKDOWN_SETTINGS,
       handlers: {
         text: (node: Text, _parent: unknown, state: State) => {

@@ -2,15 +2,16 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildCatalogueModel } from '../../scripts/render/catalogue/catalogue-model.ts';
-import { graphMode, graphPage, MERMAID_MAX_CHARS } from '../../scripts/render/catalogue/graph-page.ts';
+import { FAST_KIT } from '../../scripts/accel/fast-kit.ts';
+import { MAX_CATALOGUE_FILE_BYTES } from '../../scripts/render/catalogue/catalogue-limits.ts';
+import { MERMAID_MAX_CHARS } from '../../scripts/render/catalogue/graph-page.ts';
+import { renderCatalogue } from '../../scripts/render/catalogue/render-catalogue.ts';
 import {
-  MAX_CATALOGUE_FILE_BYTES,
-  renderCatalogue,
-} from '../../scripts/render/catalogue/render-catalogue.ts';
-import { serializeMarkdown } from '../../scripts/render/catalogue/serialize-markdown.ts';
-import { tagAnchors } from '../../scripts/render/catalogue/tag-pages.ts';
-import { checkRenderedPages, generateLibrary, parseCsv, TEST_OPTIONS } from './catalogue-helpers.ts';
+  checkRenderedPages,
+  generateLibrary,
+  parseCsv,
+  TEST_OPTIONS,
+} from '../catalogue/catalogue-helpers.ts';
 
 const roots: string[] = [];
 afterAll(() => {
@@ -19,7 +20,7 @@ afterAll(() => {
 
 describe('a library of 1,200 personas', () => {
   const personas = generateLibrary(1200, 12);
-  const { files, diagnostics } = renderCatalogue(personas, TEST_OPTIONS);
+  const { files, diagnostics } = renderCatalogue(personas, TEST_OPTIONS, FAST_KIT);
 
   it('keeps every generated file under 500 KB', () => {
     expect(diagnostics).toEqual([]);
@@ -74,17 +75,5 @@ describe('a library of 1,200 personas', () => {
     const { checked, problems } = checkRenderedPages(root, 'catalogue', pages);
     expect(problems).toEqual([]);
     expect(checked).toBeGreaterThan(1000);
-  });
-});
-
-describe('the graph switches to one per product above 300 personas', () => {
-  it.each([
-    [300, 1],
-    [301, 12],
-  ])('%i personas → %i Mermaid graphs', (count, graphs) => {
-    const model = buildCatalogueModel(generateLibrary(count, 12));
-    const layout = { tagPages: false, splitExports: false, tagAnchors: tagAnchors(model.tags) };
-    const page = serializeMarkdown(graphPage({ model, options: TEST_OPTIONS, layout }, graphMode(model)));
-    expect(page.match(/```mermaid/g)).toHaveLength(graphs);
   });
 });

@@ -1,22 +1,20 @@
-import { ACTION_LABELS, FORM_TEMPLATE_FILE, personaOptionLabel } from '../../core/contribute-form.ts';
-import { FIELD_LABELS } from '../../core/persona-fields.ts';
-import { MAX_FORM_URL_LENGTH } from '../issue-form/contribute-form-url.ts';
+import { ACTION_LABELS, FORM_TEMPLATE_FILE, personaOptionLabel } from '../core/contribute-form.ts';
+import { FIELD_LABELS } from '../core/persona-fields.ts';
 import {
   type ContributeLink,
   type ContributeLinkOptions,
   encodeQueryValue,
   MAX_CONTRIBUTE_URL_LENGTH,
-} from './contribute-links.ts';
+  type PageTarget,
+} from '../render/catalogue/contribute-links.ts';
 import {
   type ContributionTarget,
   contributionTemplateEntries,
   contributionTemplateHeader,
   suggestedFileName,
-} from './contribution-template.ts';
-import { yamlPairParts } from './yaml-pair.ts';
-
-/** What varies between the targets of one persona page. */
-export type PageTarget = Omit<ContributionTarget, 'slug' | 'id' | 'title'>;
+} from '../render/catalogue/contribution-template.ts';
+import { yamlPairParts } from '../render/catalogue/yaml-pair.ts';
+import { MAX_FORM_URL_LENGTH } from '../render/issue-form/contribute-form-url.ts';
 
 /** A URL, and the same URL as a Markdown link destination (or null when it must be left to the serializer). */
 interface Built {
@@ -32,7 +30,7 @@ interface Built {
  * together from the pieces; percent-encoding works character by character, so that is what encoding the
  * whole would give. test/catalogue/persona-contribute-links.test.ts holds it to `contributeLinks`.
  */
-export function personaContributeLinks(
+export function fastPersonaContributeLinks(
   persona: Pick<ContributionTarget, 'slug' | 'id' | 'title'>,
   options: ContributeLinkOptions,
 ): (target: PageTarget) => ContributeLink[] {

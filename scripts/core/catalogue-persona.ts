@@ -1,4 +1,4 @@
-import type { ContentField, ListField, TextField } from '../../core/persona-fields.ts';
+import { CONTENT_FIELDS, type ContentField, type ListField, type TextField } from './persona-fields.ts';
 
 export type Relation = 'pairs-with' | 'contrast' | 'use-with';
 
@@ -47,4 +47,17 @@ export type CataloguePersona = {
  */
 export function toCataloguePersona(file: string, data: Record<string, unknown>): CataloguePersona {
   return { ...(data as Omit<CataloguePersona, 'file'>), file };
+}
+
+/**
+ * A persona without its content sections: everything the whole-library files (indexes, tags, graph) and the
+ * links between pages are made from.
+ */
+export type PersonaOutline = Omit<CataloguePersona, ContentField>;
+
+export function personaOutline(persona: CataloguePersona): PersonaOutline {
+  const outline: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(persona))
+    if (!(CONTENT_FIELDS as readonly string[]).includes(key)) outline[key] = value;
+  return outline as PersonaOutline;
 }

@@ -1,0 +1,23 @@
+import type { CataloguePersona } from '../core/catalogue-persona.ts';
+import type { CatalogueOptions } from '../render/catalogue/catalogue-context.ts';
+import { renderUnit } from '../render/catalogue/catalogue-units.ts';
+import type { MarkdownKit } from '../render/catalogue/markdown-kit.ts';
+import type { CatalogueUnit } from '../render/catalogue/pages/page-type.ts';
+import { type PageOutcome, type PageWrite, syncPageFile } from './sync-page-file.ts';
+
+/** A unit of one known file (a persona page), with its declared personas and where its file goes. */
+export interface PageJob {
+  unit: Pick<CatalogueUnit, 'type' | 'input'>;
+  personas: CataloguePersona[];
+  write: PageWrite;
+}
+
+/**
+ * Renders a one-file unit and compares it with its file, staging it when it differs (`syncPageFile`). Plain
+ * data in and out, so it runs the same on this thread or on a worker, where creating thousands of files is
+ * spread over the threads and no page text crosses between them.
+ */
+export function writePage(job: PageJob, options: CatalogueOptions, kit: MarkdownKit): PageOutcome {
+  const [file] = renderUnit(job.unit, job.personas, options, kit);
+  return syncPageFile(file?.parts ?? [], job.write);
+}
