@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -13,6 +14,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Test files spend much of their time waiting on the processes they start (the CLI, git, the action
+    // bundles): a fork per core, and at least two, keeps a 2-core machine busy where the default runs one.
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       {
         extends: true,

@@ -28,7 +28,7 @@ interface Built {
  * template's header and fixed entries, and each item's text (in the form's text box and twice in the
  * template). Those are percent-encoded once per page (the fixed ones once per run) and each URL is put
  * together from the pieces; percent-encoding works character by character, so that is what encoding the
- * whole would give. test/catalogue/persona-contribute-links.test.ts holds it to `contributeLinks`.
+ * whole would give. test/accel/fast-contribute-links.test.ts holds it to `contributeLinks`.
  */
 export function fastPersonaContributeLinks(
   persona: Pick<ContributionTarget, 'slug' | 'id' | 'title'>,
@@ -97,7 +97,7 @@ function made(label: string, built: Built): ContributeLink {
 
 /**
  * The start of a URL, up to its query. The query holds only percent-encoded values and `&` before a
- * parameter's name, so the URL is plain when its start is (see `fast-handlers.ts`): in the destination the `&`s
+ * parameter's name, so the URL is plain when its start is (see `fast-markdown-handlers.ts`): in the destination the `&`s
  * are escaped, as the serializer would.
  */
 function base(start: string): Built {

@@ -9,7 +9,7 @@ import { TABLE_OPTIONS } from '../render/catalogue/serialize-markdown.ts';
  * phrasing content is tracked position by position and checked for emphasis that could pair up; on a persona
  * page's seventy-odd long contribute URLs and hundreds of short texts that was most of the serialization time.
  * Anything the shortcuts are not sure about goes to the handler that would have run without them.
- * test/catalogue/fast-handlers.test.ts compares both on generated, hostile and random values.
+ * test/accel/fast-markdown.test.ts compares both on generated, hostile and random values.
  */
 
 /**
@@ -117,7 +117,7 @@ declare module 'mdast' {
     /**
      * `url` as written in a link destination, set by a builder that made the URL plain (percent-encoded) and
      * escaped it as `linkDestination` would: a page's contribute links are long and many, and are put together
-     * from pieces checked once (see `persona-contribute-links.ts`). The default handlers ignore it, and the
+     * from pieces checked once (see `fast-contribute-links.ts`). The default handlers ignore it, and the
      * tests compare the two.
      */
     destination?: string;

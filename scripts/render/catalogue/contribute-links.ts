@@ -6,7 +6,7 @@ export interface ContributeLink {
   /** Short link text, e.g. "form" or "file". */
   label: string;
   url: string;
-  /** The URL as a Markdown link destination, when the maker knows it is plain (see `fast-handlers.ts`). */
+  /** The URL as a Markdown link destination, when the maker knows it is plain (see `accel/fast-markdown-handlers.ts`). */
   destination?: string;
 }
 
