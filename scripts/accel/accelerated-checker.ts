@@ -7,6 +7,7 @@ import { compileSchema, type SchemaValidator } from '../check/schema/compile-sch
 import type { ContributionFacts } from '../core/contribution.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import type { PersonaFacts } from '../core/facts.ts';
+import { DEFAULT_SETTINGS, type LintSettings } from '../core/lint-settings.ts';
 import { contentHash } from '../core/sha256.ts';
 import { readCapped } from '../read/read-library.ts';
 import { fastContributionCheck, fastPersonaCheck } from './fast-checks.ts';
@@ -19,6 +20,7 @@ export const FILES_PER_THREAD = 1500;
 interface CheckShared {
   schema: object;
   keepData: boolean | 'if-parsed';
+  settings: LintSettings;
 }
 
 interface FileJob {
@@ -42,7 +44,10 @@ export const checkPersonasTask: PoolTask<CheckShared, FileJob, PersonaFacts> = {
   name: 'check-personas',
   run: (shared, jobs) =>
     jobs.map(({ file, bytes }) => {
-      const facts = checkPersonaFile(file, bytes, validatorFor(shared.schema), { fast: fastPersonaCheck });
+      const facts = checkPersonaFile(file, bytes, validatorFor(shared.schema), {
+        fast: fastPersonaCheck,
+        settings: shared.settings,
+      });
       return shared.keepData !== false ? facts : { ...facts, data: null };
     }),
 };
@@ -51,13 +56,18 @@ export const checkContributionsTask: PoolTask<CheckShared, FileJob, Contribution
   name: 'check-contributions',
   run: (shared, jobs) =>
     jobs.map(({ file, bytes }) =>
-      checkContributionFile(file, bytes, validatorFor(shared.schema), { fast: fastContributionCheck }),
+      checkContributionFile(file, bytes, validatorFor(shared.schema), {
+        fast: fastContributionCheck,
+        settings: shared.settings,
+      }),
     ),
 };
 
 export interface AcceleratedOptions {
   store: ResultStore;
   schemas: { persona: object; contribution: object };
+  /** The library's lint settings (persona.config.yaml); the defaults when absent. */
+  settings?: LintSettings;
   pool?: Partial<PoolOptions>;
 }
 
@@ -69,8 +79,11 @@ export interface AcceleratedOptions {
  */
 export function acceleratedChecker(root: string, options: AcceleratedOptions): LibraryChecker {
   const { store } = options;
-  // Stored results hold for the schemas they were checked against: their hashes are part of every key.
-  const schemaKey = contentHash(JSON.stringify([options.schemas.persona, options.schemas.contribution]));
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  // Stored results hold for the schemas and settings they were checked with: their hash is part of every key.
+  const schemaKey = contentHash(
+    JSON.stringify([options.schemas.persona, options.schemas.contribution, settings]),
+  );
   const hashes = new Map<string, string>();
   const pool: PoolOptions = { minItemsPerThread: FILES_PER_THREAD, ...options.pool };
   const absolute = (file: string) => path.join(root, file);
@@ -82,6 +95,7 @@ export function acceleratedChecker(root: string, options: AcceleratedOptions): L
   const dataOf = (file: string) =>
     checkPersonaFile(file, readCapped(absolute(file)), validatorFor(options.schemas.persona), {
       fast: fastPersonaCheck,
+      settings,
     }).data;
 
   async function checkWithStore<F extends { file: string }>(
@@ -121,7 +135,7 @@ export function acceleratedChecker(root: string, options: AcceleratedOptions): L
         'persona',
         files,
         checkPersonasTask,
-        { schema: options.schemas.persona, keepData },
+        { schema: options.schemas.persona, keepData, settings },
         (stored, file) => (isPersonaFacts(stored, file) ? stored : undefined),
       );
       // The store keeps no data: a caller that wants it has the files it has not just parsed read again.
@@ -133,7 +147,7 @@ export function acceleratedChecker(root: string, options: AcceleratedOptions): L
         'contribution',
         files,
         checkContributionsTask,
-        { schema: options.schemas.contribution, keepData: true },
+        { schema: options.schemas.contribution, keepData: true, settings },
         (stored, file) => (isContributionFacts(stored, file) ? stored : undefined),
       ),
     compare: async (planned, personas) => {

@@ -21,11 +21,11 @@ const NO_LINES = new LineCounter();
  * layout the printer might change, a schema error, a rule that fires) declines, and the file is checked in
  * full. The rules run without a document: here they only decide whether they fire.
  */
-export const fastPersonaCheck: FastPersonaCheck = (file, text, validate, location) => {
+export const fastPersonaCheck: FastPersonaCheck = (file, text, validate, location, settings) => {
   const data = fastParse(text);
   // A file whose lines do not plainly show canonical form is printed and compared by the full check.
   if (!data || !isPlainlyCanonical(text) || !validate(data)) return undefined;
-  const ctx: PersonaContext = { file, text, doc: null, lines: NO_LINES, data, location };
+  const ctx: PersonaContext = { file, text, doc: null, lines: NO_LINES, data, location, settings };
   for (const rule of PERSONA_RULES) if (rule(ctx).length > 0) return undefined;
   return data;
 };
@@ -34,7 +34,7 @@ export const fastPersonaCheck: FastPersonaCheck = (file, text, validate, locatio
  * The common contribution, cheaply: a flat, plainly well-formed file that passes the schema and every
  * single-file rule, with the places of its keys and values read off its lines.
  */
-export const fastContributionCheck: FastContributionCheck = (file, text, validate) => {
+export const fastContributionCheck: FastContributionCheck = (file, text, validate, settings) => {
   const flat = fastParseFlat(text);
   if (!flat || !withoutIfErrors(validate)(flat.data)) return undefined;
   const ctx: ContributionContext = {
@@ -44,6 +44,7 @@ export const fastContributionCheck: FastContributionCheck = (file, text, validat
     lines: NO_LINES,
     data: flat.data,
     flatPlaces: flat.places,
+    settings,
   };
   for (const rule of CONTRIBUTION_FILE_RULES) if (rule(ctx).length > 0) return undefined;
   return { contribution: toContribution(flat.data), places: placesOf(ctx), diagnostics: [] };

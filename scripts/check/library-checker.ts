@@ -1,6 +1,7 @@
 import type { ContributionFacts } from '../core/contribution.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import type { PersonaFacts } from '../core/facts.ts';
+import type { LintSettings } from '../core/lint-settings.ts';
 import type { PlannedComparison } from './contribution/planned-comparisons.ts';
 
 /**
@@ -24,4 +25,28 @@ export interface LibraryChecker {
   ): Promise<Map<string, Diagnostic[]>>;
   /** The data of one persona, read again from its file (null when it has no usable mapping). */
   dataOf(file: string): Record<string, unknown> | null;
+}
+
+/** What validating a whole library gives: every file's facts and every diagnostic, sorted. */
+export interface ValidationResult {
+  personas: PersonaFacts[];
+  contributions: ContributionFacts[];
+  contributionCount: number;
+  diagnostics: Diagnostic[];
+  /** Reads one persona file again for its data (null when it has none): for facts whose data is null. */
+  readPersonaData(file: string): Record<string, unknown> | null;
+  /** The lint settings the files were checked with (persona.config.yaml, or the defaults). */
+  settings: LintSettings;
+}
+
+/**
+ * A library validated again and again by a resident process (`persona validate --watch`): each call gives
+ * what `validateLibrary` would give now. `changed` names the root-relative paths that changed since the last
+ * call (null: unknown, check everything). The reference re-validates everything; the accelerator's session
+ * checks again only what changed (scripts/accel/incremental-session.ts), with the same answers.
+ */
+export interface LibrarySession {
+  validate(changed: readonly string[] | null): Promise<ValidationResult>;
+  /** Keeps what the session learnt (the accelerator's store) and lets go of it. */
+  close(): void;
 }

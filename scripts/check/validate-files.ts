@@ -2,6 +2,7 @@ import { LineCounter } from 'yaml';
 import type { ContributionFacts } from '../core/contribution.ts';
 import { type Diagnostic, sortDiagnostics } from '../core/diagnostic.ts';
 import type { PersonaFacts, SourceFile } from '../core/facts.ts';
+import type { LintSettings } from '../core/lint-settings.ts';
 import { decodeSource } from '../parse/decode-source.ts';
 import { valuePlaces } from '../parse/node-place.ts';
 import { parseYaml } from '../parse/parse-yaml.ts';
@@ -17,6 +18,8 @@ export interface ValidateFilesInput {
   contributions?: readonly SourceFile[];
   validatePersona: SchemaValidator;
   validateContribution?: SchemaValidator;
+  /** The library's lint settings (persona.config.yaml); the defaults when absent. */
+  settings?: LintSettings;
 }
 
 /**
@@ -30,12 +33,13 @@ export function validateFiles(input: ValidateFilesInput): {
   contributions: ContributionFacts[];
   diagnostics: Diagnostic[];
 } {
+  const { settings } = input;
   const personas = input.personas.map(({ file, bytes }) =>
-    checkPersonaFile(file, bytes, input.validatePersona),
+    checkPersonaFile(file, bytes, input.validatePersona, { settings }),
   );
   const contributions = input.validateContribution
     ? (input.contributions ?? []).map(({ file, bytes }) =>
-        checkContributionFile(file, bytes, input.validateContribution as SchemaValidator),
+        checkContributionFile(file, bytes, input.validateContribution as SchemaValidator, { settings }),
       )
     : [];
   const byFile = new Map(input.personas.map((f) => [f.file, f.bytes]));

@@ -89,6 +89,12 @@ export const RULES = {
   'catalogue/too-large': 'A generated catalogue file would exceed the 500 KB cap.',
   'catalogue/edited': 'A pull request that only changes data changed a generated file.',
   // @anchor bot rules (issue 5) — insert below this line
+  // @anchor privacy and duplicate rules (issue 18) — insert below this line
+  'privacy/email': 'An e-mail address in persona or contribution text.',
+  'privacy/phone': 'A phone number in persona or contribution text.',
+  'privacy/ip-address': 'An IP address in persona or contribution text.',
+  'privacy/secret': 'An API key, token or other credential-shaped string.',
+  'privacy/customer-name': 'A named customer or employer, such as "at Acme Corp" or "our client Globex".',
 } as const satisfies Record<string, string>;
 
 export type RuleId = keyof typeof RULES;

@@ -31,3 +31,35 @@ export function valuePlaces(
     return nodePlace(node && typeof node === 'object' ? (node as Node) : null, lines);
   };
 }
+
+/**
+ * The place of `value.slice(start, end)` inside the scalar node whose value is `value`: exact when the source
+ * shows that text verbatim as often as the value holds it (plain and quoted text without escapes, block
+ * text), else the whole node's place (an escape or a folded line break in the way).
+ */
+export function placeWithinScalar(
+  node: { range?: Range | null } | null | undefined,
+  lines: LineCounter,
+  source: string,
+  value: string,
+  start: number,
+  end: number,
+): Place {
+  const range = node?.range;
+  if (!range) return START_OF_FILE;
+  const needle = value.slice(start, end);
+  const shown = source.slice(range[0], range[1]);
+  const before = occurrences(value, needle, start);
+  if (needle === '' || occurrences(shown, needle, shown.length) !== occurrences(value, needle, value.length))
+    return nodePlace(node, lines);
+  let at = -1;
+  for (let seen = 0; seen <= before; seen++) at = shown.indexOf(needle, at + 1);
+  return rangePlace(range[0] + at, range[0] + at + needle.length, lines);
+}
+
+/** How many times `needle` starts in `text` before `limit` (overlapping starts counted). */
+function occurrences(text: string, needle: string, limit: number): number {
+  let count = 0;
+  for (let at = text.indexOf(needle); at !== -1 && at < limit; at = text.indexOf(needle, at + 1)) count++;
+  return count;
+}

@@ -4,11 +4,14 @@ import { compareWithPersonas } from '../check/contribution/check-contributions.t
 import type { LibraryChecker } from '../check/library-checker.ts';
 import { checkPersonaFile } from '../check/persona/check-persona-file.ts';
 import type { SchemaValidator } from '../check/schema/compile-schema.ts';
+import { DEFAULT_SETTINGS, type LintSettings } from '../core/lint-settings.ts';
 import { readCapped } from '../read/read-library.ts';
 
 export interface CheckerSchemas {
   persona: SchemaValidator;
   contribution: SchemaValidator;
+  /** The library's lint settings (persona.config.yaml); the defaults when absent. */
+  settings?: LintSettings;
 }
 
 /**
@@ -17,15 +20,16 @@ export interface CheckerSchemas {
  */
 export function referenceChecker(root: string, schemas: CheckerSchemas): LibraryChecker {
   const read = (file: string) => readCapped(path.join(root, file));
-  const dataOf = (file: string) => checkPersonaFile(file, read(file), schemas.persona).data;
+  const settings = schemas.settings ?? DEFAULT_SETTINGS;
+  const dataOf = (file: string) => checkPersonaFile(file, read(file), schemas.persona, { settings }).data;
   return {
     personas: async (files, { keepData }) =>
       files.map((file) => {
-        const facts = checkPersonaFile(file, read(file), schemas.persona);
+        const facts = checkPersonaFile(file, read(file), schemas.persona, { settings });
         return keepData !== false ? facts : { ...facts, data: null };
       }),
     contributions: async (files) =>
-      files.map((file) => checkContributionFile(file, read(file), schemas.contribution)),
+      files.map((file) => checkContributionFile(file, read(file), schemas.contribution, { settings })),
     compare: async (planned, personas) => {
       const held = new Map(personas.flatMap((p) => (p.data ? [[p.file, p.data] as const] : [])));
       const needed = new Map<string, Record<string, unknown>>();

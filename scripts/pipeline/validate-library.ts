@@ -3,31 +3,25 @@ import { LineCounter } from 'yaml';
 import { acceleratedChecker } from '../accel/accelerated-checker.ts';
 import { type Accelerator, closeAccelerator, openAccelerator } from '../accel/accelerator.ts';
 import type { PoolOptions } from '../accel/worker-pool.ts';
+import { checkConfig } from '../check/config/check-config.ts';
 import { checkContributions } from '../check/contribution/check-contributions.ts';
 import { buildContributionIndex } from '../check/contribution/contribution-index.ts';
 import { plannedComparisons } from '../check/contribution/planned-comparisons.ts';
 import { checkPersonas } from '../check/library/check-personas.ts';
 import { placeFindings } from '../check/library/place-findings.ts';
+import type { ValidationResult } from '../check/library-checker.ts';
 import { compileSchemaOnFirstUse } from '../check/schema/compile-schema.ts';
-import type { ContributionFacts } from '../core/contribution.ts';
 import { type Diagnostic, sortDiagnostics } from '../core/diagnostic.ts';
-import type { PersonaFacts } from '../core/facts.ts';
 import { decodeSource } from '../parse/decode-source.ts';
 import { valuePlaces } from '../parse/node-place.ts';
 import { parseYaml } from '../parse/parse-yaml.ts';
+import { readConfig, readConfigSchema } from '../read/read-config.ts';
 import { readContributionSchema } from '../read/read-contribution-schema.ts';
 import { listLibrary, readCapped } from '../read/read-library.ts';
 import { readPersonaSchema } from '../read/read-schemas.ts';
 import { referenceChecker } from './reference-checker.ts';
 
-export interface ValidationResult {
-  personas: PersonaFacts[];
-  contributions: ContributionFacts[];
-  contributionCount: number;
-  diagnostics: Diagnostic[];
-  /** Reads one persona file again for its data (null when it has none): for facts whose data is null. */
-  readPersonaData(file: string): Record<string, unknown> | null;
-}
+export type { ValidationResult };
 
 export interface ValidateOptions {
   /**
@@ -60,21 +54,26 @@ export async function validateLibrary(
 ): Promise<ValidationResult> {
   const env = options.env ?? process.env;
   const withContributions = options.contributions !== false;
-  const [listing, personaSchema, contributionSchema] = await Promise.all([
+  const [listing, personaSchema, contributionSchema, configSchema] = await Promise.all([
     listLibrary(root, { contributions: withContributions }),
     readPersonaSchema(root),
     readContributionSchema(root),
+    readConfigSchema(root),
   ]);
+  // The config is small and read whole on every run: its settings are part of every stored result's key.
+  const config = checkConfig(readConfig(root), compileSchemaOnFirstUse(configSchema));
+  const { settings } = config;
   const own = options.accelerator === undefined;
   const accelerator = own
     ? openAccelerator(root, { store: options.store, pool: options.pool, env })
     : (options.accelerator ?? null);
   const schemas = { persona: personaSchema, contribution: contributionSchema };
   const checker = accelerator
-    ? acceleratedChecker(root, { store: accelerator.store, schemas, pool: accelerator.pool })
+    ? acceleratedChecker(root, { store: accelerator.store, schemas, settings, pool: accelerator.pool })
     : referenceChecker(root, {
         persona: compileSchemaOnFirstUse(schemas.persona),
         contribution: compileSchemaOnFirstUse(schemas.contribution),
+        settings,
       });
   const personas = await checker.personas(listing.personaFiles, { keepData: options.personaData !== false });
   const contributions = withContributions ? await checker.contributions(listing.contributionFiles) : [];
@@ -87,6 +86,7 @@ export async function validateLibrary(
     return valuePlaces(parsed?.doc ?? null, parsed?.lines ?? new LineCounter());
   });
   const diagnostics: Diagnostic[] = [
+    ...config.diagnostics,
     ...listing.diagnostics,
     ...personas.flatMap((p) => p.diagnostics),
     ...placed,
@@ -106,5 +106,6 @@ export async function validateLibrary(
     contributionCount: listing.contributionFiles.length,
     diagnostics: sortDiagnostics(diagnostics),
     readPersonaData: checker.dataOf,
+    settings,
   };
 }

@@ -6,6 +6,7 @@ import { isPlainlyCanonical } from '../../scripts/accel/plainly-canonical.ts';
 import { checkPersonaFile } from '../../scripts/check/persona/check-persona-file.ts';
 import { personaLocation } from '../../scripts/check/persona/persona-location.ts';
 import type { Diagnostic } from '../../scripts/core/diagnostic.ts';
+import { DEFAULT_SETTINGS } from '../../scripts/core/lint-settings.ts';
 import { PERSONA_CANONICAL_OPTIONS, PERSONA_MODELINE } from '../../scripts/core/persona-fields.ts';
 import { canonicalYaml } from '../../scripts/parse/canonical-yaml.ts';
 import { parseYaml } from '../../scripts/parse/parse-yaml.ts';
@@ -85,7 +86,8 @@ describe(`persona fmt on ${RUNS} random hand-written personas (seed ${SEED})`, (
         const full = checkPersonaFile(FILE, source.bytes, personaValidator);
         expect(fast).toEqual(full);
         const text = new TextDecoder().decode(source.bytes).replace(/^\ufeff/, '');
-        if (fastPersonaCheck(FILE, text, personaValidator, LOCATION) !== undefined) fastPathTaken++;
+        if (fastPersonaCheck(FILE, text, personaValidator, LOCATION, DEFAULT_SETTINGS) !== undefined)
+          fastPathTaken++;
 
         const outcome = formatPersonaSource(FILE, source.bytes);
         const reported = formatProblems(full.diagnostics);

@@ -5,6 +5,7 @@ import { fastParseFlat } from '../../scripts/accel/fast-yaml.ts';
 import { checkContributionFile } from '../../scripts/check/contribution/check-contribution-file.ts';
 import { checkPersonaFile } from '../../scripts/check/persona/check-persona-file.ts';
 import { personaLocation } from '../../scripts/check/persona/persona-location.ts';
+import { DEFAULT_SETTINGS } from '../../scripts/core/lint-settings.ts';
 import { formatPersonaSource } from '../../scripts/plan/format-persona-source.ts';
 import { validateContribution, validatePersona } from '../contributions/contribution-helpers.ts';
 import { dataDifference, type Outcome, printCounts, Tally } from './differential/compare-readers.ts';
@@ -50,6 +51,7 @@ describe('the fast path of the file checks against the full check', () => {
           new TextDecoder().decode(bytes).replace(/^\ufeff/, ''),
           validatePersona,
           LOCATION,
+          DEFAULT_SETTINGS,
         ) === undefined
       ) {
         tally.add(text, { kind: 'declined' });

@@ -5,6 +5,7 @@ import { fastPersonaCheck } from '../../scripts/accel/fast-checks.ts';
 import { fastParse } from '../../scripts/accel/fast-yaml.ts';
 import { checkPersonaFile } from '../../scripts/check/persona/check-persona-file.ts';
 import { personaLocation } from '../../scripts/check/persona/persona-location.ts';
+import { DEFAULT_SETTINGS } from '../../scripts/core/lint-settings.ts';
 import { personaValidator } from '../helpers/check-in-memory.ts';
 import { personaText } from '../helpers/persona-text.ts';
 import { REPO_ROOT } from '../helpers/run-cli.ts';
@@ -82,7 +83,7 @@ describe('the fast path agrees with the full parse', () => {
     for (const [file, bytes] of shippedPersonas()) {
       const text = new TextDecoder().decode(bytes);
       expect(
-        fastPersonaCheck(file, text, personaValidator, personaLocation(file).location),
+        fastPersonaCheck(file, text, personaValidator, personaLocation(file).location, DEFAULT_SETTINGS),
         file,
       ).toBeDefined();
     }

@@ -299,6 +299,44 @@ export const RULE_CASES: RuleCase[] = [
     file: ALPHA,
     files: { [ALPHA]: alpha({ identity: 'identity: «"\\u0054ODO: describe them."' }) },
   },
+  // --- privacy
+  {
+    name: 'an e-mail address',
+    rule: 'privacy/email',
+    severity: 'warning',
+    file: ALPHA,
+    files: { [ALPHA]: alpha({ identity: 'identity: "Write to «jane@globex.io first."' }) },
+  },
+  {
+    name: 'a phone number',
+    rule: 'privacy/phone',
+    severity: 'warning',
+    file: ALPHA,
+    files: { [ALPHA]: alpha({ identity: 'identity: "Paged on «+1 (555) 010-4477 at night."' }) },
+  },
+  {
+    name: 'an IP address',
+    rule: 'privacy/ip-address',
+    severity: 'warning',
+    file: ALPHA,
+    files: { [ALPHA]: alpha({ context: 'context: "The VPN is «10.0.4.17 for the office."' }) },
+  },
+  {
+    name: 'an API token',
+    rule: 'privacy/secret',
+    severity: 'warning',
+    file: ALPHA,
+    files: {
+      [ALPHA]: alpha({ context: 'context: "CI uses «ghp_aB3dE5fG7hI9jK1lM3nO5pQ7rS9tU1vW3xY5 today."' }),
+    },
+  },
+  {
+    name: 'a named customer',
+    rule: 'privacy/customer-name',
+    severity: 'warning',
+    file: ALPHA,
+    files: { [ALPHA]: alpha({ scenario: 'scenario: "Our client «Globex calls at nine."' }) },
+  },
   // --- file layout and encoding
   {
     name: 'no modeline',

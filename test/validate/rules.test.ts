@@ -62,7 +62,9 @@ describe('rule coverage', () => {
       'id/taken',
       'id/out-of-sequence',
     ]);
-    const persona = RULE_IDS.filter((r) => /^(file|yaml|schema|id|slug|product|link|lint|format)\//.test(r));
+    const persona = RULE_IDS.filter((r) =>
+      /^(file|yaml|schema|id|slug|product|link|lint|format|privacy)\//.test(r),
+    );
     const covered = new Set(RULE_CASES.map((c) => c.rule));
     expect(persona.filter((r) => !covered.has(r) && !coveredElsewhere.has(r))).toEqual([]);
   });

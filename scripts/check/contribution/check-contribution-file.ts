@@ -5,6 +5,7 @@ import {
   type ContributionFacts,
 } from '../../core/contribution.ts';
 import type { Place } from '../../core/diagnostic.ts';
+import { DEFAULT_SETTINGS, type LintSettings } from '../../core/lint-settings.ts';
 import type { ContentField } from '../../core/persona-fields.ts';
 import { decodeSource } from '../../parse/decode-source.ts';
 import { parseYaml } from '../../parse/parse-yaml.ts';
@@ -31,14 +32,16 @@ export type FastContributionCheck = (
   file: string,
   text: string,
   validate: SchemaValidator,
+  settings: LintSettings,
 ) => Pick<ContributionFacts, 'contribution' | 'places' | 'diagnostics'> | undefined;
 
 export function checkContributionFile(
   file: string,
   bytes: Uint8Array,
   validate: SchemaValidator,
-  options: { fast?: FastContributionCheck } = {},
+  options: { fast?: FastContributionCheck; settings?: LintSettings } = {},
 ): ContributionFacts {
+  const settings = options.settings ?? DEFAULT_SETTINGS;
   const { folder, fileDate, diagnostics } = contributionLocation(file);
   const empty = { file, folder, fileDate, contribution: null, places: {} };
   const decoded = decodeSource(file, bytes);
@@ -49,7 +52,7 @@ export function checkContributionFile(
     ...lfLineEndings(file, decoded.text, 'editor'),
   ];
   if (diagnostics.length === 0 && options.fast) {
-    const fast = options.fast(file, decoded.text, validate);
+    const fast = options.fast(file, decoded.text, validate, settings);
     if (fast) return { file, folder, fileDate, ...fast, diagnostics: encoding };
   }
   diagnostics.push(...encoding);
@@ -72,7 +75,7 @@ export function checkContributionFile(
     return { ...empty, diagnostics: capDiagnostics(file, diagnostics) };
   }
   const { data } = top;
-  const ctx: ContributionContext = { file, text: decoded.text, doc, lines, data };
+  const ctx: ContributionContext = { file, text: decoded.text, doc, lines, data, settings };
   const ruleDiagnostics = CONTRIBUTION_FILE_RULES.flatMap((rule) => rule(ctx));
   const protectedPlaces = ruleDiagnostics
     .filter((d) => d.rule === 'contribution/protected-field')

@@ -1,5 +1,6 @@
 import type { Document, LineCounter, Node } from 'yaml';
 import { type Place, START_OF_FILE } from '../../core/diagnostic.ts';
+import type { LintSettings } from '../../core/lint-settings.ts';
 import { nodePlace } from '../../parse/node-place.ts';
 
 /** Where each key and its value sit, for a flat file read line by line (the accelerator's reader). */
@@ -16,6 +17,8 @@ export interface ContributionContext {
   lines: LineCounter;
   data: Record<string, unknown>;
   flatPlaces?: FlatPlaces;
+  /** The library's lint settings (persona.config.yaml). */
+  settings: LintSettings;
 }
 
 export function valuePlace(

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import { identityOf, type PersonaFacts } from '../../core/facts.ts';
+import { DEFAULT_SETTINGS, type LintSettings } from '../../core/lint-settings.ts';
 import { PERSONA_MODELINE } from '../../core/persona-fields.ts';
 import { canonicalPersonaYaml } from '../../parse/canonical-yaml.ts';
 import { decodeSource } from '../../parse/decode-source.ts';
@@ -27,6 +28,7 @@ export type FastPersonaCheck = (
   text: string,
   validate: SchemaValidator,
   location: PersonaLocation | null,
+  settings: LintSettings,
 ) => Record<string, unknown> | undefined;
 
 /** How a top level that is not a mapping is explained for a persona (here and by `persona fmt`). */
@@ -46,15 +48,16 @@ export function checkPersonaFile(
   file: string,
   bytes: Uint8Array,
   validate: SchemaValidator,
-  options: { fast?: FastPersonaCheck } = {},
+  options: { fast?: FastPersonaCheck; settings?: LintSettings } = {},
 ): PersonaFacts {
+  const settings = options.settings ?? DEFAULT_SETTINGS;
   const { location, diagnostics } = personaLocation(file);
   const decoded = decodeSource(file, bytes);
   if (!decoded.ok) return factsOf(file, null, [...diagnostics, decoded.diagnostic]);
   // The bytes themselves, whichever way the YAML is read: a BOM (which decoding drops) and CRLF line endings.
   const encoding = [...noByteOrderMark(file, bytes, 'fmt'), ...lfLineEndings(file, decoded.text, 'fmt')];
   if (diagnostics.length === 0 && options.fast) {
-    const data = options.fast(file, decoded.text, validate, location);
+    const data = options.fast(file, decoded.text, validate, location, settings);
     if (data) return factsOf(file, data, encoding);
   }
   diagnostics.push(...encoding);
@@ -70,7 +73,7 @@ export function checkPersonaFile(
   }
   const { data } = top;
   diagnostics.push(...schemaDiagnostics(file, data, doc, lines, validate));
-  const ctx = { file, text: decoded.text, doc, lines, data, location };
+  const ctx = { file, text: decoded.text, doc, lines, data, location, settings };
   for (const rule of PERSONA_RULES) diagnostics.push(...rule(ctx));
 
   // Only a file `persona fmt` would rewrite is asked to be (no YAML error, a mapping: formattableDocument).

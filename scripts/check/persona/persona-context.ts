@@ -1,5 +1,6 @@
 import type { Document, LineCounter, Node } from 'yaml';
 import { type Place, START_OF_FILE } from '../../core/diagnostic.ts';
+import type { LintSettings } from '../../core/lint-settings.ts';
 import { nodePlace } from '../../parse/node-place.ts';
 import type { PersonaLocation } from './persona-location.ts';
 
@@ -12,6 +13,8 @@ export interface PersonaContext {
   lines: LineCounter;
   data: Record<string, unknown>;
   location: PersonaLocation | null;
+  /** The library's lint settings (persona.config.yaml). */
+  settings: LintSettings;
 }
 
 export function placeIn(ctx: Pick<PersonaContext, 'doc' | 'lines'>, ...path: Array<string | number>): Place {

@@ -1,5 +1,7 @@
 import { type Diagnostic, diagnostic } from '../../core/diagnostic.ts';
 import { type PersonaContext, placeIn } from '../persona/persona-context.ts';
+import { personaStrings } from '../persona/persona-strings.ts';
+import { describePath } from '../schema/describe.ts';
 
 /** Upper-case markers only, so a persona about a to-do app can say "todo list"; lorem ipsum in any case. */
 const PLACEHOLDER = /\b(TODO|TBD|FIXME|XXX)\b|\blorem\b/i;
@@ -15,7 +17,7 @@ export function noPlaceholderText(ctx: PersonaContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const [key, value] of Object.entries(ctx.data)) {
     if (key === 'community') continue;
-    for (const { path, text } of strings(value, [key])) {
+    for (const { path, text } of personaStrings(value, [key])) {
       const match = PLACEHOLDER.exec(text);
       if (!match) continue;
       if (match[1] && !UPPER_ONLY.test(text)) continue;
@@ -24,7 +26,7 @@ export function noPlaceholderText(ctx: PersonaContext): Diagnostic[] {
           ctx.file,
           placeIn(ctx, ...path),
           'lint/placeholder',
-          `\`${path.join('.')}\` still holds placeholder text ("${match[0]}").`,
+          `${describePath(path)} still holds placeholder text ("${match[0]}").`,
           'Replace the placeholder with real, specific content.',
           'warning',
         ),
@@ -32,15 +34,4 @@ export function noPlaceholderText(ctx: PersonaContext): Diagnostic[] {
     }
   }
   return out;
-}
-
-function* strings(
-  value: unknown,
-  path: Array<string | number>,
-): Generator<{ path: Array<string | number>; text: string }> {
-  if (typeof value === 'string') yield { path, text: value };
-  else if (Array.isArray(value))
-    for (let i = 0; i < value.length; i++) yield* strings(value[i], [...path, i]);
-  else if (value && typeof value === 'object')
-    for (const [k, v] of Object.entries(value)) yield* strings(v, [...path, k]);
 }

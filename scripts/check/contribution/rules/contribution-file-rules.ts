@@ -4,6 +4,7 @@ import { actionFitsField } from './action-fits-field.ts';
 import { correctionChangesText } from './correction-changes-text.ts';
 import { hasContributionModeline } from './has-contribution-modeline.ts';
 import { noUnexpectedKeys } from './no-unexpected-keys.ts';
+import { privateText } from './private-text.ts';
 import { protectedField } from './protected-field.ts';
 
 export type ContributionFileRule = (ctx: ContributionContext) => Diagnostic[];
@@ -15,4 +16,5 @@ export const CONTRIBUTION_FILE_RULES: readonly ContributionFileRule[] = [
   actionFitsField,
   noUnexpectedKeys,
   correctionChangesText,
+  privateText,
 ];
