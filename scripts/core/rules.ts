@@ -90,6 +90,8 @@ export const RULES = {
   'catalogue/edited': 'A pull request that only changes data changed a generated file.',
   // @anchor bot rules (issue 5) — insert below this line
   // @anchor privacy and duplicate rules (issue 18) — insert below this line
+  'lint/duplicate-persona':
+    'A persona of the same product with shared tags and a similar job story or identity.',
   'privacy/email': 'An e-mail address in persona or contribution text.',
   'privacy/phone': 'A phone number in persona or contribution text.',
   'privacy/ip-address': 'An IP address in persona or contribution text.',

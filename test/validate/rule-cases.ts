@@ -299,6 +299,24 @@ export const RULE_CASES: RuleCase[] = [
     file: ALPHA,
     files: { [ALPHA]: alpha({ identity: 'identity: «"\\u0054ODO: describe them."' }) },
   },
+  {
+    name: 'the same job story and identity as another persona of the product',
+    rule: 'lint/duplicate-persona',
+    severity: 'warning',
+    file: BETA,
+    files: {
+      [BETA]: personaText('acme-beta', {
+        id: 'APP-102',
+        links: ['acme-alpha'],
+        overrides: {
+          job_story:
+            'job_story: «"When a deploy goes out late on a Friday, I want the errors grouped by release, so I can roll back within minutes."',
+          identity:
+            'identity: "A backend developer on a six-person team who inherited the monitoring setup."',
+        },
+      }),
+    },
+  },
   // --- privacy
   {
     name: 'an e-mail address',

@@ -1,6 +1,7 @@
 import type { LibraryRule } from './library-rule.ts';
 import { linkTargetsExist } from './rules/link-targets-exist.ts';
 import { linksReciprocated } from './rules/links-reciprocated.ts';
+import { similarPersonas } from './rules/similar-personas.ts';
 import { uniqueIds } from './rules/unique-ids.ts';
 import { uniqueSlugs } from './rules/unique-slugs.ts';
 import { uniqueTitles } from './rules/unique-titles.ts';
@@ -15,6 +16,7 @@ export const LIBRARY_RULES: readonly LibraryRule[] = [
   uniqueTitles,
   linkTargetsExist as LibraryRule,
   linksReciprocated as LibraryRule,
+  similarPersonas as LibraryRule,
 ];
 
 /** What every library rule collects from one persona's data, by rule name. */
