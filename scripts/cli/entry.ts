@@ -19,5 +19,10 @@ if (!isMainThread && workerData?.[POOL_WORKER] === true) {
     stderr: writerUnlessClosed(process.stderr),
     cwd: process.cwd(),
     env: process.env,
+    interrupt() {
+      const controller = new AbortController();
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort());
+      return controller.signal;
+    },
   });
 }

@@ -13,6 +13,7 @@ import { compareCodePoints, type Diagnostic, diagnostic, START_OF_FILE } from '.
 import type { SourceFile } from '../core/facts.ts';
 import { MAX_FILE_BYTES } from '../core/limits.ts';
 import { isPlainName, MAX_PATH_BYTES } from '../core/reported-path.ts';
+import { UsageProblem } from '../core/usage-problem.ts';
 
 export type { SourceFile };
 
@@ -22,7 +23,7 @@ export interface LibraryFiles {
   diagnostics: Diagnostic[];
 }
 
-export class LibraryRootError extends Error {}
+export class LibraryRootError extends UsageProblem {}
 
 export interface LibraryListing {
   personaFiles: string[];
@@ -38,6 +39,23 @@ export async function listLibrary(
   root: string,
   { contributions = true }: { contributions?: boolean } = {},
 ): Promise<LibraryListing> {
+  const tops = libraryTops(root, contributions);
+  const diagnostics: Diagnostic[] = [];
+  const personaFiles = listTree(root, 'personas', diagnostics);
+  diagnostics.push(...tops.diagnostics);
+  const contributionFiles = tops.contributions ? listTree(root, 'contributions', diagnostics) : [];
+  return { personaFiles, contributionFiles, diagnostics };
+}
+
+/**
+ * The two folders a library lists, checked: `personas/` must be a real folder (else this is no library root);
+ * `contributions/` is listed when it is a real folder (`contributions: false` never lists it), and reported
+ * when it is a link.
+ */
+export function libraryTops(
+  root: string,
+  contributions: boolean,
+): { contributions: boolean; diagnostics: Diagnostic[] } {
   const personasDir = path.join(root, 'personas');
   const stats = lstatOrNull(personasDir);
   if (stats?.isSymbolicLink())
@@ -47,23 +65,19 @@ export async function listLibrary(
       `${root} is not a library root: it has no personas/ folder (use --root <dir>).`,
     );
   }
-  const diagnostics: Diagnostic[] = [];
-  const personaFiles = listTree(root, 'personas', diagnostics);
   const contributionsDir = contributions ? lstatOrNull(path.join(root, 'contributions')) : null;
-  if (contributionsDir?.isSymbolicLink())
-    diagnostics.push(
-      diagnostic(
-        'contributions',
-        START_OF_FILE,
-        'file/symlink',
-        '`contributions/` is a symbolic link; the library only reads real folders, and never follows a link.',
-        'Replace the link with a real `contributions/` folder.',
-      ),
-    );
-  const contributionFiles = contributionsDir?.isDirectory()
-    ? listTree(root, 'contributions', diagnostics)
+  const diagnostics = contributionsDir?.isSymbolicLink()
+    ? [
+        diagnostic(
+          'contributions',
+          START_OF_FILE,
+          'file/symlink',
+          '`contributions/` is a symbolic link; the library only reads real folders, and never follows a link.',
+          'Replace the link with a real `contributions/` folder.',
+        ),
+      ]
     : [];
-  return { personaFiles, contributionFiles, diagnostics };
+  return { contributions: contributionsDir?.isDirectory() === true, diagnostics };
 }
 
 /** Lists and reads the YAML files under a library root. */
@@ -108,20 +122,40 @@ function listTree(root: string, top: string, diagnostics: Diagnostic[]): string[
   const pending: string[] = [top];
   while (pending.length > 0) {
     const dir = pending.pop() as string;
-    const entries = readdirSync(path.join(root, dir), { withFileTypes: true, encoding: 'buffer' });
-    for (const entry of entries) {
-      const name = decodeName(entry.name);
-      const relative = `${dir}/${name ?? entry.name.toString('utf8')}`;
-      const tooLong = Buffer.byteLength(path.join(root, relative)) > MAX_PATH_BYTES;
-      const verdict = classify(entry, name, dir === top, tooLong);
-      if (verdict === 'enter') pending.push(relative);
-      else if (verdict === 'read') relativePaths.push(relative);
-      else if (verdict !== 'documentation')
-        diagnostics.push(diagnostic(relative, START_OF_FILE, verdict.rule, verdict.message, verdict.hint));
-    }
+    const listed = listFolder(root, dir, dir === top);
+    pending.push(...listed.folders);
+    relativePaths.push(...listed.files);
+    diagnostics.push(...listed.diagnostics);
   }
   relativePaths.sort(compareCodePoints);
   return relativePaths;
+}
+
+/** One folder's entries as the listing sees them: folders to enter, YAML files to read, the rest reported. */
+export interface FolderListing {
+  folders: string[];
+  files: string[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The entries of one folder of the library (`dir`, root-relative), classified as `listLibrary` does; `atTop`
+ * when it is `personas/` or `contributions/` itself. A resident run lists again only the folders that changed.
+ */
+export function listFolder(root: string, dir: string, atTop: boolean): FolderListing {
+  const out: FolderListing = { folders: [], files: [], diagnostics: [] };
+  const entries = readdirSync(path.join(root, dir), { withFileTypes: true, encoding: 'buffer' });
+  for (const entry of entries) {
+    const name = decodeName(entry.name);
+    const relative = `${dir}/${name ?? entry.name.toString('utf8')}`;
+    const tooLong = Buffer.byteLength(path.join(root, relative)) > MAX_PATH_BYTES;
+    const verdict = classify(entry, name, atTop, tooLong);
+    if (verdict === 'enter') out.folders.push(relative);
+    else if (verdict === 'read') out.files.push(relative);
+    else if (verdict !== 'documentation')
+      out.diagnostics.push(diagnostic(relative, START_OF_FILE, verdict.rule, verdict.message, verdict.hint));
+  }
+  return out;
 }
 
 const YAML_NAME = /\.(ya?ml|YA?ML)$/;

@@ -208,7 +208,10 @@ describe('persona new', () => {
       args: ['--product', 'acme', '--title', 'X', '--category', 'technicl'],
       message: /Did you mean `technical`/,
     },
-    { args: ['--product', 'acme', '--title', 'The acme-alpha persona'], message: /already has/ },
+    {
+      args: ['--product', 'acme', '--title', 'The acme-alpha persona', '--category', 'technical'],
+      message: /already has/,
+    },
     { args: ['--title', 'X'], message: /--product is required/ },
   ])('refuses $args', async ({ args, message }) => {
     const lib = library(VALID);

@@ -1,55 +1,32 @@
-import { lstat } from 'node:fs/promises';
-import path from 'node:path';
-import { type ChangedFile, SymlinkInCatalogueError } from '../../apply/catalogue-folder.ts';
-import {
-  countBySeverity,
-  type Diagnostic,
-  diagnostic,
-  START_OF_FILE,
-  sortDiagnostics,
-} from '../../core/diagnostic.ts';
-import { REPOSITORY_URL } from '../../core/repository.ts';
+import { SymlinkInCatalogueError } from '../../apply/catalogue-folder.ts';
 import { buildCatalogue, type CatalogueRun } from '../../pipeline/build-catalogue.ts';
-import type { CatalogueOptions } from '../../render/catalogue/catalogue-context.ts';
-import { formatText, plural } from '../../render/report/format-text.ts';
-import {
-  type Command,
-  type CommandContext,
-  EXIT_OK,
-  EXIT_PROBLEMS,
-  EXIT_USAGE,
-  stringOption,
-  UsageError,
-} from '../command.ts';
-
-const DEFAULT_OUT = 'catalogue';
-const BRANCH = 'main';
-/** Folders of the library that a catalogue must never be written into (it prunes what it generated before). */
-const PROTECTED = ['personas', 'contributions', 'schemas', '.git', '.github'];
+import { catalogueTarget } from '../../pipeline/catalogue-target.ts';
+import { formatCatalogueRun } from '../../render/report/format-catalogue.ts';
+import { type Command, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, stringOption } from '../command.ts';
 
 export const catalogueCommand: Command = {
   name: 'catalogue',
   summary: 'Generate the Markdown catalogue and JSON/CSV exports (or check them with --check).',
   usage: 'persona catalogue [--root <dir>] [--out <dir>] [--check] [--keep-going]',
   options: { out: { type: 'string' }, check: { type: 'boolean' }, 'keep-going': { type: 'boolean' } },
+  flags: {
+    out: { value: '<dir>', text: 'write the catalogue here (default: catalogue/ in the library root)' },
+    check: { text: 'write nothing; report the generated files that are stale or left over (exit 1 if any)' },
+    'keep-going': { text: 'skip the personas with errors instead of stopping, and list them' },
+  },
+  examples: [
+    'persona catalogue',
+    'persona catalogue --check',
+    'persona catalogue --out /tmp/catalogue --keep-going',
+  ],
   async run(args, ctx) {
     const check = args.values.check === true;
-    const outDir = await resolveOutDir(stringOption(args, 'out'), ctx);
-    const fromRoot = path.relative(ctx.root, outDir);
-    // Inside the library: `catalogue`; elsewhere the absolute path reads better than a ladder of `../`.
-    const outLabel =
-      fromRoot.startsWith('..') || path.isAbsolute(fromRoot) ? toPosix(outDir) : toPosix(fromRoot);
-    const options: CatalogueOptions = {
-      repositoryUrl: REPOSITORY_URL,
-      branch: BRANCH,
-      rootFromCatalogue: toPosix(path.relative(outDir, ctx.root)),
-      outDir: outLabel,
-    };
+    const target = catalogueTarget(ctx.root, ctx.cwd, stringOption(args, 'out'));
     let run: CatalogueRun;
     try {
       run = await buildCatalogue(ctx.root, {
-        outDir,
-        options,
+        outDir: target.outDir,
+        options: target.options,
         check,
         keepGoing: args.values['keep-going'] === true,
         env: ctx.env,
@@ -59,106 +36,9 @@ export const catalogueCommand: Command = {
       ctx.stderr(`persona catalogue: ${error.message}\n`);
       return EXIT_USAGE;
     }
-    if (run.kind === 'blocked') {
-      ctx.stdout(report(run.diagnostics, run.personas));
-      ctx.stderr(
-        'persona catalogue: fix the errors above first (or use --keep-going to skip those personas); nothing was written.\n',
-      );
-      return EXIT_PROBLEMS;
-    }
-    if (run.kind === 'too-large') {
-      ctx.stdout(report(run.diagnostics, run.personas));
-      ctx.stderr('persona catalogue: nothing was written.\n');
-      return EXIT_PROBLEMS;
-    }
-    const { changed, stale, unchanged, skipped } = run;
-    // With --keep-going the personas with errors are listed, and only the catalogue decides the exit code:
-    // their errors are `persona validate`'s to judge (CI and the apply workflow judge them there).
-    if (skipped.length > 0) {
-      ctx.stdout(
-        report(
-          skipped.flatMap((s) => s.diagnostics),
-          run.personas + skipped.length,
-        ),
-      );
-      for (const { file } of skipped) ctx.stdout(`skipped ${file} (it has errors)\n`);
-    }
-    if (check) return reportCheck(changed, stale, unchanged, outLabel, run.personas, ctx);
-    for (const file of changed)
-      ctx.stdout(`${file.missing ? 'created' : 'updated'} ${outLabel}/${file.path}\n`);
-    for (const file of stale) ctx.stdout(`removed ${outLabel}/${file}\n`);
-    ctx.stdout(
-      `✔ ${outLabel}/: ${plural(changed.length, 'file')} written, ${plural(stale.length, 'file')} removed, ${unchanged.toLocaleString('en-US')} unchanged${skipped.length > 0 ? `; ${plural(skipped.length, 'persona')} with errors skipped` : ''}.\n`,
-    );
-    return EXIT_OK;
+    const report = formatCatalogueRun(run, target.outLabel, check);
+    if (report.stdout) ctx.stdout(report.stdout);
+    if (report.stderr) ctx.stderr(report.stderr);
+    return report.ok ? EXIT_OK : EXIT_PROBLEMS;
   },
 };
-
-function reportCheck(
-  changed: readonly ChangedFile[],
-  stale: readonly string[],
-  unchanged: number,
-  outLabel: string,
-  personas: number,
-  ctx: CommandContext,
-): number {
-  const hint = 'Run `npx persona catalogue` (or `npm start`) and commit the result.';
-  const diagnostics: Diagnostic[] = [
-    ...changed.map((file) =>
-      diagnostic(
-        `${outLabel}/${file.path}`,
-        { line: file.firstDifferentLine, column: 1, endLine: file.firstDifferentLine, endColumn: 1 },
-        'catalogue/stale',
-        file.missing
-          ? 'This catalogue file is missing: the personas produce it, but it was never generated or was deleted.'
-          : 'This catalogue file is out of date: the personas now produce different text from this line on.',
-        hint,
-      ),
-    ),
-    ...stale.map((file) =>
-      diagnostic(
-        `${outLabel}/${file}`,
-        START_OF_FILE,
-        'catalogue/extra',
-        'This generated file belongs to no current persona (renamed or deleted); regenerating removes it.',
-        hint,
-      ),
-    ),
-  ];
-  if (diagnostics.length === 0) {
-    ctx.stdout(`✔ ${outLabel}/ is up to date (${plural(unchanged, 'file')}).\n`);
-    return EXIT_OK;
-  }
-  ctx.stdout(report(diagnostics, personas));
-  return EXIT_PROBLEMS;
-}
-
-/** The catalogue checks personas only, so its summary counts no contributions. */
-function report(diagnostics: readonly Diagnostic[], personas: number): string {
-  const sorted = sortDiagnostics(diagnostics);
-  return formatText(sorted, { personas, ...countBySeverity(sorted) });
-}
-
-/** `--out` (relative to the working directory) or `<root>/catalogue`, refusing places the pruning could harm. */
-async function resolveOutDir(option: string | undefined, ctx: CommandContext): Promise<string> {
-  const outDir = option === undefined ? path.join(ctx.root, DEFAULT_OUT) : path.resolve(ctx.cwd, option);
-  const fromOut = path.relative(outDir, ctx.root);
-  if (fromOut === '' || !fromOut.startsWith('..'))
-    throw new UsageError(
-      `--out must be a folder of its own, not the library root or a folder above it; got "${option}".`,
-    );
-  for (const folder of PROTECTED) {
-    const inside = path.relative(path.join(ctx.root, folder), outDir);
-    if (inside === '' || !(inside.startsWith('..') || path.isAbsolute(inside)))
-      throw new UsageError(`--out must not be inside ${folder}/; got "${option}".`);
-  }
-  if ((await lstat(outDir).catch(() => null))?.isSymbolicLink())
-    throw new UsageError(
-      `${path.relative(ctx.cwd, outDir) || outDir} is a symbolic link; give the real folder.`,
-    );
-  return outDir;
-}
-
-function toPosix(value: string): string {
-  return value.split(path.sep).join('/');
-}

@@ -8,6 +8,11 @@ export const commentCommand: Command = {
   options: {
     report: { type: 'string' },
   },
+  flags: {
+    report: { value: '<report.json>', text: 'the JSON report the validate workflow made (required)' },
+  },
+  examples: ['persona comment --report report.json'],
+  needsLibrary: false,
   async run(args, ctx) {
     const report = stringOption(args, 'report');
     if (!report)

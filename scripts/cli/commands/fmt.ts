@@ -11,6 +11,8 @@ export const fmtCommand: Command = {
   summary: 'Rewrite persona files in canonical format (or check them with --check).',
   usage: 'persona fmt [--root <dir>] [--check]',
   options: { check: { type: 'boolean' } },
+  flags: { check: { text: 'write nothing; report the files that are not canonical (exit 1 if any)' } },
+  examples: ['persona fmt', 'persona fmt --check'],
   async run(args, ctx) {
     const check = args.values.check === true;
     const library = await readLibrary(ctx.root);

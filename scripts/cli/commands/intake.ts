@@ -9,6 +9,14 @@ export const intakeCommand: Command = {
     event: { type: 'string' },
     'dry-run': { type: 'boolean' },
   },
+  flags: {
+    event: {
+      value: '<event.json>',
+      text: 'the `issues` event payload, "$GITHUB_EVENT_PATH" in a workflow (required)',
+    },
+    'dry-run': { text: 'print the contribution file and its branch; open no pull request' },
+  },
+  examples: ['persona intake --event "$GITHUB_EVENT_PATH"', 'persona intake --event event.json --dry-run'],
   async run(args, ctx) {
     const event = stringOption(args, 'event');
     if (!event)

@@ -1,6 +1,7 @@
 import { MergeJournalError } from '../../apply/apply-merge-plan.ts';
 import { isRealDate } from '../../check/contribution/contribution-location.ts';
 import { mergeLibrary } from '../../pipeline/merge-library.ts';
+import { formatMergeJournal } from '../../render/report/format-merge-journal.ts';
 import { formatMergeJson } from '../../render/report/format-merge-json.ts';
 import { formatMergeText } from '../../render/report/format-merge-text.ts';
 import {
@@ -23,6 +24,13 @@ export const mergeCommand: Command = {
     format: { type: 'string' },
     date: { type: 'string' },
   },
+  flags: {
+    'dry-run': { text: 'write nothing: preview every change as a unified diff (or JSON)' },
+    'park-stale': { text: 'move corrections whose original text changed to stale/ instead of leaving them' },
+    format: { value: '<text|json>', text: 'text (default) or the JSON merge report' },
+    date: { value: '<YYYY-MM-DD>', text: 'the review date recorded in the personas (default: today)' },
+  },
+  examples: ['persona merge --dry-run', 'persona merge', 'persona merge --park-stale --date 2026-11-20'],
   async run(args, ctx) {
     const format = oneOf(args, 'format', ['text', 'json'], 'text');
     const dryRun = args.values['dry-run'] === true;
@@ -44,25 +52,8 @@ export const mergeCommand: Command = {
       ctx.stderr(`persona merge: ${error.message}\n`);
       return EXIT_USAGE;
     }
-    const journal = outcome.journal;
-    if (journal) {
-      const where = `${journal.folder}/${journal.setAside ?? 'merge-journal.json'}`;
-      if (journal.unreadable)
-        ctx.stderr(
-          dryRun
-            ? `persona merge: the journal of an interrupted merge (${where}) cannot be read; a real run sets it aside and merges the files as they are.\n`
-            : `persona merge: the journal of an interrupted merge could not be read, so nothing of it was followed; it was set aside as ${where}. Contributions it had applied but not removed are checked again like any other (\`git status\` shows what changed).\n`,
-        );
-      else if (dryRun)
-        ctx.stderr(
-          'persona merge: an interrupted merge is pending; this preview assumes it is finished first.\n',
-        );
-      else ctx.stderr('persona merge: finished an interrupted merge first.\n');
-      if (journal.skipped.length > 0)
-        ctx.stderr(
-          `persona merge: ${journal.skipped.join(', ')} changed since the interrupted merge was recorded, so ${journal.skipped.length === 1 ? 'it was' : 'they were'} not overwritten; ${dryRun ? 'a real run would set the journal aside' : `the journal was set aside as ${where}`} and their contributions are planned again below. To see what was edited: \`git diff -- ${journal.skipped.join(' ')}\`.\n`,
-        );
-    }
+    const journal = formatMergeJournal(outcome.journal, dryRun);
+    if (journal) ctx.stderr(journal);
     const { plan } = outcome;
     ctx.stdout(format === 'json' ? formatMergeJson(plan) : formatMergeText(plan, { dryRun }));
     return plan.conflicts.length > 0 ? EXIT_PROBLEMS : EXIT_OK;

@@ -12,8 +12,23 @@ const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const newCommand: Command = {
   name: 'new',
   summary: 'Scaffold a valid persona with the next free id.',
-  usage: 'persona new --product <product> --title "<title>" [--category <category>] [--root <dir>]',
+  usage: 'persona new --product <product> --title "<title>" --category <category> [--root <dir>]',
   options: { product: { type: 'string' }, title: { type: 'string' }, category: { type: 'string' } },
+  flags: {
+    product: {
+      value: '<product>',
+      text: 'the product, in kebab-case: the folder under personas/ (required)',
+    },
+    title: {
+      value: '"<title>"',
+      text: "the persona's title, at most 100 characters; the slug is made from it (required)",
+    },
+    category: { value: '<category>', text: 'technical, business, creative, operations or data (required)' },
+  },
+  examples: [
+    'persona new --product sentry --title "The Sentry Release Guardian" --category technical',
+    'persona new --product stripe --title "The Stripe Revenue Operator" --category business',
+  ],
   async run(args, ctx) {
     const product = stringOption(args, 'product');
     const title = stringOption(args, 'title')?.trim();
@@ -24,7 +39,9 @@ export const newCommand: Command = {
     if (title.length > 100) throw new UsageError('--title must be at most 100 characters.');
     const schema = (await readPersonaSchema(ctx.root)) as { properties: { category: { enum: string[] } } };
     const categories = schema.properties.category.enum;
-    const category = stringOption(args, 'category') ?? categories[0] ?? 'technical';
+    const category = stringOption(args, 'category');
+    if (category === undefined)
+      throw new UsageError(`--category is required: one of ${categories.join(', ')}.`);
     if (!categories.includes(category)) {
       throw new UsageError(
         `--category must be one of ${categories.join(', ')}; got "${category}".${didYouMeanSuffix(category, categories)}`,

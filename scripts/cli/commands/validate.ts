@@ -1,18 +1,14 @@
 import path from 'node:path';
-import { compareWithBase } from '../../check/base/compare-with-base.ts';
-import { countBySeverity } from '../../core/diagnostic.ts';
-import { validateAgainstBase } from '../../pipeline/validate-against-base.ts';
-import { validateLibrary } from '../../pipeline/validate-library.ts';
-import { formatGithub } from '../../render/report/format-github.ts';
-import { formatJson } from '../../render/report/format-json.ts';
-import { formatText, summarize } from '../../render/report/format-text.ts';
+import { reportFails, validateForReport } from '../../pipeline/validate-for-report.ts';
+import { resolveNamedPaths } from '../../read/resolve-named-paths.ts';
+import { formatValidateReport, VALIDATE_FORMATS } from '../../render/report/format-validate.ts';
 import { type Command, EXIT_OK, EXIT_PROBLEMS, oneOf, stringOption } from '../command.ts';
 
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'Check every persona and contribution; report all problems.',
   usage:
-    'persona validate [--root <dir>] [--format text|json|github] [--strict] [--base <dir>] [--no-cache] [--cache-location <file>]',
+    'persona validate [FILES…] [--format text|json|github] [--strict] [--base <dir>] [--no-cache] [--cache-location <file>] [--root <dir>]',
   options: {
     format: { type: 'string' },
     strict: { type: 'boolean' },
@@ -20,36 +16,30 @@ export const validateCommand: Command = {
     'no-cache': { type: 'boolean' },
     'cache-location': { type: 'string' },
   },
+  arguments: {
+    'FILES…': 'report on these files and folders only (the cross-file rules still read the whole library)',
+  },
+  flags: {
+    format: {
+      value: '<text|json|github>',
+      text: 'text (default), the JSON report, or GitHub workflow commands',
+    },
+    strict: { text: 'exit 1 on warnings too, not only on errors' },
+    base: { value: '<dir>', text: 'a checkout of the base branch: only problems the head introduces fail' },
+    'no-cache': { text: 'check every file, keeping no results for the next run' },
+    'cache-location': { value: '<file>', text: 'keep the results for the next run in this file' },
+  },
+  examples: [
+    'persona validate',
+    'persona validate personas/sentry/sentry-error-monitor.yaml',
+    'persona validate --format json > report.json',
+    'persona validate --base ../main --strict',
+  ],
+  allowPositionals: true,
   async run(args, ctx) {
-    const format = oneOf(args, 'format', ['text', 'json', 'github'], 'text');
-    const render = format === 'json' ? formatJson : format === 'github' ? formatGithub : formatText;
-    const strict = args.values.strict === true;
+    const format = oneOf(args, 'format', VALIDATE_FORMATS, 'text');
     const baseOption = stringOption(args, 'base');
-    if (baseOption !== undefined) {
-      // As the pull-request check judges: only what the head introduces over the base counts.
-      const checked = await validateAgainstBase(ctx.root, path.resolve(ctx.cwd, baseOption));
-      if (checked.baseProblem)
-        ctx.stderr(
-          `persona validate: the base could not be validated (${checked.baseProblem}); every problem counts as new.\n`,
-        );
-      const { entries } = compareWithBase(checked.diagnostics, checked.baseDiagnostics);
-      const introduced = entries.filter((e) => e.introduced);
-      const summary = {
-        ...summarize(checked.diagnostics, checked.head.personas.length, checked.head.contributionCount),
-        introducedErrors: countBySeverity(introduced).errors,
-        introducedWarnings: countBySeverity(introduced).warnings,
-      };
-      ctx.stdout(
-        format === 'text'
-          ? formatText(entries, summary, {
-              note: (d) => (d.introduced ? null : 'already on the base branch'),
-            })
-          : render(entries, summary),
-      );
-      return summary.introducedErrors > 0 || (strict && summary.introducedWarnings > 0)
-        ? EXIT_PROBLEMS
-        : EXIT_OK;
-    }
+    const selection = resolveNamedPaths(ctx.root, ctx.cwd, args.positionals);
     // The accelerator's result store: its default place in the tools' state folder, another file, or none.
     const explicit = stringOption(args, 'cache-location');
     const store =
@@ -58,10 +48,17 @@ export const validateCommand: Command = {
         : explicit === undefined
           ? undefined
           : path.resolve(ctx.cwd, explicit);
-    const result = await validateLibrary(ctx.root, { personaData: false, store, env: ctx.env });
-    const summary = summarize(result.diagnostics, result.personas.length, result.contributionCount);
-    ctx.stdout(render(result.diagnostics, summary));
-    const { errors, warnings } = countBySeverity(result.diagnostics);
-    return errors > 0 || (strict && warnings > 0) ? EXIT_PROBLEMS : EXIT_OK;
+    const report = await validateForReport(ctx.root, {
+      selection,
+      ...(baseOption === undefined ? {} : { baseRoot: path.resolve(ctx.cwd, baseOption) }),
+      store,
+      env: ctx.env,
+    });
+    if (report.baseProblem)
+      ctx.stderr(
+        `persona validate: the base could not be validated (${report.baseProblem}); every problem counts as new.\n`,
+      );
+    ctx.stdout(formatValidateReport(report, format));
+    return reportFails(report, args.values.strict === true) ? EXIT_PROBLEMS : EXIT_OK;
   },
 };
