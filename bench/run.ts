@@ -129,6 +129,7 @@ async function bench(options: BenchOptions, repo: string, work: string): Promise
   const entryPoints: Record<string, string> = {
     floor: path.join(repo, 'bench/floor.ts'),
     'stat-floor': path.join(repo, 'bench/stat-floor.ts'),
+    'watch-edit': path.join(repo, 'bench/watch-edit.ts'),
   };
   // The CLI bundle is also the script of its own worker threads.
   if (!options.cli) entryPoints.persona = path.join(repo, bundleOptions.entryPoints.persona as string);
@@ -166,6 +167,7 @@ async function bench(options: BenchOptions, repo: string, work: string): Promise
       cli,
       floor: path.join(binDir, 'floor.mjs'),
       statFloor: path.join(binDir, 'stat-floor.mjs'),
+      watchEdit: path.join(binDir, 'watch-edit.mjs'),
       ajvCli,
       ajvSetup,
       capabilities,
@@ -272,6 +274,8 @@ function resultsFile(
     },
     method: {
       wall: 'whole process, spawn to exit, median of the timed runs',
+      watch:
+        'validate-watch: a resident watch per run; per edit, from the file written to the check printed (debounce included), the median of 3 edits per run, then the median of the runs',
       rss: 'process.resourceUsage().maxRSS at exit, via a NODE_OPTIONS=--require preload; max over the timed runs',
       peer: 'ajv-cli validate --spec=draft2020 with the project ajv options; files with YAML syntax errors left out',
     },
@@ -330,8 +334,10 @@ async function runScenario(
       const problems = scenario.check?.(ctx, sample) ?? [];
       if (problems.length > 0) return fail(problems.join('; '));
     }
+    const measured = scenario.measured ? scenario.measured(ctx, sample) : sample.ms;
+    if (typeof measured === 'string') return fail(measured);
     row.samples.push({
-      ms: round(sample.ms),
+      ms: round(measured),
       rssMb: sample.rssMb,
       exitCode: sample.exitCode,
       signal: sample.signal,

@@ -16,6 +16,8 @@ export interface BenchContext {
   floor: string;
   /** The least a warm run must do: start, list and `lstat` every file (see stat-floor.ts). */
   statFloor: string;
+  /** The driver that times `validate --watch` per edit (see watch-edit.ts). */
+  watchEdit: string;
   ajvCli: string;
   ajvSetup: string;
   capabilities: CliCapabilities;
@@ -43,6 +45,11 @@ export interface Scenario {
   beforeRun?(ctx: BenchContext): void;
   /** Problems seen in the output of a timed run, such as a peer that did not report the invalid files. */
   check?(ctx: BenchContext, sample: Sample): string[];
+  /**
+   * The time a run measured itself, when the row is not the whole process (a resident command timed per edit):
+   * milliseconds, or why the run's output holds none.
+   */
+  measured?(ctx: BenchContext, sample: Sample): number | string;
 }
 
 export const SCENARIO_IDS = [
@@ -51,6 +58,7 @@ export const SCENARIO_IDS = [
   'peer',
   'validate-cold',
   'validate-warm',
+  'validate-watch',
   'merge-dry-run',
   'catalogue-cold',
   'catalogue-warm',
@@ -100,6 +108,12 @@ function missingCommand(ctx: BenchContext, command: string, flag?: string): stri
 
 function noCacheFlag(ctx: BenchContext): string[] {
   return (ctx.capabilities.usage.get('validate') ?? '').includes('--no-cache') ? ['--no-cache'] : [];
+}
+
+/** A persona generated valid, the same one every run: what the watch row edits. */
+function editedPersona(library: GeneratedLibrary): string {
+  const invalid = new Set(library.invalid.map((f) => f.file));
+  return library.personaFiles.find((file) => !invalid.has(file)) ?? (library.personaFiles[0] as string);
 }
 
 function editOnePersona(ctx: BenchContext, root: string): void {
@@ -230,6 +244,25 @@ export const SCENARIOS: readonly Scenario[] = [
     argv: (ctx) => [ctx.cli, 'validate', '--root', '.'],
     prepare: (ctx) => primeOnce(ctx, [ctx.cli, 'validate', '--root', '.'], ctx.library.root, [1]),
     beforeRun: (ctx) => editOnePersona(ctx, ctx.library.root),
+  },
+  {
+    id: 'validate-watch',
+    label: 'persona validate --watch: one persona edited, until the check is printed',
+    root: 'library',
+    expectedExit: [0],
+    files: (ctx) => ctx.library.personaFiles.length + ctx.library.contributionFiles.length,
+    unavailable: (ctx) => missingCommand(ctx, 'validate', '--watch'),
+    // Three timed edits per run, after one untimed: each run starts its own watch (the store is warm after the
+    // first), so the row's median is over runs × 3 edits' medians.
+    argv: (ctx) => [ctx.watchEdit, ctx.cli, '.', editedPersona(ctx.library), '3'],
+    measured(_ctx, sample) {
+      try {
+        const { median } = JSON.parse(readFileSync(sample.stdoutFile, 'utf8')) as { median: number };
+        return Number.isFinite(median) ? median : 'the driver measured no edit';
+      } catch {
+        return `the driver printed no times: ${failureLine(sample)}`;
+      }
+    },
   },
   {
     id: 'merge-dry-run',

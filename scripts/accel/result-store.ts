@@ -79,6 +79,8 @@ export class ResultStore {
   get<T>(kind: string, key: string): T | undefined {
     this.usedKinds.add(kind);
     const id = `${kind}\0${key}`;
+    // A result set earlier in this run first: a resident process (`validate --watch`) asks again and again.
+    if (Object.hasOwn(this.next.results, id)) return this.next.results[id] as T;
     if (!Object.hasOwn(this.old.results, id)) return undefined;
     const value = this.old.results[id] as T;
     this.next.results[id] = value;

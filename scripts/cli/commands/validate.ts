@@ -1,18 +1,21 @@
 import path from 'node:path';
 import { reportFails, validateForReport } from '../../pipeline/validate-for-report.ts';
+import { watchValidation } from '../../pipeline/watch-validation.ts';
 import { resolveNamedPaths } from '../../read/resolve-named-paths.ts';
 import { formatValidateReport, VALIDATE_FORMATS } from '../../render/report/format-validate.ts';
-import { type Command, EXIT_OK, EXIT_PROBLEMS, oneOf, stringOption } from '../command.ts';
+import { formatWatching, formatWatchUpdate } from '../../render/report/format-watch.ts';
+import { type Command, EXIT_OK, EXIT_PROBLEMS, oneOf, stringOption, UsageError } from '../command.ts';
 
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'Check every persona and contribution; report all problems.',
   usage:
-    'persona validate [FILES…] [--format text|json|github] [--strict] [--base <dir>] [--no-cache] [--cache-location <file>] [--root <dir>]',
+    'persona validate [FILES…] [--format text|json|github] [--strict] [--base <dir>] [--watch] [--no-cache] [--cache-location <file>] [--root <dir>]',
   options: {
     format: { type: 'string' },
     strict: { type: 'boolean' },
     base: { type: 'string' },
+    watch: { type: 'boolean' },
     'no-cache': { type: 'boolean' },
     'cache-location': { type: 'string' },
   },
@@ -26,12 +29,14 @@ export const validateCommand: Command = {
     },
     strict: { text: 'exit 1 on warnings too, not only on errors' },
     base: { value: '<dir>', text: 'a checkout of the base branch: only problems the head introduces fail' },
+    watch: { text: 'stay running: check again after every change and print what is new or fixed' },
     'no-cache': { text: 'check every file, keeping no results for the next run' },
     'cache-location': { value: '<file>', text: 'keep the results for the next run in this file' },
   },
   examples: [
     'persona validate',
     'persona validate personas/sentry/sentry-error-monitor.yaml',
+    'persona validate --watch',
     'persona validate --format json > report.json',
     'persona validate --base ../main --strict',
   ],
@@ -48,6 +53,23 @@ export const validateCommand: Command = {
         : explicit === undefined
           ? undefined
           : path.resolve(ctx.cwd, explicit);
+    if (args.values.watch === true) {
+      if (format !== 'text' || baseOption !== undefined)
+        throw new UsageError(
+          '--watch prints text as the library changes; it takes neither --format nor --base.',
+        );
+      await watchValidation(ctx.root, {
+        selection,
+        store,
+        env: ctx.env,
+        signal: ctx.interrupt?.() ?? new AbortController().signal,
+        onReport: (report) =>
+          ctx.stdout(`${formatValidateReport(report, 'text')}${formatWatching(ctx.root)}`),
+        onUpdate: (update) => ctx.stdout(formatWatchUpdate(update)),
+        onProblem: (message) => ctx.stderr(`persona validate: ${message}\n`),
+      });
+      return EXIT_OK;
+    }
     const report = await validateForReport(ctx.root, {
       selection,
       ...(baseOption === undefined ? {} : { baseRoot: path.resolve(ctx.cwd, baseOption) }),
