@@ -43,7 +43,11 @@ export function incrementalSession(root: string, accelerator: Accelerator): Libr
     async validate(changed) {
       let current = state;
       // Anything outside the two trees (the config, the schemas, a tree made or removed) is checked afresh.
-      if (current === null || changed === null || changed.some((p) => !inTrees(p) || !current?.hasTreeOf(p))) {
+      if (
+        current === null ||
+        changed === null ||
+        changed.some((p) => !inTrees(p) || !current?.hasTreeOf(p))
+      ) {
         current = await SessionState.load(root, accelerator);
         state = current;
       } else {

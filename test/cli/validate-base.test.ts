@@ -55,3 +55,41 @@ describe('persona validate --base <dir>: judged as the pull-request check judges
     ]);
   });
 });
+
+describe('lint/duplicate-persona at pull-request time', () => {
+  const copyOf = (root: string, slug: string) => {
+    const text = readFileSync(path.join(root, PERSONA), 'utf8')
+      .replace('slug: sentry-error-monitor', `slug: ${slug}`)
+      .replace(/^id: APP-\d+/m, 'id: APP-150')
+      .replace(/^title: .*/m, 'title: "The Sentry Error Watcher"')
+      // No links: the personas linked would not link back, and that is another rule's warning.
+      .replace(/^composability:\n(?: {2}.*\n)*/m, 'composability: []\n');
+    writeFileSync(path.join(root, `personas/sentry/${slug}.yaml`), text);
+  };
+
+  it('a near-duplicate the pull request adds is a new warning on both personas, naming each other', async () => {
+    const { head, base } = checkouts();
+    copyOf(head, 'sentry-error-watcher');
+    const run = await runCli(['validate', '--root', head, '--base', base, '--format', 'json']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    const duplicates = report.diagnostics.filter(
+      (d: { rule: string }) => d.rule === 'lint/duplicate-persona',
+    );
+    expect(duplicates.map((d: { file: string; introduced: boolean }) => [d.file, d.introduced])).toEqual([
+      ['personas/sentry/sentry-error-monitor.yaml', true],
+      ['personas/sentry/sentry-error-watcher.yaml', true],
+    ]);
+    expect(duplicates[0].message).toContain('`personas/sentry/sentry-error-watcher.yaml`');
+    // Under --strict (CI on a tools change) it counts, as any introduced warning does.
+    expect((await runCli(['validate', '--root', head, '--base', base, '--strict'])).code).toBe(1);
+  });
+
+  it('one already on the base branch is not new', async () => {
+    const { head, base } = checkouts();
+    for (const root of [head, base]) copyOf(root, 'sentry-error-watcher');
+    const run = await runCli(['validate', '--root', head, '--base', base, '--strict', '--format', 'json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).summary).toMatchObject({ warnings: 2, introducedWarnings: 0 });
+  });
+});

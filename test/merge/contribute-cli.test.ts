@@ -162,6 +162,51 @@ describe('persona contribute', () => {
     expect(snapshot(root)).toEqual(before);
   });
 
+  it.each([
+    [
+      'an item it already has',
+      ['goals', '--extend', 'Read stack traces in the original TypeScript thanks to source maps.'],
+      'contribution/duplicate-item',
+      /--confirm --item 2/,
+    ],
+    [
+      '--extend on a text field',
+      ['aha_moment', '--extend', 'More.'],
+      'contribution/action-field-mismatch',
+      /--correct "<new text>"/,
+    ],
+    [
+      'an item past the end',
+      ['goals', '--confirm', '--item', '9'],
+      'contribution/item-out-of-range',
+      /--item/,
+    ],
+    [
+      '--item on a text field',
+      ['aha_moment', '--confirm', '--item', '2'],
+      'contribution/action-field-mismatch',
+      /Leave out --item/,
+    ],
+    [
+      'an item over the length cap',
+      ['goals', '--extend', 'Slow builds. '.repeat(35).trim()],
+      'contribution/breaks-persona',
+      /Shorten the text of --extend/,
+    ],
+  ])('refuses %s in terms of its flags, not of a file it never wrote', async (_, args, rule, hint) => {
+    const root = library();
+    const result = await contribute(root, 'sentry-error-monitor', ...args, '--author', 'octocat');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`[${rule}]`);
+    expect(result.stdout).toMatch(hint);
+    const said = `${result.stdout}${result.stderr}`;
+    // No place in a file, and none of the file's words: keys, `action:` lines, "this file", "delete".
+    expect(said).not.toMatch(
+      /contributions\/\S+:\d+:\d+|this file|[Dd]elete|`(value|item|original|action)`|action: /,
+    );
+    expect(result.stderr).toMatch(/nothing written; change the flags/);
+  });
+
   it('writes LF only, without a BOM, even for a CRLF persona and text with CRLF in it', async () => {
     const root = library();
     const persona = path.join(root, 'personas/sentry/sentry-error-monitor.yaml');

@@ -110,7 +110,8 @@ export const similarPersonas: LibraryRule<SimilarityFacts> = {
 function finding(entry: LibraryEntry, list: Match[]): Finding {
   list.sort(
     (x, y) =>
-      y.similarity - x.similarity ||
+      // To a millionth: two texts that are the same are as alike together as alone, whatever the rounding.
+      Math.round(y.similarity * 1e6) - Math.round(x.similarity * 1e6) ||
       (x.other.file < y.other.file ? -1 : x.other.file > y.other.file ? 1 : 0) ||
       MEASURES.indexOf(x.measure) - MEASURES.indexOf(y.measure),
   );
