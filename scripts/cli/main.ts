@@ -5,7 +5,7 @@ import { TOOL_VERSION } from '../core/tool-version.ts';
 import { UsageProblem } from '../core/usage-problem.ts';
 import { findLibraryRoot } from '../read/find-library-root.ts';
 import { LibraryRootError } from '../read/read-library.ts';
-import { formatCommandHelp, formatOverview } from '../render/cli/command-help.ts';
+import { formatCommandHelp, formatOverview, wrapUsage } from '../render/cli/command-help.ts';
 import { type CliIo, type Command, EXIT_OK, EXIT_USAGE } from './command.ts';
 import { COMMANDS } from './commands.ts';
 import { flagSuggestion, parseCommandLine } from './parse-command-line.ts';
@@ -36,7 +36,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const parsed = parseCommandLine(command, rest);
   if (!parsed.ok) {
     io.stderr(
-      `persona ${name}: ${parsed.problem}\nusage: ${command.usage}\nRun \`persona ${name} --help\` for every flag.\n`,
+      `persona ${name}: ${parsed.problem}\n${usageOf(command)}\nRun \`persona ${name} --help\` for every flag.\n`,
     );
     return EXIT_USAGE;
   }
@@ -81,7 +81,7 @@ function helpOf(command: Command) {
         : [
             {
               term: '--root <dir>',
-              text: 'the library root (default: the nearest folder with personas/ and schemas/, from here up)',
+              text: 'the library root (default: found from here upwards, as git does)',
             },
           ]),
       { term: '-h, --help', text: 'show this help' },
@@ -92,7 +92,7 @@ function helpOf(command: Command) {
 
 function reportFailure(command: Command, error: unknown, io: CliIo): number {
   if (error instanceof UsageProblem) {
-    io.stderr(`persona ${command.name}: ${error.message}\nusage: ${command.usage}\n`);
+    io.stderr(`persona ${command.name}: ${error.message}\n${usageOf(command)}\n`);
     return EXIT_USAGE;
   }
   if (error instanceof UnsafePathError) {
@@ -103,4 +103,8 @@ function reportFailure(command: Command, error: unknown, io: CliIo): number {
   io.stderr(`persona ${command.name}: internal error: ${message.split('\n')[0]}\n`);
   if (io.env.PERSONA_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   return EXIT_USAGE;
+}
+
+function usageOf(command: Command): string {
+  return wrapUsage(`usage: ${command.usage}`).join('\n');
 }

@@ -46,7 +46,14 @@ export async function watchValidation(root: string, options: WatchOptions): Prom
   const select = (result: ValidationResult) => ({
     diagnostics: result.diagnostics.filter((d) => isSelected(d.file, selection)),
     counts: counts(result, selection),
+    files: new Set([...result.personas, ...result.contributions].map((f) => f.file)),
   });
+  let files = new Set<string>();
+  /** The changed paths that are (or were) personas or contributions; all of them when none is (a folder, a schema). */
+  const named = (changed: string[], now: Set<string>) => {
+    const ours = changed.filter((file) => now.has(file) || files.has(file));
+    return ours.length > 0 ? ours : changed;
+  };
   let shown: Diagnostic[] = [];
   let queued: string[] = [];
   let running: Promise<void> | null = null;
@@ -62,8 +69,10 @@ export async function watchValidation(root: string, options: WatchOptions): Prom
         afresh = false;
         const { added, removed } = diffDiagnostics(shown, now.diagnostics);
         shown = now.diagnostics;
+        const reported = named([...new Set(changed)], now.files);
+        files = now.files;
         options.onUpdate({
-          changed,
+          changed: reported,
           added,
           removed,
           summary: { ...now.counts, ...countBySeverity(now.diagnostics) },
@@ -95,6 +104,7 @@ export async function watchValidation(root: string, options: WatchOptions): Prom
   try {
     const first = select(await session.validate(null));
     shown = first.diagnostics;
+    files = first.files;
     options.onReport({
       diagnostics: shown,
       summary: { ...first.counts, ...countBySeverity(shown) },

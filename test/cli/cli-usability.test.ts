@@ -42,6 +42,9 @@ describe('--help of every command', () => {
         .map((option) => `--${option}`);
       expect(listed.sort()).toEqual(expected.sort());
       for (const line of flagSection) expect(line).toMatch(/^ {2}\S.*\S {2,}\S/);
+      // Readable in a terminal of 120 columns, each on one line.
+      for (const line of lines.slice(1))
+        if (!line.startsWith('usage:')) expect(line.length).toBeLessThanOrEqual(110);
       // Every option has its own help text (a test-time guard for commands added later).
       for (const option of Object.keys(command.options))
         expect(command.flags[option]?.text.length).toBeGreaterThan(10);

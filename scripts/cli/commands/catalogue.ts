@@ -11,7 +11,7 @@ export const catalogueCommand: Command = {
   options: { out: { type: 'string' }, check: { type: 'boolean' }, 'keep-going': { type: 'boolean' } },
   flags: {
     out: { value: '<dir>', text: 'write the catalogue here (default: catalogue/ in the library root)' },
-    check: { text: 'write nothing; report the generated files that are stale or left over (exit 1 if any)' },
+    check: { text: 'write nothing; report stale or left-over generated files (exit 1 if any)' },
     'keep-going': { text: 'skip the personas with errors instead of stopping, and list them' },
   },
   examples: [

@@ -37,8 +37,8 @@ export const contributeCommand: Command = {
   },
   examples: [
     'persona contribute sentry-error-monitor goals --confirm --item 2 --author octocat',
-    'persona contribute APP-101 identity --correct "A backend developer who…" --rationale "Seen in 4 interviews" --author octocat',
-    'persona contribute sentry-error-monitor frustrations --extend "Alert rules that cannot be tested." --author octocat',
+    'persona contribute APP-101 identity --correct "…" --rationale "Seen in interviews" --author octocat',
+    'persona contribute sentry-error-monitor frustrations --extend "Flaky alerts." --author octocat',
   ],
   allowPositionals: true,
   async run(args, ctx) {

@@ -26,7 +26,7 @@ export const mergeCommand: Command = {
   },
   flags: {
     'dry-run': { text: 'write nothing: preview every change as a unified diff (or JSON)' },
-    'park-stale': { text: 'move corrections whose original text changed to stale/ instead of leaving them' },
+    'park-stale': { text: 'move stale corrections to stale/ instead of leaving them in place' },
     format: { value: '<text|json>', text: 'text (default) or the JSON merge report' },
     date: { value: '<YYYY-MM-DD>', text: 'the review date recorded in the personas (default: today)' },
   },

@@ -21,7 +21,7 @@ export const newCommand: Command = {
     },
     title: {
       value: '"<title>"',
-      text: "the persona's title, at most 100 characters; the slug is made from it (required)",
+      text: 'the title, at most 100 characters; the slug is made from it (required)',
     },
     category: { value: '<category>', text: 'technical, business, creative, operations or data (required)' },
   },

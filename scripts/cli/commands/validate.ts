@@ -20,7 +20,7 @@ export const validateCommand: Command = {
     'cache-location': { type: 'string' },
   },
   arguments: {
-    'FILES…': 'report on these files and folders only (the cross-file rules still read the whole library)',
+    'FILES…': 'report on these files and folders only; cross-file rules still see all',
   },
   flags: {
     format: {
@@ -29,7 +29,7 @@ export const validateCommand: Command = {
     },
     strict: { text: 'exit 1 on warnings too, not only on errors' },
     base: { value: '<dir>', text: 'a checkout of the base branch: only problems the head introduces fail' },
-    watch: { text: 'stay running: check again after every change and print what is new or fixed' },
+    watch: { text: 'keep running: after each change, print what is new or fixed' },
     'no-cache': { text: 'check every file, keeping no results for the next run' },
     'cache-location': { value: '<file>', text: 'keep the results for the next run in this file' },
   },
@@ -68,6 +68,7 @@ export const validateCommand: Command = {
         onUpdate: (update) => ctx.stdout(formatWatchUpdate(update)),
         onProblem: (message) => ctx.stderr(`persona validate: ${message}\n`),
       });
+      ctx.stderr('Stopped watching.\n');
       return EXIT_OK;
     }
     const report = await validateForReport(ctx.root, {

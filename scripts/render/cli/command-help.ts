@@ -26,7 +26,7 @@ export function formatCommandHelp(help: CommandHelp): string {
   return `${[
     `persona ${help.name}: ${help.summary}`,
     '',
-    `usage: ${help.usage}`,
+    ...wrapUsage(`usage: ${help.usage}`),
     ...section('arguments', help.arguments),
     ...section('flags', help.flags),
     ...(help.examples.length === 0 ? [] : ['', 'examples:', ...help.examples.map((e) => `  ${e}`)]),
@@ -52,4 +52,21 @@ export function formatOverview(
     'Exit codes: 0 ok, 1 problems found, 2 usage or internal error.',
     '',
   ].join('\n');
+}
+
+/** The usage line wrapped at 100 columns between its parts (`[--flag <value>]` stays whole), aligned after the command. */
+export function wrapUsage(usage: string, width = 100): string[] {
+  const parts = usage.match(/(?:\[[^\]]*\]|"[^"]*"|[^\s"[])+/g) ?? [];
+  // "usage: persona <name> ": what the continuation lines are indented by.
+  const indent = ' '.repeat(parts.slice(0, 3).join(' ').length + 1);
+  const lines: string[] = [];
+  let line = '';
+  for (const part of parts) {
+    if (line !== '' && line.length + 1 + part.length > width) {
+      lines.push(line);
+      line = `${indent}${part}`;
+    } else line = line === '' ? part : `${line} ${part}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
 }
