@@ -72,6 +72,18 @@ describe('report schema', () => {
     );
     const checked = validateReport(change(base));
     expect(checked.ok).toBe(false);
+    // Where, in words that count items from 1 (never a JSON pointer's 0).
+    if (!checked.ok) expect(checked.problem.split(' must')[0]).not.toMatch(/\/\d|\b0\b/);
+  });
+
+  it('names the offending place with items counted from 1', () => {
+    const base = JSON.parse(
+      JSON.stringify(report(sha('x'), [diag('personas/a.yaml', 1, 'schema/invalid', 'm')])),
+    );
+    base.diagnostics[0].line = 'one';
+    const checked = validateReport(base);
+    expect(checked).toMatchObject({ ok: false });
+    if (!checked.ok) expect(checked.problem).toMatch(/^`diagnostics` item 1 › `line` /);
   });
 });
 

@@ -1,6 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import reportSchema from '../../../schemas/report.schema.json' with { type: 'json' };
 import type { PersonaReport } from '../../core/report.ts';
+import { describePath } from '../schema/describe.ts';
 
 let compiled: ValidateFunction | undefined;
 
@@ -21,6 +22,12 @@ export function validateReport(value: unknown): ReportCheck {
 function describeFirstError(errors: readonly ErrorObject[]): string {
   const first = errors[0];
   if (!first) return 'the report does not match schemas/report.schema.json';
-  const where = first.instancePath === '' ? 'the report' : `\`${first.instancePath.slice(0, 120)}\``;
+  // "`diagnostics` item 1 › `line`", not the JSON pointer `/diagnostics/0/line`: items count from 1 everywhere.
+  const segments = first.instancePath
+    .split('/')
+    .slice(1)
+    .slice(0, 8)
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part.replace(/~1/g, '/').replace(/~0/g, '~')));
+  const where = describePath(segments, 'the report');
   return `${where} ${first.message ?? 'is invalid'} (schemas/report.schema.json)`;
 }
