@@ -21,6 +21,7 @@ import { type FolderListing, libraryTops, listFolder, readCapped } from '../read
 import { readPersonaSchema } from '../read/read-schemas.ts';
 import { acceleratedChecker } from './accelerated-checker.ts';
 import { type Accelerator, closeAccelerator } from './accelerator.ts';
+import { EntryGroupMemo, SlugSuggestionMemo } from './group-memo.ts';
 
 /** The two trees a library lists; anything else that changes (config, schemas) is checked again in full. */
 const TREES = ['personas', 'contributions'] as const;
@@ -34,8 +35,8 @@ interface Known<F> {
  * The accelerator's `LibrarySession`: the library's folders, files and facts kept between calls, so that after
  * an edit only the folders the changed paths are in are listed again, only the files whose size, times or inode
  * changed are checked again (through the store and the fast paths), and the cross-file rules and the
- * comparisons of contributions run over what is kept (comparisons answered from the store by both files'
- * content). The result equals `validateLibrary`'s at that moment: the differential tests hold it to it.
+ * comparisons of contributions run over what is kept (a grouped rule only over the groups that changed;
+ * comparisons answered from the store by both files' content). The result equals `validateLibrary`'s at that moment: the differential tests hold it to it.
  */
 export function incrementalSession(root: string, accelerator: Accelerator): LibrarySession {
   let state: SessionState | null = null;
@@ -71,6 +72,11 @@ class SessionState {
   private readonly personas = new Map<string, Known<PersonaFacts>>();
   private readonly contributions = new Map<string, Known<ContributionFacts>>();
   private readonly places = new Map<string, ValuePlaces>();
+  /** The grouped cross-file rules' findings (duplicates within a product), kept for groups that did not change. */
+  private readonly groups = new EntryGroupMemo();
+  private readonly suggestions = new SlugSuggestionMemo();
+  /** The facts in path order, made again only after a change. */
+  private ordered: { personas: PersonaFacts[]; contributions: ContributionFacts[] } | null = null;
 
   private constructor(
     private readonly root: string,
@@ -167,12 +173,14 @@ class SessionState {
   }
 
   private forgetFile(file: string): void {
+    this.ordered = null;
     this.personas.delete(file);
     this.contributions.delete(file);
     this.places.delete(file);
   }
 
   private async check(files: readonly string[]): Promise<void> {
+    if (files.length > 0) this.ordered = null;
     // Stamped before reading: an edit made while it is checked changes the stamp, so it is checked again.
     const stamps = new Map(files.map((file) => [file, stampOf(path.join(this.root, file))]));
     const personaFiles = files.filter((file) => file.startsWith('personas/'));
@@ -192,9 +200,11 @@ class SessionState {
   async result(): Promise<ValidationResult> {
     const byPath = <F>(known: Map<string, Known<F>>) =>
       [...known.entries()].sort(([a], [b]) => compareCodePoints(a, b)).map(([, entry]) => entry.facts);
-    const personas = byPath(this.personas);
-    const contributions = byPath(this.contributions);
-    const placed = placeFindings(checkPersonas(personas), (file) => {
+    this.ordered ??= { personas: byPath(this.personas), contributions: byPath(this.contributions) };
+    const { personas, contributions } = this.ordered;
+    this.groups.nextRun();
+    const findings = checkPersonas(personas, { groups: this.groups, suggestions: this.suggestions });
+    const placed = placeFindings(findings, (file) => {
       let places = this.places.get(file);
       if (!places) {
         const decoded = decodeSource(file, readCapped(path.join(this.root, file)));

@@ -16,6 +16,20 @@ export interface LibraryRule<Collected = unknown> {
   name: string;
   collect?(data: Record<string, unknown>): Collected;
   check(entries: readonly LibraryEntry[], help: LibraryHelp): Finding[];
+  /**
+   * For a rule that compares personas only within groups (the personas of one product): the group of an
+   * entry (none: the rule never reports it). Its findings over the library are then its findings over each
+   * group, so a resident run can keep those of groups in which nothing changed (`GroupMemo`).
+   */
+  groupOf?(entry: LibraryEntry): string | undefined;
+}
+
+/**
+ * Keeps a grouped rule's findings per group between runs (the accelerator's, for `validate --watch`): `check`
+ * is called only for a group whose entries are not exactly those it was last called with.
+ */
+export interface GroupMemo {
+  findings(rule: string, group: string, entries: readonly LibraryEntry[], check: () => Finding[]): Finding[];
 }
 
 /** What rules share: suggestions among every slug of the library, computed once. */
@@ -26,4 +40,12 @@ export interface LibraryHelp {
 /** What `rule` collected from `entry`. */
 export function collectedBy<C>(rule: LibraryRule<C>, entry: LibraryEntry): C | undefined {
   return entry.collected[rule.name] as C | undefined;
+}
+
+/**
+ * "Did you mean" answers among the library's slugs, kept while the slugs are the same (the accelerator's, for
+ * `validate --watch`): the map given for a list of slugs holds the answers found for exactly that list.
+ */
+export interface SuggestionMemo {
+  forSlugs(slugs: readonly string[]): Map<string, string | undefined>;
 }

@@ -1,6 +1,6 @@
 import type { Finding } from '../../../core/facts.ts';
 import { collectedBy, type LibraryEntry, type LibraryRule } from '../library-rule.ts';
-import { similarPairs, termsOf } from '../text-similarity.ts';
+import { mergeNumbers, similarNumberedPairs, TermNumbers, termsOf } from '../text-similarity.ts';
 import { groupBy } from './shared-values.ts';
 
 /** What the rule keeps of each persona: plain and small (the terms as one string), stored with its results. */
@@ -23,28 +23,17 @@ export interface SimilarityFacts {
 export const PROFILE_THRESHOLD = 0.65;
 export const FIELD_THRESHOLD = 0.8;
 
+/** What is compared: the two texts together, and each alone, each with its threshold and where it is reported. */
 const MEASURES = [
   {
-    terms: (f: SimilarityFacts) => [...split(f.jobStory), ...split(f.identity)],
+    key: 'together',
     threshold: PROFILE_THRESHOLD,
     at: 'job_story',
     label: 'job story and identity',
     plural: 'job stories and identities, taken together,',
   },
-  {
-    terms: (f: SimilarityFacts) => split(f.jobStory),
-    threshold: FIELD_THRESHOLD,
-    at: 'job_story',
-    label: 'job story',
-    plural: 'job stories',
-  },
-  {
-    terms: (f: SimilarityFacts) => split(f.identity),
-    threshold: FIELD_THRESHOLD,
-    at: 'identity',
-    label: 'identity',
-    plural: 'identities',
-  },
+  { key: 'jobStory', threshold: FIELD_THRESHOLD, at: 'job_story', label: 'job story', plural: 'job stories' },
+  { key: 'identity', threshold: FIELD_THRESHOLD, at: 'identity', label: 'identity', plural: 'identities' },
 ] as const;
 
 const split = (terms: string) => (terms === '' ? [] : terms.split(' '));
@@ -78,24 +67,33 @@ export const similarPersonas: LibraryRule<SimilarityFacts> = {
       identity: text('identity'),
     };
   },
+  groupOf: (entry) => collectedBy(similarPersonas, entry)?.product,
   check(entries) {
     const out: Finding[] = [];
     for (const group of groupBy(entries, (e) => collectedBy(similarPersonas, e)?.product)) {
       if (group.length < 2) continue;
       const matches = new Map<LibraryEntry, Match[]>();
       const facts = group.map((entry) => collectedBy(similarPersonas, entry) as SimilarityFacts);
+      // Terms and tags as numbers once for the group; the texts together are the two lists merged.
+      const numbers = new TermNumbers();
+      const jobStory = facts.map((f) => numbers.of(split(f.jobStory)));
+      const identity = facts.map((f) => numbers.of(split(f.identity)));
+      const texts = {
+        together: jobStory.map((ids, i) => mergeNumbers(ids, identity[i] as Int32Array)),
+        jobStory,
+        identity,
+      };
+      const sharing = tagSharing(facts.map((f) => f.tags));
       for (const measure of MEASURES) {
-        for (const { a, b, similarity } of similarPairs(facts.map(measure.terms), measure.threshold)) {
-          const tagsOfB = new Set(facts[b]?.tags);
-          const sharedTags = [...new Set(facts[a]?.tags)].filter((tag) => tagsOfB.has(tag));
-          if (sharedTags.length === 0) continue;
+        const pairs = similarNumberedPairs(texts[measure.key], numbers.size, measure.threshold, sharing.any);
+        for (const { a, b, similarity } of pairs) {
           const [entryA, entryB] = [group[a] as LibraryEntry, group[b] as LibraryEntry];
           for (const [self, other] of [
             [entryA, entryB],
             [entryB, entryA],
           ] as const) {
             const list = matches.get(self) ?? [];
-            list.push({ other, similarity, measure, sharedTags });
+            list.push({ other, similarity, measure, sharedTags: sharing.shared(a, b) });
             matches.set(self, list);
           }
         }
@@ -128,5 +126,35 @@ function finding(entry: LibraryEntry, list: Match[]): Finding {
       .map((tag) => `\`${tag}\``)
       .join(', ')}) and a similar ${best.measure.label}.`,
     hint: `Their ${best.measure.plural} are ${percent}% alike (TF-IDF cosine; the rule warns from ${Math.round(PROFILE_THRESHOLD * 100)}% for the two together, ${Math.round(FIELD_THRESHOLD * 100)}% for either alone).${others.length > 0 ? ` Also alike: ${others.map((f) => `\`${f}\``).join(', ')}.` : ''} If they describe the same people, merge them into one persona; if not, make the difference plain in \`job_story\` and \`identity\`.`,
+  };
+}
+
+/**
+ * Whether two personas of a group share a tag, asked for many pairs: each persona's tags as a bit set over the
+ * group's tags, so the answer is a few ANDs; and which tags they share, for the few pairs reported.
+ */
+function tagSharing(tagsOf: ReadonlyArray<readonly string[]>) {
+  const bit = new Map<string, number>();
+  for (const tags of tagsOf) for (const tag of tags) if (!bit.has(tag)) bit.set(tag, bit.size);
+  const words = Math.ceil(bit.size / 32) || 1;
+  const sets = tagsOf.map((tags) => {
+    const set = new Uint32Array(words);
+    for (const tag of tags) {
+      const b = bit.get(tag) as number;
+      set[b >>> 5] = (set[b >>> 5] as number) | (1 << (b & 31));
+    }
+    return set;
+  });
+  return {
+    any: (a: number, b: number) => {
+      const x = sets[a] as Uint32Array;
+      const y = sets[b] as Uint32Array;
+      for (let w = 0; w < words; w++) if (((x[w] as number) & (y[w] as number)) !== 0) return true;
+      return false;
+    },
+    shared: (a: number, b: number) => {
+      const other = new Set(tagsOf[b]);
+      return [...new Set(tagsOf[a])].filter((tag) => other.has(tag));
+    },
   };
 }

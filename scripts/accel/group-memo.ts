@@ -1,0 +1,55 @@
+import type { GroupMemo, LibraryEntry, SuggestionMemo } from '../check/library/library-rule.ts';
+import type { Finding } from '../core/facts.ts';
+
+interface Kept {
+  /** The entries' files and what was collected of each, as they were: the same objects, for an unchanged file. */
+  files: string[];
+  collected: ReadonlyArray<Readonly<Record<string, unknown>>>;
+  findings: Finding[];
+}
+
+/**
+ * The accelerator's `GroupMemo`, for a resident session: a group's findings are kept with the entries they were
+ * found over, and given again while the group has the same entries. The session keeps the facts of unchanged
+ * files (the same objects), so a group is the same when its members are, one by one. Groups not asked for in
+ * a run are let go at the next.
+ */
+export class EntryGroupMemo implements GroupMemo {
+  private kept = new Map<string, Kept>();
+  private used = new Map<string, Kept>();
+
+  findings(rule: string, group: string, entries: readonly LibraryEntry[], check: () => Finding[]): Finding[] {
+    const key = `${rule}\0${group}`;
+    const before = this.kept.get(key) ?? this.used.get(key);
+    const same =
+      before !== undefined &&
+      before.files.length === entries.length &&
+      entries.every((entry, i) => entry.file === before.files[i] && entry.collected === before.collected[i]);
+    const now: Kept = same
+      ? before
+      : { files: entries.map((e) => e.file), collected: entries.map((e) => e.collected), findings: check() };
+    this.used.set(key, now);
+    return now.findings;
+  }
+
+  /** Starts a run: what the last run did not ask for is dropped. */
+  nextRun(): void {
+    this.kept = this.used;
+    this.used = new Map();
+  }
+}
+
+/** The accelerator's `SuggestionMemo`: the answers of the last list of slugs, while the list is the same. */
+export class SlugSuggestionMemo implements SuggestionMemo {
+  private slugs: readonly string[] = [];
+  private answers = new Map<string, string | undefined>();
+
+  forSlugs(slugs: readonly string[]): Map<string, string | undefined> {
+    const same = slugs.length === this.slugs.length && slugs.every((slug, i) => slug === this.slugs[i]);
+    if (!same) {
+      this.slugs = [...slugs];
+      this.answers = new Map();
+    }
+    return this.answers;
+  }
+}
