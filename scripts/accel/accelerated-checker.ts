@@ -30,13 +30,18 @@ interface FileJob {
 
 /** Each thread compiles a schema once, however many chunks it checks. */
 const compiled = new Map<string, SchemaValidator>();
+/** The same schema object asks again for every file of a chunk: answered without serializing it each time. */
+const compiledByObject = new WeakMap<object, SchemaValidator>();
 function validatorFor(schema: object): SchemaValidator {
+  const known = compiledByObject.get(schema);
+  if (known) return known;
   const key = JSON.stringify(schema);
   let validate = compiled.get(key);
   if (!validate) {
     validate = compileSchema(schema);
     compiled.set(key, validate);
   }
+  compiledByObject.set(schema, validate);
   return validate;
 }
 

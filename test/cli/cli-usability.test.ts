@@ -108,7 +108,7 @@ describe('a mistyped flag gets a "did you mean"', () => {
 describe('the library root is found from the current folder up, as git does', () => {
   it.each(['personas', 'personas/sentry', 'schemas'])('from %s', async (sub) => {
     const root = shippedLibrary();
-    const run = await runCli(['validate', '--format', 'json'], { cwd: path.join(root, sub) });
+    const run = await runMain(['validate', '--format', 'json'], { cwd: path.join(root, sub) });
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).summary.personas).toBe(16);
   });

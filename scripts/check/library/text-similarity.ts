@@ -23,8 +23,16 @@ const STOPWORDS = new Set(
 /** The terms of a text: lower-case words of two letters or more, stopwords out, a plural `s` dropped. */
 export function termsOf(text: string): string[] {
   const out: string[] = [];
-  for (const match of text.toLowerCase().matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)) {
-    let word = match[0].replace(/['’]s$/u, '').replace('’', "'");
+  // Split, not matched: a split makes no match objects, and every persona's texts pass here.
+  for (const piece of text.toLowerCase().split(/[^\p{L}\p{N}'’]+/u)) {
+    // An apostrophe inside a word stays ("don't"), at either end it goes; a possessive 's goes.
+    let word =
+      piece.includes("'") || piece.includes('’')
+        ? piece
+            .replace(/^['’]+|['’]+$/gu, '')
+            .replace(/['’]s$/u, '')
+            .replace('’', "'")
+        : piece;
     if (word.length < 2 || STOPWORDS.has(word)) continue;
     // "deploys" and "deploy" are one term; "process", "status" and "analysis" keep their s.
     if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) word = word.slice(0, -1);

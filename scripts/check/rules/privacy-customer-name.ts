@@ -24,17 +24,35 @@ const NOT_A_NAME_START = String.raw`(?!(?:At|For|With|From|By|To|Of|In|On|The|A|
  * - "customer: Acme", "client - Globex";
  * - "customers like Acme", "clients such as Globex", "a client called Initech".
  */
-const PATTERNS: readonly RegExp[] = [
-  new RegExp(`${NOT_IN_WORD}${NOT_A_NAME_START}(${NAME}[ \\t]+${SUFFIX})(?![\\p{L}\\p{N}-])`, 'gu'),
-  new RegExp(
-    `${NOT_IN_WORD}(?:[Oo]ur|[Mm]y|[Tt]heir|[Hh]is|[Hh]er)[ \\t]+(?:(?:biggest|largest|main|key|top|new|first|best)[ \\t]+)?(?:client|customer|account)s?[ \\t]*(?:[,:–—-][ \\t]*)?(${NAME})`,
-    'gu',
-  ),
-  new RegExp(`${NOT_IN_WORD}(?:[Cc]lient|[Cc]ustomer)[ \\t]*[:–—-][ \\t]*(${NAME})`, 'gu'),
-  new RegExp(
-    `${NOT_IN_WORD}(?:[Cc]lient|[Cc]ustomer)s?[ \\t]+(?:like|such as|including|called|named)[ \\t]+(${NAME})`,
-    'gu',
-  ),
+const COMPANY_SUFFIX = new RegExp(`\\b${SUFFIX}(?![\\p{L}\\p{N}-])`, 'u');
+const CUSTOMER_WORD = /[Cc]lient|[Cc]ustomer|[Aa]ccount/;
+/** Each pattern with a cheap test the text must pass first (most texts have no company suffix at all). */
+const PATTERNS: ReadonlyArray<{ needs: RegExp; pattern: RegExp }> = [
+  {
+    needs: COMPANY_SUFFIX,
+    pattern: new RegExp(
+      `${NOT_IN_WORD}${NOT_A_NAME_START}(${NAME}[ \\t]+${SUFFIX})(?![\\p{L}\\p{N}-])`,
+      'gu',
+    ),
+  },
+  {
+    needs: CUSTOMER_WORD,
+    pattern: new RegExp(
+      `${NOT_IN_WORD}(?:[Oo]ur|[Mm]y|[Tt]heir|[Hh]is|[Hh]er)[ \\t]+(?:(?:biggest|largest|main|key|top|new|first|best)[ \\t]+)?(?:client|customer|account)s?[ \\t]*(?:[,:–—-][ \\t]*)?(${NAME})`,
+      'gu',
+    ),
+  },
+  {
+    needs: CUSTOMER_WORD,
+    pattern: new RegExp(`${NOT_IN_WORD}(?:[Cc]lient|[Cc]ustomer)[ \\t]*[:–—-][ \\t]*(${NAME})`, 'gu'),
+  },
+  {
+    needs: CUSTOMER_WORD,
+    pattern: new RegExp(
+      `${NOT_IN_WORD}(?:[Cc]lient|[Cc]ustomer)s?[ \\t]+(?:like|such as|including|called|named)[ \\t]+(${NAME})`,
+      'gu',
+    ),
+  },
 ];
 
 /**
@@ -123,13 +141,15 @@ export const CUSTOMER_NAMES: PrivacyDetector = {
       source,
     ),
   find: (text, scope) => {
-    const found = PATTERNS.flatMap((pattern) =>
-      matchesOf(text, pattern, (match) => {
-        const name = match[1] as string;
-        if (!isPrivateName(name, scope)) return null;
-        const start = match.index + match[0].length - name.length;
-        return { start, end: start + name.length, what: 'the name of a customer or employer' };
-      }),
+    const found = PATTERNS.flatMap(({ needs, pattern }) =>
+      !needs.test(text)
+        ? []
+        : matchesOf(text, pattern, (match) => {
+            const name = match[1] as string;
+            if (!isPrivateName(name, scope)) return null;
+            const start = match.index + match[0].length - name.length;
+            return { start, end: start + name.length, what: 'the name of a customer or employer' };
+          }),
     );
     // "our client Acme Corp" matches two patterns: one finding per name, the longest.
     found.sort((a, b) => a.start - b.start || b.end - a.end);

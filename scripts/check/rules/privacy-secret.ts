@@ -28,6 +28,10 @@ const KNOWN_TOKENS: ReadonlyArray<{ what: string; pattern: RegExp }> = [
   { what: 'a private key', pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/g },
 ];
 
+/** What any known token starts with: texts without one are not searched for each. */
+const KNOWN_PREFIX =
+  /gh[pousr]_|github_pat_|glpat-|A(?:KIA|SIA|BIA|CCA|Iza)|xox[abposr]-|hooks\.slack\.com|[sr]k_(?:live|test)_|\bsk-|npm_|eyJ|-----BEGIN/;
+
 /**
  * Long runs of the characters keys are written in (base 64, base 62, hex). A run is taken for a key when it
  * is at least MIN_LENGTH characters, holds a letter and a digit, its Shannon entropy is at least
@@ -97,8 +101,11 @@ export const SECRETS: PrivacyDetector = {
   mayContain: (source) => /[A-Za-z0-9+/=_-]{20,}|-----BEGIN/.test(source),
   find: (text) => {
     const found: PrivateMatch[] = [];
-    for (const { what, pattern } of KNOWN_TOKENS)
-      found.push(...matchesOf(text, pattern, (m) => ({ start: m.index, end: m.index + m[0].length, what })));
+    if (KNOWN_PREFIX.test(text))
+      for (const { what, pattern } of KNOWN_TOKENS)
+        found.push(
+          ...matchesOf(text, pattern, (m) => ({ start: m.index, end: m.index + m[0].length, what })),
+        );
     // A random run inside a known token is the same finding, reported once under its name.
     for (const run of randomRuns(text))
       if (!found.some((known) => run.start < known.end && known.start < run.end)) found.push(run);
