@@ -24,8 +24,13 @@ const NOT_A_NAME_START = String.raw`(?!(?:At|For|With|From|By|To|Of|In|On|The|A|
  * - "customer: Acme", "client - Globex";
  * - "customers like Acme", "clients such as Globex", "a client called Initech".
  */
-const COMPANY_SUFFIX = new RegExp(`\\b${SUFFIX}(?![\\p{L}\\p{N}-])`, 'u');
-const CUSTOMER_WORD = /[Cc]lient|[Cc]ustomer|[Aa]ccount/;
+// Plain-ASCII tests, without Unicode classes: each is a necessary condition of its pattern, and most texts fail it.
+const COMPANY_SUFFIX =
+  /[ \t](?:Inc|Corp|Corporation|Ltd|Limited|LLC|LLP|GmbH|AG|SA|SAS|BV|plc|PLC|Pty|Co)(?![A-Za-z0-9])/;
+const OUR_CUSTOMER =
+  /(?<![A-Za-z0-9])(?:[Oo]ur|[Mm]y|[Tt]heir|[Hh]is|[Hh]er)[ \t]+(?:[a-z]+[ \t]+)?(?:client|customer|account)/;
+const CUSTOMER_COLON = /(?:[Cc]lient|[Cc]ustomer)[ \t]*[:–—-]/;
+const CUSTOMERS_LIKE = /(?:[Cc]lient|[Cc]ustomer)s?[ \t]+(?:like|such as|including|called|named)[ \t]/;
 /** Each pattern with a cheap test the text must pass first (most texts have no company suffix at all). */
 const PATTERNS: ReadonlyArray<{ needs: RegExp; pattern: RegExp }> = [
   {
@@ -36,18 +41,18 @@ const PATTERNS: ReadonlyArray<{ needs: RegExp; pattern: RegExp }> = [
     ),
   },
   {
-    needs: CUSTOMER_WORD,
+    needs: OUR_CUSTOMER,
     pattern: new RegExp(
       `${NOT_IN_WORD}(?:[Oo]ur|[Mm]y|[Tt]heir|[Hh]is|[Hh]er)[ \\t]+(?:(?:biggest|largest|main|key|top|new|first|best)[ \\t]+)?(?:client|customer|account)s?[ \\t]*(?:[,:–—-][ \\t]*)?(${NAME})`,
       'gu',
     ),
   },
   {
-    needs: CUSTOMER_WORD,
+    needs: CUSTOMER_COLON,
     pattern: new RegExp(`${NOT_IN_WORD}(?:[Cc]lient|[Cc]ustomer)[ \\t]*[:–—-][ \\t]*(${NAME})`, 'gu'),
   },
   {
-    needs: CUSTOMER_WORD,
+    needs: CUSTOMERS_LIKE,
     pattern: new RegExp(
       `${NOT_IN_WORD}(?:[Cc]lient|[Cc]ustomer)s?[ \\t]+(?:like|such as|including|called|named)[ \\t]+(${NAME})`,
       'gu',

@@ -40,7 +40,8 @@ const KNOWN_PREFIX =
  * 94% of the time; every long identifier, path and kebab-case run in the shipped and the generated personas
  * fails.
  */
-const CANDIDATE = /[A-Za-z0-9+/=_-]{24,}/g;
+// Anchored at the start of a run: without the lookbehind every position of a shorter run would be tried again.
+const CANDIDATE = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{24,}/g;
 export const MIN_LENGTH = 24;
 export const MIN_ENTROPY = 3.5;
 export const MAX_WORDLIKE = 0.5;
@@ -98,7 +99,7 @@ function randomRuns(text: string): PrivateMatch[] {
 export const SECRETS: PrivacyDetector = {
   rule: 'privacy/secret',
   hint: 'Never put a credential in a persona: remove it, and revoke it, since it is now in the Git history. Describe it instead ("an API key in the CI settings").',
-  mayContain: (source) => /[A-Za-z0-9+/=_-]{20,}|-----BEGIN/.test(source),
+  mayContain: (source) => /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{20,}|-----BEGIN/.test(source),
   find: (text) => {
     const found: PrivateMatch[] = [];
     if (KNOWN_PREFIX.test(text))
