@@ -142,7 +142,8 @@ export function planMerge(input: MergeInput): MergePlan {
       const date = input.date ?? facts.fileDate;
       state.changes.push(applyContentEffect(state.data, contribution));
       editPersonaDocument(state.doc, contribution);
-      state.community = recordContribution(state.community, contribution, date);
+      const effect = state.changes.at(-1) as ContentEffect;
+      state.community = recordContribution(state.community, contribution, date, effect.item ?? null);
       state.data.community = communityToPlain(state.community);
       // A confirmation changes only the provenance, so the field's own lines stay exactly as written.
       if (contribution.action !== 'confirm') state.changedKeys.add(contribution.field);
