@@ -11,12 +11,15 @@ import { checkPersonas } from './library/check-personas.ts';
 import { placeFindings } from './library/place-findings.ts';
 import { checkPersonaFile } from './persona/check-persona-file.ts';
 import type { SchemaValidator } from './schema/compile-schema.ts';
+import { checkTagVocabulary } from './vocabulary/check-tag-vocabulary.ts';
 
 export interface ValidateFilesInput {
   personas: readonly SourceFile[];
   contributions?: readonly SourceFile[];
   validatePersona: SchemaValidator;
   validateContribution?: SchemaValidator;
+  /** `tags.yaml`, when the library has one, with its schema. */
+  vocabulary?: { file: SourceFile; validate: SchemaValidator };
 }
 
 /**
@@ -38,13 +41,17 @@ export function validateFiles(input: ValidateFilesInput): {
         checkContributionFile(file, bytes, input.validateContribution as SchemaValidator),
       )
     : [];
+  const vocabulary = input.vocabulary
+    ? checkTagVocabulary(input.vocabulary.file.bytes, input.vocabulary.validate, input.vocabulary.file.file)
+    : null;
   const byFile = new Map(input.personas.map((f) => [f.file, f.bytes]));
-  const placed = placeFindings(checkPersonas(personas), (file) => {
+  const placed = placeFindings(checkPersonas(personas, vocabulary?.vocabulary ?? null), (file) => {
     const decoded = decodeSource(file, byFile.get(file) ?? new Uint8Array());
     const parsed = decoded.ok ? parseYaml(file, decoded.text) : null;
     return valuePlaces(parsed?.doc ?? null, parsed?.lines ?? new LineCounter());
   });
   const diagnostics = [
+    ...(vocabulary?.diagnostics ?? []),
     ...personas.flatMap((p) => p.diagnostics),
     ...placed,
     ...contributions.flatMap((c) => c.diagnostics),

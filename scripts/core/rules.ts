@@ -63,6 +63,10 @@ export const RULES = {
   'lint/cut-list-item': 'A list item that looks cut in the middle of a sentence.',
   'lint/duplicate-title': 'Two personas share a title.',
   'lint/placeholder': 'Placeholder text such as TODO, TBD or lorem ipsum.',
+  // Tags and the tag vocabulary (warnings).
+  'tag/unknown': 'A tag that is not in the vocabulary, `tags.yaml`.',
+  'tag/near-duplicate':
+    'Two tags that differ only in plural or hyphenation, such as `design-system` and `design-systems`.',
   // Canonical formatting: what `persona fmt` rewrites (warnings in `persona validate`).
   'format/not-canonical': 'The file is not in canonical format.',
   'format/line-endings': 'The file has CRLF (Windows) line endings instead of LF.',

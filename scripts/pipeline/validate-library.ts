@@ -8,7 +8,8 @@ import { buildContributionIndex } from '../check/contribution/contribution-index
 import { plannedComparisons } from '../check/contribution/planned-comparisons.ts';
 import { checkPersonas } from '../check/library/check-personas.ts';
 import { placeFindings } from '../check/library/place-findings.ts';
-import { compileSchemaOnFirstUse } from '../check/schema/compile-schema.ts';
+import { compileSchema, compileSchemaOnFirstUse } from '../check/schema/compile-schema.ts';
+import { checkTagVocabulary } from '../check/vocabulary/check-tag-vocabulary.ts';
 import type { ContributionFacts } from '../core/contribution.ts';
 import { type Diagnostic, sortDiagnostics } from '../core/diagnostic.ts';
 import type { PersonaFacts } from '../core/facts.ts';
@@ -18,6 +19,7 @@ import { parseYaml } from '../parse/parse-yaml.ts';
 import { readContributionSchema } from '../read/read-contribution-schema.ts';
 import { listLibrary, readCapped } from '../read/read-library.ts';
 import { readPersonaSchema } from '../read/read-schemas.ts';
+import { readTagsSchema, readTagVocabularyFile } from '../read/read-tag-vocabulary.ts';
 import { referenceChecker } from './reference-checker.ts';
 
 export interface ValidationResult {
@@ -25,6 +27,8 @@ export interface ValidationResult {
   contributions: ContributionFacts[];
   contributionCount: number;
   diagnostics: Diagnostic[];
+  /** Each tag's description from the vocabulary (`tags.yaml`), empty when the library has none. */
+  tagDescriptions: ReadonlyMap<string, string>;
   /** Reads one persona file again for its data (null when it has none): for facts whose data is null. */
   readPersonaData(file: string): Record<string, unknown> | null;
 }
@@ -60,11 +64,17 @@ export async function validateLibrary(
 ): Promise<ValidationResult> {
   const env = options.env ?? process.env;
   const withContributions = options.contributions !== false;
-  const [listing, personaSchema, contributionSchema] = await Promise.all([
+  const [listing, personaSchema, contributionSchema, tagsSchema] = await Promise.all([
     listLibrary(root, { contributions: withContributions }),
     readPersonaSchema(root),
     readContributionSchema(root),
+    readTagsSchema(root),
   ]);
+  // The vocabulary is one small file: read and checked here, on every run, never stored.
+  const vocabularyFile = readTagVocabularyFile(root);
+  const vocabulary = vocabularyFile.file
+    ? checkTagVocabulary(vocabularyFile.file.bytes, compileSchema(tagsSchema))
+    : null;
   const own = options.accelerator === undefined;
   const accelerator = own
     ? openAccelerator(root, { store: options.store, pool: options.pool, env })
@@ -80,7 +90,7 @@ export async function validateLibrary(
   const contributions = withContributions ? await checker.contributions(listing.contributionFiles) : [];
 
   // Cross-file findings are placed by reading again only the files they are about.
-  const findings = checkPersonas(personas);
+  const findings = checkPersonas(personas, vocabulary?.vocabulary ?? null);
   const placed = placeFindings(findings, (file) => {
     const decoded = decodeSource(file, readCapped(path.join(root, file)));
     const parsed = decoded.ok ? parseYaml(file, decoded.text) : null;
@@ -88,6 +98,8 @@ export async function validateLibrary(
   });
   const diagnostics: Diagnostic[] = [
     ...listing.diagnostics,
+    ...vocabularyFile.diagnostics,
+    ...(vocabulary?.diagnostics ?? []),
     ...personas.flatMap((p) => p.diagnostics),
     ...placed,
   ];
@@ -105,6 +117,7 @@ export async function validateLibrary(
     contributions,
     contributionCount: listing.contributionFiles.length,
     diagnostics: sortDiagnostics(diagnostics),
+    tagDescriptions: vocabulary?.descriptions ?? new Map(),
     readPersonaData: checker.dataOf,
   };
 }

@@ -1,4 +1,5 @@
 import type { Finding, PersonaIdentity } from '../../core/facts.ts';
+import type { TagVocabulary } from '../../core/tag-key.ts';
 
 /** One persona as the cross-file rules see it: its identity and what each rule collected from it. */
 export interface LibraryEntry {
@@ -18,9 +19,11 @@ export interface LibraryRule<Collected = unknown> {
   check(entries: readonly LibraryEntry[], help: LibraryHelp): Finding[];
 }
 
-/** What rules share: suggestions among every slug of the library, computed once. */
+/** What rules share: suggestions among every slug of the library, computed once, and the tag vocabulary. */
 export interface LibraryHelp {
   suggestSlug(input: string): string | undefined;
+  /** The library's `tags.yaml`, when it has a readable one. */
+  vocabulary: TagVocabulary | null;
 }
 
 /** What `rule` collected from `entry`. */

@@ -1,6 +1,8 @@
 import type { LibraryRule } from './library-rule.ts';
 import { linkTargetsExist } from './rules/link-targets-exist.ts';
 import { linksReciprocated } from './rules/links-reciprocated.ts';
+import { nearDuplicateTags } from './rules/near-duplicate-tags.ts';
+import { tagInVocabulary } from './rules/tag-in-vocabulary.ts';
 import { uniqueIds } from './rules/unique-ids.ts';
 import { uniqueSlugs } from './rules/unique-slugs.ts';
 import { uniqueTitles } from './rules/unique-titles.ts';
@@ -15,6 +17,8 @@ export const LIBRARY_RULES: readonly LibraryRule[] = [
   uniqueTitles,
   linkTargetsExist as LibraryRule,
   linksReciprocated as LibraryRule,
+  tagInVocabulary as LibraryRule,
+  nearDuplicateTags,
 ];
 
 /** What every library rule collects from one persona's data, by rule name. */
