@@ -7,7 +7,8 @@ import { TABLE_OPTIONS } from '../render/catalogue/serialize-markdown.ts';
  * Shortcuts for the node kinds a catalogue page has by the hundred, returning exactly what the configured
  * handlers return. `state.safe` runs every unsafe pattern (about fifty regular expressions) over each value, and
  * phrasing content is tracked position by position and checked for emphasis that could pair up; on a persona
- * page's seventy-odd long contribute URLs and hundreds of short texts that was most of the serialization time.
+ * page's long contribute URLs and hundreds of short texts, and on listing pages of thousands of cards, that was
+ * most of the serialization time.
  * Anything the shortcuts are not sure about goes to the handler that would have run without them.
  * test/accel/fast-markdown.test.ts compares both on generated, hostile and random values.
  */
@@ -112,27 +113,13 @@ function isAlphanumeric(code: number): boolean {
   return isDigit(code) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
-declare module 'mdast' {
-  interface LinkData {
-    /**
-     * `url` as written in a link destination, set by a builder that made the URL plain (percent-encoded) and
-     * escaped it as `linkDestination` would: a page's contribute links are long and many, and are put together
-     * from pieces checked once (see `fast-contribute-links.ts`). The default handlers ignore it, and the
-     * tests compare the two.
-     */
-    destination?: string;
-  }
-}
-
 /** `[label](url)` for a link with a plain URL, no title and one inert text as its label; else null. */
 function plainLink(node: Link): string | null {
-  if (node.title) return null;
-  const known = node.data?.destination;
-  if (known === undefined && !PLAIN_URL.test(node.url)) return null;
+  if (node.title || !PLAIN_URL.test(node.url)) return null;
   if (couldBeAutolink(node)) return null;
   const [only] = node.children;
   if (node.children.length !== 1 || only?.type !== 'text' || !isInertText(only.value, '[', ']')) return null;
-  return `[${only.value}](${known ?? linkDestination(node.url)})`;
+  return `[${only.value}](${linkDestination(node.url)})`;
 }
 
 function linkDestination(url: string): string {
@@ -214,14 +201,10 @@ export function fastHandlers(configured: Handlers): Partial<Handlers> {
   const link = (node: Link, parent: Parents | undefined, state: State, info: Info): string => {
     const plain = plainLink(node);
     if (plain !== null) return plain;
-    if (
-      node.title ||
-      !(node.data?.destination !== undefined || PLAIN_URL.test(node.url)) ||
-      couldBeAutolink(node)
-    )
+    if (node.title || !PLAIN_URL.test(node.url) || couldBeAutolink(node))
       return fallback.link(node, parent, state, info);
     const shape = fallback.link({ ...node, url: 'x' }, parent, state, info);
-    const destination = node.data?.destination ?? linkDestination(node.url);
+    const destination = linkDestination(node.url);
     // `[label](x)`, or `[label](x "")` when the label could pass for a definition; the label is already escaped.
     const tail = shape.endsWith('](x)') ? ')' : shape.endsWith('](x "")') ? ' "")' : null;
     if (tail === null) return fallback.link(node, parent, state, info);

@@ -6,6 +6,8 @@ import { REPOSITORY_URL } from '../core/repository.ts';
 import { type IdChange, planIdAssignments } from '../plan/assign-ids.ts';
 import type { MergePlan } from '../plan/merge/merge-plan.ts';
 import { renumberPersonaText } from '../plan/renumber-persona.ts';
+import { lastDataCommitDate } from '../read/last-commit-date.ts';
+import { DEFAULT_REVIEW_MONTHS } from '../render/catalogue/catalogue-context.ts';
 import { buildCatalogue, type CatalogueRun } from './build-catalogue.ts';
 import { mergeLibrary } from './merge-library.ts';
 import { validateLibrary } from './validate-library.ts';
@@ -56,6 +58,8 @@ export async function applyLibrary(root: string, options: ApplyLibraryOptions): 
     check: false,
     keepGoing: true,
     env: options.env,
+    // What `persona catalogue` measures freshness against too, so CI's `--check` agrees with this run.
+    freshness: { asOf: lastDataCommitDate(root), reviewMonths: DEFAULT_REVIEW_MONTHS },
   });
   return { renumbered, merge: plan, resumed, catalogue };
 }

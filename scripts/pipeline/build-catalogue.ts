@@ -10,7 +10,7 @@ import { type CataloguePersona, toCataloguePersona } from '../core/catalogue-per
 import { compareCodePoints, type Diagnostic } from '../core/diagnostic.ts';
 import type { PersonaFacts } from '../core/facts.ts';
 import { listCatalogueFolder } from '../read/read-catalogue-folder.ts';
-import type { CatalogueOptions } from '../render/catalogue/catalogue-context.ts';
+import type { CatalogueOptions, FreshnessOptions } from '../render/catalogue/catalogue-context.ts';
 import { catalogueEntryOf } from '../render/catalogue/catalogue-entry.ts';
 import { tooLargeDiagnostic } from '../render/catalogue/catalogue-limits.ts';
 import { layOutCatalogue, renderUnit } from '../render/catalogue/catalogue-units.ts';
@@ -30,6 +30,8 @@ export interface CatalogueRunOptions {
    */
   keepGoing: boolean;
   env: Record<string, string | undefined>;
+  /** What "needs review" is measured against (the CLI reads the date from git, or `--as-of`). */
+  freshness?: FreshnessOptions;
   /** The accelerator's pool options (tests start threads in-process, with a low threshold). */
   pool?: Partial<PoolOptions>;
 }
@@ -94,7 +96,10 @@ async function build(root: string, run: CatalogueRunOptions, accelerator: Accele
       return [facts.file, memory ? memory.entryOf(facts.file, compute) : compute()] as const;
     }),
   );
-  const { units } = layOutCatalogue(entries, run.options, kit);
+  const { units } = layOutCatalogue(entries, run.options, kit, {
+    tagDescriptions: library.tagDescriptions,
+    ...(run.freshness ? { freshness: run.freshness } : {}),
+  });
 
   const folder = new CatalogueFolder(run.outDir, { check: run.check });
   // Listed while this thread renders; changed files are staged under hidden names until the end.
@@ -119,6 +124,13 @@ async function build(root: string, run: CatalogueRunOptions, accelerator: Accele
         unit.key,
         files.map((file) => file.path),
       );
+    }
+    // A listing splits itself into parts, so this only happens when one item alone is too large: stop before
+    // the persona pages, the bulk of the work.
+    if (folder.tooLarge.length > 0) {
+      await folder.abort();
+      const diagnostics = folder.tooLarge.map((f) => tooLargeDiagnostic(f.path, f.bytes, run.options));
+      return { kind: 'too-large' as const, personas: valid.length, diagnostics };
     }
     const pages = toRender.filter((u) => u.path !== undefined);
     const jobs: PageJob[] = pages.map((unit) => ({

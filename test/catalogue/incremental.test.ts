@@ -116,6 +116,7 @@ describe('persona catalogue (the command) with the store', () => {
     const run = await runCli(['catalogue', '--root', root]);
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n').filter((line) => /^(created|updated|removed) /.test(line))).toEqual([
+      'updated catalogue/pagerduty/pagerduty-on-call-engineer.json',
       'updated catalogue/pagerduty/pagerduty-on-call-engineer.md',
       'updated catalogue/personas.csv',
       'updated catalogue/personas.json',

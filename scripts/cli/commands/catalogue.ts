@@ -1,6 +1,7 @@
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { type ChangedFile, SymlinkInCatalogueError } from '../../apply/catalogue-folder.ts';
+import { isRealDate } from '../../check/contribution/contribution-location.ts';
 import {
   countBySeverity,
   type Diagnostic,
@@ -10,7 +11,12 @@ import {
 } from '../../core/diagnostic.ts';
 import { REPOSITORY_URL } from '../../core/repository.ts';
 import { buildCatalogue, type CatalogueRun } from '../../pipeline/build-catalogue.ts';
-import type { CatalogueOptions } from '../../render/catalogue/catalogue-context.ts';
+import { lastDataCommitDate } from '../../read/last-commit-date.ts';
+import {
+  type CatalogueOptions,
+  DEFAULT_REVIEW_MONTHS,
+  type FreshnessOptions,
+} from '../../render/catalogue/catalogue-context.ts';
 import { formatText, plural } from '../../render/report/format-text.ts';
 import {
   type Command,
@@ -30,10 +36,18 @@ const PROTECTED = ['personas', 'contributions', 'schemas', '.git', '.github'];
 export const catalogueCommand: Command = {
   name: 'catalogue',
   summary: 'Generate the Markdown catalogue and JSON/CSV exports (or check them with --check).',
-  usage: 'persona catalogue [--root <dir>] [--out <dir>] [--check] [--keep-going]',
-  options: { out: { type: 'string' }, check: { type: 'boolean' }, 'keep-going': { type: 'boolean' } },
+  usage:
+    'persona catalogue [--root <dir>] [--out <dir>] [--check] [--keep-going] [--as-of YYYY-MM-DD] [--review-months N]',
+  options: {
+    out: { type: 'string' },
+    check: { type: 'boolean' },
+    'keep-going': { type: 'boolean' },
+    'as-of': { type: 'string' },
+    'review-months': { type: 'string' },
+  },
   async run(args, ctx) {
     const check = args.values.check === true;
+    const freshness = freshnessOf(stringOption(args, 'as-of'), stringOption(args, 'review-months'), ctx.root);
     const outDir = await resolveOutDir(stringOption(args, 'out'), ctx);
     const fromRoot = path.relative(ctx.root, outDir);
     // Inside the library: `catalogue`; elsewhere the absolute path reads better than a ladder of `../`.
@@ -53,6 +67,7 @@ export const catalogueCommand: Command = {
         check,
         keepGoing: args.values['keep-going'] === true,
         env: ctx.env,
+        freshness,
       });
     } catch (error) {
       if (!(error instanceof SymlinkInCatalogueError)) throw error;
@@ -157,6 +172,26 @@ async function resolveOutDir(option: string | undefined, ctx: CommandContext): P
       `${path.relative(ctx.cwd, outDir) || outDir} is a symbolic link; give the real folder.`,
     );
   return outDir;
+}
+
+/**
+ * `--as-of` (a real date), else the date of the last commit that changed the library's data: never today, so
+ * a commit's catalogue is the same whenever it is generated. `--review-months`: a whole number from 1 to 600.
+ */
+function freshnessOf(asOf: string | undefined, months: string | undefined, root: string): FreshnessOptions {
+  if (asOf !== undefined && !isRealDate(asOf))
+    throw new UsageError(
+      `--as-of must be a real date written YYYY-MM-DD, such as 2026-11-20; got "${asOf}".`,
+    );
+  const reviewMonths = months === undefined ? DEFAULT_REVIEW_MONTHS : Number(months);
+  if (
+    !Number.isInteger(reviewMonths) ||
+    reviewMonths < 1 ||
+    reviewMonths > 600 ||
+    !/^\d+$/.test(months ?? '12')
+  )
+    throw new UsageError(`--review-months must be a whole number of months from 1 to 600; got "${months}".`);
+  return { asOf: asOf ?? lastDataCommitDate(root), reviewMonths };
 }
 
 function toPosix(value: string): string {
