@@ -1,7 +1,7 @@
 import type { ListItem, PhrasingContent } from 'mdast';
 import type { PersonaOutline } from '../../core/catalogue-persona.ts';
 import { CATALOGUE_PATHS, relativeLink } from './catalogue-paths.ts';
-import { count } from './community-words.ts';
+import { personaProvenanceWords } from './community-words.ts';
 import { inlineCode, joined, link, paragraph, text, untrustedLine } from './mdast.ts';
 
 /**
@@ -31,12 +31,7 @@ export function personaCard(self: string, persona: PersonaOutline): ListItem {
   return { type: 'listItem', spread: false, children: [paragraph(...first), paragraph(...second)] };
 }
 
-/** "3 confirmations, last reviewed 2026-11-20", or "not yet reviewed". */
+/** "3 confirmations · 1 added item · last reviewed 2026-11-20" (as its page says it), or "not yet reviewed". */
 export function reviewWords(persona: PersonaOutline): string {
-  const confirmations = persona.community?.confirmations ?? 0;
-  const reviewed = persona.community?.last_reviewed;
-  if (!reviewed && confirmations === 0) return 'not yet reviewed';
-  return [count(confirmations, 'confirmation'), ...(reviewed ? [`last reviewed ${reviewed}`] : [])].join(
-    ', ',
-  );
+  return personaProvenanceWords(persona.community) ?? 'not yet reviewed';
 }
