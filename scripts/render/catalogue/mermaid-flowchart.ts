@@ -97,6 +97,34 @@ function nodeWidth(lines: readonly string[]): number {
   return Math.max(...lines.map((line) => Array.from(line).length)) * CHAR_PX + NODE_PADDING_PX;
 }
 
+interface NodeLook {
+  /** Estimated widths drawn as one of the chart's own personas, and dashed (with its product). */
+  own: number;
+  external: number;
+  /** Mermaid labels, wrapped and encoded, for the same two. */
+  ownLabel: string;
+  externalLabel: string;
+}
+
+/** Charts are built one node and edge at a time, each step measured: a persona's look is worked out once. */
+const LOOKS = new WeakMap<PersonaOutline, NodeLook>();
+
+function lookOf(persona: PersonaOutline): NodeLook {
+  let look = LOOKS.get(persona);
+  if (!look) {
+    const own = labelLines(persona.title);
+    const external = externalLines(persona);
+    look = {
+      own: nodeWidth(own),
+      external: nodeWidth(external),
+      ownLabel: wrapped(own),
+      externalLabel: wrapped(external),
+    };
+    LOOKS.set(persona, look);
+  }
+  return look;
+}
+
 function edgeLabelWidth(edge: RelationshipEdge): number {
   return RELATION_LABELS[edge.relation].length * CHAR_PX + EDGE_LABEL_PADDING_PX;
 }
@@ -109,8 +137,8 @@ function edgeLabelWidth(edge: RelationshipEdge): number {
 export function chartWidth(chart: Chart): number {
   const nodes = [...chart.own, ...chart.external];
   const widths = new Map<PersonaOutline, number>();
-  for (const node of chart.own) widths.set(node, nodeWidth(labelLines(node.title)));
-  for (const node of chart.external) widths.set(node, nodeWidth(externalLines(node)));
+  for (const node of chart.own) widths.set(node, lookOf(node).own);
+  for (const node of chart.external) widths.set(node, lookOf(node).external);
   // Edges go down two ranks: the label sits in the rank between. Invisible stacking links (isolated own
   // personas, one under the other) go down two as well, without a label.
   const links = [
@@ -256,10 +284,9 @@ export function productCharts(
  */
 export function mermaidChart(chart: Chart): string {
   const lines = ['flowchart TB'];
-  for (const persona of chart.own)
-    lines.push(`  ${nodeId(persona)}["${wrapped(labelLines(persona.title))}"]`);
+  for (const persona of chart.own) lines.push(`  ${nodeId(persona)}["${lookOf(persona).ownLabel}"]`);
   for (const persona of chart.external)
-    lines.push(`  ${nodeId(persona)}["${wrapped(externalLines(persona))}"]:::external`);
+    lines.push(`  ${nodeId(persona)}["${lookOf(persona).externalLabel}"]:::external`);
   for (const [from, to] of stackedPairs(chart)) lines.push(`  ${nodeId(from)} ~~~ ${nodeId(to)}`);
   for (const edge of chart.edges)
     lines.push(
