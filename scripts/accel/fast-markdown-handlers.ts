@@ -1,7 +1,5 @@
-import type { Heading, Link, Paragraph, Parents, PhrasingContent, Table, Text } from 'mdast';
+import type { Heading, Link, Paragraph, Parents, PhrasingContent, Text } from 'mdast';
 import type { Handle, Handlers, Info, State } from 'mdast-util-to-markdown';
-import { layOutTable } from '../render/catalogue/lay-out-table.ts';
-import { TABLE_OPTIONS } from '../render/catalogue/serialize-markdown.ts';
 
 /**
  * Shortcuts for the node kinds a catalogue page has by the hundred, returning exactly what the configured
@@ -188,7 +186,6 @@ export function fastHandlers(configured: Handlers): Partial<Handlers> {
     link: configured.link,
     paragraph: configured.paragraph,
     heading: configured.heading,
-    table: configured.table,
   };
 
   const text = (node: Text, parent: Parents | undefined, state: State, info: Info): string =>
@@ -231,29 +228,5 @@ export function fastHandlers(configured: Handlers): Partial<Handlers> {
     return `${'#'.repeat(Math.max(Math.min(6, node.depth || 1), 1))} ${value}`;
   };
 
-  /**
-   * A table whose cells are all plain phrasing: each cell is written as the table extension writes it (padded
-   * cells, so it sees a space on either side), and the rows laid out as the `markdown-table` it uses would.
-   */
-  const table: Handle = (node: Table, parent, state, info) => {
-    const around = TABLE_OPTIONS.tableCellPadding ? ' ' : '|';
-    const matrix: string[][] = [];
-    for (const row of node.children) {
-      const cells: string[] = [];
-      for (const cell of row.children) {
-        const value = plainPhrasing(cell.children, around, around);
-        if (value === null) return fallback.table(node, parent, state, info);
-        cells.push(value);
-      }
-      matrix.push(cells);
-    }
-    const head = matrix[0];
-    if (head) {
-      const columns = node.align?.length || Math.max(...matrix.map((cells) => cells.length));
-      while (head.length < columns) head.push('');
-    }
-    return layOutTable(matrix, node.align);
-  };
-
-  return { text, link: linkWithPeek, paragraph, heading, table };
+  return { text, link: linkWithPeek, paragraph, heading };
 }
