@@ -496,7 +496,7 @@ function sha256(data) {
   return createHash("sha256").update(data).digest("hex");
 }
 function contentHash(data) {
-  return createHash("sha256").update(data).digest("base64url");
+  return createHash("sha256").update(data).digest("base64url").slice(0, 22);
 }
 function hashData(value, replacer) {
   return contentHash(JSON.stringify(value, replacer) ?? "undefined");
@@ -866,7 +866,7 @@ var require_directives = __commonJS({
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
       toString(doc) {
-        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const lines2 = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
         if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
@@ -882,9 +882,9 @@ var require_directives = __commonJS({
           if (handle2 === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle2} ${prefix}`);
+            lines2.push(`%TAG ${handle2} ${prefix}`);
         }
-        return lines.join("\n");
+        return lines2.join("\n");
       }
     };
     Directives.defaultYaml = { explicit: false, version: "1.2" };
@@ -2345,22 +2345,22 @@ var require_stringifyCollection = __commonJS({
       const { indent: indent2, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
-      const lines = [];
+      const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
         if (identity2.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
         } else if (identity2.isPair(item)) {
           const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, chompKeep);
           }
         }
         chompKeep = false;
@@ -2369,15 +2369,15 @@ var require_stringifyCollection = __commonJS({
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines2.push(blockItemPrefix + str2);
       }
       let str;
-      if (lines.length === 0) {
+      if (lines2.length === 0) {
         str = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
-        for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
+        str = lines2[0];
+        for (let i = 1; i < lines2.length; ++i) {
+          const line = lines2[i];
           str += line ? `
 ${indent2}${line}` : "\n";
         }
@@ -2400,22 +2400,22 @@ ${indent2}${line}` : "\n";
       });
       let reqNewline = false;
       let linesAtValue = 0;
-      const lines = [];
+      const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
         if (identity2.isNode(item)) {
           if (item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, false);
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
         } else if (identity2.isPair(item)) {
           const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, false);
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, false);
             if (ik.comment)
               reqNewline = true;
           }
@@ -2432,12 +2432,12 @@ ${indent2}${line}` : "\n";
         if (comment)
           reqNewline = true;
         let str = stringify3.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        reqNewline || (reqNewline = lines2.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines2.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -2445,35 +2445,35 @@ ${indent2}${line}` : "\n";
         }
         if (comment)
           str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
-        linesAtValue = lines.length;
+        lines2.push(str);
+        linesAtValue = lines2.length;
       }
       const { start, end } = flowChars;
-      if (lines.length === 0) {
+      if (lines2.length === 0) {
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines2.reduce((sum, line) => sum + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str = start;
-          for (const line of lines)
+          for (const line of lines2)
             str += line ? `
 ${indentStep}${indent2}${line}` : "\n";
           return `${str}
 ${indent2}${end}`;
         } else {
-          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+          return `${start}${fcPadding}${lines2.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent: indent2, options: { commentString } }, lines2, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
         const ic = stringifyComment.indentComment(commentString(comment), indent2);
-        lines.push(ic.trimStart());
+        lines2.push(ic.trimStart());
       }
     }
     exports.stringifyCollection = stringifyCollection;
@@ -3111,11 +3111,11 @@ var require_binary = __commonJS({
         if (type !== Scalar3.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
-          const lines = new Array(n);
+          const lines2 = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines2[i] = str.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar3.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines2.join(type === Scalar3.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
@@ -3795,35 +3795,35 @@ var require_stringifyDocument = __commonJS({
     var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
-      const lines = [];
+      const lines2 = [];
       let hasDirectives = options.directives === true;
       if (options.directives !== false && doc.directives) {
         const dir = doc.directives.toString(doc);
         if (dir) {
-          lines.push(dir);
+          lines2.push(dir);
           hasDirectives = true;
         } else if (doc.directives.docStart)
           hasDirectives = true;
       }
       if (hasDirectives)
-        lines.push("---");
+        lines2.push("---");
       const ctx = stringify3.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
-        if (lines.length !== 1)
-          lines.unshift("");
+        if (lines2.length !== 1)
+          lines2.unshift("");
         const cs = commentString(doc.commentBefore);
-        lines.unshift(stringifyComment.indentComment(cs, ""));
+        lines2.unshift(stringifyComment.indentComment(cs, ""));
       }
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
         if (identity2.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
-            lines.push("");
+            lines2.push("");
           if (doc.contents.commentBefore) {
             const cs = commentString(doc.contents.commentBefore);
-            lines.push(stringifyComment.indentComment(cs, ""));
+            lines2.push(stringifyComment.indentComment(cs, ""));
           }
           ctx.forceBlockIndent = !!doc.comment;
           contentComment = doc.contents.comment;
@@ -3832,36 +3832,36 @@ var require_stringifyDocument = __commonJS({
         let body = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
-        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body}`;
+        if ((body[0] === "|" || body[0] === ">") && lines2[lines2.length - 1] === "---") {
+          lines2[lines2.length - 1] = `--- ${body}`;
         } else
-          lines.push(body);
+          lines2.push(body);
       } else {
-        lines.push(stringify3.stringify(doc.contents, ctx));
+        lines2.push(stringify3.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
           const cs = commentString(doc.comment);
           if (cs.includes("\n")) {
-            lines.push("...");
-            lines.push(stringifyComment.indentComment(cs, ""));
+            lines2.push("...");
+            lines2.push(stringifyComment.indentComment(cs, ""));
           } else {
-            lines.push(`... ${cs}`);
+            lines2.push(`... ${cs}`);
           }
         } else {
-          lines.push("...");
+          lines2.push("...");
         }
       } else {
         let dc = doc.comment;
         if (dc && chompKeep)
           dc = dc.replace(/^\n+/, "");
         if (dc) {
-          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
-            lines.push("");
-          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+          if ((!chompKeep || contentComment) && lines2[lines2.length - 1] !== "")
+            lines2.push("");
+          lines2.push(stringifyComment.indentComment(commentString(dc), ""));
         }
       }
-      return lines.join("\n") + "\n";
+      return lines2.join("\n") + "\n";
     }
     exports.stringifyDocument = stringifyDocument;
   }
@@ -4923,17 +4923,17 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar3.Scalar.BLOCK_FOLDED : Scalar3.Scalar.BLOCK_LITERAL;
-      const lines = scalar2.source ? splitLines2(scalar2.source) : [];
-      let chompStart = lines.length;
-      for (let i = lines.length - 1; i >= 0; --i) {
-        const content3 = lines[i][1];
+      const lines2 = scalar2.source ? splitLines2(scalar2.source) : [];
+      let chompStart = lines2.length;
+      for (let i = lines2.length - 1; i >= 0; --i) {
+        const content3 = lines2[i][1];
         if (content3 === "" || content3 === "\r")
           chompStart = i;
         else
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        const value2 = header.chomp === "+" && lines2.length > 0 ? "\n".repeat(Math.max(1, lines2.length - 1)) : "";
         let end2 = start + header.length;
         if (scalar2.source)
           end2 += scalar2.source.length;
@@ -4943,7 +4943,7 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar2.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent2, content3] = lines[i];
+        const [indent2, content3] = lines2[i];
         if (content3 === "" || content3 === "\r") {
           if (header.indent === 0 && indent2.length > trimIndent)
             trimIndent = indent2.length;
@@ -4963,17 +4963,17 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset += indent2.length + content3.length + 1;
       }
-      for (let i = lines.length - 1; i >= chompStart; --i) {
-        if (lines[i][0].length > trimIndent)
+      for (let i = lines2.length - 1; i >= chompStart; --i) {
+        if (lines2[i][0].length > trimIndent)
           chompStart = i + 1;
       }
       let value = "";
       let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
-        value += lines[i][0].slice(trimIndent) + "\n";
+        value += lines2[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent2, content3] = lines[i];
+        let [indent2, content3] = lines2[i];
         offset += indent2.length + content3.length + 1;
         const crlf = content3[content3.length - 1] === "\r";
         if (crlf)
@@ -5010,8 +5010,8 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i = chompStart; i < lines.length; ++i)
-            value += "\n" + lines[i][0].slice(trimIndent);
+          for (let i = chompStart; i < lines2.length; ++i)
+            value += "\n" + lines2[i][0].slice(trimIndent);
           if (value[value.length - 1] !== "\n")
             value += "\n";
           break;
@@ -5086,10 +5086,10 @@ var require_resolve_block_scalar = __commonJS({
       const first = split[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
-      const lines = [line0];
+      const lines2 = [line0];
       for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
-      return lines;
+        lines2.push([split[i], split[i + 1]]);
+      return lines2;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
   }
@@ -7838,21 +7838,21 @@ var require_dist = __commonJS({
 });
 
 // scripts/parse/node-place.ts
-function nodePlace(node2, lines) {
+function nodePlace(node2, lines2) {
   const range2 = node2?.range;
   if (!range2) return START_OF_FILE;
-  return rangePlace(range2[0], range2[1], lines);
+  return rangePlace(range2[0], range2[1], lines2);
 }
-function rangePlace(start, end, lines) {
-  const from = lines.linePos(start);
-  const to = lines.linePos(Math.max(start, end));
+function rangePlace(start, end, lines2) {
+  const from = lines2.linePos(start);
+  const to = lines2.linePos(Math.max(start, end));
   return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
 }
-function valuePlaces(doc, lines) {
+function valuePlaces(doc, lines2) {
   return (at) => {
     if (!doc) return START_OF_FILE;
     const node2 = at.length === 0 ? doc.contents : doc.getIn(at, true);
-    return nodePlace(node2 && typeof node2 === "object" ? node2 : null, lines);
+    return nodePlace(node2 && typeof node2 === "object" ? node2 : null, lines2);
   };
 }
 var init_node_place = __esm({
@@ -7864,9 +7864,9 @@ var init_node_place = __esm({
 
 // scripts/parse/parse-yaml.ts
 function parseYaml(file, text7, maxDepth = MAX_DEPTH) {
-  const lines = new import_yaml.LineCounter();
+  const lines2 = new import_yaml.LineCounter();
   const diagnostics = [];
-  const docs = (0, import_yaml.parseAllDocuments)(text7, { ...PARSE_OPTIONS, lineCounter: lines });
+  const docs = (0, import_yaml.parseAllDocuments)(text7, { ...PARSE_OPTIONS, lineCounter: lines2 });
   const first = docs[0];
   if (!first) {
     diagnostics.push(
@@ -7878,13 +7878,13 @@ function parseYaml(file, text7, maxDepth = MAX_DEPTH) {
         "Fill it in or delete it."
       )
     );
-    return { doc: null, lines, value: void 0, diagnostics };
+    return { doc: null, lines: lines2, value: void 0, diagnostics };
   }
   for (const extra of docs.slice(1)) {
     diagnostics.push(
       diagnostic(
         file,
-        rangePlace(extra.range[0], extra.range[0], lines),
+        rangePlace(extra.range[0], extra.range[0], lines2),
         "yaml/multiple-documents",
         "The file holds more than one YAML document (a second one starts here).",
         "Keep one document per file: remove this `---` and what follows, or move it to its own file."
@@ -7892,7 +7892,7 @@ function parseYaml(file, text7, maxDepth = MAX_DEPTH) {
     );
   }
   for (const error of first.errors) {
-    const place = rangePlace(error.pos[0], error.pos[1], lines);
+    const place = rangePlace(error.pos[0], error.pos[1], lines2);
     if (error.code === "RESOURCE_EXHAUSTION") {
       diagnostics.push(
         diagnostic(
@@ -7916,7 +7916,7 @@ function parseYaml(file, text7, maxDepth = MAX_DEPTH) {
     }
   }
   for (const warning of first.warnings) {
-    const place = rangePlace(warning.pos[0], warning.pos[1], lines);
+    const place = rangePlace(warning.pos[0], warning.pos[1], lines2);
     if (warning.code === "TAG_RESOLVE_FAILED") continue;
     diagnostics.push(
       diagnostic(
@@ -7928,9 +7928,9 @@ function parseYaml(file, text7, maxDepth = MAX_DEPTH) {
       )
     );
   }
-  diagnostics.push(...directiveDiagnostics(file, first, text7, lines));
-  if (first.errors.length > 0) return { doc: null, lines, value: void 0, diagnostics };
-  diagnostics.push(...walkStructure(file, first, text7, lines, maxDepth));
+  diagnostics.push(...directiveDiagnostics(file, first, text7, lines2));
+  if (first.errors.length > 0) return { doc: null, lines: lines2, value: void 0, diagnostics };
+  diagnostics.push(...walkStructure(file, first, text7, lines2, maxDepth));
   let value;
   try {
     value = first.toJS({ maxAliasCount: 0 });
@@ -7944,11 +7944,11 @@ function parseYaml(file, text7, maxDepth = MAX_DEPTH) {
         "Simplify the YAML to plain keys, text and lists."
       )
     );
-    return { doc: null, lines, value: void 0, diagnostics };
+    return { doc: null, lines: lines2, value: void 0, diagnostics };
   }
-  return { doc: first, lines, value, diagnostics };
+  return { doc: first, lines: lines2, value, diagnostics };
 }
-function directiveDiagnostics(file, doc, text7, lines) {
+function directiveDiagnostics(file, doc, text7, lines2) {
   const out = [];
   const header = /^(%(?:YAML|TAG)\b[^\n]*)$/gm;
   for (let match = header.exec(text7); match; match = header.exec(text7)) {
@@ -7957,7 +7957,7 @@ function directiveDiagnostics(file, doc, text7, lines) {
     out.push(
       diagnostic(
         file,
-        rangePlace(match.index, match.index + directive.length, lines),
+        rangePlace(match.index, match.index + directive.length, lines2),
         "yaml/unsupported-directive",
         `Unsupported directive \`${directive.trim().slice(0, 40)}\`: files are read as YAML 1.2 with the core schema.`,
         "Delete this line. In YAML 1.2, `yes`/`no`/`on`/`off` are plain text, which is what personas need."
@@ -7967,7 +7967,7 @@ function directiveDiagnostics(file, doc, text7, lines) {
   void doc;
   return out;
 }
-function walkStructure(file, doc, text7, lines, maxDepth) {
+function walkStructure(file, doc, text7, lines2, maxDepth) {
   const out = [];
   const removals = [];
   const aliasSlots = [];
@@ -7979,7 +7979,7 @@ function walkStructure(file, doc, text7, lines, maxDepth) {
       out.push(
         diagnostic(
           file,
-          nodePlace(node2, lines),
+          nodePlace(node2, lines2),
           "yaml/alias",
           `YAML alias \`*${node2.source}\` is not allowed: aliases can expand into huge documents.`,
           "Write the value out in full instead of referring to an anchor."
@@ -7993,7 +7993,7 @@ function walkStructure(file, doc, text7, lines, maxDepth) {
       out.push(
         diagnostic(
           file,
-          tagPlace(node2, text7, lines),
+          tagPlace(node2, text7, lines2),
           "yaml/unsupported-tag",
           `Unsupported YAML tag \`${tag.replace(/^tag:yaml\.org,2002:/, "!!").slice(0, 40)}\`: only plain text, lists and mappings are allowed.`,
           "Remove the tag (the part starting with `!`) and write the value as plain text."
@@ -8006,7 +8006,7 @@ function walkStructure(file, doc, text7, lines, maxDepth) {
       out.push(
         diagnostic(
           file,
-          nodePlace(node2, lines),
+          nodePlace(node2, lines2),
           "yaml/invalid-text",
           "This text holds half of a character: a `\\ud800`\u2013`\\udfff` escape without its partner.",
           "Write the character itself, or escape a character beyond U+FFFF whole, as `\\U0001F600`."
@@ -8020,7 +8020,7 @@ function walkStructure(file, doc, text7, lines, maxDepth) {
         out.push(
           diagnostic(
             file,
-            nodePlace(node2, lines),
+            nodePlace(node2, lines2),
             "yaml/too-deep",
             `The YAML nests more than ${maxDepth} levels deep here.`,
             "Personas and contributions only need a few levels; flatten the structure."
@@ -8046,7 +8046,7 @@ function walkStructure(file, doc, text7, lines, maxDepth) {
         out.push(
           diagnostic(
             file,
-            nodePlace(key, lines),
+            nodePlace(key, lines2),
             "yaml/alias",
             "A YAML alias cannot be used as a key.",
             "Write the key out as plain text."
@@ -8059,7 +8059,7 @@ function walkStructure(file, doc, text7, lines, maxDepth) {
         out.push(
           diagnostic(
             file,
-            nodePlace(key ?? pair2.value, lines),
+            nodePlace(key ?? pair2.value, lines2),
             "yaml/non-string-key",
             "This key is not plain text (it is empty, a list or a mapping).",
             "Write keys as plain words, such as `goals:`."
@@ -8073,7 +8073,7 @@ function walkStructure(file, doc, text7, lines, maxDepth) {
         out.push(
           diagnostic(
             file,
-            nodePlace(key, lines),
+            nodePlace(key, lines2),
             "yaml/forbidden-key",
             `The key \`${name}\` is not allowed: it could tamper with the tools that read this file.`,
             "Remove this key."
@@ -8084,11 +8084,11 @@ function walkStructure(file, doc, text7, lines, maxDepth) {
       }
       const earlier = firstSeen.get(name);
       if (earlier) {
-        const firstLine2 = nodePlace(earlier, lines).line;
+        const firstLine2 = nodePlace(earlier, lines2).line;
         out.push(
           diagnostic(
             file,
-            nodePlace(key, lines),
+            nodePlace(key, lines2),
             "yaml/duplicate-key",
             `The key \`${name}\` appears twice in this mapping (first on line ${firstLine2}).`,
             `Keep one \`${name}\`: merge the two values into the first one, or rename this one.`
@@ -8112,14 +8112,14 @@ function walkStructure(file, doc, text7, lines, maxDepth) {
   for (const { parent, index: index2 } of removals) parent.items.splice(index2, 1);
   return out;
 }
-function tagPlace(node2, text7, lines) {
+function tagPlace(node2, text7, lines2) {
   const valueStart = node2.range[0];
   const lineStart = text7.lastIndexOf("\n", valueStart - 1) + 1;
   const bang = text7.lastIndexOf("!", valueStart - 1);
-  if (bang < lineStart) return nodePlace(node2, lines);
+  if (bang < lineStart) return nodePlace(node2, lines2);
   let start = bang;
   while (start > lineStart && !/\s/.test(text7[start - 1] ?? " ")) start--;
-  return rangePlace(start, node2.range[1], lines);
+  return rangePlace(start, node2.range[1], lines2);
 }
 function plain(message) {
   return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "").replace(/[.:]\s*$/, "").replace('closing "quote', 'closing double quote (")');
@@ -20597,7 +20597,7 @@ function markdownTable(table3, options) {
   cellMatrix.splice(1, 0, row);
   sizeMatrix.splice(1, 0, sizes);
   rowIndex = -1;
-  const lines = [];
+  const lines2 = [];
   while (++rowIndex < cellMatrix.length) {
     const row2 = cellMatrix[rowIndex];
     const sizes2 = sizeMatrix[rowIndex];
@@ -20648,11 +20648,11 @@ function markdownTable(table3, options) {
         line.push("|");
       }
     }
-    lines.push(
+    lines2.push(
       settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
     );
   }
-  return lines.join("\n");
+  return lines2.join("\n");
 }
 function serialize2(value) {
   return value === null || value === void 0 ? "" : String(value);
@@ -22560,14 +22560,14 @@ var init_decode_source = __esm({
 
 // scripts/parse/top-level-mapping.ts
 function topLevelMapping(file, parsed, wording) {
-  const { doc, lines, value } = parsed;
+  const { doc, lines: lines2, value } = parsed;
   if ((0, import_yaml4.isMap)(doc.contents) && value !== null && typeof value === "object" && !Array.isArray(value)) {
     return { data: value };
   }
   return {
     diagnostic: diagnostic(
       file,
-      nodePlace(doc.contents, lines),
+      nodePlace(doc.contents, lines2),
       "yaml/not-a-mapping",
       `The top level of a ${wording.subject} must be a mapping of keys (${wording.keys}, \u2026), but it is ${Array.isArray(value) ? "a list" : "a single value"}.`,
       wording.hint
@@ -23476,7 +23476,7 @@ var init_describe = __esm({
 });
 
 // scripts/check/schema/schema-diagnostics.ts
-function schemaDiagnostics(file, value, doc, lines, validate, subject = "The persona") {
+function schemaDiagnostics(file, value, doc, lines2, validate, subject = "The persona") {
   if (validate(value)) return [];
   const errors = validate.errors ?? [];
   const typeErrorPaths = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
@@ -23484,7 +23484,7 @@ function schemaDiagnostics(file, value, doc, lines, validate, subject = "The per
   const seen = /* @__PURE__ */ new Set();
   for (const error of errors) {
     if (error.keyword !== "type" && hasTypeErrorAtOrAbove(error.instancePath, typeErrorPaths)) continue;
-    const d = translate(file, error, value, doc, lines, subject);
+    const d = translate(file, error, value, doc, lines2, subject);
     if (!d) continue;
     const key = `${d.line}:${d.column}:${d.rule}:${d.message}`;
     if (seen.has(key)) continue;
@@ -23528,12 +23528,12 @@ function keyNode(doc, segments, key) {
   }
   return index2.get(key) ?? parent;
 }
-function translate(file, error, root4, doc, lines, subject) {
+function translate(file, error, root4, doc, lines2, subject) {
   const segments = pathSegments(error.instancePath);
   const where = describePath(segments, subject);
   const schema = error.parentSchema ?? {};
   const value = valueAt(root4, segments);
-  const at = (node2, rule, message, hint) => diagnostic(file, nodePlace(node2, lines), rule, message, hint);
+  const at = (node2, rule, message, hint) => diagnostic(file, nodePlace(node2, lines2), rule, message, hint);
   const describeHint = schema.description ? ` Expected: ${schema.description}` : "";
   switch (error.keyword) {
     case "required": {
@@ -23775,7 +23775,7 @@ function checkPersonaFile(file, bytes, validate, options = {}) {
   diagnostics.push(...encoding);
   const parsed = parseYaml(file, decoded.text);
   diagnostics.push(...parsed.diagnostics);
-  const { doc, lines } = parsed;
+  const { doc, lines: lines2 } = parsed;
   if (!doc) return factsOf(file, null, capDiagnostics(file, diagnostics));
   const top = topLevelMapping(file, { ...parsed, doc }, PERSONA_TOP_LEVEL);
   if ("diagnostic" in top) {
@@ -23783,8 +23783,8 @@ function checkPersonaFile(file, bytes, validate, options = {}) {
     return factsOf(file, null, capDiagnostics(file, diagnostics));
   }
   const { data } = top;
-  diagnostics.push(...schemaDiagnostics(file, data, doc, lines, validate));
-  const ctx = { file, text: decoded.text, doc, lines, data, location };
+  diagnostics.push(...schemaDiagnostics(file, data, doc, lines2, validate));
+  const ctx = { file, text: decoded.text, doc, lines: lines2, data, location };
   for (const rule of PERSONA_RULES) diagnostics.push(...rule(ctx));
   if (!parsed.diagnostics.some((d) => d.severity === "error")) {
     const canonical = canonicalPersonaYaml(file, decoded.text, doc);
@@ -23808,10 +23808,10 @@ var init_check_persona_file = __esm({
     "use strict";
     init_facts();
     init_persona_fields();
+    init_canonical_yaml();
     init_decode_source();
     init_parse_yaml();
     init_top_level_mapping();
-    init_canonical_yaml();
     init_library_rules();
     init_canonical_form();
     init_lf_line_endings();
@@ -24147,9 +24147,9 @@ var init_contribution_file_rules = __esm({
 // scripts/check/contribution/check-contribution-file.ts
 function checkContributionFile(file, bytes, validate, options = {}) {
   const { folder, fileDate, diagnostics } = contributionLocation(file);
-  const empty3 = { file, folder, fileDate, contribution: null, places: {} };
+  const empty2 = { file, folder, fileDate, contribution: null, places: {} };
   const decoded = decodeSource(file, bytes);
-  if (!decoded.ok) return { ...empty3, diagnostics: [...diagnostics, decoded.diagnostic] };
+  if (!decoded.ok) return { ...empty2, diagnostics: [...diagnostics, decoded.diagnostic] };
   const encoding = [
     ...noByteOrderMark(file, bytes, "editor"),
     ...lfLineEndings(file, decoded.text, "editor")
@@ -24161,8 +24161,8 @@ function checkContributionFile(file, bytes, validate, options = {}) {
   diagnostics.push(...encoding);
   const parsed = parseYaml(file, decoded.text);
   diagnostics.push(...parsed.diagnostics);
-  const { doc, lines } = parsed;
-  if (!doc) return { ...empty3, diagnostics: capDiagnostics(file, diagnostics) };
+  const { doc, lines: lines2 } = parsed;
+  if (!doc) return { ...empty2, diagnostics: capDiagnostics(file, diagnostics) };
   const top = topLevelMapping(
     file,
     { ...parsed, doc },
@@ -24174,17 +24174,17 @@ function checkContributionFile(file, bytes, validate, options = {}) {
   );
   if ("diagnostic" in top) {
     diagnostics.push(top.diagnostic);
-    return { ...empty3, diagnostics: capDiagnostics(file, diagnostics) };
+    return { ...empty2, diagnostics: capDiagnostics(file, diagnostics) };
   }
   const { data } = top;
-  const ctx = { file, text: decoded.text, doc, lines, data };
+  const ctx = { file, text: decoded.text, doc, lines: lines2, data };
   const ruleDiagnostics = CONTRIBUTION_FILE_RULES.flatMap((rule) => rule(ctx));
   const protectedPlaces = ruleDiagnostics.filter((d) => d.rule === "contribution/protected-field").map((d) => `${d.line}:${d.column}`);
   const schema = schemaDiagnostics(
     file,
     data,
     doc,
-    lines,
+    lines2,
     withoutIfErrors(validate),
     "The contribution"
   ).filter((d) => !(d.rule === "schema/not-allowed" && protectedPlaces.includes(`${d.line}:${d.column}`)));
@@ -27640,9 +27640,9 @@ var require_compile = __commonJS({
       if (_sch)
         return _sch;
       const rootId = (0, resolve_1.getFullPath)(this.opts.uriResolver, sch.root.baseId);
-      const { es5, lines } = this.opts.code;
+      const { es5, lines: lines2 } = this.opts.code;
       const { ownProperties } = this.opts;
-      const gen = new codegen_1.CodeGen(this.scope, { es5, lines, ownProperties });
+      const gen = new codegen_1.CodeGen(this.scope, { es5, lines: lines2, ownProperties });
       let _ValidationError;
       if (sch.$async) {
         _ValidationError = gen.scopeValue("Error", {
@@ -29149,8 +29149,8 @@ var require_core = __commonJS({
         this._loading = {};
         this._cache = /* @__PURE__ */ new Map();
         opts = this.opts = { ...opts, ...requiredOptions(opts) };
-        const { es5, lines } = this.opts.code;
-        this.scope = new codegen_2.ValueScope({ scope: {}, prefixes: EXT_SCOPE_NAMES, es5, lines });
+        const { es5, lines: lines2 } = this.opts.code;
+        this.scope = new codegen_2.ValueScope({ scope: {}, prefixes: EXT_SCOPE_NAMES, es5, lines: lines2 });
         this.logger = getLogger(opts.logger);
         const formatOpt = opts.validateFormats;
         opts.validateFormats = false;
@@ -33325,111 +33325,165 @@ function registeredEntry() {
 }
 function defaultSpawn() {
   const entry = workerEntry;
-  return entry ? (data) => new Worker(entry, { workerData: data }) : void 0;
+  return entry ? () => new Worker(entry, { workerData: { [POOL_WORKER]: true }, resourceLimits: WORKER_LIMITS }) : void 0;
 }
 async function runInPool(task, shared, items, options) {
-  const spawn = options.spawn ?? defaultSpawn();
-  const threads = Math.min(
-    options.threads ?? availableParallelism(),
-    Math.floor(items.length / Math.max(1, options.minItemsPerThread))
-  );
-  if (!spawn || threads < 2) return task.run(shared, items);
-  const counter = new SharedArrayBuffer(4);
-  const data = { [POOL_WORKER]: true, task: task.name, shared, items: [...items], counter };
-  const workers = Array.from({ length: threads - 1 }, () => awaitWorker(spawn(data)));
-  const results = new Array(items.length);
-  const done = new Uint8Array(items.length);
-  const claimed = claimChunks(new Int32Array(counter), items.length);
-  for (const indices of claimed) {
-    const out = task.run(
-      shared,
-      indices.map((i) => items[i])
-    );
-    indices.forEach((i, k) => {
-      results[i] = out[k];
-      done[i] = 1;
-    });
-  }
-  for (const answer of await Promise.all(workers)) {
-    if (!answer) continue;
-    answer.indices.forEach((i, k) => {
-      results[i] = answer.results[k];
-      done[i] = 1;
-    });
-  }
-  const missing = [...done.keys()].filter((i) => done[i] === 0);
-  if (missing.length > 0) {
-    const out = task.run(
-      shared,
-      missing.map((i) => items[i])
-    );
-    missing.forEach((i, k) => {
-      results[i] = out[k];
-    });
-  }
-  return results;
-}
-function* claimChunks(counter, total) {
-  for (let chunk = Atomics.add(counter, 0, 1); chunk * CHUNK < total; chunk = Atomics.add(counter, 0, 1)) {
-    const start = chunk * CHUNK;
-    yield Array.from({ length: Math.min(CHUNK, total - start) }, (_, k) => start + k);
-  }
-}
-function awaitWorker(worker) {
-  return new Promise((resolve) => {
-    let settled = false;
-    const settle = (answer) => {
-      if (settled) return;
-      settled = true;
-      resolve(answer);
-      void worker.terminate();
+  const own8 = options.workers ? null : new WorkerPool(options);
+  const pool = options.workers ?? own8;
+  try {
+    const threads = pool.threadsFor(items.length, options.minItemsPerThread, options.threads);
+    if (threads < 2) return task.run(shared, items);
+    const run = nextRun++;
+    const results = new Array(items.length);
+    const chunks = [];
+    for (let start = 0; start < items.length; start += CHUNK)
+      chunks.push(Array.from({ length: Math.min(CHUNK, items.length - start) }, (_, k) => start + k));
+    let next = 0;
+    const runHere = (indices) => {
+      const out = task.run(
+        shared,
+        indices.map((i) => items[i])
+      );
+      indices.forEach((i, k) => {
+        results[i] = out[k];
+      });
     };
-    worker.on("message", (message) => {
-      const answer = message;
-      settle(
-        Array.isArray(answer?.indices) && Array.isArray(answer?.results) ? answer : null
-      );
-    });
-    worker.on("error", () => settle(null));
-    worker.on("exit", () => settle(null));
-  });
-}
-function runPoolWorker(data, port, tasks) {
-  const task = tasks.get(data.task);
-  const indices = [];
-  const results = [];
-  if (task) {
-    for (const chunk of claimChunks(new Int32Array(data.counter), data.items.length)) {
-      results.push(
-        ...task.run(
-          data.shared,
-          chunk.map((i) => data.items[i])
-        )
-      );
-      indices.push(...chunk);
+    const feed = async (slot) => {
+      while (next < chunks.length) {
+        const indices = chunks[next++];
+        const answer = await slot.send({ run, task: task.name, items: indices.map((i) => items[i]) }, shared);
+        if (answer && answer.results.length === indices.length)
+          indices.forEach((i, k) => {
+            results[i] = answer.results[k];
+          });
+        else {
+          runHere(indices);
+          return;
+        }
+      }
+    };
+    const slots = pool.workers(options.workersOnly ? threads : threads - 1);
+    const fed = slots.flatMap((slot) => Array.from({ length: CHUNKS_IN_FLIGHT }, () => feed(slot)));
+    while (next < chunks.length && (!options.workersOnly || slots.length === 0)) {
+      runHere(chunks[next++]);
+      await new Promise((resolve) => setImmediate(resolve));
     }
+    await Promise.all(fed);
+    while (next < chunks.length) runHere(chunks[next++]);
+    return results;
+  } finally {
+    own8?.close();
   }
-  port.postMessage({ indices, results });
 }
-var POOL_WORKER, CHUNK, workerEntry;
+function runPoolJob(message, port, tasks) {
+  const job = message;
+  if ("shared" in job) {
+    SHARED.set(job.run, job.shared);
+    for (const run of SHARED.keys()) if (SHARED.size > 4 && run !== job.run) SHARED.delete(run);
+  }
+  const task = tasks.get(job.task);
+  const results = task && SHARED.has(job.run) ? task.run(SHARED.get(job.run), job.items) : null;
+  port.postMessage({ job: job[POOL_WORKER], results: results ?? [] });
+}
+function servePool(port, tasks) {
+  port.on("message", (message) => runPoolJob(message, port, tasks));
+}
+var POOL_WORKER, CHUNK, CHUNKS_IN_FLIGHT, WORKER_LIMITS, workerEntry, WorkerPool, nextRun, SHARED;
 var init_worker_pool = __esm({
   "scripts/accel/worker-pool.ts"() {
     "use strict";
     POOL_WORKER = "persona-pool-worker";
     CHUNK = 32;
+    CHUNKS_IN_FLIGHT = 2;
+    WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 };
+    WorkerPool = class {
+      #spawn;
+      #threads;
+      #workers = [];
+      #jobs = 0;
+      constructor(options = {}) {
+        this.#spawn = options.spawn ?? defaultSpawn();
+        this.#threads = options.threads ?? availableParallelism();
+      }
+      /** How many threads a task of `count` items gets, this one included. */
+      threadsFor(count4, minItemsPerThread, threads = this.#threads) {
+        if (!this.#spawn) return 1;
+        return Math.max(1, Math.min(threads, this.#threads, Math.floor(count4 / Math.max(1, minItemsPerThread))));
+      }
+      /** `count` live workers, started as needed (fewer when threads cannot be started). */
+      workers(count4) {
+        for (let i = this.#workers.filter((w) => w.alive).length; i < count4 && this.#spawn; i++) this.#start();
+        return this.#workers.filter((w) => w.alive).slice(0, count4).map((entry) => ({
+          send: (job, shared) => new Promise((resolve) => {
+            if (!entry.alive) return resolve(null);
+            const id = ++this.#jobs;
+            entry.waiting.set(id, resolve);
+            const first = !entry.runs.has(job.run);
+            entry.runs.add(job.run);
+            try {
+              entry.worker.postMessage({
+                ...job,
+                ...first ? { shared } : {},
+                [POOL_WORKER]: id
+              });
+            } catch {
+              entry.waiting.delete(id);
+              resolve(null);
+            }
+          })
+        }));
+      }
+      close() {
+        for (const entry of this.#workers) {
+          entry.alive = false;
+          void entry.worker.terminate();
+        }
+        this.#workers.length = 0;
+      }
+      #start() {
+        const worker = this.#spawn();
+        worker.unref?.();
+        const entry = {
+          worker,
+          alive: true,
+          waiting: /* @__PURE__ */ new Map(),
+          runs: /* @__PURE__ */ new Set()
+        };
+        const lose = () => {
+          entry.alive = false;
+          for (const resolve of entry.waiting.values()) resolve(null);
+          entry.waiting.clear();
+        };
+        worker.on("message", (message) => {
+          const answer = message;
+          const resolve = typeof answer?.job === "number" ? entry.waiting.get(answer.job) : void 0;
+          if (!resolve) return;
+          entry.waiting.delete(answer?.job);
+          resolve(Array.isArray(answer?.results) ? answer : null);
+        });
+        worker.on("error", lose);
+        worker.on("exit", lose);
+        this.#workers.push(entry);
+      }
+    };
+    nextRun = 1;
+    SHARED = /* @__PURE__ */ new Map();
   }
 });
 
 // scripts/accel/accelerated-checker.ts
 import path8 from "node:path";
 function validatorFor(schema) {
-  const key = JSON.stringify(schema);
-  let validate = compiled.get(key);
+  let validate = compiled.get(schema);
   if (!validate) {
     validate = compileSchema(schema);
-    compiled.set(key, validate);
+    compiled.set(schema, validate);
   }
   return validate;
+}
+function readJob(root4, file) {
+  const { bytes, ...stamp } = readCappedWithStat(path8.join(root4, file));
+  return { bytes, hash: contentHash(bytes), stamp };
 }
 function acceleratedChecker(root4, options) {
   const { store } = options;
@@ -33437,11 +33491,6 @@ function acceleratedChecker(root4, options) {
   const hashes = /* @__PURE__ */ new Map();
   const pool = { minItemsPerThread: FILES_PER_THREAD, ...options.pool };
   const absolute = (file) => path8.join(root4, file);
-  const hashOf = (file) => {
-    const known = store.hashOf(absolute(file), () => readCapped(absolute(file)));
-    hashes.set(file, known.hash);
-    return known;
-  };
   const dataOf = (file) => checkPersonaFile(file, readCapped(absolute(file)), validatorFor(options.schemas.persona), {
     fast: fastPersonaCheck
   }).data;
@@ -33449,51 +33498,51 @@ function acceleratedChecker(root4, options) {
     const out = new Array(files.length);
     const jobs = [];
     files.forEach((file, index2) => {
-      const { hash, bytes } = hashOf(file);
-      const key = `${schemaKey}\0${file}\0${hash}`;
-      const stored = store.get(kind, key);
-      const revived = stored === void 0 ? void 0 : fromStore(stored, file);
+      const hash = store.knownHash(absolute(file));
+      if (hash !== void 0) hashes.set(file, hash);
+      const stored = hash === void 0 || !fromStore ? void 0 : store.get(kind, `${schemaKey}\0${file}\0${hash}`);
+      const revived = stored === void 0 || !fromStore ? void 0 : fromStore(stored, file);
       if (revived) out[index2] = revived;
-      else jobs.push({ index: index2, key, job: { file, bytes: bytes ?? readCapped(absolute(file)) } });
+      else jobs.push({ index: index2, file });
     });
     const checked = await runInPool(
       task,
       shared,
-      jobs.map((j) => j.job),
+      jobs.map((j) => j.file),
       pool
     );
-    jobs.forEach(({ index: index2, key }, k) => {
-      const facts = checked[k];
+    jobs.forEach(({ index: index2, file }, k) => {
+      const { facts, hash, stamp } = checked[k];
       out[index2] = facts;
-      store.set(kind, key, "data" in facts ? { ...facts, data: null } : facts);
+      hashes.set(file, hash);
+      store.record(absolute(file), stamp, hash);
+      store.set(kind, `${schemaKey}\0${file}\0${hash}`, "data" in facts ? { ...facts, data: null } : facts);
     });
     return out;
   }
   return {
-    personas: async (files, { keepData }) => {
-      const facts = await checkWithStore(
-        "persona",
-        files,
-        checkPersonasTask,
-        { schema: options.schemas.persona, keepData },
-        (stored, file) => isPersonaFacts(stored, file) ? stored : void 0
-      );
-      if (keepData !== true) return facts;
-      return facts.map((f) => f.data === null && f.readable ? { ...f, data: dataOf(f.file) } : f);
-    },
+    personas: (files, { keepData, keepDataFor }) => checkWithStore(
+      "persona",
+      files,
+      checkPersonasTask,
+      { root: root4, schema: options.schemas.persona, keepData, keepDataFor },
+      // The store keeps no data: a caller that wants every persona's data has every file checked again, on
+      // the pool, rather than read one by one here.
+      keepData === true ? null : (stored, file) => isPersonaFacts(stored, file) ? stored : void 0
+    ),
     contributions: (files) => checkWithStore(
       "contribution",
       files,
       checkContributionsTask,
-      { schema: options.schemas.contribution, keepData: true },
+      { root: root4, schema: options.schemas.contribution, keepData: true },
       (stored, file) => isContributionFacts(stored, file) ? stored : void 0
     ),
     compare: async (planned, personas) => {
       const out = /* @__PURE__ */ new Map();
       const missing = [];
+      const keyOf = (comparison) => `${schemaKey}\0${hashes.get(comparison.contribution.file)}\0${hashes.get(comparison.target.file)}`;
       for (const comparison of planned) {
-        const key = `${schemaKey}\0${hashes.get(comparison.contribution.file)}\0${hashes.get(comparison.target.file)}`;
-        const known = store.get("compare", key);
+        const known = store.get("compare", keyOf(comparison));
         if (Array.isArray(known)) out.set(comparison.contribution.file, known);
         else missing.push(comparison);
       }
@@ -33508,8 +33557,7 @@ function acceleratedChecker(root4, options) {
         for (const comparison of missing) {
           const diagnostics = compared.get(comparison.contribution.file) ?? [];
           out.set(comparison.contribution.file, diagnostics);
-          const key = `${schemaKey}\0${hashes.get(comparison.contribution.file)}\0${hashes.get(comparison.target.file)}`;
-          store.set("compare", key, diagnostics);
+          store.set("compare", keyOf(comparison), diagnostics);
         }
       }
       return out;
@@ -33525,7 +33573,7 @@ function isContributionFacts(value, file) {
   const facts = value;
   return facts?.file === file && Array.isArray(facts.diagnostics) && typeof facts.places === "object";
 }
-var FILES_PER_THREAD, compiled, checkPersonasTask, checkContributionsTask;
+var FILES_PER_THREAD, compiled, KEEP_FOR, checkPersonasTask, checkContributionsTask;
 var init_accelerated_checker = __esm({
   "scripts/accel/accelerated-checker.ts"() {
     "use strict";
@@ -33538,19 +33586,33 @@ var init_accelerated_checker = __esm({
     init_fast_checks();
     init_worker_pool();
     FILES_PER_THREAD = 1500;
-    compiled = /* @__PURE__ */ new Map();
+    compiled = /* @__PURE__ */ new WeakMap();
+    KEEP_FOR = /* @__PURE__ */ new WeakMap();
     checkPersonasTask = {
       name: "check-personas",
-      run: (shared, jobs) => jobs.map(({ file, bytes }) => {
-        const facts = checkPersonaFile(file, bytes, validatorFor(shared.schema), { fast: fastPersonaCheck });
-        return shared.keepData !== false ? facts : { ...facts, data: null };
-      })
+      run: (shared, files) => {
+        let wanted = KEEP_FOR.get(shared);
+        if (!wanted) {
+          wanted = new Set(shared.keepDataFor ?? []);
+          KEEP_FOR.set(shared, wanted);
+        }
+        return files.map((file) => {
+          const { bytes, hash, stamp } = readJob(shared.root, file);
+          const facts = checkPersonaFile(file, bytes, validatorFor(shared.schema), { fast: fastPersonaCheck });
+          const keep = shared.keepData !== false || wanted.has(facts.identity.slug ?? "\0") || wanted.has(facts.identity.id ?? "\0");
+          return { facts: keep ? facts : { ...facts, data: null }, hash, stamp };
+        });
+      }
     };
     checkContributionsTask = {
       name: "check-contributions",
-      run: (shared, jobs) => jobs.map(
-        ({ file, bytes }) => checkContributionFile(file, bytes, validatorFor(shared.schema), { fast: fastContributionCheck })
-      )
+      run: (shared, files) => files.map((file) => {
+        const { bytes, hash, stamp } = readJob(shared.root, file);
+        const facts = checkContributionFile(file, bytes, validatorFor(shared.schema), {
+          fast: fastContributionCheck
+        });
+        return { facts, hash, stamp };
+      })
     };
   }
 });
@@ -33644,94 +33706,179 @@ var init_tool_state = __esm({
 
 // scripts/accel/result-store.ts
 import { randomUUID } from "node:crypto";
-import { lstatSync as lstatSync5, mkdirSync as mkdirSync2, readFileSync as readFileSync2, renameSync as renameSync2, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import {
+  appendFileSync,
+  lstatSync as lstatSync5,
+  mkdirSync as mkdirSync2,
+  readFileSync as readFileSync2,
+  renameSync as renameSync2,
+  rmSync,
+  writeFileSync as writeFileSync2
+} from "node:fs";
 import path12 from "node:path";
+function lines(stamps, results) {
+  const out = [];
+  for (const [file, stamp] of stamps) out.push(`S${JSON.stringify(file)}	${stamp}
+`);
+  for (const [id, text7] of results) out.push(`R${JSON.stringify(id)}	${text7}
+`);
+  return out.join("");
+}
 function fingerprintOf(parts) {
   return contentHash([FORMAT, ...parts].join("\0"));
 }
-function empty2(fingerprint) {
-  return { format: FORMAT, fingerprint, stamps: {}, results: {} };
-}
 function readStored(location, fingerprint) {
+  let text7;
   try {
-    const stored = JSON.parse(readFileSync2(location, "utf8"));
-    if (stored?.format !== FORMAT || stored.fingerprint !== fingerprint || typeof stored.stamps !== "object" || stored.stamps === null || typeof stored.results !== "object" || stored.results === null)
-      return null;
-    return stored;
+    text7 = readFileSync2(location, "utf8");
   } catch {
     return null;
   }
+  const all2 = text7.split("\n");
+  if (all2[0] !== `${FORMAT}	${fingerprint}`) return null;
+  const contents = { stamps: /* @__PURE__ */ new Map(), results: /* @__PURE__ */ new Map(), lines: all2.length - 1, replaced: 0 };
+  for (let index2 = 1; index2 < all2.length - 1; index2++) {
+    const line = all2[index2];
+    const tab = line.indexOf("	");
+    if (tab < 2) continue;
+    let name;
+    try {
+      name = JSON.parse(line.slice(1, tab));
+    } catch {
+      continue;
+    }
+    if (typeof name !== "string") continue;
+    const map4 = line[0] === "S" ? contents.stamps : line[0] === "R" ? contents.results : null;
+    if (!map4) continue;
+    if (map4.has(name)) contents.replaced++;
+    map4.set(name, line.slice(tab + 1));
+  }
+  return contents;
 }
-var FORMAT, ResultStore;
+var FORMAT, HASH, APPEND_SHARE, ResultStore;
 var init_result_store = __esm({
   "scripts/accel/result-store.ts"() {
     "use strict";
     init_sha256();
-    FORMAT = "persona-result-store";
+    FORMAT = "persona-result-store 2";
+    HASH = /^[A-Za-z0-9_-]{22}$/;
+    APPEND_SHARE = 0.1;
     ResultStore = class _ResultStore {
-      constructor(location, fingerprint, old) {
-        this.location = location;
-        this.old = old ?? empty2(fingerprint);
-        this.next = empty2(fingerprint);
-        this.changed = old === null;
+      #location;
+      #fingerprint;
+      #base;
+      #old;
+      #next = { stamps: /* @__PURE__ */ new Map(), results: /* @__PURE__ */ new Map() };
+      #usedKinds = /* @__PURE__ */ new Set();
+      #changed;
+      constructor(location, fingerprint, base2, old) {
+        this.#location = location;
+        this.#fingerprint = fingerprint;
+        this.#base = base2;
+        this.#old = old ?? { stamps: /* @__PURE__ */ new Map(), results: /* @__PURE__ */ new Map(), lines: 0, replaced: 0 };
+        this.#changed = old === null;
       }
-      location;
-      old;
-      next;
-      usedKinds = /* @__PURE__ */ new Set();
-      changed;
-      /** The store at `location` (null: in memory only, for tests and one-off runs). */
-      static open(location, fingerprint) {
-        return new _ResultStore(location, fingerprint, location ? readStored(location, fingerprint) : null);
+      /**
+       * The store at `location` (null: in memory only, for tests and one-off runs). Stamps of files under `base`
+       * (the library root) are kept by their path relative to it.
+       */
+      static open(location, fingerprint, base2 = null) {
+        return new _ResultStore(location, fingerprint, base2, location ? readStored(location, fingerprint) : null);
       }
       /** The content hash of a file: from its stamp when unchanged, else by reading it (`read` gives the bytes). */
       hashOf(absolute, read) {
+        const known = this.knownHash(absolute);
+        if (known !== void 0) return { hash: known, bytes: null };
         const stat = lstatSync5(absolute, { throwIfNoEntry: false });
-        const known = this.next.stamps[absolute] ?? this.old.stamps[absolute];
-        if (stat && known && known[0] === stat.size && known[1] === stat.mtimeMs && known[2] === stat.ctimeMs && known[3] === stat.ino) {
-          this.next.stamps[absolute] = known;
-          return { hash: known[4], bytes: null };
-        }
         const bytes = read();
         const hash = contentHash(bytes);
-        if (stat) this.next.stamps[absolute] = [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino, hash];
-        this.changed = true;
+        if (stat) this.record(absolute, stat, hash);
         return { hash, bytes };
       }
+      /** The hash recorded for a file whose size, times and inode are still the recorded ones; else undefined. */
+      knownHash(absolute) {
+        const file = this.#relative(absolute);
+        const known = this.#next.stamps.get(file) ?? this.#old.stamps.get(file);
+        if (known === void 0) return void 0;
+        const fields = known.split(",");
+        const hash = fields[4];
+        if (hash === void 0 || !HASH.test(hash)) return void 0;
+        const stat = lstatSync5(absolute, { throwIfNoEntry: false });
+        return stat && stat.size === Number(fields[0]) && stat.mtimeMs === Number(fields[1]) && stat.ctimeMs === Number(fields[2]) && stat.ino === Number(fields[3]) ? hash : void 0;
+      }
+      /** Records the hash of a file as it was when read (its stamp taken from the same open file). */
+      record(absolute, stamp, hash) {
+        this.#next.stamps.set(
+          this.#relative(absolute),
+          `${stamp.size},${stamp.mtimeMs},${stamp.ctimeMs},${stamp.ino},${hash}`
+        );
+        this.#changed = true;
+      }
+      /** A result stored by an earlier run, or undefined. */
       get(kind, key) {
-        this.usedKinds.add(kind);
+        this.#usedKinds.add(kind);
         const id = `${kind}\0${key}`;
-        if (!Object.hasOwn(this.old.results, id)) return void 0;
-        const value = this.old.results[id];
-        this.next.results[id] = value;
+        const text7 = this.#old.results.get(id);
+        if (text7 === void 0) return void 0;
+        let value;
+        try {
+          value = JSON.parse(text7);
+        } catch {
+          return void 0;
+        }
+        this.#next.results.set(id, text7);
         return value;
       }
       set(kind, key, value) {
-        this.usedKinds.add(kind);
-        const id = `${kind}\0${key}`;
-        this.next.results[id] = value;
-        this.changed = true;
+        this.#usedKinds.add(kind);
+        this.#next.results.set(`${kind}\0${key}`, JSON.stringify(value));
+        this.#changed = true;
       }
-      /** Writes the store back (atomically) when it changed; a store that cannot be written is only a slower run. */
+      /**
+       * Writes what the run learnt. A run that changed little (a warm run after one edit) appends its new records,
+       * which replace earlier ones of the same name when the file is read; otherwise, or once replaced records pile
+       * up, the file is rewritten whole, atomically, without what the run did not use of a kind it used. A store
+       * that cannot be written is only a slower run.
+       */
       save() {
-        if (!this.location) return;
-        let dropped = false;
-        for (const [id, value] of Object.entries(this.old.results)) {
-          if (Object.hasOwn(this.next.results, id)) continue;
-          if (!this.usedKinds.has(id.slice(0, id.indexOf("\0")))) this.next.results[id] = value;
-          else dropped = true;
+        if (!this.#location) return;
+        const newStamps = [...this.#next.stamps].filter(([file, stamp]) => this.#old.stamps.get(file) !== stamp);
+        const newResults = [...this.#next.results].filter(([id, text7]) => this.#old.results.get(id) !== text7);
+        const changes = newStamps.length + newResults.length;
+        let unused = 0;
+        for (const id of this.#old.results.keys())
+          if (!this.#next.results.has(id) && this.#usedKinds.has(id.slice(0, id.indexOf("\0")))) unused++;
+        if (!this.#changed && changes === 0 && unused === 0) return;
+        const total = this.#old.stamps.size + this.#old.results.size;
+        if (total > 0 && this.#old.replaced + changes + unused < total * APPEND_SHARE) {
+          if (changes === 0) return;
+          try {
+            appendFileSync(this.#location, lines(newStamps, newResults));
+            return;
+          } catch {
+          }
         }
-        for (const [file, stamp] of Object.entries(this.old.stamps))
-          if (!Object.hasOwn(this.next.stamps, file)) this.next.stamps[file] = stamp;
-        if (!this.changed && !dropped) return;
-        const temporary = `${this.location}.${randomUUID()}.tmp`;
+        for (const [id, text7] of this.#old.results) {
+          if (this.#next.results.has(id)) continue;
+          if (!this.#usedKinds.has(id.slice(0, id.indexOf("\0")))) this.#next.results.set(id, text7);
+        }
+        for (const [file, stamp] of this.#old.stamps)
+          if (!this.#next.stamps.has(file)) this.#next.stamps.set(file, stamp);
+        const temporary = `${this.#location}.${randomUUID()}.tmp`;
         try {
-          mkdirSync2(path12.dirname(this.location), { recursive: true });
-          writeFileSync2(temporary, JSON.stringify(this.next));
-          renameSync2(temporary, this.location);
+          mkdirSync2(path12.dirname(this.#location), { recursive: true });
+          writeFileSync2(
+            temporary,
+            `${FORMAT}	${this.#fingerprint}
+${lines(this.#next.stamps, this.#next.results)}`
+          );
+          renameSync2(temporary, this.#location);
         } catch {
           rmSync(temporary, { force: true });
         }
+      }
+      #relative(absolute) {
+        return this.#base !== null && absolute.startsWith(`${this.#base}${path12.sep}`) ? absolute.slice(this.#base.length + 1) : absolute;
       }
     };
   }
@@ -33789,15 +33936,20 @@ var init_tool_fingerprint = __esm({
 function openAccelerator(root4, options) {
   if (!accelerated(options.env)) return null;
   const tool = toolFingerprint();
-  const location = tool === void 0 ? null : options.store === void 0 ? defaultCacheFile(root4, "results.json", options.env) : options.store;
+  const location = tool === void 0 ? null : options.store === void 0 ? defaultCacheFile(root4, "results", options.env) : options.store;
   const minItemsPerThread = Number(options.env.PERSONA_FILES_PER_THREAD);
   return {
-    store: ResultStore.open(location, fingerprintOf([tool ?? ""])),
+    store: ResultStore.open(location, fingerprintOf([tool ?? ""]), root4),
     // PERSONA_FILES_PER_THREAD lets a test start real threads on a small library.
-    pool: { ...minItemsPerThread > 0 ? { minItemsPerThread } : {}, ...options.pool }
+    pool: {
+      ...minItemsPerThread > 0 ? { minItemsPerThread } : {},
+      ...options.pool,
+      workers: new WorkerPool({ threads: options.pool?.threads, spawn: options.pool?.spawn })
+    }
   };
 }
 function closeAccelerator(accelerator) {
+  accelerator?.pool.workers.close();
   accelerator?.store.save();
 }
 var init_accelerator = __esm({
@@ -33807,19 +33959,22 @@ var init_accelerator = __esm({
     init_result_store();
     init_switch();
     init_tool_fingerprint();
+    init_worker_pool();
   }
 });
 
 // scripts/check/library/check-personas.ts
-function checkPersonas(personas) {
+function checkPersonas(personas, memo2 = (_key, compute) => compute()) {
   const entries = personas.filter((p) => p.readable).map(({ file, identity: identity2, collected }) => ({ file, identity: identity2, collected }));
   let slugs;
   const help = {
     suggestSlug: (input) => {
-      slugs ??= new Candidates(
-        entries.flatMap((e) => e.identity.slug === void 0 ? [] : [e.identity.slug])
-      );
-      return didYouMean(input, slugs);
+      if (!slugs) {
+        const all2 = entries.flatMap((e) => e.identity.slug === void 0 ? [] : [e.identity.slug]);
+        slugs = { candidates: new Candidates(all2), key: contentHash(JSON.stringify(all2)) };
+      }
+      const { candidates: candidates2, key } = slugs;
+      return memo2(`slug\0${key}\0${input}`, () => didYouMean(input, candidates2));
     }
   };
   return LIBRARY_RULES.flatMap((rule) => rule.check(entries, help));
@@ -33828,6 +33983,7 @@ var init_check_personas = __esm({
   "scripts/check/library/check-personas.ts"() {
     "use strict";
     init_did_you_mean();
+    init_sha256();
     init_library_rules();
   }
 });
@@ -34414,10 +34570,14 @@ function referenceChecker(root4, schemas) {
   const read = (file) => readCapped(path17.join(root4, file));
   const dataOf = (file) => checkPersonaFile(file, read(file), schemas.persona).data;
   return {
-    personas: async (files, { keepData }) => files.map((file) => {
-      const facts = checkPersonaFile(file, read(file), schemas.persona);
-      return keepData !== false ? facts : { ...facts, data: null };
-    }),
+    personas: async (files, { keepData, keepDataFor = [] }) => {
+      const wanted = new Set(keepDataFor);
+      return files.map((file) => {
+        const facts = checkPersonaFile(file, read(file), schemas.persona);
+        const keep = keepData !== false || wanted.has(facts.identity.slug ?? "\0") || wanted.has(facts.identity.id ?? "\0");
+        return keep ? facts : { ...facts, data: null };
+      });
+    },
     contributions: async (files) => files.map((file) => checkContributionFile(file, read(file), schemas.contribution)),
     compare: async (planned, personas) => {
       const held = new Map(personas.flatMap((p) => p.data ? [[p.file, p.data]] : []));
@@ -34458,9 +34618,24 @@ async function validateLibrary(root4, options = {}) {
     persona: compileSchemaOnFirstUse(schemas.persona),
     contribution: compileSchemaOnFirstUse(schemas.contribution)
   });
-  const personas = await checker.personas(listing.personaFiles, { keepData: options.personaData !== false });
   const contributions = withContributions ? await checker.contributions(listing.contributionFiles) : [];
-  const findings = checkPersonas(personas);
+  const keepDataFor = [
+    ...new Set(contributions.flatMap((c) => c.contribution ? [c.contribution.persona] : []))
+  ];
+  const personas = await checker.personas(listing.personaFiles, {
+    keepData: options.personaData ?? true,
+    keepDataFor
+  });
+  const findings = checkPersonas(
+    personas,
+    accelerator ? (key, compute) => {
+      const known = accelerator.store.get("suggestion", key);
+      if (known && typeof known === "object") return known.match;
+      const match = compute();
+      accelerator.store.set("suggestion", key, match === void 0 ? {} : { match });
+      return match;
+    } : void 0
+  );
   const placed = placeFindings(findings, (file) => {
     const decoded = decodeSource(file, readCapped(path18.join(root4, file)));
     const parsed = decoded.ok ? parseYaml(file, decoded.text) : null;
@@ -35766,16 +35941,16 @@ var require_light = __commonJS({
               this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
               index2 = this._randomIndex();
               return this._store.__register__(index2, options.weight, options.expiration).then(({ success, wait, reservoir }) => {
-                var empty3;
+                var empty2;
                 this.Events.trigger("debug", `Drained ${options.id}`, { success, args, options });
                 if (success) {
                   queue.shift();
-                  empty3 = this.empty();
-                  if (empty3) {
+                  empty2 = this.empty();
+                  if (empty2) {
                     this.Events.trigger("empty");
                   }
                   if (reservoir === 0) {
-                    this.Events.trigger("depleted", empty3);
+                    this.Events.trigger("depleted", empty2);
                   }
                   this._run(index2, next, wait);
                   return this.Promise.resolve(options.weight);
@@ -42400,10 +42575,10 @@ function parseIssueForm(body) {
       problems: [formError(null, ["The issue is longer than GitHub allows, so it was not read."])]
     };
   }
-  const lines = text7.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").replace(INVISIBLE2, "").split("\n");
+  const lines2 = text7.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").replace(INVISIBLE2, "").split("\n");
   const byLabel = new Map(FORM_FIELDS.map((f) => [f.label, f.id]));
   const starts = [];
-  lines.forEach((line, index2) => {
+  lines2.forEach((line, index2) => {
     const match = /^###[ \t]+(.+?)[ \t]*$/.exec(line);
     const id = match ? byLabel.get(match[1]) : void 0;
     if (id !== void 0) starts.push({ id, line: index2 });
@@ -42422,8 +42597,8 @@ function parseIssueForm(body) {
   const answers = {};
   const seen = /* @__PURE__ */ new Set();
   starts.forEach((start, i) => {
-    const end = starts[i + 1]?.line ?? lines.length;
-    const value = lines.slice(start.line + 1, end).join("\n").trim();
+    const end = starts[i + 1]?.line ?? lines2.length;
+    const value = lines2.slice(start.line + 1, end).join("\n").trim();
     if (seen.has(start.id)) {
       problems.push(
         formError(start.id, [
@@ -43113,12 +43288,12 @@ function stringify(value) {
 function catalogueEntryOf(persona) {
   const data = exportPersonaData(persona);
   const json = JSON.stringify(data, null, 2);
-  let lines = 1;
-  for (let index2 = json.indexOf("\n"); index2 !== -1; index2 = json.indexOf("\n", index2 + 1)) lines++;
+  let lines2 = 1;
+  for (let index2 = json.indexOf("\n"); index2 !== -1; index2 = json.indexOf("\n", index2 + 1)) lines2++;
   return {
     outline: personaOutline(persona),
     // In the array each line of it is indented by four more spaces.
-    jsonBytes: byteLength(json) + 4 * lines,
+    jsonBytes: byteLength(json) + 4 * lines2,
     csvBytes: byteLength(personasCsv([persona])) - byteLength(CSV_HEADER) - 1,
     chunkBytes: byteLength(JSON.stringify(data, null, 4))
   };
@@ -43271,21 +43446,21 @@ function relationshipEdges(personas) {
   return edges;
 }
 function mermaidFlowchart(groups2, edges, external = []) {
-  const lines = ["flowchart LR"];
+  const lines2 = ["flowchart LR"];
   groups2.forEach((group, index2) => {
-    lines.push(`  subgraph product_${index2}["${mermaidLabel(group.label)}"]`);
+    lines2.push(`  subgraph product_${index2}["${mermaidLabel(group.label)}"]`);
     for (const persona of group.personas)
-      lines.push(`    ${nodeId(persona)}["${mermaidLabel(persona.title)}"]`);
-    lines.push("  end");
+      lines2.push(`    ${nodeId(persona)}["${mermaidLabel(persona.title)}"]`);
+    lines2.push("  end");
   });
   for (const persona of external)
-    lines.push(`  ${nodeId(persona)}["${mermaidLabel(`${persona.title} (${persona.product})`)}"]:::external`);
+    lines2.push(`  ${nodeId(persona)}["${mermaidLabel(`${persona.title} (${persona.product})`)}"]:::external`);
   for (const edge of edges)
-    lines.push(
+    lines2.push(
       `  ${nodeId(edge.from)} ${edge.mutual ? "---" : "-->"}|${RELATION_LABELS[edge.relation]}| ${nodeId(edge.to)}`
     );
-  if (external.length > 0) lines.push("  classDef external stroke-dasharray: 4 4");
-  return lines.join("\n");
+  if (external.length > 0) lines2.push("  classDef external stroke-dasharray: 4 4");
+  return lines2.join("\n");
 }
 function nodeId(persona) {
   return persona.id.replace(/[^A-Za-z0-9]/g, "_");
@@ -43468,139 +43643,10 @@ function chooseLayout(model, entries, options, kit) {
 }
 function chooseGraph(ctx, kit) {
   const mode = graphMode(ctx.model);
-  if (mode === "per-product" && lowerBoundOfGraph(ctx.model) > MAX_CATALOGUE_FILE_BYTES) return "product-files";
+  if (mode === "per-product" && lowerBoundOfGraph(ctx.model) > MAX_CATALOGUE_FILE_BYTES)
+    return "product-files";
   return fits(kit.serialize(graphPage(ctx, mode))) ? mode : "product-files";
 }
-
-// scripts/render/catalogue/pages/exports.ts
-import path4 from "node:path";
-var exportsPageType = {
-  name: "exports",
-  units(ctx) {
-    if (ctx.layout.splitExports) return [];
-    const byId = [...ctx.model.personas].sort(compareById);
-    return [{ key: "exports", input: { schemaRef: schemaRefOf(ctx) }, personas: byId.map((p) => p.file) }];
-  },
-  render: ({ schemaRef }, personas) => [
-    { path: CATALOGUE_PATHS.json, parts: [personasJson(personas, schemaRef)] },
-    { path: CATALOGUE_PATHS.csv, parts: [personasCsv(personas)] }
-  ]
-};
-var productExportsPageType = {
-  name: "product-exports",
-  units(ctx) {
-    if (!ctx.layout.splitExports) return [];
-    return ctx.model.products.map((group) => {
-      const byId = [...group.personas].sort(compareById);
-      return {
-        key: `exports/${group.product}`,
-        input: {
-          schemaRef: path4.posix.join("..", schemaRefOf(ctx)),
-          product: group.product,
-          chunks: chunkBySize(byId.map((p) => ctx.entries.get(p.file)?.chunkBytes ?? 0))
-        },
-        personas: byId.map((p) => p.file)
-      };
-    });
-  },
-  render({ schemaRef, product, chunks }, personas) {
-    let start = 0;
-    return chunks.flatMap((size, index2) => {
-      const chunk = personas.slice(start, start + size);
-      start += size;
-      return [
-        { path: CATALOGUE_PATHS.productExport(product, index2 + 1, "json"), parts: [personasJson(chunk, schemaRef)] },
-        { path: CATALOGUE_PATHS.productExport(product, index2 + 1, "csv"), parts: [personasCsv(chunk)] }
-      ];
-    });
-  }
-};
-var exportsManifestPageType = {
-  name: "exports-manifest",
-  units(ctx) {
-    if (!ctx.layout.splitExports) return [];
-    const json = [];
-    const csv = [];
-    for (const unit of productExportsPageType.units(ctx))
-      unit.input.chunks.forEach((_, index2) => {
-        json.push(CATALOGUE_PATHS.productExport(unit.input.product, index2 + 1, "json"));
-        csv.push(CATALOGUE_PATHS.productExport(unit.input.product, index2 + 1, "csv"));
-      });
-    return [{ key: "exports-manifest", input: { schemaRef: schemaRefOf(ctx), parts: { json, csv } }, personas: [] }];
-  },
-  render: ({ schemaRef, parts }) => [{ path: CATALOGUE_PATHS.json, parts: [personasJsonManifest(parts, schemaRef)] }]
-};
-function schemaRefOf(ctx) {
-  return path4.posix.join(ctx.options.rootFromCatalogue, EXPORT_SCHEMA_FILE);
-}
-function chunkBySize(sizes) {
-  const budget = MAX_CATALOGUE_FILE_BYTES * 0.8;
-  const chunks = [];
-  let count4 = 0;
-  let size = 0;
-  for (const estimate of sizes) {
-    if (count4 > 0 && size + estimate > budget) {
-      chunks.push(count4);
-      count4 = 0;
-      size = 0;
-    }
-    count4++;
-    size += estimate;
-  }
-  if (count4 > 0) chunks.push(count4);
-  return chunks;
-}
-
-// scripts/render/catalogue/pages/page-type.ts
-init_sha256();
-function shareCatalogue(outlines, layout) {
-  return { shared: "catalogue", digest: hashData([outlines, layout]), outlines, layout };
-}
-function digestReplacer(_key, value) {
-  return value?.shared === "catalogue" ? `catalogue:${value.digest}` : value;
-}
-var MODELS = /* @__PURE__ */ new WeakMap();
-function contextOf(shared, options) {
-  let model = MODELS.get(shared);
-  if (!model) {
-    model = buildCatalogueModel(shared.outlines);
-    MODELS.set(shared, model);
-  }
-  return { model, options, layout: shared.layout };
-}
-function markdownFile(path32, kit, tree) {
-  return { path: path32, parts: [kit.serialize(tree)] };
-}
-
-// scripts/render/catalogue/pages/graph.ts
-var graphPageType = {
-  name: "graph",
-  units: (ctx) => [{ key: "graph", input: { catalogue: ctx.shared }, personas: [] }],
-  render({ catalogue }, _personas, options, kit) {
-    const ctx = contextOf(catalogue, options);
-    const mode = ctx.layout.graph;
-    return [
-      markdownFile(
-        CATALOGUE_PATHS.graph,
-        kit,
-        mode === "product-files" ? graphDirectoryPage(ctx) : graphPage(ctx, mode)
-      )
-    ];
-  }
-};
-var productGraphPageType = {
-  name: "product-graph",
-  units: (ctx) => ctx.layout.graph === "product-files" ? ctx.model.products.map((group) => ({
-    key: `graph/${group.product}`,
-    input: { catalogue: ctx.shared, product: group.product },
-    personas: []
-  })) : [],
-  render({ catalogue, product }, _personas, options, kit) {
-    const ctx = contextOf(catalogue, options);
-    const group = ctx.model.products.find((g) => g.product === product);
-    return group ? [markdownFile(CATALOGUE_PATHS.productGraph(product), kit, productGraphPage(group, ctx))] : [];
-  }
-};
 
 // scripts/render/catalogue/catalogue-context.ts
 function tagHref(from, tag, ctx) {
@@ -43713,6 +43759,27 @@ function count(n) {
   return n.toLocaleString("en-US");
 }
 
+// scripts/render/catalogue/pages/page-type.ts
+init_sha256();
+function shareCatalogue(outlines, layout) {
+  return { shared: "catalogue", digest: hashData([outlines, layout]), outlines, layout };
+}
+function digestReplacer(_key, value) {
+  return value?.shared === "catalogue" ? `catalogue:${value.digest}` : value;
+}
+var MODELS = /* @__PURE__ */ new WeakMap();
+function contextOf(shared, options) {
+  let model = MODELS.get(shared);
+  if (!model) {
+    model = buildCatalogueModel(shared.outlines);
+    MODELS.set(shared, model);
+  }
+  return { model, options, layout: shared.layout };
+}
+function markdownFile(path32, kit, tree) {
+  return { path: path32, parts: [kit.serialize(tree)] };
+}
+
 // scripts/render/catalogue/pages/catalogue-index.ts
 var indexPageType = {
   name: "index",
@@ -43735,6 +43802,122 @@ var productIndexPageType = {
     const ctx = contextOf(catalogue, options);
     const group = ctx.model.products.find((g) => g.product === product);
     return group ? [markdownFile(CATALOGUE_PATHS.productIndex(product), kit, productIndexPage(group, ctx))] : [];
+  }
+};
+
+// scripts/render/catalogue/pages/exports.ts
+import path4 from "node:path";
+var exportsPageType = {
+  name: "exports",
+  units(ctx) {
+    if (ctx.layout.splitExports) return [];
+    const byId = [...ctx.model.personas].sort(compareById);
+    return [{ key: "exports", input: { schemaRef: schemaRefOf(ctx) }, personas: byId.map((p) => p.file) }];
+  },
+  render: ({ schemaRef }, personas) => [
+    { path: CATALOGUE_PATHS.json, parts: [personasJson(personas, schemaRef)] },
+    { path: CATALOGUE_PATHS.csv, parts: [personasCsv(personas)] }
+  ]
+};
+var productExportsPageType = {
+  name: "product-exports",
+  units(ctx) {
+    if (!ctx.layout.splitExports) return [];
+    return ctx.model.products.map((group) => {
+      const byId = [...group.personas].sort(compareById);
+      return {
+        key: `exports/${group.product}`,
+        input: {
+          schemaRef: path4.posix.join("..", schemaRefOf(ctx)),
+          product: group.product,
+          chunks: chunkBySize(byId.map((p) => ctx.entries.get(p.file)?.chunkBytes ?? 0))
+        },
+        personas: byId.map((p) => p.file)
+      };
+    });
+  },
+  render({ schemaRef, product, chunks }, personas) {
+    let start = 0;
+    return chunks.flatMap((size, index2) => {
+      const chunk = personas.slice(start, start + size);
+      start += size;
+      return [
+        {
+          path: CATALOGUE_PATHS.productExport(product, index2 + 1, "json"),
+          parts: [personasJson(chunk, schemaRef)]
+        },
+        { path: CATALOGUE_PATHS.productExport(product, index2 + 1, "csv"), parts: [personasCsv(chunk)] }
+      ];
+    });
+  }
+};
+var exportsManifestPageType = {
+  name: "exports-manifest",
+  units(ctx) {
+    if (!ctx.layout.splitExports) return [];
+    const json = [];
+    const csv = [];
+    for (const unit of productExportsPageType.units(ctx))
+      unit.input.chunks.forEach((_, index2) => {
+        json.push(CATALOGUE_PATHS.productExport(unit.input.product, index2 + 1, "json"));
+        csv.push(CATALOGUE_PATHS.productExport(unit.input.product, index2 + 1, "csv"));
+      });
+    return [
+      { key: "exports-manifest", input: { schemaRef: schemaRefOf(ctx), parts: { json, csv } }, personas: [] }
+    ];
+  },
+  render: ({ schemaRef, parts }) => [
+    { path: CATALOGUE_PATHS.json, parts: [personasJsonManifest(parts, schemaRef)] }
+  ]
+};
+function schemaRefOf(ctx) {
+  return path4.posix.join(ctx.options.rootFromCatalogue, EXPORT_SCHEMA_FILE);
+}
+function chunkBySize(sizes) {
+  const budget = MAX_CATALOGUE_FILE_BYTES * 0.8;
+  const chunks = [];
+  let count4 = 0;
+  let size = 0;
+  for (const estimate of sizes) {
+    if (count4 > 0 && size + estimate > budget) {
+      chunks.push(count4);
+      count4 = 0;
+      size = 0;
+    }
+    count4++;
+    size += estimate;
+  }
+  if (count4 > 0) chunks.push(count4);
+  return chunks;
+}
+
+// scripts/render/catalogue/pages/graph.ts
+var graphPageType = {
+  name: "graph",
+  units: (ctx) => [{ key: "graph", input: { catalogue: ctx.shared }, personas: [] }],
+  render({ catalogue }, _personas, options, kit) {
+    const ctx = contextOf(catalogue, options);
+    const mode = ctx.layout.graph;
+    return [
+      markdownFile(
+        CATALOGUE_PATHS.graph,
+        kit,
+        mode === "product-files" ? graphDirectoryPage(ctx) : graphPage(ctx, mode)
+      )
+    ];
+  }
+};
+var productGraphPageType = {
+  name: "product-graph",
+  units: (ctx) => ctx.layout.graph === "product-files" ? ctx.model.products.map((group) => ({
+    key: `graph/${group.product}`,
+    input: { catalogue: ctx.shared, product: group.product },
+    personas: []
+  })) : [],
+  render({ catalogue, product }, _personas, options, kit) {
+    const ctx = contextOf(catalogue, options);
+    const group = ctx.model.products.find((g) => g.product === product);
+    return group ? [markdownFile(CATALOGUE_PATHS.productGraph(product), kit, productGraphPage(group, ctx))] : [];
   }
 };
 
@@ -44156,7 +44339,13 @@ var tagsPageType = {
   units: (ctx) => [{ key: "tags", input: { catalogue: ctx.shared }, personas: [] }],
   render({ catalogue }, _personas, options, kit) {
     const ctx = contextOf(catalogue, options);
-    return [markdownFile(CATALOGUE_PATHS.tags, kit, ctx.layout.tagPages ? tagDirectoryPage(ctx) : tagIndexPage(ctx))];
+    return [
+      markdownFile(
+        CATALOGUE_PATHS.tags,
+        kit,
+        ctx.layout.tagPages ? tagDirectoryPage(ctx) : tagIndexPage(ctx)
+      )
+    ];
   }
 };
 var tagPageType = {
@@ -44199,7 +44388,13 @@ function layOutCatalogue(entries, options, kit) {
   const all2 = [...entries.values()];
   const model = buildCatalogueModel(all2.map((entry) => entry.outline));
   const layout = chooseLayout(model, all2, options, kit);
-  const ctx = { model, options, layout, entries, shared: shareCatalogue(model.personas, layout) };
+  const ctx = {
+    model,
+    options,
+    layout,
+    entries,
+    shared: shareCatalogue(model.personas, layout)
+  };
   return { ctx, units: catalogueUnits(ctx) };
 }
 
@@ -44210,10 +44405,10 @@ init_has_modeline();
 init_lf_line_endings();
 init_no_byte_order_mark();
 init_persona_fields();
+init_canonical_yaml();
 init_decode_source();
 init_parse_yaml();
 init_top_level_mapping();
-init_canonical_yaml();
 init_first_different_line();
 init_persona_fields();
 function formatPersonaSource(file, bytes) {
@@ -45015,7 +45210,13 @@ var CatalogueMemory = class {
   /** The digest of everything `unit` is made from. */
   digestOf(unit) {
     return hashData(
-      [unit.type, unit.key, unit.input, unit.personas.map((file) => [file, this.hashOf(file)]), this.#options],
+      [
+        unit.type,
+        unit.key,
+        unit.input,
+        unit.personas.map((file) => [file, this.hashOf(file)]),
+        this.#options
+      ],
       digestReplacer
     );
   }
@@ -45075,7 +45276,8 @@ async function build(root4, run, accelerator) {
   const kit = accelerator ? FAST_KIT : REFERENCE_KIT;
   const memory = accelerator && !run.check ? new CatalogueMemory(accelerator, root4, run.outDir, run.options) : null;
   const loaded = /* @__PURE__ */ new Map();
-  for (const facts of valid) if (facts.data) loaded.set(facts.file, toCataloguePersona(facts.file, facts.data));
+  for (const facts of valid)
+    if (facts.data) loaded.set(facts.file, toCataloguePersona(facts.file, facts.data));
   const load = (file) => loaded.get(file) ?? loadAgain(file, library.readPersonaData(file), loaded);
   const entries = new Map(
     valid.map((facts) => {
@@ -45096,24 +45298,36 @@ async function build(root4, run, accelerator) {
       if (current) folder.keep(current);
       else toRender.push(unit);
     }
-    for (const unit of toRender.filter((u) => u.path === void 0)) {
-      const files = renderUnit(unit, unit.personas.map(load), run.options, kit);
-      for (const file of files) {
-        const write = folder.prepare(file.path);
-        folder.record(write, syncPageFile(file.parts, write));
-      }
-      produced.set(unit.key, files.map((file) => file.path));
-    }
     const pages = toRender.filter((u) => u.path !== void 0);
     const jobs = pages.map((unit) => ({
       unit: { type: unit.type, input: unit.input },
       personas: unit.personas.map(load),
       write: folder.prepare(unit.path)
     }));
-    const outcomes = accelerator ? await runInPool(writePagesTask, { options: run.options }, jobs, {
+    const pagesDone = accelerator ? runInPool(writePagesTask, { options: run.options }, jobs, {
       minItemsPerThread: PAGES_PER_THREAD,
+      workersOnly: true,
       ...accelerator.pool
-    }) : jobs.map((job) => writePage(job, run.options, kit));
+    }) : Promise.resolve(jobs.map((job) => writePage(job, run.options, kit)));
+    pagesDone.catch(() => void 0);
+    try {
+      for (const unit of toRender.filter((u) => u.path === void 0)) {
+        const files = renderUnit(unit, unit.personas.map(load), run.options, kit);
+        for (const file of files) {
+          const write = folder.prepare(file.path);
+          folder.record(write, syncPageFile(file.parts, write));
+        }
+        produced.set(
+          unit.key,
+          files.map((file) => file.path)
+        );
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } catch (error) {
+      await pagesDone.catch(() => void 0);
+      throw error;
+    }
+    const outcomes = await pagesDone;
     jobs.forEach((job, index2) => {
       folder.record(job.write, outcomes[index2]);
       produced.set(pages[index2].key, [job.write.file]);
@@ -45129,7 +45343,8 @@ async function build(root4, run, accelerator) {
       folder.commit();
       await removeCatalogueFiles(run.outDir, stale);
       if (memory)
-        for (const unit of toRender) memory.remember(digests.get(unit), produced.get(unit.key) ?? []);
+        for (const unit of toRender)
+          memory.remember(digests.get(unit), produced.get(unit.key) ?? []);
     }
     return {
       kind: "done",
@@ -45158,16 +45373,16 @@ function summarize(diagnostics, personas, contributions) {
   return { personas, contributions, ...countBySeverity(diagnostics) };
 }
 function formatText(diagnostics, summary, options = {}) {
-  const lines = [];
+  const lines2 = [];
   for (const d of diagnostics) {
-    lines.push(`${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message}  [${d.rule}]`);
-    if (d.hint) lines.push(`    hint: ${d.hint}`);
+    lines2.push(`${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message}  [${d.rule}]`);
+    if (d.hint) lines2.push(`    hint: ${d.hint}`);
     const note = options.note?.(d);
-    if (note) lines.push(`    note: ${note}`);
+    if (note) lines2.push(`    note: ${note}`);
   }
-  if (lines.length > 0) lines.push("");
-  lines.push(summaryLine(summary));
-  return `${lines.join("\n")}
+  if (lines2.length > 0) lines2.push("");
+  lines2.push(summaryLine(summary));
+  return `${lines2.join("\n")}
 `;
 }
 function summaryLine(s) {
@@ -45607,7 +45822,7 @@ function journalFor(plan) {
     }))
   };
 }
-var HASH = /^[0-9a-f]{64}$/;
+var HASH2 = /^[0-9a-f]{64}$/;
 var BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 function parseJournal(text7) {
   let value;
@@ -45625,13 +45840,13 @@ function parseJournal(text7) {
     return first === top && rest.length > 0 && rest.every((part) => isPlainName(part) && !part.startsWith("."));
   };
   const writesOk = journal.writes.every(
-    (w) => safe2(w?.file, "personas") && HASH.test(String(w?.before)) && HASH.test(String(w?.after)) && typeof w?.text === "string"
+    (w) => safe2(w?.file, "personas") && HASH2.test(String(w?.before)) && HASH2.test(String(w?.after)) && typeof w?.text === "string"
   );
   const removalsOk = journal.removals.every(
-    (r) => safe2(r?.file, "contributions") && HASH.test(String(r?.sha256)) && safe2(r?.persona, "personas")
+    (r) => safe2(r?.file, "contributions") && HASH2.test(String(r?.sha256)) && safe2(r?.persona, "personas")
   );
   const movesOk = journal.moves.every(
-    (m) => safe2(m?.file, "contributions") && safe2(m?.to, "contributions") && HASH.test(String(m?.sha256)) && typeof m?.bytes === "string" && BASE64.test(m.bytes)
+    (m) => safe2(m?.file, "contributions") && safe2(m?.to, "contributions") && HASH2.test(String(m?.sha256)) && typeof m?.bytes === "string" && BASE64.test(m.bytes)
   );
   return writesOk && removalsOk && movesOk ? journal : null;
 }
@@ -45779,19 +45994,15 @@ function diskOps(base2) {
 }
 
 // scripts/pipeline/merge-library.ts
-init_check_persona_file();
-init_compile_schema();
 init_diagnostic();
 init_sha256();
 
 // scripts/plan/merge/plan-merge.ts
-init_check_contribution_file();
 init_contribution_effect();
 init_contribution_index();
 init_contribution_location();
 init_resolve_target();
 init_target_rules();
-init_check_persona_file();
 init_diagnostic();
 import { isDeepStrictEqual as isDeepStrictEqual2 } from "node:util";
 
@@ -45824,9 +46035,9 @@ function splitLines(text7) {
   if (text7 === "") return [];
   const parts = text7.split("\n");
   const last = parts.pop();
-  const lines = parts.map((part) => ({ text: part, eol: true }));
-  if (last !== "") lines.push({ text: last, eol: false });
-  return lines;
+  const lines2 = parts.map((part) => ({ text: part, eol: true }));
+  if (last !== "") lines2.push({ text: last, eol: false });
+  return lines2;
 }
 var same = (a, b) => a.text === b.text && a.eol === b.eol;
 function diffLines(a, b) {
@@ -46034,8 +46245,8 @@ function setCommunity(doc, community) {
 
 // scripts/plan/merge/render-persona-edit.ts
 var import_yaml10 = __toESM(require_dist(), 1);
-init_parse_yaml();
 init_canonical_yaml();
+init_parse_yaml();
 import { isDeepStrictEqual } from "node:util";
 function topLevelSpans(doc, text7) {
   const spans = /* @__PURE__ */ new Map();
@@ -46060,7 +46271,7 @@ function renderPersonaEdit(file, original, doc, changedKeys) {
   if (!reparsed) return printed;
   const printedSpans = topLevelSpans(reparsed, printed);
   const printedLines = printed.split("\n");
-  const lines = original.text.split("\n");
+  const lines2 = original.text.split("\n");
   const lastEnd = Math.max(-1, ...[...original.spans.values()].map((s) => s.end));
   const edits = changedKeys.map((key) => {
     const next = printedSpans.get(key);
@@ -46072,8 +46283,8 @@ function renderPersonaEdit(file, original, doc, changedKeys) {
       lines: printedLines.slice(next.start, next.end + 1)
     };
   }).filter((edit) => edit !== null).sort((a, b) => b.start - a.start);
-  for (const edit of edits) lines.splice(edit.start, edit.deleteCount, ...edit.lines);
-  const spliced = lines.join("\n");
+  for (const edit of edits) lines2.splice(edit.start, edit.deleteCount, ...edit.lines);
+  const spliced = lines2.join("\n");
   const check2 = parseYaml(file, spliced);
   const clean = check2.doc && !check2.diagnostics.some((d) => d.severity === "error");
   return clean && isDeepStrictEqual(check2.value, doc.toJS()) ? spliced : printed;
@@ -46106,7 +46317,7 @@ function planMerge(input) {
   const contributionFiles = [...input.contributionFiles].sort((a, b) => compareCodePoints(a.file, b.file)).map(({ file, bytes }) => ({
     file,
     bytes,
-    facts: checkContributionFile(file, bytes, input.validateContribution)
+    facts: input.checks.contribution(file, bytes)
   }));
   const index2 = buildContributionIndex(input.personas);
   const applied = [];
@@ -46136,14 +46347,14 @@ function planMerge(input) {
     const queue = queues.get(personaFile);
     queues.delete(personaFile);
     const target = queue[0].target;
-    const state = loadState(target, input.readPersona(target.file), input.validatePersona);
+    const state = loadState(target, input.readPersona(target.file), input.checks);
     for (const { file, bytes, facts, contribution, target: target2 } of queue) {
       const found = checkAgainstPersona({
         facts,
         contribution,
         target: target2,
         data: state.data,
-        validatePersona: input.validatePersona
+        validatePersona: input.checks.validatePersona
       });
       if (found.some((d) => d.rule === "contribution/parked")) continue;
       const problems = errorsOf(found);
@@ -46181,15 +46392,15 @@ function planMerge(input) {
       });
       removals.push({ file, bytes });
     }
-    if (state.changes.length > 0) personas.push(finish(input.validatePersona)(state));
+    if (state.changes.length > 0) personas.push(finish(input.checks)(state));
   }
   applied.sort((a, b) => compareCodePoints(a.file, b.file));
   removals.sort((a, b) => compareCodePoints(a.file, b.file));
   parked.sort((a, b) => compareCodePoints(a.file, b.file));
   return { applied, conflicts: sortDiagnostics(conflicts), personas, removals, parked };
 }
-function loadState(target, bytes, validatePersona) {
-  const data = bytes ? checkPersonaFile(target.file, bytes, validatePersona).data : null;
+function loadState(target, bytes, checks) {
+  const data = bytes ? checks.persona(target.file, bytes).data : null;
   const decoded = bytes ? decodeSource(target.file, bytes) : null;
   const text7 = decoded?.ok ? decoded.text.replaceAll("\r\n", "\n") : "";
   const doc = decoded?.ok ? parseYaml(target.file, text7).doc : null;
@@ -46209,13 +46420,13 @@ function loadState(target, bytes, validatePersona) {
     changes: []
   };
 }
-function finish(validatePersona) {
+function finish(checks) {
   return (state) => {
     const { target } = state;
     setCommunity(state.doc, state.data.community);
     const edited = renderPersonaEdit(target.file, state, state.doc, [...state.changedKeys, "community"]);
     const after = state.crlf ? edited.replaceAll("\n", "\r\n") : edited;
-    const check2 = checkPersonaFile(target.file, new TextEncoder().encode(after), validatePersona);
+    const check2 = checks.persona(target.file, new TextEncoder().encode(after));
     const errors = errorsOf(check2.diagnostics);
     if (errors.length > 0) {
       const first = errors[0];
@@ -46262,6 +46473,36 @@ init_read_contribution_schema();
 init_read_library();
 init_read_schemas();
 init_tool_state();
+
+// scripts/pipeline/file-checks.ts
+init_fast_checks();
+init_switch();
+
+// scripts/check/file-checks.ts
+init_check_contribution_file();
+init_check_persona_file();
+function fileChecks(validators, fast = {}) {
+  return {
+    persona: (file, bytes) => checkPersonaFile(file, bytes, validators.persona, { fast: fast.persona }),
+    contribution: (file, bytes) => checkContributionFile(file, bytes, validators.contribution, { fast: fast.contribution }),
+    validatePersona: validators.persona
+  };
+}
+
+// scripts/pipeline/file-checks.ts
+init_compile_schema();
+function libraryFileChecks(schemas, env = process.env) {
+  const validators = {
+    persona: compileSchemaOnFirstUse(schemas.persona),
+    contribution: compileSchemaOnFirstUse(schemas.contribution)
+  };
+  return fileChecks(
+    validators,
+    accelerated(env) ? { persona: fastPersonaCheck, contribution: fastContributionCheck } : {}
+  );
+}
+
+// scripts/pipeline/merge-library.ts
 init_validate_library();
 async function mergeLibrary(root4, options) {
   const ops = options.ops ?? diskOps(root4);
@@ -46277,16 +46518,15 @@ async function mergeLibrary(root4, options) {
   const journal = found.journal;
   let outcome = found.setAside ? { setAside: found.setAside, skipped: [], unreadable: true } : null;
   if (journal && !options.dryRun) outcome = await finishJournal(journal, { library: ops, state: stateOps });
-  const validatePersona = compileSchema(personaSchema);
+  const checks = libraryFileChecks({ persona: personaSchema, contribution: contributionSchema }, options.env);
   const checked = await validateLibrary(root4, { contributions: false, personaData: false, env: options.env });
   let files = readMergeInputs(root4, await listLibrary(root4), checked.personas);
-  if (journal && options.dryRun) files = await asIfFinished(files, journal, ops, validatePersona);
+  if (journal && options.dryRun) files = await asIfFinished(files, journal, ops, checks);
   const plan = planMerge({
     personas: files.personas,
     readPersona: files.readPersona,
     contributionFiles: files.contributionFiles,
-    validatePersona,
-    validateContribution: compileSchema(contributionSchema),
+    checks,
     date: options.date,
     parkStale: options.parkStale === true
   });
@@ -46317,7 +46557,7 @@ function readMergeInputs(root4, listing, personas) {
     diagnostics: listing.diagnostics
   };
 }
-async function asIfFinished(files, journal, ops, validatePersona) {
+async function asIfFinished(files, journal, ops, checks) {
   const skipped = /* @__PURE__ */ new Set();
   for (const write of journal.writes) if (await writeState(write, ops) === "other") skipped.add(write.file);
   const written = new Map(
@@ -46332,7 +46572,7 @@ async function asIfFinished(files, journal, ops, validatePersona) {
     // The personas the journal writes, as it writes them.
     personas: files.personas.map((facts) => {
       const bytes = written.get(facts.file);
-      return bytes ? checkPersonaFile(facts.file, bytes, validatePersona) : facts;
+      return bytes ? checks.persona(facts.file, bytes) : facts;
     }),
     readPersona: (file) => written.get(file) ?? files.readPersona(file),
     contributionFiles: files.contributionFiles.flatMap((f) => {
@@ -47023,7 +47263,7 @@ function writerUnlessClosed(stream) {
 
 // scripts/cli/entry.ts
 if (!isMainThread && workerData?.[POOL_WORKER] === true) {
-  if (parentPort) runPoolWorker(workerData, parentPort, POOL_TASKS);
+  if (parentPort) servePool(parentPort, POOL_TASKS);
 } else {
   registerWorkerEntry(import.meta.url);
   process.exitCode = await main(process.argv.slice(2), {

@@ -214,7 +214,7 @@ const key = (d: Diagnostic) => `${d.file}\u0000${d.rule}\u0000${d.message}`;
 async function diagnosticsAt(git: Git, commit: string, dir: string): Promise<Diagnostic[]> {
   await git(['worktree', 'add', '--quiet', '--detach', dir, commit]);
   try {
-    const library = await validateLibrary(dir).catch(() => null);
+    const library = await validateLibrary(dir, { personaData: false }).catch(() => null);
     return (library?.diagnostics ?? []).filter((d) => d.severity === 'error');
   } finally {
     await git(['worktree', 'remove', '--force', dir]).catch(() => undefined);

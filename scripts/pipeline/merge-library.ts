@@ -9,8 +9,7 @@ import {
 } from '../apply/apply-merge-plan.ts';
 import { diskOps, type FileOps } from '../apply/file-ops.ts';
 import { MERGE_JOURNAL, type MergeJournal, parseJournal } from '../apply/merge-journal.ts';
-import { checkPersonaFile } from '../check/persona/check-persona-file.ts';
-import { compileSchema, type SchemaValidator } from '../check/schema/compile-schema.ts';
+import type { FileChecks } from '../check/file-checks.ts';
 import { type Diagnostic, sortDiagnostics } from '../core/diagnostic.ts';
 import type { PersonaFacts } from '../core/facts.ts';
 import { sha256 } from '../core/sha256.ts';
@@ -20,6 +19,7 @@ import { readContributionSchema } from '../read/read-contribution-schema.ts';
 import { type LibraryListing, listLibrary, readCapped, type SourceFile } from '../read/read-library.ts';
 import { readPersonaSchema } from '../read/read-schemas.ts';
 import { stateFileProblem, toolStateFor } from '../read/tool-state.ts';
+import { libraryFileChecks } from './file-checks.ts';
 import { validateLibrary } from './validate-library.ts';
 
 export interface MergeOptions {
@@ -64,18 +64,17 @@ export async function mergeLibrary(root: string, options: MergeOptions): Promise
     ? { setAside: found.setAside, skipped: [], unreadable: true }
     : null;
   if (journal && !options.dryRun) outcome = await finishJournal(journal, { library: ops, state: stateOps });
-  const validatePersona = compileSchema(personaSchema);
+  const checks = libraryFileChecks({ persona: personaSchema, contribution: contributionSchema }, options.env);
   // The personas as validation sees them (with the accelerator's store and workers); only the ones a
   // contribution merges into are read again, in full, when the planner reaches them.
   const checked = await validateLibrary(root, { contributions: false, personaData: false, env: options.env });
   let files = readMergeInputs(root, await listLibrary(root), checked.personas);
-  if (journal && options.dryRun) files = await asIfFinished(files, journal, ops, validatePersona);
+  if (journal && options.dryRun) files = await asIfFinished(files, journal, ops, checks);
   const plan = planMerge({
     personas: files.personas,
     readPersona: files.readPersona,
     contributionFiles: files.contributionFiles,
-    validatePersona,
-    validateContribution: compileSchema(contributionSchema),
+    checks,
     date: options.date,
     parkStale: options.parkStale === true,
   });
@@ -134,7 +133,7 @@ async function asIfFinished(
   files: MergeInputs,
   journal: MergeJournal,
   ops: FileOps,
-  validatePersona: SchemaValidator,
+  checks: FileChecks,
 ): Promise<MergeInputs> {
   const skipped = new Set<string>();
   for (const write of journal.writes) if ((await writeState(write, ops)) === 'other') skipped.add(write.file);
@@ -150,7 +149,7 @@ async function asIfFinished(
     // The personas the journal writes, as it writes them.
     personas: files.personas.map((facts) => {
       const bytes = written.get(facts.file);
-      return bytes ? checkPersonaFile(facts.file, bytes, validatePersona) : facts;
+      return bytes ? checks.persona(facts.file, bytes) : facts;
     }),
     readPersona: (file) => written.get(file) ?? files.readPersona(file),
     contributionFiles: files.contributionFiles.flatMap((f) => {

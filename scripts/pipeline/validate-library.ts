@@ -76,11 +76,29 @@ export async function validateLibrary(
         persona: compileSchemaOnFirstUse(schemas.persona),
         contribution: compileSchemaOnFirstUse(schemas.contribution),
       });
-  const personas = await checker.personas(listing.personaFiles, { keepData: options.personaData !== false });
+  // Contributions first: the personas they name keep their data, which comparing them with those needs.
   const contributions = withContributions ? await checker.contributions(listing.contributionFiles) : [];
+  const keepDataFor = [
+    ...new Set(contributions.flatMap((c) => (c.contribution ? [c.contribution.persona] : []))),
+  ];
+  const personas = await checker.personas(listing.personaFiles, {
+    keepData: options.personaData ?? true,
+    keepDataFor,
+  });
 
   // Cross-file findings are placed by reading again only the files they are about.
-  const findings = checkPersonas(personas);
+  const findings = checkPersonas(
+    personas,
+    accelerator
+      ? (key, compute) => {
+          const known = accelerator.store.get<{ match?: string }>('suggestion', key);
+          if (known && typeof known === 'object') return known.match;
+          const match = compute();
+          accelerator.store.set('suggestion', key, match === undefined ? {} : { match });
+          return match;
+        }
+      : undefined,
+  );
   const placed = placeFindings(findings, (file) => {
     const decoded = decodeSource(file, readCapped(path.join(root, file)));
     const parsed = decoded.ok ? parseYaml(file, decoded.text) : null;

@@ -1,21 +1,33 @@
 import { Candidates, didYouMean } from '../../core/did-you-mean.ts';
 import type { Finding, PersonaFacts } from '../../core/facts.ts';
+import { contentHash } from '../../core/sha256.ts';
 import type { LibraryEntry } from './library-rule.ts';
 import { LIBRARY_RULES } from './library-rules.ts';
 
+/**
+ * A memo for suggestions, by a key that covers everything they are computed from (the accelerator keeps them
+ * from one run to the next; the reference computes every one).
+ */
+export type SuggestionMemo = (key: string, compute: () => string | undefined) => string | undefined;
+
 /** The findings of every rule across personas, from what was collected of each: pure, no file read. */
-export function checkPersonas(personas: readonly PersonaFacts[]): Finding[] {
+export function checkPersonas(
+  personas: readonly PersonaFacts[],
+  memo: SuggestionMemo = (_key, compute) => compute(),
+): Finding[] {
   const entries: LibraryEntry[] = personas
     .filter((p) => p.readable)
     .map(({ file, identity, collected }) => ({ file, identity, collected }));
   // Built on the first broken link only: comparing with every slug is the costly part of a suggestion.
-  let slugs: Candidates | undefined;
+  let slugs: { candidates: Candidates; key: string } | undefined;
   const help = {
     suggestSlug: (input: string) => {
-      slugs ??= new Candidates(
-        entries.flatMap((e) => (e.identity.slug === undefined ? [] : [e.identity.slug])),
-      );
-      return didYouMean(input, slugs);
+      if (!slugs) {
+        const all = entries.flatMap((e) => (e.identity.slug === undefined ? [] : [e.identity.slug]));
+        slugs = { candidates: new Candidates(all), key: contentHash(JSON.stringify(all)) };
+      }
+      const { candidates, key } = slugs;
+      return memo(`slug\0${key}\0${input}`, () => didYouMean(input, candidates));
     },
   };
   return LIBRARY_RULES.flatMap((rule) => rule.check(entries, help));

@@ -1,6 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Document } from 'yaml';
-import { checkContributionFile } from '../../check/contribution/check-contribution-file.ts';
 import {
   applyContentEffect,
   type ContentEffect,
@@ -10,8 +9,8 @@ import { buildContributionIndex, type PersonaTarget } from '../../check/contribu
 import { parkedPath } from '../../check/contribution/contribution-location.ts';
 import { resolveTarget } from '../../check/contribution/resolve-target.ts';
 import { checkAgainstPersona } from '../../check/contribution/rules/target-rules.ts';
-import { checkPersonaFile, type PersonaFacts } from '../../check/persona/check-persona-file.ts';
-import type { SchemaValidator } from '../../check/schema/compile-schema.ts';
+import type { FileChecks } from '../../check/file-checks.ts';
+import type { PersonaFacts } from '../../check/persona/check-persona-file.ts';
 import type { Contribution, ContributionFacts } from '../../core/contribution.ts';
 import { compareCodePoints, type Diagnostic, sortDiagnostics } from '../../core/diagnostic.ts';
 import { ownStrings } from '../../core/own-strings.ts';
@@ -31,8 +30,8 @@ export interface MergeInput {
   /** The bytes of a persona file a contribution merges into; asked once per such persona, when it is planned. */
   readPersona: (file: string) => Uint8Array;
   contributionFiles: readonly SourceFile[];
-  validatePersona: SchemaValidator;
-  validateContribution: SchemaValidator;
+  /** The per-file checks (the accelerator's fast paths, or the reference). */
+  checks: FileChecks;
   /** `--date`: recorded for every contribution; otherwise each one's file-name date, if it has one. */
   date: string | null;
   /**
@@ -74,7 +73,7 @@ export function planMerge(input: MergeInput): MergePlan {
     .map(({ file, bytes }) => ({
       file,
       bytes,
-      facts: checkContributionFile(file, bytes, input.validateContribution),
+      facts: input.checks.contribution(file, bytes),
     }));
   const index = buildContributionIndex(input.personas);
   const applied: AppliedContribution[] = [];
@@ -108,14 +107,14 @@ export function planMerge(input: MergeInput): MergePlan {
     const queue = queues.get(personaFile) as QueuedContribution[];
     queues.delete(personaFile);
     const target = (queue[0] as QueuedContribution).target;
-    const state = loadState(target, input.readPersona(target.file), input.validatePersona);
+    const state = loadState(target, input.readPersona(target.file), input.checks);
     for (const { file, bytes, facts, contribution, target } of queue) {
       const found = checkAgainstPersona({
         facts,
         contribution,
         target,
         data: state.data,
-        validatePersona: input.validatePersona,
+        validatePersona: input.checks.validatePersona,
       });
       // Parked and still stale: it waits, quietly, for its text to come back.
       if (found.some((d) => d.rule === 'contribution/parked')) continue;
@@ -159,7 +158,7 @@ export function planMerge(input: MergeInput): MergePlan {
       });
       removals.push({ file, bytes });
     }
-    if (state.changes.length > 0) personas.push(finish(input.validatePersona)(state));
+    if (state.changes.length > 0) personas.push(finish(input.checks)(state));
   }
   applied.sort((a, b) => compareCodePoints(a.file, b.file));
   removals.sort((a, b) => compareCodePoints(a.file, b.file));
@@ -175,13 +174,9 @@ interface QueuedContribution {
   target: PersonaTarget;
 }
 
-function loadState(
-  target: PersonaTarget,
-  bytes: Uint8Array | undefined,
-  validatePersona: SchemaValidator,
-): PersonaState {
+function loadState(target: PersonaTarget, bytes: Uint8Array | undefined, checks: FileChecks): PersonaState {
   // The same check of the same bytes as before, so the same data: a fresh copy the merge may edit in place.
-  const data = bytes ? checkPersonaFile(target.file, bytes, validatePersona).data : null;
+  const data = bytes ? checks.persona(target.file, bytes).data : null;
   const decoded = bytes ? decodeSource(target.file, bytes) : null;
   // The edit works on LF text, whatever the file's line endings; `finish` puts CRLF back if the file was CRLF.
   const text = decoded?.ok ? decoded.text.replaceAll('\r\n', '\n') : '';
@@ -205,14 +200,14 @@ function loadState(
 }
 
 /** Renders one persona and re-validates the result; a merged persona must be as clean as it was. */
-function finish(validatePersona: SchemaValidator) {
+function finish(checks: FileChecks) {
   return (state: PersonaState): PersonaMergeResult => {
     const { target } = state;
     setCommunity(state.doc, state.data.community as Record<string, unknown>);
     const edited = renderPersonaEdit(target.file, state, state.doc, [...state.changedKeys, 'community']);
     // Never mixed line endings: a CRLF file stays CRLF (the diff shows only the contribution), any other is LF.
     const after = state.crlf ? edited.replaceAll('\n', '\r\n') : edited;
-    const check = checkPersonaFile(target.file, new TextEncoder().encode(after), validatePersona);
+    const check = checks.persona(target.file, new TextEncoder().encode(after));
     const errors = errorsOf(check.diagnostics);
     if (errors.length > 0) {
       const first = errors[0] as Diagnostic;
