@@ -28,7 +28,7 @@ function copyOf(from: string): string {
   return root;
 }
 
-/** A library with every persona rule and contribution rule firing somewhere, and a generated one with 300 files. */
+/** A library with every persona rule and contribution rule firing somewhere, and a generated one with 120 personas. */
 const LIBRARIES: Array<[string, () => string]> = [
   ['the shipped library', () => copyOf(path.join(REPO_ROOT, 'personas', '..'))],
   [
@@ -64,11 +64,11 @@ const LIBRARIES: Array<[string, () => string]> = [
     },
   ],
   [
-    'a generated library of 300 personas with invalid files',
+    'a generated library of 120 personas with invalid files',
     () =>
       generateLibrary({
         dir: path.join(tmp, `gen-${++made}`),
-        size: 300,
+        size: 120,
         seed: 7,
         schemasDir: path.join(REPO_ROOT, 'schemas'),
       }).root,

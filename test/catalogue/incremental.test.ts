@@ -1,6 +1,6 @@
 import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { POOL_TASKS } from '../../scripts/accel/pool-tasks.ts';
 import { setAccelerated } from '../../scripts/accel/switch.ts';
 import { inProcessWorker } from '../../scripts/accel/worker-pool.ts';
@@ -18,9 +18,10 @@ import {
   writeLibrary,
 } from './incremental-cases.ts';
 
-describe('incremental catalogue', () => incrementalCases(60, 4));
+describe('incremental catalogue', () => incrementalCases(30, 3));
 
 describe('the store is only ever a hint', () => {
+  beforeEach(() => setAccelerated(true));
   it.each([
     ['not JSON', '{"format":'],
     ['another tool', 'persona-result-store 2\tanother-fingerprint\nR"persona\\u0000x"\t{}\n'],
@@ -57,19 +58,20 @@ describe('the store is only ever a hint', () => {
 const inProcessThreads = () => inProcessWorker(POOL_TASKS);
 
 describe('the accelerator against the reference', () => {
+  beforeEach(() => setAccelerated(true));
   it('pages written on several threads, with the fast kit, are the reference rendering', async () => {
-    const personas = generateLibrary(150, 4);
+    const personas = generateLibrary(50, 4);
     const root = tempDir();
     writeLibrary(root, personas);
     const run = await catalogue(root, {
       pool: { minItemsPerThread: 10, threads: 3, spawn: inProcessThreads },
     });
-    expect(run.rendered.length).toBeGreaterThan(150);
+    expect(run.rendered.length).toBeGreaterThan(50);
     expectExactly(root, personas);
   });
 
   it('with the accelerator off, a run renders everything and writes the same files', async () => {
-    const personas = generateLibrary(60, 3);
+    const personas = generateLibrary(24, 3);
     const root = tempDir();
     writeLibrary(root, personas);
     setAccelerated(false);
