@@ -40,6 +40,12 @@ const TIERS: readonly Limits[] = [
   { errors: 0, warnings: 0, cellLength: 100, personas: 0, textLength: 100, diffLength: 0 },
 ];
 
+/** A clean pull request with no contributions gets no new comment; an existing one still turns green. */
+export function hasSomethingToSay(report: PersonaReport): boolean {
+  const p = report.previews;
+  return report.diagnostics.length > 0 || p === null || p.applied.length > 0 || p.conflicts.length > 0;
+}
+
 export function renderCommentBody(report: PersonaReport, ctx: SectionContext): string {
   let body = '';
   for (const limits of TIERS) {
