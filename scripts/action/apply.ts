@@ -4,9 +4,10 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { createGitHubClient } from '../github/github-client.ts';
 import { applyProblems } from '../pipeline/apply-library.ts';
+import { renderApplySummary } from '../render/bot/apply-summary.ts';
 import { plural } from '../render/bot/report-sections.ts';
 import { applyAndPush } from './apply-and-push.ts';
-import { applySummary, notify } from './apply-report.ts';
+import { notify } from './apply-notify.ts';
 import { gitIn } from './git.ts';
 import { writeSummary } from './write-summary.ts';
 
@@ -56,7 +57,9 @@ export async function run(): Promise<void> {
   const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
   const repository = env.GITHUB_REPOSITORY || '';
   const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : null;
-  await writeSummary(applySummary(result, { serverUrl, repository, runUrl }));
+  await writeSummary(
+    renderApplySummary({ ...result.outcome, problems }, result, { serverUrl, repository, runUrl }),
+  );
   const [owner, repo] = repository.split('/');
   if (token && owner && repo) {
     const client = createGitHubClient({

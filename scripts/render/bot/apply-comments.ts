@@ -30,6 +30,22 @@ export interface ParkedNotice {
   mention: boolean;
 }
 
+/**
+ * Whether a parked correction's author may be @mentioned: the `author:` of a file is whatever its pull request
+ * wrote, so only when the pull request is theirs, or was opened by the intake bot from their own issue (whose
+ * author the intake made the contribution's author, and named the file after).
+ */
+export function mayMention(
+  author: string,
+  file: string,
+  pullAuthor: string | null,
+  botLogin: string,
+): boolean {
+  if (pullAuthor === null) return false;
+  if (pullAuthor.toLowerCase() === author.toLowerCase()) return true;
+  return pullAuthor === botLogin && /-issue-\d+(?:-\d+)?\.yaml$/.test(file);
+}
+
 /** One hidden marker per parked file, so a re-run edits its comment instead of posting another. */
 export function parkedMarker(file: string): string {
   return `<!-- persona-library-bot:parked ${sha256(file).slice(0, 16)} -->`;
