@@ -1,4 +1,5 @@
-import { link, paragraph, root, stringifyMarkdown, text } from './markdown.ts';
+import { link, paragraph, root, text } from '../mdast.ts';
+import { stringifyMarkdown } from './markdown.ts';
 
 /**
  * A step's whole job summary when it is one line, with an optional link after it (the comment step's "See the
@@ -9,6 +10,6 @@ export function renderStepSummaryLine(
   after: { url: string; label: string } | null = null,
 ): string {
   return stringifyMarkdown(
-    root([paragraph([text(line), ...(after ? [link(after.url, [text(after.label)])] : [])])]),
+    root([paragraph(text(line), ...(after ? [link(after.url, text(after.label))] : []))]),
   );
 }
