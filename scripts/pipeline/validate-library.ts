@@ -16,7 +16,7 @@ import { decodeSource } from '../parse/decode-source.ts';
 import { valuePlaces } from '../parse/node-place.ts';
 import { parseYaml } from '../parse/parse-yaml.ts';
 import { readContributionSchema } from '../read/read-contribution-schema.ts';
-import { listLibrary, readCapped } from '../read/read-library.ts';
+import { type LibraryListing, listLibrary, readCapped } from '../read/read-library.ts';
 import { readPersonaSchema } from '../read/read-schemas.ts';
 import { referenceChecker } from './reference-checker.ts';
 
@@ -24,6 +24,8 @@ export interface ValidationResult {
   personas: PersonaFacts[];
   contributions: ContributionFacts[];
   contributionCount: number;
+  /** The files validated, and what the listing itself found (links, hidden files, misplaced names). */
+  listing: LibraryListing;
   diagnostics: Diagnostic[];
   /** Reads one persona file again for its data (null when it has none): for facts whose data is null. */
   readPersonaData(file: string): Record<string, unknown> | null;
@@ -122,6 +124,7 @@ export async function validateLibrary(
     personas,
     contributions,
     contributionCount: listing.contributionFiles.length,
+    listing,
     diagnostics: sortDiagnostics(diagnostics),
     readPersonaData: checker.dataOf,
   };

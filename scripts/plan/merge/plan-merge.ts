@@ -18,7 +18,6 @@ import { sha256 } from '../../core/sha256.ts';
 import { unifiedDiff } from '../../core/unified-diff.ts';
 import { decodeSource } from '../../parse/decode-source.ts';
 import { parseYaml } from '../../parse/parse-yaml.ts';
-import type { SourceFile } from '../../read/read-library.ts';
 import { type Community, communityToPlain, readCommunity, recordContribution } from './community.ts';
 import { editPersonaDocument, setCommunity } from './edit-persona-document.ts';
 import type { AppliedContribution, MergePlan, PersonaMergeResult } from './merge-plan.ts';
@@ -29,7 +28,13 @@ export interface MergeInput {
   personas: readonly PersonaFacts[];
   /** The bytes of a persona file a contribution merges into; asked once per such persona, when it is planned. */
   readPersona: (file: string) => Uint8Array;
-  contributionFiles: readonly SourceFile[];
+  /** Every pending contribution file, checked on its own (`checkContributionFile`, or validation's facts). */
+  contributions: readonly ContributionFacts[];
+  /**
+   * The bytes of a contribution file as it was checked: asked only for the ones applied or parked, which the
+   * journal removes or moves only while they still have those bytes.
+   */
+  readContribution: (file: string) => Uint8Array;
   /** The per-file checks (the accelerator's fast paths, or the reference). */
   checks: FileChecks;
   /** `--date`: recorded for every contribution; otherwise each one's file-name date, if it has one. */
@@ -68,25 +73,19 @@ export class MergeInvariantError extends Error {}
  * `persona validate` checks it against the file: a stale or invalid one becomes a conflict and is skipped.
  */
 export function planMerge(input: MergeInput): MergePlan {
-  const contributionFiles = [...input.contributionFiles]
-    .sort((a, b) => compareCodePoints(a.file, b.file))
-    .map(({ file, bytes }) => ({
-      file,
-      bytes,
-      facts: input.checks.contribution(file, bytes),
-    }));
+  const contributions = [...input.contributions].sort((a, b) => compareCodePoints(a.file, b.file));
   const index = buildContributionIndex(input.personas);
   const applied: AppliedContribution[] = [];
   const conflicts: Diagnostic[] = [];
   const removals: MergePlan['removals'] = [];
   const parked: MergePlan['parked'] = [];
-  const taken = new Set(contributionFiles.map((c) => c.file));
+  const taken = new Set(contributions.map((c) => c.file));
 
   // Contributions meet each other only through their persona, so they are queued per persona, in path order,
   // and each persona is planned and rendered before the next is read: one document in memory at a time.
   const queues = new Map<string, QueuedContribution[]>();
-  for (const { file, bytes, facts } of contributionFiles) {
-    const contribution = facts.contribution;
+  for (const facts of contributions) {
+    const { file, contribution } = facts;
     if (!contribution) {
       conflicts.push(...errorsOf(facts.diagnostics));
       continue;
@@ -98,7 +97,7 @@ export function planMerge(input: MergeInput): MergePlan {
       continue;
     }
     const queue = queues.get(target.file) ?? [];
-    queue.push({ file, bytes, facts, contribution, target });
+    queue.push({ file, facts, contribution, target });
     queues.set(target.file, queue);
   }
 
@@ -108,7 +107,7 @@ export function planMerge(input: MergeInput): MergePlan {
     queues.delete(personaFile);
     const target = (queue[0] as QueuedContribution).target;
     const state = loadState(target, input.readPersona(target.file), input.checks);
-    for (const { file, bytes, facts, contribution, target } of queue) {
+    for (const { file, facts, contribution, target } of queue) {
       const found = checkAgainstPersona({
         facts,
         contribution,
@@ -127,7 +126,7 @@ export function planMerge(input: MergeInput): MergePlan {
         parked.push({
           file,
           to: freeParkedPath(file, taken),
-          bytes,
+          bytes: input.readContribution(file),
           diagnostic: problems[0] as Diagnostic,
           contribution,
           current: currentText(state.data, contribution.field, contribution.item) ?? '',
@@ -156,7 +155,7 @@ export function planMerge(input: MergeInput): MergePlan {
         author: contribution.author,
         date,
       });
-      removals.push({ file, bytes });
+      removals.push({ file, bytes: input.readContribution(file) });
     }
     if (state.changes.length > 0) personas.push(finish(input.checks)(state));
   }
@@ -168,7 +167,6 @@ export function planMerge(input: MergeInput): MergePlan {
 
 interface QueuedContribution {
   file: string;
-  bytes: Uint8Array;
   facts: ContributionFacts;
   contribution: Contribution;
   target: PersonaTarget;

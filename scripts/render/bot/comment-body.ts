@@ -1,7 +1,8 @@
 import type { RootContent } from 'mdast';
 import type { PersonaReport } from '../../core/report.ts';
+import { details, heading, paragraph, root, text, trustedHtml } from '../mdast.ts';
 import { diagnosticTable } from './diagnostic-table.ts';
-import { details, heading, html, paragraph, root, stringifyMarkdown, text } from './markdown.ts';
+import { stringifyMarkdown } from './markdown.ts';
 import {
   countsParagraph,
   footer,
@@ -40,6 +41,12 @@ const TIERS: readonly Limits[] = [
   { errors: 0, warnings: 0, cellLength: 100, personas: 0, textLength: 100, diffLength: 0 },
 ];
 
+/** A clean pull request with no contributions gets no new comment; an existing one still turns green. */
+export function hasSomethingToSay(report: PersonaReport): boolean {
+  const p = report.previews;
+  return report.diagnostics.length > 0 || p === null || p.applied.length > 0 || p.conflicts.length > 0;
+}
+
 export function renderCommentBody(report: PersonaReport, ctx: SectionContext): string {
   let body = '';
   for (const limits of TIERS) {
@@ -50,7 +57,7 @@ export function renderCommentBody(report: PersonaReport, ctx: SectionContext): s
 }
 
 function commentContent(report: PersonaReport, ctx: SectionContext, limits: Limits): RootContent[] {
-  const out: RootContent[] = [html(COMMENT_MARKER), heading(3, [text(verdict(report))])];
+  const out: RootContent[] = [trustedHtml(COMMENT_MARKER), heading(3, text(verdict(report)))];
   const errors = report.diagnostics.filter((d) => d.severity === 'error');
   const warnings = report.diagnostics.filter((d) => d.severity === 'warning');
   if (errors.length === 0 && warnings.length === 0) {
@@ -59,16 +66,16 @@ function commentContent(report: PersonaReport, ctx: SectionContext, limits: Limi
     const fixed =
       s.resolved > 0 ? ` This pull request fixes ${plural(s.resolved, 'problem')} from the base branch.` : '';
     out.push(
-      paragraph([
+      paragraph(
         text(
           `${plural(s.personas, 'persona')} and ${plural(s.contributions, 'contribution')} checked: no problems.${fixed}`,
         ),
-      ]),
+      ),
     );
   } else {
     out.push(countsParagraph(report, ctx));
     if (errors.length > 0) {
-      out.push(heading(4, [text('Errors')]));
+      out.push(heading(4, text('Errors')));
       if (limits.errors > 0) out.push(diagnosticTable(errors.slice(0, limits.errors), ctx, limits));
       if (errors.length > limits.errors)
         out.push(moreParagraph(errors.length - limits.errors, 'more error', ctx));
