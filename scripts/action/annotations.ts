@@ -6,8 +6,14 @@ import {
   selectAnnotations,
 } from '../render/report/select-annotations.ts';
 
-/** The validate action's caps: 50 in all, the most a job shows (see GITHUB_ANNOTATION_LIMITS). */
-export const ACTION_ANNOTATION_CAPS: AnnotationCaps = { total: GITHUB_ANNOTATION_LIMITS.perJob };
+/**
+ * The validate action's caps: the action annotates in one step, where GitHub shows 10 errors and 10 warnings
+ * (see GITHUB_ANNOTATION_LIMITS); more would only be log noise, and 50 errors would have left every warning out.
+ */
+export const ACTION_ANNOTATION_CAPS: AnnotationCaps = {
+  perKind: GITHUB_ANNOTATION_LIMITS.perStepPerKind,
+  total: GITHUB_ANNOTATION_LIMITS.perJob,
+};
 
 /**
  * Annotations on the exact lines of the diff, most severe first (selectAnnotations); returns how many the caps

@@ -43,7 +43,9 @@ export async function run(): Promise<void> {
 
   const hidden = emitAnnotations(report.diagnostics);
   if (hidden > 0)
-    core.info(`${hidden} more problems are in the job summary (GitHub shows at most 50 annotations).`);
+    core.info(
+      `${hidden} more problems are in the job summary (GitHub shows 10 errors and 10 warnings per step).`,
+    );
   const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
   const repository = env.GITHUB_REPOSITORY || new URL(REPOSITORY_URL).pathname.slice(1);
   const runUrl = `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID ?? ''}`;
