@@ -16,6 +16,7 @@ import {
 } from 'yaml';
 import { type Diagnostic, diagnostic, type Place, START_OF_FILE } from '../core/diagnostic.ts';
 import { FORBIDDEN_KEYS } from '../core/persona-fields.ts';
+import { layoutProblem } from './layout-problem.ts';
 import { nodePlace, rangePlace } from './node-place.ts';
 
 export const MAX_DEPTH = 16;
@@ -76,7 +77,11 @@ export function parseYaml(file: string, text: string, maxDepth = MAX_DEPTH): Par
     );
   }
 
+  // An indentation mistake or a tab is one diagnostic at its line, in place of the errors it causes.
+  const layout = layoutProblem(file, text, first.errors, lines);
+  if (layout) diagnostics.push(layout.diagnostic);
   for (const error of first.errors) {
+    if (layout?.folded.has(error)) continue;
     const place = rangePlace(error.pos[0], error.pos[1], lines);
     if (error.code === 'RESOURCE_EXHAUSTION') {
       diagnostics.push(
