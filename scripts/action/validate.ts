@@ -124,12 +124,14 @@ async function previewContributions(root: string, baseRoot: string | null) {
 
 /**
  * The report as it fits schemas/report.schema.json, which the comment step holds it to: as built; else
- * without the previews; else with the first diagnostics only (errors first); else with none (the summary's
+ * without the fixes; else without the previews; else with the first diagnostics only (errors first); else with none (the summary's
  * counts stay). The bot always has something to post, whatever the pull request holds.
  */
 function fitToSchema(built: PersonaReport): PersonaReport {
+  const withoutFixes = built.diagnostics.map(({ fix: _fix, ...rest }) => rest);
   const attempts: Array<[string, PersonaReport]> = [
     ['', built],
+    ['the fixes (no suggested changes)', { ...built, diagnostics: withoutFixes }],
     ['the contribution previews', { ...built, previews: null }],
     [
       'all but the first 1,000 problems',

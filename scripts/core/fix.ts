@@ -1,4 +1,5 @@
 import type { Diagnostic } from './diagnostic.ts';
+import { isReportable } from './reported-path.ts';
 import type { RuleId } from './rules.ts';
 
 /**
@@ -34,10 +35,15 @@ export interface RuleMeta<R extends RuleId = RuleId> {
   fixable: boolean;
 }
 
-/** A diagnostic of a fixable rule with its fix; undefined `fix` (nothing unambiguous to do) leaves it as it is. */
+/**
+ * A diagnostic of a fixable rule with its fix; undefined `fix` (nothing unambiguous to do) leaves it as it is. So
+ * does a fix of a file whose name no report can show as it is (a path past 512 characters): its edits could not
+ * name the file they apply to.
+ */
 export function withFix(meta: RuleMeta, d: Diagnostic, fix: Fix | undefined): Diagnostic {
   if (!fix) return d;
   if (!meta.fixable || meta.rule !== d.rule)
     throw new Error(`${d.rule}: a fix from a rule that is not declared fixable (${meta.rule})`);
+  if (!fix.edits.every((edit) => isReportable(edit.file))) return d;
   return { ...d, fix };
 }

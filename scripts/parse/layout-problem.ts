@@ -17,6 +17,7 @@ const LAYOUT_CODES: ReadonlySet<string> = new Set([
   'MULTILINE_IMPLICIT_KEY',
 ]);
 const SEQUENCE_ITEM_WITHOUT_INDICATOR = /^Sequence item without - indicator/;
+export const UNCLOSED_FLOW = /^Flow (sequence|map) in block collection/;
 
 /** Keys a persona or contribution has: a line starting with one of them is a key, not wrapped text. */
 const KNOWN_KEYS: ReadonlySet<string> = new Set<string>([
@@ -53,7 +54,9 @@ export function layoutProblem(
   const layout = errors.filter((e) => isLayoutError(e, text, lines));
   if (layout.length === 0) return undefined;
   const folded = new Set(layout);
-  const tab = firstIndentationTab(text);
+  // yaml names a tab it meets in indentation; one the lexer shows at the start of a line is named even when yaml
+  // reports something else about it.
+  const tab = firstIndentationTab(text) ?? layout.find((e) => e.code === 'TAB_AS_INDENT')?.pos[0];
   const badLine = Math.min(...layout.map((e) => causeLine(e, text, lines)));
   const starts = lineOffsets(text);
   if (tab !== undefined && lines.linePos(tab).line <= badLine) {
@@ -89,6 +92,8 @@ export function layoutProblem(
 
 function isLayoutError(error: YAMLError, text: string, lines: LineCounter): boolean {
   if (error.code === 'MISSING_CHAR') return SEQUENCE_ITEM_WITHOUT_INDICATOR.test(error.message);
+  // "Flow sequence in block collection must be … indented and end with a ]": a bracket left open.
+  if (UNCLOSED_FLOW.test(error.message)) return false;
   if (!LAYOUT_CODES.has(error.code)) return false;
   if (error.code !== 'BLOCK_AS_IMPLICIT_KEY' && error.code !== 'MULTILINE_IMPLICIT_KEY') return true;
   // "Implicit keys…" is an indentation mistake when the text it reads as a key runs onto a line that starts

@@ -16,7 +16,7 @@ import {
 } from 'yaml';
 import { type Diagnostic, diagnostic, type Place, START_OF_FILE } from '../core/diagnostic.ts';
 import { FORBIDDEN_KEYS } from '../core/persona-fields.ts';
-import { layoutProblem } from './layout-problem.ts';
+import { layoutProblem, UNCLOSED_FLOW } from './layout-problem.ts';
 import { nodePlace, rangePlace } from './node-place.ts';
 
 export const MAX_DEPTH = 16;
@@ -100,7 +100,7 @@ export function parseYaml(file: string, text: string, maxDepth = MAX_DEPTH): Par
           place,
           'yaml/syntax',
           `YAML syntax error: ${plain(error.message)}.`,
-          syntaxHint(error.code),
+          syntaxHint(UNCLOSED_FLOW.test(error.message) ? 'MISSING_CHAR' : error.code),
         ),
       );
     }
@@ -356,13 +356,9 @@ function plain(message: string): string {
     .replace('closing "quote', 'closing double quote (")');
 }
 
+/** Indentation and tabs are `layoutProblem`'s (yaml/indentation, yaml/tab); what is left is quoting and brackets. */
 function syntaxHint(code: string): string {
   switch (code) {
-    case 'TAB_AS_INDENT':
-      return 'Indent with spaces, not tabs.';
-    case 'BAD_INDENT':
-    case 'BAD_INDENT_LEVEL':
-      return 'Line this up with the other keys or items at the same level (use two spaces per level).';
     case 'MISSING_CHAR':
       return 'A quote or bracket is not closed: check that every `"` and `[` on this line has its partner.';
     case 'BLOCK_AS_IMPLICIT_KEY':
