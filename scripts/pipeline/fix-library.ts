@@ -1,6 +1,10 @@
 import path from 'node:path';
+import { fastContributionCheck, fastPersonaCheck } from '../accel/fast-checks.ts';
+import { accelerated } from '../accel/switch.ts';
 import { assertWritable } from '../apply/safe-path.ts';
 import { writeLibraryFile } from '../apply/write-file.ts';
+import { checkContributionFile } from '../check/contribution/check-contribution-file.ts';
+import { checkPersonaFile } from '../check/persona/check-persona-file.ts';
 import { compileSchema } from '../check/schema/compile-schema.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import type { SourceFile } from '../core/facts.ts';
@@ -14,6 +18,7 @@ export interface FixOptions {
   only?: readonly string[];
   /** Compute everything, write nothing. */
   dryRun?: boolean;
+  env?: Record<string, string | undefined>;
 }
 
 export interface FixResult extends FixRounds {
@@ -36,13 +41,25 @@ export async function fixLibrary(root: string, options: FixOptions = {}): Promis
   ]);
   const read = (file: string): SourceFile => ({ file, bytes: readCapped(path.join(root, file)) });
   const scope = options.only === undefined ? undefined : new Set(options.only);
+  const validatePersona = compileSchema(personaSchema);
+  const validateContribution = compileSchema(contributionSchema);
+  // The accelerator's fast paths answer for plainly clean files, with the reference's answers (its differential
+  // tests hold them to that); off, every file takes the reference path.
+  const fast = accelerated(options.env);
   const rounds = fixRounds({
     personas: listing.personaFiles.map(read),
     contributions: listing.contributionFiles.map(read),
-    validatePersona: compileSchema(personaSchema),
-    validateContribution: compileSchema(contributionSchema),
+    validatePersona,
+    validateContribution,
     listingDiagnostics: listing.diagnostics,
     scope,
+    ...(fast
+      ? {
+          checkPersona: (file, bytes) => checkPersonaFile(file, bytes, validatePersona, { fast: fastPersonaCheck }),
+          checkContribution: (file, bytes) =>
+            checkContributionFile(file, bytes, validateContribution, { fast: fastContributionCheck }),
+        }
+      : {}),
   });
   if (!options.dryRun && rounds.changed.length > 0) {
     // Every target is checked before the first write: a link on the way refuses the whole run.

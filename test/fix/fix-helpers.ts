@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fastContributionCheck, fastPersonaCheck } from '../../scripts/accel/fast-checks.ts';
+import { checkContributionFile } from '../../scripts/check/contribution/check-contribution-file.ts';
+import { checkPersonaFile } from '../../scripts/check/persona/check-persona-file.ts';
 import { compileSchema } from '../../scripts/check/schema/compile-schema.ts';
 import { validateFiles } from '../../scripts/check/validate-files.ts';
 import type { Diagnostic } from '../../scripts/core/diagnostic.ts';
@@ -36,13 +39,28 @@ export function validateInMemory(files: Files): Diagnostic[] {
   }).diagnostics;
 }
 
-/** `persona fix` on in-memory files: the rounds of fixes, and the files as they end up. */
-export function fixInMemory(files: Files, scope?: ReadonlySet<string>): FixRounds & { files: Files } {
+/**
+ * `persona fix` on in-memory files: the rounds of fixes, and the files as they end up. `fast`: with the
+ * accelerator's fast paths, as `persona fix` runs unless PERSONA_ACCEL=off.
+ */
+export function fixInMemory(
+  files: Files,
+  scope?: ReadonlySet<string>,
+  fast = false,
+): FixRounds & { files: Files } {
   const rounds = fixRounds({
     ...sources(files),
     validatePersona: personaValidator,
     validateContribution: contributionValidator,
     scope,
+    ...(fast
+      ? {
+          checkPersona: (file: string, bytes: Uint8Array) =>
+            checkPersonaFile(file, bytes, personaValidator, { fast: fastPersonaCheck }),
+          checkContribution: (file: string, bytes: Uint8Array) =>
+            checkContributionFile(file, bytes, contributionValidator, { fast: fastContributionCheck }),
+        }
+      : {}),
   });
   const out: Files = { ...files };
   for (const { file, after } of rounds.changed) out[file] = after;

@@ -150,6 +150,15 @@ describe('fixes, on libraries broken at random', () => {
     );
   });
 
+  it('the accelerator’s fast paths give the same rounds as the reference', () => {
+    fc.assert(
+      fc.property(mutated, ({ files }) => {
+        expect(fixInMemory(files, undefined, true)).toEqual(fixInMemory(files));
+      }),
+      { seed: SEED, numRuns: 15 },
+    );
+  });
+
   it('a fix never writes a file outside the scope it is given', () => {
     fc.assert(
       fc.property(mutated, fc.constantFrom(ALPHA, BETA, GAMMA), ({ files }, only) => {

@@ -13,7 +13,7 @@ export const fixCommand: Command = {
   async run(args, ctx) {
     const dryRun = args.values['dry-run'] === true;
     const only = args.positionals.length > 0 ? await libraryFiles(args.positionals, ctx) : undefined;
-    const result = await fixLibrary(ctx.root, { only, dryRun });
+    const result = await fixLibrary(ctx.root, { only, dryRun, env: ctx.env });
     ctx.stdout(formatFixText({ ...result, dryRun }));
     return result.remaining.some((d) => d.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
   },
