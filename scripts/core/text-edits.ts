@@ -73,10 +73,15 @@ export function overlap(a: ResolvedEdit | undefined, b: ResolvedEdit | undefined
 /** The text with the edits applied, or undefined when they do not fit it (see `resolveEdits`). */
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string | undefined {
   const resolved = resolveEdits(text, edits);
-  if (!resolved) return undefined;
+  return resolved ? applyResolvedEdits(text, resolved) : undefined;
+}
+
+/** The text with edits already resolved against it (and known not to overlap) applied. */
+export function applyResolvedEdits(text: string, edits: readonly ResolvedEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
   let out = '';
   let at = 0;
-  for (const edit of resolved) {
+  for (const edit of sorted) {
     out += text.slice(at, edit.start) + edit.text;
     at = edit.end;
   }

@@ -55,7 +55,8 @@ export async function fixLibrary(root: string, options: FixOptions = {}): Promis
     scope,
     ...(fast
       ? {
-          checkPersona: (file, bytes) => checkPersonaFile(file, bytes, validatePersona, { fast: fastPersonaCheck }),
+          checkPersona: (file, bytes) =>
+            checkPersonaFile(file, bytes, validatePersona, { fast: fastPersonaCheck }),
           checkContribution: (file, bytes) =>
             checkContributionFile(file, bytes, validateContribution, { fast: fastContributionCheck }),
         }

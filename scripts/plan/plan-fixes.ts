@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../core/diagnostic.ts';
 import type { Fix } from '../core/fix.ts';
-import { type ResolvedEdit, resolveEdits } from '../core/text-edits.ts';
+import { applyResolvedEdits, type ResolvedEdit, resolveEdits } from '../core/text-edits.ts';
 
 export interface FixPass {
   /** The new text of every file a fix changed (a fix without edits, such as `format/bom`'s, changes its file too). */
@@ -57,17 +57,6 @@ export function planFixPass(
     applied.push({ ...d, fix });
   }
   const out = new Map<string, string>();
-  for (const [file, edits] of taken) out.set(file, applyResolved(texts.get(file) as string, edits));
+  for (const [file, edits] of taken) out.set(file, applyResolvedEdits(texts.get(file) as string, edits));
   return { texts: out, applied };
-}
-
-function applyResolved(text: string, edits: readonly ResolvedEdit[]): string {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  let out = '';
-  let at = 0;
-  for (const edit of sorted) {
-    out += text.slice(at, edit.start) + edit.text;
-    at = edit.end;
-  }
-  return out + text.slice(at);
 }
