@@ -8,6 +8,7 @@ import { loadReport } from '../pipeline/load-report.ts';
 import { COMMENT_MARKER, hasSomethingToSay, renderCommentBody } from '../render/bot/comment-body.ts';
 import { renderStepSummaryLine } from '../render/bot/step-summary.ts';
 import { type ActionsEnv, readActionsEnv, readEventPayload } from './actions-env.ts';
+import { suggestFixes } from './suggest-fixes.ts';
 
 export interface CommentIo {
   stdout: (text: string) => void;
@@ -63,7 +64,8 @@ export async function runComment(reportPath: string, io: CommentIo): Promise<num
       baseRef: pull.baseRef,
     };
     const sticky = { ...target, issueNumber: pull.number, botLogin: env.botLogin, marker: COMMENT_MARKER };
-    const body = renderCommentBody(report, links);
+    const suggestions = await suggestFixes(client, target, pull.number, report, env, io);
+    const body = renderCommentBody(report, links, suggestions);
     const outcome = await upsertStickyComment(client, sticky, body, hasSomethingToSay(report));
     const done =
       outcome.action === 'skipped'

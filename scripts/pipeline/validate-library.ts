@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { LineCounter } from 'yaml';
 import { acceleratedChecker } from '../accel/accelerated-checker.ts';
 import { type Accelerator, closeAccelerator, openAccelerator } from '../accel/accelerator.ts';
 import type { PoolOptions } from '../accel/worker-pool.ts';
@@ -7,14 +6,11 @@ import { checkContributions } from '../check/contribution/check-contributions.ts
 import { buildContributionIndex } from '../check/contribution/contribution-index.ts';
 import { plannedComparisons } from '../check/contribution/planned-comparisons.ts';
 import { checkPersonas } from '../check/library/check-personas.ts';
-import { placeFindings } from '../check/library/place-findings.ts';
+import { placeFindings, readFindingFile } from '../check/library/place-findings.ts';
 import { compileSchemaOnFirstUse } from '../check/schema/compile-schema.ts';
 import type { ContributionFacts } from '../core/contribution.ts';
 import { type Diagnostic, sortDiagnostics } from '../core/diagnostic.ts';
 import type { PersonaFacts } from '../core/facts.ts';
-import { decodeSource } from '../parse/decode-source.ts';
-import { valuePlaces } from '../parse/node-place.ts';
-import { parseYaml } from '../parse/parse-yaml.ts';
 import { readContributionSchema } from '../read/read-contribution-schema.ts';
 import { type LibraryListing, listLibrary, readCapped } from '../read/read-library.ts';
 import { readPersonaSchema } from '../read/read-schemas.ts';
@@ -101,11 +97,7 @@ export async function validateLibrary(
         }
       : undefined,
   );
-  const placed = placeFindings(findings, (file) => {
-    const decoded = decodeSource(file, readCapped(path.join(root, file)));
-    const parsed = decoded.ok ? parseYaml(file, decoded.text) : null;
-    return valuePlaces(parsed?.doc ?? null, parsed?.lines ?? new LineCounter());
-  });
+  const placed = placeFindings(findings, (file) => readFindingFile(file, readCapped(path.join(root, file))));
   const diagnostics: Diagnostic[] = [
     ...listing.diagnostics,
     ...personas.flatMap((p) => p.diagnostics),

@@ -1,4 +1,4 @@
-import { Candidates, didYouMean } from '../../core/did-you-mean.ts';
+import { Candidates, didYouMean, uniqueMatch } from '../../core/did-you-mean.ts';
 import type { Finding, PersonaFacts } from '../../core/facts.ts';
 import { contentHash } from '../../core/sha256.ts';
 import type { LibraryEntry } from './library-rule.ts';
@@ -20,14 +20,21 @@ export function checkPersonas(
     .map(({ file, identity, collected }) => ({ file, identity, collected }));
   // Built on the first broken link only: comparing with every slug is the costly part of a suggestion.
   let slugs: { candidates: Candidates; key: string } | undefined;
+  const allSlugs = () => {
+    if (!slugs) {
+      const all = entries.flatMap((e) => (e.identity.slug === undefined ? [] : [e.identity.slug]));
+      slugs = { candidates: new Candidates(all), key: contentHash(JSON.stringify(all)) };
+    }
+    return slugs;
+  };
   const help = {
     suggestSlug: (input: string) => {
-      if (!slugs) {
-        const all = entries.flatMap((e) => (e.identity.slug === undefined ? [] : [e.identity.slug]));
-        slugs = { candidates: new Candidates(all), key: contentHash(JSON.stringify(all)) };
-      }
-      const { candidates, key } = slugs;
+      const { candidates, key } = allSlugs();
       return memo(`slug\0${key}\0${input}`, () => didYouMean(input, candidates));
+    },
+    uniqueSlug: (input: string) => {
+      const { candidates, key } = allSlugs();
+      return memo(`unique-slug\0${key}\0${input}`, () => uniqueMatch(input, candidates));
     },
   };
   return LIBRARY_RULES.flatMap((rule) => rule.check(entries, help));

@@ -10,12 +10,16 @@ export interface FittedReport {
 
 /**
  * The report as it fits schemas/report.schema.json, which the comment step holds it to: as built; else
- * without the previews; else with the first diagnostics only (errors first); else with none (the summary's
+ * without the fixes (no suggested changes); else without the previews; else with the first diagnostics only (errors first); else with none (the summary's
  * counts stay). The bot always has something to post, whatever the pull request holds.
  */
 export function fitReportToSchema(built: PersonaReport): FittedReport {
   const attempts: Array<[string | null, PersonaReport]> = [
     [null, built],
+    [
+      'the fixes (no suggested changes)',
+      { ...built, diagnostics: built.diagnostics.map(({ fix: _fix, ...rest }) => rest) },
+    ],
     ['the contribution previews', { ...built, previews: null }],
     [
       'all but the first 1,000 problems',
