@@ -1,28 +1,17 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { APPLY_PROBLEMS_MARKER } from '../../scripts/render/bot/apply-comments.ts';
-import { FAKE_TOKEN, FakeGitHub } from '../helpers/fake-github.ts';
+import { useScratchRemotes } from '../helpers/apply-e2e.ts';
+import { FAKE_TOKEN } from '../helpers/fake-github.ts';
 import { personaText } from '../helpers/persona-text.ts';
-import { runApplyAction, ScratchRemote, writeIn } from '../helpers/scratch-repo.ts';
+import { runApplyAction, writeIn } from '../helpers/scratch-repo.ts';
 
-let remotes: ScratchRemote[] = [];
-let servers: FakeGitHub[] = [];
-afterEach(async () => {
-  for (const remote of remotes) remote.cleanup();
-  remotes = [];
-  for (const server of servers) {
-    await server.close();
-    expect(server.violations).toEqual([]);
-  }
-  servers = [];
-});
+const { remote, github: fakeGitHub } = useScratchRemotes();
 
 describe('apply action: problems a merge left are reported on the pull request that brought them', () => {
   it('finds the merge that introduced a broken link among the merges since the last apply, and comments there only', async () => {
-    const r = new ScratchRemote();
-    remotes.push(r);
-    const github = await FakeGitHub.start('persona-library/persona-library');
-    servers.push(github);
+    const r = remote();
+    const github = await fakeGitHub();
     // The broken link lands first; a harmless persona is merged after it, so the newest merge is not the culprit.
     const broken = await r.openPullRequest('broken', (dir) =>
       writeIn(
