@@ -54,17 +54,20 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 // scripts/core/reported-path.ts
 function reportedPath(file) {
   let shown = file.replace(UNREPORTABLE, (c) => {
-    const code6 = c.charCodeAt(0);
-    return code6 < 256 ? `%${code6.toString(16).toUpperCase().padStart(2, "0")}` : `%u${code6.toString(16).toUpperCase()}`;
+    const code5 = c.charCodeAt(0);
+    return code5 < 256 ? `%${code5.toString(16).toUpperCase().padStart(2, "0")}` : `%u${code5.toString(16).toUpperCase()}`;
   });
   shown = shown.split("/").map((part) => part === ".." ? "%2E%2E" : part).join("/").replace(/^\/+/, "");
   if (shown === "") return "(no name)";
   if (shown.length > MAX_REPORTED_PATH) {
-    let cut = MAX_REPORTED_PATH - 1;
-    if (/[\ud800-\udbff]/.test(shown[cut - 1] ?? "")) cut--;
-    shown = `${shown.slice(0, cut)}\u2026`;
+    let cut2 = MAX_REPORTED_PATH - 1;
+    if (/[\ud800-\udbff]/.test(shown[cut2 - 1] ?? "")) cut2--;
+    shown = `${shown.slice(0, cut2)}\u2026`;
   }
   return shown;
+}
+function isReportable(file) {
+  return reportedPath(file) === file;
 }
 function isPlainName(name) {
   return name !== "" && name !== "." && name !== ".." && !NOT_PLAIN.test(name);
@@ -80,15 +83,15 @@ var init_reported_path = __esm({
   }
 });
 
-// node_modules/github-slugger/regex.js
+// ../main/node_modules/github-slugger/regex.js
 var regex;
 var init_regex = __esm({
-  "node_modules/github-slugger/regex.js"() {
+  "../main/node_modules/github-slugger/regex.js"() {
     regex = /[\0-\x1F!-,\.\/:-@\[-\^`\{-\xA9\xAB-\xB4\xB6-\xB9\xBB-\xBF\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0378\u0379\u037E\u0380-\u0385\u0387\u038B\u038D\u03A2\u03F6\u0482\u0530\u0557\u0558\u055A-\u055F\u0589-\u0590\u05BE\u05C0\u05C3\u05C6\u05C8-\u05CF\u05EB-\u05EE\u05F3-\u060F\u061B-\u061F\u066A-\u066D\u06D4\u06DD\u06DE\u06E9\u06FD\u06FE\u0700-\u070F\u074B\u074C\u07B2-\u07BF\u07F6-\u07F9\u07FB\u07FC\u07FE\u07FF\u082E-\u083F\u085C-\u085F\u086B-\u089F\u08B5\u08C8-\u08D2\u08E2\u0964\u0965\u0970\u0984\u098D\u098E\u0991\u0992\u09A9\u09B1\u09B3-\u09B5\u09BA\u09BB\u09C5\u09C6\u09C9\u09CA\u09CF-\u09D6\u09D8-\u09DB\u09DE\u09E4\u09E5\u09F2-\u09FB\u09FD\u09FF\u0A00\u0A04\u0A0B-\u0A0E\u0A11\u0A12\u0A29\u0A31\u0A34\u0A37\u0A3A\u0A3B\u0A3D\u0A43-\u0A46\u0A49\u0A4A\u0A4E-\u0A50\u0A52-\u0A58\u0A5D\u0A5F-\u0A65\u0A76-\u0A80\u0A84\u0A8E\u0A92\u0AA9\u0AB1\u0AB4\u0ABA\u0ABB\u0AC6\u0ACA\u0ACE\u0ACF\u0AD1-\u0ADF\u0AE4\u0AE5\u0AF0-\u0AF8\u0B00\u0B04\u0B0D\u0B0E\u0B11\u0B12\u0B29\u0B31\u0B34\u0B3A\u0B3B\u0B45\u0B46\u0B49\u0B4A\u0B4E-\u0B54\u0B58-\u0B5B\u0B5E\u0B64\u0B65\u0B70\u0B72-\u0B81\u0B84\u0B8B-\u0B8D\u0B91\u0B96-\u0B98\u0B9B\u0B9D\u0BA0-\u0BA2\u0BA5-\u0BA7\u0BAB-\u0BAD\u0BBA-\u0BBD\u0BC3-\u0BC5\u0BC9\u0BCE\u0BCF\u0BD1-\u0BD6\u0BD8-\u0BE5\u0BF0-\u0BFF\u0C0D\u0C11\u0C29\u0C3A-\u0C3C\u0C45\u0C49\u0C4E-\u0C54\u0C57\u0C5B-\u0C5F\u0C64\u0C65\u0C70-\u0C7F\u0C84\u0C8D\u0C91\u0CA9\u0CB4\u0CBA\u0CBB\u0CC5\u0CC9\u0CCE-\u0CD4\u0CD7-\u0CDD\u0CDF\u0CE4\u0CE5\u0CF0\u0CF3-\u0CFF\u0D0D\u0D11\u0D45\u0D49\u0D4F-\u0D53\u0D58-\u0D5E\u0D64\u0D65\u0D70-\u0D79\u0D80\u0D84\u0D97-\u0D99\u0DB2\u0DBC\u0DBE\u0DBF\u0DC7-\u0DC9\u0DCB-\u0DCE\u0DD5\u0DD7\u0DE0-\u0DE5\u0DF0\u0DF1\u0DF4-\u0E00\u0E3B-\u0E3F\u0E4F\u0E5A-\u0E80\u0E83\u0E85\u0E8B\u0EA4\u0EA6\u0EBE\u0EBF\u0EC5\u0EC7\u0ECE\u0ECF\u0EDA\u0EDB\u0EE0-\u0EFF\u0F01-\u0F17\u0F1A-\u0F1F\u0F2A-\u0F34\u0F36\u0F38\u0F3A-\u0F3D\u0F48\u0F6D-\u0F70\u0F85\u0F98\u0FBD-\u0FC5\u0FC7-\u0FFF\u104A-\u104F\u109E\u109F\u10C6\u10C8-\u10CC\u10CE\u10CF\u10FB\u1249\u124E\u124F\u1257\u1259\u125E\u125F\u1289\u128E\u128F\u12B1\u12B6\u12B7\u12BF\u12C1\u12C6\u12C7\u12D7\u1311\u1316\u1317\u135B\u135C\u1360-\u137F\u1390-\u139F\u13F6\u13F7\u13FE-\u1400\u166D\u166E\u1680\u169B-\u169F\u16EB-\u16ED\u16F9-\u16FF\u170D\u1715-\u171F\u1735-\u173F\u1754-\u175F\u176D\u1771\u1774-\u177F\u17D4-\u17D6\u17D8-\u17DB\u17DE\u17DF\u17EA-\u180A\u180E\u180F\u181A-\u181F\u1879-\u187F\u18AB-\u18AF\u18F6-\u18FF\u191F\u192C-\u192F\u193C-\u1945\u196E\u196F\u1975-\u197F\u19AC-\u19AF\u19CA-\u19CF\u19DA-\u19FF\u1A1C-\u1A1F\u1A5F\u1A7D\u1A7E\u1A8A-\u1A8F\u1A9A-\u1AA6\u1AA8-\u1AAF\u1AC1-\u1AFF\u1B4C-\u1B4F\u1B5A-\u1B6A\u1B74-\u1B7F\u1BF4-\u1BFF\u1C38-\u1C3F\u1C4A-\u1C4C\u1C7E\u1C7F\u1C89-\u1C8F\u1CBB\u1CBC\u1CC0-\u1CCF\u1CD3\u1CFB-\u1CFF\u1DFA\u1F16\u1F17\u1F1E\u1F1F\u1F46\u1F47\u1F4E\u1F4F\u1F58\u1F5A\u1F5C\u1F5E\u1F7E\u1F7F\u1FB5\u1FBD\u1FBF-\u1FC1\u1FC5\u1FCD-\u1FCF\u1FD4\u1FD5\u1FDC-\u1FDF\u1FED-\u1FF1\u1FF5\u1FFD-\u203E\u2041-\u2053\u2055-\u2070\u2072-\u207E\u2080-\u208F\u209D-\u20CF\u20F1-\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F-\u215F\u2189-\u24B5\u24EA-\u2BFF\u2C2F\u2C5F\u2CE5-\u2CEA\u2CF4-\u2CFF\u2D26\u2D28-\u2D2C\u2D2E\u2D2F\u2D68-\u2D6E\u2D70-\u2D7E\u2D97-\u2D9F\u2DA7\u2DAF\u2DB7\u2DBF\u2DC7\u2DCF\u2DD7\u2DDF\u2E00-\u2E2E\u2E30-\u3004\u3008-\u3020\u3030\u3036\u3037\u303D-\u3040\u3097\u3098\u309B\u309C\u30A0\u30FB\u3100-\u3104\u3130\u318F-\u319F\u31C0-\u31EF\u3200-\u33FF\u4DC0-\u4DFF\u9FFD-\u9FFF\uA48D-\uA4CF\uA4FE\uA4FF\uA60D-\uA60F\uA62C-\uA63F\uA673\uA67E\uA6F2-\uA716\uA720\uA721\uA789\uA78A\uA7C0\uA7C1\uA7CB-\uA7F4\uA828-\uA82B\uA82D-\uA83F\uA874-\uA87F\uA8C6-\uA8CF\uA8DA-\uA8DF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA954-\uA95F\uA97D-\uA97F\uA9C1-\uA9CE\uA9DA-\uA9DF\uA9FF\uAA37-\uAA3F\uAA4E\uAA4F\uAA5A-\uAA5F\uAA77-\uAA79\uAAC3-\uAADA\uAADE\uAADF\uAAF0\uAAF1\uAAF7-\uAB00\uAB07\uAB08\uAB0F\uAB10\uAB17-\uAB1F\uAB27\uAB2F\uAB5B\uAB6A-\uAB6F\uABEB\uABEE\uABEF\uABFA-\uABFF\uD7A4-\uD7AF\uD7C7-\uD7CA\uD7FC-\uD7FF\uE000-\uF8FF\uFA6E\uFA6F\uFADA-\uFAFF\uFB07-\uFB12\uFB18-\uFB1C\uFB29\uFB37\uFB3D\uFB3F\uFB42\uFB45\uFBB2-\uFBD2\uFD3E-\uFD4F\uFD90\uFD91\uFDC8-\uFDEF\uFDFC-\uFDFF\uFE10-\uFE1F\uFE30-\uFE32\uFE35-\uFE4C\uFE50-\uFE6F\uFE75\uFEFD-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF3E\uFF40\uFF5B-\uFF65\uFFBF-\uFFC1\uFFC8\uFFC9\uFFD0\uFFD1\uFFD8\uFFD9\uFFDD-\uFFFF]|\uD800[\uDC0C\uDC27\uDC3B\uDC3E\uDC4E\uDC4F\uDC5E-\uDC7F\uDCFB-\uDD3F\uDD75-\uDDFC\uDDFE-\uDE7F\uDE9D-\uDE9F\uDED1-\uDEDF\uDEE1-\uDEFF\uDF20-\uDF2C\uDF4B-\uDF4F\uDF7B-\uDF7F\uDF9E\uDF9F\uDFC4-\uDFC7\uDFD0\uDFD6-\uDFFF]|\uD801[\uDC9E\uDC9F\uDCAA-\uDCAF\uDCD4-\uDCD7\uDCFC-\uDCFF\uDD28-\uDD2F\uDD64-\uDDFF\uDF37-\uDF3F\uDF56-\uDF5F\uDF68-\uDFFF]|\uD802[\uDC06\uDC07\uDC09\uDC36\uDC39-\uDC3B\uDC3D\uDC3E\uDC56-\uDC5F\uDC77-\uDC7F\uDC9F-\uDCDF\uDCF3\uDCF6-\uDCFF\uDD16-\uDD1F\uDD3A-\uDD7F\uDDB8-\uDDBD\uDDC0-\uDDFF\uDE04\uDE07-\uDE0B\uDE14\uDE18\uDE36\uDE37\uDE3B-\uDE3E\uDE40-\uDE5F\uDE7D-\uDE7F\uDE9D-\uDEBF\uDEC8\uDEE7-\uDEFF\uDF36-\uDF3F\uDF56-\uDF5F\uDF73-\uDF7F\uDF92-\uDFFF]|\uD803[\uDC49-\uDC7F\uDCB3-\uDCBF\uDCF3-\uDCFF\uDD28-\uDD2F\uDD3A-\uDE7F\uDEAA\uDEAD-\uDEAF\uDEB2-\uDEFF\uDF1D-\uDF26\uDF28-\uDF2F\uDF51-\uDFAF\uDFC5-\uDFDF\uDFF7-\uDFFF]|\uD804[\uDC47-\uDC65\uDC70-\uDC7E\uDCBB-\uDCCF\uDCE9-\uDCEF\uDCFA-\uDCFF\uDD35\uDD40-\uDD43\uDD48-\uDD4F\uDD74\uDD75\uDD77-\uDD7F\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDFF\uDE12\uDE38-\uDE3D\uDE3F-\uDE7F\uDE87\uDE89\uDE8E\uDE9E\uDEA9-\uDEAF\uDEEB-\uDEEF\uDEFA-\uDEFF\uDF04\uDF0D\uDF0E\uDF11\uDF12\uDF29\uDF31\uDF34\uDF3A\uDF45\uDF46\uDF49\uDF4A\uDF4E\uDF4F\uDF51-\uDF56\uDF58-\uDF5C\uDF64\uDF65\uDF6D-\uDF6F\uDF75-\uDFFF]|\uD805[\uDC4B-\uDC4F\uDC5A-\uDC5D\uDC62-\uDC7F\uDCC6\uDCC8-\uDCCF\uDCDA-\uDD7F\uDDB6\uDDB7\uDDC1-\uDDD7\uDDDE-\uDDFF\uDE41-\uDE43\uDE45-\uDE4F\uDE5A-\uDE7F\uDEB9-\uDEBF\uDECA-\uDEFF\uDF1B\uDF1C\uDF2C-\uDF2F\uDF3A-\uDFFF]|\uD806[\uDC3B-\uDC9F\uDCEA-\uDCFE\uDD07\uDD08\uDD0A\uDD0B\uDD14\uDD17\uDD36\uDD39\uDD3A\uDD44-\uDD4F\uDD5A-\uDD9F\uDDA8\uDDA9\uDDD8\uDDD9\uDDE2\uDDE5-\uDDFF\uDE3F-\uDE46\uDE48-\uDE4F\uDE9A-\uDE9C\uDE9E-\uDEBF\uDEF9-\uDFFF]|\uD807[\uDC09\uDC37\uDC41-\uDC4F\uDC5A-\uDC71\uDC90\uDC91\uDCA8\uDCB7-\uDCFF\uDD07\uDD0A\uDD37-\uDD39\uDD3B\uDD3E\uDD48-\uDD4F\uDD5A-\uDD5F\uDD66\uDD69\uDD8F\uDD92\uDD99-\uDD9F\uDDAA-\uDEDF\uDEF7-\uDFAF\uDFB1-\uDFFF]|\uD808[\uDF9A-\uDFFF]|\uD809[\uDC6F-\uDC7F\uDD44-\uDFFF]|[\uD80A\uD80B\uD80E-\uD810\uD812-\uD819\uD824-\uD82B\uD82D\uD82E\uD830-\uD833\uD837\uD839\uD83D\uD83F\uD87B-\uD87D\uD87F\uD885-\uDB3F\uDB41-\uDBFF][\uDC00-\uDFFF]|\uD80D[\uDC2F-\uDFFF]|\uD811[\uDE47-\uDFFF]|\uD81A[\uDE39-\uDE3F\uDE5F\uDE6A-\uDECF\uDEEE\uDEEF\uDEF5-\uDEFF\uDF37-\uDF3F\uDF44-\uDF4F\uDF5A-\uDF62\uDF78-\uDF7C\uDF90-\uDFFF]|\uD81B[\uDC00-\uDE3F\uDE80-\uDEFF\uDF4B-\uDF4E\uDF88-\uDF8E\uDFA0-\uDFDF\uDFE2\uDFE5-\uDFEF\uDFF2-\uDFFF]|\uD821[\uDFF8-\uDFFF]|\uD823[\uDCD6-\uDCFF\uDD09-\uDFFF]|\uD82C[\uDD1F-\uDD4F\uDD53-\uDD63\uDD68-\uDD6F\uDEFC-\uDFFF]|\uD82F[\uDC6B-\uDC6F\uDC7D-\uDC7F\uDC89-\uDC8F\uDC9A-\uDC9C\uDC9F-\uDFFF]|\uD834[\uDC00-\uDD64\uDD6A-\uDD6C\uDD73-\uDD7A\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDE41\uDE45-\uDFFF]|\uD835[\uDC55\uDC9D\uDCA0\uDCA1\uDCA3\uDCA4\uDCA7\uDCA8\uDCAD\uDCBA\uDCBC\uDCC4\uDD06\uDD0B\uDD0C\uDD15\uDD1D\uDD3A\uDD3F\uDD45\uDD47-\uDD49\uDD51\uDEA6\uDEA7\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3\uDFCC\uDFCD]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85-\uDE9A\uDEA0\uDEB0-\uDFFF]|\uD838[\uDC07\uDC19\uDC1A\uDC22\uDC25\uDC2B-\uDCFF\uDD2D-\uDD2F\uDD3E\uDD3F\uDD4A-\uDD4D\uDD4F-\uDEBF\uDEFA-\uDFFF]|\uD83A[\uDCC5-\uDCCF\uDCD7-\uDCFF\uDD4C-\uDD4F\uDD5A-\uDFFF]|\uD83B[\uDC00-\uDDFF\uDE04\uDE20\uDE23\uDE25\uDE26\uDE28\uDE33\uDE38\uDE3A\uDE3C-\uDE41\uDE43-\uDE46\uDE48\uDE4A\uDE4C\uDE50\uDE53\uDE55\uDE56\uDE58\uDE5A\uDE5C\uDE5E\uDE60\uDE63\uDE65\uDE66\uDE6B\uDE73\uDE78\uDE7D\uDE7F\uDE8A\uDE9C-\uDEA0\uDEA4\uDEAA\uDEBC-\uDFFF]|\uD83C[\uDC00-\uDD2F\uDD4A-\uDD4F\uDD6A-\uDD6F\uDD8A-\uDFFF]|\uD83E[\uDC00-\uDFEF\uDFFA-\uDFFF]|\uD869[\uDEDE-\uDEFF]|\uD86D[\uDF35-\uDF3F]|\uD86E[\uDC1E\uDC1F]|\uD873[\uDEA2-\uDEAF]|\uD87A[\uDFE1-\uDFFF]|\uD87E[\uDE1E-\uDFFF]|\uD884[\uDF4B-\uDFFF]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]/g;
   }
 });
 
-// node_modules/github-slugger/index.js
+// ../main/node_modules/github-slugger/index.js
 function slug(value, maintainCase) {
   if (typeof value !== "string") return "";
   if (!maintainCase) value = value.toLowerCase();
@@ -96,7 +99,7 @@ function slug(value, maintainCase) {
 }
 var own, BananaSlug;
 var init_github_slugger = __esm({
-  "node_modules/github-slugger/index.js"() {
+  "../main/node_modules/github-slugger/index.js"() {
     init_regex();
     own = Object.hasOwnProperty;
     BananaSlug = class {
@@ -259,6 +262,8 @@ var init_rules = __esm({
       "file/too-many-problems": "Reporting stopped after many problems in one file.",
       // YAML syntax and structure.
       "yaml/syntax": "The YAML could not be parsed.",
+      "yaml/indentation": "A line indented to a column that matches no level above it.",
+      "yaml/tab": "A tab in the indentation, where YAML allows only spaces.",
       "yaml/duplicate-key": "A key appears twice in the same mapping.",
       "yaml/multiple-documents": "The file holds more than one YAML document.",
       "yaml/not-a-mapping": "The top level is not a mapping of keys to values.",
@@ -301,6 +306,9 @@ var init_rules = __esm({
       "lint/cut-list-item": "A list item that looks cut in the middle of a sentence.",
       "lint/duplicate-title": "Two personas share a title.",
       "lint/placeholder": "Placeholder text such as TODO, TBD or lorem ipsum.",
+      // Tags and the tag vocabulary (warnings).
+      "tag/unknown": "A tag that is not in the vocabulary, `tags.yaml`.",
+      "tag/near-duplicate": "Two tags that differ only in plural or hyphenation, such as `design-system` and `design-systems`.",
       // Canonical formatting: what `persona fmt` rewrites (warnings in `persona validate`).
       "format/not-canonical": "The file is not in canonical format.",
       "format/line-endings": "The file has CRLF (Windows) line endings instead of LF.",
@@ -362,11 +370,11 @@ function countBySeverity(diagnostics) {
   for (const d of diagnostics) if (d.severity === "error") errors++;
   return { errors, warnings: diagnostics.length - errors };
 }
-function capped(text7) {
-  if (text7.length <= MAX_DIAGNOSTIC_TEXT) return text7;
-  let cut = MAX_DIAGNOSTIC_TEXT - 1;
-  if (/[\ud800-\udbff]/.test(text7[cut - 1] ?? "")) cut--;
-  return `${text7.slice(0, cut)}\u2026`;
+function capped(text6) {
+  if (text6.length <= MAX_DIAGNOSTIC_TEXT) return text6;
+  let cut2 = MAX_DIAGNOSTIC_TEXT - 1;
+  if (/[\ud800-\udbff]/.test(text6[cut2 - 1] ?? "")) cut2--;
+  return `${text6.slice(0, cut2)}\u2026`;
 }
 var START_OF_FILE, MAX_DIAGNOSTIC_TEXT;
 var init_diagnostic = __esm({
@@ -389,7 +397,7 @@ function isListField(field) {
 function isContentField(field) {
   return isTextField(field) || isListField(field);
 }
-var TEXT_FIELDS, LIST_FIELDS, SECTION_ORDER, CONTENT_FIELDS, PERSONA_KEY_ORDER, LINK_KEY_ORDER, FIELD_LABELS, FORBIDDEN_KEYS, PERSONA_MODELINE, CONTRIBUTION_MODELINE, PERSONA_CANONICAL_OPTIONS;
+var TEXT_FIELDS, LIST_FIELDS, SECTION_ORDER, CONTENT_FIELDS, PERSONA_KEY_ORDER, HISTORY_KEY_ORDER, LINK_KEY_ORDER, FIELD_LABELS, FORBIDDEN_KEYS, PERSONA_MODELINE, CONTRIBUTION_MODELINE, TAG_VOCABULARY_FILE, PERSONA_CANONICAL_OPTIONS;
 var init_persona_fields = __esm({
   "scripts/core/persona-fields.ts"() {
     "use strict";
@@ -432,6 +440,15 @@ var init_persona_fields = __esm({
       "composability",
       "community"
     ];
+    HISTORY_KEY_ORDER = [
+      "date",
+      "author",
+      "action",
+      "field",
+      "item",
+      "rationale",
+      "evidence"
+    ];
     LINK_KEY_ORDER = ["persona", "relation", "note"];
     FIELD_LABELS = {
       aha_moment: "Aha moment",
@@ -452,6 +469,7 @@ var init_persona_fields = __esm({
     FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
     PERSONA_MODELINE = "# yaml-language-server: $schema=../../schemas/persona.schema.json";
     CONTRIBUTION_MODELINE = "# yaml-language-server: $schema=../../schemas/contribution.schema.json";
+    TAG_VOCABULARY_FILE = "tags.yaml";
     PERSONA_CANONICAL_OPTIONS = {
       keyOrder: PERSONA_KEY_ORDER,
       itemKeyOrder: { composability: LINK_KEY_ORDER },
@@ -460,9 +478,22 @@ var init_persona_fields = __esm({
   }
 });
 
+// scripts/render/catalogue/single-line.ts
+function singleLine(value) {
+  return value.replace(/\s+/g, " ").trim();
+}
+var init_single_line = __esm({
+  "scripts/render/catalogue/single-line.ts"() {
+    "use strict";
+  }
+});
+
 // scripts/render/neutralize-text.ts
-function neutralizeText(text7, options = {}) {
-  let value = text7.replace(/\r\n?/g, "\n").replace(BIDI_CONTROLS, "").replace(CONTROLS, "");
+function oneLine(maxLength) {
+  return { maxLength, singleLine: true };
+}
+function neutralizeText(text6, options = {}) {
+  let value = text6.replace(/\r\n?/g, "\n").replace(BIDI_CONTROLS, "").replace(CONTROLS, "");
   if (options.singleLine) value = value.replace(/\s*[\n\t]\s*/g, " ");
   if (options.maxLength !== void 0) value = truncate(value, options.maxLength);
   return breakAutolinks(value);
@@ -490,13 +521,110 @@ var init_neutralize_text = __esm({
   }
 });
 
+// scripts/render/mdast.ts
+function text(value) {
+  return { type: "text", value };
+}
+function neutralize(value, options) {
+  const plain2 = options.maxLength === void 0 && !options.singleLine && !NEUTRALIZE_TRIGGERS.test(value);
+  return plain2 ? value : neutralizeText(value, options);
+}
+function untrusted(value, options = {}) {
+  return { type: "text", value: neutralize(value, options) };
+}
+function untrustedLine(value) {
+  return { type: "text", value: neutralize(singleLine(value), {}) };
+}
+function untrustedRich(value, maxLength) {
+  const safe2 = neutralizeText(value, { maxLength, singleLine: true });
+  return safe2.split(/`([^`]+)`/).map((part, i) => i % 2 === 1 ? inlineCode(part) : text(part)).filter((node2) => node2.type === "inlineCode" || node2.value !== "");
+}
+function paragraph(...children) {
+  return { type: "paragraph", children };
+}
+function heading(depth, ...children) {
+  return { type: "heading", depth, children };
+}
+function strong(...children) {
+  return { type: "strong", children };
+}
+function emphasis(...children) {
+  return { type: "emphasis", children };
+}
+function inlineCode(value) {
+  return { type: "inlineCode", value };
+}
+function link(url, ...children) {
+  return { type: "link", url, children };
+}
+function code(lang, value) {
+  return { type: "code", lang, value };
+}
+function blockquote(...children) {
+  return { type: "blockquote", children };
+}
+function thematicBreak() {
+  return { type: "thematicBreak" };
+}
+function trustedHtml(value) {
+  return { type: "html", value };
+}
+function list(items) {
+  return {
+    type: "list",
+    ordered: false,
+    spread: false,
+    children: items.map((children) => ({ type: "listItem", spread: false, children }))
+  };
+}
+function bulletList(items) {
+  return list(items.map((children) => [paragraph(...children)]));
+}
+function table(header, rows) {
+  const row = (cells) => ({
+    type: "tableRow",
+    children: cells.map((children) => ({ type: "tableCell", children }))
+  });
+  return { type: "table", align: header.map(() => null), children: [row(header), ...rows.map(row)] };
+}
+function joined(parts, separator) {
+  const out = [];
+  parts.forEach((part, index2) => {
+    if (index2 > 0) out.push(text(separator));
+    out.push(...part);
+  });
+  return out;
+}
+function details(summary2, children) {
+  return [
+    trustedHtml(`<details><summary>${escapeHtml(summary2)}</summary>`),
+    ...children,
+    trustedHtml("</details>")
+  ];
+}
+function escapeHtml(value) {
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+function root(children) {
+  return { type: "root", children };
+}
+var NEUTRALIZE_TRIGGERS;
+var init_mdast = __esm({
+  "scripts/render/mdast.ts"() {
+    "use strict";
+    init_single_line();
+    init_neutralize_text();
+    NEUTRALIZE_TRIGGERS = /[\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069@#<]|:\/\/|gh-|www\./i;
+  }
+});
+
 // scripts/core/sha256.ts
 import { createHash } from "node:crypto";
 function sha256(data) {
   return createHash("sha256").update(data).digest("hex");
 }
 function contentHash(data) {
-  return createHash("sha256").update(data).digest("base64url");
+  return createHash("sha256").update(data).digest("base64url").slice(0, 22);
 }
 function hashData(value, replacer) {
   return contentHash(JSON.stringify(value, replacer) ?? "undefined");
@@ -507,9 +635,53 @@ var init_sha256 = __esm({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// scripts/core/contribute-form.ts
+function formLabel(id) {
+  return FORM_FIELDS.find((f) => f.id === id)?.label ?? id;
+}
+function personaOptionLabel(persona) {
+  let title = persona.title.replace(/\s+/g, " ").trim();
+  if (title.length > MAX_TITLE_IN_OPTION) title = `${title.slice(0, MAX_TITLE_IN_OPTION - 1).trimEnd()}\u2026`;
+  return `${title} (${persona.id})`;
+}
+var FORM_FIELDS, FORM_TEMPLATE_FILE, FORM_PATH, CONTRIBUTION_LABEL, NEEDS_FIX_LABEL, NO_RESPONSE, ACTION_LABELS, FIELD_OPTIONS, MAX_TITLE_IN_OPTION, OPTION_ID;
+var init_contribute_form = __esm({
+  "scripts/core/contribute-form.ts"() {
+    "use strict";
+    init_persona_fields();
+    FORM_FIELDS = [
+      { id: "persona", label: "Persona" },
+      { id: "field", label: "Field" },
+      { id: "action", label: "Action" },
+      { id: "item", label: "Item number" },
+      { id: "text", label: "Text" },
+      { id: "rationale", label: "Rationale" },
+      { id: "evidence", label: "Evidence link" }
+    ];
+    FORM_TEMPLATE_FILE = "contribute.yml";
+    FORM_PATH = `.github/ISSUE_TEMPLATE/${FORM_TEMPLATE_FILE}`;
+    CONTRIBUTION_LABEL = "contribution";
+    NEEDS_FIX_LABEL = "needs-fix";
+    NO_RESPONSE = "_No response_";
+    ACTION_LABELS = {
+      confirm: "Confirm",
+      correct: "Correct",
+      extend: "Extend"
+    };
+    FIELD_OPTIONS = SECTION_ORDER.map(
+      (field) => ({
+        field,
+        label: FIELD_LABELS[field]
+      })
+    );
+    MAX_TITLE_IN_OPTION = 100;
+    OPTION_ID = /\((APP-[0-9]{3,})\)\s*$/;
+  }
+});
+
+// ../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -520,10 +692,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap9 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isScalar9 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq5 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -544,7 +716,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar7(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar9(node2) || isCollection(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -556,17 +728,17 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap7;
+    exports.isMap = isMap9;
     exports.isNode = isNode2;
     exports.isPair = isPair;
-    exports.isScalar = isScalar7;
-    exports.isSeq = isSeq4;
+    exports.isScalar = isScalar9;
+    exports.isSeq = isSeq5;
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -584,17 +756,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP2;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path32) {
-      const ctrl = callVisitor(key, node2, visitor, path32);
+    function visit_(key, node2, visitor, path35) {
+      const ctrl = callVisitor(key, node2, visitor, path35);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path32, ctrl);
-        return visit_(key, ctrl, visitor, path32);
+        replaceNode(key, path35, ctrl);
+        return visit_(key, ctrl, visitor, path35);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path32 = Object.freeze(path32.concat(node2));
+          path35 = Object.freeze(path35.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path32);
+            const ci = visit_(i, node2.items[i], visitor, path35);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -605,13 +777,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path32 = Object.freeze(path32.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path32);
+          path35 = Object.freeze(path35.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path35);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path32);
+          const cv = visit_("value", node2.value, visitor, path35);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -632,17 +804,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path32) {
-      const ctrl = await callVisitor(key, node2, visitor, path32);
+    async function visitAsync_(key, node2, visitor, path35) {
+      const ctrl = await callVisitor(key, node2, visitor, path35);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path32, ctrl);
-        return visitAsync_(key, ctrl, visitor, path32);
+        replaceNode(key, path35, ctrl);
+        return visitAsync_(key, ctrl, visitor, path35);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path32 = Object.freeze(path32.concat(node2));
+          path35 = Object.freeze(path35.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path32);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path35);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -653,13 +825,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path32 = Object.freeze(path32.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path32);
+          path35 = Object.freeze(path35.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path35);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path32);
+          const cv = await visitAsync_("value", node2.value, visitor, path35);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -686,23 +858,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path32) {
+    function callVisitor(key, node2, visitor, path35) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path32);
+        return visitor(key, node2, path35);
       if (identity2.isMap(node2))
-        return visitor.Map?.(key, node2, path32);
+        return visitor.Map?.(key, node2, path35);
       if (identity2.isSeq(node2))
-        return visitor.Seq?.(key, node2, path32);
+        return visitor.Seq?.(key, node2, path35);
       if (identity2.isPair(node2))
-        return visitor.Pair?.(key, node2, path32);
+        return visitor.Pair?.(key, node2, path35);
       if (identity2.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path32);
+        return visitor.Scalar?.(key, node2, path35);
       if (identity2.isAlias(node2))
-        return visitor.Alias?.(key, node2, path32);
+        return visitor.Alias?.(key, node2, path35);
       return void 0;
     }
-    function replaceNode(key, path32, node2) {
-      const parent = path32[path32.length - 1];
+    function replaceNode(key, path35, node2) {
+      const parent = path35[path35.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity2.isPair(parent)) {
@@ -722,9 +894,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var visit3 = require_visit();
@@ -866,7 +1038,7 @@ var require_directives = __commonJS({
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
       toString(doc) {
-        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const lines2 = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
         if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
@@ -882,9 +1054,9 @@ var require_directives = __commonJS({
           if (handle2 === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle2} ${prefix}`);
+            lines2.push(`%TAG ${handle2} ${prefix}`);
         }
-        return lines.join("\n");
+        return lines2.join("\n");
       }
     };
     Directives.defaultYaml = { explicit: false, version: "1.2" };
@@ -893,9 +1065,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var visit3 = require_visit();
@@ -907,9 +1079,9 @@ var require_anchors = __commonJS({
       }
       return true;
     }
-    function anchorNames(root4) {
+    function anchorNames(root3) {
       const anchors = /* @__PURE__ */ new Set();
-      visit3.visit(root4, {
+      visit3.visit(root3, {
         Value(_key, node2) {
           if (node2.anchor)
             anchors.add(node2.anchor);
@@ -963,9 +1135,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -1013,9 +1185,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     function toJS(value, arg, ctx) {
@@ -1043,9 +1215,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity2 = require_identity();
@@ -1084,9 +1256,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit3 = require_visit();
@@ -1185,8 +1357,8 @@ var require_Alias = __commonJS({
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity2.isCollection(node2)) {
         let count4 = 0;
-        for (const item of node2.items) {
-          const c = getAliasCount(doc, item, anchors2);
+        for (const item2 of node2.items) {
+          const c = getAliasCount(doc, item2, anchors2);
           if (c > count4)
             count4 = c;
         }
@@ -1202,15 +1374,15 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar3 = class extends Node.NodeBase {
+    var Scalar4 = class extends Node.NodeBase {
       constructor(value) {
         super(identity2.SCALAR);
         this.value = value;
@@ -1222,23 +1394,23 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar3.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar3.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar3.PLAIN = "PLAIN";
-    Scalar3.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar3.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar3;
+    Scalar4.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar4.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar4.PLAIN = "PLAIN";
+    Scalar4.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar4.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar4;
     exports.isScalarValue = isScalarValue;
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -1283,7 +1455,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node3 = new Scalar3.Scalar(value);
+          const node3 = new Scalar4.Scalar(value);
           if (ref)
             ref.node = node3;
           return node3;
@@ -1294,7 +1466,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar3.Scalar(value);
+      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar4.Scalar(value);
       if (tagName)
         node2.tag = tagName;
       else if (!tagObj.default)
@@ -1307,17 +1479,17 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path32, value) {
+    function collectionFromPath(schema, path35, value) {
       let v = value;
-      for (let i = path32.length - 1; i >= 0; --i) {
-        const k = path32[i];
+      for (let i = path35.length - 1; i >= 0; --i) {
+        const k = path35[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -1336,7 +1508,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path32) => path32 == null || typeof path32 === "object" && !!path32[Symbol.iterator]().next().done;
+    var isEmptyPath = (path35) => path35 == null || typeof path35 === "object" && !!path35[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -1366,11 +1538,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path32, value) {
-        if (isEmptyPath(path32))
+      addIn(path35, value) {
+        if (isEmptyPath(path35))
           this.add(value);
         else {
-          const [key, ...rest] = path32;
+          const [key, ...rest] = path35;
           const node2 = this.get(key, true);
           if (identity2.isCollection(node2))
             node2.addIn(rest, value);
@@ -1384,8 +1556,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path32) {
-        const [key, ...rest] = path32;
+      deleteIn(path35) {
+        const [key, ...rest] = path35;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -1399,8 +1571,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path32, keepScalar) {
-        const [key, ...rest] = path32;
+      getIn(path35, keepScalar) {
+        const [key, ...rest] = path35;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
@@ -1418,8 +1590,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path32) {
-        const [key, ...rest] = path32;
+      hasIn(path35) {
+        const [key, ...rest] = path35;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -1429,8 +1601,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path32, value) {
-        const [key, ...rest] = path32;
+      setIn(path35, value) {
+        const [key, ...rest] = path35;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1450,9 +1622,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent2) {
@@ -1467,21 +1639,21 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text7, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text6, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text7;
+        return text6;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text7.length <= endStep)
-        return text7;
+      if (text6.length <= endStep)
+        return text6;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent2.length;
@@ -1498,14 +1670,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text7, i, indent2.length);
+        i = consumeMoreIndentedLines(text6, i, indent2.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text7[i += 1]; ) {
+      for (let ch; ch = text6[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text7[i + 1]) {
+          switch (text6[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1522,12 +1694,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text7, i, indent2.length);
+            i = consumeMoreIndentedLines(text6, i, indent2.length);
           end = i + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text7[i + 1];
+            const next = text6[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1539,12 +1711,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text7[i += 1];
+                ch = text6[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text7;
+                return text6;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1559,39 +1731,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text7;
+        return text6;
       if (onFold)
         onFold();
-      let res = text7.slice(0, folds[0]);
+      let res = text6.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text7.length;
+        const end2 = folds[i2 + 1] || text6.length;
         if (fold === 0)
           res = `
-${indent2}${text7.slice(0, end2)}`;
+${indent2}${text6.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text7[fold]}\\`;
+            res += `${text6[fold]}\\`;
           res += `
-${indent2}${text7.slice(fold + 1, end2)}`;
+${indent2}${text6.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text7, i, indent2) {
+    function consumeMoreIndentedLines(text6, i, indent2) {
       let end = i;
       let start = i + 1;
-      let ch = text7[start];
+      let ch = text6[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent2) {
-          ch = text7[++i];
+          ch = text6[++i];
         } else {
           do {
-            ch = text7[++i];
+            ch = text6[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text7[start];
+          ch = text6[start];
         }
       }
       return end;
@@ -1603,11 +1775,11 @@ ${indent2}${text7.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -1654,8 +1826,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code6 = json.substr(i + 2, 4);
-                switch (code6) {
+                const code5 = json.substr(i + 2, 4);
+                switch (code5) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -1681,8 +1853,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code6.substr(0, 2) === "00")
-                      str += "\\x" + code6.substr(2);
+                    if (code5.substr(0, 2) === "00")
+                      str += "\\x" + code5.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -1750,7 +1922,7 @@ ${indent2}`) + "'";
         return quotedString(value, ctx);
       }
       const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar3.Scalar.BLOCK_FOLDED ? false : type === Scalar3.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
+      const literal = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar4.Scalar.BLOCK_FOLDED ? false : type === Scalar4.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
       if (!value)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -1805,7 +1977,7 @@ ${indent2}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote2 !== "folded" && type !== Scalar3.Scalar.BLOCK_FOLDED) {
+        if (blockQuote2 !== "folded" && type !== Scalar4.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -1819,22 +1991,22 @@ ${indent2}${body}`;
       return `|${header}
 ${indent2}${start}${value}${end}`;
     }
-    function plainString(item, ctx, onComment, onChompKeep) {
-      const { type, value } = item;
+    function plainString(item2, ctx, onComment, onChompKeep) {
+      const { type, value } = item2;
       const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
       if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
         return quotedString(value, ctx);
       }
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
-        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item2, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar3.Scalar.PLAIN && value.includes("\n")) {
-        return blockString(item, ctx, onComment, onChompKeep);
+      if (!implicitKey && !inFlow && type !== Scalar4.Scalar.PLAIN && value.includes("\n")) {
+        return blockString(item2, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
         if (indent2 === "") {
           ctx.forceBlockIndent = true;
-          return blockString(item, ctx, onComment, onChompKeep);
+          return blockString(item2, ctx, onComment, onChompKeep);
         } else if (implicitKey && indent2 === indentStep) {
           return quotedString(value, ctx);
         }
@@ -1849,24 +2021,24 @@ ${indent2}`);
       }
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
-    function stringifyString(item, ctx, onComment, onChompKeep) {
+    function stringifyString(item2, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
-      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
-      let { type } = item;
-      if (type !== Scalar3.Scalar.QUOTE_DOUBLE) {
+      const ss = typeof item2.value === "string" ? item2 : Object.assign({}, item2, { value: String(item2.value) });
+      let { type } = item2;
+      if (type !== Scalar4.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar3.Scalar.QUOTE_DOUBLE;
+          type = Scalar4.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar3.Scalar.BLOCK_FOLDED:
-          case Scalar3.Scalar.BLOCK_LITERAL:
+          case Scalar4.Scalar.BLOCK_FOLDED:
+          case Scalar4.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar3.Scalar.QUOTE_DOUBLE:
+          case Scalar4.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar3.Scalar.QUOTE_SINGLE:
+          case Scalar4.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar3.Scalar.PLAIN:
+          case Scalar4.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -1886,9 +2058,9 @@ ${indent2}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity2 = require_identity();
@@ -1936,25 +2108,25 @@ var require_stringify = __commonJS({
         options: opt
       };
     }
-    function getTagObject(tags, item) {
-      if (item.tag) {
-        const match = tags.filter((t) => t.tag === item.tag);
+    function getTagObject(tags, item2) {
+      if (item2.tag) {
+        const match = tags.filter((t) => t.tag === item2.tag);
         if (match.length > 0)
-          return match.find((t) => t.format === item.format) ?? match[0];
+          return match.find((t) => t.format === item2.format) ?? match[0];
       }
       let tagObj = void 0;
       let obj;
-      if (identity2.isScalar(item)) {
-        obj = item.value;
+      if (identity2.isScalar(item2)) {
+        obj = item2.value;
         let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
           const testMatch = match.filter((t) => t.test);
           if (testMatch.length > 0)
             match = testMatch;
         }
-        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+        tagObj = match.find((t) => t.format === item2.format) ?? match.find((t) => !t.format);
       } else {
-        obj = item;
+        obj = item2;
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
@@ -1977,24 +2149,24 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify3(item, ctx, onComment, onChompKeep) {
-      if (identity2.isPair(item))
-        return item.toString(ctx, onComment, onChompKeep);
-      if (identity2.isAlias(item)) {
+    function stringify3(item2, ctx, onComment, onChompKeep) {
+      if (identity2.isPair(item2))
+        return item2.toString(ctx, onComment, onChompKeep);
+      if (identity2.isAlias(item2)) {
         if (ctx.doc.directives)
-          return item.toString(ctx);
-        if (ctx.resolvedAliases?.has(item)) {
+          return item2.toString(ctx);
+        if (ctx.resolvedAliases?.has(item2)) {
           throw new TypeError(`Cannot stringify circular structure without alias nodes`);
         } else {
           if (ctx.resolvedAliases)
-            ctx.resolvedAliases.add(item);
+            ctx.resolvedAliases.add(item2);
           else
-            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
-          item = item.resolve(ctx.doc);
+            ctx.resolvedAliases = /* @__PURE__ */ new Set([item2]);
+          item2 = item2.resolve(ctx.doc);
         }
       }
       let tagObj = void 0;
-      const node2 = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node2 = identity2.isNode(item2) ? item2 : ctx.doc.createNode(item2, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node2));
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
@@ -2010,12 +2182,12 @@ ${ctx.indent}${str}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -2030,7 +2202,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar3.Scalar.BLOCK_FOLDED || key.type === Scalar3.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar4.Scalar.BLOCK_FOLDED || key.type === Scalar4.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -2143,9 +2315,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -2165,24 +2337,24 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar3.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar4.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar3.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar4.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map4, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity2.isSeq(source))
@@ -2225,9 +2397,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
@@ -2289,9 +2461,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -2329,9 +2501,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var stringify3 = require_stringify();
@@ -2345,39 +2517,39 @@ var require_stringifyCollection = __commonJS({
       const { indent: indent2, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
-      const lines = [];
+      const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+        const item2 = items[i];
         let comment2 = null;
-        if (identity2.isNode(item)) {
-          if (!chompKeep && item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
-          if (item.comment)
-            comment2 = item.comment;
-        } else if (identity2.isPair(item)) {
-          const ik = identity2.isNode(item.key) ? item.key : null;
+        if (identity2.isNode(item2)) {
+          if (!chompKeep && item2.spaceBefore)
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item2.commentBefore, chompKeep);
+          if (item2.comment)
+            comment2 = item2.comment;
+        } else if (identity2.isPair(item2)) {
+          const ik = identity2.isNode(item2.key) ? item2.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, chompKeep);
           }
         }
         chompKeep = false;
-        let str2 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify3.stringify(item2, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines2.push(blockItemPrefix + str2);
       }
       let str;
-      if (lines.length === 0) {
+      if (lines2.length === 0) {
         str = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
-        for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
+        str = lines2[0];
+        for (let i = 1; i < lines2.length; ++i) {
+          const line = lines2[i];
           str += line ? `
 ${indent2}${line}` : "\n";
         }
@@ -2400,44 +2572,44 @@ ${indent2}${line}` : "\n";
       });
       let reqNewline = false;
       let linesAtValue = 0;
-      const lines = [];
+      const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+        const item2 = items[i];
         let comment = null;
-        if (identity2.isNode(item)) {
-          if (item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, false);
-          if (item.comment)
-            comment = item.comment;
-        } else if (identity2.isPair(item)) {
-          const ik = identity2.isNode(item.key) ? item.key : null;
+        if (identity2.isNode(item2)) {
+          if (item2.spaceBefore)
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item2.commentBefore, false);
+          if (item2.comment)
+            comment = item2.comment;
+        } else if (identity2.isPair(item2)) {
+          const ik = identity2.isNode(item2.key) ? item2.key : null;
           if (ik) {
             if (ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, false);
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, false);
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity2.isNode(item.value) ? item.value : null;
+          const iv = identity2.isNode(item2.value) ? item2.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
-          } else if (item.value == null && ik?.comment) {
+          } else if (item2.value == null && ik?.comment) {
             comment = ik.comment;
           }
         }
         if (comment)
           reqNewline = true;
-        let str = stringify3.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        let str = stringify3.stringify(item2, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines2.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines2.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -2445,51 +2617,51 @@ ${indent2}${line}` : "\n";
         }
         if (comment)
           str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
-        linesAtValue = lines.length;
+        lines2.push(str);
+        linesAtValue = lines2.length;
       }
       const { start, end } = flowChars;
-      if (lines.length === 0) {
+      if (lines2.length === 0) {
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines2.reduce((sum, line) => sum + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str = start;
-          for (const line of lines)
+          for (const line of lines2)
             str += line ? `
 ${indentStep}${indent2}${line}` : "\n";
           return `${str}
 ${indent2}${end}`;
         } else {
-          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+          return `${start}${fcPadding}${lines2.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent: indent2, options: { commentString } }, lines2, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
         const ic = stringifyComment.indentComment(commentString(comment), indent2);
-        lines.push(ic.trimStart());
+        lines2.push(ic.trimStart());
       }
     }
     exports.stringifyCollection = stringifyCollection;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection2 = require_Collection();
     var identity2 = require_identity();
     var Pair = require_Pair();
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     function findPair(items, key) {
       const k = identity2.isScalar(key) ? key.value : key;
       for (const it of items) {
@@ -2556,12 +2728,12 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity2.isScalar(prev.value) && Scalar3.isScalarValue(_pair.value))
+          if (identity2.isScalar(prev.value) && Scalar4.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
         } else if (sortEntries) {
-          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          const i = this.items.findIndex((item2) => sortEntries(_pair, item2) < 0);
           if (i === -1)
             this.items.push(_pair);
           else
@@ -2597,16 +2769,16 @@ var require_YAMLMap = __commonJS({
         const map4 = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         if (ctx?.onCreate)
           ctx.onCreate(map4);
-        for (const item of this.items)
-          addPairToJSMap.addPairToJSMap(ctx, map4, item);
+        for (const item2 of this.items)
+          addPairToJSMap.addPairToJSMap(ctx, map4, item2);
         return map4;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
           return JSON.stringify(this);
-        for (const item of this.items) {
-          if (!identity2.isPair(item))
-            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        for (const item2 of this.items) {
+          if (!identity2.isPair(item2))
+            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item2)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
           ctx = Object.assign({}, ctx, { allNullValues: true });
@@ -2624,9 +2796,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -2646,15 +2818,15 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection2 = require_Collection();
     var identity2 = require_identity();
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection2.Collection {
       static get tagName() {
@@ -2711,7 +2883,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity2.isScalar(prev) && Scalar3.isScalarValue(value))
+        if (identity2.isScalar(prev) && Scalar4.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -2721,8 +2893,8 @@ var require_YAMLSeq = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(seq);
         let i = 0;
-        for (const item of this.items)
-          seq.push(toJS.toJS(item, String(i++), ctx));
+        for (const item2 of this.items)
+          seq.push(toJS.toJS(item2, String(i++), ctx));
         return seq;
       }
       toString(ctx, onComment, onChompKeep) {
@@ -2762,9 +2934,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -2784,9 +2956,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string3 = {
@@ -2794,44 +2966,44 @@ var require_string = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:str",
       resolve: (str) => str,
-      stringify(item, ctx, onComment, onChompKeep) {
+      stringify(item2, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
-        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString(item2, ctx, onComment, onChompKeep);
       }
     };
     exports.string = string3;
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar3.Scalar(null),
+      createNode: () => new Scalar4.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar3.Scalar(null),
+      resolve: () => new Scalar4.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar3.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str) => new Scalar4.Scalar(str[0] === "t" || str[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2845,9 +3017,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -2872,11 +3044,11 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -2904,7 +3076,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str) {
-        const node2 = new Scalar3.Scalar(parseFloat(str));
+        const node2 = new Scalar4.Scalar(parseFloat(str));
         const dot = str.indexOf(".");
         if (dot !== -1 && str[str.length - 1] === "0")
           node2.minFractionDigits = str.length - dot - 1;
@@ -2918,9 +3090,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2963,9 +3135,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map4 = require_map();
     var _null = require_null();
@@ -2991,11 +3163,11 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var map4 = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -3012,7 +3184,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar3.Scalar(null),
+        createNode: () => new Scalar4.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -3058,12 +3230,12 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -3107,15 +3279,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar3.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar3.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar4.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar4.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
-          const lines = new Array(n);
+          const lines2 = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines2[i] = str.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar3.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines2.join(type === Scalar4.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
@@ -3124,35 +3296,35 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity2.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
-          let item = seq.items[i];
-          if (identity2.isPair(item))
+          let item2 = seq.items[i];
+          if (identity2.isPair(item2))
             continue;
-          else if (identity2.isMap(item)) {
-            if (item.items.length > 1)
+          else if (identity2.isMap(item2)) {
+            if (item2.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair2 = item.items[0] || new Pair.Pair(new Scalar3.Scalar(null));
-            if (item.commentBefore)
-              pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
-${pair2.key.commentBefore}` : item.commentBefore;
-            if (item.comment) {
+            const pair2 = item2.items[0] || new Pair.Pair(new Scalar4.Scalar(null));
+            if (item2.commentBefore)
+              pair2.key.commentBefore = pair2.key.commentBefore ? `${item2.commentBefore}
+${pair2.key.commentBefore}` : item2.commentBefore;
+            if (item2.comment) {
               const cn = pair2.value ?? pair2.key;
-              cn.comment = cn.comment ? `${item.comment}
-${cn.comment}` : item.comment;
+              cn.comment = cn.comment ? `${item2.comment}
+${cn.comment}` : item2.comment;
             }
-            item = pair2;
+            item2 = pair2;
           }
-          seq.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity2.isPair(item2) ? item2 : new Pair.Pair(item2);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -3202,9 +3374,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var toJS = require_toJS();
@@ -3280,11 +3452,11 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -3296,7 +3468,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar3.Scalar(true),
+      resolve: () => new Scalar4.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -3304,7 +3476,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar3.Scalar(false),
+      resolve: () => new Scalar4.Scalar(false),
       stringify: boolStringify
     };
     exports.falseTag = falseTag;
@@ -3312,11 +3484,11 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -3344,7 +3516,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str) {
-        const node2 = new Scalar3.Scalar(parseFloat(str.replace(/_/g, "")));
+        const node2 = new Scalar4.Scalar(parseFloat(str.replace(/_/g, "")));
         const dot = str.indexOf(".");
         if (dot !== -1) {
           const f = str.substring(dot + 1).replace(/_/g, "");
@@ -3361,9 +3533,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -3440,9 +3612,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -3529,9 +3701,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -3617,9 +3789,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map4 = require_map();
     var _null = require_null();
@@ -3661,9 +3833,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map4 = require_map();
     var _null = require_null();
@@ -3755,9 +3927,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var map4 = require_map();
@@ -3787,43 +3959,43 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
-      const lines = [];
+      const lines2 = [];
       let hasDirectives = options.directives === true;
       if (options.directives !== false && doc.directives) {
         const dir = doc.directives.toString(doc);
         if (dir) {
-          lines.push(dir);
+          lines2.push(dir);
           hasDirectives = true;
         } else if (doc.directives.docStart)
           hasDirectives = true;
       }
       if (hasDirectives)
-        lines.push("---");
+        lines2.push("---");
       const ctx = stringify3.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
-        if (lines.length !== 1)
-          lines.unshift("");
+        if (lines2.length !== 1)
+          lines2.unshift("");
         const cs = commentString(doc.commentBefore);
-        lines.unshift(stringifyComment.indentComment(cs, ""));
+        lines2.unshift(stringifyComment.indentComment(cs, ""));
       }
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
         if (identity2.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
-            lines.push("");
+            lines2.push("");
           if (doc.contents.commentBefore) {
             const cs = commentString(doc.contents.commentBefore);
-            lines.push(stringifyComment.indentComment(cs, ""));
+            lines2.push(stringifyComment.indentComment(cs, ""));
           }
           ctx.forceBlockIndent = !!doc.comment;
           contentComment = doc.contents.comment;
@@ -3832,44 +4004,44 @@ var require_stringifyDocument = __commonJS({
         let body = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
-        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body}`;
+        if ((body[0] === "|" || body[0] === ">") && lines2[lines2.length - 1] === "---") {
+          lines2[lines2.length - 1] = `--- ${body}`;
         } else
-          lines.push(body);
+          lines2.push(body);
       } else {
-        lines.push(stringify3.stringify(doc.contents, ctx));
+        lines2.push(stringify3.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
           const cs = commentString(doc.comment);
           if (cs.includes("\n")) {
-            lines.push("...");
-            lines.push(stringifyComment.indentComment(cs, ""));
+            lines2.push("...");
+            lines2.push(stringifyComment.indentComment(cs, ""));
           } else {
-            lines.push(`... ${cs}`);
+            lines2.push(`... ${cs}`);
           }
         } else {
-          lines.push("...");
+          lines2.push("...");
         }
       } else {
         let dc = doc.comment;
         if (dc && chompKeep)
           dc = dc.replace(/^\n+/, "");
         if (dc) {
-          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
-            lines.push("");
-          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+          if ((!chompKeep || contentComment) && lines2[lines2.length - 1] !== "")
+            lines2.push("");
+          lines2.push(stringifyComment.indentComment(commentString(dc), ""));
         }
       }
-      return lines.join("\n") + "\n";
+      return lines2.join("\n") + "\n";
     }
     exports.stringifyDocument = stringifyDocument;
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection2 = require_Collection();
@@ -3945,9 +4117,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path32, value) {
+      addIn(path35, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path32, value);
+          this.contents.addIn(path35, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -4022,14 +4194,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path32) {
-        if (Collection2.isEmptyPath(path32)) {
+      deleteIn(path35) {
+        if (Collection2.isEmptyPath(path35)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path32) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path35) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -4044,10 +4216,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path32, keepScalar) {
-        if (Collection2.isEmptyPath(path32))
+      getIn(path35, keepScalar) {
+        if (Collection2.isEmptyPath(path35))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path32, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path35, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -4058,10 +4230,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path32) {
-        if (Collection2.isEmptyPath(path32))
+      hasIn(path35) {
+        if (Collection2.isEmptyPath(path35))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path32) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path35) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -4078,13 +4250,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path32, value) {
-        if (Collection2.isEmptyPath(path32)) {
+      setIn(path35, value) {
+        if (Collection2.isEmptyPath(path35)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path32), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path35), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path32, value);
+          this.contents.setIn(path35, value);
         }
       }
       /**
@@ -4176,27 +4348,27 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code6, message) {
+      constructor(name, pos, code5, message) {
         super();
         this.name = name;
-        this.code = code6;
+        this.code = code5;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code6, message) {
-        super("YAMLParseError", pos, code6, message);
+      constructor(pos, code5, message) {
+        super("YAMLParseError", pos, code5, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code6, message) {
-        super("YAMLWarning", pos, code6, message);
+      constructor(pos, code5, message) {
+        super("YAMLWarning", pos, code5, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -4241,9 +4413,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow: flow3, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -4375,9 +4547,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -4417,9 +4589,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent2, fc, onError) {
@@ -4435,9 +4607,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     function mapIncludes(ctx, items, search2) {
@@ -4451,9 +4623,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -4559,9 +4731,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -4610,9 +4782,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -4653,9 +4825,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
     var Pair = require_Pair();
@@ -4668,9 +4840,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap7 = fc.start.source === "{";
-      const fcName = isMap7 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap7 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap9 = fc.start.source === "{";
+      const fcName = isMap9 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap9 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4706,7 +4878,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap7 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap9 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4746,7 +4918,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap7 && !sep2 && !props.found) {
+        if (!isMap9 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4769,7 +4941,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap7 && !props.found && ctx.options.strict) {
+            if (!isMap9 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -4801,7 +4973,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair.Pair(keyNode2, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap7) {
+          if (isMap9) {
             const map4 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map4.items, keyNode2))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4817,7 +4989,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap7 ? "}" : "]";
+      const expectedEnd = isMap9 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -4847,12 +5019,12 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
@@ -4901,7 +5073,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node2 = identity2.isNode(res) ? res : new Scalar3.Scalar(res);
+      const node2 = identity2.isNode(res) ? res : new Scalar4.Scalar(res);
       node2.range = coll.range;
       node2.tag = tagName;
       if (tag?.format)
@@ -4912,28 +5084,28 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     function resolveBlockScalar(ctx, scalar2, onError) {
       const start = scalar2.offset;
       const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar3.Scalar.BLOCK_FOLDED : Scalar3.Scalar.BLOCK_LITERAL;
-      const lines = scalar2.source ? splitLines2(scalar2.source) : [];
-      let chompStart = lines.length;
-      for (let i = lines.length - 1; i >= 0; --i) {
-        const content3 = lines[i][1];
+      const type = header.mode === ">" ? Scalar4.Scalar.BLOCK_FOLDED : Scalar4.Scalar.BLOCK_LITERAL;
+      const lines2 = scalar2.source ? splitLines2(scalar2.source) : [];
+      let chompStart = lines2.length;
+      for (let i = lines2.length - 1; i >= 0; --i) {
+        const content3 = lines2[i][1];
         if (content3 === "" || content3 === "\r")
           chompStart = i;
         else
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        const value2 = header.chomp === "+" && lines2.length > 0 ? "\n".repeat(Math.max(1, lines2.length - 1)) : "";
         let end2 = start + header.length;
         if (scalar2.source)
           end2 += scalar2.source.length;
@@ -4943,7 +5115,7 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar2.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent2, content3] = lines[i];
+        const [indent2, content3] = lines2[i];
         if (content3 === "" || content3 === "\r") {
           if (header.indent === 0 && indent2.length > trimIndent)
             trimIndent = indent2.length;
@@ -4963,17 +5135,17 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset += indent2.length + content3.length + 1;
       }
-      for (let i = lines.length - 1; i >= chompStart; --i) {
-        if (lines[i][0].length > trimIndent)
+      for (let i = lines2.length - 1; i >= chompStart; --i) {
+        if (lines2[i][0].length > trimIndent)
           chompStart = i + 1;
       }
       let value = "";
       let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
-        value += lines[i][0].slice(trimIndent) + "\n";
+        value += lines2[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent2, content3] = lines[i];
+        let [indent2, content3] = lines2[i];
         offset += indent2.length + content3.length + 1;
         const crlf = content3[content3.length - 1] === "\r";
         if (crlf)
@@ -4984,7 +5156,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content3.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent2 = "";
         }
-        if (type === Scalar3.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar4.Scalar.BLOCK_LITERAL) {
           value += sep2 + indent2.slice(trimIndent) + content3;
           sep2 = "\n";
         } else if (indent2.length > trimIndent || content3[0] === "	") {
@@ -5010,8 +5182,8 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i = chompStart; i < lines.length; ++i)
-            value += "\n" + lines[i][0].slice(trimIndent);
+          for (let i = chompStart; i < lines2.length; ++i)
+            value += "\n" + lines2[i][0].slice(trimIndent);
           if (value[value.length - 1] !== "\n")
             value += "\n";
           break;
@@ -5086,37 +5258,37 @@ var require_resolve_block_scalar = __commonJS({
       const first = split[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
-      const lines = [line0];
+      const lines2 = [line0];
       for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
-      return lines;
+        lines2.push([split[i], split[i + 1]]);
+      return lines2;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar2, strict, onError) {
       const { offset, type, source, end } = scalar2;
       let _type;
       let value;
-      const _onError = (rel, code6, msg) => onError(offset + rel, code6, msg);
+      const _onError = (rel, code5, msg) => onError(offset + rel, code5, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar3.Scalar.PLAIN;
+          _type = Scalar4.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar3.Scalar.QUOTE_SINGLE;
+          _type = Scalar4.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar3.Scalar.QUOTE_DOUBLE;
+          _type = Scalar4.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -5303,9 +5475,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok3 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code6 = ok3 ? parseInt(cc, 16) : NaN;
+      const code5 = ok3 ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code6);
+        return String.fromCodePoint(code5);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -5316,12 +5488,12 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -5339,11 +5511,11 @@ var require_compose_scalar = __commonJS({
       let scalar2;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar2 = identity2.isScalar(res) ? res : new Scalar3.Scalar(res);
+        scalar2 = identity2.isScalar(res) ? res : new Scalar4.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar2 = new Scalar3.Scalar(value);
+        scalar2 = new Scalar4.Scalar(value);
       }
       scalar2.range = range2;
       scalar2.source = value;
@@ -5397,9 +5569,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -5427,9 +5599,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -5533,9 +5705,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document3 = require_Document();
     var composeNode = require_compose_node();
@@ -5576,9 +5748,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -5627,12 +5799,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code6, message, warning) => {
+        this.onError = (source, code5, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code6, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code5, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code6, message));
+            this.errors.push(new errors.YAMLParseError(pos, code5, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -5784,9 +5956,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -5794,12 +5966,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code6, message) => {
+        const _onError = (pos, code5, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code6, message);
+            onError(offset, code5, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code6, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code5, message);
         };
         switch (token.type) {
           case "scalar":
@@ -5969,9 +6141,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -5985,14 +6157,14 @@ var require_cst_stringify = __commonJS({
         case "block-map":
         case "block-seq": {
           let res = "";
-          for (const item of token.items)
-            res += stringifyItem(item);
+          for (const item2 of token.items)
+            res += stringifyItem(item2);
           return res;
         }
         case "flow-collection": {
           let res = token.start.source;
-          for (const item of token.items)
-            res += stringifyItem(item);
+          for (const item2 of token.items)
+            res += stringifyItem(item2);
           for (const st of token.end)
             res += st.source;
           return res;
@@ -6030,9 +6202,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP2 = /* @__PURE__ */ Symbol("skip children");
@@ -6045,34 +6217,34 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP2;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path32) => {
-      let item = cst;
-      for (const [field, index2] of path32) {
-        const tok = item?.[field];
+    visit3.itemAtPath = (cst, path35) => {
+      let item2 = cst;
+      for (const [field, index2] of path35) {
+        const tok = item2?.[field];
         if (tok && "items" in tok) {
-          item = tok.items[index2];
+          item2 = tok.items[index2];
         } else
           return void 0;
       }
-      return item;
+      return item2;
     };
-    visit3.parentCollection = (cst, path32) => {
-      const parent = visit3.itemAtPath(cst, path32.slice(0, -1));
-      const field = path32[path32.length - 1][0];
+    visit3.parentCollection = (cst, path35) => {
+      const parent = visit3.itemAtPath(cst, path35.slice(0, -1));
+      const field = path35[path35.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path32, item, visitor) {
-      let ctrl = visitor(item, path32);
+    function _visit(path35, item2, visitor) {
+      let ctrl = visitor(item2, path35);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
-        const token = item[field];
+        const token = item2[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path32.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path35.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6083,18 +6255,18 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path32);
+            ctrl = ctrl(item2, path35);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path32) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item2, path35) : ctrl;
     }
     exports.visit = visit3;
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -6104,7 +6276,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar7 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar9 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -6188,15 +6360,15 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar7;
+    exports.isScalar = isScalar9;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -6216,7 +6388,7 @@ var require_lexer = __commonJS({
     var flowIndicatorChars = new Set(",[]{}");
     var invalidAnchorChars = new Set(" ,[]{}\n\r	");
     var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
-    var Lexer = class {
+    var Lexer2 = class {
       constructor() {
         this.atEnd = false;
         this.blockScalarIndent = -1;
@@ -6779,13 +6951,13 @@ var require_lexer = __commonJS({
         return yield* this.pushToIndex(i, false);
       }
     };
-    exports.Lexer = Lexer;
+    exports.Lexer = Lexer2;
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter4 = class {
       constructor() {
@@ -6814,9 +6986,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -7688,9 +7860,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document3 = require_Document();
@@ -7785,9 +7957,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document3 = require_Document();
@@ -7796,7 +7968,7 @@ var require_dist = __commonJS({
     var Alias = require_Alias();
     var identity2 = require_identity();
     var Pair = require_Pair();
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var cst = require_cst();
@@ -7821,7 +7993,7 @@ var require_dist = __commonJS({
     exports.isScalar = identity2.isScalar;
     exports.isSeq = identity2.isSeq;
     exports.Pair = Pair.Pair;
-    exports.Scalar = Scalar3.Scalar;
+    exports.Scalar = Scalar4.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
     exports.YAMLSeq = YAMLSeq.YAMLSeq;
     exports.CST = cst;
@@ -7837,22 +8009,49 @@ var require_dist = __commonJS({
   }
 });
 
+// scripts/core/contribution.ts
+function placeOf(facts, ...keys) {
+  for (const key of keys) {
+    const place = facts.places[key];
+    if (place) return place;
+  }
+  return { line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+var CONTRIBUTION_ACTIONS, CONTRIBUTION_KEY_ORDER;
+var init_contribution = __esm({
+  "scripts/core/contribution.ts"() {
+    "use strict";
+    CONTRIBUTION_ACTIONS = ["confirm", "correct", "extend"];
+    CONTRIBUTION_KEY_ORDER = [
+      "persona",
+      "field",
+      "action",
+      "item",
+      "value",
+      "original",
+      "author",
+      "rationale",
+      "evidence"
+    ];
+  }
+});
+
 // scripts/parse/node-place.ts
-function nodePlace(node2, lines) {
+function nodePlace(node2, lines2) {
   const range2 = node2?.range;
   if (!range2) return START_OF_FILE;
-  return rangePlace(range2[0], range2[1], lines);
+  return rangePlace(range2[0], range2[1], lines2);
 }
-function rangePlace(start, end, lines) {
-  const from = lines.linePos(start);
-  const to = lines.linePos(Math.max(start, end));
+function rangePlace(start, end, lines2) {
+  const from = lines2.linePos(start);
+  const to = lines2.linePos(Math.max(start, end));
   return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
 }
-function valuePlaces(doc, lines) {
+function valuePlaces(doc, lines2) {
   return (at) => {
     if (!doc) return START_OF_FILE;
     const node2 = at.length === 0 ? doc.contents : doc.getIn(at, true);
-    return nodePlace(node2 && typeof node2 === "object" ? node2 : null, lines);
+    return nodePlace(node2 && typeof node2 === "object" ? node2 : null, lines2);
   };
 }
 var init_node_place = __esm({
@@ -7862,11 +8061,154 @@ var init_node_place = __esm({
   }
 });
 
+// scripts/parse/layout-problem.ts
+function layoutProblem(file, text6, errors, lines2) {
+  const layout = errors.filter((e) => isLayoutError(e, text6, lines2));
+  if (layout.length === 0) return void 0;
+  const folded = new Set(layout);
+  const tab = firstIndentationTab(text6) ?? layout.find((e) => e.code === "TAB_AS_INDENT")?.pos[0];
+  const badLine = Math.min(...layout.map((e) => causeLine(e, text6, lines2)));
+  const starts = lineOffsets(text6);
+  if (tab !== void 0 && lines2.linePos(tab).line <= badLine) {
+    const at = rangePlace(tab, tab + 1, lines2);
+    return {
+      diagnostic: diagnostic(
+        file,
+        at,
+        "yaml/tab",
+        "This line is indented with a tab; YAML indentation is spaces only.",
+        "Replace the tab with spaces (two per level), and set your editor to insert spaces for `.yaml` files."
+      ),
+      folded
+    };
+  }
+  const lineText = lineAt(text6, starts, badLine);
+  const indent2 = /^ */.exec(lineText)?.[0].length ?? 0;
+  const like = alignedWith(text6, starts, badLine, lineText.slice(indent2).startsWith("-"));
+  const hint = like ? `${like.column === 0 ? "Start it at the beginning of the line" : `Indent it by ${like.column} spaces`}, like ${like.what} on line ${like.line}: keys of one mapping, and the \`-\` of one list, start in the same column.` : "Indent each level two spaces deeper than its parent: keys of one mapping, and the `-` of one list, start in the same column.";
+  return {
+    diagnostic: diagnostic(
+      file,
+      { line: badLine, column: indent2 + 1, endLine: badLine, endColumn: lineText.length + 1 },
+      "yaml/indentation",
+      `This line is indented by ${indent2} space${indent2 === 1 ? "" : "s"}, which lines up with no key or list item above it.`,
+      hint
+    ),
+    folded
+  };
+}
+function isLayoutError(error, text6, lines2) {
+  if (error.code === "MISSING_CHAR") return SEQUENCE_ITEM_WITHOUT_INDICATOR.test(error.message);
+  if (UNCLOSED_FLOW.test(error.message)) return false;
+  if (!LAYOUT_CODES.has(error.code)) return false;
+  if (error.code !== "BLOCK_AS_IMPLICIT_KEY" && error.code !== "MULTILINE_IMPLICIT_KEY") return true;
+  const next = continuationLine(error, text6, lines2);
+  return next !== void 0 && KNOWN_KEYS.has(/^\s*([A-Za-z_][\w-]*):(?:\s|$)/.exec(next)?.[1] ?? "");
+}
+function causeLine(error, text6, lines2) {
+  const line = lines2.linePos(error.pos[0]).line;
+  if (error.code !== "BLOCK_AS_IMPLICIT_KEY" && error.code !== "MULTILINE_IMPLICIT_KEY") return line;
+  return continuationLine(error, text6, lines2) === void 0 ? line : line + 1;
+}
+function continuationLine(error, text6, lines2) {
+  const end = text6.indexOf("\n", error.pos[0]);
+  if (end === -1) return void 0;
+  const nextEnd = text6.indexOf("\n", end + 1);
+  const next = text6.slice(end + 1, nextEnd === -1 ? void 0 : nextEnd);
+  const spans = errorSpansLines(error, lines2) || error.code === "BLOCK_AS_IMPLICIT_KEY";
+  return spans && /^\s+\S/.test(next) ? next : void 0;
+}
+function errorSpansLines(error, lines2) {
+  return lines2.linePos(error.pos[1]).line > lines2.linePos(error.pos[0]).line;
+}
+function firstIndentationTab(text6) {
+  let offset = 0;
+  let lineStart = true;
+  let flow3 = 0;
+  for (const token of new import_yaml.Lexer().lex(text6)) {
+    if (token === import_yaml.CST.DOCUMENT || token === import_yaml.CST.FLOW_END || token === import_yaml.CST.SCALAR) continue;
+    const type = import_yaml.CST.tokenType(token);
+    if (type === "newline") lineStart = true;
+    else if (type === "space") {
+      const tab = token.indexOf("	");
+      if (lineStart && flow3 === 0 && tab !== -1) return offset + tab;
+    } else if (type !== "byte-order-mark") {
+      lineStart = false;
+      if (type === "flow-map-start" || type === "flow-seq-start") flow3++;
+      if ((type === "flow-map-end" || type === "flow-seq-end") && flow3 > 0) flow3--;
+    }
+    offset += token.length;
+  }
+  return void 0;
+}
+function alignedWith(text6, starts, line, isItem) {
+  for (let at = line - 1; at >= 1; at--) {
+    const above = lineAt(text6, starts, at);
+    if (/^\s*(#|$)/.test(above)) continue;
+    const item2 = /^( *)- +(?:([A-Za-z_][\w-]*):(?:\s|$))?/.exec(above);
+    if (isItem && item2) return { line: at, column: item2[1]?.length ?? 0, what: "the `-`" };
+    if (!isItem) {
+      if (item2?.[2])
+        return {
+          line: at,
+          column: above.indexOf(item2[2], (item2[1]?.length ?? 0) + 1),
+          what: `\`${item2[2]}\``
+        };
+      const key = /^( *)([A-Za-z_][\w-]*):(?:\s|$)/.exec(above);
+      if (key?.[2]) return { line: at, column: key[1]?.length ?? 0, what: `\`${key[2]}\`` };
+    }
+  }
+  return void 0;
+}
+function lineOffsets(text6) {
+  const starts = [0];
+  for (let at = text6.indexOf("\n"); at !== -1; at = text6.indexOf("\n", at + 1)) starts.push(at + 1);
+  return starts;
+}
+function lineAt(text6, starts, line) {
+  const start = starts[line - 1] ?? text6.length;
+  const end = starts[line] === void 0 ? text6.length : starts[line] - 1;
+  return text6.slice(start, end).replace(/\r$/, "");
+}
+var import_yaml, LAYOUT_CODES, SEQUENCE_ITEM_WITHOUT_INDICATOR, UNCLOSED_FLOW, KNOWN_KEYS;
+var init_layout_problem = __esm({
+  "scripts/parse/layout-problem.ts"() {
+    "use strict";
+    import_yaml = __toESM(require_dist(), 1);
+    init_contribution();
+    init_diagnostic();
+    init_persona_fields();
+    init_node_place();
+    LAYOUT_CODES = /* @__PURE__ */ new Set([
+      "BAD_INDENT",
+      "BAD_INDENT_LEVEL",
+      "TAB_AS_INDENT",
+      "BLOCK_AS_IMPLICIT_KEY",
+      "MULTILINE_IMPLICIT_KEY"
+    ]);
+    SEQUENCE_ITEM_WITHOUT_INDICATOR = /^Sequence item without - indicator/;
+    UNCLOSED_FLOW = /^Flow (sequence|map) in block collection/;
+    KNOWN_KEYS = /* @__PURE__ */ new Set([
+      ...PERSONA_KEY_ORDER,
+      ...LINK_KEY_ORDER,
+      ...CONTRIBUTION_KEY_ORDER,
+      "confirmations",
+      "contributors",
+      "last_reviewed",
+      "fields",
+      "confirmed",
+      "corrected",
+      "extended",
+      "confirmed_by"
+    ]);
+  }
+});
+
 // scripts/parse/parse-yaml.ts
-function parseYaml(file, text7, maxDepth = MAX_DEPTH) {
-  const lines = new import_yaml.LineCounter();
+function parseYaml(file, text6, maxDepth = MAX_DEPTH) {
+  const lines2 = new import_yaml2.LineCounter();
   const diagnostics = [];
-  const docs = (0, import_yaml.parseAllDocuments)(text7, { ...PARSE_OPTIONS, lineCounter: lines });
+  const docs = (0, import_yaml2.parseAllDocuments)(text6, { ...PARSE_OPTIONS, lineCounter: lines2 });
   const first = docs[0];
   if (!first) {
     diagnostics.push(
@@ -7878,21 +8220,24 @@ function parseYaml(file, text7, maxDepth = MAX_DEPTH) {
         "Fill it in or delete it."
       )
     );
-    return { doc: null, lines, value: void 0, diagnostics };
+    return { doc: null, lines: lines2, value: void 0, diagnostics };
   }
   for (const extra of docs.slice(1)) {
     diagnostics.push(
       diagnostic(
         file,
-        rangePlace(extra.range[0], extra.range[0], lines),
+        rangePlace(extra.range[0], extra.range[0], lines2),
         "yaml/multiple-documents",
         "The file holds more than one YAML document (a second one starts here).",
         "Keep one document per file: remove this `---` and what follows, or move it to its own file."
       )
     );
   }
+  const layout = layoutProblem(file, text6, first.errors, lines2);
+  if (layout) diagnostics.push(layout.diagnostic);
   for (const error of first.errors) {
-    const place = rangePlace(error.pos[0], error.pos[1], lines);
+    if (layout?.folded.has(error)) continue;
+    const place = rangePlace(error.pos[0], error.pos[1], lines2);
     if (error.code === "RESOURCE_EXHAUSTION") {
       diagnostics.push(
         diagnostic(
@@ -7910,13 +8255,13 @@ function parseYaml(file, text7, maxDepth = MAX_DEPTH) {
           place,
           "yaml/syntax",
           `YAML syntax error: ${plain(error.message)}.`,
-          syntaxHint(error.code)
+          syntaxHint(UNCLOSED_FLOW.test(error.message) ? "MISSING_CHAR" : error.code)
         )
       );
     }
   }
   for (const warning of first.warnings) {
-    const place = rangePlace(warning.pos[0], warning.pos[1], lines);
+    const place = rangePlace(warning.pos[0], warning.pos[1], lines2);
     if (warning.code === "TAG_RESOLVE_FAILED") continue;
     diagnostics.push(
       diagnostic(
@@ -7928,9 +8273,9 @@ function parseYaml(file, text7, maxDepth = MAX_DEPTH) {
       )
     );
   }
-  diagnostics.push(...directiveDiagnostics(file, first, text7, lines));
-  if (first.errors.length > 0) return { doc: null, lines, value: void 0, diagnostics };
-  diagnostics.push(...walkStructure(file, first, text7, lines, maxDepth));
+  diagnostics.push(...directiveDiagnostics(file, first, text6, lines2));
+  if (first.errors.length > 0) return { doc: null, lines: lines2, value: void 0, diagnostics };
+  diagnostics.push(...walkStructure(file, first, text6, lines2, maxDepth));
   let value;
   try {
     value = first.toJS({ maxAliasCount: 0 });
@@ -7944,20 +8289,20 @@ function parseYaml(file, text7, maxDepth = MAX_DEPTH) {
         "Simplify the YAML to plain keys, text and lists."
       )
     );
-    return { doc: null, lines, value: void 0, diagnostics };
+    return { doc: null, lines: lines2, value: void 0, diagnostics };
   }
-  return { doc: first, lines, value, diagnostics };
+  return { doc: first, lines: lines2, value, diagnostics };
 }
-function directiveDiagnostics(file, doc, text7, lines) {
+function directiveDiagnostics(file, doc, text6, lines2) {
   const out = [];
   const header = /^(%(?:YAML|TAG)\b[^\n]*)$/gm;
-  for (let match = header.exec(text7); match; match = header.exec(text7)) {
+  for (let match = header.exec(text6); match; match = header.exec(text6)) {
     const directive = match[1] ?? "";
     if (directive.startsWith("%YAML 1.2")) continue;
     out.push(
       diagnostic(
         file,
-        rangePlace(match.index, match.index + directive.length, lines),
+        rangePlace(match.index, match.index + directive.length, lines2),
         "yaml/unsupported-directive",
         `Unsupported directive \`${directive.trim().slice(0, 40)}\`: files are read as YAML 1.2 with the core schema.`,
         "Delete this line. In YAML 1.2, `yes`/`no`/`on`/`off` are plain text, which is what personas need."
@@ -7967,7 +8312,7 @@ function directiveDiagnostics(file, doc, text7, lines) {
   void doc;
   return out;
 }
-function walkStructure(file, doc, text7, lines, maxDepth) {
+function walkStructure(file, doc, text6, lines2, maxDepth) {
   const out = [];
   const removals = [];
   const aliasSlots = [];
@@ -7975,11 +8320,11 @@ function walkStructure(file, doc, text7, lines, maxDepth) {
   const stack = [{ node: doc.contents, depth: 1, parent: null, index: 0 }];
   while (stack.length > 0) {
     const { node: node2, depth, parent, index: index2 } = stack.pop();
-    if ((0, import_yaml.isAlias)(node2)) {
+    if ((0, import_yaml2.isAlias)(node2)) {
       out.push(
         diagnostic(
           file,
-          nodePlace(node2, lines),
+          nodePlace(node2, lines2),
           "yaml/alias",
           `YAML alias \`*${node2.source}\` is not allowed: aliases can expand into huge documents.`,
           "Write the value out in full instead of referring to an anchor."
@@ -7993,7 +8338,7 @@ function walkStructure(file, doc, text7, lines, maxDepth) {
       out.push(
         diagnostic(
           file,
-          tagPlace(node2, text7, lines),
+          tagPlace(node2, text6, lines2),
           "yaml/unsupported-tag",
           `Unsupported YAML tag \`${tag.replace(/^tag:yaml\.org,2002:/, "!!").slice(0, 40)}\`: only plain text, lists and mappings are allowed.`,
           "Remove the tag (the part starting with `!`) and write the value as plain text."
@@ -8002,11 +8347,11 @@ function walkStructure(file, doc, text7, lines, maxDepth) {
       if (parent) removals.push({ parent, index: index2 });
       continue;
     }
-    if ((0, import_yaml.isScalar)(node2) && typeof node2.value === "string" && !node2.value.isWellFormed()) {
+    if ((0, import_yaml2.isScalar)(node2) && typeof node2.value === "string" && !node2.value.isWellFormed()) {
       out.push(
         diagnostic(
           file,
-          nodePlace(node2, lines),
+          nodePlace(node2, lines2),
           "yaml/invalid-text",
           "This text holds half of a character: a `\\ud800`\u2013`\\udfff` escape without its partner.",
           "Write the character itself, or escape a character beyond U+FFFF whole, as `\\U0001F600`."
@@ -8014,13 +8359,13 @@ function walkStructure(file, doc, text7, lines, maxDepth) {
       );
       continue;
     }
-    if (!(0, import_yaml.isMap)(node2) && !(0, import_yaml.isSeq)(node2)) continue;
+    if (!(0, import_yaml2.isMap)(node2) && !(0, import_yaml2.isSeq)(node2)) continue;
     if (depth > maxDepth) {
       if (!reportedDepth) {
         out.push(
           diagnostic(
             file,
-            nodePlace(node2, lines),
+            nodePlace(node2, lines2),
             "yaml/too-deep",
             `The YAML nests more than ${maxDepth} levels deep here.`,
             "Personas and contributions only need a few levels; flatten the structure."
@@ -8031,7 +8376,7 @@ function walkStructure(file, doc, text7, lines, maxDepth) {
       removals.push(...parent ? [{ parent, index: index2 }] : []);
       continue;
     }
-    if ((0, import_yaml.isSeq)(node2)) {
+    if ((0, import_yaml2.isSeq)(node2)) {
       for (let i = node2.items.length - 1; i >= 0; i--) {
         stack.push({ node: node2.items[i], depth: depth + 1, parent: node2, index: i });
       }
@@ -8042,11 +8387,11 @@ function walkStructure(file, doc, text7, lines, maxDepth) {
       const pair2 = node2.items[i];
       if (!pair2) continue;
       const key = pair2.key;
-      if ((0, import_yaml.isAlias)(key)) {
+      if ((0, import_yaml2.isAlias)(key)) {
         out.push(
           diagnostic(
             file,
-            nodePlace(key, lines),
+            nodePlace(key, lines2),
             "yaml/alias",
             "A YAML alias cannot be used as a key.",
             "Write the key out as plain text."
@@ -8055,11 +8400,11 @@ function walkStructure(file, doc, text7, lines, maxDepth) {
         removals.push({ parent: node2, index: i });
         continue;
       }
-      if (!(0, import_yaml.isScalar)(key) || key.value === null || typeof key.value === "object") {
+      if (!(0, import_yaml2.isScalar)(key) || key.value === null || typeof key.value === "object") {
         out.push(
           diagnostic(
             file,
-            nodePlace(key ?? pair2.value, lines),
+            nodePlace(key ?? pair2.value, lines2),
             "yaml/non-string-key",
             "This key is not plain text (it is empty, a list or a mapping).",
             "Write keys as plain words, such as `goals:`."
@@ -8073,7 +8418,7 @@ function walkStructure(file, doc, text7, lines, maxDepth) {
         out.push(
           diagnostic(
             file,
-            nodePlace(key, lines),
+            nodePlace(key, lines2),
             "yaml/forbidden-key",
             `The key \`${name}\` is not allowed: it could tamper with the tools that read this file.`,
             "Remove this key."
@@ -8084,11 +8429,11 @@ function walkStructure(file, doc, text7, lines, maxDepth) {
       }
       const earlier = firstSeen.get(name);
       if (earlier) {
-        const firstLine2 = nodePlace(earlier, lines).line;
+        const firstLine2 = nodePlace(earlier, lines2).line;
         out.push(
           diagnostic(
             file,
-            nodePlace(key, lines),
+            nodePlace(key, lines2),
             "yaml/duplicate-key",
             `The key \`${name}\` appears twice in this mapping (first on line ${firstLine2}).`,
             `Keep one \`${name}\`: merge the two values into the first one, or rename this one.`
@@ -8101,36 +8446,31 @@ function walkStructure(file, doc, text7, lines, maxDepth) {
     }
   }
   for (const slot of aliasSlots) {
-    if (!slot.parent) doc.contents = new import_yaml.Scalar(null);
-    else if ((0, import_yaml.isSeq)(slot.parent)) slot.parent.items[slot.index] = new import_yaml.Scalar(null);
+    if (!slot.parent) doc.contents = new import_yaml2.Scalar(null);
+    else if ((0, import_yaml2.isSeq)(slot.parent)) slot.parent.items[slot.index] = new import_yaml2.Scalar(null);
     else {
       const pair2 = slot.parent.items[slot.index];
-      if (pair2) pair2.value = new import_yaml.Scalar(null);
+      if (pair2) pair2.value = new import_yaml2.Scalar(null);
     }
   }
   removals.sort((a, b) => b.index - a.index);
   for (const { parent, index: index2 } of removals) parent.items.splice(index2, 1);
   return out;
 }
-function tagPlace(node2, text7, lines) {
+function tagPlace(node2, text6, lines2) {
   const valueStart = node2.range[0];
-  const lineStart = text7.lastIndexOf("\n", valueStart - 1) + 1;
-  const bang = text7.lastIndexOf("!", valueStart - 1);
-  if (bang < lineStart) return nodePlace(node2, lines);
+  const lineStart = text6.lastIndexOf("\n", valueStart - 1) + 1;
+  const bang = text6.lastIndexOf("!", valueStart - 1);
+  if (bang < lineStart) return nodePlace(node2, lines2);
   let start = bang;
-  while (start > lineStart && !/\s/.test(text7[start - 1] ?? " ")) start--;
-  return rangePlace(start, node2.range[1], lines);
+  while (start > lineStart && !/\s/.test(text6[start - 1] ?? " ")) start--;
+  return rangePlace(start, node2.range[1], lines2);
 }
 function plain(message) {
   return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "").replace(/[.:]\s*$/, "").replace('closing "quote', 'closing double quote (")');
 }
-function syntaxHint(code6) {
-  switch (code6) {
-    case "TAB_AS_INDENT":
-      return "Indent with spaces, not tabs.";
-    case "BAD_INDENT":
-    case "BAD_INDENT_LEVEL":
-      return "Line this up with the other keys or items at the same level (use two spaces per level).";
+function syntaxHint(code5) {
+  switch (code5) {
     case "MISSING_CHAR":
       return 'A quote or bracket is not closed: check that every `"` and `[` on this line has its partner.';
     case "BLOCK_AS_IMPLICIT_KEY":
@@ -8140,13 +8480,14 @@ function syntaxHint(code6) {
       return "Check indentation and quoting here. Text that contains `: `, ` #` or starts with a special character must be in double quotes.";
   }
 }
-var import_yaml, MAX_DEPTH, ALLOWED_TAGS, PARSE_OPTIONS;
+var import_yaml2, MAX_DEPTH, ALLOWED_TAGS, PARSE_OPTIONS;
 var init_parse_yaml = __esm({
   "scripts/parse/parse-yaml.ts"() {
     "use strict";
-    import_yaml = __toESM(require_dist(), 1);
+    import_yaml2 = __toESM(require_dist(), 1);
     init_diagnostic();
     init_persona_fields();
+    init_layout_problem();
     init_node_place();
     MAX_DEPTH = 16;
     ALLOWED_TAGS = /* @__PURE__ */ new Set(["tag:yaml.org,2002:str"]);
@@ -8167,21 +8508,21 @@ var init_parse_yaml = __esm({
 function canonicalYaml(doc, options) {
   const modeline = options.modeline.replace(/^#/, "");
   removeModeline(doc, modeline);
-  if ((0, import_yaml2.isMap)(doc.contents)) {
+  if ((0, import_yaml3.isMap)(doc.contents)) {
     sortPairs(doc.contents.items, options.keyOrder);
     for (const [key, order2] of Object.entries(options.itemKeyOrder ?? {})) {
       const list6 = doc.contents.get(key, true);
-      if (!(0, import_yaml2.isSeq)(list6)) continue;
-      for (const item of list6.items) {
-        if (!(0, import_yaml2.isMap)(item)) continue;
-        sortPairs(item.items, order2);
-        hoistFirstKeyComment(item);
+      if (!(0, import_yaml3.isSeq)(list6)) continue;
+      for (const item2 of list6.items) {
+        if (!(0, import_yaml3.isMap)(item2)) continue;
+        sortPairs(item2.items, order2);
+        hoistFirstKeyComment(item2);
       }
     }
   }
   placeModeline(doc, modeline);
-  const text7 = doc.toString(CANONICAL_TO_STRING);
-  return text7.endsWith("\n") ? text7 : `${text7}
+  const text6 = doc.toString(CANONICAL_TO_STRING);
+  return text6.endsWith("\n") ? text6 : `${text6}
 `;
 }
 function removeModeline(doc, modeline) {
@@ -8192,27 +8533,27 @@ function removeModeline(doc, modeline) {
   };
   doc.commentBefore = clean(doc.commentBefore);
   doc.comment = clean(doc.comment);
-  (0, import_yaml2.visit)(doc, {
+  (0, import_yaml3.visit)(doc, {
     Node(_, node2) {
       node2.commentBefore = clean(node2.commentBefore);
       node2.comment = clean(node2.comment);
     }
   });
 }
-function hoistFirstKeyComment(item) {
-  const key = item.items[0]?.key;
-  if (!(0, import_yaml2.isNode)(key)) return;
+function hoistFirstKeyComment(item2) {
+  const key = item2.items[0]?.key;
+  if (!(0, import_yaml3.isNode)(key)) return;
   if (key.commentBefore) {
-    item.commentBefore = [item.commentBefore, key.commentBefore].filter((c) => c).join("\n");
+    item2.commentBefore = [item2.commentBefore, key.commentBefore].filter((c) => c).join("\n");
     key.commentBefore = null;
   }
   if (key.spaceBefore) {
-    item.spaceBefore = true;
+    item2.spaceBefore = true;
     key.spaceBefore = false;
   }
 }
 function placeModeline(doc, modeline) {
-  const first = (0, import_yaml2.isMap)(doc.contents) ? asNode(doc.contents.items[0]?.key) : null;
+  const first = (0, import_yaml3.isMap)(doc.contents) ? asNode(doc.contents.items[0]?.key) : null;
   if (first) first.spaceBefore = false;
   if (doc.commentBefore || !first) {
     doc.commentBefore = [modeline, doc.commentBefore].filter((c) => c).join("\n");
@@ -8221,26 +8562,26 @@ function placeModeline(doc, modeline) {
   first.commentBefore = [modeline, first.commentBefore].filter((c) => c).join("\n");
 }
 function asNode(value) {
-  return (0, import_yaml2.isNode)(value) ? value : null;
+  return (0, import_yaml3.isNode)(value) ? value : null;
 }
 function sortPairs(items, order2) {
   const rank2 = (pair2) => {
-    const key = (0, import_yaml2.isScalar)(pair2.key) ? String(pair2.key.value) : "";
+    const key = (0, import_yaml3.isScalar)(pair2.key) ? String(pair2.key.value) : "";
     const index2 = order2.indexOf(key);
     return index2 === -1 ? order2.length : index2;
   };
   items.sort((a, b) => rank2(a) - rank2(b));
 }
-function canonicalPersonaYaml(file, text7, doc) {
-  const lf = text7.replaceAll("\r\n", "\n");
-  const source = lf === text7 ? doc : parseYaml(file, lf).doc ?? doc;
+function canonicalPersonaYaml(file, text6, doc) {
+  const lf = text6.replaceAll("\r\n", "\n");
+  const source = lf === text6 ? doc : parseYaml(file, lf).doc ?? doc;
   return canonicalYaml(source, PERSONA_CANONICAL_OPTIONS);
 }
-var import_yaml2, CANONICAL_TO_STRING;
+var import_yaml3, CANONICAL_TO_STRING;
 var init_canonical_yaml = __esm({
   "scripts/parse/canonical-yaml.ts"() {
     "use strict";
-    import_yaml2 = __toESM(require_dist(), 1);
+    import_yaml3 = __toESM(require_dist(), 1);
     init_persona_fields();
     init_parse_yaml();
     CANONICAL_TO_STRING = {
@@ -8253,51 +8594,7 @@ var init_canonical_yaml = __esm({
   }
 });
 
-// scripts/core/contribute-form.ts
-function formLabel(id) {
-  return FORM_FIELDS.find((f) => f.id === id)?.label ?? id;
-}
-function personaOptionLabel(persona) {
-  let title = persona.title.replace(/\s+/g, " ").trim();
-  if (title.length > MAX_TITLE_IN_OPTION) title = `${title.slice(0, MAX_TITLE_IN_OPTION - 1).trimEnd()}\u2026`;
-  return `${title} (${persona.id})`;
-}
-var FORM_FIELDS, FORM_TEMPLATE_FILE, FORM_PATH, CONTRIBUTION_LABEL, NEEDS_FIX_LABEL, NO_RESPONSE, ACTION_LABELS, FIELD_OPTIONS, MAX_TITLE_IN_OPTION, OPTION_ID;
-var init_contribute_form = __esm({
-  "scripts/core/contribute-form.ts"() {
-    "use strict";
-    init_persona_fields();
-    FORM_FIELDS = [
-      { id: "persona", label: "Persona" },
-      { id: "field", label: "Field" },
-      { id: "action", label: "Action" },
-      { id: "item", label: "Item number" },
-      { id: "text", label: "Text" },
-      { id: "rationale", label: "Rationale" },
-      { id: "evidence", label: "Evidence link" }
-    ];
-    FORM_TEMPLATE_FILE = "contribute.yml";
-    FORM_PATH = `.github/ISSUE_TEMPLATE/${FORM_TEMPLATE_FILE}`;
-    CONTRIBUTION_LABEL = "contribution";
-    NEEDS_FIX_LABEL = "needs-fix";
-    NO_RESPONSE = "_No response_";
-    ACTION_LABELS = {
-      confirm: "Confirm",
-      correct: "Correct",
-      extend: "Extend"
-    };
-    FIELD_OPTIONS = SECTION_ORDER.map(
-      (field) => ({
-        field,
-        label: FIELD_LABELS[field]
-      })
-    );
-    MAX_TITLE_IN_OPTION = 100;
-    OPTION_ID = /\((APP-[0-9]{3,})\)\s*$/;
-  }
-});
-
-// node_modules/mdast-util-to-string/lib/index.js
+// ../main/node_modules/mdast-util-to-string/lib/index.js
 function toString(value, options) {
   const settings = options || emptyOptions;
   const includeImageAlt = typeof settings.includeImageAlt === "boolean" ? settings.includeImageAlt : true;
@@ -8334,22 +8631,22 @@ function node(value) {
 }
 var emptyOptions;
 var init_lib = __esm({
-  "node_modules/mdast-util-to-string/lib/index.js"() {
+  "../main/node_modules/mdast-util-to-string/lib/index.js"() {
     emptyOptions = {};
   }
 });
 
-// node_modules/mdast-util-to-string/index.js
+// ../main/node_modules/mdast-util-to-string/index.js
 var init_mdast_util_to_string = __esm({
-  "node_modules/mdast-util-to-string/index.js"() {
+  "../main/node_modules/mdast-util-to-string/index.js"() {
     init_lib();
   }
 });
 
-// node_modules/character-entities/index.js
+// ../main/node_modules/character-entities/index.js
 var characterEntities;
 var init_character_entities = __esm({
-  "node_modules/character-entities/index.js"() {
+  "../main/node_modules/character-entities/index.js"() {
     characterEntities = {
       AElig: "\xC6",
       AMP: "&",
@@ -10480,19 +10777,19 @@ var init_character_entities = __esm({
   }
 });
 
-// node_modules/decode-named-character-reference/index.js
+// ../main/node_modules/decode-named-character-reference/index.js
 function decodeNamedCharacterReference(value) {
   return own2.call(characterEntities, value) ? characterEntities[value] : false;
 }
 var own2;
 var init_decode_named_character_reference = __esm({
-  "node_modules/decode-named-character-reference/index.js"() {
+  "../main/node_modules/decode-named-character-reference/index.js"() {
     init_character_entities();
     own2 = {}.hasOwnProperty;
   }
 });
 
-// node_modules/micromark-util-chunked/index.js
+// ../main/node_modules/micromark-util-chunked/index.js
 function splice(list6, start, remove, items) {
   const end = list6.length;
   let chunkStart = 0;
@@ -10526,11 +10823,11 @@ function push2(list6, items) {
   return items;
 }
 var init_micromark_util_chunked = __esm({
-  "node_modules/micromark-util-chunked/index.js"() {
+  "../main/node_modules/micromark-util-chunked/index.js"() {
   }
 });
 
-// node_modules/micromark-util-combine-extensions/index.js
+// ../main/node_modules/micromark-util-combine-extensions/index.js
 function combineExtensions(extensions) {
   const all2 = {};
   let index2 = -1;
@@ -10545,14 +10842,14 @@ function syntaxExtension(all2, extension2) {
     const maybe = hasOwnProperty.call(all2, hook2) ? all2[hook2] : void 0;
     const left = maybe || (all2[hook2] = {});
     const right = extension2[hook2];
-    let code6;
+    let code5;
     if (right) {
-      for (code6 in right) {
-        if (!hasOwnProperty.call(left, code6)) left[code6] = [];
-        const value = right[code6];
+      for (code5 in right) {
+        if (!hasOwnProperty.call(left, code5)) left[code5] = [];
+        const value = right[code5];
         constructs(
           // @ts-expect-error Looks like a list.
-          left[code6],
+          left[code5],
           Array.isArray(value) ? value : value ? [value] : []
         );
       }
@@ -10570,69 +10867,69 @@ function constructs(existing, list6) {
 }
 var hasOwnProperty;
 var init_micromark_util_combine_extensions = __esm({
-  "node_modules/micromark-util-combine-extensions/index.js"() {
+  "../main/node_modules/micromark-util-combine-extensions/index.js"() {
     init_micromark_util_chunked();
     hasOwnProperty = {}.hasOwnProperty;
   }
 });
 
-// node_modules/micromark-util-decode-numeric-character-reference/index.js
-function decodeNumericCharacterReference(value, base2) {
-  const code6 = Number.parseInt(value, base2);
+// ../main/node_modules/micromark-util-decode-numeric-character-reference/index.js
+function decodeNumericCharacterReference(value, base) {
+  const code5 = Number.parseInt(value, base);
   if (
     // C0 except for HT, LF, FF, CR, space.
-    code6 < 9 || code6 === 11 || code6 > 13 && code6 < 32 || // Control character (DEL) of C0, and C1 controls.
-    code6 > 126 && code6 < 160 || // Lone high surrogates and low surrogates.
-    code6 > 55295 && code6 < 57344 || // Noncharacters.
-    code6 > 64975 && code6 < 65008 || /* eslint-disable no-bitwise */
-    (code6 & 65535) === 65535 || (code6 & 65535) === 65534 || /* eslint-enable no-bitwise */
+    code5 < 9 || code5 === 11 || code5 > 13 && code5 < 32 || // Control character (DEL) of C0, and C1 controls.
+    code5 > 126 && code5 < 160 || // Lone high surrogates and low surrogates.
+    code5 > 55295 && code5 < 57344 || // Noncharacters.
+    code5 > 64975 && code5 < 65008 || /* eslint-disable no-bitwise */
+    (code5 & 65535) === 65535 || (code5 & 65535) === 65534 || /* eslint-enable no-bitwise */
     // Out of range
-    code6 > 1114111
+    code5 > 1114111
   ) {
     return "\uFFFD";
   }
-  return String.fromCodePoint(code6);
+  return String.fromCodePoint(code5);
 }
 var init_micromark_util_decode_numeric_character_reference = __esm({
-  "node_modules/micromark-util-decode-numeric-character-reference/index.js"() {
+  "../main/node_modules/micromark-util-decode-numeric-character-reference/index.js"() {
   }
 });
 
-// node_modules/micromark-util-normalize-identifier/index.js
+// ../main/node_modules/micromark-util-normalize-identifier/index.js
 function normalizeIdentifier(value) {
   return value.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
 }
 var init_micromark_util_normalize_identifier = __esm({
-  "node_modules/micromark-util-normalize-identifier/index.js"() {
+  "../main/node_modules/micromark-util-normalize-identifier/index.js"() {
   }
 });
 
-// node_modules/micromark-util-character/index.js
-function asciiControl(code6) {
+// ../main/node_modules/micromark-util-character/index.js
+function asciiControl(code5) {
   return (
     // Special whitespace codes (which have negative values), C0 and Control
     // character DEL
-    code6 !== null && (code6 < 32 || code6 === 127)
+    code5 !== null && (code5 < 32 || code5 === 127)
   );
 }
-function markdownLineEnding(code6) {
-  return code6 !== null && code6 < -2;
+function markdownLineEnding(code5) {
+  return code5 !== null && code5 < -2;
 }
-function markdownLineEndingOrSpace(code6) {
-  return code6 !== null && (code6 < 0 || code6 === 32);
+function markdownLineEndingOrSpace(code5) {
+  return code5 !== null && (code5 < 0 || code5 === 32);
 }
-function markdownSpace(code6) {
-  return code6 === -2 || code6 === -1 || code6 === 32;
+function markdownSpace(code5) {
+  return code5 === -2 || code5 === -1 || code5 === 32;
 }
 function regexCheck(regex3) {
   return check2;
-  function check2(code6) {
-    return code6 !== null && code6 > -1 && regex3.test(String.fromCharCode(code6));
+  function check2(code5) {
+    return code5 !== null && code5 > -1 && regex3.test(String.fromCharCode(code5));
   }
 }
 var asciiAlpha, asciiAlphanumeric, asciiAtext, asciiDigit, asciiHexDigit, asciiPunctuation, unicodePunctuation, unicodeWhitespace;
 var init_micromark_util_character = __esm({
-  "node_modules/micromark-util-character/index.js"() {
+  "../main/node_modules/micromark-util-character/index.js"() {
     asciiAlpha = regexCheck(/[A-Za-z]/);
     asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
     asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
@@ -10644,76 +10941,76 @@ var init_micromark_util_character = __esm({
   }
 });
 
-// node_modules/micromark-factory-space/index.js
+// ../main/node_modules/micromark-factory-space/index.js
 function factorySpace(effects, ok3, type, max) {
   const limit = max ? max - 1 : Infinity;
   let size = 0;
   return start;
-  function start(code6) {
-    if (markdownSpace(code6)) {
+  function start(code5) {
+    if (markdownSpace(code5)) {
       effects.enter(type);
-      return prefix(code6);
+      return prefix(code5);
     }
-    return ok3(code6);
+    return ok3(code5);
   }
-  function prefix(code6) {
-    if (markdownSpace(code6) && size++ < limit) {
-      effects.consume(code6);
+  function prefix(code5) {
+    if (markdownSpace(code5) && size++ < limit) {
+      effects.consume(code5);
       return prefix;
     }
     effects.exit(type);
-    return ok3(code6);
+    return ok3(code5);
   }
 }
 function factorySpaceMinMax(effects, ok3, nok, type, min, max) {
   let size = 0;
   return start;
-  function start(code6) {
-    if (max > 0 && markdownSpace(code6)) {
+  function start(code5) {
+    if (max > 0 && markdownSpace(code5)) {
       effects.enter(type);
-      return prefix(code6);
+      return prefix(code5);
     }
-    return after(code6);
+    return after(code5);
   }
-  function prefix(code6) {
-    if (markdownSpace(code6) && size < max) {
-      effects.consume(code6);
+  function prefix(code5) {
+    if (markdownSpace(code5) && size < max) {
+      effects.consume(code5);
       size++;
       return prefix;
     }
     effects.exit(type);
-    return after(code6);
+    return after(code5);
   }
-  function after(code6) {
-    return size >= min ? ok3(code6) : nok(code6);
+  function after(code5) {
+    return size >= min ? ok3(code5) : nok(code5);
   }
 }
 var init_micromark_factory_space = __esm({
-  "node_modules/micromark-factory-space/index.js"() {
+  "../main/node_modules/micromark-factory-space/index.js"() {
     init_micromark_util_character();
   }
 });
 
-// node_modules/micromark/lib/initialize/content.js
+// ../main/node_modules/micromark/lib/initialize/content.js
 function initializeContent(effects) {
   const contentStart = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
   let previous3;
   return contentStart;
-  function afterContentStartConstruct(code6) {
-    if (code6 === null) {
-      effects.consume(code6);
+  function afterContentStartConstruct(code5) {
+    if (code5 === null) {
+      effects.consume(code5);
       return;
     }
     effects.enter("lineEnding");
-    effects.consume(code6);
+    effects.consume(code5);
     effects.exit("lineEnding");
     return factorySpace(effects, contentStart, "linePrefix");
   }
-  function paragraphInitial(code6) {
+  function paragraphInitial(code5) {
     effects.enter("paragraph");
-    return lineStart(code6);
+    return lineStart(code5);
   }
-  function lineStart(code6) {
+  function lineStart(code5) {
     const token = effects.enter("chunkText", {
       contentType: "text",
       previous: previous3
@@ -10722,27 +11019,27 @@ function initializeContent(effects) {
       previous3.next = token;
     }
     previous3 = token;
-    return data(code6);
+    return data(code5);
   }
-  function data(code6) {
-    if (code6 === null) {
+  function data(code5) {
+    if (code5 === null) {
       effects.exit("chunkText");
       effects.exit("paragraph");
-      effects.consume(code6);
+      effects.consume(code5);
       return;
     }
-    if (markdownLineEnding(code6)) {
-      effects.consume(code6);
+    if (markdownLineEnding(code5)) {
+      effects.consume(code5);
       effects.exit("chunkText");
       return lineStart;
     }
-    effects.consume(code6);
+    effects.consume(code5);
     return data;
   }
 }
 var content;
 var init_content = __esm({
-  "node_modules/micromark/lib/initialize/content.js"() {
+  "../main/node_modules/micromark/lib/initialize/content.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     content = {
@@ -10751,7 +11048,7 @@ var init_content = __esm({
   }
 });
 
-// node_modules/micromark-util-edit-map/index.js
+// ../main/node_modules/micromark-util-edit-map/index.js
 function addImplementation(editMap, at, remove, add, before) {
   if (remove === 0 && add.length === 0) {
     return;
@@ -10773,7 +11070,7 @@ function addImplementation(editMap, at, remove, add, before) {
 }
 var EditMap;
 var init_micromark_util_edit_map = __esm({
-  "node_modules/micromark-util-edit-map/index.js"() {
+  "../main/node_modules/micromark-util-edit-map/index.js"() {
     EditMap = class {
       /**
        * Create a new edit map.
@@ -10854,7 +11151,7 @@ var init_micromark_util_edit_map = __esm({
   }
 });
 
-// node_modules/micromark/lib/initialize/document.js
+// ../main/node_modules/micromark/lib/initialize/document.js
 function initializeDocument(effects) {
   const self2 = this;
   const stack = [];
@@ -10863,15 +11160,15 @@ function initializeDocument(effects) {
   let childToken;
   let lineStartOffset;
   return start;
-  function start(code6) {
+  function start(code5) {
     if (continued < stack.length) {
-      const item = stack[continued];
-      self2.containerState = item[1];
-      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code6);
+      const item2 = stack[continued];
+      self2.containerState = item2[1];
+      return effects.attempt(item2[0].continuation, documentContinue, checkNewContainers)(code5);
     }
-    return checkNewContainers(code6);
+    return checkNewContainers(code5);
   }
-  function documentContinue(code6) {
+  function documentContinue(code5) {
     continued++;
     if (self2.containerState._closeFlow) {
       self2.containerState._closeFlow = void 0;
@@ -10899,51 +11196,51 @@ function initializeDocument(effects) {
       editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
       editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
       editMap.consume(self2.events);
-      return checkNewContainers(code6);
+      return checkNewContainers(code5);
     }
-    return start(code6);
+    return start(code5);
   }
-  function checkNewContainers(code6) {
+  function checkNewContainers(code5) {
     if (continued === stack.length) {
       if (!childFlow) {
-        return documentContinued(code6);
+        return documentContinued(code5);
       }
       if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
-        return flowStart(code6);
+        return flowStart(code5);
       }
       self2.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
     }
     self2.containerState = {};
-    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code6);
+    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code5);
   }
-  function thereIsANewContainer(code6) {
+  function thereIsANewContainer(code5) {
     if (childFlow) {
       closeFlow();
     }
     exitContainers(continued);
-    return documentContinued(code6);
+    return documentContinued(code5);
   }
-  function thereIsNoNewContainer(code6) {
+  function thereIsNoNewContainer(code5) {
     self2.parser.lazy[self2.now().line] = continued !== stack.length;
     lineStartOffset = self2.now().offset;
-    return flowStart(code6);
+    return flowStart(code5);
   }
-  function documentContinued(code6) {
+  function documentContinued(code5) {
     self2.containerState = {};
-    return effects.attempt(containerConstruct, containerContinue, flowStart)(code6);
+    return effects.attempt(containerConstruct, containerContinue, flowStart)(code5);
   }
-  function containerContinue(code6) {
+  function containerContinue(code5) {
     continued++;
     stack.push([self2.currentConstruct, self2.containerState]);
-    return documentContinued(code6);
+    return documentContinued(code5);
   }
-  function flowStart(code6) {
-    if (code6 === null) {
+  function flowStart(code5) {
+    if (code5 === null) {
       if (childFlow) {
         closeFlow();
       }
       exitContainers(0);
-      effects.consume(code6);
+      effects.consume(code5);
       return;
     }
     childFlow = childFlow || self2.parser.flow(self2.now());
@@ -10952,23 +11249,23 @@ function initializeDocument(effects) {
       contentType: "flow",
       previous: childToken
     });
-    return flowContinue(code6);
+    return flowContinue(code5);
   }
-  function flowContinue(code6) {
-    if (code6 === null) {
+  function flowContinue(code5) {
+    if (code5 === null) {
       writeToChild(effects.exit("chunkFlow"), true);
       exitContainers(0);
-      effects.consume(code6);
+      effects.consume(code5);
       return;
     }
-    if (markdownLineEnding(code6)) {
-      effects.consume(code6);
+    if (markdownLineEnding(code5)) {
+      effects.consume(code5);
       writeToChild(effects.exit("chunkFlow"));
       continued = 0;
       self2.interrupt = void 0;
       return start;
     }
-    effects.consume(code6);
+    effects.consume(code5);
     return flowContinue;
   }
   function writeToChild(token, endOfFile) {
@@ -11043,7 +11340,7 @@ function tokenizeContainer(effects, ok3, nok) {
 }
 var document, containerConstruct;
 var init_document = __esm({
-  "node_modules/micromark/lib/initialize/document.js"() {
+  "../main/node_modules/micromark/lib/initialize/document.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     init_micromark_util_edit_map();
@@ -11056,22 +11353,22 @@ var init_document = __esm({
   }
 });
 
-// node_modules/micromark-util-classify-character/index.js
-function classifyCharacter(code6) {
-  if (code6 === null || markdownLineEndingOrSpace(code6) || unicodeWhitespace(code6)) {
+// ../main/node_modules/micromark-util-classify-character/index.js
+function classifyCharacter(code5) {
+  if (code5 === null || markdownLineEndingOrSpace(code5) || unicodeWhitespace(code5)) {
     return 1;
   }
-  if (unicodePunctuation(code6)) {
+  if (unicodePunctuation(code5)) {
     return 2;
   }
 }
 var init_micromark_util_classify_character = __esm({
-  "node_modules/micromark-util-classify-character/index.js"() {
+  "../main/node_modules/micromark-util-classify-character/index.js"() {
     init_micromark_util_character();
   }
 });
 
-// node_modules/micromark-util-resolve-all/index.js
+// ../main/node_modules/micromark-util-resolve-all/index.js
 function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
@@ -11085,11 +11382,11 @@ function resolveAll(constructs2, events, context) {
   return events;
 }
 var init_micromark_util_resolve_all = __esm({
-  "node_modules/micromark-util-resolve-all/index.js"() {
+  "../main/node_modules/micromark-util-resolve-all/index.js"() {
   }
 });
 
-// node_modules/micromark-core-commonmark/lib/attention.js
+// ../main/node_modules/micromark-core-commonmark/lib/attention.js
 function resolveAllAttention(events, context) {
   let index2 = -1;
   let nextEvents;
@@ -11125,7 +11422,7 @@ function resolveAllAttention(events, context) {
             },
             end
           };
-          const text7 = {
+          const text6 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
               ...events[open2][1].end
@@ -11153,9 +11450,9 @@ function resolveAllAttention(events, context) {
           if (events[open2][1].end.offset - events[open2][1].start.offset) {
             nextEvents = push2(nextEvents, [["enter", events[open2][1], context], ["exit", events[open2][1], context]]);
           }
-          nextEvents = push2(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text7, context]]);
+          nextEvents = push2(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text6, context]]);
           nextEvents = push2(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + 1, index2), context));
-          nextEvents = push2(nextEvents, [["exit", text7, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
+          nextEvents = push2(nextEvents, [["exit", text6, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
           let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
@@ -11182,23 +11479,23 @@ function tokenizeAttention(effects, ok3) {
   const before = classifyCharacter(previous3);
   let marker;
   return start;
-  function start(code6) {
-    marker = code6;
+  function start(code5) {
+    marker = code5;
     effects.enter("attentionSequence");
-    return inside(code6);
+    return inside(code5);
   }
-  function inside(code6) {
-    if (code6 === marker) {
-      effects.consume(code6);
+  function inside(code5) {
+    if (code5 === marker) {
+      effects.consume(code5);
       return inside;
     }
     const token = effects.exit("attentionSequence");
-    const after = classifyCharacter(code6);
-    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code6) && code6 !== 42 && code6 !== 95;
+    const after = classifyCharacter(code5);
+    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code5) && code5 !== 42 && code5 !== 95;
     const close = !before || before === 2 && after || attentionMarkers2.includes(previous3) && previous3 !== 42 && previous3 !== 95;
     token._open = Boolean(marker === 42 ? open2 : open2 && (before || !close));
     token._close = Boolean(marker === 42 ? close : close && (after || !open2));
-    return ok3(code6);
+    return ok3(code5);
   }
 }
 function movePoint(point3, offset) {
@@ -11208,7 +11505,7 @@ function movePoint(point3, offset) {
 }
 var attention;
 var init_attention = __esm({
-  "node_modules/micromark-core-commonmark/lib/attention.js"() {
+  "../main/node_modules/micromark-core-commonmark/lib/attention.js"() {
     init_micromark_util_chunked();
     init_micromark_util_classify_character();
     init_micromark_util_resolve_all();
@@ -11220,105 +11517,105 @@ var init_attention = __esm({
   }
 });
 
-// node_modules/micromark-core-commonmark/lib/autolink.js
+// ../main/node_modules/micromark-core-commonmark/lib/autolink.js
 function tokenizeAutolink(effects, ok3, nok) {
   let size = 0;
   return start;
-  function start(code6) {
+  function start(code5) {
     effects.enter("autolink");
     effects.enter("autolinkMarker");
-    effects.consume(code6);
+    effects.consume(code5);
     effects.exit("autolinkMarker");
     effects.enter("autolinkProtocol");
     return open2;
   }
-  function open2(code6) {
-    if (asciiAlpha(code6)) {
-      effects.consume(code6);
+  function open2(code5) {
+    if (asciiAlpha(code5)) {
+      effects.consume(code5);
       return schemeOrEmailAtext;
     }
-    if (code6 === 64) {
-      return nok(code6);
+    if (code5 === 64) {
+      return nok(code5);
     }
-    return emailAtext(code6);
+    return emailAtext(code5);
   }
-  function schemeOrEmailAtext(code6) {
-    if (code6 === 43 || code6 === 45 || code6 === 46 || asciiAlphanumeric(code6)) {
+  function schemeOrEmailAtext(code5) {
+    if (code5 === 43 || code5 === 45 || code5 === 46 || asciiAlphanumeric(code5)) {
       size = 1;
-      return schemeInsideOrEmailAtext(code6);
+      return schemeInsideOrEmailAtext(code5);
     }
-    return emailAtext(code6);
+    return emailAtext(code5);
   }
-  function schemeInsideOrEmailAtext(code6) {
-    if (code6 === 58) {
-      effects.consume(code6);
+  function schemeInsideOrEmailAtext(code5) {
+    if (code5 === 58) {
+      effects.consume(code5);
       size = 0;
       return urlInside;
     }
-    if ((code6 === 43 || code6 === 45 || code6 === 46 || asciiAlphanumeric(code6)) && size++ < 32) {
-      effects.consume(code6);
+    if ((code5 === 43 || code5 === 45 || code5 === 46 || asciiAlphanumeric(code5)) && size++ < 32) {
+      effects.consume(code5);
       return schemeInsideOrEmailAtext;
     }
     size = 0;
-    return emailAtext(code6);
+    return emailAtext(code5);
   }
-  function urlInside(code6) {
-    if (code6 === 62) {
+  function urlInside(code5) {
+    if (code5 === 62) {
       effects.exit("autolinkProtocol");
       effects.enter("autolinkMarker");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("autolinkMarker");
       effects.exit("autolink");
       return ok3;
     }
-    if (code6 === null || code6 === 32 || code6 === 60 || asciiControl(code6)) {
-      return nok(code6);
+    if (code5 === null || code5 === 32 || code5 === 60 || asciiControl(code5)) {
+      return nok(code5);
     }
-    effects.consume(code6);
+    effects.consume(code5);
     return urlInside;
   }
-  function emailAtext(code6) {
-    if (code6 === 64) {
-      effects.consume(code6);
+  function emailAtext(code5) {
+    if (code5 === 64) {
+      effects.consume(code5);
       return emailAtSignOrDot;
     }
-    if (asciiAtext(code6)) {
-      effects.consume(code6);
+    if (asciiAtext(code5)) {
+      effects.consume(code5);
       return emailAtext;
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function emailAtSignOrDot(code6) {
-    return asciiAlphanumeric(code6) ? emailLabel(code6) : nok(code6);
+  function emailAtSignOrDot(code5) {
+    return asciiAlphanumeric(code5) ? emailLabel(code5) : nok(code5);
   }
-  function emailLabel(code6) {
-    if (code6 === 46) {
-      effects.consume(code6);
+  function emailLabel(code5) {
+    if (code5 === 46) {
+      effects.consume(code5);
       size = 0;
       return emailAtSignOrDot;
     }
-    if (code6 === 62) {
+    if (code5 === 62) {
       effects.exit("autolinkProtocol").type = "autolinkEmail";
       effects.enter("autolinkMarker");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("autolinkMarker");
       effects.exit("autolink");
       return ok3;
     }
-    return emailValue(code6);
+    return emailValue(code5);
   }
-  function emailValue(code6) {
-    if ((code6 === 45 || asciiAlphanumeric(code6)) && size++ < 63) {
-      const next = code6 === 45 ? emailValue : emailLabel;
-      effects.consume(code6);
+  function emailValue(code5) {
+    if ((code5 === 45 || asciiAlphanumeric(code5)) && size++ < 63) {
+      const next = code5 === 45 ? emailValue : emailLabel;
+      effects.consume(code5);
       return next;
     }
-    return nok(code6);
+    return nok(code5);
   }
 }
 var autolink;
 var init_autolink = __esm({
-  "node_modules/micromark-core-commonmark/lib/autolink.js"() {
+  "../main/node_modules/micromark-core-commonmark/lib/autolink.js"() {
     init_micromark_util_character();
     autolink = {
       name: "autolink",
@@ -11327,19 +11624,19 @@ var init_autolink = __esm({
   }
 });
 
-// node_modules/micromark-core-commonmark/lib/blank-line.js
+// ../main/node_modules/micromark-core-commonmark/lib/blank-line.js
 function tokenizeBlankLine(effects, ok3, nok) {
   return start;
-  function start(code6) {
-    return markdownSpace(code6) ? factorySpace(effects, after, "linePrefix")(code6) : after(code6);
+  function start(code5) {
+    return markdownSpace(code5) ? factorySpace(effects, after, "linePrefix")(code5) : after(code5);
   }
-  function after(code6) {
-    return code6 === null || markdownLineEnding(code6) ? ok3(code6) : nok(code6);
+  function after(code5) {
+    return code5 === null || markdownLineEnding(code5) ? ok3(code5) : nok(code5);
   }
 }
 var blankLine;
 var init_blank_line = __esm({
-  "node_modules/micromark-core-commonmark/lib/blank-line.js"() {
+  "../main/node_modules/micromark-core-commonmark/lib/blank-line.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     blankLine = {
@@ -11349,12 +11646,12 @@ var init_blank_line = __esm({
   }
 });
 
-// node_modules/micromark-core-commonmark/lib/block-quote.js
+// ../main/node_modules/micromark-core-commonmark/lib/block-quote.js
 function tokenizeBlockQuoteStart(effects, ok3, nok) {
   const self2 = this;
   return start;
-  function start(code6) {
-    if (code6 === 62) {
+  function start(code5) {
+    if (code5 === 62) {
       const state = self2.containerState;
       if (!state.open) {
         effects.enter("blockQuote", {
@@ -11364,35 +11661,35 @@ function tokenizeBlockQuoteStart(effects, ok3, nok) {
       }
       effects.enter("blockQuotePrefix");
       effects.enter("blockQuoteMarker");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("blockQuoteMarker");
       return after;
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function after(code6) {
-    if (markdownSpace(code6)) {
+  function after(code5) {
+    if (markdownSpace(code5)) {
       effects.enter("blockQuotePrefixWhitespace");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("blockQuotePrefixWhitespace");
       effects.exit("blockQuotePrefix");
       return ok3;
     }
     effects.exit("blockQuotePrefix");
-    return ok3(code6);
+    return ok3(code5);
   }
 }
 function tokenizeBlockQuoteContinuation(effects, ok3, nok) {
   const self2 = this;
   return contStart;
-  function contStart(code6) {
-    if (markdownSpace(code6)) {
-      return factorySpace(effects, contBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code6);
+  function contStart(code5) {
+    if (markdownSpace(code5)) {
+      return factorySpace(effects, contBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code5);
     }
-    return contBefore(code6);
+    return contBefore(code5);
   }
-  function contBefore(code6) {
-    return effects.attempt(blockQuote, ok3, nok)(code6);
+  function contBefore(code5) {
+    return effects.attempt(blockQuote, ok3, nok)(code5);
   }
 }
 function exit(effects) {
@@ -11400,7 +11697,7 @@ function exit(effects) {
 }
 var blockQuote;
 var init_block_quote = __esm({
-  "node_modules/micromark-core-commonmark/lib/block-quote.js"() {
+  "../main/node_modules/micromark-core-commonmark/lib/block-quote.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     blockQuote = {
@@ -11414,30 +11711,30 @@ var init_block_quote = __esm({
   }
 });
 
-// node_modules/micromark-core-commonmark/lib/character-escape.js
+// ../main/node_modules/micromark-core-commonmark/lib/character-escape.js
 function tokenizeCharacterEscape(effects, ok3, nok) {
   return start;
-  function start(code6) {
+  function start(code5) {
     effects.enter("characterEscape");
     effects.enter("escapeMarker");
-    effects.consume(code6);
+    effects.consume(code5);
     effects.exit("escapeMarker");
     return inside;
   }
-  function inside(code6) {
-    if (asciiPunctuation(code6)) {
+  function inside(code5) {
+    if (asciiPunctuation(code5)) {
       effects.enter("characterEscapeValue");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("characterEscapeValue");
       effects.exit("characterEscape");
       return ok3;
     }
-    return nok(code6);
+    return nok(code5);
   }
 }
 var characterEscape;
 var init_character_escape = __esm({
-  "node_modules/micromark-core-commonmark/lib/character-escape.js"() {
+  "../main/node_modules/micromark-core-commonmark/lib/character-escape.js"() {
     init_micromark_util_character();
     characterEscape = {
       name: "characterEscape",
@@ -11446,36 +11743,36 @@ var init_character_escape = __esm({
   }
 });
 
-// node_modules/micromark-core-commonmark/lib/character-reference.js
+// ../main/node_modules/micromark-core-commonmark/lib/character-reference.js
 function tokenizeCharacterReference(effects, ok3, nok) {
   const self2 = this;
   let size = 0;
   let max;
   let test;
   return start;
-  function start(code6) {
+  function start(code5) {
     effects.enter("characterReference");
     effects.enter("characterReferenceMarker");
-    effects.consume(code6);
+    effects.consume(code5);
     effects.exit("characterReferenceMarker");
     return open2;
   }
-  function open2(code6) {
-    if (code6 === 35) {
+  function open2(code5) {
+    if (code5 === 35) {
       effects.enter("characterReferenceMarkerNumeric");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("characterReferenceMarkerNumeric");
       return numeric;
     }
     effects.enter("characterReferenceValue");
     max = 31;
     test = asciiAlphanumeric;
-    return value(code6);
+    return value(code5);
   }
-  function numeric(code6) {
-    if (code6 === 88 || code6 === 120) {
+  function numeric(code5) {
+    if (code5 === 88 || code5 === 120) {
       effects.enter("characterReferenceMarkerHexadecimal");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("characterReferenceMarkerHexadecimal");
       effects.enter("characterReferenceValue");
       max = 6;
@@ -11485,30 +11782,30 @@ function tokenizeCharacterReference(effects, ok3, nok) {
     effects.enter("characterReferenceValue");
     max = 7;
     test = asciiDigit;
-    return value(code6);
+    return value(code5);
   }
-  function value(code6) {
-    if (code6 === 59 && size) {
+  function value(code5) {
+    if (code5 === 59 && size) {
       const token = effects.exit("characterReferenceValue");
       if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self2.sliceSerialize(token))) {
-        return nok(code6);
+        return nok(code5);
       }
       effects.enter("characterReferenceMarker");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("characterReferenceMarker");
       effects.exit("characterReference");
       return ok3;
     }
-    if (test(code6) && size++ < max) {
-      effects.consume(code6);
+    if (test(code5) && size++ < max) {
+      effects.consume(code5);
       return value;
     }
-    return nok(code6);
+    return nok(code5);
   }
 }
 var characterReference;
 var init_character_reference = __esm({
-  "node_modules/micromark-core-commonmark/lib/character-reference.js"() {
+  "../main/node_modules/micromark-core-commonmark/lib/character-reference.js"() {
     init_decode_named_character_reference();
     init_micromark_util_character();
     characterReference = {
@@ -11518,26 +11815,26 @@ var init_character_reference = __esm({
   }
 });
 
-// node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js
+// ../main/node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js
 function tokenizeNonLazyContinuation(effects, ok3, nok) {
   const self2 = this;
   return start;
-  function start(code6) {
-    if (code6 === null) {
-      return nok(code6);
+  function start(code5) {
+    if (code5 === null) {
+      return nok(code5);
     }
     effects.enter("lineEnding");
-    effects.consume(code6);
+    effects.consume(code5);
     effects.exit("lineEnding");
     return after;
   }
-  function after(code6) {
-    return self2.parser.lazy[self2.now().line] ? nok(code6) : ok3(code6);
+  function after(code5) {
+    return self2.parser.lazy[self2.now().line] ? nok(code5) : ok3(code5);
   }
 }
 var nonLazyContinuation;
 var init_partial_non_lazy_continuation = __esm({
-  "node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js"() {
+  "../main/node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js"() {
     nonLazyContinuation = {
       partial: true,
       tokenize: tokenizeNonLazyContinuation
@@ -11545,7 +11842,7 @@ var init_partial_non_lazy_continuation = __esm({
   }
 });
 
-// node_modules/micromark-core-commonmark/lib/code-fenced.js
+// ../main/node_modules/micromark-core-commonmark/lib/code-fenced.js
 function tokenizeCodeFenced(effects, ok3, nok) {
   const self2 = this;
   const closeStart = {
@@ -11556,155 +11853,155 @@ function tokenizeCodeFenced(effects, ok3, nok) {
   let sizeOpen = 0;
   let marker;
   return start;
-  function start(code6) {
-    return beforeSequenceOpen(code6);
+  function start(code5) {
+    return beforeSequenceOpen(code5);
   }
-  function beforeSequenceOpen(code6) {
+  function beforeSequenceOpen(code5) {
     const tail = self2.events[self2.events.length - 1];
     initialPrefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
-    marker = code6;
+    marker = code5;
     effects.enter("codeFenced");
     effects.enter("codeFencedFence");
     effects.enter("codeFencedFenceSequence");
-    return sequenceOpen(code6);
+    return sequenceOpen(code5);
   }
-  function sequenceOpen(code6) {
-    if (code6 === marker) {
+  function sequenceOpen(code5) {
+    if (code5 === marker) {
       sizeOpen++;
-      effects.consume(code6);
+      effects.consume(code5);
       return sequenceOpen;
     }
     if (sizeOpen < 3) {
-      return nok(code6);
+      return nok(code5);
     }
     effects.exit("codeFencedFenceSequence");
-    return markdownSpace(code6) ? factorySpace(effects, infoBefore, "whitespace")(code6) : infoBefore(code6);
+    return markdownSpace(code5) ? factorySpace(effects, infoBefore, "whitespace")(code5) : infoBefore(code5);
   }
-  function infoBefore(code6) {
-    if (code6 === null || markdownLineEnding(code6)) {
+  function infoBefore(code5) {
+    if (code5 === null || markdownLineEnding(code5)) {
       effects.exit("codeFencedFence");
-      return self2.interrupt ? ok3(code6) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code6);
+      return self2.interrupt ? ok3(code5) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code5);
     }
     effects.enter("codeFencedFenceInfo");
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return info(code6);
+    return info(code5);
   }
-  function info(code6) {
-    if (code6 === null || markdownLineEnding(code6)) {
+  function info(code5) {
+    if (code5 === null || markdownLineEnding(code5)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceInfo");
-      return infoBefore(code6);
+      return infoBefore(code5);
     }
-    if (markdownSpace(code6)) {
+    if (markdownSpace(code5)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceInfo");
-      return factorySpace(effects, metaBefore, "whitespace")(code6);
+      return factorySpace(effects, metaBefore, "whitespace")(code5);
     }
-    if (code6 === 96 && code6 === marker) {
-      return nok(code6);
+    if (code5 === 96 && code5 === marker) {
+      return nok(code5);
     }
-    effects.consume(code6);
+    effects.consume(code5);
     return info;
   }
-  function metaBefore(code6) {
-    if (code6 === null || markdownLineEnding(code6)) {
-      return infoBefore(code6);
+  function metaBefore(code5) {
+    if (code5 === null || markdownLineEnding(code5)) {
+      return infoBefore(code5);
     }
     effects.enter("codeFencedFenceMeta");
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return meta(code6);
+    return meta(code5);
   }
-  function meta(code6) {
-    if (code6 === null || markdownLineEnding(code6)) {
+  function meta(code5) {
+    if (code5 === null || markdownLineEnding(code5)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceMeta");
-      return infoBefore(code6);
+      return infoBefore(code5);
     }
-    if (code6 === 96 && code6 === marker) {
-      return nok(code6);
+    if (code5 === 96 && code5 === marker) {
+      return nok(code5);
     }
-    effects.consume(code6);
+    effects.consume(code5);
     return meta;
   }
-  function atNonLazyBreak(code6) {
-    return effects.attempt(closeStart, after, contentBefore)(code6);
+  function atNonLazyBreak(code5) {
+    return effects.attempt(closeStart, after, contentBefore)(code5);
   }
-  function contentBefore(code6) {
+  function contentBefore(code5) {
     effects.enter("lineEnding");
-    effects.consume(code6);
+    effects.consume(code5);
     effects.exit("lineEnding");
     return contentStart;
   }
-  function contentStart(code6) {
-    return initialPrefix > 0 && markdownSpace(code6) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code6) : beforeContentChunk(code6);
+  function contentStart(code5) {
+    return initialPrefix > 0 && markdownSpace(code5) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code5) : beforeContentChunk(code5);
   }
-  function beforeContentChunk(code6) {
-    if (code6 === null || markdownLineEnding(code6)) {
-      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code6);
+  function beforeContentChunk(code5) {
+    if (code5 === null || markdownLineEnding(code5)) {
+      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code5);
     }
     effects.enter("codeFlowValue");
-    return contentChunk(code6);
+    return contentChunk(code5);
   }
-  function contentChunk(code6) {
-    if (code6 === null || markdownLineEnding(code6)) {
+  function contentChunk(code5) {
+    if (code5 === null || markdownLineEnding(code5)) {
       effects.exit("codeFlowValue");
-      return beforeContentChunk(code6);
+      return beforeContentChunk(code5);
     }
-    effects.consume(code6);
+    effects.consume(code5);
     return contentChunk;
   }
-  function after(code6) {
+  function after(code5) {
     effects.exit("codeFenced");
-    return ok3(code6);
+    return ok3(code5);
   }
   function tokenizeCloseStart(effects2, ok4, nok2) {
     let size = 0;
     return startBefore;
-    function startBefore(code6) {
+    function startBefore(code5) {
       effects2.enter("lineEnding");
-      effects2.consume(code6);
+      effects2.consume(code5);
       effects2.exit("lineEnding");
       return start2;
     }
-    function start2(code6) {
+    function start2(code5) {
       effects2.enter("codeFencedFence");
-      return markdownSpace(code6) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code6) : beforeSequenceClose(code6);
+      return markdownSpace(code5) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code5) : beforeSequenceClose(code5);
     }
-    function beforeSequenceClose(code6) {
-      if (code6 === marker) {
+    function beforeSequenceClose(code5) {
+      if (code5 === marker) {
         effects2.enter("codeFencedFenceSequence");
-        return sequenceClose(code6);
+        return sequenceClose(code5);
       }
-      return nok2(code6);
+      return nok2(code5);
     }
-    function sequenceClose(code6) {
-      if (code6 === marker) {
+    function sequenceClose(code5) {
+      if (code5 === marker) {
         size++;
-        effects2.consume(code6);
+        effects2.consume(code5);
         return sequenceClose;
       }
       if (size >= sizeOpen) {
         effects2.exit("codeFencedFenceSequence");
-        return markdownSpace(code6) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code6) : sequenceCloseAfter(code6);
+        return markdownSpace(code5) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code5) : sequenceCloseAfter(code5);
       }
-      return nok2(code6);
+      return nok2(code5);
     }
-    function sequenceCloseAfter(code6) {
-      if (code6 === null || markdownLineEnding(code6)) {
+    function sequenceCloseAfter(code5) {
+      if (code5 === null || markdownLineEnding(code5)) {
         effects2.exit("codeFencedFence");
-        return ok4(code6);
+        return ok4(code5);
       }
-      return nok2(code6);
+      return nok2(code5);
     }
   }
 }
 var codeFenced;
 var init_code_fenced = __esm({
-  "node_modules/micromark-core-commonmark/lib/code-fenced.js"() {
+  "../main/node_modules/micromark-core-commonmark/lib/code-fenced.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     init_partial_non_lazy_continuation();
@@ -11716,58 +12013,58 @@ var init_code_fenced = __esm({
   }
 });
 
-// node_modules/micromark-core-commonmark/lib/code-indented.js
+// ../main/node_modules/micromark-core-commonmark/lib/code-indented.js
 function tokenizeCodeIndented(effects, ok3, nok) {
   return start;
-  function start(code6) {
+  function start(code5) {
     effects.enter("codeIndented");
-    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code6);
+    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code5);
   }
-  function atBreak(code6) {
-    if (code6 === null) {
-      return after(code6);
+  function atBreak(code5) {
+    if (code5 === null) {
+      return after(code5);
     }
-    if (markdownLineEnding(code6)) {
-      return effects.attempt(furtherStart, atBreak, after)(code6);
+    if (markdownLineEnding(code5)) {
+      return effects.attempt(furtherStart, atBreak, after)(code5);
     }
     effects.enter("codeFlowValue");
-    return inside(code6);
+    return inside(code5);
   }
-  function inside(code6) {
-    if (code6 === null || markdownLineEnding(code6)) {
+  function inside(code5) {
+    if (code5 === null || markdownLineEnding(code5)) {
       effects.exit("codeFlowValue");
-      return atBreak(code6);
+      return atBreak(code5);
     }
-    effects.consume(code6);
+    effects.consume(code5);
     return inside;
   }
-  function after(code6) {
+  function after(code5) {
     effects.exit("codeIndented");
-    return ok3(code6);
+    return ok3(code5);
   }
 }
 function tokenizeFurtherStart(effects, ok3, nok) {
   const self2 = this;
   return furtherStart2;
-  function furtherStart2(code6) {
+  function furtherStart2(code5) {
     if (self2.parser.lazy[self2.now().line]) {
-      return nok(code6);
+      return nok(code5);
     }
-    if (markdownLineEnding(code6)) {
+    if (markdownLineEnding(code5)) {
       effects.enter("lineEnding");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("lineEnding");
       return furtherStart2;
     }
-    return factorySpaceMinMax(effects, ok3, onNotEnoughPrefix, "linePrefix", 4, 4)(code6);
+    return factorySpaceMinMax(effects, ok3, onNotEnoughPrefix, "linePrefix", 4, 4)(code5);
   }
-  function onNotEnoughPrefix(code6) {
-    return markdownLineEnding(code6) ? furtherStart2(code6) : nok(code6);
+  function onNotEnoughPrefix(code5) {
+    return markdownLineEnding(code5) ? furtherStart2(code5) : nok(code5);
   }
 }
 var codeIndented, furtherStart;
 var init_code_indented = __esm({
-  "node_modules/micromark-core-commonmark/lib/code-indented.js"() {
+  "../main/node_modules/micromark-core-commonmark/lib/code-indented.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     codeIndented = {
@@ -11781,7 +12078,7 @@ var init_code_indented = __esm({
   }
 });
 
-// node_modules/micromark-core-commonmark/lib/code-text.js
+// ../main/node_modules/micromark-core-commonmark/lib/code-text.js
 function resolveCodeText(events) {
   let tailExitIndex = events.length - 4;
   let headEnterIndex = 3;
@@ -11819,8 +12116,8 @@ function resolveCodeText(events) {
   }
   return events;
 }
-function previous(code6) {
-  return code6 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
+function previous(code5) {
+  return code5 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
 }
 function tokenizeCodeText(effects, ok3, nok) {
   const self2 = this;
@@ -11828,70 +12125,70 @@ function tokenizeCodeText(effects, ok3, nok) {
   let size;
   let token;
   return start;
-  function start(code6) {
+  function start(code5) {
     effects.enter("codeText");
     effects.enter("codeTextSequence");
-    return sequenceOpen(code6);
+    return sequenceOpen(code5);
   }
-  function sequenceOpen(code6) {
-    if (code6 === 96) {
-      effects.consume(code6);
+  function sequenceOpen(code5) {
+    if (code5 === 96) {
+      effects.consume(code5);
       sizeOpen++;
       return sequenceOpen;
     }
     effects.exit("codeTextSequence");
-    return between2(code6);
+    return between2(code5);
   }
-  function between2(code6) {
-    if (code6 === null) {
-      return nok(code6);
+  function between2(code5) {
+    if (code5 === null) {
+      return nok(code5);
     }
-    if (code6 === 32) {
+    if (code5 === 32) {
       effects.enter("space");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("space");
       return between2;
     }
-    if (code6 === 96) {
+    if (code5 === 96) {
       token = effects.enter("codeTextSequence");
       size = 0;
-      return sequenceClose(code6);
+      return sequenceClose(code5);
     }
-    if (markdownLineEnding(code6)) {
+    if (markdownLineEnding(code5)) {
       effects.enter("lineEnding");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("lineEnding");
       return between2;
     }
     effects.enter("codeTextData");
-    return data(code6);
+    return data(code5);
   }
-  function data(code6) {
-    if (code6 === null || code6 === 32 || code6 === 96 || markdownLineEnding(code6)) {
+  function data(code5) {
+    if (code5 === null || code5 === 32 || code5 === 96 || markdownLineEnding(code5)) {
       effects.exit("codeTextData");
-      return between2(code6);
+      return between2(code5);
     }
-    effects.consume(code6);
+    effects.consume(code5);
     return data;
   }
-  function sequenceClose(code6) {
-    if (code6 === 96) {
-      effects.consume(code6);
+  function sequenceClose(code5) {
+    if (code5 === 96) {
+      effects.consume(code5);
       size++;
       return sequenceClose;
     }
     if (size === sizeOpen) {
       effects.exit("codeTextSequence");
       effects.exit("codeText");
-      return ok3(code6);
+      return ok3(code5);
     }
     token.type = "codeTextData";
-    return data(code6);
+    return data(code5);
   }
 }
 var codeText;
 var init_code_text = __esm({
-  "node_modules/micromark-core-commonmark/lib/code-text.js"() {
+  "../main/node_modules/micromark-core-commonmark/lib/code-text.js"() {
     init_micromark_util_character();
     codeText = {
       name: "codeText",
@@ -11902,7 +12199,7 @@ var init_code_text = __esm({
   }
 });
 
-// node_modules/micromark-util-subtokenize/lib/splice-buffer.js
+// ../main/node_modules/micromark-util-subtokenize/lib/splice-buffer.js
 function chunkedPush(list6, right) {
   let chunkStart = 0;
   if (right.length < 1e4) {
@@ -11916,7 +12213,7 @@ function chunkedPush(list6, right) {
 }
 var SpliceBuffer;
 var init_splice_buffer = __esm({
-  "node_modules/micromark-util-subtokenize/lib/splice-buffer.js"() {
+  "../main/node_modules/micromark-util-subtokenize/lib/splice-buffer.js"() {
     SpliceBuffer = class {
       /**
        * @param {ReadonlyArray<T> | null | undefined} [initial]
@@ -12031,9 +12328,9 @@ var init_splice_buffer = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      push(item) {
+      push(item2) {
         this.setCursor(Number.POSITIVE_INFINITY);
-        this.left.push(item);
+        this.left.push(item2);
       }
       /**
        * Inserts many items to the high-numbered side of the array.
@@ -12057,9 +12354,9 @@ var init_splice_buffer = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      unshift(item) {
+      unshift(item2) {
         this.setCursor(0);
-        this.right.push(item);
+        this.right.push(item2);
       }
       /**
        * Inserts many items to the low-numbered side of the array;
@@ -12100,7 +12397,7 @@ var init_splice_buffer = __esm({
   }
 });
 
-// node_modules/micromark-util-subtokenize/index.js
+// ../main/node_modules/micromark-util-subtokenize/index.js
 function subtokenize(eventsArray) {
   const jumps = {};
   let index2 = -1;
@@ -12253,13 +12550,13 @@ function subcontent(events, eventIndex) {
   return gaps;
 }
 var init_micromark_util_subtokenize = __esm({
-  "node_modules/micromark-util-subtokenize/index.js"() {
+  "../main/node_modules/micromark-util-subtokenize/index.js"() {
     init_micromark_util_chunked();
     init_splice_buffer();
   }
 });
 
-// node_modules/micromark-core-commonmark/lib/content.js
+// ../main/node_modules/micromark-core-commonmark/lib/content.js
 function resolveContent(events) {
   subtokenize(events);
   return events;
@@ -12267,30 +12564,30 @@ function resolveContent(events) {
 function tokenizeContent(effects, ok3) {
   let previous3;
   return chunkStart;
-  function chunkStart(code6) {
+  function chunkStart(code5) {
     effects.enter("content");
     previous3 = effects.enter("chunkContent", {
       contentType: "content"
     });
-    return chunkInside(code6);
+    return chunkInside(code5);
   }
-  function chunkInside(code6) {
-    if (code6 === null) {
-      return contentEnd(code6);
+  function chunkInside(code5) {
+    if (code5 === null) {
+      return contentEnd(code5);
     }
-    if (markdownLineEnding(code6)) {
-      return effects.check(continuationConstruct, contentContinue, contentEnd)(code6);
+    if (markdownLineEnding(code5)) {
+      return effects.check(continuationConstruct, contentContinue, contentEnd)(code5);
     }
-    effects.consume(code6);
+    effects.consume(code5);
     return chunkInside;
   }
-  function contentEnd(code6) {
+  function contentEnd(code5) {
     effects.exit("chunkContent");
     effects.exit("content");
-    return ok3(code6);
+    return ok3(code5);
   }
-  function contentContinue(code6) {
-    effects.consume(code6);
+  function contentContinue(code5) {
+    effects.consume(code5);
     effects.exit("chunkContent");
     previous3.next = effects.enter("chunkContent", {
       contentType: "content",
@@ -12303,27 +12600,27 @@ function tokenizeContent(effects, ok3) {
 function tokenizeContinuation(effects, ok3, nok) {
   const self2 = this;
   return startLookahead;
-  function startLookahead(code6) {
+  function startLookahead(code5) {
     effects.exit("chunkContent");
     effects.enter("lineEnding");
-    effects.consume(code6);
+    effects.consume(code5);
     effects.exit("lineEnding");
     return factorySpace(effects, prefixed, "linePrefix");
   }
-  function prefixed(code6) {
-    if (code6 === null || markdownLineEnding(code6)) {
-      return nok(code6);
+  function prefixed(code5) {
+    if (code5 === null || markdownLineEnding(code5)) {
+      return nok(code5);
     }
     const tail = self2.events[self2.events.length - 1];
     if (!self2.parser.constructs.disable.null.includes("codeIndented") && tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4) {
-      return ok3(code6);
+      return ok3(code5);
     }
-    return effects.interrupt(self2.parser.constructs.flow, nok, ok3)(code6);
+    return effects.interrupt(self2.parser.constructs.flow, nok, ok3)(code5);
   }
 }
 var content2, continuationConstruct;
 var init_content2 = __esm({
-  "node_modules/micromark-core-commonmark/lib/content.js"() {
+  "../main/node_modules/micromark-core-commonmark/lib/content.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     init_micromark_util_subtokenize();
@@ -12338,22 +12635,22 @@ var init_content2 = __esm({
   }
 });
 
-// node_modules/micromark-factory-destination/index.js
+// ../main/node_modules/micromark-factory-destination/index.js
 function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
   const limit = max || Number.POSITIVE_INFINITY;
   let balance = 0;
   return start;
-  function start(code6) {
-    if (code6 === 60) {
+  function start(code5) {
+    if (code5 === 60) {
       effects.enter(type);
       effects.enter(literalType);
       effects.enter(literalMarkerType);
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit(literalMarkerType);
       return enclosedBefore;
     }
-    if (code6 === null || code6 === 32 || code6 === 41 || asciiControl(code6)) {
-      return nok(code6);
+    if (code5 === null || code5 === 32 || code5 === 41 || asciiControl(code5)) {
+      return nok(code5);
     }
     effects.enter(type);
     effects.enter(rawType);
@@ -12361,12 +12658,12 @@ function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerT
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return raw(code6);
+    return raw(code5);
   }
-  function enclosedBefore(code6) {
-    if (code6 === 62) {
+  function enclosedBefore(code5) {
+    if (code5 === 62) {
       effects.enter(literalMarkerType);
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit(literalMarkerType);
       effects.exit(literalType);
       effects.exit(type);
@@ -12376,234 +12673,234 @@ function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerT
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return enclosed(code6);
+    return enclosed(code5);
   }
-  function enclosed(code6) {
-    if (code6 === 62) {
+  function enclosed(code5) {
+    if (code5 === 62) {
       effects.exit("chunkString");
       effects.exit(stringType);
-      return enclosedBefore(code6);
+      return enclosedBefore(code5);
     }
-    if (code6 === null || code6 === 60 || markdownLineEnding(code6)) {
-      return nok(code6);
+    if (code5 === null || code5 === 60 || markdownLineEnding(code5)) {
+      return nok(code5);
     }
-    effects.consume(code6);
-    return code6 === 92 ? enclosedEscape : enclosed;
+    effects.consume(code5);
+    return code5 === 92 ? enclosedEscape : enclosed;
   }
-  function enclosedEscape(code6) {
-    if (code6 === 60 || code6 === 62 || code6 === 92) {
-      effects.consume(code6);
+  function enclosedEscape(code5) {
+    if (code5 === 60 || code5 === 62 || code5 === 92) {
+      effects.consume(code5);
       return enclosed;
     }
-    return enclosed(code6);
+    return enclosed(code5);
   }
-  function raw(code6) {
-    if (!balance && (code6 === null || code6 === 41 || markdownLineEndingOrSpace(code6))) {
+  function raw(code5) {
+    if (!balance && (code5 === null || code5 === 41 || markdownLineEndingOrSpace(code5))) {
       effects.exit("chunkString");
       effects.exit(stringType);
       effects.exit(rawType);
       effects.exit(type);
-      return ok3(code6);
+      return ok3(code5);
     }
-    if (balance < limit && code6 === 40) {
-      effects.consume(code6);
+    if (balance < limit && code5 === 40) {
+      effects.consume(code5);
       balance++;
       return raw;
     }
-    if (code6 === 41) {
-      effects.consume(code6);
+    if (code5 === 41) {
+      effects.consume(code5);
       balance--;
       return raw;
     }
-    if (code6 === null || code6 === 32 || code6 === 40 || asciiControl(code6)) {
-      return nok(code6);
+    if (code5 === null || code5 === 32 || code5 === 40 || asciiControl(code5)) {
+      return nok(code5);
     }
-    effects.consume(code6);
-    return code6 === 92 ? rawEscape : raw;
+    effects.consume(code5);
+    return code5 === 92 ? rawEscape : raw;
   }
-  function rawEscape(code6) {
-    if (code6 === 40 || code6 === 41 || code6 === 92) {
-      effects.consume(code6);
+  function rawEscape(code5) {
+    if (code5 === 40 || code5 === 41 || code5 === 92) {
+      effects.consume(code5);
       return raw;
     }
-    return raw(code6);
+    return raw(code5);
   }
 }
 var init_micromark_factory_destination = __esm({
-  "node_modules/micromark-factory-destination/index.js"() {
+  "../main/node_modules/micromark-factory-destination/index.js"() {
     init_micromark_util_character();
   }
 });
 
-// node_modules/micromark-factory-label/index.js
+// ../main/node_modules/micromark-factory-label/index.js
 function factoryLabel(effects, ok3, nok, type, markerType, stringType) {
   const self2 = this;
   let size = 0;
   let seen;
   return start;
-  function start(code6) {
+  function start(code5) {
     effects.enter(type);
     effects.enter(markerType);
-    effects.consume(code6);
+    effects.consume(code5);
     effects.exit(markerType);
     effects.enter(stringType);
     return atBreak;
   }
-  function atBreak(code6) {
-    if (size > 999 || code6 === null || code6 === 91 || code6 === 93 && !seen || // To do: remove in the future once we’ve switched from
+  function atBreak(code5) {
+    if (size > 999 || code5 === null || code5 === 91 || code5 === 93 && !seen || // To do: remove in the future once we’ve switched from
     // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
     // which doesn’t need this.
     // Hidden footnotes hook.
     /* c8 ignore next 3 */
-    code6 === 94 && !size && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code6);
+    code5 === 94 && !size && "_hiddenFootnoteSupport" in self2.parser.constructs) {
+      return nok(code5);
     }
-    if (code6 === 93) {
+    if (code5 === 93) {
       effects.exit(stringType);
       effects.enter(markerType);
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit(markerType);
       effects.exit(type);
       return ok3;
     }
-    if (markdownLineEnding(code6)) {
+    if (markdownLineEnding(code5)) {
       effects.enter("lineEnding");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("lineEnding");
       return atBreak;
     }
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return labelInside(code6);
+    return labelInside(code5);
   }
-  function labelInside(code6) {
-    if (code6 === null || code6 === 91 || code6 === 93 || markdownLineEnding(code6) || size++ > 999) {
+  function labelInside(code5) {
+    if (code5 === null || code5 === 91 || code5 === 93 || markdownLineEnding(code5) || size++ > 999) {
       effects.exit("chunkString");
-      return atBreak(code6);
+      return atBreak(code5);
     }
-    effects.consume(code6);
-    if (!seen) seen = !markdownSpace(code6);
-    return code6 === 92 ? labelEscape : labelInside;
+    effects.consume(code5);
+    if (!seen) seen = !markdownSpace(code5);
+    return code5 === 92 ? labelEscape : labelInside;
   }
-  function labelEscape(code6) {
-    if (code6 === 91 || code6 === 92 || code6 === 93) {
-      effects.consume(code6);
+  function labelEscape(code5) {
+    if (code5 === 91 || code5 === 92 || code5 === 93) {
+      effects.consume(code5);
       size++;
       return labelInside;
     }
-    return labelInside(code6);
+    return labelInside(code5);
   }
 }
 var init_micromark_factory_label = __esm({
-  "node_modules/micromark-factory-label/index.js"() {
+  "../main/node_modules/micromark-factory-label/index.js"() {
     init_micromark_util_character();
   }
 });
 
-// node_modules/micromark-factory-title/index.js
+// ../main/node_modules/micromark-factory-title/index.js
 function factoryTitle(effects, ok3, nok, type, markerType, stringType) {
   let marker;
   return start;
-  function start(code6) {
-    if (code6 === 34 || code6 === 39 || code6 === 40) {
+  function start(code5) {
+    if (code5 === 34 || code5 === 39 || code5 === 40) {
       effects.enter(type);
       effects.enter(markerType);
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit(markerType);
-      marker = code6 === 40 ? 41 : code6;
+      marker = code5 === 40 ? 41 : code5;
       return begin;
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function begin(code6) {
-    if (code6 === marker) {
+  function begin(code5) {
+    if (code5 === marker) {
       effects.enter(markerType);
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit(markerType);
       effects.exit(type);
       return ok3;
     }
     effects.enter(stringType);
-    return atBreak(code6);
+    return atBreak(code5);
   }
-  function atBreak(code6) {
-    if (code6 === marker) {
+  function atBreak(code5) {
+    if (code5 === marker) {
       effects.exit(stringType);
       return begin(marker);
     }
-    if (code6 === null) {
-      return nok(code6);
+    if (code5 === null) {
+      return nok(code5);
     }
-    if (markdownLineEnding(code6)) {
+    if (markdownLineEnding(code5)) {
       effects.enter("lineEnding");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("lineEnding");
       return factorySpace(effects, atBreak, "linePrefix");
     }
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return inside(code6);
+    return inside(code5);
   }
-  function inside(code6) {
-    if (code6 === marker || code6 === null || markdownLineEnding(code6)) {
+  function inside(code5) {
+    if (code5 === marker || code5 === null || markdownLineEnding(code5)) {
       effects.exit("chunkString");
-      return atBreak(code6);
+      return atBreak(code5);
     }
-    effects.consume(code6);
-    return code6 === 92 ? escape2 : inside;
+    effects.consume(code5);
+    return code5 === 92 ? escape2 : inside;
   }
-  function escape2(code6) {
-    if (code6 === marker || code6 === 92) {
-      effects.consume(code6);
+  function escape2(code5) {
+    if (code5 === marker || code5 === 92) {
+      effects.consume(code5);
       return inside;
     }
-    return inside(code6);
+    return inside(code5);
   }
 }
 var init_micromark_factory_title = __esm({
-  "node_modules/micromark-factory-title/index.js"() {
+  "../main/node_modules/micromark-factory-title/index.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
   }
 });
 
-// node_modules/micromark-factory-whitespace/index.js
+// ../main/node_modules/micromark-factory-whitespace/index.js
 function factoryWhitespace(effects, ok3) {
   let seen;
   return start;
-  function start(code6) {
-    if (markdownLineEnding(code6)) {
+  function start(code5) {
+    if (markdownLineEnding(code5)) {
       effects.enter("lineEnding");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("lineEnding");
       seen = true;
       return start;
     }
-    if (markdownSpace(code6)) {
-      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code6);
+    if (markdownSpace(code5)) {
+      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code5);
     }
-    return ok3(code6);
+    return ok3(code5);
   }
 }
 var init_micromark_factory_whitespace = __esm({
-  "node_modules/micromark-factory-whitespace/index.js"() {
+  "../main/node_modules/micromark-factory-whitespace/index.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
   }
 });
 
-// node_modules/micromark-core-commonmark/lib/definition.js
+// ../main/node_modules/micromark-core-commonmark/lib/definition.js
 function tokenizeDefinition(effects, ok3, nok) {
   const self2 = this;
   let identifier;
   return start;
-  function start(code6) {
+  function start(code5) {
     effects.enter("definition");
-    return before(code6);
+    return before(code5);
   }
-  function before(code6) {
+  function before(code5) {
     return factoryLabel.call(
       self2,
       effects,
@@ -12613,22 +12910,22 @@ function tokenizeDefinition(effects, ok3, nok) {
       "definitionLabel",
       "definitionLabelMarker",
       "definitionLabelString"
-    )(code6);
+    )(code5);
   }
-  function labelAfter(code6) {
+  function labelAfter(code5) {
     identifier = normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1));
-    if (code6 === 58) {
+    if (code5 === 58) {
       effects.enter("definitionMarker");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("definitionMarker");
       return markerAfter;
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function markerAfter(code6) {
-    return markdownLineEndingOrSpace(code6) ? factoryWhitespace(effects, destinationBefore)(code6) : destinationBefore(code6);
+  function markerAfter(code5) {
+    return markdownLineEndingOrSpace(code5) ? factoryWhitespace(effects, destinationBefore)(code5) : destinationBefore(code5);
   }
-  function destinationBefore(code6) {
+  function destinationBefore(code5) {
     return factoryDestination(
       effects,
       destinationAfter,
@@ -12639,41 +12936,41 @@ function tokenizeDefinition(effects, ok3, nok) {
       "definitionDestinationLiteralMarker",
       "definitionDestinationRaw",
       "definitionDestinationString"
-    )(code6);
+    )(code5);
   }
-  function destinationAfter(code6) {
-    return effects.attempt(titleBefore, after, after)(code6);
+  function destinationAfter(code5) {
+    return effects.attempt(titleBefore, after, after)(code5);
   }
-  function after(code6) {
-    return markdownSpace(code6) ? factorySpace(effects, afterWhitespace, "whitespace")(code6) : afterWhitespace(code6);
+  function after(code5) {
+    return markdownSpace(code5) ? factorySpace(effects, afterWhitespace, "whitespace")(code5) : afterWhitespace(code5);
   }
-  function afterWhitespace(code6) {
-    if (code6 === null || markdownLineEnding(code6)) {
+  function afterWhitespace(code5) {
+    if (code5 === null || markdownLineEnding(code5)) {
       effects.exit("definition");
       self2.parser.defined.push(identifier);
-      return ok3(code6);
+      return ok3(code5);
     }
-    return nok(code6);
+    return nok(code5);
   }
 }
 function tokenizeTitleBefore(effects, ok3, nok) {
   return titleBefore2;
-  function titleBefore2(code6) {
-    return markdownLineEndingOrSpace(code6) ? factoryWhitespace(effects, beforeMarker)(code6) : nok(code6);
+  function titleBefore2(code5) {
+    return markdownLineEndingOrSpace(code5) ? factoryWhitespace(effects, beforeMarker)(code5) : nok(code5);
   }
-  function beforeMarker(code6) {
-    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code6);
+  function beforeMarker(code5) {
+    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code5);
   }
-  function titleAfter(code6) {
-    return markdownSpace(code6) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code6) : titleAfterOptionalWhitespace(code6);
+  function titleAfter(code5) {
+    return markdownSpace(code5) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code5) : titleAfterOptionalWhitespace(code5);
   }
-  function titleAfterOptionalWhitespace(code6) {
-    return code6 === null || markdownLineEnding(code6) ? ok3(code6) : nok(code6);
+  function titleAfterOptionalWhitespace(code5) {
+    return code5 === null || markdownLineEnding(code5) ? ok3(code5) : nok(code5);
   }
 }
 var definition, titleBefore;
 var init_definition = __esm({
-  "node_modules/micromark-core-commonmark/lib/definition.js"() {
+  "../main/node_modules/micromark-core-commonmark/lib/definition.js"() {
     init_micromark_factory_destination();
     init_micromark_factory_label();
     init_micromark_factory_space();
@@ -12692,25 +12989,25 @@ var init_definition = __esm({
   }
 });
 
-// node_modules/micromark-core-commonmark/lib/hard-break-escape.js
+// ../main/node_modules/micromark-core-commonmark/lib/hard-break-escape.js
 function tokenizeHardBreakEscape(effects, ok3, nok) {
   return start;
-  function start(code6) {
+  function start(code5) {
     effects.enter("hardBreakEscape");
-    effects.consume(code6);
+    effects.consume(code5);
     return after;
   }
-  function after(code6) {
-    if (markdownLineEnding(code6)) {
+  function after(code5) {
+    if (markdownLineEnding(code5)) {
       effects.exit("hardBreakEscape");
-      return ok3(code6);
+      return ok3(code5);
     }
-    return nok(code6);
+    return nok(code5);
   }
 }
 var hardBreakEscape;
 var init_hard_break_escape = __esm({
-  "node_modules/micromark-core-commonmark/lib/hard-break-escape.js"() {
+  "../main/node_modules/micromark-core-commonmark/lib/hard-break-escape.js"() {
     init_micromark_util_character();
     hardBreakEscape = {
       name: "hardBreakEscape",
@@ -12719,7 +13016,7 @@ var init_hard_break_escape = __esm({
   }
 });
 
-// node_modules/micromark-core-commonmark/lib/heading-atx.js
+// ../main/node_modules/micromark-core-commonmark/lib/heading-atx.js
 function resolveHeadingAtx(events, context) {
   let contentEnd = events.length - 2;
   let contentStart = 3;
@@ -12738,73 +13035,73 @@ function resolveHeadingAtx(events, context) {
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end
     };
-    const text7 = {
+    const text6 = {
       type: "chunkText",
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end,
       contentType: "text"
     };
-    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text7, context], ["exit", text7, context], ["exit", content3, context]]);
+    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text6, context], ["exit", text6, context], ["exit", content3, context]]);
   }
   return events;
 }
 function tokenizeHeadingAtx(effects, ok3, nok) {
   let size = 0;
   return start;
-  function start(code6) {
+  function start(code5) {
     effects.enter("atxHeading");
-    return before(code6);
+    return before(code5);
   }
-  function before(code6) {
+  function before(code5) {
     effects.enter("atxHeadingSequence");
-    return sequenceOpen(code6);
+    return sequenceOpen(code5);
   }
-  function sequenceOpen(code6) {
-    if (code6 === 35 && size++ < 6) {
-      effects.consume(code6);
+  function sequenceOpen(code5) {
+    if (code5 === 35 && size++ < 6) {
+      effects.consume(code5);
       return sequenceOpen;
     }
-    if (code6 === null || markdownLineEndingOrSpace(code6)) {
+    if (code5 === null || markdownLineEndingOrSpace(code5)) {
       effects.exit("atxHeadingSequence");
-      return atBreak(code6);
+      return atBreak(code5);
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function atBreak(code6) {
-    if (code6 === 35) {
+  function atBreak(code5) {
+    if (code5 === 35) {
       effects.enter("atxHeadingSequence");
-      return sequenceFurther(code6);
+      return sequenceFurther(code5);
     }
-    if (code6 === null || markdownLineEnding(code6)) {
+    if (code5 === null || markdownLineEnding(code5)) {
       effects.exit("atxHeading");
-      return ok3(code6);
+      return ok3(code5);
     }
-    if (markdownSpace(code6)) {
-      return factorySpace(effects, atBreak, "whitespace")(code6);
+    if (markdownSpace(code5)) {
+      return factorySpace(effects, atBreak, "whitespace")(code5);
     }
     effects.enter("atxHeadingText");
-    return data(code6);
+    return data(code5);
   }
-  function sequenceFurther(code6) {
-    if (code6 === 35) {
-      effects.consume(code6);
+  function sequenceFurther(code5) {
+    if (code5 === 35) {
+      effects.consume(code5);
       return sequenceFurther;
     }
     effects.exit("atxHeadingSequence");
-    return atBreak(code6);
+    return atBreak(code5);
   }
-  function data(code6) {
-    if (code6 === null || code6 === 35 || markdownLineEndingOrSpace(code6)) {
+  function data(code5) {
+    if (code5 === null || code5 === 35 || markdownLineEndingOrSpace(code5)) {
       effects.exit("atxHeadingText");
-      return atBreak(code6);
+      return atBreak(code5);
     }
-    effects.consume(code6);
+    effects.consume(code5);
     return data;
   }
 }
 var headingAtx;
 var init_heading_atx = __esm({
-  "node_modules/micromark-core-commonmark/lib/heading-atx.js"() {
+  "../main/node_modules/micromark-core-commonmark/lib/heading-atx.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     init_micromark_util_chunked();
@@ -12816,10 +13113,10 @@ var init_heading_atx = __esm({
   }
 });
 
-// node_modules/micromark-util-html-tag-name/index.js
+// ../main/node_modules/micromark-util-html-tag-name/index.js
 var htmlBlockNames, htmlRawNames;
 var init_micromark_util_html_tag_name = __esm({
-  "node_modules/micromark-util-html-tag-name/index.js"() {
+  "../main/node_modules/micromark-util-html-tag-name/index.js"() {
     htmlBlockNames = [
       "address",
       "article",
@@ -12888,7 +13185,7 @@ var init_micromark_util_html_tag_name = __esm({
   }
 });
 
-// node_modules/micromark-core-commonmark/lib/html-flow.js
+// ../main/node_modules/micromark-core-commonmark/lib/html-flow.js
 function resolveToHtmlFlow(events) {
   let index2 = events.length;
   while (index2--) {
@@ -12911,334 +13208,334 @@ function tokenizeHtmlFlow(effects, ok3, nok) {
   let index2;
   let markerB;
   return start;
-  function start(code6) {
-    return before(code6);
+  function start(code5) {
+    return before(code5);
   }
-  function before(code6) {
+  function before(code5) {
     effects.enter("htmlFlow");
     effects.enter("htmlFlowData");
-    effects.consume(code6);
+    effects.consume(code5);
     return open2;
   }
-  function open2(code6) {
-    if (code6 === 33) {
-      effects.consume(code6);
+  function open2(code5) {
+    if (code5 === 33) {
+      effects.consume(code5);
       return declarationOpen;
     }
-    if (code6 === 47) {
-      effects.consume(code6);
+    if (code5 === 47) {
+      effects.consume(code5);
       closingTag = true;
       return tagCloseStart;
     }
-    if (code6 === 63) {
-      effects.consume(code6);
+    if (code5 === 63) {
+      effects.consume(code5);
       marker = 3;
       return self2.interrupt ? ok3 : continuationDeclarationInside;
     }
-    if (asciiAlpha(code6)) {
-      effects.consume(code6);
-      buffer = String.fromCharCode(code6);
+    if (asciiAlpha(code5)) {
+      effects.consume(code5);
+      buffer = String.fromCharCode(code5);
       return tagName;
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function declarationOpen(code6) {
-    if (code6 === 45) {
-      effects.consume(code6);
+  function declarationOpen(code5) {
+    if (code5 === 45) {
+      effects.consume(code5);
       marker = 2;
       return commentOpenInside;
     }
-    if (code6 === 91) {
-      effects.consume(code6);
+    if (code5 === 91) {
+      effects.consume(code5);
       marker = 5;
       index2 = 0;
       return cdataOpenInside;
     }
-    if (asciiAlpha(code6)) {
-      effects.consume(code6);
+    if (asciiAlpha(code5)) {
+      effects.consume(code5);
       marker = 4;
       return self2.interrupt ? ok3 : continuationDeclarationInside;
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function commentOpenInside(code6) {
-    if (code6 === 45) {
-      effects.consume(code6);
+  function commentOpenInside(code5) {
+    if (code5 === 45) {
+      effects.consume(code5);
       return self2.interrupt ? ok3 : continuationDeclarationInside;
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function cdataOpenInside(code6) {
+  function cdataOpenInside(code5) {
     const value = "CDATA[";
-    if (code6 === value.charCodeAt(index2++)) {
-      effects.consume(code6);
+    if (code5 === value.charCodeAt(index2++)) {
+      effects.consume(code5);
       if (index2 === value.length) {
         return self2.interrupt ? ok3 : continuation;
       }
       return cdataOpenInside;
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function tagCloseStart(code6) {
-    if (asciiAlpha(code6)) {
-      effects.consume(code6);
-      buffer = String.fromCharCode(code6);
+  function tagCloseStart(code5) {
+    if (asciiAlpha(code5)) {
+      effects.consume(code5);
+      buffer = String.fromCharCode(code5);
       return tagName;
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function tagName(code6) {
-    if (code6 === null || code6 === 47 || code6 === 62 || markdownLineEndingOrSpace(code6)) {
-      const slash = code6 === 47;
+  function tagName(code5) {
+    if (code5 === null || code5 === 47 || code5 === 62 || markdownLineEndingOrSpace(code5)) {
+      const slash = code5 === 47;
       const name = buffer.toLowerCase();
       if (!slash && !closingTag && htmlRawNames.includes(name)) {
         marker = 1;
-        return self2.interrupt ? ok3(code6) : continuation(code6);
+        return self2.interrupt ? ok3(code5) : continuation(code5);
       }
       if (htmlBlockNames.includes(buffer.toLowerCase())) {
         marker = 6;
         if (slash) {
-          effects.consume(code6);
+          effects.consume(code5);
           return basicSelfClosing;
         }
-        return self2.interrupt ? ok3(code6) : continuation(code6);
+        return self2.interrupt ? ok3(code5) : continuation(code5);
       }
       marker = 7;
-      return self2.interrupt && !self2.parser.lazy[self2.now().line] ? nok(code6) : closingTag ? completeClosingTagAfter(code6) : completeAttributeNameBefore(code6);
+      return self2.interrupt && !self2.parser.lazy[self2.now().line] ? nok(code5) : closingTag ? completeClosingTagAfter(code5) : completeAttributeNameBefore(code5);
     }
-    if (code6 === 45 || asciiAlphanumeric(code6)) {
-      effects.consume(code6);
-      buffer += String.fromCharCode(code6);
+    if (code5 === 45 || asciiAlphanumeric(code5)) {
+      effects.consume(code5);
+      buffer += String.fromCharCode(code5);
       return tagName;
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function basicSelfClosing(code6) {
-    if (code6 === 62) {
-      effects.consume(code6);
+  function basicSelfClosing(code5) {
+    if (code5 === 62) {
+      effects.consume(code5);
       return self2.interrupt ? ok3 : continuation;
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function completeClosingTagAfter(code6) {
-    if (markdownSpace(code6)) {
-      effects.consume(code6);
+  function completeClosingTagAfter(code5) {
+    if (markdownSpace(code5)) {
+      effects.consume(code5);
       return completeClosingTagAfter;
     }
-    return completeEnd(code6);
+    return completeEnd(code5);
   }
-  function completeAttributeNameBefore(code6) {
-    if (code6 === 47) {
-      effects.consume(code6);
+  function completeAttributeNameBefore(code5) {
+    if (code5 === 47) {
+      effects.consume(code5);
       return completeEnd;
     }
-    if (code6 === 58 || code6 === 95 || asciiAlpha(code6)) {
-      effects.consume(code6);
+    if (code5 === 58 || code5 === 95 || asciiAlpha(code5)) {
+      effects.consume(code5);
       return completeAttributeName;
     }
-    if (markdownSpace(code6)) {
-      effects.consume(code6);
+    if (markdownSpace(code5)) {
+      effects.consume(code5);
       return completeAttributeNameBefore;
     }
-    return completeEnd(code6);
+    return completeEnd(code5);
   }
-  function completeAttributeName(code6) {
-    if (code6 === 45 || code6 === 46 || code6 === 58 || code6 === 95 || asciiAlphanumeric(code6)) {
-      effects.consume(code6);
+  function completeAttributeName(code5) {
+    if (code5 === 45 || code5 === 46 || code5 === 58 || code5 === 95 || asciiAlphanumeric(code5)) {
+      effects.consume(code5);
       return completeAttributeName;
     }
-    return completeAttributeNameAfter(code6);
+    return completeAttributeNameAfter(code5);
   }
-  function completeAttributeNameAfter(code6) {
-    if (code6 === 61) {
-      effects.consume(code6);
+  function completeAttributeNameAfter(code5) {
+    if (code5 === 61) {
+      effects.consume(code5);
       return completeAttributeValueBefore;
     }
-    if (markdownSpace(code6)) {
-      effects.consume(code6);
+    if (markdownSpace(code5)) {
+      effects.consume(code5);
       return completeAttributeNameAfter;
     }
-    return completeAttributeNameBefore(code6);
+    return completeAttributeNameBefore(code5);
   }
-  function completeAttributeValueBefore(code6) {
-    if (code6 === null || code6 === 60 || code6 === 61 || code6 === 62 || code6 === 96) {
-      return nok(code6);
+  function completeAttributeValueBefore(code5) {
+    if (code5 === null || code5 === 60 || code5 === 61 || code5 === 62 || code5 === 96) {
+      return nok(code5);
     }
-    if (code6 === 34 || code6 === 39) {
-      effects.consume(code6);
-      markerB = code6;
+    if (code5 === 34 || code5 === 39) {
+      effects.consume(code5);
+      markerB = code5;
       return completeAttributeValueQuoted;
     }
-    if (markdownSpace(code6)) {
-      effects.consume(code6);
+    if (markdownSpace(code5)) {
+      effects.consume(code5);
       return completeAttributeValueBefore;
     }
-    return completeAttributeValueUnquoted(code6);
+    return completeAttributeValueUnquoted(code5);
   }
-  function completeAttributeValueQuoted(code6) {
-    if (code6 === markerB) {
-      effects.consume(code6);
+  function completeAttributeValueQuoted(code5) {
+    if (code5 === markerB) {
+      effects.consume(code5);
       markerB = null;
       return completeAttributeValueQuotedAfter;
     }
-    if (code6 === null || markdownLineEnding(code6)) {
-      return nok(code6);
+    if (code5 === null || markdownLineEnding(code5)) {
+      return nok(code5);
     }
-    effects.consume(code6);
+    effects.consume(code5);
     return completeAttributeValueQuoted;
   }
-  function completeAttributeValueUnquoted(code6) {
-    if (code6 === null || code6 === 34 || code6 === 39 || code6 === 47 || code6 === 60 || code6 === 61 || code6 === 62 || code6 === 96 || markdownLineEndingOrSpace(code6)) {
-      return completeAttributeNameAfter(code6);
+  function completeAttributeValueUnquoted(code5) {
+    if (code5 === null || code5 === 34 || code5 === 39 || code5 === 47 || code5 === 60 || code5 === 61 || code5 === 62 || code5 === 96 || markdownLineEndingOrSpace(code5)) {
+      return completeAttributeNameAfter(code5);
     }
-    effects.consume(code6);
+    effects.consume(code5);
     return completeAttributeValueUnquoted;
   }
-  function completeAttributeValueQuotedAfter(code6) {
-    if (code6 === 47 || code6 === 62 || markdownSpace(code6)) {
-      return completeAttributeNameBefore(code6);
+  function completeAttributeValueQuotedAfter(code5) {
+    if (code5 === 47 || code5 === 62 || markdownSpace(code5)) {
+      return completeAttributeNameBefore(code5);
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function completeEnd(code6) {
-    if (code6 === 62) {
-      effects.consume(code6);
+  function completeEnd(code5) {
+    if (code5 === 62) {
+      effects.consume(code5);
       return completeAfter;
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function completeAfter(code6) {
-    if (code6 === null || markdownLineEnding(code6)) {
-      return continuation(code6);
+  function completeAfter(code5) {
+    if (code5 === null || markdownLineEnding(code5)) {
+      return continuation(code5);
     }
-    if (markdownSpace(code6)) {
-      effects.consume(code6);
+    if (markdownSpace(code5)) {
+      effects.consume(code5);
       return completeAfter;
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function continuation(code6) {
-    if (code6 === 45 && marker === 2) {
-      effects.consume(code6);
+  function continuation(code5) {
+    if (code5 === 45 && marker === 2) {
+      effects.consume(code5);
       return continuationCommentInside;
     }
-    if (code6 === 60 && marker === 1) {
-      effects.consume(code6);
+    if (code5 === 60 && marker === 1) {
+      effects.consume(code5);
       return continuationRawTagOpen;
     }
-    if (code6 === 62 && marker === 4) {
-      effects.consume(code6);
+    if (code5 === 62 && marker === 4) {
+      effects.consume(code5);
       return continuationClose;
     }
-    if (code6 === 63 && marker === 3) {
-      effects.consume(code6);
+    if (code5 === 63 && marker === 3) {
+      effects.consume(code5);
       return continuationDeclarationInside;
     }
-    if (code6 === 93 && marker === 5) {
-      effects.consume(code6);
+    if (code5 === 93 && marker === 5) {
+      effects.consume(code5);
       return continuationCdataInside;
     }
-    if (markdownLineEnding(code6) && (marker === 6 || marker === 7)) {
+    if (markdownLineEnding(code5) && (marker === 6 || marker === 7)) {
       effects.exit("htmlFlowData");
-      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code6);
+      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code5);
     }
-    if (code6 === null || markdownLineEnding(code6)) {
+    if (code5 === null || markdownLineEnding(code5)) {
       effects.exit("htmlFlowData");
-      return continuationStart(code6);
+      return continuationStart(code5);
     }
-    effects.consume(code6);
+    effects.consume(code5);
     return continuation;
   }
-  function continuationStart(code6) {
-    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code6);
+  function continuationStart(code5) {
+    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code5);
   }
-  function continuationStartNonLazy(code6) {
+  function continuationStartNonLazy(code5) {
     effects.enter("lineEnding");
-    effects.consume(code6);
+    effects.consume(code5);
     effects.exit("lineEnding");
     return continuationBefore;
   }
-  function continuationBefore(code6) {
-    if (code6 === null || markdownLineEnding(code6)) {
-      return continuationStart(code6);
+  function continuationBefore(code5) {
+    if (code5 === null || markdownLineEnding(code5)) {
+      return continuationStart(code5);
     }
     effects.enter("htmlFlowData");
-    return continuation(code6);
+    return continuation(code5);
   }
-  function continuationCommentInside(code6) {
-    if (code6 === 45) {
-      effects.consume(code6);
+  function continuationCommentInside(code5) {
+    if (code5 === 45) {
+      effects.consume(code5);
       return continuationDeclarationInside;
     }
-    return continuation(code6);
+    return continuation(code5);
   }
-  function continuationRawTagOpen(code6) {
-    if (code6 === 47) {
-      effects.consume(code6);
+  function continuationRawTagOpen(code5) {
+    if (code5 === 47) {
+      effects.consume(code5);
       buffer = "";
       return continuationRawEndTag;
     }
-    return continuation(code6);
+    return continuation(code5);
   }
-  function continuationRawEndTag(code6) {
-    if (code6 === 62) {
+  function continuationRawEndTag(code5) {
+    if (code5 === 62) {
       const name = buffer.toLowerCase();
       if (htmlRawNames.includes(name)) {
-        effects.consume(code6);
+        effects.consume(code5);
         return continuationClose;
       }
-      return continuation(code6);
+      return continuation(code5);
     }
-    if (asciiAlpha(code6) && buffer.length < 8) {
-      effects.consume(code6);
-      buffer += String.fromCharCode(code6);
+    if (asciiAlpha(code5) && buffer.length < 8) {
+      effects.consume(code5);
+      buffer += String.fromCharCode(code5);
       return continuationRawEndTag;
     }
-    return continuation(code6);
+    return continuation(code5);
   }
-  function continuationCdataInside(code6) {
-    if (code6 === 93) {
-      effects.consume(code6);
+  function continuationCdataInside(code5) {
+    if (code5 === 93) {
+      effects.consume(code5);
       return continuationDeclarationInside;
     }
-    return continuation(code6);
+    return continuation(code5);
   }
-  function continuationDeclarationInside(code6) {
-    if (code6 === 62) {
-      effects.consume(code6);
+  function continuationDeclarationInside(code5) {
+    if (code5 === 62) {
+      effects.consume(code5);
       return continuationClose;
     }
-    if (code6 === 45 && marker === 2) {
-      effects.consume(code6);
+    if (code5 === 45 && marker === 2) {
+      effects.consume(code5);
       return continuationDeclarationInside;
     }
-    return continuation(code6);
+    return continuation(code5);
   }
-  function continuationClose(code6) {
-    if (code6 === null || markdownLineEnding(code6)) {
+  function continuationClose(code5) {
+    if (code5 === null || markdownLineEnding(code5)) {
       effects.exit("htmlFlowData");
-      return continuationAfter(code6);
+      return continuationAfter(code5);
     }
-    effects.consume(code6);
+    effects.consume(code5);
     return continuationClose;
   }
-  function continuationAfter(code6) {
+  function continuationAfter(code5) {
     effects.exit("htmlFlow");
-    return ok3(code6);
+    return ok3(code5);
   }
 }
 function tokenizeBlankLineBefore(effects, ok3, nok) {
   return start;
-  function start(code6) {
+  function start(code5) {
     effects.enter("lineEnding");
-    effects.consume(code6);
+    effects.consume(code5);
     effects.exit("lineEnding");
     return effects.attempt(blankLine, ok3, nok);
   }
 }
 var htmlFlow, blankLineBefore;
 var init_html_flow = __esm({
-  "node_modules/micromark-core-commonmark/lib/html-flow.js"() {
+  "../main/node_modules/micromark-core-commonmark/lib/html-flow.js"() {
     init_micromark_util_character();
     init_micromark_util_html_tag_name();
     init_blank_line();
@@ -13256,310 +13553,310 @@ var init_html_flow = __esm({
   }
 });
 
-// node_modules/micromark-core-commonmark/lib/html-text.js
+// ../main/node_modules/micromark-core-commonmark/lib/html-text.js
 function tokenizeHtmlText(effects, ok3, nok) {
   const self2 = this;
   let marker;
   let index2;
   let returnState;
   return start;
-  function start(code6) {
+  function start(code5) {
     effects.enter("htmlText");
     effects.enter("htmlTextData");
-    effects.consume(code6);
+    effects.consume(code5);
     return open2;
   }
-  function open2(code6) {
-    if (code6 === 33) {
-      effects.consume(code6);
+  function open2(code5) {
+    if (code5 === 33) {
+      effects.consume(code5);
       return declarationOpen;
     }
-    if (code6 === 47) {
-      effects.consume(code6);
+    if (code5 === 47) {
+      effects.consume(code5);
       return tagCloseStart;
     }
-    if (code6 === 63) {
-      effects.consume(code6);
+    if (code5 === 63) {
+      effects.consume(code5);
       return instruction;
     }
-    if (asciiAlpha(code6)) {
-      effects.consume(code6);
+    if (asciiAlpha(code5)) {
+      effects.consume(code5);
       return tagOpen;
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function declarationOpen(code6) {
-    if (code6 === 45) {
-      effects.consume(code6);
+  function declarationOpen(code5) {
+    if (code5 === 45) {
+      effects.consume(code5);
       return commentOpenInside;
     }
-    if (code6 === 91) {
-      effects.consume(code6);
+    if (code5 === 91) {
+      effects.consume(code5);
       index2 = 0;
       return cdataOpenInside;
     }
-    if (asciiAlpha(code6)) {
-      effects.consume(code6);
+    if (asciiAlpha(code5)) {
+      effects.consume(code5);
       return declaration;
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function commentOpenInside(code6) {
-    if (code6 === 45) {
-      effects.consume(code6);
+  function commentOpenInside(code5) {
+    if (code5 === 45) {
+      effects.consume(code5);
       return commentEnd;
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function comment(code6) {
-    if (code6 === null) {
-      return nok(code6);
+  function comment(code5) {
+    if (code5 === null) {
+      return nok(code5);
     }
-    if (code6 === 45) {
-      effects.consume(code6);
+    if (code5 === 45) {
+      effects.consume(code5);
       return commentClose;
     }
-    if (markdownLineEnding(code6)) {
+    if (markdownLineEnding(code5)) {
       returnState = comment;
-      return lineEndingBefore(code6);
+      return lineEndingBefore(code5);
     }
-    effects.consume(code6);
+    effects.consume(code5);
     return comment;
   }
-  function commentClose(code6) {
-    if (code6 === 45) {
-      effects.consume(code6);
+  function commentClose(code5) {
+    if (code5 === 45) {
+      effects.consume(code5);
       return commentEnd;
     }
-    return comment(code6);
+    return comment(code5);
   }
-  function commentEnd(code6) {
-    return code6 === 62 ? end(code6) : code6 === 45 ? commentClose(code6) : comment(code6);
+  function commentEnd(code5) {
+    return code5 === 62 ? end(code5) : code5 === 45 ? commentClose(code5) : comment(code5);
   }
-  function cdataOpenInside(code6) {
+  function cdataOpenInside(code5) {
     const value = "CDATA[";
-    if (code6 === value.charCodeAt(index2++)) {
-      effects.consume(code6);
+    if (code5 === value.charCodeAt(index2++)) {
+      effects.consume(code5);
       return index2 === value.length ? cdata : cdataOpenInside;
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function cdata(code6) {
-    if (code6 === null) {
-      return nok(code6);
+  function cdata(code5) {
+    if (code5 === null) {
+      return nok(code5);
     }
-    if (code6 === 93) {
-      effects.consume(code6);
+    if (code5 === 93) {
+      effects.consume(code5);
       return cdataClose;
     }
-    if (markdownLineEnding(code6)) {
+    if (markdownLineEnding(code5)) {
       returnState = cdata;
-      return lineEndingBefore(code6);
+      return lineEndingBefore(code5);
     }
-    effects.consume(code6);
+    effects.consume(code5);
     return cdata;
   }
-  function cdataClose(code6) {
-    if (code6 === 93) {
-      effects.consume(code6);
+  function cdataClose(code5) {
+    if (code5 === 93) {
+      effects.consume(code5);
       return cdataEnd;
     }
-    return cdata(code6);
+    return cdata(code5);
   }
-  function cdataEnd(code6) {
-    if (code6 === 62) {
-      return end(code6);
+  function cdataEnd(code5) {
+    if (code5 === 62) {
+      return end(code5);
     }
-    if (code6 === 93) {
-      effects.consume(code6);
+    if (code5 === 93) {
+      effects.consume(code5);
       return cdataEnd;
     }
-    return cdata(code6);
+    return cdata(code5);
   }
-  function declaration(code6) {
-    if (code6 === null || code6 === 62) {
-      return end(code6);
+  function declaration(code5) {
+    if (code5 === null || code5 === 62) {
+      return end(code5);
     }
-    if (markdownLineEnding(code6)) {
+    if (markdownLineEnding(code5)) {
       returnState = declaration;
-      return lineEndingBefore(code6);
+      return lineEndingBefore(code5);
     }
-    effects.consume(code6);
+    effects.consume(code5);
     return declaration;
   }
-  function instruction(code6) {
-    if (code6 === null) {
-      return nok(code6);
+  function instruction(code5) {
+    if (code5 === null) {
+      return nok(code5);
     }
-    if (code6 === 63) {
-      effects.consume(code6);
+    if (code5 === 63) {
+      effects.consume(code5);
       return instructionClose;
     }
-    if (markdownLineEnding(code6)) {
+    if (markdownLineEnding(code5)) {
       returnState = instruction;
-      return lineEndingBefore(code6);
+      return lineEndingBefore(code5);
     }
-    effects.consume(code6);
+    effects.consume(code5);
     return instruction;
   }
-  function instructionClose(code6) {
-    return code6 === 62 ? end(code6) : instruction(code6);
+  function instructionClose(code5) {
+    return code5 === 62 ? end(code5) : instruction(code5);
   }
-  function tagCloseStart(code6) {
-    if (asciiAlpha(code6)) {
-      effects.consume(code6);
+  function tagCloseStart(code5) {
+    if (asciiAlpha(code5)) {
+      effects.consume(code5);
       return tagClose;
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function tagClose(code6) {
-    if (code6 === 45 || asciiAlphanumeric(code6)) {
-      effects.consume(code6);
+  function tagClose(code5) {
+    if (code5 === 45 || asciiAlphanumeric(code5)) {
+      effects.consume(code5);
       return tagClose;
     }
-    return tagCloseBetween(code6);
+    return tagCloseBetween(code5);
   }
-  function tagCloseBetween(code6) {
-    if (markdownLineEnding(code6)) {
+  function tagCloseBetween(code5) {
+    if (markdownLineEnding(code5)) {
       returnState = tagCloseBetween;
-      return lineEndingBefore(code6);
+      return lineEndingBefore(code5);
     }
-    if (markdownSpace(code6)) {
-      effects.consume(code6);
+    if (markdownSpace(code5)) {
+      effects.consume(code5);
       return tagCloseBetween;
     }
-    return end(code6);
+    return end(code5);
   }
-  function tagOpen(code6) {
-    if (code6 === 45 || asciiAlphanumeric(code6)) {
-      effects.consume(code6);
+  function tagOpen(code5) {
+    if (code5 === 45 || asciiAlphanumeric(code5)) {
+      effects.consume(code5);
       return tagOpen;
     }
-    if (code6 === 47 || code6 === 62 || markdownLineEndingOrSpace(code6)) {
-      return tagOpenBetween(code6);
+    if (code5 === 47 || code5 === 62 || markdownLineEndingOrSpace(code5)) {
+      return tagOpenBetween(code5);
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function tagOpenBetween(code6) {
-    if (code6 === 47) {
-      effects.consume(code6);
+  function tagOpenBetween(code5) {
+    if (code5 === 47) {
+      effects.consume(code5);
       return end;
     }
-    if (code6 === 58 || code6 === 95 || asciiAlpha(code6)) {
-      effects.consume(code6);
+    if (code5 === 58 || code5 === 95 || asciiAlpha(code5)) {
+      effects.consume(code5);
       return tagOpenAttributeName;
     }
-    if (markdownLineEnding(code6)) {
+    if (markdownLineEnding(code5)) {
       returnState = tagOpenBetween;
-      return lineEndingBefore(code6);
+      return lineEndingBefore(code5);
     }
-    if (markdownSpace(code6)) {
-      effects.consume(code6);
+    if (markdownSpace(code5)) {
+      effects.consume(code5);
       return tagOpenBetween;
     }
-    return end(code6);
+    return end(code5);
   }
-  function tagOpenAttributeName(code6) {
-    if (code6 === 45 || code6 === 46 || code6 === 58 || code6 === 95 || asciiAlphanumeric(code6)) {
-      effects.consume(code6);
+  function tagOpenAttributeName(code5) {
+    if (code5 === 45 || code5 === 46 || code5 === 58 || code5 === 95 || asciiAlphanumeric(code5)) {
+      effects.consume(code5);
       return tagOpenAttributeName;
     }
-    return tagOpenAttributeNameAfter(code6);
+    return tagOpenAttributeNameAfter(code5);
   }
-  function tagOpenAttributeNameAfter(code6) {
-    if (code6 === 61) {
-      effects.consume(code6);
+  function tagOpenAttributeNameAfter(code5) {
+    if (code5 === 61) {
+      effects.consume(code5);
       return tagOpenAttributeValueBefore;
     }
-    if (markdownLineEnding(code6)) {
+    if (markdownLineEnding(code5)) {
       returnState = tagOpenAttributeNameAfter;
-      return lineEndingBefore(code6);
+      return lineEndingBefore(code5);
     }
-    if (markdownSpace(code6)) {
-      effects.consume(code6);
+    if (markdownSpace(code5)) {
+      effects.consume(code5);
       return tagOpenAttributeNameAfter;
     }
-    return tagOpenBetween(code6);
+    return tagOpenBetween(code5);
   }
-  function tagOpenAttributeValueBefore(code6) {
-    if (code6 === null || code6 === 60 || code6 === 61 || code6 === 62 || code6 === 96) {
-      return nok(code6);
+  function tagOpenAttributeValueBefore(code5) {
+    if (code5 === null || code5 === 60 || code5 === 61 || code5 === 62 || code5 === 96) {
+      return nok(code5);
     }
-    if (code6 === 34 || code6 === 39) {
-      effects.consume(code6);
-      marker = code6;
+    if (code5 === 34 || code5 === 39) {
+      effects.consume(code5);
+      marker = code5;
       return tagOpenAttributeValueQuoted;
     }
-    if (markdownLineEnding(code6)) {
+    if (markdownLineEnding(code5)) {
       returnState = tagOpenAttributeValueBefore;
-      return lineEndingBefore(code6);
+      return lineEndingBefore(code5);
     }
-    if (markdownSpace(code6)) {
-      effects.consume(code6);
+    if (markdownSpace(code5)) {
+      effects.consume(code5);
       return tagOpenAttributeValueBefore;
     }
-    effects.consume(code6);
+    effects.consume(code5);
     return tagOpenAttributeValueUnquoted;
   }
-  function tagOpenAttributeValueQuoted(code6) {
-    if (code6 === marker) {
-      effects.consume(code6);
+  function tagOpenAttributeValueQuoted(code5) {
+    if (code5 === marker) {
+      effects.consume(code5);
       marker = void 0;
       return tagOpenAttributeValueQuotedAfter;
     }
-    if (code6 === null) {
-      return nok(code6);
+    if (code5 === null) {
+      return nok(code5);
     }
-    if (markdownLineEnding(code6)) {
+    if (markdownLineEnding(code5)) {
       returnState = tagOpenAttributeValueQuoted;
-      return lineEndingBefore(code6);
+      return lineEndingBefore(code5);
     }
-    effects.consume(code6);
+    effects.consume(code5);
     return tagOpenAttributeValueQuoted;
   }
-  function tagOpenAttributeValueUnquoted(code6) {
-    if (code6 === null || code6 === 34 || code6 === 39 || code6 === 60 || code6 === 61 || code6 === 96) {
-      return nok(code6);
+  function tagOpenAttributeValueUnquoted(code5) {
+    if (code5 === null || code5 === 34 || code5 === 39 || code5 === 60 || code5 === 61 || code5 === 96) {
+      return nok(code5);
     }
-    if (code6 === 47 || code6 === 62 || markdownLineEndingOrSpace(code6)) {
-      return tagOpenBetween(code6);
+    if (code5 === 47 || code5 === 62 || markdownLineEndingOrSpace(code5)) {
+      return tagOpenBetween(code5);
     }
-    effects.consume(code6);
+    effects.consume(code5);
     return tagOpenAttributeValueUnquoted;
   }
-  function tagOpenAttributeValueQuotedAfter(code6) {
-    if (code6 === 47 || code6 === 62 || markdownLineEndingOrSpace(code6)) {
-      return tagOpenBetween(code6);
+  function tagOpenAttributeValueQuotedAfter(code5) {
+    if (code5 === 47 || code5 === 62 || markdownLineEndingOrSpace(code5)) {
+      return tagOpenBetween(code5);
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function end(code6) {
-    if (code6 === 62) {
-      effects.consume(code6);
+  function end(code5) {
+    if (code5 === 62) {
+      effects.consume(code5);
       effects.exit("htmlTextData");
       effects.exit("htmlText");
       return ok3;
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function lineEndingBefore(code6) {
+  function lineEndingBefore(code5) {
     effects.exit("htmlTextData");
     effects.enter("lineEnding");
-    effects.consume(code6);
+    effects.consume(code5);
     effects.exit("lineEnding");
     return lineEndingAfter;
   }
-  function lineEndingAfter(code6) {
-    return markdownSpace(code6) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code6) : lineEndingAfterPrefix(code6);
+  function lineEndingAfter(code5) {
+    return markdownSpace(code5) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code5) : lineEndingAfterPrefix(code5);
   }
-  function lineEndingAfterPrefix(code6) {
+  function lineEndingAfterPrefix(code5) {
     effects.enter("htmlTextData");
-    return returnState(code6);
+    return returnState(code5);
   }
 }
 var htmlText;
 var init_html_text = __esm({
-  "node_modules/micromark-core-commonmark/lib/html-text.js"() {
+  "../main/node_modules/micromark-core-commonmark/lib/html-text.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     htmlText = {
@@ -13569,7 +13866,7 @@ var init_html_text = __esm({
   }
 });
 
-// node_modules/micromark-core-commonmark/lib/label-end.js
+// ../main/node_modules/micromark-core-commonmark/lib/label-end.js
 function resolveAllLabelEnd(events) {
   let index2 = -1;
   const newEvents = [];
@@ -13632,7 +13929,7 @@ function resolveToLabelEnd(events, context) {
       ...events[close][1].end
     }
   };
-  const text7 = {
+  const text6 = {
     type: "labelText",
     start: {
       ...events[open2 + offset + 2][1].end
@@ -13643,9 +13940,9 @@ function resolveToLabelEnd(events, context) {
   };
   media = [["enter", group, context], ["enter", label, context]];
   media = push2(media, events.slice(open2 + 1, open2 + offset + 3));
-  media = push2(media, [["enter", text7, context]]);
+  media = push2(media, [["enter", text6, context]]);
   media = push2(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close - 3), context));
-  media = push2(media, [["exit", text7, context], events[close - 2], events[close - 1], ["exit", label, context]]);
+  media = push2(media, [["exit", text6, context], events[close - 2], events[close - 1], ["exit", label, context]]);
   media = push2(media, events.slice(close + 1));
   media = push2(media, [["exit", group, context]]);
   splice(events, open2, events.length, media);
@@ -13663,12 +13960,12 @@ function tokenizeLabelEnd(effects, ok3, nok) {
     labelStart = labelStarts[labelStarts.length - 1];
   }
   return start;
-  function start(code6) {
+  function start(code5) {
     if (!labelStart) {
-      return nok(code6);
+      return nok(code5);
     }
     if (labelStart._inactive) {
-      return labelEndNok(code6);
+      return labelEndNok(code5);
     }
     defined = self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize({
       start: labelStart.end,
@@ -13676,112 +13973,112 @@ function tokenizeLabelEnd(effects, ok3, nok) {
     })));
     effects.enter("labelEnd");
     effects.enter("labelMarker");
-    effects.consume(code6);
+    effects.consume(code5);
     effects.exit("labelMarker");
     effects.exit("labelEnd");
     return after;
   }
-  function after(code6) {
-    if (code6 === 40) {
-      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code6);
+  function after(code5) {
+    if (code5 === 40) {
+      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code5);
     }
-    if (code6 === 91) {
-      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code6);
+    if (code5 === 91) {
+      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code5);
     }
-    return defined ? labelEndOk(code6) : labelEndNok(code6);
+    return defined ? labelEndOk(code5) : labelEndNok(code5);
   }
-  function referenceNotFull(code6) {
-    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code6);
+  function referenceNotFull(code5) {
+    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code5);
   }
-  function labelEndOk(code6) {
+  function labelEndOk(code5) {
     labelStarts.pop();
-    return ok3(code6);
+    return ok3(code5);
   }
-  function labelEndNok(code6) {
+  function labelEndNok(code5) {
     labelStart._balanced = true;
-    return nok(code6);
+    return nok(code5);
   }
 }
 function tokenizeResource(effects, ok3, nok) {
   return resourceStart;
-  function resourceStart(code6) {
+  function resourceStart(code5) {
     effects.enter("resource");
     effects.enter("resourceMarker");
-    effects.consume(code6);
+    effects.consume(code5);
     effects.exit("resourceMarker");
     return resourceBefore;
   }
-  function resourceBefore(code6) {
-    return markdownLineEndingOrSpace(code6) ? factoryWhitespace(effects, resourceOpen)(code6) : resourceOpen(code6);
+  function resourceBefore(code5) {
+    return markdownLineEndingOrSpace(code5) ? factoryWhitespace(effects, resourceOpen)(code5) : resourceOpen(code5);
   }
-  function resourceOpen(code6) {
-    if (code6 === 41) {
-      return resourceEnd(code6);
+  function resourceOpen(code5) {
+    if (code5 === 41) {
+      return resourceEnd(code5);
     }
-    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code6);
+    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code5);
   }
-  function resourceDestinationAfter(code6) {
-    return markdownLineEndingOrSpace(code6) ? factoryWhitespace(effects, resourceBetween)(code6) : resourceEnd(code6);
+  function resourceDestinationAfter(code5) {
+    return markdownLineEndingOrSpace(code5) ? factoryWhitespace(effects, resourceBetween)(code5) : resourceEnd(code5);
   }
-  function resourceDestinationMissing(code6) {
-    return nok(code6);
+  function resourceDestinationMissing(code5) {
+    return nok(code5);
   }
-  function resourceBetween(code6) {
-    if (code6 === 34 || code6 === 39 || code6 === 40) {
-      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code6);
+  function resourceBetween(code5) {
+    if (code5 === 34 || code5 === 39 || code5 === 40) {
+      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code5);
     }
-    return resourceEnd(code6);
+    return resourceEnd(code5);
   }
-  function resourceTitleAfter(code6) {
-    return markdownLineEndingOrSpace(code6) ? factoryWhitespace(effects, resourceEnd)(code6) : resourceEnd(code6);
+  function resourceTitleAfter(code5) {
+    return markdownLineEndingOrSpace(code5) ? factoryWhitespace(effects, resourceEnd)(code5) : resourceEnd(code5);
   }
-  function resourceEnd(code6) {
-    if (code6 === 41) {
+  function resourceEnd(code5) {
+    if (code5 === 41) {
       effects.enter("resourceMarker");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("resourceMarker");
       effects.exit("resource");
       return ok3;
     }
-    return nok(code6);
+    return nok(code5);
   }
 }
 function tokenizeReferenceFull(effects, ok3, nok) {
   const self2 = this;
   return referenceFull;
-  function referenceFull(code6) {
-    return factoryLabel.call(self2, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code6);
+  function referenceFull(code5) {
+    return factoryLabel.call(self2, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code5);
   }
-  function referenceFullAfter(code6) {
-    return self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1))) ? ok3(code6) : nok(code6);
+  function referenceFullAfter(code5) {
+    return self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1))) ? ok3(code5) : nok(code5);
   }
-  function referenceFullMissing(code6) {
-    return nok(code6);
+  function referenceFullMissing(code5) {
+    return nok(code5);
   }
 }
 function tokenizeReferenceCollapsed(effects, ok3, nok) {
   return referenceCollapsedStart;
-  function referenceCollapsedStart(code6) {
+  function referenceCollapsedStart(code5) {
     effects.enter("reference");
     effects.enter("referenceMarker");
-    effects.consume(code6);
+    effects.consume(code5);
     effects.exit("referenceMarker");
     return referenceCollapsedOpen;
   }
-  function referenceCollapsedOpen(code6) {
-    if (code6 === 93) {
+  function referenceCollapsedOpen(code5) {
+    if (code5 === 93) {
       effects.enter("referenceMarker");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("referenceMarker");
       effects.exit("reference");
       return ok3;
     }
-    return nok(code6);
+    return nok(code5);
   }
 }
 var labelEnd, resourceConstruct, referenceFullConstruct, referenceCollapsedConstruct;
 var init_label_end = __esm({
-  "node_modules/micromark-core-commonmark/lib/label-end.js"() {
+  "../main/node_modules/micromark-core-commonmark/lib/label-end.js"() {
     init_micromark_factory_destination();
     init_micromark_factory_label();
     init_micromark_factory_title();
@@ -13808,40 +14105,40 @@ var init_label_end = __esm({
   }
 });
 
-// node_modules/micromark-core-commonmark/lib/label-start-image.js
+// ../main/node_modules/micromark-core-commonmark/lib/label-start-image.js
 function tokenizeLabelStartImage(effects, ok3, nok) {
   const self2 = this;
   let labelImage;
   return start;
-  function start(code6) {
+  function start(code5) {
     effects.enter("labelImage");
     effects.enter("labelImageMarker");
-    effects.consume(code6);
+    effects.consume(code5);
     effects.exit("labelImageMarker");
     return open2;
   }
-  function open2(code6) {
-    if (code6 === 91) {
+  function open2(code5) {
+    if (code5 === 91) {
       effects.enter("labelMarker");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("labelMarker");
       labelImage = effects.exit("labelImage");
       return after;
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function after(code6) {
-    if (code6 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code6);
+  function after(code5) {
+    if (code5 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
+      return nok(code5);
     }
     self2._labelStarts = self2._labelStarts || [];
     self2._labelStarts.push(labelImage);
-    return ok3(code6);
+    return ok3(code5);
   }
 }
 var labelStartImage;
 var init_label_start_image = __esm({
-  "node_modules/micromark-core-commonmark/lib/label-start-image.js"() {
+  "../main/node_modules/micromark-core-commonmark/lib/label-start-image.js"() {
     init_label_end();
     labelStartImage = {
       name: "labelStartImage",
@@ -13851,31 +14148,31 @@ var init_label_start_image = __esm({
   }
 });
 
-// node_modules/micromark-core-commonmark/lib/label-start-link.js
+// ../main/node_modules/micromark-core-commonmark/lib/label-start-link.js
 function tokenizeLabelStartLink(effects, ok3, nok) {
   const self2 = this;
   let labelLink;
   return start;
-  function start(code6) {
+  function start(code5) {
     effects.enter("labelLink");
     effects.enter("labelMarker");
-    effects.consume(code6);
+    effects.consume(code5);
     effects.exit("labelMarker");
     labelLink = effects.exit("labelLink");
     return after;
   }
-  function after(code6) {
-    if (code6 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code6);
+  function after(code5) {
+    if (code5 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
+      return nok(code5);
     }
     self2._labelStarts = self2._labelStarts || [];
     self2._labelStarts.push(labelLink);
-    return ok3(code6);
+    return ok3(code5);
   }
 }
 var labelStartLink;
 var init_label_start_link = __esm({
-  "node_modules/micromark-core-commonmark/lib/label-start-link.js"() {
+  "../main/node_modules/micromark-core-commonmark/lib/label-start-link.js"() {
     init_label_end();
     labelStartLink = {
       name: "labelStartLink",
@@ -13885,19 +14182,19 @@ var init_label_start_link = __esm({
   }
 });
 
-// node_modules/micromark-core-commonmark/lib/line-ending.js
+// ../main/node_modules/micromark-core-commonmark/lib/line-ending.js
 function tokenizeLineEnding(effects, ok3) {
   return start;
-  function start(code6) {
+  function start(code5) {
     effects.enter("lineEnding");
-    effects.consume(code6);
+    effects.consume(code5);
     effects.exit("lineEnding");
     return factorySpace(effects, ok3, "linePrefix");
   }
 }
 var lineEnding;
 var init_line_ending = __esm({
-  "node_modules/micromark-core-commonmark/lib/line-ending.js"() {
+  "../main/node_modules/micromark-core-commonmark/lib/line-ending.js"() {
     init_micromark_factory_space();
     lineEnding = {
       name: "lineEnding",
@@ -13906,62 +14203,62 @@ var init_line_ending = __esm({
   }
 });
 
-// node_modules/micromark-core-commonmark/lib/thematic-break.js
+// ../main/node_modules/micromark-core-commonmark/lib/thematic-break.js
 function tokenizeThematicBreak(effects, ok3, nok) {
   let size = 0;
   let marker;
   return start;
-  function start(code6) {
+  function start(code5) {
     effects.enter("thematicBreak");
-    return before(code6);
+    return before(code5);
   }
-  function before(code6) {
-    marker = code6;
-    return atBreak(code6);
+  function before(code5) {
+    marker = code5;
+    return atBreak(code5);
   }
-  function atBreak(code6) {
-    if (code6 === marker) {
+  function atBreak(code5) {
+    if (code5 === marker) {
       effects.enter("thematicBreakSequence");
-      return sequence(code6);
+      return sequence(code5);
     }
-    if (size >= 3 && (code6 === null || markdownLineEnding(code6))) {
+    if (size >= 3 && (code5 === null || markdownLineEnding(code5))) {
       effects.exit("thematicBreak");
-      return ok3(code6);
+      return ok3(code5);
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function sequence(code6) {
-    if (code6 === marker) {
-      effects.consume(code6);
+  function sequence(code5) {
+    if (code5 === marker) {
+      effects.consume(code5);
       size++;
       return sequence;
     }
     effects.exit("thematicBreakSequence");
-    return markdownSpace(code6) ? factorySpace(effects, atBreak, "whitespace")(code6) : atBreak(code6);
+    return markdownSpace(code5) ? factorySpace(effects, atBreak, "whitespace")(code5) : atBreak(code5);
   }
 }
-var thematicBreak;
+var thematicBreak2;
 var init_thematic_break = __esm({
-  "node_modules/micromark-core-commonmark/lib/thematic-break.js"() {
+  "../main/node_modules/micromark-core-commonmark/lib/thematic-break.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
-    thematicBreak = {
+    thematicBreak2 = {
       name: "thematicBreak",
       tokenize: tokenizeThematicBreak
     };
   }
 });
 
-// node_modules/micromark-core-commonmark/lib/list.js
+// ../main/node_modules/micromark-core-commonmark/lib/list.js
 function tokenizeListStart(effects, ok3, nok) {
   const self2 = this;
   const tail = self2.events[self2.events.length - 1];
   let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
   let size = 0;
   return start;
-  function start(code6) {
-    const kind = self2.containerState.type || (code6 === 42 || code6 === 43 || code6 === 45 ? "listUnordered" : "listOrdered");
-    if (kind === "listUnordered" ? !self2.containerState.marker || code6 === self2.containerState.marker : asciiDigit(code6)) {
+  function start(code5) {
+    const kind = self2.containerState.type || (code5 === 42 || code5 === 43 || code5 === 45 ? "listUnordered" : "listOrdered");
+    if (kind === "listUnordered" ? !self2.containerState.marker || code5 === self2.containerState.marker : asciiDigit(code5)) {
       if (!self2.containerState.type) {
         self2.containerState.type = kind;
         effects.enter(kind, {
@@ -13970,32 +14267,32 @@ function tokenizeListStart(effects, ok3, nok) {
       }
       if (kind === "listUnordered") {
         effects.enter("listItemPrefix");
-        return code6 === 42 || code6 === 45 ? effects.check(thematicBreak, nok, atMarker)(code6) : atMarker(code6);
+        return code5 === 42 || code5 === 45 ? effects.check(thematicBreak2, nok, atMarker)(code5) : atMarker(code5);
       }
-      if (!self2.interrupt || code6 === 49) {
+      if (!self2.interrupt || code5 === 49) {
         effects.enter("listItemPrefix");
         effects.enter("listItemValue");
-        return inside(code6);
+        return inside(code5);
       }
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function inside(code6) {
-    if (asciiDigit(code6) && ++size < 10) {
-      effects.consume(code6);
+  function inside(code5) {
+    if (asciiDigit(code5) && ++size < 10) {
+      effects.consume(code5);
       return inside;
     }
-    if ((!self2.interrupt || size < 2) && (self2.containerState.marker ? code6 === self2.containerState.marker : code6 === 41 || code6 === 46)) {
+    if ((!self2.interrupt || size < 2) && (self2.containerState.marker ? code5 === self2.containerState.marker : code5 === 41 || code5 === 46)) {
       effects.exit("listItemValue");
-      return atMarker(code6);
+      return atMarker(code5);
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function atMarker(code6) {
+  function atMarker(code5) {
     effects.enter("listItemMarker");
-    effects.consume(code6);
+    effects.consume(code5);
     effects.exit("listItemMarker");
-    self2.containerState.marker = self2.containerState.marker || code6;
+    self2.containerState.marker = self2.containerState.marker || code5;
     return effects.check(
       blankLine,
       // Can’t be empty when interrupting.
@@ -14003,55 +14300,55 @@ function tokenizeListStart(effects, ok3, nok) {
       effects.attempt(listItemPrefixWhitespaceConstruct, endOfPrefix, otherPrefix)
     );
   }
-  function onBlank(code6) {
+  function onBlank(code5) {
     self2.containerState.initialBlankLine = true;
     initialSize++;
-    return endOfPrefix(code6);
+    return endOfPrefix(code5);
   }
-  function otherPrefix(code6) {
-    if (markdownSpace(code6)) {
+  function otherPrefix(code5) {
+    if (markdownSpace(code5)) {
       effects.enter("listItemPrefixWhitespace");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("listItemPrefixWhitespace");
       return endOfPrefix;
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function endOfPrefix(code6) {
+  function endOfPrefix(code5) {
     self2.containerState.size = initialSize + self2.sliceSerialize(effects.exit("listItemPrefix"), true).length;
-    return ok3(code6);
+    return ok3(code5);
   }
 }
 function tokenizeListContinuation(effects, ok3, nok) {
   const self2 = this;
   self2.containerState._closeFlow = void 0;
   return effects.check(blankLine, onBlank, notBlank);
-  function onBlank(code6) {
+  function onBlank(code5) {
     self2.containerState.furtherBlankLines = self2.containerState.furtherBlankLines || self2.containerState.initialBlankLine;
-    return factorySpace(effects, ok3, "listItemIndent", self2.containerState.size + 1)(code6);
+    return factorySpace(effects, ok3, "listItemIndent", self2.containerState.size + 1)(code5);
   }
-  function notBlank(code6) {
-    if (self2.containerState.furtherBlankLines || !markdownSpace(code6)) {
+  function notBlank(code5) {
+    if (self2.containerState.furtherBlankLines || !markdownSpace(code5)) {
       self2.containerState.furtherBlankLines = void 0;
       self2.containerState.initialBlankLine = void 0;
-      return notInCurrentItem(code6);
+      return notInCurrentItem(code5);
     }
     self2.containerState.furtherBlankLines = void 0;
     self2.containerState.initialBlankLine = void 0;
-    return effects.attempt(indentConstruct, ok3, notInCurrentItem)(code6);
+    return effects.attempt(indentConstruct, ok3, notInCurrentItem)(code5);
   }
-  function notInCurrentItem(code6) {
+  function notInCurrentItem(code5) {
     self2.containerState._closeFlow = true;
     self2.interrupt = void 0;
-    return factorySpace(effects, effects.attempt(list2, ok3, nok), "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code6);
+    return factorySpace(effects, effects.attempt(list2, ok3, nok), "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code5);
   }
 }
 function tokenizeIndent(effects, ok3, nok) {
   const self2 = this;
   return factorySpace(effects, afterPrefix, "listItemIndent", self2.containerState.size + 1);
-  function afterPrefix(code6) {
+  function afterPrefix(code5) {
     const tail = self2.events[self2.events.length - 1];
-    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self2.containerState.size ? ok3(code6) : nok(code6);
+    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self2.containerState.size ? ok3(code5) : nok(code5);
   }
 }
 function tokenizeListEnd(effects) {
@@ -14060,14 +14357,14 @@ function tokenizeListEnd(effects) {
 function tokenizeListItemPrefixWhitespace(effects, ok3, nok) {
   const self2 = this;
   return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4 + 1);
-  function afterPrefix(code6) {
+  function afterPrefix(code5) {
     const tail = self2.events[self2.events.length - 1];
-    return !markdownSpace(code6) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok3(code6) : nok(code6);
+    return !markdownSpace(code5) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok3(code5) : nok(code5);
   }
 }
 var list2, listItemPrefixWhitespaceConstruct, indentConstruct;
 var init_list = __esm({
-  "node_modules/micromark-core-commonmark/lib/list.js"() {
+  "../main/node_modules/micromark-core-commonmark/lib/list.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     init_blank_line();
@@ -14091,12 +14388,12 @@ var init_list = __esm({
   }
 });
 
-// node_modules/micromark-core-commonmark/lib/setext-underline.js
+// ../main/node_modules/micromark-core-commonmark/lib/setext-underline.js
 function resolveToSetextUnderline(events, context) {
   const editMap = new EditMap();
   let index2 = events.length;
   let content3;
-  let text7;
+  let text6;
   let definition3;
   while (index2--) {
     if (events[index2][0] === "enter") {
@@ -14105,7 +14402,7 @@ function resolveToSetextUnderline(events, context) {
         break;
       }
       if (events[index2][1].type === "paragraph") {
-        text7 = index2;
+        text6 = index2;
       }
     } else {
       if (events[index2][1].type === "content") {
@@ -14116,7 +14413,7 @@ function resolveToSetextUnderline(events, context) {
       }
     }
   }
-  const heading4 = {
+  const heading3 = {
     type: "setextHeading",
     start: {
       ...events[content3][1].start
@@ -14125,17 +14422,17 @@ function resolveToSetextUnderline(events, context) {
       ...events[events.length - 1][1].end
     }
   };
-  events[text7][1].type = "setextHeadingText";
+  events[text6][1].type = "setextHeadingText";
   if (definition3) {
-    editMap.add(text7, 0, [["enter", heading4, context]]);
+    editMap.add(text6, 0, [["enter", heading3, context]]);
     editMap.add(definition3 + 1, 0, [["exit", events[content3][1], context]]);
     events[content3][1].end = {
       ...events[definition3][1].end
     };
   } else {
-    events[content3][1] = heading4;
+    events[content3][1] = heading3;
   }
-  editMap.add(events.length, 0, [["exit", heading4, context]]);
+  editMap.add(events.length, 0, [["exit", heading3, context]]);
   editMap.consume(events);
   return events;
 }
@@ -14143,45 +14440,45 @@ function tokenizeSetextUnderline(effects, ok3, nok) {
   const self2 = this;
   let marker;
   return start;
-  function start(code6) {
+  function start(code5) {
     let index2 = self2.events.length;
-    let paragraph4;
+    let paragraph3;
     while (index2--) {
       if (self2.events[index2][1].type !== "lineEnding" && self2.events[index2][1].type !== "linePrefix" && self2.events[index2][1].type !== "content") {
-        paragraph4 = self2.events[index2][1].type === "paragraph";
+        paragraph3 = self2.events[index2][1].type === "paragraph";
         break;
       }
     }
-    if (!self2.parser.lazy[self2.now().line] && (self2.interrupt || paragraph4)) {
+    if (!self2.parser.lazy[self2.now().line] && (self2.interrupt || paragraph3)) {
       effects.enter("setextHeadingLine");
-      marker = code6;
-      return before(code6);
+      marker = code5;
+      return before(code5);
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function before(code6) {
+  function before(code5) {
     effects.enter("setextHeadingLineSequence");
-    return inside(code6);
+    return inside(code5);
   }
-  function inside(code6) {
-    if (code6 === marker) {
-      effects.consume(code6);
+  function inside(code5) {
+    if (code5 === marker) {
+      effects.consume(code5);
       return inside;
     }
     effects.exit("setextHeadingLineSequence");
-    return markdownSpace(code6) ? factorySpace(effects, after, "lineSuffix")(code6) : after(code6);
+    return markdownSpace(code5) ? factorySpace(effects, after, "lineSuffix")(code5) : after(code5);
   }
-  function after(code6) {
-    if (code6 === null || markdownLineEnding(code6)) {
+  function after(code5) {
+    if (code5 === null || markdownLineEnding(code5)) {
       effects.exit("setextHeadingLine");
-      return ok3(code6);
+      return ok3(code5);
     }
-    return nok(code6);
+    return nok(code5);
   }
 }
 var setextUnderline;
 var init_setext_underline = __esm({
-  "node_modules/micromark-core-commonmark/lib/setext-underline.js"() {
+  "../main/node_modules/micromark-core-commonmark/lib/setext-underline.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     init_micromark_util_edit_map();
@@ -14193,9 +14490,9 @@ var init_setext_underline = __esm({
   }
 });
 
-// node_modules/micromark-core-commonmark/index.js
+// ../main/node_modules/micromark-core-commonmark/index.js
 var init_micromark_core_commonmark = __esm({
-  "node_modules/micromark-core-commonmark/index.js"() {
+  "../main/node_modules/micromark-core-commonmark/index.js"() {
     init_attention();
     init_autolink();
     init_blank_line();
@@ -14221,7 +14518,7 @@ var init_micromark_core_commonmark = __esm({
   }
 });
 
-// node_modules/micromark/lib/initialize/flow.js
+// ../main/node_modules/micromark/lib/initialize/flow.js
 function initializeFlow(effects) {
   const self2 = this;
   const initial = effects.attempt(
@@ -14232,24 +14529,24 @@ function initializeFlow(effects) {
     effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content2, afterConstruct)), "linePrefix"))
   );
   return initial;
-  function atBlankEnding(code6) {
-    if (code6 === null) {
-      effects.consume(code6);
+  function atBlankEnding(code5) {
+    if (code5 === null) {
+      effects.consume(code5);
       return;
     }
     effects.enter("lineEndingBlank");
-    effects.consume(code6);
+    effects.consume(code5);
     effects.exit("lineEndingBlank");
     self2.currentConstruct = void 0;
     return initial;
   }
-  function afterConstruct(code6) {
-    if (code6 === null) {
-      effects.consume(code6);
+  function afterConstruct(code5) {
+    if (code5 === null) {
+      effects.consume(code5);
       return;
     }
     effects.enter("lineEnding");
-    effects.consume(code6);
+    effects.consume(code5);
     effects.exit("lineEnding");
     self2.currentConstruct = void 0;
     return initial;
@@ -14257,7 +14554,7 @@ function initializeFlow(effects) {
 }
 var flow;
 var init_flow = __esm({
-  "node_modules/micromark/lib/initialize/flow.js"() {
+  "../main/node_modules/micromark/lib/initialize/flow.js"() {
     init_micromark_core_commonmark();
     init_micromark_factory_space();
     flow = {
@@ -14266,7 +14563,7 @@ var init_flow = __esm({
   }
 });
 
-// node_modules/micromark/lib/initialize/text.js
+// ../main/node_modules/micromark/lib/initialize/text.js
 function initializeFactory(field) {
   return {
     resolveAll: createResolver(field === "text" ? resolveAllLineSuffixes : void 0),
@@ -14275,38 +14572,38 @@ function initializeFactory(field) {
   function initializeText(effects) {
     const self2 = this;
     const constructs2 = this.parser.constructs[field];
-    const text7 = effects.attempt(constructs2, start, notText);
+    const text6 = effects.attempt(constructs2, start, notText);
     return start;
-    function start(code6) {
-      return atBreak(code6) ? text7(code6) : notText(code6);
+    function start(code5) {
+      return atBreak(code5) ? text6(code5) : notText(code5);
     }
-    function notText(code6) {
-      if (code6 === null) {
-        effects.consume(code6);
+    function notText(code5) {
+      if (code5 === null) {
+        effects.consume(code5);
         return;
       }
       effects.enter("data");
-      effects.consume(code6);
+      effects.consume(code5);
       return data;
     }
-    function data(code6) {
-      if (atBreak(code6)) {
+    function data(code5) {
+      if (atBreak(code5)) {
         effects.exit("data");
-        return text7(code6);
+        return text6(code5);
       }
-      effects.consume(code6);
+      effects.consume(code5);
       return data;
     }
-    function atBreak(code6) {
-      if (code6 === null) {
+    function atBreak(code5) {
+      if (code5 === null) {
         return true;
       }
-      const list6 = constructs2[code6];
+      const list6 = constructs2[code5];
       let index2 = -1;
       if (list6) {
         while (++index2 < list6.length) {
-          const item = list6[index2];
-          if (!item.previous || item.previous.call(self2, self2.previous)) {
+          const item2 = list6[index2];
+          if (!item2.previous || item2.previous.call(self2, self2.previous)) {
             return true;
           }
         }
@@ -14404,7 +14701,7 @@ function resolveAllLineSuffixes(events, context) {
 }
 var resolver, string, text2;
 var init_text = __esm({
-  "node_modules/micromark/lib/initialize/text.js"() {
+  "../main/node_modules/micromark/lib/initialize/text.js"() {
     init_micromark_util_edit_map();
     resolver = {
       resolveAll: createResolver()
@@ -14414,7 +14711,7 @@ var init_text = __esm({
   }
 });
 
-// node_modules/micromark/lib/constructs.js
+// ../main/node_modules/micromark/lib/constructs.js
 var constructs_exports = {};
 __export(constructs_exports, {
   attentionMarkers: () => attentionMarkers,
@@ -14429,7 +14726,7 @@ __export(constructs_exports, {
 });
 var document2, contentInitial, flowInitial, flow2, string2, text3, insideSpan, attentionMarkers, disable;
 var init_constructs = __esm({
-  "node_modules/micromark/lib/constructs.js"() {
+  "../main/node_modules/micromark/lib/constructs.js"() {
     init_micromark_core_commonmark();
     init_text();
     document2 = {
@@ -14458,11 +14755,11 @@ var init_constructs = __esm({
     };
     flow2 = {
       [35]: headingAtx,
-      [42]: thematicBreak,
-      [45]: [setextUnderline, thematicBreak],
+      [42]: thematicBreak2,
+      [45]: [setextUnderline, thematicBreak2],
       [60]: htmlFlow,
       [61]: setextUnderline,
-      [95]: thematicBreak,
+      [95]: thematicBreak2,
       [96]: codeFenced,
       [126]: codeFenced
     };
@@ -14496,7 +14793,7 @@ var init_constructs = __esm({
   }
 });
 
-// node_modules/micromark/lib/create-tokenizer.js
+// ../main/node_modules/micromark/lib/create-tokenizer.js
 function createTokenizer(parser, initialize, from) {
   let point3 = {
     _bufferIndex: -1,
@@ -14590,18 +14887,18 @@ function createTokenizer(parser, initialize, from) {
       }
     }
   }
-  function go(code6) {
+  function go(code5) {
     consumed = void 0;
-    expectedCode = code6;
-    state = state(code6);
+    expectedCode = code5;
+    state = state(code5);
   }
-  function consume(code6) {
-    if (markdownLineEnding(code6)) {
+  function consume(code5) {
+    if (markdownLineEnding(code5)) {
       point3.line++;
       point3.column = 1;
-      point3.offset += code6 === -3 ? 2 : 1;
+      point3.offset += code5 === -3 ? 2 : 1;
       accountForPotentialSkip();
-    } else if (code6 !== -1) {
+    } else if (code5 !== -1) {
       point3.column++;
       point3.offset++;
     }
@@ -14617,7 +14914,7 @@ function createTokenizer(parser, initialize, from) {
         point3._index++;
       }
     }
-    context.previous = code6;
+    context.previous = code5;
     consumed = true;
   }
   function enter(type, fields) {
@@ -14659,16 +14956,16 @@ function createTokenizer(parser, initialize, from) {
       ) : handleMapOfConstructs(constructs2);
       function handleMapOfConstructs(map4) {
         return start;
-        function start(code6) {
-          const left = code6 !== null && map4[code6];
-          const all2 = code6 !== null && map4.null;
+        function start(code5) {
+          const left = code5 !== null && map4[code5];
+          const all2 = code5 !== null && map4.null;
           const list6 = [
             // To do: add more extension tests.
             /* c8 ignore next 2 */
             ...Array.isArray(left) ? left : left ? [left] : [],
             ...Array.isArray(all2) ? all2 : all2 ? [all2] : []
           ];
-          return handleListOfConstructs(list6)(code6);
+          return handleListOfConstructs(list6)(code5);
         }
       }
       function handleListOfConstructs(list6) {
@@ -14681,14 +14978,14 @@ function createTokenizer(parser, initialize, from) {
       }
       function handleConstruct(construct) {
         return start;
-        function start(code6) {
+        function start(code5) {
           info = store();
           currentConstruct = construct;
           if (!construct.partial) {
             context.currentConstruct = construct;
           }
           if (construct.name && context.parser.constructs.disable.null.includes(construct.name)) {
-            return nok(code6);
+            return nok(code5);
           }
           return construct.tokenize.call(
             // If we do have fields, create an object w/ `context` as its
@@ -14698,15 +14995,15 @@ function createTokenizer(parser, initialize, from) {
             effects,
             ok3,
             nok
-          )(code6);
+          )(code5);
         }
       }
-      function ok3(code6) {
+      function ok3(code5) {
         consumed = true;
         onreturn(currentConstruct, info);
         return returnState;
       }
-      function nok(code6) {
+      function nok(code5) {
         consumed = true;
         info.restore();
         if (++constructIndex < listOfConstructs.length) {
@@ -14822,14 +15119,14 @@ function serializeChunks(chunks, expandTabs) {
   return result.join("");
 }
 var init_create_tokenizer = __esm({
-  "node_modules/micromark/lib/create-tokenizer.js"() {
+  "../main/node_modules/micromark/lib/create-tokenizer.js"() {
     init_micromark_util_character();
     init_micromark_util_chunked();
     init_micromark_util_resolve_all();
   }
 });
 
-// node_modules/micromark/lib/parse.js
+// ../main/node_modules/micromark/lib/parse.js
 function parse(options) {
   const settings = options || {};
   const constructs2 = (
@@ -14855,7 +15152,7 @@ function parse(options) {
   }
 }
 var init_parse = __esm({
-  "node_modules/micromark/lib/parse.js"() {
+  "../main/node_modules/micromark/lib/parse.js"() {
     init_micromark_util_combine_extensions();
     init_content();
     init_document();
@@ -14866,19 +15163,19 @@ var init_parse = __esm({
   }
 });
 
-// node_modules/micromark/lib/postprocess.js
+// ../main/node_modules/micromark/lib/postprocess.js
 function postprocess(events) {
   while (!subtokenize(events)) {
   }
   return events;
 }
 var init_postprocess = __esm({
-  "node_modules/micromark/lib/postprocess.js"() {
+  "../main/node_modules/micromark/lib/postprocess.js"() {
     init_micromark_util_subtokenize();
   }
 });
 
-// node_modules/micromark/lib/preprocess.js
+// ../main/node_modules/micromark/lib/preprocess.js
 function preprocess() {
   let column = 1;
   let buffer = "";
@@ -14900,12 +15197,12 @@ function preprocess() {
       search.lastIndex = startPosition;
       const match = search.exec(value);
       const endPosition = match && match.index !== void 0 ? match.index : value.length;
-      const code6 = value.charCodeAt(endPosition);
+      const code5 = value.charCodeAt(endPosition);
       if (!match) {
         buffer = value.slice(startPosition);
         break;
       }
-      if (code6 === 10 && startPosition === endPosition && atCarriageReturn) {
+      if (code5 === 10 && startPosition === endPosition && atCarriageReturn) {
         chunks.push(-3);
         atCarriageReturn = void 0;
       } else {
@@ -14917,7 +15214,7 @@ function preprocess() {
           chunks.push(value.slice(startPosition, endPosition));
           column += endPosition - startPosition;
         }
-        switch (code6) {
+        switch (code5) {
           case 0: {
             chunks.push(65533);
             column++;
@@ -14958,21 +15255,21 @@ function preprocess() {
 }
 var search;
 var init_preprocess = __esm({
-  "node_modules/micromark/lib/preprocess.js"() {
+  "../main/node_modules/micromark/lib/preprocess.js"() {
     search = /[\0\t\n\r]/g;
   }
 });
 
-// node_modules/micromark/index.js
+// ../main/node_modules/micromark/index.js
 var init_micromark = __esm({
-  "node_modules/micromark/index.js"() {
+  "../main/node_modules/micromark/index.js"() {
     init_parse();
     init_postprocess();
     init_preprocess();
   }
 });
 
-// node_modules/micromark-util-decode-string/index.js
+// ../main/node_modules/micromark-util-decode-string/index.js
 function decodeString(value) {
   return value.replace(characterEscapeOrReference, decode);
 }
@@ -14990,14 +15287,14 @@ function decode($0, $1, $2) {
 }
 var characterEscapeOrReference;
 var init_micromark_util_decode_string = __esm({
-  "node_modules/micromark-util-decode-string/index.js"() {
+  "../main/node_modules/micromark-util-decode-string/index.js"() {
     init_decode_named_character_reference();
     init_micromark_util_decode_numeric_character_reference();
     characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
   }
 });
 
-// node_modules/unist-util-stringify-position/lib/index.js
+// ../main/node_modules/unist-util-stringify-position/lib/index.js
 function stringifyPosition(value) {
   if (!value || typeof value !== "object") {
     return "";
@@ -15023,18 +15320,18 @@ function index(value) {
   return value && typeof value === "number" ? value : 1;
 }
 var init_lib2 = __esm({
-  "node_modules/unist-util-stringify-position/lib/index.js"() {
+  "../main/node_modules/unist-util-stringify-position/lib/index.js"() {
   }
 });
 
-// node_modules/unist-util-stringify-position/index.js
+// ../main/node_modules/unist-util-stringify-position/index.js
 var init_unist_util_stringify_position = __esm({
-  "node_modules/unist-util-stringify-position/index.js"() {
+  "../main/node_modules/unist-util-stringify-position/index.js"() {
     init_lib2();
   }
 });
 
-// node_modules/mdast-util-from-markdown/lib/index.js
+// ../main/node_modules/mdast-util-from-markdown/lib/index.js
 function fromMarkdown(value, encoding, options) {
   if (encoding && typeof encoding === "object") {
     options = encoding;
@@ -15049,10 +15346,10 @@ function compiler(options) {
     transforms: [],
     canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
     enter: {
-      autolink: opener(link4),
+      autolink: opener(link3),
       autolinkProtocol: onenterdata,
       autolinkEmail: onenterdata,
-      atxHeading: opener(heading4),
+      atxHeading: opener(heading3),
       blockQuote: opener(blockQuote2),
       characterEscape: onenterdata,
       characterReference: onenterdata,
@@ -15068,28 +15365,28 @@ function compiler(options) {
       definitionDestinationString: buffer,
       definitionLabelString: buffer,
       definitionTitleString: buffer,
-      emphasis: opener(emphasis4),
+      emphasis: opener(emphasis3),
       hardBreakEscape: opener(hardBreak2),
       hardBreakTrailing: opener(hardBreak2),
-      htmlFlow: opener(html3, buffer),
+      htmlFlow: opener(html2, buffer),
       htmlFlowData: onenterdata,
-      htmlText: opener(html3, buffer),
+      htmlText: opener(html2, buffer),
       htmlTextData: onenterdata,
       image: opener(image2),
       label: buffer,
-      link: opener(link4),
+      link: opener(link3),
       listItem: opener(listItem2),
       listItemValue: onenterlistitemvalue,
       listOrdered: opener(list6, onenterlistordered),
       listUnordered: opener(list6),
-      paragraph: opener(paragraph4),
+      paragraph: opener(paragraph3),
       reference: onenterreference,
       referenceString: buffer,
       resourceDestinationString: buffer,
       resourceTitleString: buffer,
-      setextHeading: opener(heading4),
-      strong: opener(strong4),
-      thematicBreak: opener(thematicBreak3)
+      setextHeading: opener(heading3),
+      strong: opener(strong3),
+      thematicBreak: opener(thematicBreak4)
     },
     exit: {
       atxHeading: closer(),
@@ -15301,17 +15598,17 @@ function compiler(options) {
           });
         }
         if (event[1].type === "listItemPrefix") {
-          const item = {
+          const item2 = {
             type: "listItem",
             _spread: false,
             start: Object.assign({}, event[1].start),
             // @ts-expect-error: we’ll add `end` in a second.
             end: void 0
           };
-          listItem3 = item;
+          listItem3 = item2;
           insertions.push({
             at: index2,
-            event: ["enter", item, event[2]]
+            event: ["enter", item2, event[2]]
           });
           firstBlankLineIndex = void 0;
           atMarker = true;
@@ -15457,7 +15754,7 @@ function compiler(options) {
     const siblings = node2.children;
     let tail = siblings[siblings.length - 1];
     if (!tail || tail.type !== "text") {
-      tail = text7();
+      tail = text6();
       tail.position = {
         start: point2(token.start),
         // @ts-expect-error: we’ll add `end` later.
@@ -15636,14 +15933,14 @@ function compiler(options) {
       position: void 0
     };
   }
-  function emphasis4() {
+  function emphasis3() {
     return {
       type: "emphasis",
       children: [],
       position: void 0
     };
   }
-  function heading4() {
+  function heading3() {
     return {
       type: "heading",
       // @ts-expect-error `depth` will be set later.
@@ -15658,7 +15955,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function html3() {
+  function html2() {
     return {
       type: "html",
       value: "",
@@ -15674,7 +15971,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function link4() {
+  function link3() {
     return {
       type: "link",
       title: null,
@@ -15702,28 +15999,28 @@ function compiler(options) {
       position: void 0
     };
   }
-  function paragraph4() {
+  function paragraph3() {
     return {
       type: "paragraph",
       children: [],
       position: void 0
     };
   }
-  function strong4() {
+  function strong3() {
     return {
       type: "strong",
       children: [],
       position: void 0
     };
   }
-  function text7() {
+  function text6() {
     return {
       type: "text",
       value: "",
       position: void 0
     };
   }
-  function thematicBreak3() {
+  function thematicBreak4() {
     return {
       type: "thematicBreak",
       position: void 0
@@ -15804,7 +16101,7 @@ function defaultOnError(left, right) {
 }
 var own3;
 var init_lib3 = __esm({
-  "node_modules/mdast-util-from-markdown/lib/index.js"() {
+  "../main/node_modules/mdast-util-from-markdown/lib/index.js"() {
     init_mdast_util_to_string();
     init_micromark();
     init_micromark_util_decode_numeric_character_reference();
@@ -15816,14 +16113,14 @@ var init_lib3 = __esm({
   }
 });
 
-// node_modules/mdast-util-from-markdown/index.js
+// ../main/node_modules/mdast-util-from-markdown/index.js
 var init_mdast_util_from_markdown = __esm({
-  "node_modules/mdast-util-from-markdown/index.js"() {
+  "../main/node_modules/mdast-util-from-markdown/index.js"() {
     init_lib3();
   }
 });
 
-// node_modules/remark-parse/lib/index.js
+// ../main/node_modules/remark-parse/lib/index.js
 function remarkParse(options) {
   const self2 = this;
   self2.parser = parser;
@@ -15840,19 +16137,19 @@ function remarkParse(options) {
   }
 }
 var init_lib4 = __esm({
-  "node_modules/remark-parse/lib/index.js"() {
+  "../main/node_modules/remark-parse/lib/index.js"() {
     init_mdast_util_from_markdown();
   }
 });
 
-// node_modules/remark-parse/index.js
+// ../main/node_modules/remark-parse/index.js
 var init_remark_parse = __esm({
-  "node_modules/remark-parse/index.js"() {
+  "../main/node_modules/remark-parse/index.js"() {
     init_lib4();
   }
 });
 
-// node_modules/unist-util-is/lib/index.js
+// ../main/node_modules/unist-util-is/lib/index.js
 function anyFactory(tests) {
   const checks = [];
   let index2 = -1;
@@ -15914,7 +16211,7 @@ function looksLikeANode(value) {
 }
 var convert;
 var init_lib5 = __esm({
-  "node_modules/unist-util-is/lib/index.js"() {
+  "../main/node_modules/unist-util-is/lib/index.js"() {
     convert = // Note: overloads in JSDoc can’t yet use different `@template`s.
     /**
      * @type {(
@@ -15954,17 +16251,17 @@ var init_lib5 = __esm({
   }
 });
 
-// node_modules/unist-util-is/index.js
+// ../main/node_modules/unist-util-is/index.js
 var init_unist_util_is = __esm({
-  "node_modules/unist-util-is/index.js"() {
+  "../main/node_modules/unist-util-is/index.js"() {
     init_lib5();
   }
 });
 
-// node_modules/mdast-util-phrasing/lib/index.js
+// ../main/node_modules/mdast-util-phrasing/lib/index.js
 var phrasing;
 var init_lib6 = __esm({
-  "node_modules/mdast-util-phrasing/lib/index.js"() {
+  "../main/node_modules/mdast-util-phrasing/lib/index.js"() {
     init_unist_util_is();
     phrasing = /** @type {(node?: unknown) => node is Exclude<PhrasingContent, Html>} */
     convert([
@@ -15993,14 +16290,14 @@ var init_lib6 = __esm({
   }
 });
 
-// node_modules/mdast-util-phrasing/index.js
+// ../main/node_modules/mdast-util-phrasing/index.js
 var init_mdast_util_phrasing = __esm({
-  "node_modules/mdast-util-phrasing/index.js"() {
+  "../main/node_modules/mdast-util-phrasing/index.js"() {
     init_lib6();
   }
 });
 
-// node_modules/zwitch/index.js
+// ../main/node_modules/zwitch/index.js
 function zwitch(key, options) {
   const settings = options || {};
   function one2(value, ...parameters) {
@@ -16021,18 +16318,18 @@ function zwitch(key, options) {
 }
 var own4;
 var init_zwitch = __esm({
-  "node_modules/zwitch/index.js"() {
+  "../main/node_modules/zwitch/index.js"() {
     own4 = {}.hasOwnProperty;
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/configure.js
-function configure2(base2, extension2) {
+// ../main/node_modules/mdast-util-to-markdown/lib/configure.js
+function configure2(base, extension2) {
   let index2 = -1;
   let key;
   if (extension2.extensions) {
     while (++index2 < extension2.extensions.length) {
-      configure2(base2, extension2.extensions[index2]);
+      configure2(base, extension2.extensions[index2]);
     }
   }
   for (key in extension2) {
@@ -16043,24 +16340,24 @@ function configure2(base2, extension2) {
         }
         /* c8 ignore next 4 */
         case "unsafe": {
-          list3(base2[key], extension2[key]);
+          list3(base[key], extension2[key]);
           break;
         }
         case "join": {
-          list3(base2[key], extension2[key]);
+          list3(base[key], extension2[key]);
           break;
         }
         case "handlers": {
-          map(base2[key], extension2[key]);
+          map(base[key], extension2[key]);
           break;
         }
         default: {
-          base2.options[key] = extension2[key];
+          base.options[key] = extension2[key];
         }
       }
     }
   }
-  return base2;
+  return base;
 }
 function list3(left, right) {
   if (right) {
@@ -16074,13 +16371,13 @@ function map(left, right) {
 }
 var own5;
 var init_configure = __esm({
-  "node_modules/mdast-util-to-markdown/lib/configure.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/configure.js"() {
     own5 = {}.hasOwnProperty;
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/handle/blockquote.js
-function blockquote(node2, _, state, info) {
+// ../main/node_modules/mdast-util-to-markdown/lib/handle/blockquote.js
+function blockquote2(node2, _, state, info) {
   const exit3 = state.enter("blockquote");
   const tracker = state.createTracker(info);
   tracker.move("> ");
@@ -16096,11 +16393,11 @@ function map2(line, _, blank) {
   return ">" + (blank ? "" : " ") + line;
 }
 var init_blockquote = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/blockquote.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/handle/blockquote.js"() {
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js
+// ../main/node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js
 function patternInScope(stack, pattern) {
   return listInScope(stack, pattern.inConstruct, true) && !listInScope(stack, pattern.notInConstruct, false);
 }
@@ -16120,11 +16417,11 @@ function listInScope(stack, list6, none) {
   return false;
 }
 var init_pattern_in_scope = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js"() {
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/handle/break.js
+// ../main/node_modules/mdast-util-to-markdown/lib/handle/break.js
 function hardBreak(_, _1, state, info) {
   let index2 = -1;
   while (++index2 < state.unsafe.length) {
@@ -16136,12 +16433,12 @@ function hardBreak(_, _1, state, info) {
   return "\\\n";
 }
 var init_break = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/break.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/handle/break.js"() {
     init_pattern_in_scope();
   }
 });
 
-// node_modules/longest-streak/index.js
+// ../main/node_modules/longest-streak/index.js
 function longestStreak(value, substring) {
   const source = String(value);
   let index2 = source.indexOf(substring);
@@ -16165,11 +16462,11 @@ function longestStreak(value, substring) {
   return max;
 }
 var init_longest_streak = __esm({
-  "node_modules/longest-streak/index.js"() {
+  "../main/node_modules/longest-streak/index.js"() {
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js
+// ../main/node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js
 function formatCodeAsIndented(node2, state) {
   return Boolean(
     state.options.fences === false && node2.value && // If there’s no info…
@@ -16179,11 +16476,11 @@ function formatCodeAsIndented(node2, state) {
   );
 }
 var init_format_code_as_indented = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js"() {
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/util/check-fence.js
+// ../main/node_modules/mdast-util-to-markdown/lib/util/check-fence.js
 function checkFence(state) {
   const marker = state.options.fence || "`";
   if (marker !== "`" && marker !== "~") {
@@ -16194,11 +16491,11 @@ function checkFence(state) {
   return marker;
 }
 var init_check_fence = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/check-fence.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/util/check-fence.js"() {
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/handle/code.js
+// ../main/node_modules/mdast-util-to-markdown/lib/handle/code.js
 function code2(node2, _, state, info) {
   const marker = checkFence(state);
   const raw = node2.value || "";
@@ -16250,14 +16547,14 @@ function map3(line, _, blank) {
   return (blank ? "" : "    ") + line;
 }
 var init_code = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/code.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/handle/code.js"() {
     init_longest_streak();
     init_format_code_as_indented();
     init_check_fence();
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/util/check-quote.js
+// ../main/node_modules/mdast-util-to-markdown/lib/util/check-quote.js
 function checkQuote(state) {
   const marker = state.options.quote || '"';
   if (marker !== '"' && marker !== "'") {
@@ -16268,11 +16565,11 @@ function checkQuote(state) {
   return marker;
 }
 var init_check_quote = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/check-quote.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/util/check-quote.js"() {
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/handle/definition.js
+// ../main/node_modules/mdast-util-to-markdown/lib/handle/definition.js
 function definition2(node2, _, state, info) {
   const quote3 = checkQuote(state);
   const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
@@ -16328,12 +16625,12 @@ function definition2(node2, _, state, info) {
   return value;
 }
 var init_definition2 = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/definition.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/handle/definition.js"() {
     init_check_quote();
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js
+// ../main/node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js
 function checkEmphasis(state) {
   const marker = state.options.emphasis || "*";
   if (marker !== "*" && marker !== "_") {
@@ -16344,34 +16641,34 @@ function checkEmphasis(state) {
   return marker;
 }
 var init_check_emphasis = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js"() {
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/util/character.js
+// ../main/node_modules/mdast-util-to-markdown/lib/util/character.js
 function firstCharacter(value) {
-  const code6 = value.codePointAt(0);
-  return code6 === void 0 ? "" : String.fromCodePoint(code6);
+  const code5 = value.codePointAt(0);
+  return code5 === void 0 ? "" : String.fromCodePoint(code5);
 }
 function lastCharacter(value) {
-  const code6 = value.codePointAt(value.length - 2);
-  return code6 !== void 0 && code6 > 65535 ? value.slice(-2) : value.slice(-1);
+  const code5 = value.codePointAt(value.length - 2);
+  return code5 !== void 0 && code5 > 65535 ? value.slice(-2) : value.slice(-1);
 }
 var init_character = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/character.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/util/character.js"() {
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js
-function encodeCharacterReference(code6) {
-  return "&#x" + code6.toString(16).toUpperCase() + ";";
+// ../main/node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js
+function encodeCharacterReference(code5) {
+  return "&#x" + code5.toString(16).toUpperCase() + ";";
 }
 var init_encode_character_reference = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js"() {
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/util/encode-info.js
+// ../main/node_modules/mdast-util-to-markdown/lib/util/encode-info.js
 function encodeInfo(outside, inside, marker) {
   const outsideKind = classifyCharacter(outside);
   const insideKind = classifyCharacter(inside);
@@ -16413,45 +16710,45 @@ function encodeInfo(outside, inside, marker) {
   );
 }
 var init_encode_info = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/encode-info.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/util/encode-info.js"() {
     init_micromark_util_classify_character();
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/util/html-kind.js
+// ../main/node_modules/mdast-util-to-markdown/lib/util/html-kind.js
 function htmlKind(value) {
   if (value.charCodeAt(0) !== 60) return;
   const next = value.charCodeAt(1);
   if (next === 33) {
-    const code7 = value.charCodeAt(2);
-    if (code7 === 45) return 2;
-    if (code7 === 91) return 5;
-    if (asciiAlpha(code7)) return 4;
+    const code6 = value.charCodeAt(2);
+    if (code6 === 45) return 2;
+    if (code6 === 91) return 5;
+    if (asciiAlpha(code6)) return 4;
     return;
   }
   if (next === 63) return 3;
   const closing = next === 47;
   const start = closing ? 2 : 1;
   let end = start;
-  let code6 = value.charCodeAt(end);
-  if (!asciiAlpha(code6)) return;
-  while (code6 === 45 || asciiAlphanumeric(code6)) {
-    code6 = value.charCodeAt(++end);
+  let code5 = value.charCodeAt(end);
+  if (!asciiAlpha(code5)) return;
+  while (code5 === 45 || asciiAlphanumeric(code5)) {
+    code5 = value.charCodeAt(++end);
   }
   const name = value.slice(start, end).toLowerCase();
-  if (!closing && code6 !== 47 && htmlRawNames.includes(name)) {
+  if (!closing && code5 !== 47 && htmlRawNames.includes(name)) {
     return 1;
   }
   return htmlBlockNames.includes(name) ? 6 : 7;
 }
 var init_html_kind = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/html-kind.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/util/html-kind.js"() {
     init_micromark_util_character();
     init_micromark_util_html_tag_name();
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js
+// ../main/node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js
 function candidates(tokens, involved, runOf) {
   const related = /* @__PURE__ */ new Set();
   for (const token of tokens) {
@@ -16683,16 +16980,16 @@ function phrasing2(parent, state, info) {
     }
     const handle2 = state.handle.handlers[child.type];
     if (handle2 && handle2.attention) {
-      const item = attentionItem(
+      const item2 = attentionItem(
         /** @type {PhrasingParents} */
         child,
         handle2.attention,
         state,
         tracker
       );
-      if (!item) continue;
-      results.push(item);
-      before = lastCharacter(item.sequences[0]);
+      if (!item2) continue;
+      results.push(item2);
+      before = lastCharacter(item2.sequences[0]);
     } else {
       const value = state.handle(child, parent, state, {
         ...tracker.current(),
@@ -16743,18 +17040,18 @@ function guess(items, chosen, before, after) {
   let previous3 = before;
   let index2 = -1;
   while (++index2 < items.length) {
-    const item = items[index2];
-    if (typeof item === "string") {
+    const item2 = items[index2];
+    if (typeof item2 === "string") {
       previous3 = "";
       continue;
     }
     const next = index2 === items.length - 1 ? after : "";
-    const sequence = item.sequences.find(function(value) {
+    const sequence = item2.sequences.find(function(value) {
       const marker = value.charAt(0);
       return marker !== previous3.charAt(0) && marker !== next.charAt(0) || items.length === 1 && builtins.has(marker) && value.length > before.length;
-    }) || item.sequences[0];
-    if (sequence !== item.sequences[0]) chosen.set(item, sequence);
-    guess(item.children, chosen, sequence, sequence);
+    }) || item2.sequences[0];
+    if (sequence !== item2.sequences[0]) chosen.set(item2, sequence);
+    guess(item2.children, chosen, sequence, sequence);
     previous3 = sequence;
   }
 }
@@ -16764,10 +17061,10 @@ function render(items, chosen, before, after) {
   let previous3 = lastCharacter(before);
   let index2 = -1;
   while (++index2 < items.length) {
-    const item = items[index2];
-    if (typeof item === "string") {
-      const token = { value: item, attention: void 0 };
-      if (encodeAfter && encodeAfter === firstCharacter(item)) {
+    const item2 = items[index2];
+    if (typeof item2 === "string") {
+      const token = { value: item2, attention: void 0 };
+      if (encodeAfter && encodeAfter === firstCharacter(item2)) {
         encode([token], true);
       }
       encodeAfter = void 0;
@@ -16775,14 +17072,14 @@ function render(items, chosen, before, after) {
       if (token.value) previous3 = lastCharacter(token.value);
       continue;
     }
-    const sequence = chosen.get(item) || item.sequences[0];
+    const sequence = chosen.get(item2) || item2.sequences[0];
     const marker = sequence.charAt(0);
     const next = items[index2 + 1];
     const outsideBefore = previous3;
     const outsideAfter = firstCharacter(
       next === void 0 ? after : typeof next === "string" ? next : chosen.get(next) || next.sequences[0]
     );
-    const inside = render(item.children, chosen, sequence, sequence);
+    const inside = render(item2.children, chosen, sequence, sequence);
     const head = inside[0].value;
     const open2 = encodeInfo(
       outsideBefore.charCodeAt(outsideBefore.length - 1),
@@ -16801,9 +17098,9 @@ function render(items, chosen, before, after) {
       encode(tokens, false);
     }
     if (close.outside) encodeAfter = outsideAfter;
-    tokens.push({ value: sequence, attention: item }, ...inside, {
+    tokens.push({ value: sequence, attention: item2 }, ...inside, {
       value: sequence,
-      attention: item
+      attention: item2
     });
     previous3 = sequence.charAt(sequence.length - 1);
   }
@@ -16824,7 +17121,7 @@ function serialize(items, before, after) {
 }
 var builtins;
 var init_container_phrasing = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/util/container-phrasing.js"() {
     init_micromark_util_character();
     init_micromark_util_classify_character();
     init_character();
@@ -16838,11 +17135,11 @@ var init_container_phrasing = __esm({
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/handle/emphasis.js
+// ../main/node_modules/mdast-util-to-markdown/lib/handle/emphasis.js
 function emphasis2(node2, _, state, info) {
   const exit3 = state.enter("phrasing");
-  const item = attentionItem(node2, attention2, state, state.createTracker(info));
-  const value = item ? serialize([item], info.before, info.after) : "";
+  const item2 = attentionItem(node2, attention2, state, state.createTracker(info));
+  const value = item2 ? serialize([item2], info.before, info.after) : "";
   exit3();
   return value;
 }
@@ -16858,7 +17155,7 @@ function peek(_, _1, state) {
   return state.options.emphasis || "*";
 }
 var init_emphasis = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/emphasis.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/handle/emphasis.js"() {
     init_check_emphasis();
     init_container_phrasing();
     emphasis2.attention = attention2;
@@ -16866,16 +17163,16 @@ var init_emphasis = __esm({
   }
 });
 
-// node_modules/unist-util-visit-parents/lib/color.node.js
+// ../main/node_modules/unist-util-visit-parents/lib/color.node.js
 function color(d) {
   return "\x1B[33m" + d + "\x1B[39m";
 }
 var init_color_node = __esm({
-  "node_modules/unist-util-visit-parents/lib/color.node.js"() {
+  "../main/node_modules/unist-util-visit-parents/lib/color.node.js"() {
   }
 });
 
-// node_modules/unist-util-visit-parents/lib/index.js
+// ../main/node_modules/unist-util-visit-parents/lib/index.js
 function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, reverse) {
   if (!tree || typeof tree !== "object") {
     throw new Error("Unexpected value `" + tree + "` for `tree`, expected node");
@@ -16992,7 +17289,7 @@ function toResult(value) {
 }
 var empty, CONTINUE, EXIT, SKIP;
 var init_lib7 = __esm({
-  "node_modules/unist-util-visit-parents/lib/index.js"() {
+  "../main/node_modules/unist-util-visit-parents/lib/index.js"() {
     init_unist_util_is();
     init_color_node();
     empty = [];
@@ -17002,14 +17299,14 @@ var init_lib7 = __esm({
   }
 });
 
-// node_modules/unist-util-visit-parents/index.js
+// ../main/node_modules/unist-util-visit-parents/index.js
 var init_unist_util_visit_parents = __esm({
-  "node_modules/unist-util-visit-parents/index.js"() {
+  "../main/node_modules/unist-util-visit-parents/index.js"() {
     init_lib7();
   }
 });
 
-// node_modules/unist-util-visit/lib/index.js
+// ../main/node_modules/unist-util-visit/lib/index.js
 function visit2(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
   let check2;
   let visitors;
@@ -17044,20 +17341,20 @@ function wrap(visitor) {
   }
 }
 var init_lib8 = __esm({
-  "node_modules/unist-util-visit/lib/index.js"() {
+  "../main/node_modules/unist-util-visit/lib/index.js"() {
     init_unist_util_visit_parents();
     init_unist_util_visit_parents();
   }
 });
 
-// node_modules/unist-util-visit/index.js
+// ../main/node_modules/unist-util-visit/index.js
 var init_unist_util_visit = __esm({
-  "node_modules/unist-util-visit/index.js"() {
+  "../main/node_modules/unist-util-visit/index.js"() {
     init_lib8();
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
+// ../main/node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
 function formatHeadingAsSetext(node2, state) {
   let literalWithBreak = false;
   visit2(node2, function(node3) {
@@ -17071,13 +17368,13 @@ function formatHeadingAsSetext(node2, state) {
   );
 }
 var init_format_heading_as_setext = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js"() {
     init_unist_util_visit();
     init_mdast_util_to_string();
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/handle/heading.js
+// ../main/node_modules/mdast-util-to-markdown/lib/handle/heading.js
 function heading2(node2, _, state, info) {
   const rank2 = Math.max(Math.min(6, node2.depth || 1), 1);
   const tracker = state.createTracker(info);
@@ -17120,13 +17417,13 @@ function heading2(node2, _, state, info) {
   return value;
 }
 var init_heading = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/heading.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/handle/heading.js"() {
     init_encode_character_reference();
     init_format_heading_as_setext();
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/handle/html.js
+// ../main/node_modules/mdast-util-to-markdown/lib/handle/html.js
 function html(node2) {
   return node2.value || "";
 }
@@ -17134,12 +17431,12 @@ function htmlPeek() {
   return "<";
 }
 var init_html = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/html.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/handle/html.js"() {
     html.peek = htmlPeek;
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/handle/image.js
+// ../main/node_modules/mdast-util-to-markdown/lib/handle/image.js
 function image(node2, _, state, info) {
   const quote3 = checkQuote(state);
   const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
@@ -17195,13 +17492,13 @@ function imagePeek() {
   return "!";
 }
 var init_image = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/image.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/handle/image.js"() {
     init_check_quote();
     image.peek = imagePeek;
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/handle/image-reference.js
+// ../main/node_modules/mdast-util-to-markdown/lib/handle/image-reference.js
 function imageReference(node2, _, state, info) {
   const type = node2.referenceType;
   const exit3 = state.enter("imageReference");
@@ -17241,12 +17538,12 @@ function imageReferencePeek() {
   return "!";
 }
 var init_image_reference = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/image-reference.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/handle/image-reference.js"() {
     imageReference.peek = imageReferencePeek;
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/handle/inline-code.js
+// ../main/node_modules/mdast-util-to-markdown/lib/handle/inline-code.js
 function inlineCode2(node2, _, state) {
   let value = node2.value || "";
   let sequence = "`";
@@ -17276,12 +17573,12 @@ function inlineCodePeek() {
   return "`";
 }
 var init_inline_code = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/inline-code.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/handle/inline-code.js"() {
     inlineCode2.peek = inlineCodePeek;
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js
+// ../main/node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js
 function formatLinkAsAutolink(node2, state) {
   const raw = toString(node2);
   return Boolean(
@@ -17296,12 +17593,12 @@ function formatLinkAsAutolink(node2, state) {
   );
 }
 var init_format_link_as_autolink = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js"() {
     init_mdast_util_to_string();
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/handle/link.js
+// ../main/node_modules/mdast-util-to-markdown/lib/handle/link.js
 function link2(node2, _, state, info) {
   const quote3 = checkQuote(state);
   const suffix = quote3 === '"' ? "Quote" : "Apostrophe";
@@ -17328,12 +17625,12 @@ function link2(node2, _, state, info) {
   const exit3 = state.enter("link");
   let subexit = state.enter("label");
   let value = tracker.move("[");
-  const text7 = state.containerPhrasing(node2, {
+  const text6 = state.containerPhrasing(node2, {
     before: value,
     after: "](",
     ...tracker.current()
   });
-  value += tracker.move(text7);
+  value += tracker.move(text6);
   subexit();
   value += tracker.move("](");
   const enclose = /[\0- \u007F]/.test(node2.url);
@@ -17341,10 +17638,10 @@ function link2(node2, _, state, info) {
   let title = node2.title || void 0;
   if (!title && !enclose && (last === "\n" || last === "\r")) {
     let index2 = 0;
-    while (index2 < text7.length && text7.charCodeAt(index2) !== 93) {
-      index2 += text7.charCodeAt(index2) === 92 ? 2 : 1;
+    while (index2 < text6.length && text6.charCodeAt(index2) !== 93) {
+      index2 += text6.charCodeAt(index2) === 92 ? 2 : 1;
     }
-    if (text7.charCodeAt(index2 + 1) === 58) title = "";
+    if (text6.charCodeAt(index2 + 1) === 58) title = "";
   }
   if (
     // If there’s no url but there is a title…
@@ -17389,26 +17686,26 @@ function linkPeek(node2, _, state) {
   return formatLinkAsAutolink(node2, state) ? "<" : "[";
 }
 var init_link = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/link.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/handle/link.js"() {
     init_check_quote();
     init_format_link_as_autolink();
     link2.peek = linkPeek;
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/handle/link-reference.js
+// ../main/node_modules/mdast-util-to-markdown/lib/handle/link-reference.js
 function linkReference(node2, _, state, info) {
   const type = node2.referenceType;
   const exit3 = state.enter("linkReference");
   let subexit = state.enter("label");
   const tracker = state.createTracker(info);
   let value = tracker.move("[");
-  const text7 = state.containerPhrasing(node2, {
+  const text6 = state.containerPhrasing(node2, {
     before: value,
     after: "]",
     ...tracker.current()
   });
-  value += tracker.move(text7 + "][");
+  value += tracker.move(text6 + "][");
   subexit();
   const stack = state.stack;
   state.stack = stack.filter(function(d) {
@@ -17423,7 +17720,7 @@ function linkReference(node2, _, state, info) {
   subexit();
   state.stack = stack;
   exit3();
-  if (type === "full" || !text7 || text7 !== reference) {
+  if (type === "full" || !text6 || text6 !== reference) {
     value += tracker.move(reference + "]");
   } else if (type === "shortcut") {
     value = value.slice(0, -1);
@@ -17436,12 +17733,12 @@ function linkReferencePeek() {
   return "[";
 }
 var init_link_reference = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/link-reference.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/handle/link-reference.js"() {
     linkReference.peek = linkReferencePeek;
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/util/check-bullet.js
+// ../main/node_modules/mdast-util-to-markdown/lib/util/check-bullet.js
 function checkBullet(state) {
   const marker = state.options.bullet || "*";
   if (marker !== "*" && marker !== "+" && marker !== "-") {
@@ -17452,11 +17749,11 @@ function checkBullet(state) {
   return marker;
 }
 var init_check_bullet = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/check-bullet.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/util/check-bullet.js"() {
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js
+// ../main/node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js
 function checkBulletOther(state) {
   const bullet = checkBullet(state);
   const bulletOther = state.options.bulletOther;
@@ -17476,12 +17773,12 @@ function checkBulletOther(state) {
   return bulletOther;
 }
 var init_check_bullet_other = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js"() {
     init_check_bullet();
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js
+// ../main/node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js
 function checkBulletOrdered(state) {
   const marker = state.options.bulletOrdered || ".";
   if (marker !== "." && marker !== ")") {
@@ -17492,11 +17789,11 @@ function checkBulletOrdered(state) {
   return marker;
 }
 var init_check_bullet_ordered = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js"() {
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/util/check-rule.js
+// ../main/node_modules/mdast-util-to-markdown/lib/util/check-rule.js
 function checkRule(state) {
   const marker = state.options.rule || "*";
   if (marker !== "*" && marker !== "-" && marker !== "_") {
@@ -17507,11 +17804,11 @@ function checkRule(state) {
   return marker;
 }
 var init_check_rule = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/check-rule.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/util/check-rule.js"() {
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/handle/list.js
+// ../main/node_modules/mdast-util-to-markdown/lib/handle/list.js
 function list4(node2, parent, state, info) {
   const exit3 = state.enter("list");
   const bulletCurrent = state.bulletCurrent;
@@ -17532,8 +17829,8 @@ function list4(node2, parent, state, info) {
     if (checkRule(state) === bullet && firstListItem) {
       let index2 = -1;
       while (++index2 < node2.children.length) {
-        const item = node2.children[index2];
-        if (item && item.type === "listItem" && item.children && item.children[0] && item.children[0].type === "thematicBreak") {
+        const item2 = node2.children[index2];
+        if (item2 && item2.type === "listItem" && item2.children && item2.children[0] && item2.children[0].type === "thematicBreak") {
           useDifferentMarker = true;
           break;
         }
@@ -17551,7 +17848,7 @@ function list4(node2, parent, state, info) {
   return value;
 }
 var init_list2 = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/list.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/handle/list.js"() {
     init_check_bullet();
     init_check_bullet_other();
     init_check_bullet_ordered();
@@ -17559,7 +17856,7 @@ var init_list2 = __esm({
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js
+// ../main/node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js
 function checkListItemIndent(state) {
   const style = state.options.listItemIndent || "one";
   if (style !== "tab" && style !== "one" && style !== "mixed") {
@@ -17570,11 +17867,11 @@ function checkListItemIndent(state) {
   return style;
 }
 var init_check_list_item_indent = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js"() {
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/handle/list-item.js
+// ../main/node_modules/mdast-util-to-markdown/lib/handle/list-item.js
 function listItem(node2, parent, state, info) {
   const listItemIndent = checkListItemIndent(state);
   let bullet = state.bulletCurrent || checkBullet(state);
@@ -17603,13 +17900,13 @@ function listItem(node2, parent, state, info) {
   }
 }
 var init_list_item = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/list-item.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/handle/list-item.js"() {
     init_check_bullet();
     init_check_list_item_indent();
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/handle/paragraph.js
+// ../main/node_modules/mdast-util-to-markdown/lib/handle/paragraph.js
 function paragraph2(node2, _, state, info) {
   const exit3 = state.enter("paragraph");
   const subexit = state.enter("phrasing");
@@ -17619,11 +17916,11 @@ function paragraph2(node2, _, state, info) {
   return value;
 }
 var init_paragraph = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/paragraph.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/handle/paragraph.js"() {
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/handle/root.js
+// ../main/node_modules/mdast-util-to-markdown/lib/handle/root.js
 function root2(node2, _, state, info) {
   const hasPhrasing = node2.children.some(function(d) {
     return phrasing(d);
@@ -17635,12 +17932,12 @@ function root2(node2, _, state, info) {
   return value;
 }
 var init_root = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/root.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/handle/root.js"() {
     init_mdast_util_phrasing();
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/util/check-strong.js
+// ../main/node_modules/mdast-util-to-markdown/lib/util/check-strong.js
 function checkStrong(state) {
   const marker = state.options.strong || "*";
   if (marker !== "*" && marker !== "_") {
@@ -17651,15 +17948,15 @@ function checkStrong(state) {
   return marker;
 }
 var init_check_strong = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/check-strong.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/util/check-strong.js"() {
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/handle/strong.js
+// ../main/node_modules/mdast-util-to-markdown/lib/handle/strong.js
 function strong2(node2, _, state, info) {
   const exit3 = state.enter("phrasing");
-  const item = attentionItem(node2, attention3, state, state.createTracker(info));
-  const value = item ? serialize([item], info.before, info.after) : "";
+  const item2 = attentionItem(node2, attention3, state, state.createTracker(info));
+  const value = item2 ? serialize([item2], info.before, info.after) : "";
   exit3();
   return value;
 }
@@ -17675,7 +17972,7 @@ function peek2(_, _1, state) {
   return state.options.strong || "*";
 }
 var init_strong = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/strong.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/handle/strong.js"() {
     init_check_strong();
     init_container_phrasing();
     strong2.attention = attention3;
@@ -17683,7 +17980,7 @@ var init_strong = __esm({
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/handle/text.js
+// ../main/node_modules/mdast-util-to-markdown/lib/handle/text.js
 function text4(node2, parent, state, info) {
   const siblings = parent ? parent.children : [];
   const index2 = state.indexStack[state.indexStack.length - 1];
@@ -17694,11 +17991,11 @@ function text4(node2, parent, state, info) {
   });
 }
 var init_text2 = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/text.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/handle/text.js"() {
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js
+// ../main/node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js
 function checkRuleRepetition(state) {
   const repetition = state.options.ruleRepetition || 3;
   if (repetition < 3) {
@@ -17709,26 +18006,26 @@ function checkRuleRepetition(state) {
   return repetition;
 }
 var init_check_rule_repetition = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js"() {
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js
-function thematicBreak2(_, _1, state) {
+// ../main/node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js
+function thematicBreak3(_, _1, state) {
   const value = (checkRule(state) + (state.options.ruleSpaces ? " " : "")).repeat(checkRuleRepetition(state));
   return state.options.ruleSpaces ? value.slice(0, -1) : value;
 }
 var init_thematic_break2 = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js"() {
     init_check_rule_repetition();
     init_check_rule();
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/handle/index.js
+// ../main/node_modules/mdast-util-to-markdown/lib/handle/index.js
 var handle;
 var init_handle = __esm({
-  "node_modules/mdast-util-to-markdown/lib/handle/index.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/handle/index.js"() {
     init_blockquote();
     init_break();
     init_code();
@@ -17749,7 +18046,7 @@ var init_handle = __esm({
     init_text2();
     init_thematic_break2();
     handle = {
-      blockquote,
+      blockquote: blockquote2,
       break: hardBreak,
       code: code2,
       definition: definition2,
@@ -17768,12 +18065,12 @@ var init_handle = __esm({
       root: root2,
       strong: strong2,
       text: text4,
-      thematicBreak: thematicBreak2
+      thematicBreak: thematicBreak3
     };
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/join.js
+// ../main/node_modules/mdast-util-to-markdown/lib/join.js
 function joinDefaults(left, right, parent, state) {
   if (right.type === "code" && formatCodeAsIndented(right, state) && (left.type === "list" || left.type === right.type && formatCodeAsIndented(left, state))) {
     return false;
@@ -17809,7 +18106,7 @@ function joinDefaults(left, right, parent, state) {
 }
 var join;
 var init_join = __esm({
-  "node_modules/mdast-util-to-markdown/lib/join.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/join.js"() {
     init_check_rule();
     init_format_code_as_indented();
     init_format_heading_as_setext();
@@ -17818,10 +18115,10 @@ var init_join = __esm({
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/unsafe.js
+// ../main/node_modules/mdast-util-to-markdown/lib/unsafe.js
 var fullPhrasingSpans, unsafe, code3;
 var init_unsafe = __esm({
-  "node_modules/mdast-util-to-markdown/lib/unsafe.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/unsafe.js"() {
     fullPhrasingSpans = [
       "autolink",
       "destinationLiteral",
@@ -17983,7 +18280,7 @@ var init_unsafe = __esm({
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/util/association.js
+// ../main/node_modules/mdast-util-to-markdown/lib/util/association.js
 function association(node2) {
   if (node2.label || !node2.identifier) {
     return node2.label || "";
@@ -17991,12 +18288,12 @@ function association(node2) {
   return decodeString(node2.identifier);
 }
 var init_association = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/association.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/util/association.js"() {
     init_micromark_util_decode_string();
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/util/compile-pattern.js
+// ../main/node_modules/mdast-util-to-markdown/lib/util/compile-pattern.js
 function compilePattern(pattern) {
   if (!pattern._compiled) {
     const before = (pattern.atBreak ? "[\\r\\n][\\t ]*" : "") + (pattern.before ? "(?:" + pattern.before + ")" : "");
@@ -18008,11 +18305,11 @@ function compilePattern(pattern) {
   return pattern._compiled;
 }
 var init_compile_pattern = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/compile-pattern.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/util/compile-pattern.js"() {
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/util/container-flow.js
+// ../main/node_modules/mdast-util-to-markdown/lib/util/container-flow.js
 function containerFlow(parent, state, info) {
   const indexStack = state.indexStack;
   const children = parent.children || [];
@@ -18061,11 +18358,11 @@ function between(left, right, parent, state) {
   return "\n\n";
 }
 var init_container_flow = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/container-flow.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/util/container-flow.js"() {
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/util/indent-lines.js
+// ../main/node_modules/mdast-util-to-markdown/lib/util/indent-lines.js
 function indentLines(value, map4) {
   const result = [];
   let start = 0;
@@ -18085,12 +18382,12 @@ function indentLines(value, map4) {
 }
 var eol;
 var init_indent_lines = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/indent-lines.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/util/indent-lines.js"() {
     eol = /\r?\n|\r/g;
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/util/safe.js
+// ../main/node_modules/mdast-util-to-markdown/lib/util/safe.js
 function safe(state, input, config) {
   const value = (config.before || "") + (input || "") + (config.after || "");
   const positions = [];
@@ -18206,7 +18503,7 @@ function escapeBackslashes(value, after) {
 }
 var own6;
 var init_safe = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/safe.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/util/safe.js"() {
     init_micromark_util_classify_character();
     init_encode_character_reference();
     init_pattern_in_scope();
@@ -18214,7 +18511,7 @@ var init_safe = __esm({
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/util/track.js
+// ../main/node_modules/mdast-util-to-markdown/lib/util/track.js
 function track(config) {
   const options = config || {};
   const now = options.now || {};
@@ -18238,11 +18535,11 @@ function track(config) {
   }
 }
 var init_track = __esm({
-  "node_modules/mdast-util-to-markdown/lib/util/track.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/util/track.js"() {
   }
 });
 
-// node_modules/mdast-util-to-markdown/lib/index.js
+// ../main/node_modules/mdast-util-to-markdown/lib/index.js
 function toMarkdown(tree, options) {
   const settings = options || {};
   const state = {
@@ -18319,7 +18616,7 @@ function safeBound(value, config) {
   return safe(this, value, config);
 }
 var init_lib9 = __esm({
-  "node_modules/mdast-util-to-markdown/lib/index.js"() {
+  "../main/node_modules/mdast-util-to-markdown/lib/index.js"() {
     init_mdast_util_phrasing();
     init_zwitch();
     init_configure();
@@ -18336,15 +18633,15 @@ var init_lib9 = __esm({
   }
 });
 
-// node_modules/mdast-util-to-markdown/index.js
+// ../main/node_modules/mdast-util-to-markdown/index.js
 var init_mdast_util_to_markdown = __esm({
-  "node_modules/mdast-util-to-markdown/index.js"() {
+  "../main/node_modules/mdast-util-to-markdown/index.js"() {
     init_lib9();
     init_handle();
   }
 });
 
-// node_modules/remark-stringify/lib/index.js
+// ../main/node_modules/remark-stringify/lib/index.js
 function remarkStringify(options) {
   const self2 = this;
   self2.compiler = compiler2;
@@ -18360,32 +18657,32 @@ function remarkStringify(options) {
   }
 }
 var init_lib10 = __esm({
-  "node_modules/remark-stringify/lib/index.js"() {
+  "../main/node_modules/remark-stringify/lib/index.js"() {
     init_mdast_util_to_markdown();
   }
 });
 
-// node_modules/remark-stringify/index.js
+// ../main/node_modules/remark-stringify/index.js
 var init_remark_stringify = __esm({
-  "node_modules/remark-stringify/index.js"() {
+  "../main/node_modules/remark-stringify/index.js"() {
     init_lib10();
   }
 });
 
-// node_modules/bail/index.js
+// ../main/node_modules/bail/index.js
 function bail(error) {
   if (error) {
     throw error;
   }
 }
 var init_bail = __esm({
-  "node_modules/bail/index.js"() {
+  "../main/node_modules/bail/index.js"() {
   }
 });
 
-// node_modules/extend/index.js
+// ../main/node_modules/extend/index.js
 var require_extend = __commonJS({
-  "node_modules/extend/index.js"(exports, module) {
+  "../main/node_modules/extend/index.js"(exports, module) {
     "use strict";
     var hasOwn = Object.prototype.hasOwnProperty;
     var toStr = Object.prototype.toString;
@@ -18397,7 +18694,7 @@ var require_extend = __commonJS({
       }
       return toStr.call(arr) === "[object Array]";
     };
-    var isPlainObject4 = function isPlainObject5(obj) {
+    var isPlainObject5 = function isPlainObject6(obj) {
       if (!obj || toStr.call(obj) !== "[object Object]") {
         return false;
       }
@@ -18454,12 +18751,12 @@ var require_extend = __commonJS({
             src = getProperty(target, name);
             copy = getProperty(options, name);
             if (target !== copy) {
-              if (deep && copy && (isPlainObject4(copy) || (copyIsArray = isArray(copy)))) {
+              if (deep && copy && (isPlainObject5(copy) || (copyIsArray = isArray(copy)))) {
                 if (copyIsArray) {
                   copyIsArray = false;
                   clone = src && isArray(src) ? src : [];
                 } else {
-                  clone = src && isPlainObject4(src) ? src : {};
+                  clone = src && isPlainObject5(src) ? src : {};
                 }
                 setProperty(target, { name, newValue: extend2(deep, clone, copy) });
               } else if (typeof copy !== "undefined") {
@@ -18474,15 +18771,15 @@ var require_extend = __commonJS({
   }
 });
 
-// node_modules/devlop/lib/default.js
+// ../main/node_modules/devlop/lib/default.js
 function ok2() {
 }
 var init_default = __esm({
-  "node_modules/devlop/lib/default.js"() {
+  "../main/node_modules/devlop/lib/default.js"() {
   }
 });
 
-// node_modules/is-plain-obj/index.js
+// ../main/node_modules/is-plain-obj/index.js
 function isPlainObject(value) {
   if (typeof value !== "object" || value === null) {
     return false;
@@ -18491,11 +18788,11 @@ function isPlainObject(value) {
   return (prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null) && !(Symbol.toStringTag in value) && !(Symbol.iterator in value);
 }
 var init_is_plain_obj = __esm({
-  "node_modules/is-plain-obj/index.js"() {
+  "../main/node_modules/is-plain-obj/index.js"() {
   }
 });
 
-// node_modules/trough/lib/index.js
+// ../main/node_modules/trough/lib/index.js
 function trough() {
   const fns = [];
   const pipeline = { run, use };
@@ -18539,8 +18836,8 @@ function trough() {
 }
 function wrap2(middleware, callback) {
   let called;
-  return wrapped;
-  function wrapped(...parameters) {
+  return wrapped2;
+  function wrapped2(...parameters) {
     const fnExpectsCallback = middleware.length > parameters.length;
     let result;
     if (fnExpectsCallback) {
@@ -18579,21 +18876,21 @@ function wrap2(middleware, callback) {
   }
 }
 var init_lib11 = __esm({
-  "node_modules/trough/lib/index.js"() {
+  "../main/node_modules/trough/lib/index.js"() {
   }
 });
 
-// node_modules/trough/index.js
+// ../main/node_modules/trough/index.js
 var init_trough = __esm({
-  "node_modules/trough/index.js"() {
+  "../main/node_modules/trough/index.js"() {
     init_lib11();
   }
 });
 
-// node_modules/vfile-message/lib/index.js
+// ../main/node_modules/vfile-message/lib/index.js
 var VFileMessage;
 var init_lib12 = __esm({
-  "node_modules/vfile-message/lib/index.js"() {
+  "../main/node_modules/vfile-message/lib/index.js"() {
     init_unist_util_stringify_position();
     VFileMessage = class extends Error {
       /**
@@ -18759,28 +19056,28 @@ var init_lib12 = __esm({
   }
 });
 
-// node_modules/vfile-message/index.js
+// ../main/node_modules/vfile-message/index.js
 var init_vfile_message = __esm({
-  "node_modules/vfile-message/index.js"() {
+  "../main/node_modules/vfile-message/index.js"() {
     init_lib12();
   }
 });
 
-// node_modules/vfile/lib/minpath.js
+// ../main/node_modules/vfile/lib/minpath.js
 import { default as default2 } from "node:path";
 var init_minpath = __esm({
-  "node_modules/vfile/lib/minpath.js"() {
+  "../main/node_modules/vfile/lib/minpath.js"() {
   }
 });
 
-// node_modules/vfile/lib/minproc.js
+// ../main/node_modules/vfile/lib/minproc.js
 import { default as default3 } from "node:process";
 var init_minproc = __esm({
-  "node_modules/vfile/lib/minproc.js"() {
+  "../main/node_modules/vfile/lib/minproc.js"() {
   }
 });
 
-// node_modules/vfile/lib/minurl.shared.js
+// ../main/node_modules/vfile/lib/minurl.shared.js
 function isUrl(fileUrlOrPath) {
   return Boolean(
     fileUrlOrPath !== null && typeof fileUrlOrPath === "object" && "href" in fileUrlOrPath && fileUrlOrPath.href && "protocol" in fileUrlOrPath && fileUrlOrPath.protocol && // @ts-expect-error: indexing is fine.
@@ -18788,19 +19085,19 @@ function isUrl(fileUrlOrPath) {
   );
 }
 var init_minurl_shared = __esm({
-  "node_modules/vfile/lib/minurl.shared.js"() {
+  "../main/node_modules/vfile/lib/minurl.shared.js"() {
   }
 });
 
-// node_modules/vfile/lib/minurl.js
+// ../main/node_modules/vfile/lib/minurl.js
 import { fileURLToPath } from "node:url";
 var init_minurl = __esm({
-  "node_modules/vfile/lib/minurl.js"() {
+  "../main/node_modules/vfile/lib/minurl.js"() {
     init_minurl_shared();
   }
 });
 
-// node_modules/vfile/lib/index.js
+// ../main/node_modules/vfile/lib/index.js
 function assertPart(part, name) {
   if (part && part.includes(default2.sep)) {
     throw new Error(
@@ -18813,8 +19110,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path32, name) {
-  if (!path32) {
+function assertPath(path35, name) {
+  if (!path35) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -18825,7 +19122,7 @@ function isUint8Array(value) {
 }
 var order, VFile;
 var init_lib13 = __esm({
-  "node_modules/vfile/lib/index.js"() {
+  "../main/node_modules/vfile/lib/index.js"() {
     init_vfile_message();
     init_minpath();
     init_minproc();
@@ -18999,13 +19296,13 @@ var init_lib13 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set path(path32) {
-        if (isUrl(path32)) {
-          path32 = fileURLToPath(path32);
+      set path(path35) {
+        if (isUrl(path35)) {
+          path35 = fileURLToPath(path35);
         }
-        assertNonEmpty(path32, "path");
-        if (this.path !== path32) {
-          this.history.push(path32);
+        assertNonEmpty(path35, "path");
+        if (this.path !== path35) {
+          this.history.push(path35);
         }
       }
       /**
@@ -19263,17 +19560,17 @@ var init_lib13 = __esm({
   }
 });
 
-// node_modules/vfile/index.js
+// ../main/node_modules/vfile/index.js
 var init_vfile = __esm({
-  "node_modules/vfile/index.js"() {
+  "../main/node_modules/vfile/index.js"() {
     init_lib13();
   }
 });
 
-// node_modules/unified/lib/callable-instance.js
+// ../main/node_modules/unified/lib/callable-instance.js
 var CallableInstance;
 var init_callable_instance = __esm({
-  "node_modules/unified/lib/callable-instance.js"() {
+  "../main/node_modules/unified/lib/callable-instance.js"() {
     CallableInstance = /**
      * @type {new <Parameters extends Array<unknown>, Result>(property: string | symbol) => (...parameters: Parameters) => Result}
      */
@@ -19302,7 +19599,7 @@ var init_callable_instance = __esm({
   }
 });
 
-// node_modules/unified/lib/index.js
+// ../main/node_modules/unified/lib/index.js
 function assertParser(name, value) {
   if (typeof value !== "function") {
     throw new TypeError("Cannot `" + name + "` without `parser`");
@@ -19350,7 +19647,7 @@ function isUint8Array2(value) {
 }
 var import_extend, own7, Processor, unified;
 var init_lib14 = __esm({
-  "node_modules/unified/lib/index.js"() {
+  "../main/node_modules/unified/lib/index.js"() {
     init_bail();
     import_extend = __toESM(require_extend(), 1);
     init_default();
@@ -19950,17 +20247,17 @@ var init_lib14 = __esm({
   }
 });
 
-// node_modules/unified/index.js
+// ../main/node_modules/unified/index.js
 var init_unified = __esm({
-  "node_modules/unified/index.js"() {
+  "../main/node_modules/unified/index.js"() {
     init_lib14();
   }
 });
 
-// node_modules/remark/index.js
+// ../main/node_modules/remark/index.js
 var remark;
 var init_remark = __esm({
-  "node_modules/remark/index.js"() {
+  "../main/node_modules/remark/index.js"() {
     init_remark_parse();
     init_remark_stringify();
     init_unified();
@@ -19968,7 +20265,7 @@ var init_remark = __esm({
   }
 });
 
-// node_modules/ccount/index.js
+// ../main/node_modules/ccount/index.js
 function ccount(value, character) {
   const source = String(value);
   if (typeof character !== "string") {
@@ -19983,11 +20280,11 @@ function ccount(value, character) {
   return count4;
 }
 var init_ccount = __esm({
-  "node_modules/ccount/index.js"() {
+  "../main/node_modules/ccount/index.js"() {
   }
 });
 
-// node_modules/escape-string-regexp/index.js
+// ../main/node_modules/escape-string-regexp/index.js
 function escapeStringRegexp(string3) {
   if (typeof string3 !== "string") {
     throw new TypeError("Expected a string");
@@ -19995,11 +20292,11 @@ function escapeStringRegexp(string3) {
   return string3.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&").replace(/-/g, "\\x2d");
 }
 var init_escape_string_regexp = __esm({
-  "node_modules/escape-string-regexp/index.js"() {
+  "../main/node_modules/escape-string-regexp/index.js"() {
   }
 });
 
-// node_modules/mdast-util-find-and-replace/lib/index.js
+// ../main/node_modules/mdast-util-find-and-replace/lib/index.js
 function findAndReplace(tree, list6, options) {
   const settings = options || {};
   const ignored = convert(settings.ignore || []);
@@ -20100,21 +20397,21 @@ function toFunction(replace2) {
   };
 }
 var init_lib15 = __esm({
-  "node_modules/mdast-util-find-and-replace/lib/index.js"() {
+  "../main/node_modules/mdast-util-find-and-replace/lib/index.js"() {
     init_escape_string_regexp();
     init_unist_util_visit_parents();
     init_unist_util_is();
   }
 });
 
-// node_modules/mdast-util-find-and-replace/index.js
+// ../main/node_modules/mdast-util-find-and-replace/index.js
 var init_mdast_util_find_and_replace = __esm({
-  "node_modules/mdast-util-find-and-replace/index.js"() {
+  "../main/node_modules/mdast-util-find-and-replace/index.js"() {
     init_lib15();
   }
 });
 
-// node_modules/mdast-util-gfm-autolink-literal/lib/index.js
+// ../main/node_modules/mdast-util-gfm-autolink-literal/lib/index.js
 function gfmAutolinkLiteralFromMarkdown() {
   return {
     transforms: [transformGfmAutolinkLiterals],
@@ -20204,7 +20501,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_, protocol, domain2, path32, match) {
+function findUrl(_, protocol, domain2, path35, match) {
   if (!previous2(match)) {
     return false;
   }
@@ -20217,7 +20514,7 @@ function findUrl(_, protocol, domain2, path32, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path32);
+  const parts = splitUrl(domain2 + path35);
   const result = {
     type: "link",
     title: null,
@@ -20278,8 +20575,8 @@ function isCorrectDomain(domain2) {
 function splitUrl(url) {
   let index2 = url.length;
   while (index2 > 0) {
-    const code6 = url.charCodeAt(index2 - 1);
-    if (code6 === 33 || code6 === 34 || code6 === 38 || code6 === 39 || code6 === 41 || code6 === 44 || code6 === 46 || code6 === 58 || code6 === 59 || code6 === 60 || code6 === 62 || code6 === 63 || code6 === 93 || code6 === 125) {
+    const code5 = url.charCodeAt(index2 - 1);
+    if (code5 === 33 || code5 === 34 || code5 === 38 || code5 === 39 || code5 === 41 || code5 === 44 || code5 === 46 || code5 === 58 || code5 === 59 || code5 === 60 || code5 === 62 || code5 === 63 || code5 === 93 || code5 === 125) {
       index2--;
     } else {
       break;
@@ -20302,12 +20599,12 @@ function splitUrl(url) {
   return [url, trail2];
 }
 function previous2(match) {
-  const code6 = match.input.charCodeAt(match.index - 1);
-  return match.index === 0 || unicodeWhitespace(code6) || unicodePunctuation(code6);
+  const code5 = match.input.charCodeAt(match.index - 1);
+  return match.index === 0 || unicodeWhitespace(code5) || unicodePunctuation(code5);
 }
 var inConstruct, notInConstruct;
 var init_lib16 = __esm({
-  "node_modules/mdast-util-gfm-autolink-literal/lib/index.js"() {
+  "../main/node_modules/mdast-util-gfm-autolink-literal/lib/index.js"() {
     init_ccount();
     init_default();
     init_micromark_util_character();
@@ -20317,14 +20614,14 @@ var init_lib16 = __esm({
   }
 });
 
-// node_modules/mdast-util-gfm-autolink-literal/index.js
+// ../main/node_modules/mdast-util-gfm-autolink-literal/index.js
 var init_mdast_util_gfm_autolink_literal = __esm({
-  "node_modules/mdast-util-gfm-autolink-literal/index.js"() {
+  "../main/node_modules/mdast-util-gfm-autolink-literal/index.js"() {
     init_lib16();
   }
 });
 
-// node_modules/mdast-util-gfm-footnote/lib/index.js
+// ../main/node_modules/mdast-util-gfm-footnote/lib/index.js
 function enterFootnoteCallString() {
   this.buffer();
 }
@@ -20436,21 +20733,21 @@ function mapAll(line, index2, blank) {
   return (blank ? "" : "    ") + line;
 }
 var init_lib17 = __esm({
-  "node_modules/mdast-util-gfm-footnote/lib/index.js"() {
+  "../main/node_modules/mdast-util-gfm-footnote/lib/index.js"() {
     init_default();
     init_micromark_util_normalize_identifier();
     footnoteReference.peek = footnoteReferencePeek;
   }
 });
 
-// node_modules/mdast-util-gfm-footnote/index.js
+// ../main/node_modules/mdast-util-gfm-footnote/index.js
 var init_mdast_util_gfm_footnote = __esm({
-  "node_modules/mdast-util-gfm-footnote/index.js"() {
+  "../main/node_modules/mdast-util-gfm-footnote/index.js"() {
     init_lib17();
   }
 });
 
-// node_modules/mdast-util-gfm-strikethrough/lib/index.js
+// ../main/node_modules/mdast-util-gfm-strikethrough/lib/index.js
 function gfmStrikethroughFromMarkdown() {
   return {
     canContainEols: ["delete"],
@@ -20498,7 +20795,7 @@ function peekDelete() {
 }
 var constructsWithoutStrikethrough;
 var init_lib18 = __esm({
-  "node_modules/mdast-util-gfm-strikethrough/lib/index.js"() {
+  "../main/node_modules/mdast-util-gfm-strikethrough/lib/index.js"() {
     constructsWithoutStrikethrough = [
       "autolink",
       "destinationLiteral",
@@ -20512,18 +20809,18 @@ var init_lib18 = __esm({
   }
 });
 
-// node_modules/mdast-util-gfm-strikethrough/index.js
+// ../main/node_modules/mdast-util-gfm-strikethrough/index.js
 var init_mdast_util_gfm_strikethrough = __esm({
-  "node_modules/mdast-util-gfm-strikethrough/index.js"() {
+  "../main/node_modules/mdast-util-gfm-strikethrough/index.js"() {
     init_lib18();
   }
 });
 
-// node_modules/markdown-table/index.js
+// ../main/node_modules/markdown-table/index.js
 function defaultStringLength(value) {
   return value.length;
 }
-function markdownTable(table3, options) {
+function markdownTable(table2, options) {
   const settings = options || {};
   const align = (settings.align || []).concat();
   const stringLength = settings.stringLength || defaultStringLength;
@@ -20533,15 +20830,15 @@ function markdownTable(table3, options) {
   const longestCellByColumn = [];
   let mostCellsPerRow = 0;
   let rowIndex = -1;
-  while (++rowIndex < table3.length) {
+  while (++rowIndex < table2.length) {
     const row2 = [];
     const sizes2 = [];
     let columnIndex2 = -1;
-    if (table3[rowIndex].length > mostCellsPerRow) {
-      mostCellsPerRow = table3[rowIndex].length;
+    if (table2[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table2[rowIndex].length;
     }
-    while (++columnIndex2 < table3[rowIndex].length) {
-      const cell = serialize2(table3[rowIndex][columnIndex2]);
+    while (++columnIndex2 < table2[rowIndex].length) {
+      const cell = serialize2(table2[rowIndex][columnIndex2]);
       if (settings.alignDelimiters !== false) {
         const size = stringLength(cell);
         sizes2[columnIndex2] = size;
@@ -20560,24 +20857,24 @@ function markdownTable(table3, options) {
       alignments[columnIndex] = toAlignment(align[columnIndex]);
     }
   } else {
-    const code6 = toAlignment(align);
+    const code5 = toAlignment(align);
     while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code6;
+      alignments[columnIndex] = code5;
     }
   }
   columnIndex = -1;
   const row = [];
   const sizes = [];
   while (++columnIndex < mostCellsPerRow) {
-    const code6 = alignments[columnIndex];
+    const code5 = alignments[columnIndex];
     let before = "";
     let after = "";
-    if (code6 === 99) {
+    if (code5 === 99) {
       before = ":";
       after = ":";
-    } else if (code6 === 108) {
+    } else if (code5 === 108) {
       before = ":";
-    } else if (code6 === 114) {
+    } else if (code5 === 114) {
       after = ":";
     }
     let size = settings.alignDelimiters === false ? 1 : Math.max(
@@ -20597,7 +20894,7 @@ function markdownTable(table3, options) {
   cellMatrix.splice(1, 0, row);
   sizeMatrix.splice(1, 0, sizes);
   rowIndex = -1;
-  const lines = [];
+  const lines2 = [];
   while (++rowIndex < cellMatrix.length) {
     const row2 = cellMatrix[rowIndex];
     const sizes2 = sizeMatrix[rowIndex];
@@ -20610,10 +20907,10 @@ function markdownTable(table3, options) {
       let after = "";
       if (settings.alignDelimiters !== false) {
         const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
-        const code6 = alignments[columnIndex];
-        if (code6 === 114) {
+        const code5 = alignments[columnIndex];
+        if (code5 === 114) {
           before = " ".repeat(size);
-        } else if (code6 === 99) {
+        } else if (code5 === 99) {
           const half = size / 2;
           if (size % 2) {
             before = " ".repeat(half + 0.5);
@@ -20648,25 +20945,25 @@ function markdownTable(table3, options) {
         line.push("|");
       }
     }
-    lines.push(
+    lines2.push(
       settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
     );
   }
-  return lines.join("\n");
+  return lines2.join("\n");
 }
 function serialize2(value) {
   return value === null || value === void 0 ? "" : String(value);
 }
 function toAlignment(value) {
-  const code6 = typeof value === "string" ? value.codePointAt(0) : 0;
-  return code6 === 67 || code6 === 99 ? 99 : code6 === 76 || code6 === 108 ? 108 : code6 === 82 || code6 === 114 ? 114 : 0;
+  const code5 = typeof value === "string" ? value.codePointAt(0) : 0;
+  return code5 === 67 || code5 === 99 ? 99 : code5 === 76 || code5 === 108 ? 108 : code5 === 82 || code5 === 114 ? 114 : 0;
 }
 var init_markdown_table = __esm({
-  "node_modules/markdown-table/index.js"() {
+  "../main/node_modules/markdown-table/index.js"() {
   }
 });
 
-// node_modules/mdast-util-gfm-table/lib/index.js
+// ../main/node_modules/mdast-util-gfm-table/lib/index.js
 function gfmTableFromMarkdown() {
   return {
     enter: {
@@ -20862,7 +21159,7 @@ function formatHeadingAsSetext2(node2, state) {
   );
 }
 var init_lib19 = __esm({
-  "node_modules/mdast-util-gfm-table/lib/index.js"() {
+  "../main/node_modules/mdast-util-gfm-table/lib/index.js"() {
     init_default();
     init_markdown_table();
     init_mdast_util_to_markdown();
@@ -20871,14 +21168,14 @@ var init_lib19 = __esm({
   }
 });
 
-// node_modules/mdast-util-gfm-table/index.js
+// ../main/node_modules/mdast-util-gfm-table/index.js
 var init_mdast_util_gfm_table = __esm({
-  "node_modules/mdast-util-gfm-table/index.js"() {
+  "../main/node_modules/mdast-util-gfm-table/index.js"() {
     init_lib19();
   }
 });
 
-// node_modules/mdast-util-gfm-task-list-item/lib/index.js
+// ../main/node_modules/mdast-util-gfm-task-list-item/lib/index.js
 function gfmTaskListItemFromMarkdown() {
   return {
     exit: {
@@ -20949,8 +21246,8 @@ function joinDefinitionsBeforeTaskListItemParagraph(left, _, parent) {
   if (!(left.type === "definition" && parent.type === "listItem")) {
     return;
   }
-  const paragraph4 = taskListItemParagraph(parent);
-  if (paragraph4 && parent.children.indexOf(left) < parent.children.indexOf(paragraph4)) {
+  const paragraph3 = taskListItemParagraph(parent);
+  if (paragraph3 && parent.children.indexOf(left) < parent.children.indexOf(paragraph3)) {
     return 0;
   }
 }
@@ -20968,20 +21265,20 @@ function taskListItemParagraph(node2) {
   }
 }
 var init_lib20 = __esm({
-  "node_modules/mdast-util-gfm-task-list-item/lib/index.js"() {
+  "../main/node_modules/mdast-util-gfm-task-list-item/lib/index.js"() {
     init_default();
     init_mdast_util_to_markdown();
   }
 });
 
-// node_modules/mdast-util-gfm-task-list-item/index.js
+// ../main/node_modules/mdast-util-gfm-task-list-item/index.js
 var init_mdast_util_gfm_task_list_item = __esm({
-  "node_modules/mdast-util-gfm-task-list-item/index.js"() {
+  "../main/node_modules/mdast-util-gfm-task-list-item/index.js"() {
     init_lib20();
   }
 });
 
-// node_modules/mdast-util-gfm/lib/index.js
+// ../main/node_modules/mdast-util-gfm/lib/index.js
 function gfmFromMarkdown() {
   return [
     gfmAutolinkLiteralFromMarkdown(),
@@ -21003,7 +21300,7 @@ function gfmToMarkdown(options) {
   };
 }
 var init_lib21 = __esm({
-  "node_modules/mdast-util-gfm/lib/index.js"() {
+  "../main/node_modules/mdast-util-gfm/lib/index.js"() {
     init_mdast_util_gfm_autolink_literal();
     init_mdast_util_gfm_footnote();
     init_mdast_util_gfm_strikethrough();
@@ -21012,14 +21309,14 @@ var init_lib21 = __esm({
   }
 });
 
-// node_modules/mdast-util-gfm/index.js
+// ../main/node_modules/mdast-util-gfm/index.js
 var init_mdast_util_gfm = __esm({
-  "node_modules/mdast-util-gfm/index.js"() {
+  "../main/node_modules/mdast-util-gfm/index.js"() {
     init_lib21();
   }
 });
 
-// node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js
+// ../main/node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js
 function gfmAutolinkLiteral() {
   return {
     text: text5
@@ -21030,65 +21327,65 @@ function tokenizeEmailAutolink(effects, ok3, nok) {
   let dot;
   let data;
   return start;
-  function start(code6) {
-    if (!gfmAtext(code6) || !previousEmail.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
-      return nok(code6);
+  function start(code5) {
+    if (!gfmAtext(code5) || !previousEmail.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
+      return nok(code5);
     }
     effects.enter("literalAutolink");
     effects.enter("literalAutolinkEmail");
-    return atext(code6);
+    return atext(code5);
   }
-  function atext(code6) {
-    if (gfmAtext(code6)) {
-      effects.consume(code6);
+  function atext(code5) {
+    if (gfmAtext(code5)) {
+      effects.consume(code5);
       return atext;
     }
-    if (code6 === 64) {
-      effects.consume(code6);
+    if (code5 === 64) {
+      effects.consume(code5);
       return emailDomain;
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function emailDomain(code6) {
-    if (code6 === 46) {
-      return effects.check(emailDomainDotTrail, emailDomainAfter, emailDomainDot)(code6);
+  function emailDomain(code5) {
+    if (code5 === 46) {
+      return effects.check(emailDomainDotTrail, emailDomainAfter, emailDomainDot)(code5);
     }
-    if (code6 === 45 || code6 === 95 || asciiAlphanumeric(code6)) {
+    if (code5 === 45 || code5 === 95 || asciiAlphanumeric(code5)) {
       data = true;
-      effects.consume(code6);
+      effects.consume(code5);
       return emailDomain;
     }
-    return emailDomainAfter(code6);
+    return emailDomainAfter(code5);
   }
-  function emailDomainDot(code6) {
-    effects.consume(code6);
+  function emailDomainDot(code5) {
+    effects.consume(code5);
     dot = true;
     return emailDomain;
   }
-  function emailDomainAfter(code6) {
+  function emailDomainAfter(code5) {
     if (data && dot && asciiAlpha(self2.previous)) {
       effects.exit("literalAutolinkEmail");
       effects.exit("literalAutolink");
-      return ok3(code6);
+      return ok3(code5);
     }
-    return nok(code6);
+    return nok(code5);
   }
 }
 function tokenizeWwwAutolink(effects, ok3, nok) {
   const self2 = this;
   return wwwStart;
-  function wwwStart(code6) {
-    if (code6 !== 87 && code6 !== 119 || !previousWww.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
-      return nok(code6);
+  function wwwStart(code5) {
+    if (code5 !== 87 && code5 !== 119 || !previousWww.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
+      return nok(code5);
     }
     effects.enter("literalAutolink");
     effects.enter("literalAutolinkWww");
-    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path5, wwwAfter), nok), nok)(code6);
+    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path5, wwwAfter), nok), nok)(code5);
   }
-  function wwwAfter(code6) {
+  function wwwAfter(code5) {
     effects.exit("literalAutolinkWww");
     effects.exit("literalAutolink");
-    return ok3(code6);
+    return ok3(code5);
   }
 }
 function tokenizeProtocolAutolink(effects, ok3, nok) {
@@ -21096,68 +21393,68 @@ function tokenizeProtocolAutolink(effects, ok3, nok) {
   let buffer = "";
   let seen = false;
   return protocolStart;
-  function protocolStart(code6) {
-    if ((code6 === 72 || code6 === 104) && previousProtocol.call(self2, self2.previous) && !previousUnbalanced(self2.events)) {
+  function protocolStart(code5) {
+    if ((code5 === 72 || code5 === 104) && previousProtocol.call(self2, self2.previous) && !previousUnbalanced(self2.events)) {
       effects.enter("literalAutolink");
       effects.enter("literalAutolinkHttp");
-      buffer += String.fromCodePoint(code6);
-      effects.consume(code6);
+      buffer += String.fromCodePoint(code5);
+      effects.consume(code5);
       return protocolPrefixInside;
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function protocolPrefixInside(code6) {
-    if (asciiAlpha(code6) && buffer.length < 5) {
-      buffer += String.fromCodePoint(code6);
-      effects.consume(code6);
+  function protocolPrefixInside(code5) {
+    if (asciiAlpha(code5) && buffer.length < 5) {
+      buffer += String.fromCodePoint(code5);
+      effects.consume(code5);
       return protocolPrefixInside;
     }
-    if (code6 === 58) {
+    if (code5 === 58) {
       const protocol = buffer.toLowerCase();
       if (protocol === "http" || protocol === "https") {
-        effects.consume(code6);
+        effects.consume(code5);
         return protocolSlashesInside;
       }
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function protocolSlashesInside(code6) {
-    if (code6 === 47) {
-      effects.consume(code6);
+  function protocolSlashesInside(code5) {
+    if (code5 === 47) {
+      effects.consume(code5);
       if (seen) {
         return afterProtocol;
       }
       seen = true;
       return protocolSlashesInside;
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function afterProtocol(code6) {
-    return code6 === null || asciiControl(code6) || markdownLineEndingOrSpace(code6) || unicodeWhitespace(code6) || unicodePunctuation(code6) ? nok(code6) : effects.attempt(domain, effects.attempt(path5, protocolAfter), nok)(code6);
+  function afterProtocol(code5) {
+    return code5 === null || asciiControl(code5) || markdownLineEndingOrSpace(code5) || unicodeWhitespace(code5) || unicodePunctuation(code5) ? nok(code5) : effects.attempt(domain, effects.attempt(path5, protocolAfter), nok)(code5);
   }
-  function protocolAfter(code6) {
+  function protocolAfter(code5) {
     effects.exit("literalAutolinkHttp");
     effects.exit("literalAutolink");
-    return ok3(code6);
+    return ok3(code5);
   }
 }
 function tokenizeWwwPrefix(effects, ok3, nok) {
   let size = 0;
   return wwwPrefixInside;
-  function wwwPrefixInside(code6) {
-    if ((code6 === 87 || code6 === 119) && size < 3) {
+  function wwwPrefixInside(code5) {
+    if ((code5 === 87 || code5 === 119) && size < 3) {
       size++;
-      effects.consume(code6);
+      effects.consume(code5);
       return wwwPrefixInside;
     }
-    if (code6 === 46 && size === 3) {
-      effects.consume(code6);
+    if (code5 === 46 && size === 3) {
+      effects.consume(code5);
       return wwwPrefixAfter;
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function wwwPrefixAfter(code6) {
-    return code6 === null ? nok(code6) : ok3(code6);
+  function wwwPrefixAfter(code5) {
+    return code5 === null ? nok(code5) : ok3(code5);
   }
 }
 function tokenizeDomain(effects, ok3, nok) {
@@ -21165,130 +21462,130 @@ function tokenizeDomain(effects, ok3, nok) {
   let underscoreInLastLastSegment;
   let seen;
   return domainInside;
-  function domainInside(code6) {
-    if (code6 === 46 || code6 === 95) {
-      return effects.check(trail, domainAfter, domainAtPunctuation)(code6);
+  function domainInside(code5) {
+    if (code5 === 46 || code5 === 95) {
+      return effects.check(trail, domainAfter, domainAtPunctuation)(code5);
     }
-    if (code6 === null || markdownLineEndingOrSpace(code6) || unicodeWhitespace(code6) || code6 !== 45 && unicodePunctuation(code6)) {
-      return domainAfter(code6);
+    if (code5 === null || markdownLineEndingOrSpace(code5) || unicodeWhitespace(code5) || code5 !== 45 && unicodePunctuation(code5)) {
+      return domainAfter(code5);
     }
     seen = true;
-    effects.consume(code6);
+    effects.consume(code5);
     return domainInside;
   }
-  function domainAtPunctuation(code6) {
-    if (code6 === 95) {
+  function domainAtPunctuation(code5) {
+    if (code5 === 95) {
       underscoreInLastSegment = true;
     } else {
       underscoreInLastLastSegment = underscoreInLastSegment;
       underscoreInLastSegment = void 0;
     }
-    effects.consume(code6);
+    effects.consume(code5);
     return domainInside;
   }
-  function domainAfter(code6) {
+  function domainAfter(code5) {
     if (underscoreInLastLastSegment || underscoreInLastSegment || !seen) {
-      return nok(code6);
+      return nok(code5);
     }
-    return ok3(code6);
+    return ok3(code5);
   }
 }
 function tokenizePath(effects, ok3) {
   let sizeOpen = 0;
   let sizeClose = 0;
   return pathInside;
-  function pathInside(code6) {
-    if (code6 === 40) {
+  function pathInside(code5) {
+    if (code5 === 40) {
       sizeOpen++;
-      effects.consume(code6);
+      effects.consume(code5);
       return pathInside;
     }
-    if (code6 === 41 && sizeClose < sizeOpen) {
-      return pathAtPunctuation(code6);
+    if (code5 === 41 && sizeClose < sizeOpen) {
+      return pathAtPunctuation(code5);
     }
-    if (code6 === 33 || code6 === 34 || code6 === 38 || code6 === 39 || code6 === 41 || code6 === 42 || code6 === 44 || code6 === 46 || code6 === 58 || code6 === 59 || code6 === 60 || code6 === 63 || code6 === 93 || code6 === 95 || code6 === 126) {
-      return effects.check(trail, ok3, pathAtPunctuation)(code6);
+    if (code5 === 33 || code5 === 34 || code5 === 38 || code5 === 39 || code5 === 41 || code5 === 42 || code5 === 44 || code5 === 46 || code5 === 58 || code5 === 59 || code5 === 60 || code5 === 63 || code5 === 93 || code5 === 95 || code5 === 126) {
+      return effects.check(trail, ok3, pathAtPunctuation)(code5);
     }
-    if (code6 === null || markdownLineEndingOrSpace(code6) || unicodeWhitespace(code6)) {
-      return ok3(code6);
+    if (code5 === null || markdownLineEndingOrSpace(code5) || unicodeWhitespace(code5)) {
+      return ok3(code5);
     }
-    effects.consume(code6);
+    effects.consume(code5);
     return pathInside;
   }
-  function pathAtPunctuation(code6) {
-    if (code6 === 41) {
+  function pathAtPunctuation(code5) {
+    if (code5 === 41) {
       sizeClose++;
     }
-    effects.consume(code6);
+    effects.consume(code5);
     return pathInside;
   }
 }
 function tokenizeTrail(effects, ok3, nok) {
   return trail2;
-  function trail2(code6) {
-    if (code6 === 33 || code6 === 34 || code6 === 39 || code6 === 41 || code6 === 42 || code6 === 44 || code6 === 46 || code6 === 58 || code6 === 59 || code6 === 63 || code6 === 95 || code6 === 126) {
-      effects.consume(code6);
+  function trail2(code5) {
+    if (code5 === 33 || code5 === 34 || code5 === 39 || code5 === 41 || code5 === 42 || code5 === 44 || code5 === 46 || code5 === 58 || code5 === 59 || code5 === 63 || code5 === 95 || code5 === 126) {
+      effects.consume(code5);
       return trail2;
     }
-    if (code6 === 38) {
-      effects.consume(code6);
+    if (code5 === 38) {
+      effects.consume(code5);
       return trailCharacterReferenceStart;
     }
-    if (code6 === 93) {
-      effects.consume(code6);
+    if (code5 === 93) {
+      effects.consume(code5);
       return trailBracketAfter;
     }
     if (
       // `<` is an end.
-      code6 === 60 || // So is whitespace.
-      code6 === null || markdownLineEndingOrSpace(code6) || unicodeWhitespace(code6)
+      code5 === 60 || // So is whitespace.
+      code5 === null || markdownLineEndingOrSpace(code5) || unicodeWhitespace(code5)
     ) {
-      return ok3(code6);
+      return ok3(code5);
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function trailBracketAfter(code6) {
-    if (code6 === null || code6 === 40 || code6 === 91 || markdownLineEndingOrSpace(code6) || unicodeWhitespace(code6)) {
-      return ok3(code6);
+  function trailBracketAfter(code5) {
+    if (code5 === null || code5 === 40 || code5 === 91 || markdownLineEndingOrSpace(code5) || unicodeWhitespace(code5)) {
+      return ok3(code5);
     }
-    return trail2(code6);
+    return trail2(code5);
   }
-  function trailCharacterReferenceStart(code6) {
-    return asciiAlpha(code6) ? trailCharacterReferenceInside(code6) : nok(code6);
+  function trailCharacterReferenceStart(code5) {
+    return asciiAlpha(code5) ? trailCharacterReferenceInside(code5) : nok(code5);
   }
-  function trailCharacterReferenceInside(code6) {
-    if (code6 === 59) {
-      effects.consume(code6);
+  function trailCharacterReferenceInside(code5) {
+    if (code5 === 59) {
+      effects.consume(code5);
       return trail2;
     }
-    if (asciiAlpha(code6)) {
-      effects.consume(code6);
+    if (asciiAlpha(code5)) {
+      effects.consume(code5);
       return trailCharacterReferenceInside;
     }
-    return nok(code6);
+    return nok(code5);
   }
 }
 function tokenizeEmailDomainDotTrail(effects, ok3, nok) {
   return start;
-  function start(code6) {
-    effects.consume(code6);
+  function start(code5) {
+    effects.consume(code5);
     return after;
   }
-  function after(code6) {
-    return asciiAlphanumeric(code6) ? nok(code6) : ok3(code6);
+  function after(code5) {
+    return asciiAlphanumeric(code5) ? nok(code5) : ok3(code5);
   }
 }
-function previousWww(code6) {
-  return code6 === null || code6 === 40 || code6 === 42 || code6 === 95 || code6 === 91 || code6 === 93 || code6 === 126 || markdownLineEndingOrSpace(code6);
+function previousWww(code5) {
+  return code5 === null || code5 === 40 || code5 === 42 || code5 === 95 || code5 === 91 || code5 === 93 || code5 === 126 || markdownLineEndingOrSpace(code5);
 }
-function previousProtocol(code6) {
-  return !asciiAlpha(code6);
+function previousProtocol(code5) {
+  return !asciiAlpha(code5);
 }
-function previousEmail(code6) {
-  return !(code6 === 47 || gfmAtext(code6));
+function previousEmail(code5) {
+  return !(code5 === 47 || gfmAtext(code5));
 }
-function gfmAtext(code6) {
-  return code6 === 43 || code6 === 45 || code6 === 46 || code6 === 95 || asciiAlphanumeric(code6);
+function gfmAtext(code5) {
+  return code5 === 43 || code5 === 45 || code5 === 46 || code5 === 95 || asciiAlphanumeric(code5);
 }
 function previousUnbalanced(events) {
   let index2 = events.length;
@@ -21311,7 +21608,7 @@ function previousUnbalanced(events) {
 }
 var wwwPrefix, domain, path5, trail, emailDomainDotTrail, wwwAutolink, protocolAutolink, emailAutolink, text5, code4;
 var init_syntax = __esm({
-  "node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js"() {
+  "../main/node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js"() {
     init_micromark_util_character();
     wwwPrefix = {
       tokenize: tokenizeWwwPrefix,
@@ -21367,14 +21664,14 @@ var init_syntax = __esm({
   }
 });
 
-// node_modules/micromark-extension-gfm-autolink-literal/index.js
+// ../main/node_modules/micromark-extension-gfm-autolink-literal/index.js
 var init_micromark_extension_gfm_autolink_literal = __esm({
-  "node_modules/micromark-extension-gfm-autolink-literal/index.js"() {
+  "../main/node_modules/micromark-extension-gfm-autolink-literal/index.js"() {
     init_syntax();
   }
 });
 
-// node_modules/micromark-extension-gfm-footnote/lib/syntax.js
+// ../main/node_modules/micromark-extension-gfm-footnote/lib/syntax.js
 function gfmFootnote() {
   return {
     document: {
@@ -21417,21 +21714,21 @@ function tokenizePotentialGfmFootnoteCall(effects, ok3, nok) {
     }
   }
   return start;
-  function start(code6) {
+  function start(code5) {
     if (!labelStart || !labelStart._balanced) {
-      return nok(code6);
+      return nok(code5);
     }
     const id = normalizeIdentifier(self2.sliceSerialize({
       start: labelStart.end,
       end: self2.now()
     }));
     if (id.codePointAt(0) !== 94 || !defined.includes(id.slice(1))) {
-      return nok(code6);
+      return nok(code5);
     }
     effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code6);
+    effects.consume(code5);
     effects.exit("gfmFootnoteCallLabelMarker");
-    return ok3(code6);
+    return ok3(code5);
   }
 }
 function resolveToPotentialGfmFootnoteCall(events, context) {
@@ -21499,58 +21796,58 @@ function tokenizeGfmFootnoteCall(effects, ok3, nok) {
   let size = 0;
   let data;
   return start;
-  function start(code6) {
+  function start(code5) {
     effects.enter("gfmFootnoteCall");
     effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code6);
+    effects.consume(code5);
     effects.exit("gfmFootnoteCallLabelMarker");
     return callStart;
   }
-  function callStart(code6) {
-    if (code6 !== 94) return nok(code6);
+  function callStart(code5) {
+    if (code5 !== 94) return nok(code5);
     effects.enter("gfmFootnoteCallMarker");
-    effects.consume(code6);
+    effects.consume(code5);
     effects.exit("gfmFootnoteCallMarker");
     effects.enter("gfmFootnoteCallString");
     effects.enter("chunkString").contentType = "string";
     return callData;
   }
-  function callData(code6) {
+  function callData(code5) {
     if (
       // Too long.
       size > 999 || // Closing brace with nothing.
-      code6 === 93 && !data || // Space or tab is not supported by GFM for some reason.
+      code5 === 93 && !data || // Space or tab is not supported by GFM for some reason.
       // `\n` and `[` not being supported makes sense.
-      code6 === null || code6 === 91 || markdownLineEndingOrSpace(code6)
+      code5 === null || code5 === 91 || markdownLineEndingOrSpace(code5)
     ) {
-      return nok(code6);
+      return nok(code5);
     }
-    if (code6 === 93) {
+    if (code5 === 93) {
       effects.exit("chunkString");
       const token = effects.exit("gfmFootnoteCallString");
       if (!defined.includes(normalizeIdentifier(self2.sliceSerialize(token)))) {
-        return nok(code6);
+        return nok(code5);
       }
       effects.enter("gfmFootnoteCallLabelMarker");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("gfmFootnoteCallLabelMarker");
       effects.exit("gfmFootnoteCall");
       return ok3;
     }
-    if (!markdownLineEndingOrSpace(code6)) {
+    if (!markdownLineEndingOrSpace(code5)) {
       data = true;
     }
     size++;
-    effects.consume(code6);
-    return code6 === 92 ? callEscape : callData;
+    effects.consume(code5);
+    return code5 === 92 ? callEscape : callData;
   }
-  function callEscape(code6) {
-    if (code6 === 91 || code6 === 92 || code6 === 93) {
-      effects.consume(code6);
+  function callEscape(code5) {
+    if (code5 === 91 || code5 === 92 || code5 === 93) {
+      effects.consume(code5);
       size++;
       return callData;
     }
-    return callData(code6);
+    return callData(code5);
   }
 }
 function tokenizeDefinitionStart(effects, ok3, nok) {
@@ -21560,74 +21857,74 @@ function tokenizeDefinitionStart(effects, ok3, nok) {
   let size = 0;
   let data;
   return start;
-  function start(code6) {
+  function start(code5) {
     effects.enter("gfmFootnoteDefinition")._container = true;
     effects.enter("gfmFootnoteDefinitionLabel");
     effects.enter("gfmFootnoteDefinitionLabelMarker");
-    effects.consume(code6);
+    effects.consume(code5);
     effects.exit("gfmFootnoteDefinitionLabelMarker");
     return labelAtMarker;
   }
-  function labelAtMarker(code6) {
-    if (code6 === 94) {
+  function labelAtMarker(code5) {
+    if (code5 === 94) {
       effects.enter("gfmFootnoteDefinitionMarker");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("gfmFootnoteDefinitionMarker");
       effects.enter("gfmFootnoteDefinitionLabelString");
       effects.enter("chunkString").contentType = "string";
       return labelInside;
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function labelInside(code6) {
+  function labelInside(code5) {
     if (
       // Too long.
       size > 999 || // Closing brace with nothing.
-      code6 === 93 && !data || // Space or tab is not supported by GFM for some reason.
+      code5 === 93 && !data || // Space or tab is not supported by GFM for some reason.
       // `\n` and `[` not being supported makes sense.
-      code6 === null || code6 === 91 || markdownLineEndingOrSpace(code6)
+      code5 === null || code5 === 91 || markdownLineEndingOrSpace(code5)
     ) {
-      return nok(code6);
+      return nok(code5);
     }
-    if (code6 === 93) {
+    if (code5 === 93) {
       effects.exit("chunkString");
       const token = effects.exit("gfmFootnoteDefinitionLabelString");
       identifier = normalizeIdentifier(self2.sliceSerialize(token));
       effects.enter("gfmFootnoteDefinitionLabelMarker");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("gfmFootnoteDefinitionLabelMarker");
       effects.exit("gfmFootnoteDefinitionLabel");
       return labelAfter;
     }
-    if (!markdownLineEndingOrSpace(code6)) {
+    if (!markdownLineEndingOrSpace(code5)) {
       data = true;
     }
     size++;
-    effects.consume(code6);
-    return code6 === 92 ? labelEscape : labelInside;
+    effects.consume(code5);
+    return code5 === 92 ? labelEscape : labelInside;
   }
-  function labelEscape(code6) {
-    if (code6 === 91 || code6 === 92 || code6 === 93) {
-      effects.consume(code6);
+  function labelEscape(code5) {
+    if (code5 === 91 || code5 === 92 || code5 === 93) {
+      effects.consume(code5);
       size++;
       return labelInside;
     }
-    return labelInside(code6);
+    return labelInside(code5);
   }
-  function labelAfter(code6) {
-    if (code6 === 58) {
+  function labelAfter(code5) {
+    if (code5 === 58) {
       effects.enter("definitionMarker");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("definitionMarker");
       if (!defined.includes(identifier)) {
         defined.push(identifier);
       }
       return factorySpace(effects, whitespaceAfter, "gfmFootnoteDefinitionWhitespace");
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function whitespaceAfter(code6) {
-    return ok3(code6);
+  function whitespaceAfter(code5) {
+    return ok3(code5);
   }
 }
 function tokenizeDefinitionContinuation(effects, ok3, nok) {
@@ -21639,14 +21936,14 @@ function gfmFootnoteDefinitionEnd(effects) {
 function tokenizeIndent2(effects, ok3, nok) {
   const self2 = this;
   return factorySpace(effects, afterPrefix, "gfmFootnoteDefinitionIndent", 4 + 1);
-  function afterPrefix(code6) {
+  function afterPrefix(code5) {
     const tail = self2.events[self2.events.length - 1];
-    return tail && tail[1].type === "gfmFootnoteDefinitionIndent" && tail[2].sliceSerialize(tail[1], true).length === 4 ? ok3(code6) : nok(code6);
+    return tail && tail[1].type === "gfmFootnoteDefinitionIndent" && tail[2].sliceSerialize(tail[1], true).length === 4 ? ok3(code5) : nok(code5);
   }
 }
 var indent;
 var init_syntax2 = __esm({
-  "node_modules/micromark-extension-gfm-footnote/lib/syntax.js"() {
+  "../main/node_modules/micromark-extension-gfm-footnote/lib/syntax.js"() {
     init_micromark_core_commonmark();
     init_micromark_factory_space();
     init_micromark_util_character();
@@ -21658,14 +21955,14 @@ var init_syntax2 = __esm({
   }
 });
 
-// node_modules/micromark-extension-gfm-footnote/index.js
+// ../main/node_modules/micromark-extension-gfm-footnote/index.js
 var init_micromark_extension_gfm_footnote = __esm({
-  "node_modules/micromark-extension-gfm-footnote/index.js"() {
+  "../main/node_modules/micromark-extension-gfm-footnote/index.js"() {
     init_syntax2();
   }
 });
 
-// node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js
+// ../main/node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js
 function gfmStrikethrough(options) {
   const options_ = options || {};
   let single = options_.singleTilde;
@@ -21703,17 +22000,17 @@ function gfmStrikethrough(options) {
               start: Object.assign({}, events[open2][1].start),
               end: Object.assign({}, events[index2][1].end)
             };
-            const text7 = {
+            const text6 = {
               type: "strikethroughText",
               start: Object.assign({}, events[open2][1].end),
               end: Object.assign({}, events[index2][1].start)
             };
-            const nextEvents = [["enter", strikethrough, context], ["enter", events[open2][1], context], ["exit", events[open2][1], context], ["enter", text7, context]];
+            const nextEvents = [["enter", strikethrough, context], ["enter", events[open2][1], context], ["exit", events[open2][1], context], ["enter", text6, context]];
             const insideSpan2 = context.parser.constructs.insideSpan.null;
             if (insideSpan2) {
               splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open2 + 1, index2), context));
             }
-            splice(nextEvents, nextEvents.length, 0, [["exit", text7, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough, context]]);
+            splice(nextEvents, nextEvents.length, 0, [["exit", text6, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough, context]]);
             splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
             index2 = open2 + nextEvents.length - 2;
             break;
@@ -21734,46 +22031,46 @@ function gfmStrikethrough(options) {
     const events = this.events;
     let size = 0;
     return start;
-    function start(code6) {
+    function start(code5) {
       if (previous3 === 126 && events[events.length - 1][1].type !== "characterEscape") {
-        return nok(code6);
+        return nok(code5);
       }
       effects.enter("strikethroughSequenceTemporary");
-      return more(code6);
+      return more(code5);
     }
-    function more(code6) {
+    function more(code5) {
       const before = classifyCharacter(previous3);
-      if (code6 === 126) {
-        if (size > 1) return nok(code6);
-        effects.consume(code6);
+      if (code5 === 126) {
+        if (size > 1) return nok(code5);
+        effects.consume(code5);
         size++;
         return more;
       }
-      if (size < 2 && !single) return nok(code6);
+      if (size < 2 && !single) return nok(code5);
       const token = effects.exit("strikethroughSequenceTemporary");
-      const after = classifyCharacter(code6);
+      const after = classifyCharacter(code5);
       token._open = !after || after === 2 && Boolean(before);
       token._close = !before || before === 2 && Boolean(after);
-      return ok3(code6);
+      return ok3(code5);
     }
   }
 }
 var init_syntax3 = __esm({
-  "node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js"() {
+  "../main/node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js"() {
     init_micromark_util_chunked();
     init_micromark_util_classify_character();
     init_micromark_util_resolve_all();
   }
 });
 
-// node_modules/micromark-extension-gfm-strikethrough/index.js
+// ../main/node_modules/micromark-extension-gfm-strikethrough/index.js
 var init_micromark_extension_gfm_strikethrough = __esm({
-  "node_modules/micromark-extension-gfm-strikethrough/index.js"() {
+  "../main/node_modules/micromark-extension-gfm-strikethrough/index.js"() {
     init_syntax3();
   }
 });
 
-// node_modules/micromark-extension-gfm-table/lib/edit-map.js
+// ../main/node_modules/micromark-extension-gfm-table/lib/edit-map.js
 function addImplementation2(editMap, at, remove, add) {
   if (remove === 0 && add.length === 0) {
     return;
@@ -21790,7 +22087,7 @@ function addImplementation2(editMap, at, remove, add) {
 }
 var EditMap2;
 var init_edit_map = __esm({
-  "node_modules/micromark-extension-gfm-table/lib/edit-map.js"() {
+  "../main/node_modules/micromark-extension-gfm-table/lib/edit-map.js"() {
     EditMap2 = class {
       /**
        * Create a new edit map.
@@ -21864,7 +22161,7 @@ var init_edit_map = __esm({
   }
 });
 
-// node_modules/micromark-extension-gfm-table/lib/infer.js
+// ../main/node_modules/micromark-extension-gfm-table/lib/infer.js
 function gfmTableAlign(events, index2) {
   let inDelimiterRow = false;
   const align = [];
@@ -21891,11 +22188,11 @@ function gfmTableAlign(events, index2) {
   return align;
 }
 var init_infer = __esm({
-  "node_modules/micromark-extension-gfm-table/lib/infer.js"() {
+  "../main/node_modules/micromark-extension-gfm-table/lib/infer.js"() {
   }
 });
 
-// node_modules/micromark-extension-gfm-table/lib/syntax.js
+// ../main/node_modules/micromark-extension-gfm-table/lib/syntax.js
 function gfmTable() {
   return {
     flow: {
@@ -21913,7 +22210,7 @@ function tokenizeTable(effects, ok3, nok) {
   let sizeB = 0;
   let seen;
   return start;
-  function start(code6) {
+  function start(code5) {
     let index2 = self2.events.length - 1;
     while (index2 > -1) {
       const {
@@ -21929,202 +22226,202 @@ function tokenizeTable(effects, ok3, nok) {
     const tail = index2 > -1 ? self2.events[index2][1].type : null;
     const next = tail === "tableHead" || tail === "tableRow" ? bodyRowStart : headRowBefore;
     if (next === bodyRowStart && self2.parser.lazy[self2.now().line]) {
-      return nok(code6);
+      return nok(code5);
     }
-    return next(code6);
+    return next(code5);
   }
-  function headRowBefore(code6) {
+  function headRowBefore(code5) {
     effects.enter("tableHead");
     effects.enter("tableRow");
-    return headRowStart(code6);
+    return headRowStart(code5);
   }
-  function headRowStart(code6) {
-    if (code6 === 124) {
-      return headRowBreak(code6);
+  function headRowStart(code5) {
+    if (code5 === 124) {
+      return headRowBreak(code5);
     }
     seen = true;
     sizeB += 1;
-    return headRowBreak(code6);
+    return headRowBreak(code5);
   }
-  function headRowBreak(code6) {
-    if (code6 === null) {
-      return nok(code6);
+  function headRowBreak(code5) {
+    if (code5 === null) {
+      return nok(code5);
     }
-    if (markdownLineEnding(code6)) {
+    if (markdownLineEnding(code5)) {
       if (sizeB > 1) {
         sizeB = 0;
         self2.interrupt = true;
         effects.exit("tableRow");
         effects.enter("lineEnding");
-        effects.consume(code6);
+        effects.consume(code5);
         effects.exit("lineEnding");
         return headDelimiterStart;
       }
-      return nok(code6);
+      return nok(code5);
     }
-    if (markdownSpace(code6)) {
-      return factorySpace(effects, headRowBreak, "whitespace")(code6);
+    if (markdownSpace(code5)) {
+      return factorySpace(effects, headRowBreak, "whitespace")(code5);
     }
     sizeB += 1;
     if (seen) {
       seen = false;
       size += 1;
     }
-    if (code6 === 124) {
+    if (code5 === 124) {
       effects.enter("tableCellDivider");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("tableCellDivider");
       seen = true;
       return headRowBreak;
     }
     effects.enter("data");
-    return headRowData(code6);
+    return headRowData(code5);
   }
-  function headRowData(code6) {
-    if (code6 === null || code6 === 124 || markdownLineEndingOrSpace(code6)) {
+  function headRowData(code5) {
+    if (code5 === null || code5 === 124 || markdownLineEndingOrSpace(code5)) {
       effects.exit("data");
-      return headRowBreak(code6);
+      return headRowBreak(code5);
     }
-    effects.consume(code6);
-    return code6 === 92 ? headRowEscape : headRowData;
+    effects.consume(code5);
+    return code5 === 92 ? headRowEscape : headRowData;
   }
-  function headRowEscape(code6) {
-    if (code6 === 92 || code6 === 124) {
-      effects.consume(code6);
+  function headRowEscape(code5) {
+    if (code5 === 92 || code5 === 124) {
+      effects.consume(code5);
       return headRowData;
     }
-    return headRowData(code6);
+    return headRowData(code5);
   }
-  function headDelimiterStart(code6) {
+  function headDelimiterStart(code5) {
     self2.interrupt = false;
     if (self2.parser.lazy[self2.now().line]) {
-      return nok(code6);
+      return nok(code5);
     }
     effects.enter("tableDelimiterRow");
     seen = false;
-    if (markdownSpace(code6)) {
-      return factorySpace(effects, headDelimiterBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code6);
+    if (markdownSpace(code5)) {
+      return factorySpace(effects, headDelimiterBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code5);
     }
-    return headDelimiterBefore(code6);
+    return headDelimiterBefore(code5);
   }
-  function headDelimiterBefore(code6) {
-    if (code6 === 45 || code6 === 58) {
-      return headDelimiterValueBefore(code6);
+  function headDelimiterBefore(code5) {
+    if (code5 === 45 || code5 === 58) {
+      return headDelimiterValueBefore(code5);
     }
-    if (code6 === 124) {
+    if (code5 === 124) {
       seen = true;
       effects.enter("tableCellDivider");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("tableCellDivider");
       return headDelimiterCellBefore;
     }
-    return headDelimiterNok(code6);
+    return headDelimiterNok(code5);
   }
-  function headDelimiterCellBefore(code6) {
-    if (markdownSpace(code6)) {
-      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code6);
+  function headDelimiterCellBefore(code5) {
+    if (markdownSpace(code5)) {
+      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code5);
     }
-    return headDelimiterValueBefore(code6);
+    return headDelimiterValueBefore(code5);
   }
-  function headDelimiterValueBefore(code6) {
-    if (code6 === 58) {
+  function headDelimiterValueBefore(code5) {
+    if (code5 === 58) {
       sizeB += 1;
       seen = true;
       effects.enter("tableDelimiterMarker");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("tableDelimiterMarker");
       return headDelimiterLeftAlignmentAfter;
     }
-    if (code6 === 45) {
+    if (code5 === 45) {
       sizeB += 1;
-      return headDelimiterLeftAlignmentAfter(code6);
+      return headDelimiterLeftAlignmentAfter(code5);
     }
-    if (code6 === null || markdownLineEnding(code6)) {
-      return headDelimiterCellAfter(code6);
+    if (code5 === null || markdownLineEnding(code5)) {
+      return headDelimiterCellAfter(code5);
     }
-    return headDelimiterNok(code6);
+    return headDelimiterNok(code5);
   }
-  function headDelimiterLeftAlignmentAfter(code6) {
-    if (code6 === 45) {
+  function headDelimiterLeftAlignmentAfter(code5) {
+    if (code5 === 45) {
       effects.enter("tableDelimiterFiller");
-      return headDelimiterFiller(code6);
+      return headDelimiterFiller(code5);
     }
-    return headDelimiterNok(code6);
+    return headDelimiterNok(code5);
   }
-  function headDelimiterFiller(code6) {
-    if (code6 === 45) {
-      effects.consume(code6);
+  function headDelimiterFiller(code5) {
+    if (code5 === 45) {
+      effects.consume(code5);
       return headDelimiterFiller;
     }
-    if (code6 === 58) {
+    if (code5 === 58) {
       seen = true;
       effects.exit("tableDelimiterFiller");
       effects.enter("tableDelimiterMarker");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("tableDelimiterMarker");
       return headDelimiterRightAlignmentAfter;
     }
     effects.exit("tableDelimiterFiller");
-    return headDelimiterRightAlignmentAfter(code6);
+    return headDelimiterRightAlignmentAfter(code5);
   }
-  function headDelimiterRightAlignmentAfter(code6) {
-    if (markdownSpace(code6)) {
-      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code6);
+  function headDelimiterRightAlignmentAfter(code5) {
+    if (markdownSpace(code5)) {
+      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code5);
     }
-    return headDelimiterCellAfter(code6);
+    return headDelimiterCellAfter(code5);
   }
-  function headDelimiterCellAfter(code6) {
-    if (code6 === 124) {
-      return headDelimiterBefore(code6);
+  function headDelimiterCellAfter(code5) {
+    if (code5 === 124) {
+      return headDelimiterBefore(code5);
     }
-    if (code6 === null || markdownLineEnding(code6)) {
+    if (code5 === null || markdownLineEnding(code5)) {
       if (!seen || size !== sizeB) {
-        return headDelimiterNok(code6);
+        return headDelimiterNok(code5);
       }
       effects.exit("tableDelimiterRow");
       effects.exit("tableHead");
-      return ok3(code6);
+      return ok3(code5);
     }
-    return headDelimiterNok(code6);
+    return headDelimiterNok(code5);
   }
-  function headDelimiterNok(code6) {
-    return nok(code6);
+  function headDelimiterNok(code5) {
+    return nok(code5);
   }
-  function bodyRowStart(code6) {
+  function bodyRowStart(code5) {
     effects.enter("tableRow");
-    return bodyRowBreak(code6);
+    return bodyRowBreak(code5);
   }
-  function bodyRowBreak(code6) {
-    if (code6 === 124) {
+  function bodyRowBreak(code5) {
+    if (code5 === 124) {
       effects.enter("tableCellDivider");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("tableCellDivider");
       return bodyRowBreak;
     }
-    if (code6 === null || markdownLineEnding(code6)) {
+    if (code5 === null || markdownLineEnding(code5)) {
       effects.exit("tableRow");
-      return ok3(code6);
+      return ok3(code5);
     }
-    if (markdownSpace(code6)) {
-      return factorySpace(effects, bodyRowBreak, "whitespace")(code6);
+    if (markdownSpace(code5)) {
+      return factorySpace(effects, bodyRowBreak, "whitespace")(code5);
     }
     effects.enter("data");
-    return bodyRowData(code6);
+    return bodyRowData(code5);
   }
-  function bodyRowData(code6) {
-    if (code6 === null || code6 === 124 || markdownLineEndingOrSpace(code6)) {
+  function bodyRowData(code5) {
+    if (code5 === null || code5 === 124 || markdownLineEndingOrSpace(code5)) {
       effects.exit("data");
-      return bodyRowBreak(code6);
+      return bodyRowBreak(code5);
     }
-    effects.consume(code6);
-    return code6 === 92 ? bodyRowEscape : bodyRowData;
+    effects.consume(code5);
+    return code5 === 92 ? bodyRowEscape : bodyRowData;
   }
-  function bodyRowEscape(code6) {
-    if (code6 === 92 || code6 === 124) {
-      effects.consume(code6);
+  function bodyRowEscape(code5) {
+    if (code5 === 92 || code5 === 124) {
+      effects.consume(code5);
       return bodyRowData;
     }
-    return bodyRowData(code6);
+    return bodyRowData(code5);
   }
 }
 function resolveTable(events, context) {
@@ -22269,15 +22566,15 @@ function flushCell(map4, context, range2, rowKind, rowEnd, previousCell) {
   }
   return previousCell;
 }
-function flushTableEnd(map4, context, index2, table3, tableBody) {
+function flushTableEnd(map4, context, index2, table2, tableBody) {
   const exits = [];
   const related = getPoint(context.events, index2);
   if (tableBody) {
     tableBody.end = Object.assign({}, related);
     exits.push(["exit", tableBody, context]);
   }
-  table3.end = Object.assign({}, related);
-  exits.push(["exit", table3, context]);
+  table2.end = Object.assign({}, related);
+  exits.push(["exit", table2, context]);
   map4.add(index2 + 1, 0, exits);
 }
 function getPoint(events, index2) {
@@ -22286,7 +22583,7 @@ function getPoint(events, index2) {
   return event[1][side];
 }
 var init_syntax4 = __esm({
-  "node_modules/micromark-extension-gfm-table/lib/syntax.js"() {
+  "../main/node_modules/micromark-extension-gfm-table/lib/syntax.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     init_edit_map();
@@ -22294,14 +22591,14 @@ var init_syntax4 = __esm({
   }
 });
 
-// node_modules/micromark-extension-gfm-table/index.js
+// ../main/node_modules/micromark-extension-gfm-table/index.js
 var init_micromark_extension_gfm_table = __esm({
-  "node_modules/micromark-extension-gfm-table/index.js"() {
+  "../main/node_modules/micromark-extension-gfm-table/index.js"() {
     init_syntax4();
   }
 });
 
-// node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js
+// ../main/node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js
 function gfmTaskListItem() {
   return {
     text: {
@@ -22312,67 +22609,67 @@ function gfmTaskListItem() {
 function tokenizeTasklistCheck(effects, ok3, nok) {
   const self2 = this;
   return open2;
-  function open2(code6) {
+  function open2(code5) {
     if (
       // Exit if there’s stuff before.
       self2.previous !== null || // Exit if not in the first content that is the first child of a list
       // item.
       !self2._gfmTasklistFirstContentOfListItem
     ) {
-      return nok(code6);
+      return nok(code5);
     }
     effects.enter("taskListCheck");
     effects.enter("taskListCheckMarker");
-    effects.consume(code6);
+    effects.consume(code5);
     effects.exit("taskListCheckMarker");
     return inside;
   }
-  function inside(code6) {
-    if (markdownLineEndingOrSpace(code6)) {
+  function inside(code5) {
+    if (markdownLineEndingOrSpace(code5)) {
       effects.enter("taskListCheckValueUnchecked");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("taskListCheckValueUnchecked");
       return close;
     }
-    if (code6 === 88 || code6 === 120) {
+    if (code5 === 88 || code5 === 120) {
       effects.enter("taskListCheckValueChecked");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("taskListCheckValueChecked");
       return close;
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function close(code6) {
-    if (code6 === 93) {
+  function close(code5) {
+    if (code5 === 93) {
       effects.enter("taskListCheckMarker");
-      effects.consume(code6);
+      effects.consume(code5);
       effects.exit("taskListCheckMarker");
       effects.exit("taskListCheck");
       return after;
     }
-    return nok(code6);
+    return nok(code5);
   }
-  function after(code6) {
-    if (markdownLineEnding(code6)) {
-      return ok3(code6);
+  function after(code5) {
+    if (markdownLineEnding(code5)) {
+      return ok3(code5);
     }
-    if (markdownSpace(code6)) {
+    if (markdownSpace(code5)) {
       return effects.check({
         tokenize: spaceThenNonSpace
-      }, ok3, nok)(code6);
+      }, ok3, nok)(code5);
     }
-    return nok(code6);
+    return nok(code5);
   }
 }
 function spaceThenNonSpace(effects, ok3, nok) {
   return factorySpace(effects, after, "whitespace");
-  function after(code6) {
-    return code6 === null ? nok(code6) : ok3(code6);
+  function after(code5) {
+    return code5 === null ? nok(code5) : ok3(code5);
   }
 }
 var tasklistCheck;
 var init_syntax5 = __esm({
-  "node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js"() {
+  "../main/node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js"() {
     init_micromark_factory_space();
     init_micromark_util_character();
     tasklistCheck = {
@@ -22382,14 +22679,14 @@ var init_syntax5 = __esm({
   }
 });
 
-// node_modules/micromark-extension-gfm-task-list-item/index.js
+// ../main/node_modules/micromark-extension-gfm-task-list-item/index.js
 var init_micromark_extension_gfm_task_list_item = __esm({
-  "node_modules/micromark-extension-gfm-task-list-item/index.js"() {
+  "../main/node_modules/micromark-extension-gfm-task-list-item/index.js"() {
     init_syntax5();
   }
 });
 
-// node_modules/micromark-extension-gfm/index.js
+// ../main/node_modules/micromark-extension-gfm/index.js
 function gfm(options) {
   return combineExtensions([
     gfmAutolinkLiteral(),
@@ -22400,7 +22697,7 @@ function gfm(options) {
   ]);
 }
 var init_micromark_extension_gfm = __esm({
-  "node_modules/micromark-extension-gfm/index.js"() {
+  "../main/node_modules/micromark-extension-gfm/index.js"() {
     init_micromark_util_combine_extensions();
     init_micromark_extension_gfm_autolink_literal();
     init_micromark_extension_gfm_footnote();
@@ -22410,7 +22707,7 @@ var init_micromark_extension_gfm = __esm({
   }
 });
 
-// node_modules/remark-gfm/lib/index.js
+// ../main/node_modules/remark-gfm/lib/index.js
 function remarkGfm(options) {
   const self2 = (
     /** @type {Processor<Root>} */
@@ -22427,16 +22724,16 @@ function remarkGfm(options) {
 }
 var emptyOptions2;
 var init_lib22 = __esm({
-  "node_modules/remark-gfm/lib/index.js"() {
+  "../main/node_modules/remark-gfm/lib/index.js"() {
     init_mdast_util_gfm();
     init_micromark_extension_gfm();
     emptyOptions2 = {};
   }
 });
 
-// node_modules/remark-gfm/index.js
+// ../main/node_modules/remark-gfm/index.js
 var init_remark_gfm = __esm({
-  "node_modules/remark-gfm/index.js"() {
+  "../main/node_modules/remark-gfm/index.js"() {
     init_lib22();
   }
 });
@@ -22487,9 +22784,9 @@ function decodeSource(file, bytes, maxBytes = MAX_FILE_BYTES) {
       "Save the file as plain UTF-8 text."
     );
   }
-  let text7;
+  let text6;
   try {
-    text7 = strictDecoder.decode(bytes);
+    text6 = strictDecoder.decode(bytes);
   } catch {
     const bad = firstInvalidUtf8Byte(bytes);
     return fail(
@@ -22500,7 +22797,7 @@ function decodeSource(file, bytes, maxBytes = MAX_FILE_BYTES) {
       "Re-save the file with UTF-8 encoding (not Latin-1 or UTF-16)."
     );
   }
-  if (text7.trim() === "" || /^(\s*#[^\n]*\n?)*\s*$/.test(text7)) {
+  if (text6.trim() === "" || /^(\s*#[^\n]*\n?)*\s*$/.test(text6)) {
     return fail(
       file,
       START_OF_FILE,
@@ -22509,7 +22806,7 @@ function decodeSource(file, bytes, maxBytes = MAX_FILE_BYTES) {
       "Fill it in (`persona new` or `persona contribute` scaffold one) or delete it."
     );
   }
-  return { ok: true, text: text7 };
+  return { ok: true, text: text6 };
 }
 function fail(file, place, rule, message, hint) {
   return { ok: false, diagnostic: diagnostic(file, place, rule, message, hint) };
@@ -22560,25 +22857,25 @@ var init_decode_source = __esm({
 
 // scripts/parse/top-level-mapping.ts
 function topLevelMapping(file, parsed, wording) {
-  const { doc, lines, value } = parsed;
-  if ((0, import_yaml4.isMap)(doc.contents) && value !== null && typeof value === "object" && !Array.isArray(value)) {
+  const { doc, lines: lines2, value } = parsed;
+  if ((0, import_yaml5.isMap)(doc.contents) && value !== null && typeof value === "object" && !Array.isArray(value)) {
     return { data: value };
   }
   return {
     diagnostic: diagnostic(
       file,
-      nodePlace(doc.contents, lines),
+      nodePlace(doc.contents, lines2),
       "yaml/not-a-mapping",
       `The top level of a ${wording.subject} must be a mapping of keys (${wording.keys}, \u2026), but it is ${Array.isArray(value) ? "a list" : "a single value"}.`,
       wording.hint
     )
   };
 }
-var import_yaml4;
+var import_yaml5;
 var init_top_level_mapping = __esm({
   "scripts/parse/top-level-mapping.ts"() {
     "use strict";
-    import_yaml4 = __toESM(require_dist(), 1);
+    import_yaml5 = __toESM(require_dist(), 1);
     init_diagnostic();
     init_node_place();
   }
@@ -22599,9 +22896,9 @@ function linksOf(data) {
   const list6 = data.composability;
   if (!Array.isArray(list6)) return [];
   const out = [];
-  list6.forEach((link4, index2) => {
-    const persona = link4?.persona;
-    if (link4 && typeof link4 === "object" && typeof persona === "string") out.push({ index: index2, persona });
+  list6.forEach((link3, index2) => {
+    const persona = link3?.persona;
+    if (link3 && typeof link3 === "object" && typeof persona === "string") out.push({ index: index2, persona });
   });
   return out;
 }
@@ -22620,6 +22917,7 @@ var init_link_targets_exist = __esm({
     init_links_of();
     linkTargetsExist = {
       name: "link-targets-exist",
+      meta: { rule: "link/unknown-persona", fixable: true },
       collect: linksOf,
       check(entries, help) {
         const slugs = new Set(entries.flatMap((e) => e.identity.slug === void 0 ? [] : [e.identity.slug]));
@@ -22628,19 +22926,31 @@ var init_link_targets_exist = __esm({
             (e) => e.identity.id && e.identity.slug ? [[e.identity.id, e.identity.slug]] : []
           )
         );
+        const holders = /* @__PURE__ */ new Map();
+        for (const e of entries)
+          if (e.identity.id) holders.set(e.identity.id, (holders.get(e.identity.id) ?? 0) + 1);
         const out = [];
         for (const entry of entries) {
-          for (const link4 of collectedBy(linkTargetsExist, entry) ?? []) {
-            if (slugs.has(link4.persona)) continue;
-            const byId = slugById.get(link4.persona);
-            const match = byId ?? help.suggestSlug(link4.persona);
+          const links = collectedBy(linkTargetsExist, entry) ?? [];
+          for (const link3 of links) {
+            if (slugs.has(link3.persona)) continue;
+            const byId = slugById.get(link3.persona);
+            const match = byId ?? help.suggestSlug(link3.persona);
+            const fixTo = byId !== void 0 && holders.get(link3.persona) === 1 ? byId : help.uniqueSlug(link3.persona);
+            const fixable = fixTo !== void 0 && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(fixTo) && fixTo !== entry.identity.slug && !links.some((other) => other.persona === fixTo);
+            const at = ["composability", link3.index, "persona"];
+            const fix2 = fixable ? {
+              description: `Point link ${link3.index + 1} at \`${fixTo}\`.`,
+              changes: [{ file: entry.file, change: { kind: "set-text", at, value: fixTo } }]
+            } : void 0;
             out.push({
               file: entry.file,
-              at: ["composability", link4.index, "persona"],
+              at,
               rule: "link/unknown-persona",
               severity: "error",
-              message: `Composability link ${link4.index + 1} points at \`${link4.persona}\`, but no persona has that slug.`,
-              hint: byId ? `Links use slugs, not ids: did you mean \`${byId}\`?` : match ? `Did you mean \`${match}\`?` : "Use the slug of an existing persona (its file name without `.yaml`), or remove the link."
+              message: `Composability link ${link3.index + 1} points at \`${link3.persona}\`, but no persona has that slug.`,
+              hint: byId ? `Links use slugs, not ids: did you mean \`${byId}\`?` : match ? `Did you mean \`${match}\`?` : "Use the slug of an existing persona (its file name without `.yaml`), or remove the link.",
+              ...fix2 ? { fix: fix2 } : {}
             });
           }
         }
@@ -22651,15 +22961,32 @@ var init_link_targets_exist = __esm({
 });
 
 // scripts/check/library/rules/links-reciprocated.ts
-var linksReciprocated;
+function linksWithNotes(data) {
+  const list6 = data.composability;
+  if (!Array.isArray(list6)) return { links: [], length: null };
+  const text6 = (value) => typeof value === "string" ? value : null;
+  const links = [];
+  list6.forEach((link3, index2) => {
+    if (!link3 || typeof link3 !== "object") return;
+    const { persona, relation, note } = link3;
+    if (typeof persona === "string")
+      links.push({ index: index2, persona, relation: text6(relation), note: text6(note) });
+  });
+  return { links, length: list6.length };
+}
+var RELATIONS, MAX_LINKS, MAX_NOTE, SLUG, linksReciprocated;
 var init_links_reciprocated = __esm({
   "scripts/check/library/rules/links-reciprocated.ts"() {
     "use strict";
     init_library_rule();
-    init_links_of();
+    RELATIONS = /* @__PURE__ */ new Set(["pairs-with", "contrast", "use-with"]);
+    MAX_LINKS = 24;
+    MAX_NOTE = 300;
+    SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
     linksReciprocated = {
       name: "links-reciprocated",
-      collect: linksOf,
+      meta: { rule: "link/not-reciprocated", fixable: true },
+      collect: linksWithNotes,
       check(entries) {
         const bySlug = /* @__PURE__ */ new Map();
         for (const entry of entries) {
@@ -22670,18 +22997,38 @@ var init_links_reciprocated = __esm({
         for (const entry of entries) {
           const slug2 = entry.identity.slug;
           if (slug2 === void 0) continue;
-          for (const link4 of collectedBy(linksReciprocated, entry) ?? []) {
-            const targets = bySlug.get(link4.persona);
-            if (targets?.length !== 1 || link4.persona === slug2) continue;
+          for (const link3 of collectedBy(linksReciprocated, entry)?.links ?? []) {
+            const targets = bySlug.get(link3.persona);
+            if (targets?.length !== 1 || link3.persona === slug2) continue;
             const target = targets[0];
-            if ((collectedBy(linksReciprocated, target) ?? []).some((back) => back.persona === slug2)) continue;
+            const back = collectedBy(linksReciprocated, target);
+            if ((back?.links ?? []).some((other) => other.persona === slug2)) continue;
+            const fixable = SLUG.test(slug2) && back?.length !== null && back?.length !== void 0 && back.length < MAX_LINKS && link3.relation !== null && RELATIONS.has(link3.relation) && link3.note !== null && link3.note.trim() !== "" && link3.note.length <= MAX_NOTE;
+            const fix2 = fixable ? {
+              description: `Add a link to \`${slug2}\` in \`${target.file}\` (${link3.relation}, with this link's note).`,
+              changes: [
+                {
+                  file: target.file,
+                  change: {
+                    kind: "append-item",
+                    at: ["composability"],
+                    item: [
+                      ["persona", slug2],
+                      ["relation", link3.relation],
+                      ["note", link3.note]
+                    ]
+                  }
+                }
+              ]
+            } : void 0;
             out.push({
               file: entry.file,
-              at: ["composability", link4.index, "persona"],
+              at: ["composability", link3.index, "persona"],
               rule: "link/not-reciprocated",
               severity: "warning",
-              message: `This persona links to \`${link4.persona}\`, but \`${target.file}\` does not link back.`,
-              hint: `Add a composability link to \`${slug2}\` in \`${target.file}\`, or remove this one.`
+              message: `This persona links to \`${link3.persona}\`, but \`${target.file}\` does not link back.`,
+              hint: `Add a composability link to \`${slug2}\` in \`${target.file}\`, or remove this one.`,
+              ...fix2 ? { fix: fix2 } : {}
             });
           }
         }
@@ -22691,555 +23038,31 @@ var init_links_reciprocated = __esm({
   }
 });
 
-// scripts/check/library/rules/shared-values.ts
-function sharedValues(groups2, report2) {
-  const out = [];
-  for (const holders of groups2) {
-    if (holders.length < 2) continue;
-    for (const holder of holders) {
-      const others = holders.filter((h) => h !== holder).map((h) => `\`${h.file}\``).join(", ");
-      out.push({
-        file: holder.file,
-        at: [report2.key],
-        rule: report2.rule,
-        message: report2.message(holder, others),
-        hint: report2.hint,
-        severity: report2.severity ?? "error"
-      });
-    }
-  }
-  return out;
+// scripts/core/tag-key.ts
+function tagKey(tag) {
+  return tag.split("-").map(singular).join("");
 }
-function groupBy(entries, key) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const entry of entries) {
-    const value = key(entry);
-    if (value === void 0) continue;
-    const group = groups2.get(value);
-    if (group) group.push(entry);
-    else groups2.set(value, [entry]);
-  }
-  return groups2.values();
+function singular(word) {
+  if (word.length > 4 && word.endsWith("ies")) return `${word.slice(0, -3)}y`;
+  if (word.length > 4 && /(?:ss|sh|ch|x|z)es$/.test(word)) return word.slice(0, -2);
+  if (word.length > 3 && word.endsWith("s") && !/(?:ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
 }
-var init_shared_values = __esm({
-  "scripts/check/library/rules/shared-values.ts"() {
+function tagVocabulary(tags) {
+  const set = new Set(tags);
+  const byKey = /* @__PURE__ */ new Map();
+  for (const tag of set) if (!byKey.has(tagKey(tag))) byKey.set(tagKey(tag), tag);
+  return { tags: set, byKey };
+}
+var init_tag_key = __esm({
+  "scripts/core/tag-key.ts"() {
     "use strict";
   }
 });
 
-// scripts/check/library/rules/unique-ids.ts
-var uniqueIds;
-var init_unique_ids = __esm({
-  "scripts/check/library/rules/unique-ids.ts"() {
-    "use strict";
-    init_shared_values();
-    uniqueIds = {
-      name: "unique-ids",
-      check: (entries) => sharedValues(
-        groupBy(entries, (e) => e.identity.id),
-        {
-          rule: "id/duplicate",
-          key: "id",
-          message: (holder, others) => `The id \`${holder.identity.id}\` is also used by ${others}.`,
-          hint: "Ids must be unique. Keep the id on the older persona; give the new one the next free id (`npx persona new` picks it)."
-        }
-      )
-    };
-  }
-});
-
-// scripts/check/library/rules/unique-slugs.ts
-var uniqueSlugs;
-var init_unique_slugs = __esm({
-  "scripts/check/library/rules/unique-slugs.ts"() {
-    "use strict";
-    init_shared_values();
-    uniqueSlugs = {
-      name: "unique-slugs",
-      check: (entries) => sharedValues(
-        groupBy(entries, (e) => e.identity.slug),
-        {
-          rule: "slug/duplicate",
-          key: "slug",
-          message: (holder, others) => `The slug \`${holder.identity.slug}\` is also used by ${others}.`,
-          hint: "Slugs must be unique across products. Choose a more specific slug and rename the file to match."
-        }
-      )
-    };
-  }
-});
-
-// scripts/check/library/rules/unique-titles.ts
-var uniqueTitles;
-var init_unique_titles = __esm({
-  "scripts/check/library/rules/unique-titles.ts"() {
-    "use strict";
-    init_shared_values();
-    uniqueTitles = {
-      name: "unique-titles",
-      check: (entries) => sharedValues(
-        // Titles clash regardless of case and surrounding spaces: readers would not tell them apart either.
-        groupBy(entries, (e) => e.identity.title?.trim().toLowerCase()),
-        {
-          rule: "lint/duplicate-title",
-          key: "title",
-          severity: "warning",
-          message: (holder, others) => `The title "${holder.identity.title}" is also used by ${others}.`,
-          hint: "Readers tell personas apart by title; make each one say what is distinctive about this persona."
-        }
-      )
-    };
-  }
-});
-
-// scripts/check/library/library-rules.ts
-function collectForLibraryRules(data) {
-  const collected = {};
-  if (!data) return collected;
-  for (const rule of LIBRARY_RULES) if (rule.collect) collected[rule.name] = rule.collect(data);
-  return collected;
-}
-var LIBRARY_RULES;
-var init_library_rules = __esm({
-  "scripts/check/library/library-rules.ts"() {
-    "use strict";
-    init_link_targets_exist();
-    init_links_reciprocated();
-    init_unique_ids();
-    init_unique_slugs();
-    init_unique_titles();
-    LIBRARY_RULES = [
-      uniqueIds,
-      uniqueSlugs,
-      uniqueTitles,
-      linkTargetsExist,
-      linksReciprocated
-    ];
-  }
-});
-
-// scripts/core/first-different-line.ts
-function firstDifferentLine(a, b) {
-  const left = a.split("\n");
-  const right = b.split("\n");
-  for (let i = 0; i < Math.max(left.length, right.length); i++) if (left[i] !== right[i]) return i + 1;
-  return 1;
-}
-var init_first_different_line = __esm({
-  "scripts/core/first-different-line.ts"() {
-    "use strict";
-  }
-});
-
-// scripts/check/rules/canonical-form.ts
-function canonicalForm(file, text7, canonical, modeline) {
-  const lf = text7.replaceAll("\r\n", "\n");
-  if (lf === canonical) return [];
-  const expected = firstLineOf(lf) === modeline ? canonical : canonical.slice(canonical.indexOf("\n") + 1);
-  if (lf === expected) return [];
-  return [notCanonicalDiagnostic(file, firstDifferentLine(lf, expected))];
-}
-function notCanonicalDiagnostic(file, line) {
-  return diagnostic(
-    file,
-    { line, column: 1, endLine: line, endColumn: 1 },
-    "format/not-canonical",
-    `The file is not in canonical format (first difference on line ${line}).`,
-    "Run `npx persona fmt` to rewrite it: canonical key order, no line folding, two-space indents.",
-    "warning"
-  );
-}
-function firstLineOf(text7) {
-  const end = text7.indexOf("\n");
-  return end === -1 ? text7 : text7.slice(0, end);
-}
-var init_canonical_form = __esm({
-  "scripts/check/rules/canonical-form.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_first_different_line();
-  }
-});
-
-// scripts/check/rules/lf-line-endings.ts
-function lfLineEndings(file, text7, fixer) {
-  const first = text7.indexOf("\r\n");
-  if (first === -1) return [];
-  let line = 1;
-  let lineStart = 0;
-  let breaks = 0;
-  let crlf = 0;
-  for (let at = text7.indexOf("\n"); at !== -1; at = text7.indexOf("\n", at + 1)) {
-    breaks++;
-    if (text7.charCodeAt(at - 1) === 13) crlf++;
-    if (at < first) {
-      line++;
-      lineStart = at + 1;
-    }
-  }
-  const column = first - lineStart + 1;
-  const howMany = crlf === breaks ? `all ${breaks} line breaks are` : `${crlf} of its ${breaks} line breaks are`;
-  return [
-    diagnostic(
-      file,
-      { line, column, endLine: line, endColumn: column + 1 },
-      "format/line-endings",
-      `This line ends with CRLF (Windows line endings): ${howMany} CRLF, where the library uses LF.`,
-      fixer === "fmt" ? "Run `npx persona fmt`, which writes LF line endings (and set your editor to LF for `.yaml` files)." : "Set your editor to LF line endings and save the file again (in VS Code: click \u201CCRLF\u201D in the status bar).",
-      "warning"
-    )
-  ];
-}
-var init_lf_line_endings = __esm({
-  "scripts/check/rules/lf-line-endings.ts"() {
-    "use strict";
-    init_diagnostic();
-  }
-});
-
-// scripts/check/rules/no-byte-order-mark.ts
-function noByteOrderMark(file, bytes, fixer) {
-  if (!(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191)) return [];
-  return [
-    diagnostic(
-      file,
-      { line: 1, column: 1, endLine: 1, endColumn: 1 },
-      "format/bom",
-      "The file starts with a byte order mark (BOM); the library\u2019s files are UTF-8 without one.",
-      fixer === "fmt" ? "Run `npx persona fmt`, which removes it (or save the file as \u201CUTF-8\u201D, not \u201CUTF-8 with BOM\u201D)." : "Save the file as \u201CUTF-8\u201D, not \u201CUTF-8 with BOM\u201D (in VS Code: click the encoding in the status bar, then \u201CSave with Encoding\u201D).",
-      "warning"
-    )
-  ];
-}
-var init_no_byte_order_mark = __esm({
-  "scripts/check/rules/no-byte-order-mark.ts"() {
-    "use strict";
-    init_diagnostic();
-  }
-});
-
-// scripts/check/persona/persona-context.ts
-function placeIn(ctx, ...path32) {
-  if (!ctx.doc) return START_OF_FILE;
-  const node2 = path32.length === 0 ? ctx.doc.contents : ctx.doc.getIn(path32, true);
-  return nodePlace(node2 && typeof node2 === "object" ? node2 : null, ctx.lines);
-}
-function stringAt(data, key) {
-  const value = data[key];
-  return typeof value === "string" ? value : void 0;
-}
-function linksOf2(data) {
-  const list6 = data.composability;
-  if (!Array.isArray(list6)) return [];
-  const out = [];
-  list6.forEach((link4, index2) => {
-    if (link4 && typeof link4 === "object" && typeof link4.persona === "string") {
-      out.push({
-        index: index2,
-        persona: link4.persona,
-        relation: link4.relation
-      });
-    }
-  });
-  return out;
-}
-var init_persona_context = __esm({
-  "scripts/check/persona/persona-context.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_node_place();
-  }
-});
-
-// scripts/check/rules/cut-list-item.ts
-function cutListItem(ctx) {
-  const out = [];
-  for (const field of LIST_FIELDS) {
-    const items = ctx.data[field];
-    if (!Array.isArray(items)) continue;
-    for (let i = 0; i + 1 < items.length; i++) {
-      const current = items[i];
-      const next = items[i + 1];
-      if (typeof current !== "string" || typeof next !== "string") continue;
-      if (ENDS_A_SENTENCE.test(current.trim()) || !STARTS_LOWER.test(next.trim())) continue;
-      out.push(
-        diagnostic(
-          ctx.file,
-          placeIn(ctx, field, i),
-          "lint/cut-list-item",
-          `\`${field}\` item ${i + 1} looks cut mid-sentence: it has no end punctuation and item ${i + 2} starts in lower case.`,
-          `Join items ${i + 1} and ${i + 2} into one item, or finish the sentence.`,
-          "warning"
-        )
-      );
-    }
-  }
-  return out;
-}
-var ENDS_A_SENTENCE, STARTS_LOWER;
-var init_cut_list_item = __esm({
-  "scripts/check/rules/cut-list-item.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_persona_fields();
-    init_persona_context();
-    ENDS_A_SENTENCE = /[.!?…:;)"'”’]$/u;
-    STARTS_LOWER = new RegExp("^\\p{Ll}", "u");
-  }
-});
-
-// scripts/check/rules/has-modeline.ts
-function hasModeline(ctx) {
-  const firstLine2 = ctx.text.replace(/^\uFEFF/, "").split("\n", 1)[0]?.replace(/\r$/, "");
-  if (firstLine2 === PERSONA_MODELINE) return [];
-  return [
-    diagnostic(
-      ctx.file,
-      { line: 1, column: 1, endLine: 1, endColumn: (firstLine2?.length ?? 0) + 1 },
-      "file/missing-modeline",
-      "The first line is not the schema modeline, so editors cannot autocomplete or explain fields.",
-      `Make the first line \`${PERSONA_MODELINE}\` (\`npx persona fmt\` adds it).`,
-      "warning"
-    )
-  ];
-}
-var init_has_modeline = __esm({
-  "scripts/check/rules/has-modeline.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_persona_fields();
-  }
-});
-
-// scripts/check/rules/job-story-shape.ts
-function jobStoryShape(ctx) {
-  const story = stringAt(ctx.data, "job_story");
-  if (story === void 0 || story.trim() === "") return [];
-  const trimmed = story.trim();
-  if (SLIP.test(trimmed)) {
-    return [
-      warn(
-        ctx,
-        `The job story starts with a template slip: "${trimmed.slice(0, 30)}\u2026".`,
-        'Rewrite the situation as one clause, e.g. "When a deploy goes out on a Friday afternoon, \u2026".'
-      )
-    ];
-  }
-  if (SHAPE.test(trimmed)) return [];
-  return [
-    warn(
-      ctx,
-      'The job story is not shaped "When \u2026, I want \u2026, so \u2026".',
-      "Write it as: When <situation>, I want <motivation>, so <expected outcome>."
-    )
-  ];
-}
-function warn(ctx, message, hint) {
-  return diagnostic(ctx.file, placeIn(ctx, "job_story"), "lint/job-story-shape", message, hint, "warning");
-}
-var SHAPE, SLIP;
-var init_job_story_shape = __esm({
-  "scripts/check/rules/job-story-shape.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_persona_context();
-    SHAPE = /^When\s+\S.*?,\s*I want\s+\S.*?,?\s+so\b\s*\S/s;
-    SLIP = /^When I'm (it's|it is|there's|there is|they're|we're|I'm)\b/i;
-  }
-});
-
-// scripts/check/rules/no-duplicate-link.ts
-function noDuplicateLink(ctx) {
-  const first = /* @__PURE__ */ new Map();
-  const out = [];
-  for (const link4 of linksOf2(ctx.data)) {
-    const earlier = first.get(link4.persona);
-    if (earlier === void 0) {
-      first.set(link4.persona, link4.index);
-      continue;
-    }
-    out.push(
-      diagnostic(
-        ctx.file,
-        placeIn(ctx, "composability", link4.index, "persona"),
-        "link/duplicate",
-        `\`${link4.persona}\` is linked twice (links ${earlier + 1} and ${link4.index + 1}).`,
-        "Keep one link per persona; merge the two notes into one."
-      )
-    );
-  }
-  return out;
-}
-var init_no_duplicate_link = __esm({
-  "scripts/check/rules/no-duplicate-link.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_persona_context();
-  }
-});
-
-// scripts/check/rules/no-placeholder-text.ts
-function noPlaceholderText(ctx) {
-  if (!ctx.text.includes("\\") && !ANY_MARKER.test(ctx.text)) return [];
-  const out = [];
-  for (const [key, value] of Object.entries(ctx.data)) {
-    if (key === "community") continue;
-    for (const { path: path32, text: text7 } of strings(value, [key])) {
-      const match = PLACEHOLDER.exec(text7);
-      if (!match) continue;
-      if (match[1] && !UPPER_ONLY.test(text7)) continue;
-      out.push(
-        diagnostic(
-          ctx.file,
-          placeIn(ctx, ...path32),
-          "lint/placeholder",
-          `\`${path32.join(".")}\` still holds placeholder text ("${match[0]}").`,
-          "Replace the placeholder with real, specific content.",
-          "warning"
-        )
-      );
-    }
-  }
-  return out;
-}
-function* strings(value, path32) {
-  if (typeof value === "string") yield { path: path32, text: value };
-  else if (Array.isArray(value))
-    for (let i = 0; i < value.length; i++) yield* strings(value[i], [...path32, i]);
-  else if (value && typeof value === "object")
-    for (const [k, v] of Object.entries(value)) yield* strings(v, [...path32, k]);
-}
-var PLACEHOLDER, UPPER_ONLY, ANY_MARKER;
-var init_no_placeholder_text = __esm({
-  "scripts/check/rules/no-placeholder-text.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_persona_context();
-    PLACEHOLDER = /\b(TODO|TBD|FIXME|XXX)\b|\blorem\b/i;
-    UPPER_ONLY = /\b(TODO|TBD|FIXME|XXX)\b/;
-    ANY_MARKER = /todo|tbd|fixme|xxx|lorem/i;
-  }
-});
-
-// scripts/check/rules/no-self-link.ts
-function noSelfLink(ctx) {
-  const slug2 = stringAt(ctx.data, "slug");
-  return linksOf2(ctx.data).filter((link4) => link4.persona === slug2).map(
-    (link4) => diagnostic(
-      ctx.file,
-      placeIn(ctx, "composability", link4.index, "persona"),
-      "link/self",
-      `Composability link ${link4.index + 1} points at this persona itself (\`${link4.persona}\`).`,
-      "Link to a different persona, or remove this link."
-    )
-  );
-}
-var init_no_self_link = __esm({
-  "scripts/check/rules/no-self-link.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_persona_context();
-  }
-});
-
-// scripts/check/rules/product-matches-folder.ts
-function productMatchesFolder(ctx) {
-  const product = stringAt(ctx.data, "product");
-  if (!ctx.location || product === void 0 || product === ctx.location.product) return [];
-  return [
-    diagnostic(
-      ctx.file,
-      placeIn(ctx, "product"),
-      "product/folder-mismatch",
-      `The product \`${product}\` differs from the folder \`personas/${ctx.location.product}/\` the file is in.`,
-      `Set \`product: ${ctx.location.product}\`, or move the file to \`personas/${product}/\`.`
-    )
-  ];
-}
-var init_product_matches_folder = __esm({
-  "scripts/check/rules/product-matches-folder.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_persona_context();
-  }
-});
-
-// scripts/check/rules/slug-has-product-prefix.ts
-function slugHasProductPrefix(ctx) {
-  const slug2 = stringAt(ctx.data, "slug");
-  const product = stringAt(ctx.data, "product");
-  if (slug2 === void 0 || product === void 0 || slug2.startsWith(`${product}-`)) return [];
-  return [
-    diagnostic(
-      ctx.file,
-      placeIn(ctx, "slug"),
-      "slug/product-prefix",
-      `The slug \`${slug2}\` must start with its product, \`${product}-\`.`,
-      `Did you mean \`${product}-${slug2}\`? Rename the file to match.`
-    )
-  ];
-}
-var init_slug_has_product_prefix = __esm({
-  "scripts/check/rules/slug-has-product-prefix.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_persona_context();
-  }
-});
-
-// scripts/check/rules/slug-matches-file-name.ts
-function slugMatchesFileName(ctx) {
-  const slug2 = stringAt(ctx.data, "slug");
-  if (!ctx.location || slug2 === void 0 || slug2 === ctx.location.slug) return [];
-  return [
-    diagnostic(
-      ctx.file,
-      placeIn(ctx, "slug"),
-      "slug/file-name-mismatch",
-      `The slug \`${slug2}\` differs from the file name \`${ctx.location.slug}.yaml\`.`,
-      `Make them equal: set \`slug: ${ctx.location.slug}\`, or rename the file to \`${slug2}.yaml\`.`
-    )
-  ];
-}
-var init_slug_matches_file_name = __esm({
-  "scripts/check/rules/slug-matches-file-name.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_persona_context();
-  }
-});
-
-// scripts/check/rules/persona-rules.ts
-var PERSONA_RULES;
-var init_persona_rules = __esm({
-  "scripts/check/rules/persona-rules.ts"() {
-    "use strict";
-    init_cut_list_item();
-    init_has_modeline();
-    init_job_story_shape();
-    init_no_duplicate_link();
-    init_no_placeholder_text();
-    init_no_self_link();
-    init_product_matches_folder();
-    init_slug_has_product_prefix();
-    init_slug_matches_file_name();
-    PERSONA_RULES = [
-      hasModeline,
-      slugMatchesFileName,
-      productMatchesFolder,
-      slugHasProductPrefix,
-      noSelfLink,
-      noDuplicateLink,
-      jobStoryShape,
-      cutListItem,
-      noPlaceholderText
-    ];
-  }
-});
-
-// node_modules/fastest-levenshtein/mod.js
+// ../main/node_modules/fastest-levenshtein/mod.js
 var require_mod = __commonJS({
-  "node_modules/fastest-levenshtein/mod.js"(exports) {
+  "../main/node_modules/fastest-levenshtein/mod.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.distance = exports.closest = void 0;
@@ -23415,6 +23238,32 @@ function didYouMeanSuffix(input, candidates2) {
   const match = didYouMean(input, candidates2);
   return match === void 0 ? "" : ` Did you mean \`${match}\`?`;
 }
+function uniqueMatch(input, candidates2) {
+  const prepared = candidates2 instanceof Candidates ? candidates2 : new Candidates(candidates2);
+  if (prepared.texts.includes(input)) return void 0;
+  const needle = input.toLowerCase();
+  const cap = (length) => Math.max(2, Math.floor(Math.max(needle.length, length) / 3));
+  const best = [];
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (let gap = 0; gap <= bestDistance; gap++) {
+    const lengths = gap === 0 ? [needle.length] : [needle.length - gap, needle.length + gap];
+    const open2 = lengths.filter((length) => length >= 0 && gap <= cap(length));
+    if (open2.length === 0) break;
+    for (const length of open2) {
+      for (const i of prepared.byLength.get(length) ?? []) {
+        const d = (0, import_fastest_levenshtein.distance)(needle, prepared.lowerCase[i]);
+        if (d < bestDistance) {
+          bestDistance = d;
+          best.length = 0;
+        }
+        if (d === bestDistance) best.push(prepared.texts[i]);
+      }
+    }
+  }
+  const [only, other] = best;
+  if (only === void 0 || other !== void 0) return void 0;
+  return bestDistance <= cap(only.length) ? only : void 0;
+}
 var import_fastest_levenshtein, Candidates;
 var init_did_you_mean = __esm({
   "scripts/core/did-you-mean.ts"() {
@@ -23427,14 +23276,1130 @@ var init_did_you_mean = __esm({
       byLength = /* @__PURE__ */ new Map();
       constructor(texts) {
         this.texts = [...texts];
-        this.lowerCase = this.texts.map((text7) => text7.toLowerCase());
-        this.lowerCase.forEach((text7, i) => {
-          const group = this.byLength.get(text7.length);
+        this.lowerCase = this.texts.map((text6) => text6.toLowerCase());
+        this.lowerCase.forEach((text6, i) => {
+          const group = this.byLength.get(text6.length);
           if (group) group.push(i);
-          else this.byLength.set(text7.length, [i]);
+          else this.byLength.set(text6.length, [i]);
         });
       }
     };
+  }
+});
+
+// scripts/check/library/rules/tags-of.ts
+function tagsOf(data) {
+  return Array.isArray(data.tags) ? data.tags.filter((tag) => typeof tag === "string") : [];
+}
+var init_tags_of = __esm({
+  "scripts/check/library/rules/tags-of.ts"() {
+    "use strict";
+  }
+});
+
+// scripts/check/library/rules/tag-in-vocabulary.ts
+var tagInVocabulary;
+var init_tag_in_vocabulary = __esm({
+  "scripts/check/library/rules/tag-in-vocabulary.ts"() {
+    "use strict";
+    init_did_you_mean();
+    init_persona_fields();
+    init_tag_key();
+    init_library_rule();
+    init_tags_of();
+    tagInVocabulary = {
+      name: "tag-in-vocabulary",
+      meta: { rule: "tag/unknown", fixable: false },
+      collect: tagsOf,
+      check(entries, help) {
+        const vocabulary = help.vocabulary;
+        if (!vocabulary) return [];
+        const out = [];
+        for (const entry of entries)
+          (collectedBy(tagInVocabulary, entry) ?? []).forEach((tag, index2) => {
+            if (vocabulary.tags.has(tag)) return;
+            const match = vocabulary.byKey.get(tagKey(tag)) ?? didYouMean(tag, vocabulary.tags);
+            out.push({
+              file: entry.file,
+              at: ["tags", index2],
+              rule: "tag/unknown",
+              severity: "warning",
+              message: `The tag \`${tag}\` is not in the vocabulary (\`${TAG_VOCABULARY_FILE}\`).`,
+              hint: match ? `Did you mean \`${match}\`?` : `Use a tag from \`${TAG_VOCABULARY_FILE}\`, or add this one there with a one-line description of the personas it groups.`
+            });
+          });
+        return out;
+      }
+    };
+  }
+});
+
+// scripts/check/library/rules/near-duplicate-tags.ts
+var nearDuplicateTags;
+var init_near_duplicate_tags = __esm({
+  "scripts/check/library/rules/near-duplicate-tags.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_tag_key();
+    init_library_rule();
+    init_tag_in_vocabulary();
+    nearDuplicateTags = {
+      name: "near-duplicate-tags",
+      meta: { rule: "tag/near-duplicate", fixable: false },
+      // The tags `tag/unknown` collected: one copy of each persona's tags in its facts.
+      check(entries, help) {
+        if (help.vocabulary) return [];
+        const uses = /* @__PURE__ */ new Map();
+        for (const entry of entries)
+          for (const tag of collectedBy(tagInVocabulary, entry) ?? []) uses.set(tag, (uses.get(tag) ?? 0) + 1);
+        const spellings = /* @__PURE__ */ new Map();
+        for (const tag of uses.keys()) {
+          const key = tagKey(tag);
+          const list6 = spellings.get(key);
+          if (list6) list6.push(tag);
+          else spellings.set(key, [tag]);
+        }
+        const preferred = /* @__PURE__ */ new Map();
+        for (const [key, tags] of spellings) {
+          if (tags.length < 2) continue;
+          const best = [...tags].sort(
+            (a, b) => (uses.get(b) ?? 0) - (uses.get(a) ?? 0) || compareCodePoints(a, b)
+          )[0];
+          if (best !== void 0) preferred.set(key, best);
+        }
+        const out = [];
+        for (const entry of entries)
+          (collectedBy(tagInVocabulary, entry) ?? []).forEach((tag, index2) => {
+            const best = preferred.get(tagKey(tag));
+            if (best === void 0 || best === tag) return;
+            const others = (spellings.get(tagKey(tag)) ?? []).filter((t) => t !== tag);
+            out.push({
+              file: entry.file,
+              at: ["tags", index2],
+              rule: "tag/near-duplicate",
+              severity: "warning",
+              message: `The tag \`${tag}\` differs only in plural or hyphenation from ${others.map((t) => `\`${t}\``).join(", ")}, used by other personas.`,
+              hint: `Did you mean \`${best}\`? One spelling keeps the personas on one tag page.`
+            });
+          });
+        return out;
+      }
+    };
+  }
+});
+
+// scripts/check/library/rules/shared-values.ts
+function sharedValues(groups2, report2) {
+  const out = [];
+  for (const holders of groups2) {
+    if (holders.length < 2) continue;
+    for (const holder of holders) {
+      const others = holders.filter((h) => h !== holder).map((h) => `\`${h.file}\``).join(", ");
+      out.push({
+        file: holder.file,
+        at: [report2.key],
+        rule: report2.rule,
+        message: report2.message(holder, others),
+        hint: report2.hint,
+        severity: report2.severity ?? "error"
+      });
+    }
+  }
+  return out;
+}
+function groupBy(entries, key) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const entry of entries) {
+    const value = key(entry);
+    if (value === void 0) continue;
+    const group = groups2.get(value);
+    if (group) group.push(entry);
+    else groups2.set(value, [entry]);
+  }
+  return groups2.values();
+}
+var init_shared_values = __esm({
+  "scripts/check/library/rules/shared-values.ts"() {
+    "use strict";
+  }
+});
+
+// scripts/check/library/rules/unique-ids.ts
+var uniqueIds;
+var init_unique_ids = __esm({
+  "scripts/check/library/rules/unique-ids.ts"() {
+    "use strict";
+    init_shared_values();
+    uniqueIds = {
+      name: "unique-ids",
+      meta: { rule: "id/duplicate", fixable: false },
+      check: (entries) => sharedValues(
+        groupBy(entries, (e) => e.identity.id),
+        {
+          rule: "id/duplicate",
+          key: "id",
+          message: (holder, others) => `The id \`${holder.identity.id}\` is also used by ${others}.`,
+          hint: "Ids must be unique. Keep the id on the older persona; give the new one the next free id (`npx persona new` picks it)."
+        }
+      )
+    };
+  }
+});
+
+// scripts/check/library/rules/unique-slugs.ts
+var uniqueSlugs;
+var init_unique_slugs = __esm({
+  "scripts/check/library/rules/unique-slugs.ts"() {
+    "use strict";
+    init_shared_values();
+    uniqueSlugs = {
+      name: "unique-slugs",
+      meta: { rule: "slug/duplicate", fixable: false },
+      check: (entries) => sharedValues(
+        groupBy(entries, (e) => e.identity.slug),
+        {
+          rule: "slug/duplicate",
+          key: "slug",
+          message: (holder, others) => `The slug \`${holder.identity.slug}\` is also used by ${others}.`,
+          hint: "Slugs must be unique across products. Choose a more specific slug and rename the file to match."
+        }
+      )
+    };
+  }
+});
+
+// scripts/check/library/rules/unique-titles.ts
+var uniqueTitles;
+var init_unique_titles = __esm({
+  "scripts/check/library/rules/unique-titles.ts"() {
+    "use strict";
+    init_shared_values();
+    uniqueTitles = {
+      name: "unique-titles",
+      meta: { rule: "lint/duplicate-title", fixable: false },
+      check: (entries) => sharedValues(
+        // Titles clash regardless of case and surrounding spaces: readers would not tell them apart either.
+        groupBy(entries, (e) => e.identity.title?.trim().toLowerCase()),
+        {
+          rule: "lint/duplicate-title",
+          key: "title",
+          severity: "warning",
+          message: (holder, others) => `The title "${holder.identity.title}" is also used by ${others}.`,
+          hint: "Readers tell personas apart by title; make each one say what is distinctive about this persona."
+        }
+      )
+    };
+  }
+});
+
+// scripts/check/library/library-rules.ts
+function collectForLibraryRules(data) {
+  const collected = {};
+  if (!data) return collected;
+  for (const rule of LIBRARY_RULES) if (rule.collect) collected[rule.name] = rule.collect(data);
+  return collected;
+}
+var LIBRARY_RULES;
+var init_library_rules = __esm({
+  "scripts/check/library/library-rules.ts"() {
+    "use strict";
+    init_link_targets_exist();
+    init_links_reciprocated();
+    init_near_duplicate_tags();
+    init_tag_in_vocabulary();
+    init_unique_ids();
+    init_unique_slugs();
+    init_unique_titles();
+    LIBRARY_RULES = [
+      uniqueIds,
+      uniqueSlugs,
+      uniqueTitles,
+      linkTargetsExist,
+      linksReciprocated,
+      tagInVocabulary,
+      nearDuplicateTags
+    ];
+  }
+});
+
+// scripts/core/first-different-line.ts
+function firstDifferentLine(a, b) {
+  const left = a.split("\n");
+  const right = b.split("\n");
+  for (let i = 0; i < Math.max(left.length, right.length); i++) if (left[i] !== right[i]) return i + 1;
+  return 1;
+}
+var init_first_different_line = __esm({
+  "scripts/core/first-different-line.ts"() {
+    "use strict";
+  }
+});
+
+// scripts/core/fix.ts
+function withFix(meta, d, fix2) {
+  if (!fix2) return d;
+  if (!meta.fixable || meta.rule !== d.rule)
+    throw new Error(`${d.rule}: a fix from a rule that is not declared fixable (${meta.rule})`);
+  if (!fix2.edits.every((edit) => isReportable(edit.file))) return d;
+  return { ...d, fix: fix2 };
+}
+var init_fix = __esm({
+  "scripts/core/fix.ts"() {
+    "use strict";
+    init_reported_path();
+  }
+});
+
+// scripts/core/unified-diff.ts
+function unifiedDiff(file, before, after, context = 3) {
+  if (before === after) return "";
+  const ops = diffLines(splitLines(before), splitLines(after));
+  const hunks = groupHunks(ops, context);
+  const out = [`--- a/${file}`, `+++ b/${file}`];
+  for (const hunk of hunks) {
+    out.push(`@@ -${range(hunk.aStart, hunk.aCount)} +${range(hunk.bStart, hunk.bCount)} @@`);
+    for (const op of hunk.ops) {
+      out.push(`${op.kind}${op.line.text}`);
+      if (!op.line.eol) out.push("\\ No newline at end of file");
+    }
+  }
+  return `${out.join("\n")}
+`;
+}
+function splitLines(text6) {
+  if (text6 === "") return [];
+  const parts = text6.split("\n");
+  const last = parts.pop();
+  const lines2 = parts.map((part) => ({ text: part, eol: true }));
+  if (last !== "") lines2.push({ text: last, eol: false });
+  return lines2;
+}
+function diffLines(a, b) {
+  let prefix = 0;
+  while (prefix < a.length && prefix < b.length && same(a[prefix], b[prefix])) prefix++;
+  let suffix = 0;
+  while (suffix < a.length - prefix && suffix < b.length - prefix && same(a[a.length - 1 - suffix], b[b.length - 1 - suffix]))
+    suffix++;
+  const midA = a.slice(prefix, a.length - suffix);
+  const midB = b.slice(prefix, b.length - suffix);
+  const ops = a.slice(0, prefix).map((line) => ({ kind: " ", line }));
+  ops.push(...middleOps(midA, midB));
+  ops.push(...a.slice(a.length - suffix).map((line) => ({ kind: " ", line })));
+  return ops;
+}
+function middleOps(a, b) {
+  const n = a.length;
+  const m = b.length;
+  if (n === 0 || m === 0 || (n + 1) * (m + 1) > MAX_TABLE_CELLS) {
+    return [
+      ...a.map((line) => ({ kind: "-", line })),
+      ...b.map((line) => ({ kind: "+", line }))
+    ];
+  }
+  const width = m + 1;
+  const lcs = new Uint32Array((n + 1) * width);
+  for (let i2 = n - 1; i2 >= 0; i2--) {
+    for (let j2 = m - 1; j2 >= 0; j2--) {
+      lcs[i2 * width + j2] = same(a[i2], b[j2]) ? lcs[(i2 + 1) * width + j2 + 1] + 1 : Math.max(lcs[(i2 + 1) * width + j2], lcs[i2 * width + j2 + 1]);
+    }
+  }
+  const ops = [];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (same(a[i], b[j])) {
+      ops.push({ kind: " ", line: a[i++] });
+      j++;
+    } else if (lcs[(i + 1) * width + j] >= lcs[i * width + j + 1]) {
+      ops.push({ kind: "-", line: a[i++] });
+    } else {
+      ops.push({ kind: "+", line: b[j++] });
+    }
+  }
+  while (i < n) ops.push({ kind: "-", line: a[i++] });
+  while (j < m) ops.push({ kind: "+", line: b[j++] });
+  return ops;
+}
+function groupHunks(ops, context) {
+  const changed = ops.map((op, index2) => op.kind === " " ? -1 : index2).filter((index2) => index2 !== -1);
+  const aLineAt = new Uint32Array(ops.length + 1);
+  const bLineAt = new Uint32Array(ops.length + 1);
+  aLineAt[0] = 1;
+  bLineAt[0] = 1;
+  ops.forEach((op, i) => {
+    aLineAt[i + 1] = aLineAt[i] + (op.kind !== "+" ? 1 : 0);
+    bLineAt[i + 1] = bLineAt[i] + (op.kind !== "-" ? 1 : 0);
+  });
+  const hunks = [];
+  let k = 0;
+  while (k < changed.length) {
+    const first = changed[k];
+    let last = first;
+    while (k + 1 < changed.length && changed[k + 1] - last <= 2 * context + 1)
+      last = changed[++k];
+    k++;
+    const from = Math.max(0, first - context);
+    const to = Math.min(ops.length, last + context + 1);
+    const aLine = aLineAt[from];
+    const bLine = bLineAt[from];
+    const slice = ops.slice(from, to);
+    const aCount = slice.filter((op) => op.kind !== "+").length;
+    const bCount = slice.filter((op) => op.kind !== "-").length;
+    hunks.push({
+      aStart: aCount === 0 ? aLine - 1 : aLine,
+      aCount,
+      bStart: bCount === 0 ? bLine - 1 : bLine,
+      bCount,
+      ops: slice
+    });
+  }
+  return hunks;
+}
+function range(start, count4) {
+  return count4 === 1 ? `${start}` : `${start},${count4}`;
+}
+function changedLineRuns(before, after) {
+  if (before === after) return [];
+  const ops = diffLines(splitLines(before), splitLines(after));
+  const runs = [];
+  let line = 0;
+  let run = null;
+  for (const op of ops) {
+    if (op.kind === " ") {
+      run = null;
+      line++;
+      continue;
+    }
+    if (!run) {
+      run = { start: line, count: 0, text: "" };
+      runs.push(run);
+    }
+    if (op.kind === "-") {
+      run.count++;
+      line++;
+    } else run.text += `${op.line.text}${op.line.eol ? "\n" : ""}`;
+  }
+  return runs;
+}
+var MAX_TABLE_CELLS, same;
+var init_unified_diff = __esm({
+  "scripts/core/unified-diff.ts"() {
+    "use strict";
+    MAX_TABLE_CELLS = 4e6;
+    same = (a, b) => a.text === b.text && a.eol === b.eol;
+  }
+});
+
+// scripts/core/text-edits.ts
+function lineStarts(text6) {
+  const starts = [0];
+  for (let at = text6.indexOf("\n"); at !== -1; at = text6.indexOf("\n", at + 1)) starts.push(at + 1);
+  return starts;
+}
+function offsetAt(text6, starts, line, column) {
+  if (!Number.isInteger(line) || !Number.isInteger(column) || line < 1 || column < 1) return void 0;
+  const start = starts[line - 1];
+  if (start === void 0) return void 0;
+  const next = starts[line];
+  const lineEnd = next === void 0 ? text6.length : next - 1;
+  const offset = start + column - 1;
+  return offset <= lineEnd ? offset : void 0;
+}
+function positionAt(starts, offset) {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = low + high + 1 >> 1;
+    if (starts[middle] <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: offset - starts[low] + 1 };
+}
+function resolveEdits(text6, edits) {
+  const starts = lineStarts(text6);
+  const resolved = [];
+  for (const edit of edits) {
+    const start = offsetAt(text6, starts, edit.line, edit.column);
+    const end = offsetAt(text6, starts, edit.endLine, edit.endColumn);
+    if (start === void 0 || end === void 0 || end < start) return void 0;
+    resolved.push({ start, end, text: edit.text });
+  }
+  resolved.sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let i = 1; i < resolved.length; i++) if (overlap(resolved[i - 1], resolved[i])) return void 0;
+  return resolved;
+}
+function overlap(a, b) {
+  if (!a || !b) return false;
+  if (a.start === a.end && b.start === b.end) return a.start === b.start;
+  return a.start < b.end && b.start < a.end;
+}
+function applyTextEdits(text6, edits) {
+  const resolved = resolveEdits(text6, edits);
+  return resolved ? applyResolvedEdits(text6, resolved) : void 0;
+}
+function applyResolvedEdits(text6, edits) {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = "";
+  let at = 0;
+  for (const edit of sorted) {
+    out += text6.slice(at, edit.start) + edit.text;
+    at = edit.end;
+  }
+  return out + text6.slice(at);
+}
+function lineRunEdits(file, text6, comparable, target) {
+  const starts = lineStarts(text6);
+  return changedLineRuns(comparable, target).map((run) => {
+    const from = positionAt(starts, starts[run.start] ?? text6.length);
+    const to = positionAt(starts, starts[run.start + run.count] ?? text6.length);
+    return {
+      file,
+      line: from.line,
+      column: from.column,
+      endLine: to.line,
+      endColumn: to.column,
+      text: run.text
+    };
+  });
+}
+var init_text_edits = __esm({
+  "scripts/core/text-edits.ts"() {
+    "use strict";
+    init_unified_diff();
+  }
+});
+
+// scripts/check/rules/canonical-form.ts
+function canonicalForm(file, text6, canonical, modeline) {
+  const lf = text6.replaceAll("\r\n", "\n");
+  if (lf === canonical) return [];
+  const expected = firstLineOf(lf) === modeline ? canonical : canonical.slice(canonical.indexOf("\n") + 1);
+  if (lf === expected) return [];
+  return [
+    withFix(canonicalFormMeta, notCanonicalDiagnostic(file, firstDifferentLine(lf, expected)), {
+      description: "Rewrite the file in canonical format, as `persona fmt` does.",
+      // Compared as LF, like the rule: CRLF line endings are `format/line-endings`' to fix.
+      edits: lineRunEdits(file, text6, lf, expected)
+    })
+  ];
+}
+function notCanonicalDiagnostic(file, line) {
+  return diagnostic(
+    file,
+    { line, column: 1, endLine: line, endColumn: 1 },
+    "format/not-canonical",
+    `The file is not in canonical format (first difference on line ${line}).`,
+    "Run `npx persona fmt` to rewrite it: canonical key order, no line folding, two-space indents.",
+    "warning"
+  );
+}
+function firstLineOf(text6) {
+  const end = text6.indexOf("\n");
+  return end === -1 ? text6 : text6.slice(0, end);
+}
+var canonicalFormMeta;
+var init_canonical_form = __esm({
+  "scripts/check/rules/canonical-form.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_first_different_line();
+    init_fix();
+    init_text_edits();
+    canonicalFormMeta = { rule: "format/not-canonical", fixable: true };
+  }
+});
+
+// scripts/check/rules/lf-line-endings.ts
+function lfLineEndings(file, text6, fixer) {
+  const first = text6.indexOf("\r\n");
+  if (first === -1) return [];
+  let line = 1;
+  let lineStart = 0;
+  let breaks = 0;
+  let crlf = 0;
+  const edits = [];
+  let lineNumber = 1;
+  let currentStart = 0;
+  for (let at = text6.indexOf("\n"); at !== -1; at = text6.indexOf("\n", at + 1)) {
+    breaks++;
+    if (text6.charCodeAt(at - 1) === 13) {
+      crlf++;
+      const column2 = at - currentStart;
+      edits.push({ file, line: lineNumber, column: column2, endLine: lineNumber, endColumn: column2 + 1, text: "" });
+    }
+    if (at < first) {
+      line++;
+      lineStart = at + 1;
+    }
+    lineNumber++;
+    currentStart = at + 1;
+  }
+  const column = first - lineStart + 1;
+  const howMany = crlf === breaks ? `all ${breaks} line breaks are` : `${crlf} of its ${breaks} line breaks are`;
+  return [
+    withFix(
+      lfLineEndingsMeta,
+      diagnostic(
+        file,
+        { line, column, endLine: line, endColumn: column + 1 },
+        "format/line-endings",
+        `This line ends with CRLF (Windows line endings): ${howMany} CRLF, where the library uses LF.`,
+        fixer === "fmt" ? "Run `npx persona fmt`, which writes LF line endings (and set your editor to LF for `.yaml` files)." : "Set your editor to LF line endings and save the file again (in VS Code: click \u201CCRLF\u201D in the status bar).",
+        "warning"
+      ),
+      { description: "Write LF line endings instead of CRLF.", edits }
+    )
+  ];
+}
+var lfLineEndingsMeta;
+var init_lf_line_endings = __esm({
+  "scripts/check/rules/lf-line-endings.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_fix();
+    lfLineEndingsMeta = { rule: "format/line-endings", fixable: true };
+  }
+});
+
+// scripts/check/rules/no-byte-order-mark.ts
+function noByteOrderMark(file, bytes, fixer) {
+  if (!(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191)) return [];
+  return [
+    withFix(
+      noByteOrderMarkMeta,
+      diagnostic(
+        file,
+        { line: 1, column: 1, endLine: 1, endColumn: 1 },
+        "format/bom",
+        "The file starts with a byte order mark (BOM); the library\u2019s files are UTF-8 without one.",
+        fixer === "fmt" ? "Run `npx persona fmt`, which removes it (or save the file as \u201CUTF-8\u201D, not \u201CUTF-8 with BOM\u201D)." : "Save the file as \u201CUTF-8\u201D, not \u201CUTF-8 with BOM\u201D (in VS Code: click the encoding in the status bar, then \u201CSave with Encoding\u201D).",
+        "warning"
+      ),
+      { description: "Remove the byte order mark.", edits: [] }
+    )
+  ];
+}
+var noByteOrderMarkMeta;
+var init_no_byte_order_mark = __esm({
+  "scripts/check/rules/no-byte-order-mark.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_fix();
+    noByteOrderMarkMeta = { rule: "format/bom", fixable: true };
+  }
+});
+
+// scripts/check/persona/persona-context.ts
+function placeIn(ctx, ...path35) {
+  if (!ctx.doc) return START_OF_FILE;
+  const node2 = path35.length === 0 ? ctx.doc.contents : ctx.doc.getIn(path35, true);
+  return nodePlace(node2 && typeof node2 === "object" ? node2 : null, ctx.lines);
+}
+function stringAt(data, key) {
+  const value = data[key];
+  return typeof value === "string" ? value : void 0;
+}
+function linksOf2(data) {
+  const list6 = data.composability;
+  if (!Array.isArray(list6)) return [];
+  const out = [];
+  list6.forEach((link3, index2) => {
+    if (link3 && typeof link3 === "object" && typeof link3.persona === "string") {
+      out.push({
+        index: index2,
+        persona: link3.persona,
+        relation: link3.relation
+      });
+    }
+  });
+  return out;
+}
+var init_persona_context = __esm({
+  "scripts/check/persona/persona-context.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_node_place();
+  }
+});
+
+// scripts/check/rules/cut-list-item.ts
+function cutListItem(ctx) {
+  const out = [];
+  for (const field of LIST_FIELDS) {
+    const items = ctx.data[field];
+    if (!Array.isArray(items)) continue;
+    for (let i = 0; i + 1 < items.length; i++) {
+      const current = items[i];
+      const next = items[i + 1];
+      if (typeof current !== "string" || typeof next !== "string") continue;
+      if (ENDS_A_SENTENCE.test(current.trim()) || !STARTS_LOWER.test(next.trim())) continue;
+      out.push(
+        diagnostic(
+          ctx.file,
+          placeIn(ctx, field, i),
+          "lint/cut-list-item",
+          `\`${field}\` item ${i + 1} looks cut mid-sentence: it has no end punctuation and item ${i + 2} starts in lower case.`,
+          `Join items ${i + 1} and ${i + 2} into one item, or finish the sentence.`,
+          "warning"
+        )
+      );
+    }
+  }
+  return out;
+}
+var ENDS_A_SENTENCE, STARTS_LOWER;
+var init_cut_list_item = __esm({
+  "scripts/check/rules/cut-list-item.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_persona_fields();
+    init_persona_context();
+    ENDS_A_SENTENCE = /[.!?…:;)"'”’]$/u;
+    STARTS_LOWER = new RegExp("^\\p{Ll}", "u");
+  }
+});
+
+// scripts/check/rules/has-modeline.ts
+function hasModeline(ctx) {
+  const firstLine2 = ctx.text.replace(/^\uFEFF/, "").split("\n", 1)[0]?.replace(/\r$/, "");
+  if (firstLine2 === PERSONA_MODELINE) return [];
+  const replaces = firstLine2?.startsWith("# yaml-language-server:") === true;
+  const fix2 = {
+    description: replaces ? "Correct the schema modeline." : "Add the schema modeline as the first line.",
+    edits: [
+      {
+        file: ctx.file,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: replaces ? (firstLine2?.length ?? 0) + 1 : 1,
+        text: replaces ? PERSONA_MODELINE : `${PERSONA_MODELINE}
+`
+      }
+    ]
+  };
+  return [
+    withFix(
+      hasModelineMeta,
+      diagnostic(
+        ctx.file,
+        { line: 1, column: 1, endLine: 1, endColumn: (firstLine2?.length ?? 0) + 1 },
+        "file/missing-modeline",
+        "The first line is not the schema modeline, so editors cannot autocomplete or explain fields.",
+        `Make the first line \`${PERSONA_MODELINE}\` (\`npx persona fmt\` adds it).`,
+        "warning"
+      ),
+      fix2
+    )
+  ];
+}
+var hasModelineMeta;
+var init_has_modeline = __esm({
+  "scripts/check/rules/has-modeline.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_fix();
+    init_persona_fields();
+    hasModelineMeta = { rule: "file/missing-modeline", fixable: true };
+  }
+});
+
+// scripts/check/rules/job-story-shape.ts
+function jobStoryShape(ctx) {
+  const story = stringAt(ctx.data, "job_story");
+  if (story === void 0 || story.trim() === "") return [];
+  const trimmed = story.trim();
+  if (SLIP.test(trimmed)) {
+    return [
+      warn(
+        ctx,
+        `The job story starts with a template slip: "${trimmed.slice(0, 30)}\u2026".`,
+        'Rewrite the situation as one clause, e.g. "When a deploy goes out on a Friday afternoon, \u2026".'
+      )
+    ];
+  }
+  if (SHAPE.test(trimmed)) return [];
+  return [
+    warn(
+      ctx,
+      'The job story is not shaped "When \u2026, I want \u2026, so \u2026".',
+      "Write it as: When <situation>, I want <motivation>, so <expected outcome>."
+    )
+  ];
+}
+function warn(ctx, message, hint) {
+  return diagnostic(ctx.file, placeIn(ctx, "job_story"), "lint/job-story-shape", message, hint, "warning");
+}
+var SHAPE, SLIP;
+var init_job_story_shape = __esm({
+  "scripts/check/rules/job-story-shape.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_persona_context();
+    SHAPE = /^When\s+\S.*?,\s*I want\s+\S.*?,?\s+so\b\s*\S/s;
+    SLIP = /^When I'm (it's|it is|there's|there is|they're|we're|I'm)\b/i;
+  }
+});
+
+// scripts/check/rules/no-duplicate-link.ts
+function noDuplicateLink(ctx) {
+  const first = /* @__PURE__ */ new Map();
+  const out = [];
+  for (const link3 of linksOf2(ctx.data)) {
+    const earlier = first.get(link3.persona);
+    if (earlier === void 0) {
+      first.set(link3.persona, link3.index);
+      continue;
+    }
+    out.push(
+      diagnostic(
+        ctx.file,
+        placeIn(ctx, "composability", link3.index, "persona"),
+        "link/duplicate",
+        `\`${link3.persona}\` is linked twice (links ${earlier + 1} and ${link3.index + 1}).`,
+        "Keep one link per persona; merge the two notes into one."
+      )
+    );
+  }
+  return out;
+}
+var init_no_duplicate_link = __esm({
+  "scripts/check/rules/no-duplicate-link.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_persona_context();
+  }
+});
+
+// scripts/check/rules/no-placeholder-text.ts
+function noPlaceholderText(ctx) {
+  if (!ctx.text.includes("\\") && !ANY_MARKER.test(ctx.text)) return [];
+  const out = [];
+  for (const [key, value] of Object.entries(ctx.data)) {
+    if (key === "community") continue;
+    for (const { path: path35, text: text6 } of strings(value, [key])) {
+      const match = PLACEHOLDER.exec(text6);
+      if (!match) continue;
+      if (match[1] && !UPPER_ONLY.test(text6)) continue;
+      out.push(
+        diagnostic(
+          ctx.file,
+          placeIn(ctx, ...path35),
+          "lint/placeholder",
+          `\`${path35.join(".")}\` still holds placeholder text ("${match[0]}").`,
+          "Replace the placeholder with real, specific content.",
+          "warning"
+        )
+      );
+    }
+  }
+  return out;
+}
+function* strings(value, path35) {
+  if (typeof value === "string") yield { path: path35, text: value };
+  else if (Array.isArray(value))
+    for (let i = 0; i < value.length; i++) yield* strings(value[i], [...path35, i]);
+  else if (value && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) yield* strings(v, [...path35, k]);
+}
+var PLACEHOLDER, UPPER_ONLY, ANY_MARKER;
+var init_no_placeholder_text = __esm({
+  "scripts/check/rules/no-placeholder-text.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_persona_context();
+    PLACEHOLDER = /\b(TODO|TBD|FIXME|XXX)\b|\blorem\b/i;
+    UPPER_ONLY = /\b(TODO|TBD|FIXME|XXX)\b/;
+    ANY_MARKER = /todo|tbd|fixme|xxx|lorem/i;
+  }
+});
+
+// scripts/check/rules/no-self-link.ts
+function noSelfLink(ctx) {
+  const slug2 = stringAt(ctx.data, "slug");
+  return linksOf2(ctx.data).filter((link3) => link3.persona === slug2).map(
+    (link3) => diagnostic(
+      ctx.file,
+      placeIn(ctx, "composability", link3.index, "persona"),
+      "link/self",
+      `Composability link ${link3.index + 1} points at this persona itself (\`${link3.persona}\`).`,
+      "Link to a different persona, or remove this link."
+    )
+  );
+}
+var init_no_self_link = __esm({
+  "scripts/check/rules/no-self-link.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_persona_context();
+  }
+});
+
+// scripts/check/rules/product-matches-folder.ts
+function productMatchesFolder(ctx) {
+  const product = stringAt(ctx.data, "product");
+  if (!ctx.location || product === void 0 || product === ctx.location.product) return [];
+  return [
+    diagnostic(
+      ctx.file,
+      placeIn(ctx, "product"),
+      "product/folder-mismatch",
+      `The product \`${product}\` differs from the folder \`personas/${ctx.location.product}/\` the file is in.`,
+      `Set \`product: ${ctx.location.product}\`, or move the file to \`personas/${product}/\`.`
+    )
+  ];
+}
+var init_product_matches_folder = __esm({
+  "scripts/check/rules/product-matches-folder.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_persona_context();
+  }
+});
+
+// scripts/check/rules/slug-has-product-prefix.ts
+function slugHasProductPrefix(ctx) {
+  const slug2 = stringAt(ctx.data, "slug");
+  const product = stringAt(ctx.data, "product");
+  if (slug2 === void 0 || product === void 0 || slug2.startsWith(`${product}-`)) return [];
+  return [
+    diagnostic(
+      ctx.file,
+      placeIn(ctx, "slug"),
+      "slug/product-prefix",
+      `The slug \`${slug2}\` must start with its product, \`${product}-\`.`,
+      `Did you mean \`${product}-${slug2}\`? Rename the file to match.`
+    )
+  ];
+}
+var init_slug_has_product_prefix = __esm({
+  "scripts/check/rules/slug-has-product-prefix.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_persona_context();
+  }
+});
+
+// scripts/check/rules/slug-matches-file-name.ts
+function slugMatchesFileName(ctx) {
+  const slug2 = stringAt(ctx.data, "slug");
+  if (!ctx.location || slug2 === void 0 || slug2 === ctx.location.slug) return [];
+  return [
+    diagnostic(
+      ctx.file,
+      placeIn(ctx, "slug"),
+      "slug/file-name-mismatch",
+      `The slug \`${slug2}\` differs from the file name \`${ctx.location.slug}.yaml\`.`,
+      `Make them equal: set \`slug: ${ctx.location.slug}\`, or rename the file to \`${slug2}.yaml\`.`
+    )
+  ];
+}
+var init_slug_matches_file_name = __esm({
+  "scripts/check/rules/slug-matches-file-name.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_persona_context();
+  }
+});
+
+// scripts/check/rules/persona-rules.ts
+var PERSONA_RULES;
+var init_persona_rules = __esm({
+  "scripts/check/rules/persona-rules.ts"() {
+    "use strict";
+    init_cut_list_item();
+    init_has_modeline();
+    init_job_story_shape();
+    init_no_duplicate_link();
+    init_no_placeholder_text();
+    init_no_self_link();
+    init_product_matches_folder();
+    init_slug_has_product_prefix();
+    init_slug_matches_file_name();
+    PERSONA_RULES = [
+      hasModeline,
+      slugMatchesFileName,
+      productMatchesFolder,
+      slugHasProductPrefix,
+      noSelfLink,
+      noDuplicateLink,
+      jobStoryShape,
+      cutListItem,
+      noPlaceholderText
+    ];
+  }
+});
+
+// scripts/parse/yaml-edits.ts
+import { isDeepStrictEqual } from "node:util";
+function yamlEdits(source, change) {
+  const expected = changedValue(source.value, change);
+  if (expected === void 0) return void 0;
+  const edits = candidateEdits(source, change);
+  if (!edits) return void 0;
+  const after = applyTextEdits(source.text, edits);
+  if (after === void 0) return void 0;
+  const parsed = parseYaml(source.file, after);
+  if (!parsed.doc || parsed.diagnostics.some((d) => d.severity === "error")) return void 0;
+  return isDeepStrictEqual(parsed.value, expected) ? edits : void 0;
+}
+function changedValue(value, change) {
+  const copy = structuredClone(value);
+  const parentPath = change.kind === "set-text" || change.kind === "delete-item" ? change.at.slice(0, -1) : change.at;
+  const parent = valueAt(copy, parentPath);
+  const last = change.at.at(-1);
+  switch (change.kind) {
+    case "set-text": {
+      if (!isContainer(parent) || last === void 0 || typeof valueAt(parent, [last]) !== "string")
+        return void 0;
+      parent[last] = change.value;
+      return copy;
+    }
+    case "rename-key": {
+      if (!isPlainObject2(parent) || !Object.hasOwn(parent, change.from) || Object.hasOwn(parent, change.to))
+        return void 0;
+      parent[change.to] = parent[change.from];
+      delete parent[change.from];
+      return copy;
+    }
+    case "append-item": {
+      if (!Array.isArray(parent)) return void 0;
+      parent.push(Object.fromEntries(change.item));
+      return copy;
+    }
+    case "delete-item": {
+      if (!Array.isArray(parent) || typeof last !== "number" || last < 0 || last >= parent.length)
+        return void 0;
+      parent.splice(last, 1);
+      return copy;
+    }
+  }
+}
+function candidateEdits(source, change) {
+  const { text: text6, doc } = source;
+  const starts = lineStarts(text6);
+  const edit = (start, end, replacement) => {
+    const from = positionAt(starts, start);
+    const to = positionAt(starts, end);
+    return {
+      file: source.file,
+      line: from.line,
+      column: from.column,
+      endLine: to.line,
+      endColumn: to.column,
+      text: replacement
+    };
+  };
+  switch (change.kind) {
+    case "set-text": {
+      const node2 = nodeAt(doc, change.at);
+      if (!(0, import_yaml6.isScalar)(node2) || !node2.range) return void 0;
+      const replacement = scalarText(change.value, node2.type);
+      return replacement === void 0 ? void 0 : [edit(node2.range[0], node2.range[1], replacement)];
+    }
+    case "rename-key": {
+      const map4 = nodeAt(doc, change.at);
+      if (!(0, import_yaml6.isMap)(map4)) return void 0;
+      const pair2 = map4.items.find((p) => (0, import_yaml6.isScalar)(p.key) && p.key.value === change.from);
+      const key = pair2?.key;
+      if (!(0, import_yaml6.isScalar)(key) || !key.range) return void 0;
+      const replacement = scalarText(change.to, key.type);
+      return replacement === void 0 ? void 0 : [edit(key.range[0], key.range[1], replacement)];
+    }
+    case "append-item": {
+      const list6 = nodeAt(doc, change.at);
+      if (!(0, import_yaml6.isSeq)(list6) || !list6.range) return void 0;
+      if (list6.flow) {
+        if (list6.items.length > 0) return void 0;
+        const indent3 = `${indentationOf(text6, list6.range[0])}  `;
+        let start = list6.range[0];
+        while (start > 0 && text6[start - 1] === " ") start--;
+        return [edit(start, list6.range[1], `
+${blockItem(change.item, indent3).trimEnd()}`)];
+      }
+      const first = list6.items[0];
+      const last = list6.items.at(-1);
+      const dash = first?.range ? dashBefore(text6, first.range[0]) : void 0;
+      if (!last?.range || dash === void 0) return void 0;
+      const indent2 = text6.slice(text6.lastIndexOf("\n", dash - 1) + 1, dash);
+      if (!/^ *$/.test(indent2)) return void 0;
+      const lastEnd = Math.max(last.range[0], last.range[1] - 1);
+      const lineBreak = text6.indexOf("\n", lastEnd);
+      const at = lineBreak === -1 ? text6.length : lineBreak + 1;
+      const item2 = blockItem(change.item, indent2);
+      return [edit(at, at, lineBreak === -1 ? `
+${item2}` : item2)];
+    }
+    case "delete-item": {
+      const list6 = nodeAt(doc, change.at.slice(0, -1));
+      const index2 = change.at.at(-1);
+      if (!(0, import_yaml6.isSeq)(list6) || list6.flow || typeof index2 !== "number") return void 0;
+      const item2 = list6.items[index2];
+      if (!item2?.range) return void 0;
+      const dash = dashBefore(text6, item2.range[0]);
+      if (dash === void 0) return void 0;
+      const lineStart = text6.lastIndexOf("\n", dash - 1) + 1;
+      if (!/^ *$/.test(text6.slice(lineStart, dash))) return void 0;
+      const lineBreak = text6.indexOf("\n", Math.max(item2.range[0], item2.range[1] - 1));
+      const end = lineBreak === -1 ? text6.length : lineBreak + 1;
+      if (!/^[ \t]*(#.*)?\r?\n?$/.test(text6.slice(item2.range[1], end))) return void 0;
+      return [edit(lineStart, end, "")];
+    }
+  }
+}
+function dashBefore(text6, valueStart) {
+  let at = valueStart - 1;
+  while (at >= 0 && text6[at] === " ") at--;
+  return text6[at] === "-" && at < valueStart - 1 ? at : void 0;
+}
+function indentationOf(text6, offset) {
+  const lineStart = text6.lastIndexOf("\n", offset - 1) + 1;
+  return /^ */.exec(text6.slice(lineStart))?.[0] ?? "";
+}
+function blockItem(item2, indent2) {
+  return item2.map(
+    ([key, value], i) => `${indent2}${i === 0 ? "- " : "  "}${scalarText(key, import_yaml6.Scalar.PLAIN)}: ${scalarText(value, import_yaml6.Scalar.PLAIN)}
+`
+  ).join("");
+}
+function scalarText(value, type) {
+  if (type === import_yaml6.Scalar.BLOCK_FOLDED || type === import_yaml6.Scalar.BLOCK_LITERAL) return void 0;
+  if (type === import_yaml6.Scalar.QUOTE_SINGLE) return `'${value.replaceAll("'", "''")}'`;
+  if (type !== import_yaml6.Scalar.QUOTE_DOUBLE && /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(value) && !NOT_TEXT_WHEN_PLAIN.test(value))
+    return value;
+  return doubleQuoted(value);
+}
+function doubleQuoted(value) {
+  return JSON.stringify(value).replace(
+    /[\u007f-\u009f\u2028\u2029\ufeff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
+}
+function nodeAt(doc, path35) {
+  return path35.length === 0 ? doc.contents : doc.getIn(path35, true);
+}
+function valueAt(value, path35) {
+  let at = value;
+  for (const segment of path35) {
+    if (!isContainer(at)) return void 0;
+    at = Object.hasOwn(at, segment) ? at[segment] : void 0;
+  }
+  return at;
+}
+function isContainer(value) {
+  return typeof value === "object" && value !== null;
+}
+function isPlainObject2(value) {
+  return isContainer(value) && !Array.isArray(value);
+}
+var import_yaml6, NOT_TEXT_WHEN_PLAIN;
+var init_yaml_edits = __esm({
+  "scripts/parse/yaml-edits.ts"() {
+    "use strict";
+    import_yaml6 = __toESM(require_dist(), 1);
+    init_text_edits();
+    init_parse_yaml();
+    NOT_TEXT_WHEN_PLAIN = /^(?:true|false|null|~|[-+]?(?:\d|\.\d)|\.(?:inf|nan))/i;
   }
 });
 
@@ -23464,8 +24429,8 @@ function kindOf(value) {
 function describeValue(value) {
   return typeof value === "string" ? `\`${quote(value, 60)}\`` : kindOf(value);
 }
-function quote(text7, max) {
-  const flat = text7.replace(/[\r\n\t]+/g, " ").replace(/`/g, "'");
+function quote(text6, max) {
+  const flat = text6.replace(/[\r\n\t]+/g, " ").replace(/`/g, "'");
   return [...flat].length > max ? `${[...flat].slice(0, max - 1).join("")}\u2026` : flat;
 }
 var init_describe = __esm({
@@ -23476,32 +24441,82 @@ var init_describe = __esm({
 });
 
 // scripts/check/schema/schema-diagnostics.ts
-function schemaDiagnostics(file, value, doc, lines, validate, subject = "The persona") {
+function schemaDiagnostics(file, value, doc, lines2, validate, subject = "The persona", text6) {
   if (validate(value)) return [];
   const errors = validate.errors ?? [];
   const typeErrorPaths = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
+  const renames = plannedRenames(errors, value);
+  const source = text6 === void 0 ? void 0 : { file, text: text6, doc, value };
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   for (const error of errors) {
     if (error.keyword !== "type" && hasTypeErrorAtOrAbove(error.instancePath, typeErrorPaths)) continue;
-    const d = translate(file, error, value, doc, lines, subject);
-    if (!d) continue;
+    if (error.keyword === "required" && renames.folded.has(`${error.instancePath}\0${missingKey(error)}`))
+      continue;
+    const translated = translate(file, error, value, doc, lines2, subject, renames);
+    if (!translated) continue;
+    const { diagnostic: d, change, description } = translated;
     const key = `${d.line}:${d.column}:${d.rule}:${d.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(d);
+    out.push(
+      withFix(
+        SCHEMA_RULE_META[d.rule],
+        d,
+        fixOf(source, change, description)
+      )
+    );
   }
   return out;
 }
-function hasTypeErrorAtOrAbove(path32, typeErrorPaths) {
-  for (const p of typeErrorPaths) if (path32 === p || path32.startsWith(`${p}/`)) return true;
+function fixOf(source, change, description) {
+  if (!source || !change || !description) return void 0;
+  const edits = yamlEdits(source, change);
+  return edits ? { description, edits } : void 0;
+}
+function plannedRenames(errors, value) {
+  const candidates2 = /* @__PURE__ */ new Map();
+  const claims = /* @__PURE__ */ new Map();
+  for (const error of errors) {
+    if (error.keyword !== "additionalProperties") continue;
+    const extra = String(error.params.additionalProperty);
+    const allowed = Object.keys((error.parentSchema ?? {}).properties ?? {});
+    const mapping = valueAt2(value, pathSegments(error.instancePath));
+    const match = uniqueMatch(extra, allowed);
+    if (match === void 0 || mapping !== null && typeof mapping === "object" && Object.hasOwn(mapping, match))
+      continue;
+    const target = `${error.instancePath}\0${match}`;
+    candidates2.set(`${error.instancePath}\0${extra}`, match);
+    claims.set(target, (claims.get(target) ?? 0) + 1);
+  }
+  const to = /* @__PURE__ */ new Map();
+  for (const [key, match] of candidates2) {
+    const path35 = key.slice(0, key.indexOf("\0"));
+    if (claims.get(`${path35}\0${match}`) === 1) to.set(key, match);
+  }
+  const folded = /* @__PURE__ */ new Set();
+  for (const error of errors) {
+    if (error.keyword !== "required") continue;
+    const target = `${error.instancePath}\0${missingKey(error)}`;
+    if ([...to].some(
+      ([key, match]) => key.startsWith(`${error.instancePath}\0`) && `${error.instancePath}\0${match}` === target
+    ))
+      folded.add(target);
+  }
+  return { to, folded };
+}
+function missingKey(error) {
+  return String(error.params.missingProperty);
+}
+function hasTypeErrorAtOrAbove(path35, typeErrorPaths) {
+  for (const p of typeErrorPaths) if (path35 === p || path35.startsWith(`${p}/`)) return true;
   return false;
 }
 function pathSegments(instancePath) {
   if (instancePath === "") return [];
   return instancePath.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^\d+$/.test(s) ? Number(s) : s);
 }
-function valueAt(value, segments) {
+function valueAt2(value, segments) {
   let current = value;
   for (const s of segments) {
     if (current === null || typeof current !== "object") return void 0;
@@ -23509,38 +24524,40 @@ function valueAt(value, segments) {
   }
   return current;
 }
-function nodeAt(doc, segments) {
+function nodeAt2(doc, segments) {
   if (segments.length === 0) return doc.contents;
   const node2 = doc.getIn(segments, true);
   return node2 && typeof node2 === "object" ? node2 : null;
 }
 function keyNode(doc, segments, key) {
-  const parent = nodeAt(doc, segments);
-  if (!(0, import_yaml5.isMap)(parent)) return parent;
+  const parent = nodeAt2(doc, segments);
+  if (!(0, import_yaml7.isMap)(parent)) return parent;
   let index2 = keyIndexes.get(parent);
   if (!index2) {
     index2 = /* @__PURE__ */ new Map();
     for (const pair2 of parent.items) {
-      if ((0, import_yaml5.isScalar)(pair2.key) && !index2.has(String(pair2.key.value)))
+      if ((0, import_yaml7.isScalar)(pair2.key) && !index2.has(String(pair2.key.value)))
         index2.set(String(pair2.key.value), pair2.key);
     }
     keyIndexes.set(parent, index2);
   }
   return index2.get(key) ?? parent;
 }
-function translate(file, error, root4, doc, lines, subject) {
+function translate(file, error, root3, doc, lines2, subject, renames) {
   const segments = pathSegments(error.instancePath);
   const where = describePath(segments, subject);
   const schema = error.parentSchema ?? {};
-  const value = valueAt(root4, segments);
-  const at = (node2, rule, message, hint) => diagnostic(file, nodePlace(node2, lines), rule, message, hint);
+  const value = valueAt2(root3, segments);
+  const at = (node2, rule, message, hint) => ({
+    diagnostic: diagnostic(file, nodePlace(node2, lines2), rule, message, hint)
+  });
   const describeHint = schema.description ? ` Expected: ${schema.description}` : "";
   switch (error.keyword) {
     case "required": {
       const missing = String(error.params.missingProperty);
       const property = schema.properties?.[missing];
       return at(
-        nodeAt(doc, segments),
+        nodeAt2(doc, segments),
         "schema/missing-key",
         `${where} is missing the required key \`${missing}\`.`,
         `Add \`${missing}:\` to this mapping.${property?.description ? ` ${missing}: ${property.description}` : ""}`
@@ -23549,18 +24566,26 @@ function translate(file, error, root4, doc, lines, subject) {
     case "additionalProperties": {
       const extra = String(error.params.additionalProperty);
       const allowed = Object.keys(schema.properties ?? {});
-      const match = didYouMean(extra, allowed);
-      return at(
+      const rename = renames.to.get(`${error.instancePath}\0${extra}`);
+      const match = rename ?? didYouMean(extra, allowed);
+      const missing = rename !== void 0 && renames.folded.has(`${error.instancePath}\0${rename}`) ? `, and the required key \`${rename}\` is missing` : "";
+      const translated = at(
         keyNode(doc, segments, extra),
         "schema/unknown-key",
-        `Unknown key \`${quote(extra, 40)}\` in ${where === subject ? subject.toLowerCase() : where}.`,
+        `Unknown key \`${quote(extra, 40)}\` in ${where === subject ? subject.toLowerCase() : where}${missing}.`,
         match ? `Did you mean \`${match}\`?` : `Remove it, or use one of the allowed keys: ${allowed.map((k) => `\`${k}\``).join(", ")}.`
       );
+      if (rename === void 0) return translated;
+      return {
+        ...translated,
+        change: { kind: "rename-key", at: segments, from: extra, to: rename },
+        description: `Rename \`${quote(extra, 40)}\` to \`${rename}\`.`
+      };
     }
     case "type": {
       const expected = [].concat(error.params.type);
       return at(
-        nodeAt(doc, segments),
+        nodeAt2(doc, segments),
         "schema/wrong-type",
         `${where} must be ${expected.map((t) => TYPE_WORDS[t] ?? t).join(" or ")}, but it is ${kindOf(value)}.`,
         expected.includes("array") ? `Write it as a list, one \`- item\` per line.${describeHint}` : expected.includes("string") ? `Write it as text on the same line, in double quotes if it contains \`: \` or \`#\`.${describeHint}` : `Change the value's type.${describeHint}`
@@ -23568,7 +24593,7 @@ function translate(file, error, root4, doc, lines, subject) {
     }
     case "minLength":
       return at(
-        nodeAt(doc, segments),
+        nodeAt2(doc, segments),
         "schema/empty-value",
         `${where} is empty.`,
         `Write the text, or remove the key if it is optional.${describeHint}`
@@ -23577,26 +24602,28 @@ function translate(file, error, root4, doc, lines, subject) {
       const limit = Number(error.params.limit);
       const length = typeof value === "string" ? value.length : 0;
       return at(
-        nodeAt(doc, segments),
+        nodeAt2(doc, segments),
         "schema/too-long",
         `${where} is ${length.toLocaleString("en-US")} characters long; the limit is ${limit.toLocaleString("en-US")}.`,
         `Shorten it by at least ${(length - limit).toLocaleString("en-US")} characters.`
       );
     }
     case "pattern": {
-      const suggestion = typeof value === "string" ? suggestKebab(value) : void 0;
-      return at(
-        nodeAt(doc, segments),
+      const kebab = typeof value === "string" ? suggestKebab(value) : void 0;
+      const suggestion = kebab !== void 0 && kebab !== value && new RegExp(String(schema.pattern)).test(kebab) ? kebab : void 0;
+      const translated = at(
+        nodeAt2(doc, segments),
         "schema/invalid-format",
         `${where} is ${describeValue(value)}, which ${schema.patternErrorMessage ?? "does not have the required form"}.`,
-        suggestion && suggestion !== value && new RegExp(String(schema.pattern)).test(suggestion) ? `Did you mean \`${suggestion}\`?` : schema.description ?? "Fix the value."
+        suggestion ? `Did you mean \`${suggestion}\`?` : schema.description ?? "Fix the value."
       );
+      return { ...translated, ...tagFix(root3, segments, suggestion, schema) };
     }
     case "format": {
       const format = String(error.params.format);
       const expected = format === "date" ? "a date written YYYY-MM-DD" : format === "uri" ? "a full URL such as https://example.com/page" : `a valid ${format}`;
       return at(
-        nodeAt(doc, segments),
+        nodeAt2(doc, segments),
         "schema/invalid-format",
         `${where} is ${describeValue(value)}, which is not ${expected}.`,
         `Write ${expected}.`
@@ -23604,18 +24631,25 @@ function translate(file, error, root4, doc, lines, subject) {
     }
     case "enum": {
       const allowed = (schema.enum ?? []).map(String);
-      const match = typeof value === "string" ? didYouMean(value, allowed) : void 0;
-      return at(
-        nodeAt(doc, segments),
+      const unique = typeof value === "string" ? uniqueMatch(value, allowed) : void 0;
+      const match = unique ?? (typeof value === "string" ? didYouMean(value, allowed) : void 0);
+      const translated = at(
+        nodeAt2(doc, segments),
         "schema/not-allowed",
         `${where} is ${describeValue(value)}, which is not one of: ${allowed.map((a) => `\`${a}\``).join(", ")}.`,
         match ? `Did you mean \`${match}\`?` : `Use one of: ${allowed.join(", ")}.`
       );
+      if (unique === void 0 || typeof value !== "string") return translated;
+      return {
+        ...translated,
+        change: { kind: "set-text", at: segments, value: unique },
+        description: `Change \`${quote(value, 40)}\` to \`${unique}\`.`
+      };
     }
     case "minItems": {
       const limit = Number(error.params.limit);
       return at(
-        nodeAt(doc, segments),
+        nodeAt2(doc, segments),
         "schema/too-few-items",
         `${where} needs at least ${limit} item${limit === 1 ? "" : "s"}; it has ${Array.isArray(value) ? value.length : 0}.`,
         `Add ${limit === 1 ? "an item" : "items"} as \`- text\` lines.${describeHint}`
@@ -23624,7 +24658,7 @@ function translate(file, error, root4, doc, lines, subject) {
     case "maxItems": {
       const limit = Number(error.params.limit);
       return at(
-        nodeAt(doc, segments),
+        nodeAt2(doc, segments),
         "schema/too-many-items",
         `${where} has ${Array.isArray(value) ? value.length : 0} items; at most ${limit} are allowed.`,
         "Merge related items or drop the weakest ones."
@@ -23634,17 +24668,23 @@ function translate(file, error, root4, doc, lines, subject) {
       const { i, j } = error.params;
       const later = Math.max(i, j);
       const earlier = Math.min(i, j);
-      return at(
-        nodeAt(doc, [...segments, later]),
+      const translated = at(
+        nodeAt2(doc, [...segments, later]),
         "schema/duplicate-item",
         `${describePath([...segments, later], subject)} repeats item ${earlier + 1}.`,
         "Remove the repeated item."
       );
+      if (!isTagsPath(segments)) return translated;
+      return {
+        ...translated,
+        change: { kind: "delete-item", at: [...segments, later] },
+        description: `Remove tag ${later + 1}, which repeats tag ${earlier + 1}.`
+      };
     }
     case "minimum": {
       const limit = Number(error.params.limit);
       return at(
-        nodeAt(doc, segments),
+        nodeAt2(doc, segments),
         "schema/invalid",
         limit === 0 ? `${where} must not be negative.` : `${where} must be at least ${limit}.`,
         `Use ${limit} or more.`
@@ -23652,26 +24692,62 @@ function translate(file, error, root4, doc, lines, subject) {
     }
     default:
       return at(
-        nodeAt(doc, segments),
+        nodeAt2(doc, segments),
         "schema/invalid",
         `${where} is not valid here.`,
         schema.description ?? "Compare the value with the format described in the README."
       );
   }
 }
+function isTagsPath(segments) {
+  return segments.length === 1 && segments[0] === "tags";
+}
+function tagFix(root3, segments, suggestion, schema) {
+  const index2 = segments[1];
+  if (suggestion === void 0 || segments.length !== 2 || !isTagsPath(segments.slice(0, 1)) || typeof index2 !== "number")
+    return {};
+  const maxLength = typeof schema.maxLength === "number" ? schema.maxLength : Number.POSITIVE_INFINITY;
+  if (suggestion.length > maxLength) return {};
+  const tags = valueAt2(root3, ["tags"]);
+  const already = Array.isArray(tags) ? tags.indexOf(suggestion) : -1;
+  if (already !== -1 && already !== index2)
+    return {
+      change: { kind: "delete-item", at: segments },
+      description: `Remove tag ${index2 + 1}: \`${suggestion}\` is already tag ${already + 1}.`
+    };
+  return {
+    change: { kind: "set-text", at: segments, value: suggestion },
+    description: `Write the tag as \`${suggestion}\`.`
+  };
+}
 function suggestKebab(value) {
   const kebab = value.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   return kebab === "" ? void 0 : kebab;
 }
-var import_yaml5, keyIndexes, TYPE_WORDS;
+var import_yaml7, SCHEMA_RULE_META, keyIndexes, TYPE_WORDS;
 var init_schema_diagnostics = __esm({
   "scripts/check/schema/schema-diagnostics.ts"() {
     "use strict";
-    import_yaml5 = __toESM(require_dist(), 1);
+    import_yaml7 = __toESM(require_dist(), 1);
     init_diagnostic();
     init_did_you_mean();
+    init_fix();
     init_node_place();
+    init_yaml_edits();
     init_describe();
+    SCHEMA_RULE_META = {
+      "schema/unknown-key": { rule: "schema/unknown-key", fixable: true },
+      "schema/missing-key": { rule: "schema/missing-key", fixable: false },
+      "schema/wrong-type": { rule: "schema/wrong-type", fixable: false },
+      "schema/empty-value": { rule: "schema/empty-value", fixable: false },
+      "schema/too-long": { rule: "schema/too-long", fixable: false },
+      "schema/invalid-format": { rule: "schema/invalid-format", fixable: true },
+      "schema/not-allowed": { rule: "schema/not-allowed", fixable: true },
+      "schema/too-few-items": { rule: "schema/too-few-items", fixable: false },
+      "schema/too-many-items": { rule: "schema/too-many-items", fixable: false },
+      "schema/duplicate-item": { rule: "schema/duplicate-item", fixable: true },
+      "schema/invalid": { rule: "schema/invalid", fixable: false }
+    };
     keyIndexes = /* @__PURE__ */ new WeakMap();
     TYPE_WORDS = {
       string: "text",
@@ -23775,7 +24851,7 @@ function checkPersonaFile(file, bytes, validate, options = {}) {
   diagnostics.push(...encoding);
   const parsed = parseYaml(file, decoded.text);
   diagnostics.push(...parsed.diagnostics);
-  const { doc, lines } = parsed;
+  const { doc, lines: lines2 } = parsed;
   if (!doc) return factsOf(file, null, capDiagnostics(file, diagnostics));
   const top = topLevelMapping(file, { ...parsed, doc }, PERSONA_TOP_LEVEL);
   if ("diagnostic" in top) {
@@ -23783,10 +24859,21 @@ function checkPersonaFile(file, bytes, validate, options = {}) {
     return factsOf(file, null, capDiagnostics(file, diagnostics));
   }
   const { data } = top;
-  diagnostics.push(...schemaDiagnostics(file, data, doc, lines, validate));
-  const ctx = { file, text: decoded.text, doc, lines, data, location };
+  const readsCleanly = !parsed.diagnostics.some((d) => d.severity === "error");
+  diagnostics.push(
+    ...schemaDiagnostics(
+      file,
+      data,
+      doc,
+      lines2,
+      validate,
+      "The persona",
+      readsCleanly ? decoded.text : void 0
+    )
+  );
+  const ctx = { file, text: decoded.text, doc, lines: lines2, data, location };
   for (const rule of PERSONA_RULES) diagnostics.push(...rule(ctx));
-  if (!parsed.diagnostics.some((d) => d.severity === "error")) {
+  if (readsCleanly) {
     const canonical = canonicalPersonaYaml(file, decoded.text, doc);
     diagnostics.push(...canonicalForm(file, decoded.text, canonical, PERSONA_MODELINE));
   }
@@ -23808,10 +24895,10 @@ var init_check_persona_file = __esm({
     "use strict";
     init_facts();
     init_persona_fields();
+    init_canonical_yaml();
     init_decode_source();
     init_parse_yaml();
     init_top_level_mapping();
-    init_canonical_yaml();
     init_library_rules();
     init_canonical_form();
     init_lf_line_endings();
@@ -23825,33 +24912,6 @@ var init_check_persona_file = __esm({
       keys: "`id:`, `title:`",
       hint: "Start the file with `id: APP-\u2026` and one `key: value` per line; `npx persona new` scaffolds a valid file."
     };
-  }
-});
-
-// scripts/core/contribution.ts
-function placeOf(facts, ...keys) {
-  for (const key of keys) {
-    const place = facts.places[key];
-    if (place) return place;
-  }
-  return { line: 1, column: 1, endLine: 1, endColumn: 1 };
-}
-var CONTRIBUTION_ACTIONS, CONTRIBUTION_KEY_ORDER;
-var init_contribution = __esm({
-  "scripts/core/contribution.ts"() {
-    "use strict";
-    CONTRIBUTION_ACTIONS = ["confirm", "correct", "extend"];
-    CONTRIBUTION_KEY_ORDER = [
-      "persona",
-      "field",
-      "action",
-      "item",
-      "value",
-      "original",
-      "author",
-      "rationale",
-      "evidence"
-    ];
   }
 });
 
@@ -23927,11 +24987,11 @@ function parkedPath(file) {
 function fileNameDate(stem) {
   const match = DATE_PREFIX.exec(stem);
   if (!match) return { kind: "none" };
-  const text7 = match[0];
-  return isRealDate(text7) ? { kind: "valid", text: text7 } : { kind: "invalid", text: text7 };
+  const text6 = match[0];
+  return isRealDate(text6) ? { kind: "valid", text: text6 } : { kind: "invalid", text: text6 };
 }
-function isRealDate(text7) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text7);
+function isRealDate(text6) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text6);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (month < 1 || month > 12 || day < 1) return false;
@@ -24147,9 +25207,9 @@ var init_contribution_file_rules = __esm({
 // scripts/check/contribution/check-contribution-file.ts
 function checkContributionFile(file, bytes, validate, options = {}) {
   const { folder, fileDate, diagnostics } = contributionLocation(file);
-  const empty3 = { file, folder, fileDate, contribution: null, places: {} };
+  const empty2 = { file, folder, fileDate, contribution: null, places: {} };
   const decoded = decodeSource(file, bytes);
-  if (!decoded.ok) return { ...empty3, diagnostics: [...diagnostics, decoded.diagnostic] };
+  if (!decoded.ok) return { ...empty2, diagnostics: [...diagnostics, decoded.diagnostic] };
   const encoding = [
     ...noByteOrderMark(file, bytes, "editor"),
     ...lfLineEndings(file, decoded.text, "editor")
@@ -24161,8 +25221,8 @@ function checkContributionFile(file, bytes, validate, options = {}) {
   diagnostics.push(...encoding);
   const parsed = parseYaml(file, decoded.text);
   diagnostics.push(...parsed.diagnostics);
-  const { doc, lines } = parsed;
-  if (!doc) return { ...empty3, diagnostics: capDiagnostics(file, diagnostics) };
+  const { doc, lines: lines2 } = parsed;
+  if (!doc) return { ...empty2, diagnostics: capDiagnostics(file, diagnostics) };
   const top = topLevelMapping(
     file,
     { ...parsed, doc },
@@ -24174,19 +25234,20 @@ function checkContributionFile(file, bytes, validate, options = {}) {
   );
   if ("diagnostic" in top) {
     diagnostics.push(top.diagnostic);
-    return { ...empty3, diagnostics: capDiagnostics(file, diagnostics) };
+    return { ...empty2, diagnostics: capDiagnostics(file, diagnostics) };
   }
   const { data } = top;
-  const ctx = { file, text: decoded.text, doc, lines, data };
+  const ctx = { file, text: decoded.text, doc, lines: lines2, data };
   const ruleDiagnostics = CONTRIBUTION_FILE_RULES.flatMap((rule) => rule(ctx));
   const protectedPlaces = ruleDiagnostics.filter((d) => d.rule === "contribution/protected-field").map((d) => `${d.line}:${d.column}`);
   const schema = schemaDiagnostics(
     file,
     data,
     doc,
-    lines,
+    lines2,
     withoutIfErrors(validate),
-    "The contribution"
+    "The contribution",
+    parsed.diagnostics.some((d) => d.severity === "error") ? void 0 : decoded.text
   ).filter((d) => !(d.rule === "schema/not-allowed" && protectedPlaces.includes(`${d.line}:${d.column}`)));
   diagnostics.push(...schema, ...ruleDiagnostics);
   const places = placesOf(ctx);
@@ -24212,25 +25273,25 @@ function placesOf(ctx) {
   return places;
 }
 function withoutIfErrors(validate) {
-  const wrapped = ((data) => {
+  const wrapped2 = ((data) => {
     const ok3 = validate(data);
-    wrapped.errors = ok3 ? null : (validate.errors ?? []).filter((e) => e.keyword !== "if");
+    wrapped2.errors = ok3 ? null : (validate.errors ?? []).filter((e) => e.keyword !== "if");
     return ok3;
   });
-  wrapped.schemaDocument = validate.schemaDocument;
-  return wrapped;
+  wrapped2.schemaDocument = validate.schemaDocument;
+  return wrapped2;
 }
 function toContribution(data) {
-  const text7 = (key) => typeof data[key] === "string" ? data[key] : void 0;
+  const text6 = (key) => typeof data[key] === "string" ? data[key] : void 0;
   const contribution = {
-    persona: text7("persona") ?? "",
-    field: text7("field"),
-    action: text7("action"),
-    author: text7("author") ?? ""
+    persona: text6("persona") ?? "",
+    field: text6("field"),
+    action: text6("action"),
+    author: text6("author") ?? ""
   };
   if (typeof data.item === "number") contribution.item = data.item;
   for (const key of ["value", "original", "rationale", "evidence"]) {
-    const value = text7(key);
+    const value = text6(key);
     if (value !== void 0) contribution[key] = value;
   }
   return contribution;
@@ -24381,12 +25442,12 @@ var init_planned_comparisons = __esm({
 // scripts/check/contribution/rules/pending-context.ts
 function groupBy2(items, key) {
   const groups2 = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const k = key(item);
+  for (const item2 of items) {
+    const k = key(item2);
     if (k === null) continue;
     const group = groups2.get(k);
-    if (group) group.push(item);
-    else groups2.set(k, [item]);
+    if (group) group.push(item2);
+    else groups2.set(k, [item2]);
   }
   return [...groups2.values()].filter((group) => group.length > 1);
 }
@@ -24433,18 +25494,18 @@ var init_no_conflicting_corrections = __esm({
 });
 
 // scripts/check/contribution/contribution-effect.ts
-function currentText(data, field, item) {
+function currentText(data, field, item2) {
   const value = data[field];
-  if (item === void 0) return typeof value === "string" ? value : void 0;
+  if (item2 === void 0) return typeof value === "string" ? value : void 0;
   if (!Array.isArray(value)) return void 0;
-  const entry = value[item - 1];
+  const entry = value[item2 - 1];
   return typeof entry === "string" ? entry : void 0;
 }
 function applyContentEffect(data, contribution) {
-  const { field, action, item } = contribution;
+  const { field, action, item: item2 } = contribution;
   if (action === "confirm") {
-    const text7 = isListField(field) && item === void 0 ? listText(data[field]) : currentText(data, field, item) ?? null;
-    return { field, action, item: item ?? null, before: text7, after: text7 };
+    const text6 = isListField(field) && item2 === void 0 ? listText(data[field]) : currentText(data, field, item2) ?? null;
+    return { field, action, item: item2 ?? null, before: text6, after: text6 };
   }
   const value = contribution.value ?? "";
   if (action === "extend") {
@@ -24452,16 +25513,16 @@ function applyContentEffect(data, contribution) {
     list6.push(value);
     return { field, action, item: list6.length, before: null, after: value };
   }
-  const before = currentText(data, field, item) ?? null;
-  if (item === void 0) data[field] = value;
-  else data[field][item - 1] = value;
-  return { field, action, item: item ?? null, before, after: value };
+  const before = currentText(data, field, item2) ?? null;
+  if (item2 === void 0) data[field] = value;
+  else data[field][item2 - 1] = value;
+  return { field, action, item: item2 ?? null, before, after: value };
 }
 function listText(value) {
-  return Array.isArray(value) ? value.map((item) => `- ${String(item)}`).join("\n") : null;
+  return Array.isArray(value) ? value.map((item2) => `- ${String(item2)}`).join("\n") : null;
 }
-function normalizeItem(text7) {
-  const spaced = text7.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+function normalizeItem(text6) {
+  const spaced = text6.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
   let end = spaced.length;
   while (end > 0 && ENDINGS.has(spaced.charAt(end - 1))) end--;
   return spaced.slice(0, end);
@@ -24564,12 +25625,12 @@ var init_confirmed_once = __esm({
 
 // scripts/check/contribution/rules/extension-is-new.ts
 function extensionIsNew(ctx) {
-  const { action, field, item, value } = ctx.contribution;
+  const { action, field, item: item2, value } = ctx.contribution;
   const list6 = ctx.data[field];
   if (value === void 0 || !Array.isArray(list6) || action !== "extend" && action !== "correct") return [];
   const wanted = normalizeItem(value);
   const index2 = list6.findIndex(
-    (entry, i) => i + 1 !== item && typeof entry === "string" && normalizeItem(entry) === wanted
+    (entry, i) => i + 1 !== item2 && typeof entry === "string" && normalizeItem(entry) === wanted
   );
   if (index2 === -1) return [];
   return [
@@ -24593,15 +25654,15 @@ var init_extension_is_new = __esm({
 
 // scripts/check/contribution/rules/item-in-range.ts
 function itemInRange(ctx) {
-  const { item, field } = ctx.contribution;
+  const { item: item2, field } = ctx.contribution;
   const list6 = ctx.data[field];
-  if (item === void 0 || !Array.isArray(list6) || item <= list6.length) return [];
+  if (item2 === void 0 || !Array.isArray(list6) || item2 <= list6.length) return [];
   return [
     diagnostic(
       ctx.facts.file,
       placeOf(ctx.facts, "item"),
       "contribution/item-out-of-range",
-      `\`${field}\` of \`${ctx.target.slug}\` has ${list6.length} item${list6.length === 1 ? "" : "s"}, so there is no item ${item}.`,
+      `\`${field}\` of \`${ctx.target.slug}\` has ${list6.length} item${list6.length === 1 ? "" : "s"}, so there is no item ${item2}.`,
       `Use a number from 1 to ${list6.length}. To add a new item, use \`action: extend\` without \`item\`.`
     )
   ];
@@ -24665,11 +25726,11 @@ var init_keeps_persona_valid = __esm({
 
 // scripts/check/contribution/rules/original-is-current.ts
 function originalIsCurrent(ctx) {
-  const { action, field, item, original } = ctx.contribution;
+  const { action, field, item: item2, original } = ctx.contribution;
   if (action !== "correct" || original === void 0) return [];
-  const current = currentText(ctx.data, field, item);
+  const current = currentText(ctx.data, field, item2);
   if (current === void 0 || current === original) return [];
-  const what = item === void 0 ? `\`${field}\`` : `\`${field}\` item ${item}`;
+  const what = item2 === void 0 ? `\`${field}\`` : `\`${field}\` item ${item2}`;
   if (isParked(ctx.facts.file)) {
     return [
       diagnostic(
@@ -24677,7 +25738,7 @@ function originalIsCurrent(ctx) {
         placeOf(ctx.facts, "original", "field"),
         "contribution/parked",
         `This correction of ${what} of \`${ctx.target.slug}\` went stale after it was merged, so it is parked: it is applied automatically if the text it replaces comes back.`,
-        `The persona now reads "${quote(current, 300)}". To redo the correction on that text, delete this file and run \`npx persona contribute ${ctx.target.slug} ${field}${item === void 0 ? "" : ` --item ${item}`} --correct "\u2026"\`; to withdraw it, delete this file.`,
+        `The persona now reads "${quote(current, 300)}". To redo the correction on that text, delete this file and run \`npx persona contribute ${ctx.target.slug} ${field}${item2 === void 0 ? "" : ` --item ${item2}`} --correct "\u2026"\`; to withdraw it, delete this file.`,
         "warning"
       )
     ];
@@ -24776,9 +25837,9 @@ var init_check_contributions = __esm({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/code.js
+// ../main/node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/codegen/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
@@ -24805,9 +25866,9 @@ var require_code = __commonJS({
     };
     exports.Name = Name;
     var _Code = class extends _CodeOrName {
-      constructor(code6) {
+      constructor(code5) {
         super();
-        this._items = typeof code6 === "string" ? [code6] : code6;
+        this._items = typeof code5 === "string" ? [code5] : code5;
       }
       toString() {
         return this.str;
@@ -24815,8 +25876,8 @@ var require_code = __commonJS({
       emptyStr() {
         if (this._items.length > 1)
           return false;
-        const item = this._items[0];
-        return item === "" || item === '""';
+        const item2 = this._items[0];
+        return item2 === "" || item2 === '""';
       }
       get str() {
         var _a;
@@ -24834,13 +25895,13 @@ var require_code = __commonJS({
     exports._Code = _Code;
     exports.nil = new _Code("");
     function _(strs, ...args) {
-      const code6 = [strs[0]];
+      const code5 = [strs[0]];
       let i = 0;
       while (i < args.length) {
-        addCodeArg(code6, args[i]);
-        code6.push(strs[++i]);
+        addCodeArg(code5, args[i]);
+        code5.push(strs[++i]);
       }
-      return new _Code(code6);
+      return new _Code(code5);
     }
     exports._ = _;
     var plus = new _Code("+");
@@ -24856,13 +25917,13 @@ var require_code = __commonJS({
       return new _Code(expr);
     }
     exports.str = str;
-    function addCodeArg(code6, arg) {
+    function addCodeArg(code5, arg) {
       if (arg instanceof _Code)
-        code6.push(...arg._items);
+        code5.push(...arg._items);
       else if (arg instanceof Name)
-        code6.push(arg);
+        code5.push(arg);
       else
-        code6.push(interpolate(arg));
+        code5.push(interpolate(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -24930,9 +25991,9 @@ var require_code = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/scope.js
+// ../main/node_modules/ajv/dist/compile/codegen/scope.js
 var require_scope = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
@@ -25046,7 +26107,7 @@ var require_scope = __commonJS({
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code6 = code_1.nil;
+        let code5 = code_1.nil;
         for (const prefix in values) {
           const vs = values[prefix];
           if (!vs)
@@ -25059,25 +26120,25 @@ var require_scope = __commonJS({
             let c = valueCode(name);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code6 = (0, code_1._)`${code6}${def} ${name} = ${c};${this.opts._n}`;
+              code5 = (0, code_1._)`${code5}${def} ${name} = ${c};${this.opts._n}`;
             } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code6 = (0, code_1._)`${code6}${c}${this.opts._n}`;
+              code5 = (0, code_1._)`${code5}${c}${this.opts._n}`;
             } else {
               throw new ValueError(name);
             }
             nameSet.set(name, UsedValueState.Completed);
           });
         }
-        return code6;
+        return code5;
       }
     };
     exports.ValueScope = ValueScope;
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/index.js
+// ../main/node_modules/ajv/dist/compile/codegen/index.js
 var require_codegen = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/codegen/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
@@ -25228,9 +26289,9 @@ var require_codegen = __commonJS({
       }
     };
     var AnyCode = class extends Node {
-      constructor(code6) {
+      constructor(code5) {
         super();
-        this.code = code6;
+        this.code = code5;
       }
       render({ _n }) {
         return `${this.code};` + _n;
@@ -25252,7 +26313,7 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code6, n) => code6 + n.render(opts), "");
+        return this.nodes.reduce((code5, n) => code5 + n.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
@@ -25300,10 +26361,10 @@ var require_codegen = __commonJS({
         this.condition = condition;
       }
       render(opts) {
-        let code6 = `if(${this.condition})` + super.render(opts);
+        let code5 = `if(${this.condition})` + super.render(opts);
         if (this.else)
-          code6 += "else " + this.else.render(opts);
-        return code6;
+          code5 += "else " + this.else.render(opts);
+        return code5;
       }
       optimizeNodes() {
         super.optimizeNodes();
@@ -25424,12 +26485,12 @@ var require_codegen = __commonJS({
     Return.kind = "return";
     var Try = class extends BlockNode {
       render(opts) {
-        let code6 = "try" + super.render(opts);
+        let code5 = "try" + super.render(opts);
         if (this.catch)
-          code6 += this.catch.render(opts);
+          code5 += this.catch.render(opts);
         if (this.finally)
-          code6 += this.finally.render(opts);
-        return code6;
+          code5 += this.finally.render(opts);
+        return code5;
       }
       optimizeNodes() {
         var _a, _b;
@@ -25546,18 +26607,18 @@ var require_codegen = __commonJS({
       }
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
-        const code6 = ["{"];
+        const code5 = ["{"];
         for (const [key, value] of keyValues) {
-          if (code6.length > 1)
-            code6.push(",");
-          code6.push(key);
+          if (code5.length > 1)
+            code5.push(",");
+          code5.push(key);
           if (key !== value || this.opts.es5) {
-            code6.push(":");
-            (0, code_1.addCodeArg)(code6, value);
+            code5.push(":");
+            (0, code_1.addCodeArg)(code5, value);
           }
         }
-        code6.push("}");
-        return new code_1._Code(code6);
+        code5.push("}");
+        return new code_1._Code(code5);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
       if(condition, thenBody, elseBody) {
@@ -25795,9 +26856,9 @@ var require_codegen = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/util.js
+// ../main/node_modules/ajv/dist/compile/util.js
 var require_util = __commonJS({
-  "node_modules/ajv/dist/compile/util.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
@@ -25805,8 +26866,8 @@ var require_util = __commonJS({
     var code_1 = require_code();
     function toHash(arr) {
       const hash = {};
-      for (const item of arr)
-        hash[item] = true;
+      for (const item2 of arr)
+        hash[item2] = true;
       return hash;
     }
     exports.toHash = toHash;
@@ -25962,9 +27023,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/names.js
+// ../main/node_modules/ajv/dist/compile/names.js
 var require_names = __commonJS({
-  "node_modules/ajv/dist/compile/names.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/names.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -26001,9 +27062,9 @@ var require_names = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/errors.js
+// ../main/node_modules/ajv/dist/compile/errors.js
 var require_errors2 = __commonJS({
-  "node_modules/ajv/dist/compile/errors.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/errors.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
@@ -26123,9 +27184,9 @@ var require_errors2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/boolSchema.js
+// ../main/node_modules/ajv/dist/compile/validate/boolSchema.js
 var require_boolSchema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
@@ -26174,9 +27235,9 @@ var require_boolSchema = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/rules.js
+// ../main/node_modules/ajv/dist/compile/rules.js
 var require_rules = __commonJS({
-  "node_modules/ajv/dist/compile/rules.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/rules.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getRules = exports.isJSONType = void 0;
@@ -26205,9 +27266,9 @@ var require_rules = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/applicability.js
+// ../main/node_modules/ajv/dist/compile/validate/applicability.js
 var require_applicability = __commonJS({
-  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
@@ -26228,9 +27289,9 @@ var require_applicability = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/dataType.js
+// ../main/node_modules/ajv/dist/compile/validate/dataType.js
 var require_dataType = __commonJS({
-  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
@@ -26412,9 +27473,9 @@ var require_dataType = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/defaults.js
+// ../main/node_modules/ajv/dist/compile/validate/defaults.js
 var require_defaults = __commonJS({
-  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.assignDefaults = void 0;
@@ -26449,9 +27510,9 @@ var require_defaults = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/code.js
+// ../main/node_modules/ajv/dist/vocabularies/code.js
 var require_code2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
@@ -26582,9 +27643,9 @@ var require_code2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/keyword.js
+// ../main/node_modules/ajv/dist/compile/validate/keyword.js
 var require_keyword = __commonJS({
-  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
@@ -26700,9 +27761,9 @@ var require_keyword = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/subschema.js
+// ../main/node_modules/ajv/dist/compile/validate/subschema.js
 var require_subschema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
@@ -26783,9 +27844,9 @@ var require_subschema = __commonJS({
   }
 });
 
-// node_modules/fast-deep-equal/index.js
+// ../main/node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
-  "node_modules/fast-deep-equal/index.js"(exports, module) {
+  "../main/node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
     module.exports = function equal(a, b) {
       if (a === b) return true;
@@ -26818,9 +27879,9 @@ var require_fast_deep_equal = __commonJS({
   }
 });
 
-// node_modules/json-schema-traverse/index.js
+// ../main/node_modules/json-schema-traverse/index.js
 var require_json_schema_traverse = __commonJS({
-  "node_modules/json-schema-traverse/index.js"(exports, module) {
+  "../main/node_modules/json-schema-traverse/index.js"(exports, module) {
     "use strict";
     var traverse = module.exports = function(schema, opts, cb) {
       if (typeof opts == "function") {
@@ -26906,9 +27967,9 @@ var require_json_schema_traverse = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/resolve.js
+// ../main/node_modules/ajv/dist/compile/resolve.js
 var require_resolve = __commonJS({
-  "node_modules/ajv/dist/compile/resolve.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/resolve.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
@@ -26978,8 +28039,8 @@ var require_resolve = __commonJS({
       }
       return count4;
     }
-    function getFullPath(resolver2, id = "", normalize2) {
-      if (normalize2 !== false)
+    function getFullPath(resolver2, id = "", normalize3) {
+      if (normalize3 !== false)
         id = normalizeId(id);
       const p = resolver2.parse(id);
       return _getFullPath(resolver2, p);
@@ -27062,9 +28123,9 @@ var require_resolve = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/index.js
+// ../main/node_modules/ajv/dist/compile/validate/index.js
 var require_validate = __commonJS({
-  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/validate/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
@@ -27443,10 +28504,10 @@ var require_validate = __commonJS({
         else
           this.params = obj;
       }
-      block$data(valid, codeBlock2, $dataValid = codegen_1.nil) {
+      block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
         this.gen.block(() => {
           this.check$data(valid, $dataValid);
-          codeBlock2();
+          codeBlock();
         });
       }
       check$data(valid = codegen_1.nil, $dataValid = codegen_1.nil) {
@@ -27570,9 +28631,9 @@ var require_validate = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/validation_error.js
+// ../main/node_modules/ajv/dist/runtime/validation_error.js
 var require_validation_error = __commonJS({
-  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
+  "../main/node_modules/ajv/dist/runtime/validation_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var ValidationError = class extends Error {
@@ -27586,9 +28647,9 @@ var require_validation_error = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/ref_error.js
+// ../main/node_modules/ajv/dist/compile/ref_error.js
 var require_ref_error = __commonJS({
-  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/ref_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var resolve_1 = require_resolve();
@@ -27603,9 +28664,9 @@ var require_ref_error = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/index.js
+// ../main/node_modules/ajv/dist/compile/index.js
 var require_compile = __commonJS({
-  "node_modules/ajv/dist/compile/index.js"(exports) {
+  "../main/node_modules/ajv/dist/compile/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
@@ -27640,9 +28701,9 @@ var require_compile = __commonJS({
       if (_sch)
         return _sch;
       const rootId = (0, resolve_1.getFullPath)(this.opts.uriResolver, sch.root.baseId);
-      const { es5, lines } = this.opts.code;
+      const { es5, lines: lines2 } = this.opts.code;
       const { ownProperties } = this.opts;
-      const gen = new codegen_1.CodeGen(this.scope, { es5, lines, ownProperties });
+      const gen = new codegen_1.CodeGen(this.scope, { es5, lines: lines2, ownProperties });
       let _ValidationError;
       if (sch.$async) {
         _ValidationError = gen.scopeValue("Error", {
@@ -27721,22 +28782,22 @@ var require_compile = __commonJS({
       }
     }
     exports.compileSchema = compileSchema2;
-    function resolveRef(root4, baseId, ref) {
+    function resolveRef(root3, baseId, ref) {
       var _a;
       ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
-      const schOrFunc = root4.refs[ref];
+      const schOrFunc = root3.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve.call(this, root4, ref);
+      let _sch = resolve.call(this, root3, ref);
       if (_sch === void 0) {
-        const schema = (_a = root4.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
+        const schema = (_a = root3.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
         if (schema)
-          _sch = new SchemaEnv({ schema, schemaId, root: root4, baseId });
+          _sch = new SchemaEnv({ schema, schemaId, root: root3, baseId });
       }
       if (_sch === void 0)
         return;
-      return root4.refs[ref] = inlineOrCompile.call(this, _sch);
+      return root3.refs[ref] = inlineOrCompile.call(this, _sch);
     }
     exports.resolveRef = resolveRef;
     function inlineOrCompile(sch) {
@@ -27754,23 +28815,23 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve(root4, ref) {
+    function resolve(root3, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
-      return sch || this.schemas[ref] || resolveSchema.call(this, root4, ref);
+      return sch || this.schemas[ref] || resolveSchema.call(this, root3, ref);
     }
-    function resolveSchema(root4, ref) {
+    function resolveSchema(root3, ref) {
       const p = this.opts.uriResolver.parse(ref);
       const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
-      let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root4.baseId, void 0);
-      if (Object.keys(root4.schema).length > 0 && refPath === baseId) {
-        return getJsonPointer.call(this, p, root4);
+      let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root3.baseId, void 0);
+      if (Object.keys(root3.schema).length > 0 && refPath === baseId) {
+        return getJsonPointer.call(this, p, root3);
       }
       const id = (0, resolve_1.normalizeId)(refPath);
       const schOrRef = this.refs[id] || this.schemas[id];
       if (typeof schOrRef == "string") {
-        const sch = resolveSchema.call(this, root4, schOrRef);
+        const sch = resolveSchema.call(this, root3, schOrRef);
         if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
           return;
         return getJsonPointer.call(this, p, sch);
@@ -27785,7 +28846,7 @@ var require_compile = __commonJS({
         const schId = schema[schemaId];
         if (schId)
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-        return new SchemaEnv({ schema, schemaId, root: root4, baseId });
+        return new SchemaEnv({ schema, schemaId, root: root3, baseId });
       }
       return getJsonPointer.call(this, p, schOrRef);
     }
@@ -27797,7 +28858,7 @@ var require_compile = __commonJS({
       "dependencies",
       "definitions"
     ]);
-    function getJsonPointer(parsedRef, { baseId, schema, root: root4 }) {
+    function getJsonPointer(parsedRef, { baseId, schema, root: root3 }) {
       var _a;
       if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
         return;
@@ -27816,10 +28877,10 @@ var require_compile = __commonJS({
       let env;
       if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
         const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
-        env = resolveSchema.call(this, root4, $ref);
+        env = resolveSchema.call(this, root3, $ref);
       }
       const { schemaId } = this.opts;
-      env = env || new SchemaEnv({ schema, schemaId, root: root4, baseId });
+      env = env || new SchemaEnv({ schema, schemaId, root: root3, baseId });
       if (env.schema !== env.root.schema)
         return env;
       return void 0;
@@ -27827,9 +28888,9 @@ var require_compile = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/data.json
+// ../main/node_modules/ajv/dist/refs/data.json
 var require_data = __commonJS({
-  "node_modules/ajv/dist/refs/data.json"(exports, module) {
+  "../main/node_modules/ajv/dist/refs/data.json"(exports, module) {
     module.exports = {
       $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
       description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
@@ -27846,9 +28907,9 @@ var require_data = __commonJS({
   }
 });
 
-// node_modules/fast-uri/lib/utils.js
+// ../main/node_modules/fast-uri/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/fast-uri/lib/utils.js"(exports, module) {
+  "../main/node_modules/fast-uri/lib/utils.js"(exports, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
     var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
@@ -27876,22 +28937,22 @@ var require_utils = __commonJS({
     }
     function stringArrayToHexStripped(input) {
       let acc = "";
-      let code6 = 0;
+      let code5 = 0;
       let i = 0;
       for (i = 0; i < input.length; i++) {
-        code6 = input[i].charCodeAt(0);
-        if (code6 === 48) {
+        code5 = input[i].charCodeAt(0);
+        if (code5 === 48) {
           continue;
         }
-        if (!(code6 >= 48 && code6 <= 57 || code6 >= 65 && code6 <= 70 || code6 >= 97 && code6 <= 102)) {
+        if (!(code5 >= 48 && code5 <= 57 || code5 >= 65 && code5 <= 70 || code5 >= 97 && code5 <= 102)) {
           return "";
         }
         acc += input[i];
         break;
       }
       for (i += 1; i < input.length; i++) {
-        code6 = input[i].charCodeAt(0);
-        if (!(code6 >= 48 && code6 <= 57 || code6 >= 65 && code6 <= 70 || code6 >= 97 && code6 <= 102)) {
+        code5 = input[i].charCodeAt(0);
+        if (!(code5 >= 48 && code5 <= 57 || code5 >= 65 && code5 <= 70 || code5 >= 97 && code5 <= 102)) {
           return "";
         }
         acc += input[i];
@@ -28005,8 +29066,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path32) {
-      let input = path32;
+    function removeDotSegments(path35) {
+      let input = path35;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -28080,11 +29141,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path32) {
-      if (path32 === "" || path32[0] === "/") {
-        return removeDotSegments(path32);
+    function removeDotSegmentsRelative(path35) {
+      if (path35 === "" || path35[0] === "/") {
+        return removeDotSegments(path35);
       }
-      const segments = path32.split("/");
+      const segments = path35.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -28164,15 +29225,15 @@ var require_utils = __commonJS({
         if (isPathCharacter(ch)) {
           output += ch;
         } else {
-          const code6 = input.charCodeAt(i);
-          if (code6 < 128) {
-            output += isEscapeSafe(code6) ? ch : BYTE_HEX[code6];
-          } else if (code6 < 55296 || code6 > 57343) {
-            output += percentEncodeNonAscii(code6);
-          } else if (code6 <= 56319 && i + 1 < input.length) {
+          const code5 = input.charCodeAt(i);
+          if (code5 < 128) {
+            output += isEscapeSafe(code5) ? ch : BYTE_HEX[code5];
+          } else if (code5 < 55296 || code5 > 57343) {
+            output += percentEncodeNonAscii(code5);
+          } else if (code5 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code6 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code5 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -28203,15 +29264,15 @@ var require_utils = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output += ch;
         } else {
-          const code6 = input.charCodeAt(i);
-          if (code6 < 128) {
-            output += BYTE_HEX[code6];
-          } else if (code6 < 55296 || code6 > 57343) {
-            output += percentEncodeNonAscii(code6);
-          } else if (code6 <= 56319 && i + 1 < input.length) {
+          const code5 = input.charCodeAt(i);
+          if (code5 < 128) {
+            output += BYTE_HEX[code5];
+          } else if (code5 < 55296 || code5 > 57343) {
+            output += percentEncodeNonAscii(code5);
+          } else if (code5 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code6 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code5 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -28238,15 +29299,15 @@ var require_utils = __commonJS({
         if (isAllowed(ch)) {
           output += ch;
         } else {
-          const code6 = input.charCodeAt(i);
-          if (code6 < 128) {
-            output += BYTE_HEX[code6];
-          } else if (code6 < 55296 || code6 > 57343) {
-            output += percentEncodeNonAscii(code6);
-          } else if (code6 <= 56319 && i + 1 < input.length) {
+          const code5 = input.charCodeAt(i);
+          if (code5 < 128) {
+            output += BYTE_HEX[code5];
+          } else if (code5 < 55296 || code5 > 57343) {
+            output += percentEncodeNonAscii(code5);
+          } else if (code5 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code6 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code5 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -28291,15 +29352,15 @@ var require_utils = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output += ch;
         } else {
-          const code6 = input.charCodeAt(i);
-          if (code6 < 128) {
-            output += isEscapeSafe(code6) ? ch : BYTE_HEX[code6];
-          } else if (code6 < 55296 || code6 > 57343) {
-            output += percentEncodeNonAscii(code6);
-          } else if (code6 <= 56319 && i + 1 < input.length) {
+          const code5 = input.charCodeAt(i);
+          if (code5 < 128) {
+            output += isEscapeSafe(code5) ? ch : BYTE_HEX[code5];
+          } else if (code5 < 55296 || code5 > 57343) {
+            output += percentEncodeNonAscii(code5);
+          } else if (code5 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code6 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code5 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -28380,9 +29441,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/fast-uri/lib/schemes.js
+// ../main/node_modules/fast-uri/lib/schemes.js
 var require_schemes = __commonJS({
-  "node_modules/fast-uri/lib/schemes.js"(exports, module) {
+  "../main/node_modules/fast-uri/lib/schemes.js"(exports, module) {
     "use strict";
     var { isUUID } = require_utils();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
@@ -28447,8 +29508,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path32 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path32 && path32 !== "/" ? path32 : void 0;
+        const path35 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path35 && path35 !== "/" ? path35 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -28591,9 +29652,9 @@ var require_schemes = __commonJS({
   }
 });
 
-// node_modules/fast-uri/index.js
+// ../main/node_modules/fast-uri/index.js
 var require_fast_uri = __commonJS({
-  "node_modules/fast-uri/index.js"(exports, module) {
+  "../main/node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
     var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
     var { SCHEMES, getSchemeHandler } = require_schemes();
@@ -28608,7 +29669,7 @@ var require_fast_uri = __commonJS({
       }
       return stringScheme;
     }
-    function normalize2(uri, options) {
+    function normalize3(uri, options) {
       if (typeof uri === "string") {
         uri = /** @type {T} */
         normalizeString(uri, options);
@@ -28654,10 +29715,10 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize3(resolved, schemelessOptions);
     }
-    function resolveComponent(base2, relative, options, skipNormalization) {
+    function resolveComponent(base, relative, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base2 = parse4(serialize3(base2, options), options);
+        base = parse4(serialize3(base, options), options);
         relative = parse4(serialize3(relative, options), options);
       }
       options = options || {};
@@ -28677,33 +29738,33 @@ var require_fast_uri = __commonJS({
           target.query = relative.query;
         } else {
           if (!relative.path) {
-            target.path = base2.path;
+            target.path = base.path;
             if (relative.query !== void 0) {
               target.query = relative.query;
             } else {
-              target.query = base2.query;
+              target.query = base.query;
             }
           } else {
             if (relative.path[0] === "/") {
               target.path = removeDotSegments(relative.path);
             } else {
-              const baseHasAuthority = base2.userinfo !== void 0 || base2.host !== void 0 || base2.port !== void 0;
-              if (baseHasAuthority && !base2.path) {
+              const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
+              if (baseHasAuthority && !base.path) {
                 target.path = "/" + relative.path;
-              } else if (!base2.path) {
+              } else if (!base.path) {
                 target.path = relative.path;
               } else {
-                target.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative.path;
               }
-              target.path = base2.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
+              target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
             target.query = relative.query;
           }
-          target.userinfo = base2.userinfo;
-          target.host = base2.host;
-          target.port = base2.port;
+          target.userinfo = base.userinfo;
+          target.host = base.host;
+          target.port = base.port;
         }
-        target.scheme = base2.scheme;
+        target.scheme = base.scheme;
       }
       target.fragment = relative.fragment;
       return target;
@@ -29008,7 +30069,7 @@ var require_fast_uri = __commonJS({
     }
     var fastUri = {
       SCHEMES,
-      normalize: normalize2,
+      normalize: normalize3,
       resolve,
       resolveComponent,
       equal,
@@ -29021,9 +30082,9 @@ var require_fast_uri = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/uri.js
+// ../main/node_modules/ajv/dist/runtime/uri.js
 var require_uri = __commonJS({
-  "node_modules/ajv/dist/runtime/uri.js"(exports) {
+  "../main/node_modules/ajv/dist/runtime/uri.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var uri = require_fast_uri();
@@ -29032,9 +30093,9 @@ var require_uri = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/core.js
+// ../main/node_modules/ajv/dist/core.js
 var require_core = __commonJS({
-  "node_modules/ajv/dist/core.js"(exports) {
+  "../main/node_modules/ajv/dist/core.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
@@ -29149,8 +30210,8 @@ var require_core = __commonJS({
         this._loading = {};
         this._cache = /* @__PURE__ */ new Map();
         opts = this.opts = { ...opts, ...requiredOptions(opts) };
-        const { es5, lines } = this.opts.code;
-        this.scope = new codegen_2.ValueScope({ scope: {}, prefixes: EXT_SCOPE_NAMES, es5, lines });
+        const { es5, lines: lines2 } = this.opts.code;
+        this.scope = new codegen_2.ValueScope({ scope: {}, prefixes: EXT_SCOPE_NAMES, es5, lines: lines2 });
         this.logger = getLogger(opts.logger);
         const formatOpt = opts.validateFormats;
         opts.validateFormats = false;
@@ -29314,8 +30375,8 @@ var require_core = __commonJS({
           keyRef = sch;
         if (sch === void 0) {
           const { schemaId } = this.opts;
-          const root4 = new compile_1.SchemaEnv({ schema: {}, schemaId });
-          sch = compile_1.resolveSchema.call(this, root4, keyRef);
+          const root3 = new compile_1.SchemaEnv({ schema: {}, schemaId });
+          sch = compile_1.resolveSchema.call(this, root3, keyRef);
           if (!sch)
             return;
           this.refs[keyRef] = sch;
@@ -29424,7 +30485,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text7, msg) => text7 + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text6, msg) => text6 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -29643,9 +30704,9 @@ var require_core = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/id.js
+// ../main/node_modules/ajv/dist/vocabularies/core/id.js
 var require_id = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var def = {
@@ -29658,9 +30719,9 @@ var require_id = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/ref.js
+// ../main/node_modules/ajv/dist/vocabularies/core/ref.js
 var require_ref = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.callRef = exports.getValidate = void 0;
@@ -29676,20 +30737,20 @@ var require_ref = __commonJS({
       code(cxt) {
         const { gen, schema: $ref, it } = cxt;
         const { baseId, schemaEnv: env, validateName, opts, self: self2 } = it;
-        const { root: root4 } = env;
-        if (($ref === "#" || $ref === "#/") && baseId === root4.baseId)
+        const { root: root3 } = env;
+        if (($ref === "#" || $ref === "#/") && baseId === root3.baseId)
           return callRootRef();
-        const schOrEnv = compile_1.resolveRef.call(self2, root4, baseId, $ref);
+        const schOrEnv = compile_1.resolveRef.call(self2, root3, baseId, $ref);
         if (schOrEnv === void 0)
           throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
         if (schOrEnv instanceof compile_1.SchemaEnv)
           return callValidate(schOrEnv);
         return inlineRefSchema(schOrEnv);
         function callRootRef() {
-          if (env === root4)
+          if (env === root3)
             return callRef(cxt, validateName, env, env.$async);
-          const rootName = gen.scopeValue("root", { ref: root4 });
-          return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root4, root4.$async);
+          const rootName = gen.scopeValue("root", { ref: root3 });
+          return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root3, root3.$async);
         }
         function callValidate(sch) {
           const v = getValidate(cxt, sch);
@@ -29780,9 +30841,9 @@ var require_ref = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/index.js
+// ../main/node_modules/ajv/dist/vocabularies/core/index.js
 var require_core2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var id_1 = require_id();
@@ -29801,9 +30862,9 @@ var require_core2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js
 var require_limitNumber = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -29833,9 +30894,9 @@ var require_limitNumber = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js
 var require_multipleOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -29861,9 +30922,9 @@ var require_multipleOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/ucs2length.js
+// ../main/node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "../main/node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function ucs2length(str) {
@@ -29887,9 +30948,9 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitLength.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js
 var require_limitLength = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -29919,9 +30980,9 @@ var require_limitLength = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/pattern.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/pattern.js
 var require_pattern = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -29956,9 +31017,9 @@ var require_pattern = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js
 var require_limitProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -29985,9 +31046,9 @@ var require_limitProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/required.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/required.js
 var require_required = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -30067,9 +31128,9 @@ var require_required = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitItems.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js
 var require_limitItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -30096,9 +31157,9 @@ var require_limitItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/equal.js
+// ../main/node_modules/ajv/dist/runtime/equal.js
 var require_equal = __commonJS({
-  "node_modules/ajv/dist/runtime/equal.js"(exports) {
+  "../main/node_modules/ajv/dist/runtime/equal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var equal = require_fast_deep_equal();
@@ -30107,9 +31168,9 @@ var require_equal = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
 var require_uniqueItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dataType_1 = require_dataType();
@@ -30145,19 +31206,19 @@ var require_uniqueItems = __commonJS({
           return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
         }
         function loopN(i, j) {
-          const item = gen.name("item");
-          const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
+          const item2 = gen.name("item");
+          const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item2, it.opts.strictNumbers, dataType_1.DataType.Wrong);
           const indices = gen.const("indices", (0, codegen_1._)`{}`);
           gen.for((0, codegen_1._)`;${i}--;`, () => {
-            gen.let(item, (0, codegen_1._)`${data}[${i}]`);
+            gen.let(item2, (0, codegen_1._)`${data}[${i}]`);
             gen.if(wrongType, (0, codegen_1._)`continue`);
             if (itemTypes.length > 1)
-              gen.if((0, codegen_1._)`typeof ${item} == "string"`, (0, codegen_1._)`${item} += "_"`);
-            gen.if((0, codegen_1._)`typeof ${indices}[${item}] == "number"`, () => {
-              gen.assign(j, (0, codegen_1._)`${indices}[${item}]`);
+              gen.if((0, codegen_1._)`typeof ${item2} == "string"`, (0, codegen_1._)`${item2} += "_"`);
+            gen.if((0, codegen_1._)`typeof ${indices}[${item2}] == "number"`, () => {
+              gen.assign(j, (0, codegen_1._)`${indices}[${item2}]`);
               cxt.error();
               gen.assign(valid, false).break();
-            }).code((0, codegen_1._)`${indices}[${item}] = ${i}`);
+            }).code((0, codegen_1._)`${indices}[${item2}] = ${i}`);
           });
         }
         function loopN2(i, j) {
@@ -30174,9 +31235,9 @@ var require_uniqueItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/const.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/const.js
 var require_const = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -30203,9 +31264,9 @@ var require_const = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/enum.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/enum.js
 var require_enum = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -30252,9 +31313,9 @@ var require_enum = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/index.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/index.js
 var require_validation = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var limitNumber_1 = require_limitNumber();
@@ -30290,9 +31351,9 @@ var require_validation = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
 var require_additionalItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateAdditionalItems = void 0;
@@ -30343,9 +31404,9 @@ var require_additionalItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/items.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/items.js
 var require_items = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateTuple = void 0;
@@ -30400,9 +31461,9 @@ var require_items = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
 var require_prefixItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var items_1 = require_items();
@@ -30417,9 +31478,9 @@ var require_prefixItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/items2020.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js
 var require_items2020 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -30452,9 +31513,9 @@ var require_items2020 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/contains.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/contains.js
 var require_contains = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -30546,9 +31607,9 @@ var require_contains = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js
 var require_dependencies = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
@@ -30640,9 +31701,9 @@ var require_dependencies = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
 var require_propertyNames = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -30683,9 +31744,9 @@ var require_propertyNames = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
 var require_additionalProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -30789,9 +31850,9 @@ var require_additionalProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/properties.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/properties.js
 var require_properties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var validate_1 = require_validate();
@@ -30847,9 +31908,9 @@ var require_properties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
 var require_patternProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -30921,9 +31982,9 @@ var require_patternProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/not.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/not.js
 var require_not = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -30952,9 +32013,9 @@ var require_not = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js
 var require_anyOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -30969,9 +32030,9 @@ var require_anyOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js
 var require_oneOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -31027,9 +32088,9 @@ var require_oneOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/allOf.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js
 var require_allOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -31054,9 +32115,9 @@ var require_allOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/if.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/if.js
 var require_if = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -31123,9 +32184,9 @@ var require_if = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js
 var require_thenElse = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -31141,9 +32202,9 @@ var require_thenElse = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/index.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/index.js
 var require_applicator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var additionalItems_1 = require_additionalItems();
@@ -31189,9 +32250,9 @@ var require_applicator = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js
+// ../main/node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js
 var require_dynamicAnchor = __commonJS({
-  "node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.dynamicAnchor = void 0;
@@ -31214,9 +32275,9 @@ var require_dynamicAnchor = __commonJS({
     exports.dynamicAnchor = dynamicAnchor;
     function _getValidate(cxt) {
       const { schemaEnv, schema, self: self2 } = cxt.it;
-      const { root: root4, baseId, localRefs, meta } = schemaEnv.root;
+      const { root: root3, baseId, localRefs, meta } = schemaEnv.root;
       const { schemaId } = self2.opts;
-      const sch = new compile_1.SchemaEnv({ schema, schemaId, root: root4, baseId, localRefs, meta });
+      const sch = new compile_1.SchemaEnv({ schema, schemaId, root: root3, baseId, localRefs, meta });
       compile_1.compileSchema.call(self2, sch);
       return (0, ref_1.getValidate)(cxt, sch);
     }
@@ -31224,9 +32285,9 @@ var require_dynamicAnchor = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js
+// ../main/node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js
 var require_dynamicRef = __commonJS({
-  "node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.dynamicRef = void 0;
@@ -31270,9 +32331,9 @@ var require_dynamicRef = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js
+// ../main/node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js
 var require_recursiveAnchor = __commonJS({
-  "node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dynamicAnchor_1 = require_dynamicAnchor();
@@ -31291,9 +32352,9 @@ var require_recursiveAnchor = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js
+// ../main/node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js
 var require_recursiveRef = __commonJS({
-  "node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dynamicRef_1 = require_dynamicRef();
@@ -31306,9 +32367,9 @@ var require_recursiveRef = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/dynamic/index.js
+// ../main/node_modules/ajv/dist/vocabularies/dynamic/index.js
 var require_dynamic = __commonJS({
-  "node_modules/ajv/dist/vocabularies/dynamic/index.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/dynamic/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dynamicAnchor_1 = require_dynamicAnchor();
@@ -31320,9 +32381,9 @@ var require_dynamic = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/dependentRequired.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/dependentRequired.js
 var require_dependentRequired = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/dependentRequired.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/dependentRequired.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dependencies_1 = require_dependencies();
@@ -31337,9 +32398,9 @@ var require_dependentRequired = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js
+// ../main/node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js
 var require_dependentSchemas = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dependencies_1 = require_dependencies();
@@ -31353,9 +32414,9 @@ var require_dependentSchemas = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitContains.js
+// ../main/node_modules/ajv/dist/vocabularies/validation/limitContains.js
 var require_limitContains = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitContains.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/validation/limitContains.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -31373,9 +32434,9 @@ var require_limitContains = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/next.js
+// ../main/node_modules/ajv/dist/vocabularies/next.js
 var require_next = __commonJS({
-  "node_modules/ajv/dist/vocabularies/next.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/next.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dependentRequired_1 = require_dependentRequired();
@@ -31386,9 +32447,9 @@ var require_next = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js
+// ../main/node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js
 var require_unevaluatedProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -31452,9 +32513,9 @@ var require_unevaluatedProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js
+// ../main/node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js
 var require_unevaluatedItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -31496,9 +32557,9 @@ var require_unevaluatedItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/unevaluated/index.js
+// ../main/node_modules/ajv/dist/vocabularies/unevaluated/index.js
 var require_unevaluated = __commonJS({
-  "node_modules/ajv/dist/vocabularies/unevaluated/index.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/unevaluated/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var unevaluatedProperties_1 = require_unevaluatedProperties();
@@ -31508,9 +32569,9 @@ var require_unevaluated = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/format/format.js
+// ../main/node_modules/ajv/dist/vocabularies/format/format.js
 var require_format = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -31576,8 +32637,8 @@ var require_format = __commonJS({
             }
           }
           function getFormat(fmtDef) {
-            const code6 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code6 });
+            const code5 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code5 });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
@@ -31598,9 +32659,9 @@ var require_format = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/format/index.js
+// ../main/node_modules/ajv/dist/vocabularies/format/index.js
 var require_format2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var format_1 = require_format();
@@ -31609,9 +32670,9 @@ var require_format2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/metadata.js
+// ../main/node_modules/ajv/dist/vocabularies/metadata.js
 var require_metadata = __commonJS({
-  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.contentVocabulary = exports.metadataVocabulary = void 0;
@@ -31632,9 +32693,9 @@ var require_metadata = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/draft2020.js
+// ../main/node_modules/ajv/dist/vocabularies/draft2020.js
 var require_draft2020 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft2020.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/draft2020.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var core_1 = require_core2();
@@ -31660,9 +32721,9 @@ var require_draft2020 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/discriminator/types.js
+// ../main/node_modules/ajv/dist/vocabularies/discriminator/types.js
 var require_types = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DiscrError = void 0;
@@ -31674,9 +32735,9 @@ var require_types = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/discriminator/index.js
+// ../main/node_modules/ajv/dist/vocabularies/discriminator/index.js
 var require_discriminator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -31779,9 +32840,9 @@ var require_discriminator = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/schema.json
+// ../main/node_modules/ajv/dist/refs/json-schema-2020-12/schema.json
 var require_schema4 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/schema.json"(exports, module) {
+  "../main/node_modules/ajv/dist/refs/json-schema-2020-12/schema.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/schema",
@@ -31839,9 +32900,9 @@ var require_schema4 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json
+// ../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json
 var require_applicator2 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json"(exports, module) {
+  "../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/applicator",
@@ -31892,9 +32953,9 @@ var require_applicator2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json
+// ../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json
 var require_unevaluated2 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json"(exports, module) {
+  "../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/unevaluated",
@@ -31912,9 +32973,9 @@ var require_unevaluated2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json
+// ../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json
 var require_content = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json"(exports, module) {
+  "../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/content",
@@ -31933,9 +32994,9 @@ var require_content = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json
+// ../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json
 var require_core3 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json"(exports, module) {
+  "../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/core",
@@ -31989,9 +33050,9 @@ var require_core3 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json
+// ../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json
 var require_format_annotation = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json"(exports, module) {
+  "../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/format-annotation",
@@ -32008,9 +33069,9 @@ var require_format_annotation = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json
+// ../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json
 var require_meta_data = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json"(exports, module) {
+  "../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/meta-data",
@@ -32049,9 +33110,9 @@ var require_meta_data = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json
+// ../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json
 var require_validation2 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json"(exports, module) {
+  "../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/validation",
@@ -32144,9 +33205,9 @@ var require_validation2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/index.js
+// ../main/node_modules/ajv/dist/refs/json-schema-2020-12/index.js
 var require_json_schema_2020_12 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/index.js"(exports) {
+  "../main/node_modules/ajv/dist/refs/json-schema-2020-12/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var metaSchema = require_schema4();
@@ -32179,9 +33240,9 @@ var require_json_schema_2020_12 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/2020.js
+// ../main/node_modules/ajv/dist/2020.js
 var require__ = __commonJS({
-  "node_modules/ajv/dist/2020.js"(exports, module) {
+  "../main/node_modules/ajv/dist/2020.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv2020 = void 0;
@@ -32256,9 +33317,9 @@ var require__ = __commonJS({
   }
 });
 
-// node_modules/ajv-formats/dist/formats.js
+// ../main/node_modules/ajv-formats/dist/formats.js
 var require_formats = __commonJS({
-  "node_modules/ajv-formats/dist/formats.js"(exports) {
+  "../main/node_modules/ajv-formats/dist/formats.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
@@ -32459,9 +33520,9 @@ var require_formats = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/draft7.js
+// ../main/node_modules/ajv/dist/vocabularies/draft7.js
 var require_draft7 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+  "../main/node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var core_1 = require_core2();
@@ -32481,9 +33542,9 @@ var require_draft7 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-draft-07.json
+// ../main/node_modules/ajv/dist/refs/json-schema-draft-07.json
 var require_json_schema_draft_07 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
+  "../main/node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
     module.exports = {
       $schema: "http://json-schema.org/draft-07/schema#",
       $id: "http://json-schema.org/draft-07/schema#",
@@ -32638,9 +33699,9 @@ var require_json_schema_draft_07 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/ajv.js
+// ../main/node_modules/ajv/dist/ajv.js
 var require_ajv = __commonJS({
-  "node_modules/ajv/dist/ajv.js"(exports, module) {
+  "../main/node_modules/ajv/dist/ajv.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
@@ -32708,9 +33769,9 @@ var require_ajv = __commonJS({
   }
 });
 
-// node_modules/ajv-formats/dist/limit.js
+// ../main/node_modules/ajv-formats/dist/limit.js
 var require_limit = __commonJS({
-  "node_modules/ajv-formats/dist/limit.js"(exports) {
+  "../main/node_modules/ajv-formats/dist/limit.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.formatLimitDefinition = void 0;
@@ -32780,9 +33841,9 @@ var require_limit = __commonJS({
   }
 });
 
-// node_modules/ajv-formats/dist/index.js
+// ../main/node_modules/ajv-formats/dist/index.js
 var require_dist2 = __commonJS({
-  "node_modules/ajv-formats/dist/index.js"(exports, module) {
+  "../main/node_modules/ajv-formats/dist/index.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var formats_1 = require_formats();
@@ -32873,19 +33934,19 @@ import {
   readSync as readSync2
 } from "node:fs";
 import path7 from "node:path";
-async function listLibrary(root4, { contributions = true } = {}) {
-  const personasDir = path7.join(root4, "personas");
+async function listLibrary(root3, { contributions = true } = {}) {
+  const personasDir = path7.join(root3, "personas");
   const stats = lstatOrNull(personasDir);
   if (stats?.isSymbolicLink())
-    throw new LibraryRootError(`${root4}/personas is a symbolic link; the library only reads a real folder.`);
+    throw new LibraryRootError(`${root3}/personas is a symbolic link; the library only reads a real folder.`);
   if (!stats?.isDirectory()) {
     throw new LibraryRootError(
-      `${root4} is not a library root: it has no personas/ folder (use --root <dir>).`
+      `${root3} is not a library root: it has no personas/ folder (use --root <dir>).`
     );
   }
   const diagnostics = [];
-  const personaFiles = listTree(root4, "personas", diagnostics);
-  const contributionsDir = contributions ? lstatOrNull(path7.join(root4, "contributions")) : null;
+  const personaFiles = listTree(root3, "personas", diagnostics);
+  const contributionsDir = contributions ? lstatOrNull(path7.join(root3, "contributions")) : null;
   if (contributionsDir?.isSymbolicLink())
     diagnostics.push(
       diagnostic(
@@ -32896,12 +33957,12 @@ async function listLibrary(root4, { contributions = true } = {}) {
         "Replace the link with a real `contributions/` folder."
       )
     );
-  const contributionFiles = contributionsDir?.isDirectory() ? listTree(root4, "contributions", diagnostics) : [];
+  const contributionFiles = contributionsDir?.isDirectory() ? listTree(root3, "contributions", diagnostics) : [];
   return { personaFiles, contributionFiles, diagnostics };
 }
-async function readLibrary(root4) {
-  const listing = await listLibrary(root4);
-  const read = (file) => ({ file, bytes: readCapped(path7.join(root4, file)) });
+async function readLibrary(root3) {
+  const listing = await listLibrary(root3);
+  const read = (file) => ({ file, bytes: readCapped(path7.join(root3, file)) });
   return {
     personaFiles: listing.personaFiles.map(read),
     contributionFiles: listing.contributionFiles.map(read),
@@ -32915,16 +33976,16 @@ function lstatOrNull(file) {
     return null;
   }
 }
-function listTree(root4, top, diagnostics) {
+function listTree(root3, top, diagnostics) {
   const relativePaths = [];
   const pending = [top];
   while (pending.length > 0) {
     const dir = pending.pop();
-    const entries = readdirSync(path7.join(root4, dir), { withFileTypes: true, encoding: "buffer" });
+    const entries = readdirSync(path7.join(root3, dir), { withFileTypes: true, encoding: "buffer" });
     for (const entry of entries) {
       const name = decodeName(entry.name);
       const relative = `${dir}/${name ?? entry.name.toString("utf8")}`;
-      const tooLong = Buffer.byteLength(path7.join(root4, relative)) > MAX_PATH_BYTES;
+      const tooLong = Buffer.byteLength(path7.join(root3, relative)) > MAX_PATH_BYTES;
       const verdict2 = classify(entry, name, dir === top, tooLong);
       if (verdict2 === "enter") pending.push(relative);
       else if (verdict2 === "read") relativePaths.push(relative);
@@ -33016,9 +34077,9 @@ var init_read_library = __esm({
 });
 
 // scripts/accel/fast-yaml.ts
-function fastParse(text7, maxDepth = MAX_DEPTH) {
+function fastParse(text6, maxDepth = MAX_DEPTH) {
   try {
-    const tokens = tokenize(text7);
+    const tokens = tokenize(text6);
     const first = tokens?.[0];
     if (!tokens || !first || first.indent !== 0 || first.itemColumn !== -1) return void 0;
     const reader = new BlockReader(tokens, maxDepth);
@@ -33029,15 +34090,15 @@ function fastParse(text7, maxDepth = MAX_DEPTH) {
     throw error;
   }
 }
-function tokenize(text7) {
+function tokenize(text6) {
   const tokens = [];
   let start = 0;
-  while (start < text7.length) {
+  while (start < text6.length) {
     LINE.lastIndex = start;
-    const match = LINE.exec(text7);
+    const match = LINE.exec(text6);
     if (!match) return void 0;
     const end = start + match[0].length;
-    if (end < text7.length && text7.charCodeAt(end) !== 10) return void 0;
+    if (end < text6.length && text6.charCodeAt(end) !== 10) return void 0;
     start = end + 1;
     const [, indent2 = "", keyDash, key, keyValue, valueDash, value] = match;
     if (key !== void 0) {
@@ -33097,18 +34158,18 @@ function scalar(raw) {
 function hasLineBreak(raw) {
   return raw.includes("\n") || raw.includes("\r");
 }
-function fastParseFlat(text7) {
+function fastParseFlat(text6) {
   const places = {};
   const data = {};
-  if (text7.endsWith("\r")) return void 0;
+  if (text6.endsWith("\r")) return void 0;
   let line = 0;
   let start = 0;
   try {
-    while (start < text7.length) {
-      let end = text7.indexOf("\n", start);
-      if (end === -1) end = text7.length;
+    while (start < text6.length) {
+      let end = text6.indexOf("\n", start);
+      if (end === -1) end = text6.length;
       line++;
-      const match = FLAT_LINE.exec(text7.slice(start, end));
+      const match = FLAT_LINE.exec(text6.slice(start, end));
       if (!match) return void 0;
       const [, key, gap, value] = match;
       if (key !== void 0 && gap !== void 0 && value !== void 0) {
@@ -33217,18 +34278,18 @@ var init_fast_yaml = __esm({
 });
 
 // scripts/accel/plainly-canonical.ts
-function isPlainlyCanonical(text7, layout = PERSONA_CANONICAL_OPTIONS) {
+function isPlainlyCanonical(text6, layout = PERSONA_CANONICAL_OPTIONS) {
   const { keyOrder, itemKeyOrder = {}, modeline } = layout;
-  if (!text7.startsWith(`${modeline}
+  if (!text6.startsWith(`${modeline}
 `)) return false;
   let at = modeline.length + 1;
   let expectedColumn = 0;
   let topRank = -1;
   let itemOrder;
   let itemRank = -1;
-  while (at < text7.length) {
+  while (at < text6.length) {
     LINE2.lastIndex = at;
-    const match = LINE2.exec(text7);
+    const match = LINE2.exec(text6);
     if (!match) return false;
     at += match[0].length;
     const column = match[1].length;
@@ -33279,30 +34340,30 @@ var init_plainly_canonical = __esm({
 });
 
 // scripts/accel/fast-checks.ts
-var import_yaml6, NO_LINES, fastPersonaCheck, fastContributionCheck;
+var import_yaml8, NO_LINES, fastPersonaCheck, fastContributionCheck;
 var init_fast_checks = __esm({
   "scripts/accel/fast-checks.ts"() {
     "use strict";
-    import_yaml6 = __toESM(require_dist(), 1);
+    import_yaml8 = __toESM(require_dist(), 1);
     init_check_contribution_file();
     init_contribution_file_rules();
     init_persona_rules();
     init_fast_yaml();
     init_plainly_canonical();
-    NO_LINES = new import_yaml6.LineCounter();
-    fastPersonaCheck = (file, text7, validate, location) => {
-      const data = fastParse(text7);
-      if (!data || !isPlainlyCanonical(text7) || !validate(data)) return void 0;
-      const ctx = { file, text: text7, doc: null, lines: NO_LINES, data, location };
+    NO_LINES = new import_yaml8.LineCounter();
+    fastPersonaCheck = (file, text6, validate, location) => {
+      const data = fastParse(text6);
+      if (!data || !isPlainlyCanonical(text6) || !validate(data)) return void 0;
+      const ctx = { file, text: text6, doc: null, lines: NO_LINES, data, location };
       for (const rule of PERSONA_RULES) if (rule(ctx).length > 0) return void 0;
       return data;
     };
-    fastContributionCheck = (file, text7, validate) => {
-      const flat = fastParseFlat(text7);
+    fastContributionCheck = (file, text6, validate) => {
+      const flat = fastParseFlat(text6);
       if (!flat || !withoutIfErrors(validate)(flat.data)) return void 0;
       const ctx = {
         file,
-        text: text7,
+        text: text6,
         doc: null,
         lines: NO_LINES,
         data: flat.data,
@@ -33325,123 +34386,172 @@ function registeredEntry() {
 }
 function defaultSpawn() {
   const entry = workerEntry;
-  return entry ? (data) => new Worker(entry, { workerData: data }) : void 0;
+  return entry ? () => new Worker(entry, { workerData: { [POOL_WORKER]: true }, resourceLimits: WORKER_LIMITS }) : void 0;
 }
 async function runInPool(task, shared, items, options) {
-  const spawn = options.spawn ?? defaultSpawn();
-  const threads = Math.min(
-    options.threads ?? availableParallelism(),
-    Math.floor(items.length / Math.max(1, options.minItemsPerThread))
-  );
-  if (!spawn || threads < 2) return task.run(shared, items);
-  const counter = new SharedArrayBuffer(4);
-  const data = { [POOL_WORKER]: true, task: task.name, shared, items: [...items], counter };
-  const workers = Array.from({ length: threads - 1 }, () => awaitWorker(spawn(data)));
-  const results = new Array(items.length);
-  const done = new Uint8Array(items.length);
-  const claimed = claimChunks(new Int32Array(counter), items.length);
-  for (const indices of claimed) {
-    const out = task.run(
-      shared,
-      indices.map((i) => items[i])
-    );
-    indices.forEach((i, k) => {
-      results[i] = out[k];
-      done[i] = 1;
-    });
-  }
-  for (const answer of await Promise.all(workers)) {
-    if (!answer) continue;
-    answer.indices.forEach((i, k) => {
-      results[i] = answer.results[k];
-      done[i] = 1;
-    });
-  }
-  const missing = [...done.keys()].filter((i) => done[i] === 0);
-  if (missing.length > 0) {
-    const out = task.run(
-      shared,
-      missing.map((i) => items[i])
-    );
-    missing.forEach((i, k) => {
-      results[i] = out[k];
-    });
-  }
-  return results;
-}
-function* claimChunks(counter, total) {
-  for (let chunk = Atomics.add(counter, 0, 1); chunk * CHUNK < total; chunk = Atomics.add(counter, 0, 1)) {
-    const start = chunk * CHUNK;
-    yield Array.from({ length: Math.min(CHUNK, total - start) }, (_, k) => start + k);
-  }
-}
-function awaitWorker(worker) {
-  return new Promise((resolve) => {
-    let settled = false;
-    const settle = (answer) => {
-      if (settled) return;
-      settled = true;
-      resolve(answer);
-      void worker.terminate();
+  const own8 = options.workers ? null : new WorkerPool(options);
+  const pool = options.workers ?? own8;
+  try {
+    const threads = pool.threadsFor(items.length, options.minItemsPerThread, options.threads);
+    if (threads < 2) return task.run(shared, items);
+    const run = nextRun++;
+    const results = new Array(items.length);
+    const chunks = [];
+    for (let start = 0; start < items.length; start += CHUNK)
+      chunks.push(Array.from({ length: Math.min(CHUNK, items.length - start) }, (_, k) => start + k));
+    let next = 0;
+    const runHere = (indices) => {
+      const out = task.run(
+        shared,
+        indices.map((i) => items[i])
+      );
+      indices.forEach((i, k) => {
+        results[i] = out[k];
+      });
     };
-    worker.on("message", (message) => {
-      const answer = message;
-      settle(
-        Array.isArray(answer?.indices) && Array.isArray(answer?.results) ? answer : null
-      );
-    });
-    worker.on("error", () => settle(null));
-    worker.on("exit", () => settle(null));
-  });
-}
-function runPoolWorker(data, port, tasks) {
-  const task = tasks.get(data.task);
-  const indices = [];
-  const results = [];
-  if (task) {
-    for (const chunk of claimChunks(new Int32Array(data.counter), data.items.length)) {
-      results.push(
-        ...task.run(
-          data.shared,
-          chunk.map((i) => data.items[i])
-        )
-      );
-      indices.push(...chunk);
+    const feed = async (slot) => {
+      while (next < chunks.length) {
+        const indices = chunks[next++];
+        const answer = await slot.send({ run, task: task.name, items: indices.map((i) => items[i]) }, shared);
+        if (answer && answer.results.length === indices.length)
+          indices.forEach((i, k) => {
+            results[i] = answer.results[k];
+          });
+        else {
+          runHere(indices);
+          return;
+        }
+      }
+    };
+    const slots = pool.workers(options.workersOnly ? threads : threads - 1);
+    const fed = slots.flatMap((slot) => Array.from({ length: CHUNKS_IN_FLIGHT }, () => feed(slot)));
+    while (next < chunks.length && (!options.workersOnly || slots.length === 0)) {
+      runHere(chunks[next++]);
+      await new Promise((resolve) => setImmediate(resolve));
     }
+    await Promise.all(fed);
+    while (next < chunks.length) runHere(chunks[next++]);
+    return results;
+  } finally {
+    own8?.close();
   }
-  port.postMessage({ indices, results });
 }
-var POOL_WORKER, CHUNK, workerEntry;
+function runPoolJob(message, port, tasks) {
+  const job = message;
+  if ("shared" in job) {
+    SHARED.set(job.run, job.shared);
+    for (const run of SHARED.keys()) if (SHARED.size > 4 && run !== job.run) SHARED.delete(run);
+  }
+  const task = tasks.get(job.task);
+  const results = task && SHARED.has(job.run) ? task.run(SHARED.get(job.run), job.items) : null;
+  port.postMessage({ job: job[POOL_WORKER], results: results ?? [] });
+}
+function servePool(port, tasks) {
+  port.on("message", (message) => runPoolJob(message, port, tasks));
+}
+var POOL_WORKER, CHUNK, CHUNKS_IN_FLIGHT, WORKER_LIMITS, workerEntry, WorkerPool, nextRun, SHARED;
 var init_worker_pool = __esm({
   "scripts/accel/worker-pool.ts"() {
     "use strict";
     POOL_WORKER = "persona-pool-worker";
     CHUNK = 32;
+    CHUNKS_IN_FLIGHT = 2;
+    WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 };
+    WorkerPool = class {
+      #spawn;
+      #threads;
+      #workers = [];
+      #jobs = 0;
+      constructor(options = {}) {
+        this.#spawn = options.spawn ?? defaultSpawn();
+        this.#threads = options.threads ?? availableParallelism();
+      }
+      /** How many threads a task of `count` items gets, this one included. */
+      threadsFor(count4, minItemsPerThread, threads = this.#threads) {
+        if (!this.#spawn) return 1;
+        return Math.max(1, Math.min(threads, this.#threads, Math.floor(count4 / Math.max(1, minItemsPerThread))));
+      }
+      /** `count` live workers, started as needed (fewer when threads cannot be started). */
+      workers(count4) {
+        for (let i = this.#workers.filter((w) => w.alive).length; i < count4 && this.#spawn; i++) this.#start();
+        return this.#workers.filter((w) => w.alive).slice(0, count4).map((entry) => ({
+          send: (job, shared) => new Promise((resolve) => {
+            if (!entry.alive) return resolve(null);
+            const id = ++this.#jobs;
+            entry.waiting.set(id, resolve);
+            const first = !entry.runs.has(job.run);
+            entry.runs.add(job.run);
+            try {
+              entry.worker.postMessage({
+                ...job,
+                ...first ? { shared } : {},
+                [POOL_WORKER]: id
+              });
+            } catch {
+              entry.waiting.delete(id);
+              resolve(null);
+            }
+          })
+        }));
+      }
+      close() {
+        for (const entry of this.#workers) {
+          entry.alive = false;
+          void entry.worker.terminate();
+        }
+        this.#workers.length = 0;
+      }
+      #start() {
+        const worker = this.#spawn();
+        worker.unref?.();
+        const entry = {
+          worker,
+          alive: true,
+          waiting: /* @__PURE__ */ new Map(),
+          runs: /* @__PURE__ */ new Set()
+        };
+        const lose = () => {
+          entry.alive = false;
+          for (const resolve of entry.waiting.values()) resolve(null);
+          entry.waiting.clear();
+        };
+        worker.on("message", (message) => {
+          const answer = message;
+          const resolve = typeof answer?.job === "number" ? entry.waiting.get(answer.job) : void 0;
+          if (!resolve) return;
+          entry.waiting.delete(answer?.job);
+          resolve(Array.isArray(answer?.results) ? answer : null);
+        });
+        worker.on("error", lose);
+        worker.on("exit", lose);
+        this.#workers.push(entry);
+      }
+    };
+    nextRun = 1;
+    SHARED = /* @__PURE__ */ new Map();
   }
 });
 
 // scripts/accel/accelerated-checker.ts
 import path8 from "node:path";
 function validatorFor(schema) {
-  const key = JSON.stringify(schema);
-  let validate = compiled.get(key);
+  let validate = compiled.get(schema);
   if (!validate) {
     validate = compileSchema(schema);
-    compiled.set(key, validate);
+    compiled.set(schema, validate);
   }
   return validate;
 }
-function acceleratedChecker(root4, options) {
+function readJob(root3, file) {
+  const { bytes, ...stamp } = readCappedWithStat(path8.join(root3, file));
+  return { bytes, hash: contentHash(bytes), stamp };
+}
+function acceleratedChecker(root3, options) {
   const { store } = options;
   const schemaKey = contentHash(JSON.stringify([options.schemas.persona, options.schemas.contribution]));
   const hashes = /* @__PURE__ */ new Map();
   const pool = { minItemsPerThread: FILES_PER_THREAD, ...options.pool };
-  const absolute = (file) => path8.join(root4, file);
-  const hashOf = (file) => {
-    const known = store.hashOf(absolute(file), () => readCapped(absolute(file)));
-    hashes.set(file, known.hash);
-    return known;
-  };
+  const absolute = (file) => path8.join(root3, file);
   const dataOf = (file) => checkPersonaFile(file, readCapped(absolute(file)), validatorFor(options.schemas.persona), {
     fast: fastPersonaCheck
   }).data;
@@ -33449,51 +34559,51 @@ function acceleratedChecker(root4, options) {
     const out = new Array(files.length);
     const jobs = [];
     files.forEach((file, index2) => {
-      const { hash, bytes } = hashOf(file);
-      const key = `${schemaKey}\0${file}\0${hash}`;
-      const stored = store.get(kind, key);
-      const revived = stored === void 0 ? void 0 : fromStore(stored, file);
+      const hash = store.knownHash(absolute(file));
+      if (hash !== void 0) hashes.set(file, hash);
+      const stored = hash === void 0 || !fromStore ? void 0 : store.get(kind, `${schemaKey}\0${file}\0${hash}`);
+      const revived = stored === void 0 || !fromStore ? void 0 : fromStore(stored, file);
       if (revived) out[index2] = revived;
-      else jobs.push({ index: index2, key, job: { file, bytes: bytes ?? readCapped(absolute(file)) } });
+      else jobs.push({ index: index2, file });
     });
     const checked = await runInPool(
       task,
       shared,
-      jobs.map((j) => j.job),
+      jobs.map((j) => j.file),
       pool
     );
-    jobs.forEach(({ index: index2, key }, k) => {
-      const facts = checked[k];
+    jobs.forEach(({ index: index2, file }, k) => {
+      const { facts, hash, stamp } = checked[k];
       out[index2] = facts;
-      store.set(kind, key, "data" in facts ? { ...facts, data: null } : facts);
+      hashes.set(file, hash);
+      store.record(absolute(file), stamp, hash);
+      store.set(kind, `${schemaKey}\0${file}\0${hash}`, "data" in facts ? { ...facts, data: null } : facts);
     });
     return out;
   }
   return {
-    personas: async (files, { keepData }) => {
-      const facts = await checkWithStore(
-        "persona",
-        files,
-        checkPersonasTask,
-        { schema: options.schemas.persona, keepData },
-        (stored, file) => isPersonaFacts(stored, file) ? stored : void 0
-      );
-      if (keepData !== true) return facts;
-      return facts.map((f) => f.data === null && f.readable ? { ...f, data: dataOf(f.file) } : f);
-    },
+    personas: (files, { keepData, keepDataFor }) => checkWithStore(
+      "persona",
+      files,
+      checkPersonasTask,
+      { root: root3, schema: options.schemas.persona, keepData, keepDataFor },
+      // The store keeps no data: a caller that wants every persona's data has every file checked again, on
+      // the pool, rather than read one by one here.
+      keepData === true ? null : (stored, file) => isPersonaFacts(stored, file) ? stored : void 0
+    ),
     contributions: (files) => checkWithStore(
       "contribution",
       files,
       checkContributionsTask,
-      { schema: options.schemas.contribution, keepData: true },
+      { root: root3, schema: options.schemas.contribution, keepData: true },
       (stored, file) => isContributionFacts(stored, file) ? stored : void 0
     ),
     compare: async (planned, personas) => {
       const out = /* @__PURE__ */ new Map();
       const missing = [];
+      const keyOf = (comparison) => `${schemaKey}\0${hashes.get(comparison.contribution.file)}\0${hashes.get(comparison.target.file)}`;
       for (const comparison of planned) {
-        const key = `${schemaKey}\0${hashes.get(comparison.contribution.file)}\0${hashes.get(comparison.target.file)}`;
-        const known = store.get("compare", key);
+        const known = store.get("compare", keyOf(comparison));
         if (Array.isArray(known)) out.set(comparison.contribution.file, known);
         else missing.push(comparison);
       }
@@ -33508,8 +34618,7 @@ function acceleratedChecker(root4, options) {
         for (const comparison of missing) {
           const diagnostics = compared.get(comparison.contribution.file) ?? [];
           out.set(comparison.contribution.file, diagnostics);
-          const key = `${schemaKey}\0${hashes.get(comparison.contribution.file)}\0${hashes.get(comparison.target.file)}`;
-          store.set("compare", key, diagnostics);
+          store.set("compare", keyOf(comparison), diagnostics);
         }
       }
       return out;
@@ -33525,7 +34634,7 @@ function isContributionFacts(value, file) {
   const facts = value;
   return facts?.file === file && Array.isArray(facts.diagnostics) && typeof facts.places === "object";
 }
-var FILES_PER_THREAD, compiled, checkPersonasTask, checkContributionsTask;
+var FILES_PER_THREAD, compiled, KEEP_FOR, checkPersonasTask, checkContributionsTask;
 var init_accelerated_checker = __esm({
   "scripts/accel/accelerated-checker.ts"() {
     "use strict";
@@ -33538,19 +34647,33 @@ var init_accelerated_checker = __esm({
     init_fast_checks();
     init_worker_pool();
     FILES_PER_THREAD = 1500;
-    compiled = /* @__PURE__ */ new Map();
+    compiled = /* @__PURE__ */ new WeakMap();
+    KEEP_FOR = /* @__PURE__ */ new WeakMap();
     checkPersonasTask = {
       name: "check-personas",
-      run: (shared, jobs) => jobs.map(({ file, bytes }) => {
-        const facts = checkPersonaFile(file, bytes, validatorFor(shared.schema), { fast: fastPersonaCheck });
-        return shared.keepData !== false ? facts : { ...facts, data: null };
-      })
+      run: (shared, files) => {
+        let wanted = KEEP_FOR.get(shared);
+        if (!wanted) {
+          wanted = new Set(shared.keepDataFor ?? []);
+          KEEP_FOR.set(shared, wanted);
+        }
+        return files.map((file) => {
+          const { bytes, hash, stamp } = readJob(shared.root, file);
+          const facts = checkPersonaFile(file, bytes, validatorFor(shared.schema), { fast: fastPersonaCheck });
+          const keep = shared.keepData !== false || wanted.has(facts.identity.slug ?? "\0") || wanted.has(facts.identity.id ?? "\0");
+          return { facts: keep ? facts : { ...facts, data: null }, hash, stamp };
+        });
+      }
     };
     checkContributionsTask = {
       name: "check-contributions",
-      run: (shared, jobs) => jobs.map(
-        ({ file, bytes }) => checkContributionFile(file, bytes, validatorFor(shared.schema), { fast: fastContributionCheck })
-      )
+      run: (shared, files) => files.map((file) => {
+        const { bytes, hash, stamp } = readJob(shared.root, file);
+        const facts = checkContributionFile(file, bytes, validatorFor(shared.schema), {
+          fast: fastContributionCheck
+        });
+        return { facts, hash, stamp };
+      })
     };
   }
 });
@@ -33559,8 +34682,8 @@ var init_accelerated_checker = __esm({
 import { lstatSync as lstatSync4, readFileSync, realpathSync } from "node:fs";
 import os from "node:os";
 import path11 from "node:path";
-function toolStateFor(root4, env = process.env) {
-  const real = realOrResolved(root4);
+function toolStateFor(root3, env = process.env) {
+  const real = realOrResolved(root3);
   const key = sha256(real).slice(0, 16);
   const fromEnv = env.PERSONA_STATE_DIR;
   if (fromEnv && path11.isAbsolute(fromEnv))
@@ -33570,8 +34693,8 @@ function toolStateFor(root4, env = process.env) {
   const uid = typeof process.getuid === "function" ? process.getuid() : 0;
   return { dir: path11.join(os.tmpdir(), `persona-library-${uid}`, key), anchor: os.tmpdir(), source: "temp" };
 }
-function stateFileProblem(root4, state, file) {
-  const real = realOrResolved(root4);
+function stateFileProblem(root3, state, file) {
+  const real = realOrResolved(root3);
   const resolved = path11.resolve(state.dir, file);
   const inside = path11.relative(real, resolved);
   const inWorkTree = inside === "" || !(inside.startsWith("..") || path11.isAbsolute(inside));
@@ -33630,10 +34753,10 @@ function readTextOrEmpty(file) {
     return "";
   }
 }
-function defaultCacheFile(root4, name, env = process.env) {
-  const state = toolStateFor(root4, env);
+function defaultCacheFile(root3, name, env = process.env) {
+  const state = toolStateFor(root3, env);
   const file = path11.join("cache", name);
-  return stateFileProblem(root4, state, file) === null ? path11.join(state.dir, file) : null;
+  return stateFileProblem(root3, state, file) === null ? path11.join(state.dir, file) : null;
 }
 var init_tool_state = __esm({
   "scripts/read/tool-state.ts"() {
@@ -33644,94 +34767,179 @@ var init_tool_state = __esm({
 
 // scripts/accel/result-store.ts
 import { randomUUID } from "node:crypto";
-import { lstatSync as lstatSync5, mkdirSync as mkdirSync2, readFileSync as readFileSync2, renameSync as renameSync2, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import {
+  appendFileSync,
+  lstatSync as lstatSync5,
+  mkdirSync as mkdirSync2,
+  readFileSync as readFileSync2,
+  renameSync as renameSync2,
+  rmSync,
+  writeFileSync as writeFileSync2
+} from "node:fs";
 import path12 from "node:path";
+function lines(stamps, results) {
+  const out = [];
+  for (const [file, stamp] of stamps) out.push(`S${JSON.stringify(file)}	${stamp}
+`);
+  for (const [id, text6] of results) out.push(`R${JSON.stringify(id)}	${text6}
+`);
+  return out.join("");
+}
 function fingerprintOf(parts) {
   return contentHash([FORMAT, ...parts].join("\0"));
 }
-function empty2(fingerprint) {
-  return { format: FORMAT, fingerprint, stamps: {}, results: {} };
-}
 function readStored(location, fingerprint) {
+  let text6;
   try {
-    const stored = JSON.parse(readFileSync2(location, "utf8"));
-    if (stored?.format !== FORMAT || stored.fingerprint !== fingerprint || typeof stored.stamps !== "object" || stored.stamps === null || typeof stored.results !== "object" || stored.results === null)
-      return null;
-    return stored;
+    text6 = readFileSync2(location, "utf8");
   } catch {
     return null;
   }
+  const all2 = text6.split("\n");
+  if (all2[0] !== `${FORMAT}	${fingerprint}`) return null;
+  const contents = { stamps: /* @__PURE__ */ new Map(), results: /* @__PURE__ */ new Map(), lines: all2.length - 1, replaced: 0 };
+  for (let index2 = 1; index2 < all2.length - 1; index2++) {
+    const line = all2[index2];
+    const tab = line.indexOf("	");
+    if (tab < 2) continue;
+    let name;
+    try {
+      name = JSON.parse(line.slice(1, tab));
+    } catch {
+      continue;
+    }
+    if (typeof name !== "string") continue;
+    const map4 = line[0] === "S" ? contents.stamps : line[0] === "R" ? contents.results : null;
+    if (!map4) continue;
+    if (map4.has(name)) contents.replaced++;
+    map4.set(name, line.slice(tab + 1));
+  }
+  return contents;
 }
-var FORMAT, ResultStore;
+var FORMAT, HASH, APPEND_SHARE, ResultStore;
 var init_result_store = __esm({
   "scripts/accel/result-store.ts"() {
     "use strict";
     init_sha256();
-    FORMAT = "persona-result-store";
+    FORMAT = "persona-result-store 2";
+    HASH = /^[A-Za-z0-9_-]{22}$/;
+    APPEND_SHARE = 0.1;
     ResultStore = class _ResultStore {
-      constructor(location, fingerprint, old) {
-        this.location = location;
-        this.old = old ?? empty2(fingerprint);
-        this.next = empty2(fingerprint);
-        this.changed = old === null;
+      #location;
+      #fingerprint;
+      #base;
+      #old;
+      #next = { stamps: /* @__PURE__ */ new Map(), results: /* @__PURE__ */ new Map() };
+      #usedKinds = /* @__PURE__ */ new Set();
+      #changed;
+      constructor(location, fingerprint, base, old) {
+        this.#location = location;
+        this.#fingerprint = fingerprint;
+        this.#base = base;
+        this.#old = old ?? { stamps: /* @__PURE__ */ new Map(), results: /* @__PURE__ */ new Map(), lines: 0, replaced: 0 };
+        this.#changed = old === null;
       }
-      location;
-      old;
-      next;
-      usedKinds = /* @__PURE__ */ new Set();
-      changed;
-      /** The store at `location` (null: in memory only, for tests and one-off runs). */
-      static open(location, fingerprint) {
-        return new _ResultStore(location, fingerprint, location ? readStored(location, fingerprint) : null);
+      /**
+       * The store at `location` (null: in memory only, for tests and one-off runs). Stamps of files under `base`
+       * (the library root) are kept by their path relative to it.
+       */
+      static open(location, fingerprint, base = null) {
+        return new _ResultStore(location, fingerprint, base, location ? readStored(location, fingerprint) : null);
       }
       /** The content hash of a file: from its stamp when unchanged, else by reading it (`read` gives the bytes). */
       hashOf(absolute, read) {
+        const known = this.knownHash(absolute);
+        if (known !== void 0) return { hash: known, bytes: null };
         const stat = lstatSync5(absolute, { throwIfNoEntry: false });
-        const known = this.next.stamps[absolute] ?? this.old.stamps[absolute];
-        if (stat && known && known[0] === stat.size && known[1] === stat.mtimeMs && known[2] === stat.ctimeMs && known[3] === stat.ino) {
-          this.next.stamps[absolute] = known;
-          return { hash: known[4], bytes: null };
-        }
         const bytes = read();
         const hash = contentHash(bytes);
-        if (stat) this.next.stamps[absolute] = [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino, hash];
-        this.changed = true;
+        if (stat) this.record(absolute, stat, hash);
         return { hash, bytes };
       }
+      /** The hash recorded for a file whose size, times and inode are still the recorded ones; else undefined. */
+      knownHash(absolute) {
+        const file = this.#relative(absolute);
+        const known = this.#next.stamps.get(file) ?? this.#old.stamps.get(file);
+        if (known === void 0) return void 0;
+        const fields = known.split(",");
+        const hash = fields[4];
+        if (hash === void 0 || !HASH.test(hash)) return void 0;
+        const stat = lstatSync5(absolute, { throwIfNoEntry: false });
+        return stat && stat.size === Number(fields[0]) && stat.mtimeMs === Number(fields[1]) && stat.ctimeMs === Number(fields[2]) && stat.ino === Number(fields[3]) ? hash : void 0;
+      }
+      /** Records the hash of a file as it was when read (its stamp taken from the same open file). */
+      record(absolute, stamp, hash) {
+        this.#next.stamps.set(
+          this.#relative(absolute),
+          `${stamp.size},${stamp.mtimeMs},${stamp.ctimeMs},${stamp.ino},${hash}`
+        );
+        this.#changed = true;
+      }
+      /** A result stored by an earlier run, or undefined. */
       get(kind, key) {
-        this.usedKinds.add(kind);
+        this.#usedKinds.add(kind);
         const id = `${kind}\0${key}`;
-        if (!Object.hasOwn(this.old.results, id)) return void 0;
-        const value = this.old.results[id];
-        this.next.results[id] = value;
+        const text6 = this.#old.results.get(id);
+        if (text6 === void 0) return void 0;
+        let value;
+        try {
+          value = JSON.parse(text6);
+        } catch {
+          return void 0;
+        }
+        this.#next.results.set(id, text6);
         return value;
       }
       set(kind, key, value) {
-        this.usedKinds.add(kind);
-        const id = `${kind}\0${key}`;
-        this.next.results[id] = value;
-        this.changed = true;
+        this.#usedKinds.add(kind);
+        this.#next.results.set(`${kind}\0${key}`, JSON.stringify(value));
+        this.#changed = true;
       }
-      /** Writes the store back (atomically) when it changed; a store that cannot be written is only a slower run. */
+      /**
+       * Writes what the run learnt. A run that changed little (a warm run after one edit) appends its new records,
+       * which replace earlier ones of the same name when the file is read; otherwise, or once replaced records pile
+       * up, the file is rewritten whole, atomically, without what the run did not use of a kind it used. A store
+       * that cannot be written is only a slower run.
+       */
       save() {
-        if (!this.location) return;
-        let dropped = false;
-        for (const [id, value] of Object.entries(this.old.results)) {
-          if (Object.hasOwn(this.next.results, id)) continue;
-          if (!this.usedKinds.has(id.slice(0, id.indexOf("\0")))) this.next.results[id] = value;
-          else dropped = true;
+        if (!this.#location) return;
+        const newStamps = [...this.#next.stamps].filter(([file, stamp]) => this.#old.stamps.get(file) !== stamp);
+        const newResults = [...this.#next.results].filter(([id, text6]) => this.#old.results.get(id) !== text6);
+        const changes = newStamps.length + newResults.length;
+        let unused = 0;
+        for (const id of this.#old.results.keys())
+          if (!this.#next.results.has(id) && this.#usedKinds.has(id.slice(0, id.indexOf("\0")))) unused++;
+        if (!this.#changed && changes === 0 && unused === 0) return;
+        const total = this.#old.stamps.size + this.#old.results.size;
+        if (total > 0 && this.#old.replaced + changes + unused < total * APPEND_SHARE) {
+          if (changes === 0) return;
+          try {
+            appendFileSync(this.#location, lines(newStamps, newResults));
+            return;
+          } catch {
+          }
         }
-        for (const [file, stamp] of Object.entries(this.old.stamps))
-          if (!Object.hasOwn(this.next.stamps, file)) this.next.stamps[file] = stamp;
-        if (!this.changed && !dropped) return;
-        const temporary = `${this.location}.${randomUUID()}.tmp`;
+        for (const [id, text6] of this.#old.results) {
+          if (this.#next.results.has(id)) continue;
+          if (!this.#usedKinds.has(id.slice(0, id.indexOf("\0")))) this.#next.results.set(id, text6);
+        }
+        for (const [file, stamp] of this.#old.stamps)
+          if (!this.#next.stamps.has(file)) this.#next.stamps.set(file, stamp);
+        const temporary = `${this.#location}.${randomUUID()}.tmp`;
         try {
-          mkdirSync2(path12.dirname(this.location), { recursive: true });
-          writeFileSync2(temporary, JSON.stringify(this.next));
-          renameSync2(temporary, this.location);
+          mkdirSync2(path12.dirname(this.#location), { recursive: true });
+          writeFileSync2(
+            temporary,
+            `${FORMAT}	${this.#fingerprint}
+${lines(this.#next.stamps, this.#next.results)}`
+          );
+          renameSync2(temporary, this.#location);
         } catch {
           rmSync(temporary, { force: true });
         }
+      }
+      #relative(absolute) {
+        return this.#base !== null && absolute.startsWith(`${this.#base}${path12.sep}`) ? absolute.slice(this.#base.length + 1) : absolute;
       }
     };
   }
@@ -33786,18 +34994,23 @@ var init_tool_fingerprint = __esm({
 });
 
 // scripts/accel/accelerator.ts
-function openAccelerator(root4, options) {
+function openAccelerator(root3, options) {
   if (!accelerated(options.env)) return null;
   const tool = toolFingerprint();
-  const location = tool === void 0 ? null : options.store === void 0 ? defaultCacheFile(root4, "results.json", options.env) : options.store;
+  const location = tool === void 0 ? null : options.store === void 0 ? defaultCacheFile(root3, "results", options.env) : options.store;
   const minItemsPerThread = Number(options.env.PERSONA_FILES_PER_THREAD);
   return {
-    store: ResultStore.open(location, fingerprintOf([tool ?? ""])),
+    store: ResultStore.open(location, fingerprintOf([tool ?? ""]), root3),
     // PERSONA_FILES_PER_THREAD lets a test start real threads on a small library.
-    pool: { ...minItemsPerThread > 0 ? { minItemsPerThread } : {}, ...options.pool }
+    pool: {
+      ...minItemsPerThread > 0 ? { minItemsPerThread } : {},
+      ...options.pool,
+      workers: new WorkerPool({ threads: options.pool?.threads, spawn: options.pool?.spawn })
+    }
   };
 }
 function closeAccelerator(accelerator) {
+  accelerator?.pool.workers.close();
   accelerator?.store.save();
 }
 var init_accelerator = __esm({
@@ -33807,19 +35020,30 @@ var init_accelerator = __esm({
     init_result_store();
     init_switch();
     init_tool_fingerprint();
+    init_worker_pool();
   }
 });
 
 // scripts/check/library/check-personas.ts
-function checkPersonas(personas) {
+function checkPersonas(personas, vocabulary = null, memo2 = (_key, compute) => compute()) {
   const entries = personas.filter((p) => p.readable).map(({ file, identity: identity2, collected }) => ({ file, identity: identity2, collected }));
   let slugs;
+  const allSlugs = () => {
+    if (!slugs) {
+      const all2 = entries.flatMap((e) => e.identity.slug === void 0 ? [] : [e.identity.slug]);
+      slugs = { candidates: new Candidates(all2), key: contentHash(JSON.stringify(all2)) };
+    }
+    return slugs;
+  };
   const help = {
+    vocabulary,
     suggestSlug: (input) => {
-      slugs ??= new Candidates(
-        entries.flatMap((e) => e.identity.slug === void 0 ? [] : [e.identity.slug])
-      );
-      return didYouMean(input, slugs);
+      const { candidates: candidates2, key } = allSlugs();
+      return memo2(`slug\0${key}\0${input}`, () => didYouMean(input, candidates2));
+    },
+    uniqueSlug: (input) => {
+      const { candidates: candidates2, key } = allSlugs();
+      return memo2(`unique-slug\0${key}\0${input}`, () => uniqueMatch(input, candidates2));
     }
   };
   return LIBRARY_RULES.flatMap((rule) => rule.check(entries, help));
@@ -33828,26 +35052,142 @@ var init_check_personas = __esm({
   "scripts/check/library/check-personas.ts"() {
     "use strict";
     init_did_you_mean();
+    init_sha256();
     init_library_rules();
   }
 });
 
 // scripts/check/library/place-findings.ts
-function placeFindings(findings, placesIn) {
+function readFindingFile(file, bytes) {
+  const decoded = decodeSource(file, bytes);
+  if (!decoded.ok) return { places: valuePlaces(null, new import_yaml9.LineCounter()), source: null };
+  const parsed = parseYaml(file, decoded.text);
+  const places = valuePlaces(parsed.doc, parsed.lines);
+  if (!parsed.doc || parsed.diagnostics.some((d) => d.severity === "error")) return { places, source: null };
+  return { places, source: { file, text: decoded.text, doc: parsed.doc, value: parsed.value } };
+}
+function placeFindings(findings, read) {
   const byFile = /* @__PURE__ */ new Map();
-  return findings.map((f) => {
-    let places = byFile.get(f.file);
-    if (!places) {
-      places = placesIn(f.file);
-      byFile.set(f.file, places);
+  const fileOf = (file) => {
+    let known = byFile.get(file);
+    if (!known) {
+      known = read(file);
+      byFile.set(file, known);
     }
-    return diagnostic(f.file, places(f.at), f.rule, f.message, f.hint, f.severity);
+    return known;
+  };
+  return findings.map((f) => {
+    const placed = diagnostic(f.file, fileOf(f.file).places(f.at), f.rule, f.message, f.hint, f.severity);
+    const meta = META.get(f.rule);
+    return meta && f.fix ? withFix(meta, placed, textFix(f.fix, fileOf)) : placed;
   });
 }
+function textFix(planned, fileOf) {
+  const edits = [];
+  for (const { file, change } of planned.changes) {
+    const source = fileOf(file).source;
+    const made = source ? yamlEdits(source, change) : void 0;
+    if (!made) return void 0;
+    edits.push(...made);
+  }
+  for (const file of new Set(edits.map((e) => e.file))) {
+    const source = fileOf(file).source;
+    if (!resolveEdits(
+      source.text,
+      edits.filter((e) => e.file === file)
+    ))
+      return void 0;
+  }
+  return { description: planned.description, edits };
+}
+var import_yaml9, META;
 var init_place_findings = __esm({
   "scripts/check/library/place-findings.ts"() {
     "use strict";
+    import_yaml9 = __toESM(require_dist(), 1);
     init_diagnostic();
+    init_fix();
+    init_text_edits();
+    init_decode_source();
+    init_node_place();
+    init_parse_yaml();
+    init_yaml_edits();
+    init_library_rules();
+    META = new Map(LIBRARY_RULES.map((rule) => [rule.meta.rule, rule.meta]));
+  }
+});
+
+// scripts/check/vocabulary/check-tag-vocabulary.ts
+function checkTagVocabulary(bytes, validate, file = TAG_VOCABULARY_FILE) {
+  const none = (diagnostics2) => ({
+    vocabulary: null,
+    descriptions: /* @__PURE__ */ new Map(),
+    diagnostics: diagnostics2
+  });
+  const decoded = decodeSource(file, bytes);
+  if (!decoded.ok) return none([decoded.diagnostic]);
+  const parsed = parseYaml(file, decoded.text);
+  if (!parsed.doc) return none(parsed.diagnostics);
+  const top = topLevelMapping(
+    file,
+    { ...parsed, doc: parsed.doc },
+    {
+      subject: "tag vocabulary",
+      keys: "`tags:`",
+      hint: 'Write `tags:` and under it one `tag-name: "One line about the personas it groups."` per tag.'
+    }
+  );
+  if ("diagnostic" in top) return none([...parsed.diagnostics, top.diagnostic]);
+  const diagnostics = [
+    ...parsed.diagnostics,
+    ...schemaDiagnostics(file, top.data, parsed.doc, parsed.lines, validate, "The tag vocabulary")
+  ];
+  const descriptions = /* @__PURE__ */ new Map();
+  const tags = top.data.tags;
+  if (tags && typeof tags === "object" && !Array.isArray(tags)) {
+    for (const [tag, description] of Object.entries(tags))
+      if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(tag) && typeof description === "string")
+        descriptions.set(tag, description.trim());
+  }
+  diagnostics.push(...nearDuplicates(file, descriptions, parsed.doc.getIn(["tags"], true), parsed.lines));
+  return { vocabulary: tagVocabulary(descriptions.keys()), descriptions, diagnostics };
+}
+function nearDuplicates(file, descriptions, node2, lines2) {
+  const first = /* @__PURE__ */ new Map();
+  const out = [];
+  for (const tag of descriptions.keys()) {
+    const earlier = first.get(tagKey(tag));
+    if (earlier === void 0) {
+      first.set(tagKey(tag), tag);
+      continue;
+    }
+    const key = (0, import_yaml10.isMap)(node2) ? node2.items.find((pair2) => (0, import_yaml10.isScalar)(pair2.key) && pair2.key.value === tag)?.key : void 0;
+    out.push(
+      diagnostic(
+        file,
+        nodePlace((0, import_yaml10.isScalar)(key) ? key : null, lines2),
+        "tag/near-duplicate",
+        `The tag \`${tag}\` differs only in plural or hyphenation from \`${earlier}\`, earlier in the vocabulary.`,
+        `Keep one of them (did you mean \`${earlier}\`?), and change the personas that use the other.`,
+        "warning"
+      )
+    );
+  }
+  return out;
+}
+var import_yaml10;
+var init_check_tag_vocabulary = __esm({
+  "scripts/check/vocabulary/check-tag-vocabulary.ts"() {
+    "use strict";
+    import_yaml10 = __toESM(require_dist(), 1);
+    init_diagnostic();
+    init_persona_fields();
+    init_tag_key();
+    init_decode_source();
+    init_node_place();
+    init_parse_yaml();
+    init_top_level_mapping();
+    init_schema_diagnostics();
   }
 });
 
@@ -34009,13 +35349,13 @@ var init_contribution_schema = __esm({
 // scripts/read/read-contribution-schema.ts
 import { readFile } from "node:fs/promises";
 import path15 from "node:path";
-async function readContributionSchema(root4) {
-  const text7 = await readFile(path15.join(root4, "schemas", "contribution.schema.json"), "utf8").catch(
+async function readContributionSchema(root3) {
+  const text6 = await readFile(path15.join(root3, "schemas", "contribution.schema.json"), "utf8").catch(
     () => null
   );
-  if (text7 === null) return contribution_schema_default;
+  if (text6 === null) return contribution_schema_default;
   try {
-    return JSON.parse(text7);
+    return JSON.parse(text6);
   } catch (error) {
     throw new Error(`schemas/contribution.schema.json is not valid JSON: ${error.message}`);
   }
@@ -34323,6 +35663,14 @@ var init_persona_schema = __esm({
                   $ref: "#/$defs/fieldStats"
                 }
               }
+            },
+            history: {
+              type: "array",
+              maxItems: 1e4,
+              description: "Every applied contribution, oldest first; `persona merge` appends one entry per contribution and never rewrites one. Keys in this order: date, author, action, field, item, rationale, evidence.",
+              items: {
+                $ref: "#/$defs/historyEntry"
+              }
             }
           }
         }
@@ -34383,6 +35731,76 @@ var init_persona_schema = __esm({
               $ref: "#/$defs/date"
             }
           }
+        },
+        historyEntry: {
+          type: "object",
+          additionalProperties: false,
+          required: [
+            "author",
+            "action",
+            "field"
+          ],
+          description: "One applied contribution: who did what to which field or item, when, and why.",
+          properties: {
+            date: {
+              $ref: "#/$defs/date",
+              description: "The date recorded for it: `persona merge --date`, else the date its file name starts with; left out when it had none."
+            },
+            author: {
+              $ref: "#/$defs/login",
+              description: "The contributor's GitHub login."
+            },
+            action: {
+              type: "string",
+              maxLength: 10,
+              enum: [
+                "confirm",
+                "correct",
+                "extend"
+              ],
+              description: "confirm, correct or extend, as in the contribution."
+            },
+            field: {
+              type: "string",
+              maxLength: 40,
+              enum: [
+                "aha_moment",
+                "job_story",
+                "identity",
+                "intention",
+                "outcome",
+                "goals",
+                "frustrations",
+                "worldview",
+                "scenario",
+                "context",
+                "success_signal",
+                "churn_trigger",
+                "impact"
+              ],
+              description: "The content field it was about."
+            },
+            item: {
+              type: "integer",
+              minimum: 1,
+              maximum: 1e3,
+              description: "The list item it confirmed or corrected, or the number of the item it added; left out for a whole field."
+            },
+            rationale: {
+              type: "string",
+              minLength: 1,
+              maxLength: 1e3,
+              description: "Why, in the contributor's words, as the contribution gave it."
+            },
+            evidence: {
+              type: "string",
+              maxLength: 500,
+              format: "uri",
+              pattern: "^https?://",
+              patternErrorMessage: "must be a web address starting with https:// (or http://)",
+              description: "The link to public evidence the contribution gave."
+            }
+          }
         }
       }
     };
@@ -34392,11 +35810,11 @@ var init_persona_schema = __esm({
 // scripts/read/read-schemas.ts
 import { readFile as readFile2 } from "node:fs/promises";
 import path16 from "node:path";
-async function readPersonaSchema(root4) {
-  const text7 = await readFile2(path16.join(root4, "schemas", "persona.schema.json"), "utf8").catch(() => null);
-  if (text7 === null) return persona_schema_default;
+async function readPersonaSchema(root3) {
+  const text6 = await readFile2(path16.join(root3, "schemas", "persona.schema.json"), "utf8").catch(() => null);
+  if (text6 === null) return persona_schema_default;
   try {
-    return JSON.parse(text7);
+    return JSON.parse(text6);
   } catch (error) {
     throw new Error(`schemas/persona.schema.json is not valid JSON: ${error.message}`);
   }
@@ -34408,16 +35826,107 @@ var init_read_schemas = __esm({
   }
 });
 
-// scripts/pipeline/reference-checker.ts
+// schemas/tags.schema.json
+var tags_schema_default;
+var init_tags_schema = __esm({
+  "schemas/tags.schema.json"() {
+    tags_schema_default = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://github.com/persona-library/persona-library/raw/main/schemas/tags.schema.json",
+      title: "Tag vocabulary",
+      description: "tags.yaml at the library root: the tags personas may use, each with a one-line description that its page in the catalogue shows. A persona tag outside it is a warning (tag/unknown).",
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "tags"
+      ],
+      properties: {
+        tags: {
+          type: "object",
+          minProperties: 1,
+          maxProperties: 2e3,
+          description: "Each tag (kebab-case, as personas write it) and its one-line description.",
+          propertyNames: {
+            maxLength: 40,
+            pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$",
+            patternErrorMessage: "must be kebab-case: lower-case letters and digits joined by single hyphens"
+          },
+          additionalProperties: {
+            type: "string",
+            minLength: 1,
+            maxLength: 200,
+            pattern: "^[^\\n]*$",
+            patternErrorMessage: "must be one line",
+            description: "One line saying which personas carry this tag, shown on the tag's page."
+          }
+        }
+      }
+    };
+  }
+});
+
+// scripts/read/read-tag-vocabulary.ts
+import { lstatSync as lstatSync7 } from "node:fs";
+import { readFile as readFile3 } from "node:fs/promises";
 import path17 from "node:path";
-function referenceChecker(root4, schemas) {
-  const read = (file) => readCapped(path17.join(root4, file));
+function readTagVocabularyFile(root3) {
+  const absolute = path17.join(root3, TAG_VOCABULARY_FILE);
+  const stats = (() => {
+    try {
+      return lstatSync7(absolute);
+    } catch {
+      return null;
+    }
+  })();
+  if (!stats) return { file: null, diagnostics: [] };
+  if (!stats.isFile())
+    return {
+      file: null,
+      diagnostics: [
+        diagnostic(
+          TAG_VOCABULARY_FILE,
+          START_OF_FILE,
+          "file/symlink",
+          `\`${TAG_VOCABULARY_FILE}\` is not a regular file; the library only reads real files, and never follows a link.`,
+          `Replace it with a real \`${TAG_VOCABULARY_FILE}\` file.`
+        )
+      ]
+    };
+  return { file: { file: TAG_VOCABULARY_FILE, bytes: readCapped(absolute) }, diagnostics: [] };
+}
+async function readTagsSchema(root3) {
+  const text6 = await readFile3(path17.join(root3, "schemas", "tags.schema.json"), "utf8").catch(() => null);
+  if (text6 === null) return tags_schema_default;
+  try {
+    return JSON.parse(text6);
+  } catch (error) {
+    throw new Error(`schemas/tags.schema.json is not valid JSON: ${error.message}`);
+  }
+}
+var init_read_tag_vocabulary = __esm({
+  "scripts/read/read-tag-vocabulary.ts"() {
+    "use strict";
+    init_tags_schema();
+    init_diagnostic();
+    init_persona_fields();
+    init_read_library();
+  }
+});
+
+// scripts/pipeline/reference-checker.ts
+import path18 from "node:path";
+function referenceChecker(root3, schemas) {
+  const read = (file) => readCapped(path18.join(root3, file));
   const dataOf = (file) => checkPersonaFile(file, read(file), schemas.persona).data;
   return {
-    personas: async (files, { keepData }) => files.map((file) => {
-      const facts = checkPersonaFile(file, read(file), schemas.persona);
-      return keepData !== false ? facts : { ...facts, data: null };
-    }),
+    personas: async (files, { keepData, keepDataFor = [] }) => {
+      const wanted = new Set(keepDataFor);
+      return files.map((file) => {
+        const facts = checkPersonaFile(file, read(file), schemas.persona);
+        const keep = keepData !== false || wanted.has(facts.identity.slug ?? "\0") || wanted.has(facts.identity.id ?? "\0");
+        return keep ? facts : { ...facts, data: null };
+      });
+    },
     contributions: async (files) => files.map((file) => checkContributionFile(file, read(file), schemas.contribution)),
     compare: async (planned, personas) => {
       const held = new Map(personas.flatMap((p) => p.data ? [[p.file, p.data]] : []));
@@ -34442,32 +35951,49 @@ var init_reference_checker = __esm({
 });
 
 // scripts/pipeline/validate-library.ts
-import path18 from "node:path";
-async function validateLibrary(root4, options = {}) {
+import path19 from "node:path";
+async function validateLibrary(root3, options = {}) {
   const env = options.env ?? process.env;
   const withContributions = options.contributions !== false;
-  const [listing, personaSchema, contributionSchema] = await Promise.all([
-    listLibrary(root4, { contributions: withContributions }),
-    readPersonaSchema(root4),
-    readContributionSchema(root4)
+  const [listing, personaSchema, contributionSchema, tagsSchema] = await Promise.all([
+    listLibrary(root3, { contributions: withContributions }),
+    readPersonaSchema(root3),
+    readContributionSchema(root3),
+    readTagsSchema(root3)
   ]);
+  const vocabularyFile = readTagVocabularyFile(root3);
+  const vocabulary = vocabularyFile.file ? checkTagVocabulary(vocabularyFile.file.bytes, compileSchema(tagsSchema)) : null;
   const own8 = options.accelerator === void 0;
-  const accelerator = own8 ? openAccelerator(root4, { store: options.store, pool: options.pool, env }) : options.accelerator ?? null;
+  const accelerator = own8 ? openAccelerator(root3, { store: options.store, pool: options.pool, env }) : options.accelerator ?? null;
   const schemas = { persona: personaSchema, contribution: contributionSchema };
-  const checker = accelerator ? acceleratedChecker(root4, { store: accelerator.store, schemas, pool: accelerator.pool }) : referenceChecker(root4, {
+  const checker = accelerator ? acceleratedChecker(root3, { store: accelerator.store, schemas, pool: accelerator.pool }) : referenceChecker(root3, {
     persona: compileSchemaOnFirstUse(schemas.persona),
     contribution: compileSchemaOnFirstUse(schemas.contribution)
   });
-  const personas = await checker.personas(listing.personaFiles, { keepData: options.personaData !== false });
   const contributions = withContributions ? await checker.contributions(listing.contributionFiles) : [];
-  const findings = checkPersonas(personas);
-  const placed = placeFindings(findings, (file) => {
-    const decoded = decodeSource(file, readCapped(path18.join(root4, file)));
-    const parsed = decoded.ok ? parseYaml(file, decoded.text) : null;
-    return valuePlaces(parsed?.doc ?? null, parsed?.lines ?? new import_yaml7.LineCounter());
+  const keepDataFor = [
+    ...new Set(contributions.flatMap((c) => c.contribution ? [c.contribution.persona] : []))
+  ];
+  const personas = await checker.personas(listing.personaFiles, {
+    keepData: options.personaData ?? true,
+    keepDataFor
   });
+  const findings = checkPersonas(
+    personas,
+    vocabulary?.vocabulary ?? null,
+    accelerator ? (key, compute) => {
+      const known = accelerator.store.get("suggestion", key);
+      if (known && typeof known === "object") return known.match;
+      const match = compute();
+      accelerator.store.set("suggestion", key, match === void 0 ? {} : { match });
+      return match;
+    } : void 0
+  );
+  const placed = placeFindings(findings, (file) => readFindingFile(file, readCapped(path19.join(root3, file))));
   const diagnostics = [
     ...listing.diagnostics,
+    ...vocabularyFile.diagnostics,
+    ...vocabulary?.diagnostics ?? [],
     ...personas.flatMap((p) => p.diagnostics),
     ...placed
   ];
@@ -34484,15 +36010,15 @@ async function validateLibrary(root4, options = {}) {
     personas,
     contributions,
     contributionCount: listing.contributionFiles.length,
+    listing,
     diagnostics: sortDiagnostics(diagnostics),
+    tagDescriptions: vocabulary?.descriptions ?? /* @__PURE__ */ new Map(),
     readPersonaData: checker.dataOf
   };
 }
-var import_yaml7;
 var init_validate_library = __esm({
   "scripts/pipeline/validate-library.ts"() {
     "use strict";
-    import_yaml7 = __toESM(require_dist(), 1);
     init_accelerated_checker();
     init_accelerator();
     init_check_contributions();
@@ -34501,176 +36027,13 @@ var init_validate_library = __esm({
     init_check_personas();
     init_place_findings();
     init_compile_schema();
+    init_check_tag_vocabulary();
     init_diagnostic();
-    init_decode_source();
-    init_node_place();
-    init_parse_yaml();
     init_read_contribution_schema();
     init_read_library();
     init_read_schemas();
+    init_read_tag_vocabulary();
     init_reference_checker();
-  }
-});
-
-// schemas/report.schema.json
-var report_schema_default;
-var init_report_schema = __esm({
-  "schemas/report.schema.json"() {
-    report_schema_default = {
-      $schema: "https://json-schema.org/draft/2020-12/schema",
-      $id: "https://github.com/persona-library/persona-library/raw/main/schemas/report.schema.json",
-      title: "Persona check report",
-      description: "The JSON report that the validate workflow uploads as an artifact for the comment workflow. The comment workflow treats it as hostile: every string and list is bounded, and nothing in it decides where the comment goes.",
-      type: "object",
-      additionalProperties: false,
-      required: ["version", "headSha", "baseSha", "summary", "diagnostics", "previews"],
-      properties: {
-        version: { const: 1 },
-        headSha: { $ref: "#/$defs/sha" },
-        baseSha: { anyOf: [{ $ref: "#/$defs/sha" }, { type: "null" }] },
-        summary: {
-          type: "object",
-          additionalProperties: false,
-          required: ["personas", "contributions", "errors", "warnings", "introducedErrors", "introducedWarnings", "resolved"],
-          properties: {
-            personas: { $ref: "#/$defs/count" },
-            contributions: { $ref: "#/$defs/count" },
-            errors: { $ref: "#/$defs/count" },
-            warnings: { $ref: "#/$defs/count" },
-            introducedErrors: { $ref: "#/$defs/count" },
-            introducedWarnings: { $ref: "#/$defs/count" },
-            resolved: { $ref: "#/$defs/count" }
-          }
-        },
-        diagnostics: {
-          type: "array",
-          maxItems: 5e4,
-          items: {
-            allOf: [{ $ref: "#/$defs/diagnosticFields" }],
-            type: "object",
-            unevaluatedProperties: false,
-            required: ["introduced"],
-            properties: { introduced: { type: "boolean" } }
-          }
-        },
-        previews: {
-          anyOf: [
-            { type: "null" },
-            {
-              type: "object",
-              additionalProperties: false,
-              required: ["applied", "conflicts", "personas"],
-              properties: {
-                applied: { type: "array", maxItems: 2e3, items: { $ref: "#/$defs/applied" } },
-                conflicts: {
-                  type: "array",
-                  maxItems: 2e3,
-                  items: { $ref: "#/$defs/diagnosticFields", type: "object", unevaluatedProperties: false }
-                },
-                personas: { type: "array", maxItems: 2e3, items: { $ref: "#/$defs/personaPreview" } }
-              }
-            }
-          ]
-        }
-      },
-      $defs: {
-        sha: { type: "string", pattern: "^[0-9a-f]{40}(?:[0-9a-f]{24})?$" },
-        count: { type: "integer", minimum: 0, maximum: 1e8 },
-        position: { type: "integer", minimum: 1, maximum: 1e8 },
-        item: { anyOf: [{ type: "integer", minimum: 1, maximum: 1e5 }, { type: "null" }] },
-        path: {
-          description: "A path relative to the library root: no leading slash, no `..` segment, no control characters or backslashes.",
-          type: "string",
-          minLength: 1,
-          maxLength: 512,
-          pattern: "^(?!/)(?!(?:.*/)?\\.\\.(?:/|$))[^\\u0000-\\u001f\\u007f\\\\]+$"
-        },
-        text: { type: "string", maxLength: 2e4 },
-        shortText: { type: "string", maxLength: 500 },
-        diagnosticFields: {
-          type: "object",
-          required: ["file", "line", "column", "endLine", "endColumn", "severity", "rule", "message", "hint", "url"],
-          properties: {
-            file: { $ref: "#/$defs/path" },
-            line: { $ref: "#/$defs/position" },
-            column: { $ref: "#/$defs/position" },
-            endLine: { $ref: "#/$defs/position" },
-            endColumn: { $ref: "#/$defs/position" },
-            severity: { enum: ["error", "warning"] },
-            rule: { type: "string", maxLength: 100, pattern: "^[a-z][a-z0-9-]*/[a-z0-9][a-z0-9-]*$" },
-            message: { type: "string", maxLength: 4e3 },
-            hint: { type: "string", maxLength: 4e3 },
-            url: { type: "string", maxLength: 2e3 }
-          }
-        },
-        applied: {
-          type: "object",
-          additionalProperties: false,
-          required: ["file", "persona", "personaFile", "field", "action", "author"],
-          properties: {
-            file: { $ref: "#/$defs/path" },
-            persona: { $ref: "#/$defs/shortText" },
-            personaFile: { $ref: "#/$defs/path" },
-            field: { $ref: "#/$defs/shortText" },
-            action: { enum: ["confirm", "correct", "extend"] },
-            item: { $ref: "#/$defs/item" },
-            author: { $ref: "#/$defs/shortText" }
-          }
-        },
-        personaPreview: {
-          type: "object",
-          additionalProperties: false,
-          required: ["file", "slug", "title", "changes", "diff"],
-          properties: {
-            file: { $ref: "#/$defs/path" },
-            slug: { $ref: "#/$defs/shortText" },
-            title: { $ref: "#/$defs/shortText" },
-            changes: {
-              type: "array",
-              maxItems: 500,
-              items: {
-                type: "object",
-                additionalProperties: false,
-                required: ["field", "action", "before", "after"],
-                properties: {
-                  field: { $ref: "#/$defs/shortText" },
-                  item: { $ref: "#/$defs/item" },
-                  action: { enum: ["confirm", "correct", "extend"] },
-                  before: { anyOf: [{ $ref: "#/$defs/text" }, { type: "null" }] },
-                  after: { anyOf: [{ $ref: "#/$defs/text" }, { type: "null" }] }
-                }
-              }
-            },
-            diff: { type: "string", maxLength: 2e5 }
-          }
-        }
-      }
-    };
-  }
-});
-
-// scripts/check/report/validate-report.ts
-function reportValidator() {
-  compiled2 ??= new import__2.Ajv2020({ allErrors: false, strict: true, allowUnionTypes: true }).compile(report_schema_default);
-  return compiled2;
-}
-function validateReport(value) {
-  const validate = reportValidator();
-  if (validate(value)) return { ok: true, report: value };
-  return { ok: false, problem: describeFirstError(validate.errors ?? []) };
-}
-function describeFirstError(errors) {
-  const first = errors[0];
-  if (!first) return "the report does not match schemas/report.schema.json";
-  const where = first.instancePath === "" ? "the report" : `\`${first.instancePath.slice(0, 120)}\``;
-  return `${where} ${first.message ?? "is invalid"} (schemas/report.schema.json)`;
-}
-var import__2, compiled2;
-var init_validate_report = __esm({
-  "scripts/check/report/validate-report.ts"() {
-    "use strict";
-    import__2 = __toESM(require__(), 1);
-    init_report_schema();
   }
 });
 
@@ -34709,8 +36072,8 @@ function pathOf(url) {
     return url.split("?")[0] ?? "";
   }
 }
-function firstLine(text7) {
-  return (text7.split("\n")[0] ?? "").slice(0, 300);
+function firstLine(text6) {
+  return (text6.split("\n")[0] ?? "").slice(0, 300);
 }
 var init_explain_github_error = __esm({
   "scripts/github/explain-github-error.ts"() {
@@ -34718,9 +36081,9 @@ var init_explain_github_error = __esm({
   }
 });
 
-// node_modules/bottleneck/light.js
+// ../main/node_modules/bottleneck/light.js
 var require_light = __commonJS({
-  "node_modules/bottleneck/light.js"(exports, module) {
+  "../main/node_modules/bottleneck/light.js"(exports, module) {
     (function(global2, factory) {
       typeof exports === "object" && typeof module !== "undefined" ? module.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
     })(exports, (function() {
@@ -34857,9 +36220,9 @@ var require_light = __commonJS({
           };
         }
         _addListener(name, status, cb) {
-          var base2;
-          if ((base2 = this._events)[name] == null) {
-            base2[name] = [];
+          var base;
+          if ((base = this._events)[name] == null) {
+            base[name] = [];
           }
           this._events[name].push({ cb, status });
           return this.instance;
@@ -35133,9 +36496,9 @@ var require_light = __commonJS({
           this._startHeartbeat();
         }
         _startHeartbeat() {
-          var base2;
+          var base;
           if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
-            return typeof (base2 = this.heartbeat = setInterval(() => {
+            return typeof (base = this.heartbeat = setInterval(() => {
               var amount, incr, maximum, now, reservoir;
               now = Date.now();
               if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
@@ -35156,7 +36519,7 @@ var require_light = __commonJS({
                   return this.instance._drainAll(this.computeCapacity());
                 }
               }
-            }, this.heartbeatInterval)).unref === "function" ? base2.unref() : void 0;
+            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
           } else {
             return clearInterval(this.heartbeat);
           }
@@ -35515,9 +36878,9 @@ var require_light = __commonJS({
             return keys;
           }
           _startAutoCleanup() {
-            var base2;
+            var base;
             clearInterval(this.interval);
-            return typeof (base2 = this.interval = setInterval(async () => {
+            return typeof (base = this.interval = setInterval(async () => {
               var e, k, ref, results, time, v;
               time = Date.now();
               ref = this.instances;
@@ -35536,7 +36899,7 @@ var require_light = __commonJS({
                 }
               }
               return results;
-            }, this.timeout / 2)).unref === "function" ? base2.unref() : void 0;
+            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
           }
           updateSettings(options = {}) {
             parser$3.overwrite(options, this.defaults, this);
@@ -35766,16 +37129,16 @@ var require_light = __commonJS({
               this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
               index2 = this._randomIndex();
               return this._store.__register__(index2, options.weight, options.expiration).then(({ success, wait, reservoir }) => {
-                var empty3;
+                var empty2;
                 this.Events.trigger("debug", `Drained ${options.id}`, { success, args, options });
                 if (success) {
                   queue.shift();
-                  empty3 = this.empty();
-                  if (empty3) {
+                  empty2 = this.empty();
+                  if (empty2) {
                     this.Events.trigger("empty");
                   }
                   if (reservoir === 0) {
-                    this.Events.trigger("depleted", empty3);
+                    this.Events.trigger("depleted", empty2);
                   }
                   this._run(index2, next, wait);
                   return this.Promise.resolve(options.weight);
@@ -35944,15 +37307,15 @@ var require_light = __commonJS({
             return job.promise;
           }
           wrap(fn) {
-            var schedule, wrapped;
+            var schedule, wrapped2;
             schedule = this.schedule.bind(this);
-            wrapped = function(...args) {
+            wrapped2 = function(...args) {
               return schedule(fn.bind(this), ...args);
             };
-            wrapped.withOptions = function(options, ...args) {
+            wrapped2.withOptions = function(options, ...args) {
               return schedule(options, fn, ...args);
             };
-            return wrapped;
+            return wrapped2;
           }
           async updateSettings(options = {}) {
             await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
@@ -36037,10 +37400,10 @@ var require_light = __commonJS({
   }
 });
 
-// node_modules/@octokit/request-error/dist-src/index.js
+// ../main/node_modules/@octokit/request-error/dist-src/index.js
 var RequestError;
 var init_dist_src = __esm({
-  "node_modules/@octokit/request-error/dist-src/index.js"() {
+  "../main/node_modules/@octokit/request-error/dist-src/index.js"() {
     RequestError = class extends Error {
       name;
       /**
@@ -36081,7 +37444,7 @@ var init_dist_src = __esm({
   }
 });
 
-// node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// ../main/node_modules/@octokit/plugin-retry/dist-bundle/index.js
 function isRequestError(error) {
   return error.request !== void 0;
 }
@@ -36153,7 +37516,7 @@ function retry(octokit, octokitOptions) {
 }
 var import_light, VERSION;
 var init_dist_bundle = __esm({
-  "node_modules/@octokit/plugin-retry/dist-bundle/index.js"() {
+  "../main/node_modules/@octokit/plugin-retry/dist-bundle/index.js"() {
     import_light = __toESM(require_light(), 1);
     init_dist_src();
     VERSION = "0.0.0-development";
@@ -36161,7 +37524,7 @@ var init_dist_bundle = __esm({
   }
 });
 
-// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// ../main/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 function wrapRequest2(state, request2, options) {
   return state.retryLimiter.schedule(doRequest, state, request2, options);
 }
@@ -36207,7 +37570,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path32) => path32.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path35) => path35.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex22 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex22, "i");
@@ -36333,7 +37696,7 @@ function throttling(octokit, octokitOptions) {
 }
 var import_light2, VERSION2, noop, triggers_notification_paths_default, regex2, triggersNotification, groups, createGroups;
 var init_dist_bundle2 = __esm({
-  "node_modules/@octokit/plugin-throttling/dist-bundle/index.js"() {
+  "../main/node_modules/@octokit/plugin-throttling/dist-bundle/index.js"() {
     import_light2 = __toESM(require_light(), 1);
     VERSION2 = "0.0.0-development";
     noop = () => Promise.resolve();
@@ -36396,7 +37759,7 @@ var init_dist_bundle2 = __esm({
   }
 });
 
-// node_modules/universal-user-agent/index.js
+// ../main/node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -36407,11 +37770,11 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 var init_universal_user_agent = __esm({
-  "node_modules/universal-user-agent/index.js"() {
+  "../main/node_modules/universal-user-agent/index.js"() {
   }
 });
 
-// node_modules/before-after-hook/lib/register.js
+// ../main/node_modules/before-after-hook/lib/register.js
 function register(state, name, method, options) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
@@ -36434,11 +37797,11 @@ function register(state, name, method, options) {
   });
 }
 var init_register = __esm({
-  "node_modules/before-after-hook/lib/register.js"() {
+  "../main/node_modules/before-after-hook/lib/register.js"() {
   }
 });
 
-// node_modules/before-after-hook/lib/add.js
+// ../main/node_modules/before-after-hook/lib/add.js
 function addHook(state, kind, name, hook2) {
   const orig = hook2;
   if (!state.registry[name]) {
@@ -36473,11 +37836,11 @@ function addHook(state, kind, name, hook2) {
   });
 }
 var init_add = __esm({
-  "node_modules/before-after-hook/lib/add.js"() {
+  "../main/node_modules/before-after-hook/lib/add.js"() {
   }
 });
 
-// node_modules/before-after-hook/lib/remove.js
+// ../main/node_modules/before-after-hook/lib/remove.js
 function removeHook(state, name, method) {
   if (!state.registry[name]) {
     return;
@@ -36491,11 +37854,11 @@ function removeHook(state, name, method) {
   state.registry[name].splice(index2, 1);
 }
 var init_remove = __esm({
-  "node_modules/before-after-hook/lib/remove.js"() {
+  "../main/node_modules/before-after-hook/lib/remove.js"() {
   }
 });
 
-// node_modules/before-after-hook/index.js
+// ../main/node_modules/before-after-hook/index.js
 function bindApi(hook2, state, name) {
   const removeHookRef = bindable(removeHook, null).apply(
     null,
@@ -36527,7 +37890,7 @@ function Collection() {
 }
 var bind, bindable, before_after_hook_default;
 var init_before_after_hook = __esm({
-  "node_modules/before-after-hook/index.js"() {
+  "../main/node_modules/before-after-hook/index.js"() {
     init_register();
     init_add();
     init_remove();
@@ -36537,7 +37900,7 @@ var init_before_after_hook = __esm({
   }
 });
 
-// node_modules/@octokit/endpoint/dist-bundle/index.js
+// ../main/node_modules/@octokit/endpoint/dist-bundle/index.js
 function lowercaseKeys(object) {
   if (!object) {
     return {};
@@ -36547,7 +37910,7 @@ function lowercaseKeys(object) {
     return newObj;
   }, {});
 }
-function isPlainObject2(value) {
+function isPlainObject3(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -36558,7 +37921,7 @@ function isPlainObject2(value) {
 function mergeDeep(defaults, options) {
   const result = Object.assign({}, defaults);
   Object.keys(options).forEach((key) => {
-    if (isPlainObject2(options[key])) {
+    if (isPlainObject3(options[key])) {
       if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
       else result[key] = mergeDeep(defaults[key], options[key]);
     } else {
@@ -36836,7 +38199,7 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var VERSION3, userAgent, DEFAULTS, urlVariableRegex, endpoint;
 var init_dist_bundle3 = __esm({
-  "node_modules/@octokit/endpoint/dist-bundle/index.js"() {
+  "../main/node_modules/@octokit/endpoint/dist-bundle/index.js"() {
     init_universal_user_agent();
     VERSION3 = "0.0.0-development";
     userAgent = `octokit-endpoint.js/${VERSION3} ${getUserAgent()}`;
@@ -36856,7 +38219,7 @@ var init_dist_bundle3 = __esm({
   }
 });
 
-// node_modules/content-type/dist/index.js
+// ../main/node_modules/content-type/dist/index.js
 function parse3(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
@@ -36869,8 +38232,8 @@ function parse3(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index2 < len) {
-    const code6 = header.charCodeAt(index2);
-    const flags = CHAR_MAP[code6];
+    const code5 = header.charCodeAt(index2);
+    const flags = CHAR_MAP[code5];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -36881,7 +38244,7 @@ function parse3(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code6 & NON_ASCII | flags;
+    typeFlags |= code5 & NON_ASCII | flags;
     index2++;
   }
   const valueEnd = whitespace === -1 ? index2 : whitespace;
@@ -36903,14 +38266,14 @@ function parseParameters(header, type, index2, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index2 < len) {
-      const code6 = header.charCodeAt(index2);
-      const flags = CHAR_MAP[code6];
+      const code5 = header.charCodeAt(index2);
+      const flags = CHAR_MAP[code5];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code6 === EQ) {
+      if (code5 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index2 : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -36922,16 +38285,16 @@ function parseParameters(header, type, index2, len, stopFlags) {
           const quotedStart = ++index2;
           let escaped = false;
           while (index2 < len) {
-            const code7 = header.charCodeAt(index2);
-            if (code7 === DQUOTE) {
+            const code6 = header.charCodeAt(index2);
+            if (code6 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index2) : header.slice(quotedStart, index2);
               }
               index2++;
               let stop2 = 0;
               while (index2 < len) {
-                const code8 = header.charCodeAt(index2);
-                const flags2 = CHAR_MAP[code8];
+                const code7 = header.charCodeAt(index2);
+                const flags2 = CHAR_MAP[code7];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -36942,7 +38305,7 @@ function parseParameters(header, type, index2, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code7 === BSLASH && index2 + 1 < len) {
+            if (code6 === BSLASH && index2 + 1 < len) {
               escaped = true;
               index2 += 2;
               continue;
@@ -36955,8 +38318,8 @@ function parseParameters(header, type, index2, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index2 < len) {
-          const code7 = header.charCodeAt(index2);
-          const flags2 = CHAR_MAP[code7];
+          const code6 = header.charCodeAt(index2);
+          const flags2 = CHAR_MAP[code6];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -36983,7 +38346,7 @@ function parseParameters(header, type, index2, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code6 & NON_ASCII | flags;
+      keyFlags |= code5 & NON_ASCII | flags;
       index2++;
     }
   }
@@ -37001,7 +38364,7 @@ function unescapeQuotedPairs(str, start, end) {
 }
 var SP, HTAB, SEMI, EQ, DQUOTE, BSLASH, COMMA, LOWER_CASE, OWS, SEMI_FLAG, COMMA_FLAG, TOKEN_FLAG, NON_ASCII, CASE_FLAGS, CHAR_MAP, NullObject;
 var init_dist = __esm({
-  "node_modules/content-type/dist/index.js"() {
+  "../main/node_modules/content-type/dist/index.js"() {
     SP = 32;
     HTAB = 9;
     SEMI = 59;
@@ -37021,20 +38384,20 @@ var init_dist = __esm({
     CHAR_MAP[SP] |= OWS;
     CHAR_MAP[SEMI] |= SEMI_FLAG;
     CHAR_MAP[COMMA] |= COMMA_FLAG;
-    for (let code6 = 128; code6 <= 255; code6++) {
-      CHAR_MAP[code6] |= LOWER_CASE;
+    for (let code5 = 128; code5 <= 255; code5++) {
+      CHAR_MAP[code5] |= LOWER_CASE;
     }
     for (const char of "!#$%&'*+-.^_`|~") {
       CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
     }
-    for (let code6 = 48; code6 <= 57; code6++) {
-      CHAR_MAP[code6] |= TOKEN_FLAG;
+    for (let code5 = 48; code5 <= 57; code5++) {
+      CHAR_MAP[code5] |= TOKEN_FLAG;
     }
-    for (let code6 = 65; code6 <= 90; code6++) {
-      CHAR_MAP[code6] |= LOWER_CASE | TOKEN_FLAG;
+    for (let code5 = 65; code5 <= 90; code5++) {
+      CHAR_MAP[code5] |= LOWER_CASE | TOKEN_FLAG;
     }
-    for (let code6 = 97; code6 <= 122; code6++) {
-      CHAR_MAP[code6] |= TOKEN_FLAG;
+    for (let code5 = 97; code5 <= 122; code5++) {
+      CHAR_MAP[code5] |= TOKEN_FLAG;
     }
     NullObject = /* @__PURE__ */ (() => {
       const C = function() {
@@ -37045,10 +38408,10 @@ var init_dist = __esm({
   }
 });
 
-// node_modules/json-with-bigint/json-with-bigint.js
+// ../main/node_modules/json-with-bigint/json-with-bigint.js
 var intRegex, noiseValue, originalStringify, originalParse, customFormat, bigIntsStringify, noiseStringify, isUnstringifiable, isRawJSON, stringifyIteratively, JSONStringify, featureCache, isContextSourceSupported, convertMarkedBigIntsReviver, JSONParseV2, MAX_INT, MAX_DIGITS, stringsOrLargeNumbers, noiseValueWithQuotes, applyReviverIteratively, serializeBigInts, JSONParse;
 var init_json_with_bigint = __esm({
-  "node_modules/json-with-bigint/json-with-bigint.js"() {
+  "../main/node_modules/json-with-bigint/json-with-bigint.js"() {
     intRegex = /^-?\d+$/;
     noiseValue = /^-?\d+n+$/;
     originalStringify = JSON.stringify;
@@ -37290,8 +38653,8 @@ var init_json_with_bigint = __esm({
       if (!hasUserReviver) return value;
       return userReviver(key, value, context);
     };
-    JSONParseV2 = (text7, reviver) => {
-      return JSON.parse(text7, (key, value, context) => {
+    JSONParseV2 = (text6, reviver) => {
+      return JSON.parse(text6, (key, value, context) => {
         const isNumber = typeof value === "number";
         const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
         const isBigNumber = isNumber && isOutOfBounds;
@@ -37349,8 +38712,8 @@ var init_json_with_bigint = __esm({
       }
       return rootHolder[""];
     };
-    serializeBigInts = (text7) => {
-      return text7.replace(
+    serializeBigInts = (text6) => {
+      return text6.replace(
         stringsOrLargeNumbers,
         (match, digits, fractional, exponential) => {
           const isString = match[0] === '"';
@@ -37364,18 +38727,18 @@ var init_json_with_bigint = __esm({
         }
       );
     };
-    JSONParse = (text7, reviver) => {
-      if (!text7) return originalParse(text7, reviver);
+    JSONParse = (text6, reviver) => {
+      if (!text6) return originalParse(text6, reviver);
       try {
-        if (isContextSourceSupported()) return JSONParseV2(text7, reviver);
-        const serializedData = serializeBigInts(text7);
+        if (isContextSourceSupported()) return JSONParseV2(text6, reviver);
+        const serializedData = serializeBigInts(text6);
         return originalParse(
           serializedData,
           (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
         );
       } catch (error) {
         if (error instanceof RangeError) {
-          const serializedData = serializeBigInts(text7);
+          const serializedData = serializeBigInts(text6);
           const parsed = originalParse(serializedData);
           return applyReviverIteratively(parsed, reviver);
         }
@@ -37385,8 +38748,8 @@ var init_json_with_bigint = __esm({
   }
 });
 
-// node_modules/@octokit/request/dist-bundle/index.js
-function isPlainObject3(value) {
+// ../main/node_modules/@octokit/request/dist-bundle/index.js
+function isPlainObject4(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -37403,7 +38766,7 @@ async function fetchWrapper(requestOptions) {
   }
   const log = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const body = isPlainObject4(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
     Object.entries(requestOptions.headers).map(([name, value]) => [
       name,
@@ -37499,12 +38862,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse3(contentType);
   if (isJSONResponse(mimetype)) {
-    let text7 = "";
+    let text6 = "";
     try {
-      text7 = await response.text();
-      return JSONParse(text7);
+      text6 = await response.text();
+      return JSONParse(text6);
     } catch (err) {
-      return text7;
+      return text6;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -37560,7 +38923,7 @@ function withDefaults2(oldEndpoint, newDefaults) {
 }
 var VERSION4, defaults_default, noop2, request;
 var init_dist_bundle4 = __esm({
-  "node_modules/@octokit/request/dist-bundle/index.js"() {
+  "../main/node_modules/@octokit/request/dist-bundle/index.js"() {
     init_dist_bundle3();
     init_universal_user_agent();
     init_dist();
@@ -37577,7 +38940,7 @@ var init_dist_bundle4 = __esm({
   }
 });
 
-// node_modules/@octokit/graphql/dist-bundle/index.js
+// ../main/node_modules/@octokit/graphql/dist-bundle/index.js
 function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
 ` + data.errors.map((e) => ` - ${e.message}`).join("\n");
@@ -37649,7 +39012,7 @@ function withCustomRequest(customRequest) {
 }
 var VERSION5, GraphqlResponseError, NON_VARIABLE_OPTIONS, FORBIDDEN_VARIABLE_OPTIONS, GHES_V3_SUFFIX_REGEX, graphql2;
 var init_dist_bundle5 = __esm({
-  "node_modules/@octokit/graphql/dist-bundle/index.js"() {
+  "../main/node_modules/@octokit/graphql/dist-bundle/index.js"() {
     init_dist_bundle4();
     init_universal_user_agent();
     VERSION5 = "0.0.0-development";
@@ -37694,7 +39057,7 @@ var init_dist_bundle5 = __esm({
   }
 });
 
-// node_modules/@octokit/auth-token/dist-bundle/index.js
+// ../main/node_modules/@octokit/auth-token/dist-bundle/index.js
 async function auth(token) {
   const isApp = isJWT(token);
   const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
@@ -37722,7 +39085,7 @@ async function hook(token, request2, route, parameters) {
 }
 var b64url, sep, jwtRE, isJWT, createTokenAuth;
 var init_dist_bundle6 = __esm({
-  "node_modules/@octokit/auth-token/dist-bundle/index.js"() {
+  "../main/node_modules/@octokit/auth-token/dist-bundle/index.js"() {
     b64url = "(?:[a-zA-Z0-9_-]+)";
     sep = "\\.";
     jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
@@ -37744,15 +39107,15 @@ var init_dist_bundle6 = __esm({
   }
 });
 
-// node_modules/@octokit/core/dist-src/version.js
+// ../main/node_modules/@octokit/core/dist-src/version.js
 var VERSION6;
 var init_version = __esm({
-  "node_modules/@octokit/core/dist-src/version.js"() {
+  "../main/node_modules/@octokit/core/dist-src/version.js"() {
     VERSION6 = "7.0.8";
   }
 });
 
-// node_modules/@octokit/core/dist-src/index.js
+// ../main/node_modules/@octokit/core/dist-src/index.js
 function createLogger(logger = {}) {
   if (typeof logger.debug !== "function") {
     logger.debug = noop3;
@@ -37770,7 +39133,7 @@ function createLogger(logger = {}) {
 }
 var noop3, consoleWarn, consoleError, userAgentTrail, Octokit;
 var init_dist_src2 = __esm({
-  "node_modules/@octokit/core/dist-src/index.js"() {
+  "../main/node_modules/@octokit/core/dist-src/index.js"() {
     init_universal_user_agent();
     init_before_after_hook();
     init_dist_bundle4();
@@ -37897,44 +39260,44 @@ var init_dist_src2 = __esm({
   }
 });
 
-// node_modules/@octokit/plugin-request-log/dist-src/version.js
+// ../main/node_modules/@octokit/plugin-request-log/dist-src/version.js
 var VERSION7;
 var init_version2 = __esm({
-  "node_modules/@octokit/plugin-request-log/dist-src/version.js"() {
+  "../main/node_modules/@octokit/plugin-request-log/dist-src/version.js"() {
     VERSION7 = "6.0.0";
   }
 });
 
-// node_modules/@octokit/plugin-request-log/dist-src/index.js
+// ../main/node_modules/@octokit/plugin-request-log/dist-src/index.js
 function requestLog(octokit) {
   octokit.hook.wrap("request", (request2, options) => {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path32 = requestOptions.url.replace(options.baseUrl, "");
+    const path35 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path32} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path35} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path32} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path35} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
   });
 }
 var init_dist_src3 = __esm({
-  "node_modules/@octokit/plugin-request-log/dist-src/index.js"() {
+  "../main/node_modules/@octokit/plugin-request-log/dist-src/index.js"() {
     init_version2();
     requestLog.VERSION = VERSION7;
   }
 });
 
-// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// ../main/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 function normalizePaginatedListResponse(response) {
   if (!response.data) {
     return {
@@ -38046,7 +39409,7 @@ function paginateRest(octokit) {
 }
 var VERSION8, composePaginateRest;
 var init_dist_bundle7 = __esm({
-  "node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js"() {
+  "../main/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js"() {
     VERSION8 = "0.0.0-development";
     composePaginateRest = Object.assign(paginate, {
       iterator
@@ -38055,18 +39418,18 @@ var init_dist_bundle7 = __esm({
   }
 });
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+// ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 var VERSION9;
 var init_version3 = __esm({
-  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js"() {
+  "../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js"() {
     VERSION9 = "17.0.0";
   }
 });
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+// ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints, endpoints_default;
 var init_endpoints = __esm({
-  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js"() {
+  "../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js"() {
     Endpoints = {
       actions: {
         addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -40360,7 +41723,7 @@ var init_endpoints = __esm({
   }
 });
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+// ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 function endpointsToMethods(octokit) {
   const newMethods = {};
   for (const scope of endpointMethodsMap.keys()) {
@@ -40411,7 +41774,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
 }
 var endpointMethodsMap, handler;
 var init_endpoints_to_methods = __esm({
-  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js"() {
+  "../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js"() {
     init_endpoints();
     endpointMethodsMap = /* @__PURE__ */ new Map();
     for (const [scope, endpoints] of Object.entries(endpoints_default)) {
@@ -40489,7 +41852,7 @@ var init_endpoints_to_methods = __esm({
   }
 });
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+// ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 function restEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -40504,7 +41867,7 @@ function legacyRestEndpointMethods(octokit) {
   };
 }
 var init_dist_src4 = __esm({
-  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js"() {
+  "../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js"() {
     init_version3();
     init_endpoints_to_methods();
     restEndpointMethods.VERSION = VERSION9;
@@ -40512,18 +41875,18 @@ var init_dist_src4 = __esm({
   }
 });
 
-// node_modules/@octokit/rest/dist-src/version.js
+// ../main/node_modules/@octokit/rest/dist-src/version.js
 var VERSION10;
 var init_version4 = __esm({
-  "node_modules/@octokit/rest/dist-src/version.js"() {
+  "../main/node_modules/@octokit/rest/dist-src/version.js"() {
     VERSION10 = "22.0.1";
   }
 });
 
-// node_modules/@octokit/rest/dist-src/index.js
+// ../main/node_modules/@octokit/rest/dist-src/index.js
 var Octokit2;
 var init_dist_src5 = __esm({
-  "node_modules/@octokit/rest/dist-src/index.js"() {
+  "../main/node_modules/@octokit/rest/dist-src/index.js"() {
     init_dist_src2();
     init_dist_src3();
     init_dist_bundle7();
@@ -40539,7 +41902,7 @@ var init_dist_src5 = __esm({
 
 // scripts/github/github-client.ts
 function createGitHubClient(options) {
-  const base2 = options.retryBaseMs ?? 1e3;
+  const base = options.retryBaseMs ?? 1e3;
   const log = options.log ?? (() => {
   });
   const timeout = options.requestTimeoutMs ?? 3e4;
@@ -40550,10 +41913,10 @@ function createGitHubClient(options) {
     request: {
       fetch: (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(timeout) })
     },
-    retry: { retries: options.retries ?? 3, retryAfterBaseValue: base2 },
+    retry: { retries: options.retries ?? 3, retryAfterBaseValue: base },
     throttle: {
-      retryAfterBaseValue: base2,
-      ...base2 < 1e3 ? { write: UNSPACED, notifications: UNSPACED } : {},
+      retryAfterBaseValue: base,
+      ...base < 1e3 ? { write: UNSPACED, notifications: UNSPACED } : {},
       onRateLimit: (retryAfter, request2, _octokit, retryCount) => {
         const retrying = retryCount < RATE_LIMIT_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
         log(
@@ -40740,6 +42103,214 @@ var init_sticky_comment = __esm({
   }
 });
 
+// scripts/parse/workflow-event.ts
+function eventHeadSha(eventName, payload) {
+  const event = payload;
+  return stringOrNull(
+    eventName === "workflow_run" ? event?.workflow_run?.head_sha : event?.pull_request?.head?.sha
+  );
+}
+function workflowRunId(eventName, payload) {
+  const id = payload?.workflow_run?.id;
+  return eventName === "workflow_run" && typeof id === "number" && Number.isInteger(id) ? String(id) : null;
+}
+var stringOrNull;
+var init_workflow_event = __esm({
+  "scripts/parse/workflow-event.ts"() {
+    "use strict";
+    stringOrNull = (value) => typeof value === "string" ? value : null;
+  }
+});
+
+// schemas/report.schema.json
+var report_schema_default;
+var init_report_schema = __esm({
+  "schemas/report.schema.json"() {
+    report_schema_default = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://github.com/persona-library/persona-library/raw/main/schemas/report.schema.json",
+      title: "Persona check report",
+      description: "The JSON report that the validate workflow uploads as an artifact for the comment workflow. The comment workflow treats it as hostile: every string and list is bounded, and nothing in it decides where the comment goes.",
+      type: "object",
+      additionalProperties: false,
+      required: ["version", "headSha", "baseSha", "summary", "diagnostics", "previews"],
+      properties: {
+        version: { const: 1 },
+        headSha: { $ref: "#/$defs/sha" },
+        baseSha: { anyOf: [{ $ref: "#/$defs/sha" }, { type: "null" }] },
+        summary: {
+          type: "object",
+          additionalProperties: false,
+          required: ["personas", "contributions", "errors", "warnings", "introducedErrors", "introducedWarnings", "resolved"],
+          properties: {
+            personas: { $ref: "#/$defs/count" },
+            contributions: { $ref: "#/$defs/count" },
+            errors: { $ref: "#/$defs/count" },
+            warnings: { $ref: "#/$defs/count" },
+            introducedErrors: { $ref: "#/$defs/count" },
+            introducedWarnings: { $ref: "#/$defs/count" },
+            resolved: { $ref: "#/$defs/count" }
+          }
+        },
+        diagnostics: {
+          type: "array",
+          maxItems: 5e4,
+          items: {
+            allOf: [{ $ref: "#/$defs/diagnosticFields" }],
+            type: "object",
+            unevaluatedProperties: false,
+            required: ["introduced"],
+            properties: { introduced: { type: "boolean" } }
+          }
+        },
+        previews: {
+          anyOf: [
+            { type: "null" },
+            {
+              type: "object",
+              additionalProperties: false,
+              required: ["applied", "conflicts", "personas"],
+              properties: {
+                applied: { type: "array", maxItems: 2e3, items: { $ref: "#/$defs/applied" } },
+                conflicts: {
+                  type: "array",
+                  maxItems: 2e3,
+                  items: { $ref: "#/$defs/diagnosticFields", type: "object", unevaluatedProperties: false }
+                },
+                personas: { type: "array", maxItems: 2e3, items: { $ref: "#/$defs/personaPreview" } }
+              }
+            }
+          ]
+        }
+      },
+      $defs: {
+        sha: { type: "string", pattern: "^[0-9a-f]{40}(?:[0-9a-f]{24})?$" },
+        count: { type: "integer", minimum: 0, maximum: 1e8 },
+        position: { type: "integer", minimum: 1, maximum: 1e8 },
+        item: { anyOf: [{ type: "integer", minimum: 1, maximum: 1e5 }, { type: "null" }] },
+        path: {
+          description: "A path relative to the library root: no leading slash, no `..` segment, no control characters or backslashes.",
+          type: "string",
+          minLength: 1,
+          maxLength: 512,
+          pattern: "^(?!/)(?!(?:.*/)?\\.\\.(?:/|$))[^\\u0000-\\u001f\\u007f\\\\]+$"
+        },
+        text: { type: "string", maxLength: 2e4 },
+        shortText: { type: "string", maxLength: 500 },
+        diagnosticFields: {
+          type: "object",
+          required: ["file", "line", "column", "endLine", "endColumn", "severity", "rule", "message", "hint", "url"],
+          properties: {
+            file: { $ref: "#/$defs/path" },
+            line: { $ref: "#/$defs/position" },
+            column: { $ref: "#/$defs/position" },
+            endLine: { $ref: "#/$defs/position" },
+            endColumn: { $ref: "#/$defs/position" },
+            severity: { enum: ["error", "warning"] },
+            rule: { type: "string", maxLength: 100, pattern: "^[a-z][a-z0-9-]*/[a-z0-9][a-z0-9-]*$" },
+            message: { type: "string", maxLength: 4e3 },
+            hint: { type: "string", maxLength: 4e3 },
+            url: { type: "string", maxLength: 2e3 },
+            fix: { $ref: "#/$defs/fix" }
+          }
+        },
+        fix: {
+          description: "How to fix the diagnostic without asking anyone (`persona fix` applies it): the edits, all or none, with 1-based positions, the end exclusive, counted as the diagnostic's own. Applying a fix writes the file as UTF-8 without a byte order mark. The report keeps fixes up to a size budget; a diagnostic past it has none.",
+          type: "object",
+          additionalProperties: false,
+          required: ["description", "edits"],
+          properties: {
+            description: { type: "string", maxLength: 2e3 },
+            edits: {
+              type: "array",
+              maxItems: 2e3,
+              items: {
+                type: "object",
+                additionalProperties: false,
+                required: ["file", "line", "column", "endLine", "endColumn", "text"],
+                properties: {
+                  file: { $ref: "#/$defs/path" },
+                  line: { $ref: "#/$defs/position" },
+                  column: { $ref: "#/$defs/position" },
+                  endLine: { $ref: "#/$defs/position" },
+                  endColumn: { $ref: "#/$defs/position" },
+                  text: { type: "string", maxLength: 3e5 }
+                }
+              }
+            }
+          }
+        },
+        applied: {
+          type: "object",
+          additionalProperties: false,
+          required: ["file", "persona", "personaFile", "field", "action", "author"],
+          properties: {
+            file: { $ref: "#/$defs/path" },
+            persona: { $ref: "#/$defs/shortText" },
+            personaFile: { $ref: "#/$defs/path" },
+            field: { $ref: "#/$defs/shortText" },
+            action: { enum: ["confirm", "correct", "extend"] },
+            item: { $ref: "#/$defs/item" },
+            author: { $ref: "#/$defs/shortText" }
+          }
+        },
+        personaPreview: {
+          type: "object",
+          additionalProperties: false,
+          required: ["file", "slug", "title", "changes", "diff"],
+          properties: {
+            file: { $ref: "#/$defs/path" },
+            slug: { $ref: "#/$defs/shortText" },
+            title: { $ref: "#/$defs/shortText" },
+            changes: {
+              type: "array",
+              maxItems: 500,
+              items: {
+                type: "object",
+                additionalProperties: false,
+                required: ["field", "action", "before", "after"],
+                properties: {
+                  field: { $ref: "#/$defs/shortText" },
+                  item: { $ref: "#/$defs/item" },
+                  action: { enum: ["confirm", "correct", "extend"] },
+                  before: { anyOf: [{ $ref: "#/$defs/text" }, { type: "null" }] },
+                  after: { anyOf: [{ $ref: "#/$defs/text" }, { type: "null" }] }
+                }
+              }
+            },
+            diff: { type: "string", maxLength: 2e5 }
+          }
+        }
+      }
+    };
+  }
+});
+
+// scripts/check/report/validate-report.ts
+function reportValidator() {
+  compiled2 ??= new import__2.Ajv2020({ allErrors: false, strict: true, allowUnionTypes: true }).compile(report_schema_default);
+  return compiled2;
+}
+function validateReport(value) {
+  const validate = reportValidator();
+  if (validate(value)) return { ok: true, report: value };
+  return { ok: false, problem: describeFirstError(validate.errors ?? []) };
+}
+function describeFirstError(errors) {
+  const first = errors[0];
+  if (!first) return "the report does not match schemas/report.schema.json";
+  const where = first.instancePath === "" ? "the report" : `\`${first.instancePath.slice(0, 120)}\``;
+  return `${where} ${first.message ?? "is invalid"} (schemas/report.schema.json)`;
+}
+var import__2, compiled2;
+var init_validate_report = __esm({
+  "scripts/check/report/validate-report.ts"() {
+    "use strict";
+    import__2 = __toESM(require__(), 1);
+    init_report_schema();
+  }
+});
+
 // scripts/core/report.ts
 var MAX_REPORT_BYTES;
 var init_report = __esm({
@@ -40751,32 +42322,32 @@ var init_report = __esm({
 
 // scripts/read/read-report-file.ts
 import { lstat as lstat4, open, readdir as readdir3 } from "node:fs/promises";
-import path20 from "node:path";
+import path21 from "node:path";
 async function readReportFile(file, maxBytes = MAX_REPORT_BYTES) {
   const fail2 = (problem) => ({ ok: false, problem });
   const stats = await lstat4(file).catch(() => null);
   if (!stats) return fail2(`${file} does not exist (was the artifact downloaded?)`);
   if (stats.isSymbolicLink()) return fail2(`${file} is a symbolic link; the report must be a plain file`);
   if (!stats.isFile()) return fail2(`${file} is not a file`);
-  const siblings = await readdir3(path20.dirname(file)).catch(() => []);
+  const siblings = await readdir3(path21.dirname(file)).catch(() => []);
   if (siblings.length !== 1) {
     return fail2(
-      `the artifact folder must hold only ${path20.basename(file)}; it holds ${siblings.length} entries`
+      `the artifact folder must hold only ${path21.basename(file)}; it holds ${siblings.length} entries`
     );
   }
   if (stats.size > maxBytes) return fail2(`${file} is ${stats.size} bytes; the limit is ${maxBytes}`);
   const bytes = await readAtMost(file, maxBytes + 1).catch(() => null);
   if (bytes === null) return fail2(`${file} could not be read`);
   if (bytes.length > maxBytes) return fail2(`${file} is larger than ${maxBytes} bytes`);
-  let text7;
+  let text6;
   try {
-    text7 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text6 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     return fail2(`${file} is not valid UTF-8`);
   }
   let value;
   try {
-    value = JSON.parse(text7);
+    value = JSON.parse(text6);
   } catch (error) {
     return fail2(`${file} is not valid JSON: ${error.message.split("\n")[0]?.slice(0, 200)}`);
   }
@@ -40804,6 +42375,28 @@ var init_read_report_file = __esm({
   }
 });
 
+// scripts/pipeline/load-report.ts
+async function loadReport(file, runHead) {
+  const read = await readReportFile(file);
+  if (!read.ok) return read;
+  const checked = validateReport(read.value);
+  if (!checked.ok) return { ok: false, problem: `${file}: ${checked.problem}` };
+  const { report: report2 } = checked;
+  if (runHead !== null && runHead !== report2.headSha)
+    return {
+      ok: false,
+      problem: `it describes commit ${report2.headSha.slice(0, 7)}, but the run was for ${runHead.slice(0, 7)}`
+    };
+  return { ok: true, report: report2 };
+}
+var init_load_report = __esm({
+  "scripts/pipeline/load-report.ts"() {
+    "use strict";
+    init_validate_report();
+    init_read_report_file();
+  }
+});
+
 // scripts/render/bot/links.ts
 function repositoryLink(ctx) {
   return `${ctx.serverUrl.replace(/\/+$/, "")}/${ctx.repository}`;
@@ -40826,103 +42419,20 @@ var init_links = __esm({
   }
 });
 
-// scripts/render/bot/markdown.ts
-function stringifyMarkdown(tree) {
-  return processor3.stringify(tree);
-}
-function root3(children) {
-  return { type: "root", children };
-}
-function text6(value) {
-  return { type: "text", value };
-}
-function untrusted2(value, maxLength = 500, singleLine2 = true) {
-  return { type: "text", value: neutralizeText(value, { maxLength, singleLine: singleLine2 }) };
-}
-function untrustedRich(value, maxLength = 500) {
-  const safe2 = neutralizeText(value, { maxLength, singleLine: true });
-  return safe2.split(/`([^`]+)`/).map(
-    (part, i) => i % 2 === 1 ? { type: "inlineCode", value: part } : { type: "text", value: part }
-  ).filter((node2) => node2.type === "inlineCode" || node2.value !== "");
-}
-function strong3(children) {
-  return { type: "strong", children };
-}
-function emphasis3(children) {
-  return { type: "emphasis", children };
-}
-function code5(value) {
-  return { type: "inlineCode", value };
-}
-function link3(url, children) {
-  return { type: "link", url, children };
-}
-function html2(value) {
-  return { type: "html", value };
-}
-function paragraph3(children) {
-  return { type: "paragraph", children };
-}
-function heading3(depth, children) {
-  return { type: "heading", depth, children };
-}
-function bulletList2(items) {
-  return {
-    type: "list",
-    ordered: false,
-    spread: false,
-    children: items.map((children) => ({
-      type: "listItem",
-      spread: false,
-      children: [paragraph3(children)]
-    }))
-  };
-}
-function table2(header, rows) {
-  const row = (cells) => ({
-    type: "tableRow",
-    children: cells.map((children) => ({ type: "tableCell", children }))
-  });
-  return {
-    type: "table",
-    align: header.map(() => null),
-    children: [row(header.map((h) => [text6(h)])), ...rows.map(row)]
-  };
-}
-function codeBlock(value, lang = null) {
-  return { type: "code", lang, value };
-}
-function details(summary, children) {
-  return [html2(`<details><summary>${escapeHtml(summary)}</summary>`), ...children, html2("</details>")];
-}
-function escapeHtml(value) {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-var processor3;
-var init_markdown = __esm({
-  "scripts/render/bot/markdown.ts"() {
-    "use strict";
-    init_remark();
-    init_remark_gfm();
-    init_neutralize_text();
-    processor3 = remark().use(remarkGfm, { tablePipeAlign: false }).freeze();
-  }
-});
-
 // scripts/render/bot/diagnostic-table.ts
 function diagnosticTable(entries, ctx, options) {
   const header = [...options.withSeverity ? ["Severity"] : [], "Where", "Problem", "Hint", "Rule", "New"];
-  return table2(
-    header,
+  return table(
+    header.map((name) => [text(name)]),
     entries.map((d) => {
       const cells = [
-        [link3(lineLink(ctx, d.file, d.line, d.endLine), [untrusted2(`${d.file}:${d.line}`, 200)])],
+        [link(lineLink(ctx, d.file, d.line, d.endLine), untrusted(`${d.file}:${d.line}`, oneLine(200)))],
         untrustedRich(d.message, options.cellLength),
         untrustedRich(d.hint, options.cellLength),
-        [link3(ruleLink(ctx, d.rule), [code5(d.rule)])],
-        [text6(d.introduced ? "new" : "")]
+        [link(ruleLink(ctx, d.rule), inlineCode(d.rule))],
+        [text(d.introduced ? "new" : "")]
       ];
-      if (options.withSeverity) cells.unshift([text6(d.severity)]);
+      if (options.withSeverity) cells.unshift([text(d.severity)]);
       return cells;
     })
   );
@@ -40930,8 +42440,9 @@ function diagnosticTable(entries, ctx, options) {
 var init_diagnostic_table = __esm({
   "scripts/render/bot/diagnostic-table.ts"() {
     "use strict";
+    init_mdast();
+    init_neutralize_text();
     init_links();
-    init_markdown();
   }
 });
 
@@ -40947,74 +42458,81 @@ function verdict(report2) {
 }
 function countsParagraph(report2, ctx) {
   const s = report2.summary;
-  const base2 = ctx.baseRef ? [text6("already on "), code5(ctx.baseRef)] : [text6("already on the base branch")];
+  const base = ctx.baseRef ? [text("already on "), inlineCode(ctx.baseRef)] : [text("already on the base branch")];
   const split = (total, introduced) => {
     if (total === 0) return [];
     if (report2.baseSha === null) return [];
-    if (introduced === total) return [text6(" (new in this pull request)")];
-    if (introduced === 0) return [text6(" ("), ...base2, text6(")")];
+    if (introduced === total) return [text(" (new in this pull request)")];
+    if (introduced === 0) return [text(" ("), ...base, text(")")];
     return [
-      text6(
+      text(
         ` (${introduced.toLocaleString("en-US")} new in this pull request, ${(total - introduced).toLocaleString("en-US")} `
       ),
-      ...base2,
-      text6(")")
+      ...base,
+      text(")")
     ];
   };
   const parts = [
-    strong3([text6(plural2(s.errors, "error"))]),
+    strong(text(plural2(s.errors, "error"))),
     ...split(s.errors, s.introducedErrors),
-    text6(" \xB7 "),
-    strong3([text6(plural2(s.warnings, "warning"))]),
+    text(" \xB7 "),
+    strong(text(plural2(s.warnings, "warning"))),
     ...split(s.warnings, s.introducedWarnings),
-    text6(` \xB7 ${plural2(s.personas, "persona")} and ${plural2(s.contributions, "contribution")} checked`)
+    text(` \xB7 ${plural2(s.personas, "persona")} and ${plural2(s.contributions, "contribution")} checked`)
   ];
-  if (s.resolved > 0) parts.push(text6(` \xB7 ${plural2(s.resolved, "problem")} from the base branch fixed here`));
-  return paragraph3([...parts, text6(".")]);
+  if (s.resolved > 0) parts.push(text(` \xB7 ${plural2(s.resolved, "problem")} from the base branch fixed here`));
+  return paragraph(...parts, text("."));
 }
 function previewSection(report2, ctx, limits, depth) {
   const preview = report2.previews;
   if (preview === null) {
     return [
-      heading3(depth, [text6("Contribution previews")]),
-      paragraph3([text6("No preview could be made for this commit; see the workflow run.")])
+      heading(depth, text("Contribution previews")),
+      paragraph(text("No preview could be made for this commit; see the workflow run."))
     ];
   }
   if (preview.applied.length === 0 && preview.conflicts.length === 0) return [];
-  const out = [heading3(depth, [text6("Contribution previews")])];
+  const out = [heading(depth, text("Contribution previews"))];
   if (preview.applied.length > 0) {
     out.push(
-      paragraph3([
-        text6(`Once merged, ${plural2(preview.applied.length, "contribution")} will change these personas:`)
-      ])
+      paragraph(
+        text(`Once merged, ${plural2(preview.applied.length, "contribution")} will change these personas:`)
+      )
     );
   }
   const shown = preview.personas.slice(0, limits.personas);
   for (const persona of shown) {
     const sub = Math.min(depth + 1, 6);
-    out.push(heading3(sub, [untrusted2(persona.title, 200), text6(" \xB7 "), untrusted2(persona.slug, 120)]));
+    out.push(
+      heading(
+        sub,
+        untrusted(persona.title, oneLine(200)),
+        text(" \xB7 "),
+        untrusted(persona.slug, oneLine(120))
+      )
+    );
     const contributions = preview.applied.filter((a) => a.personaFile === persona.file);
     if (contributions.length > 0) {
       out.push(
-        bulletList2(
+        bulletList(
           contributions.map((a) => [
-            link3(lineLink(ctx, a.file, 1), [untrusted2(a.file, 200)]),
-            text6(`: ${a.action} `),
-            untrusted2(a.field, 80),
-            text6(typeof a.item === "number" ? ` item ${a.item}` : ""),
-            text6(", by "),
-            untrusted2(a.author, 80)
+            link(lineLink(ctx, a.file, 1), untrusted(a.file, oneLine(200))),
+            text(`: ${a.action} `),
+            untrusted(a.field, oneLine(80)),
+            text(typeof a.item === "number" ? ` item ${a.item}` : ""),
+            text(", by "),
+            untrusted(a.author, oneLine(80))
           ])
         )
       );
     }
     if (persona.changes.length > 0) {
       out.push(
-        table2(
-          ["Field", "Action", "Before", "After"],
+        table(
+          [[text("Field")], [text("Action")], [text("Before")], [text("After")]],
           persona.changes.map((c) => [
-            [untrusted2(fieldLabel(c), 120)],
-            [text6(c.action)],
+            [untrusted(fieldLabel(c), oneLine(120))],
+            [text(c.action)],
             changeText(c.before, limits.textLength),
             changeText(c.after, limits.textLength)
           ])
@@ -41022,9 +42540,9 @@ function previewSection(report2, ctx, limits, depth) {
       );
     }
     if (limits.diffLength > 0 && persona.diff) {
-      const cut = persona.diff.length > limits.diffLength ? `${truncate(persona.diff, limits.diffLength)}
+      const cut2 = persona.diff.length > limits.diffLength ? `${truncate(persona.diff, limits.diffLength)}
 \u2026 (diff cut)` : persona.diff;
-      out.push(...details("Diff", [codeBlock(neutralizeText(cut), "diff")]));
+      out.push(...details("Diff", [code("diff", neutralizeText(cut2))]));
     }
   }
   if (preview.personas.length > shown.length) {
@@ -41032,9 +42550,7 @@ function previewSection(report2, ctx, limits, depth) {
   }
   if (preview.conflicts.length > 0) {
     out.push(
-      paragraph3([
-        text6(`${plural2(preview.conflicts.length, "contribution")} cannot be applied as it stands:`)
-      ])
+      paragraph(text(`${plural2(preview.conflicts.length, "contribution")} cannot be applied as it stands:`))
     );
     out.push(
       diagnosticTable(
@@ -41050,63 +42566,283 @@ function fieldLabel(change) {
   return typeof change.item === "number" ? `${change.field} #${change.item}` : change.field;
 }
 function changeText(value, maxLength) {
-  return value === null ? [emphasis3([text6("none")])] : [untrusted2(value, maxLength)];
+  return value === null ? [emphasis(text("none"))] : [untrusted(value, oneLine(maxLength))];
 }
 function moreParagraph(count4, what, ctx) {
-  return paragraph3([
-    text6(`\u2026and ${plural2(count4, what)}: see the `),
-    link3(ctx.runUrl, [text6("job summary")]),
-    text6(".")
-  ]);
+  return paragraph(
+    text(`\u2026and ${plural2(count4, what)}: see the `),
+    link(ctx.runUrl, text("job summary")),
+    text(".")
+  );
 }
 function footer(report2, ctx) {
-  return paragraph3([
-    html2("<sub>"),
-    text6("Checked commit "),
-    link3(commitLink(ctx), [code5(report2.headSha.slice(0, 7))]),
-    text6(" \xB7 "),
-    link3(ctx.runUrl, [text6("workflow run")]),
-    text6(" \xB7 this comment updates on every push"),
-    html2("</sub>")
-  ]);
+  return paragraph(
+    trustedHtml("<sub>"),
+    text("Checked commit "),
+    link(commitLink(ctx), inlineCode(report2.headSha.slice(0, 7))),
+    text(" \xB7 "),
+    link(ctx.runUrl, text("workflow run")),
+    text(" \xB7 this comment updates on every push"),
+    trustedHtml("</sub>")
+  );
 }
 var init_report_sections = __esm({
   "scripts/render/bot/report-sections.ts"() {
     "use strict";
+    init_mdast();
     init_neutralize_text();
     init_diagnostic_table();
     init_links();
+  }
+});
+
+// scripts/check/rule-meta.ts
+var RULE_META, FIXABLE_RULES;
+var init_rule_meta = __esm({
+  "scripts/check/rule-meta.ts"() {
+    "use strict";
+    init_library_rules();
+    init_canonical_form();
+    init_has_modeline();
+    init_lf_line_endings();
+    init_no_byte_order_mark();
+    init_schema_diagnostics();
+    RULE_META = [
+      hasModelineMeta,
+      canonicalFormMeta,
+      lfLineEndingsMeta,
+      noByteOrderMarkMeta,
+      ...Object.values(SCHEMA_RULE_META),
+      ...LIBRARY_RULES.map((rule) => rule.meta)
+    ];
+    FIXABLE_RULES = new Set(
+      RULE_META.filter((m) => m.fixable).map((m) => m.rule)
+    );
+  }
+});
+
+// scripts/render/bot/markdown.ts
+function stringifyMarkdown(tree) {
+  return processor3.stringify(tree);
+}
+var processor3;
+var init_markdown = __esm({
+  "scripts/render/bot/markdown.ts"() {
+    "use strict";
+    init_remark();
+    init_remark_gfm();
+    processor3 = remark().use(remarkGfm, { tablePipeAlign: false }).freeze();
+  }
+});
+
+// scripts/render/bot/suggestions.ts
+function planSuggestions(report2, diff, cap = MAX_SUGGESTIONS) {
+  const fixable = report2.diagnostics.filter(
+    (d) => d.introduced && d.fix !== void 0 && FIXABLE_RULES.has(d.rule)
+  );
+  const ordered = [
+    ...fixable.filter((d) => d.severity === "error"),
+    ...fixable.filter((d) => d.severity !== "error")
+  ];
+  const plan = { suggestions: [], notSuggested: [] };
+  for (const d of ordered) {
+    const made = suggestionFor(d, diff);
+    if (typeof made === "string") plan.notSuggested.push({ diagnostic: d, reason: made });
+    else if (plan.suggestions.length >= cap) plan.notSuggested.push({ diagnostic: d, reason: "over-cap" });
+    else plan.suggestions.push(made);
+  }
+  return plan;
+}
+function suggestionFor(d, diff) {
+  const edits = d.fix?.edits ?? [];
+  if (edits.length === 0) return "not-expressible";
+  if (!/^(personas|contributions)\/.+\.yaml$/.test(d.file) || edits.some((e) => e.file !== d.file))
+    return "outside-diff";
+  const lines2 = diff.get(d.file);
+  if (!lines2?.get(d.line)?.added) return "outside-diff";
+  const startLine = Math.min(...edits.map((e) => e.line));
+  const line = Math.max(...edits.map(lastLineTouched));
+  const hunk = lines2.get(startLine)?.hunk;
+  const span = [];
+  for (let at = startLine; at <= line; at++) {
+    const shown = lines2.get(at);
+    if (!shown || shown.hunk !== hunk) return "outside-diff";
+    span.push(shown.text);
+  }
+  if (span.length > MAX_SUGGESTION_LINES) return "not-expressible";
+  const before = `${span.join("\n")}
+`;
+  const shifted = edits.map(
+    (e) => ({ ...e, line: e.line - startLine + 1, endLine: e.endLine - startLine + 1 })
+  );
+  const after = applyTextEdits(before, shifted);
+  if (after === void 0 || after === before || !after.endsWith("\n")) return "not-expressible";
+  const content3 = after.slice(0, -1);
+  if (UNSUGGESTABLE.test(before) || UNSUGGESTABLE.test(content3) || content3.length > MAX_SUGGESTION_CHARS)
+    return "not-expressible";
+  return { path: d.file, startLine, line, body: suggestionBody(d, content3), diagnostic: d };
+}
+function lastLineTouched(edit) {
+  return edit.endColumn === 1 && edit.endLine > edit.line ? edit.endLine - 1 : edit.endLine;
+}
+function suggestionBody(d, content3) {
+  const children = [
+    trustedHtml(SUGGESTION_MARKER),
+    paragraph(inlineCode(d.rule), text(" "), ...untrustedRich(d.message, 400)),
+    paragraph(strong(text("Fix:")), text(" "), ...untrustedRich(d.fix?.description ?? "", 300)),
+    code("suggestion", content3)
+  ];
+  return stringifyMarkdown(root(children));
+}
+function reviewBody(headSha, count4) {
+  return stringifyMarkdown(
+    root([
+      trustedHtml(REVIEW_MARKER),
+      paragraph(
+        text(
+          `${count4 === 1 ? "A fix" : `${count4} fixes`} for problems on lines this pull request changes (commit `
+        ),
+        inlineCode(headSha.slice(0, 7)),
+        text("). Apply each with "),
+        strong(text("Commit suggestion")),
+        text(", or all of them at once with "),
+        inlineCode("npx persona fix"),
+        text(".")
+      )
+    ])
+  );
+}
+function supersededReviewBody() {
+  return stringifyMarkdown(
+    root([
+      trustedHtml(REVIEW_MARKER),
+      paragraph(text("These suggestions were applied, or the lines they were for have changed since."))
+    ])
+  );
+}
+function outdatedSuggestionBody() {
+  return stringifyMarkdown(
+    root([
+      trustedHtml(SUGGESTION_MARKER),
+      paragraph(text("This suggestion no longer applies: the line changed, or the problem is gone."))
+    ])
+  );
+}
+var SUGGESTION_MARKER, REVIEW_MARKER, MAX_SUGGESTIONS, MAX_SUGGESTION_LINES, MAX_SUGGESTION_CHARS, UNSUGGESTABLE;
+var init_suggestions = __esm({
+  "scripts/render/bot/suggestions.ts"() {
+    "use strict";
+    init_rule_meta();
+    init_text_edits();
+    init_mdast();
     init_markdown();
+    SUGGESTION_MARKER = "<!-- persona-library-bot:suggestion -->";
+    REVIEW_MARKER = "<!-- persona-library-bot:suggestions -->";
+    MAX_SUGGESTIONS = 20;
+    MAX_SUGGESTION_LINES = 40;
+    MAX_SUGGESTION_CHARS = 8e3;
+    UNSUGGESTABLE = /[\r\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+  }
+});
+
+// scripts/render/bot/fixes-section.ts
+function fixesSection(outcome, ctx, max) {
+  const { standing, notSuggested, failure } = outcome;
+  if (standing === 0 && notSuggested.length === 0 && failure === null) return [];
+  const out = [heading(4, text("Suggested fixes"))];
+  if (failure !== null)
+    out.push(paragraph(text("The suggestions could not be updated: "), untrusted(failure, oneLine(300))));
+  if (standing > 0) {
+    const review = outcome.reviewUrl ? [link(outcome.reviewUrl, text("the bot\u2019s review"))] : [text("the bot\u2019s review")];
+    out.push(
+      paragraph(
+        text(`${plural2(standing, "suggested change")} in `),
+        ...review,
+        text(": apply each with "),
+        strong(text("Commit suggestion")),
+        text(".")
+      )
+    );
+  }
+  if (notSuggested.length > 0) {
+    out.push(
+      paragraph(
+        text(
+          `${standing > 0 ? plural2(notSuggested.length, "more problem") : plural2(notSuggested.length, "problem")} can be fixed by running `
+        ),
+        inlineCode("npx persona fix"),
+        text(":")
+      )
+    );
+    const shown = notSuggested.slice(0, max);
+    if (shown.length > 0)
+      out.push(
+        bulletList(
+          shown.map(({ diagnostic: d, reason }) => [
+            link(lineLink(ctx, d.file, d.line), untrusted(`${d.file}:${d.line}`, oneLine(200))),
+            text(" "),
+            inlineCode(d.rule),
+            text(": "),
+            ...untrustedRich(d.fix?.description ?? "", 200),
+            text(` (${REASONS[reason]})`)
+          ])
+        )
+      );
+    if (notSuggested.length > shown.length)
+      out.push(paragraph(text(`\u2026and ${plural2(notSuggested.length - shown.length, "more")}.`)));
+  }
+  return out;
+}
+var REASONS;
+var init_fixes_section = __esm({
+  "scripts/render/bot/fixes-section.ts"() {
+    "use strict";
+    init_mdast();
+    init_neutralize_text();
+    init_links();
+    init_report_sections();
+    init_suggestions();
+    REASONS = {
+      "outside-diff": "not on lines this pull request changes",
+      "over-cap": `past the first ${MAX_SUGGESTIONS} suggestions`,
+      refused: "GitHub refused a suggestion on this line",
+      "not-expressible": "no suggestion can show this fix",
+      failed: "the suggestions could not be updated"
+    };
   }
 });
 
 // scripts/render/bot/comment-body.ts
-function renderCommentBody(report2, ctx) {
+function hasSomethingToSay(report2) {
+  const p = report2.previews;
+  return report2.diagnostics.length > 0 || p === null || p.applied.length > 0 || p.conflicts.length > 0;
+}
+function renderCommentBody(report2, ctx, suggestions = null) {
   let body = "";
   for (const limits of TIERS) {
-    body = stringifyMarkdown(root3(commentContent(report2, ctx, limits)));
+    body = stringifyMarkdown(root(commentContent(report2, ctx, limits, suggestions)));
     if (body.length <= BODY_BUDGET) return body;
   }
   return body;
 }
-function commentContent(report2, ctx, limits) {
-  const out = [html2(COMMENT_MARKER), heading3(3, [text6(verdict(report2))])];
+function commentContent(report2, ctx, limits, suggestions) {
+  const out = [trustedHtml(COMMENT_MARKER), heading(3, text(verdict(report2)))];
   const errors = report2.diagnostics.filter((d) => d.severity === "error");
   const warnings = report2.diagnostics.filter((d) => d.severity === "warning");
   if (errors.length === 0 && warnings.length === 0) {
     const s = report2.summary;
     const fixed = s.resolved > 0 ? ` This pull request fixes ${plural2(s.resolved, "problem")} from the base branch.` : "";
     out.push(
-      paragraph3([
-        text6(
+      paragraph(
+        text(
           `${plural2(s.personas, "persona")} and ${plural2(s.contributions, "contribution")} checked: no problems.${fixed}`
         )
-      ])
+      )
     );
   } else {
     out.push(countsParagraph(report2, ctx));
     if (errors.length > 0) {
-      out.push(heading3(4, [text6("Errors")]));
+      out.push(heading(4, text("Errors")));
       if (limits.errors > 0) out.push(diagnosticTable(errors.slice(0, limits.errors), ctx, limits));
       if (errors.length > limits.errors)
         out.push(moreParagraph(errors.length - limits.errors, "more error", ctx));
@@ -41126,6 +42862,7 @@ function commentContent(report2, ctx, limits) {
       }
     }
   }
+  if (suggestions) out.push(...fixesSection(suggestions, ctx, limits.fixes));
   out.push(...previewSection(report2, ctx, limits, 4));
   out.push(footer(report2, ctx));
   return out;
@@ -41134,24 +42871,48 @@ var COMMENT_MARKER, BODY_BUDGET, TIERS;
 var init_comment_body = __esm({
   "scripts/render/bot/comment-body.ts"() {
     "use strict";
+    init_mdast();
     init_diagnostic_table();
+    init_fixes_section();
     init_markdown();
     init_report_sections();
     COMMENT_MARKER = "<!-- persona-library-bot:report -->";
     BODY_BUDGET = 64e3;
     TIERS = [
-      { errors: 1e3, warnings: 1e3, cellLength: 500, personas: 100, textLength: 1e3, diffLength: 2e4 },
-      { errors: 300, warnings: 100, cellLength: 300, personas: 30, textLength: 500, diffLength: 4e3 },
-      { errors: 100, warnings: 30, cellLength: 200, personas: 15, textLength: 300, diffLength: 1500 },
-      { errors: 40, warnings: 10, cellLength: 160, personas: 8, textLength: 200, diffLength: 0 },
-      { errors: 15, warnings: 0, cellLength: 120, personas: 3, textLength: 120, diffLength: 0 },
-      { errors: 0, warnings: 0, cellLength: 100, personas: 0, textLength: 100, diffLength: 0 }
+      {
+        errors: 1e3,
+        warnings: 1e3,
+        cellLength: 500,
+        personas: 100,
+        textLength: 1e3,
+        diffLength: 2e4,
+        fixes: 100
+      },
+      { errors: 300, warnings: 100, cellLength: 300, personas: 30, textLength: 500, diffLength: 4e3, fixes: 50 },
+      { errors: 100, warnings: 30, cellLength: 200, personas: 15, textLength: 300, diffLength: 1500, fixes: 20 },
+      { errors: 40, warnings: 10, cellLength: 160, personas: 8, textLength: 200, diffLength: 0, fixes: 10 },
+      { errors: 15, warnings: 0, cellLength: 120, personas: 3, textLength: 120, diffLength: 0, fixes: 5 },
+      { errors: 0, warnings: 0, cellLength: 100, personas: 0, textLength: 100, diffLength: 0, fixes: 0 }
     ];
   }
 });
 
+// scripts/render/bot/step-summary.ts
+function renderStepSummaryLine(line, after = null) {
+  return stringifyMarkdown(
+    root([paragraph(text(line), ...after ? [link(after.url, text(after.label))] : [])])
+  );
+}
+var init_step_summary = __esm({
+  "scripts/render/bot/step-summary.ts"() {
+    "use strict";
+    init_mdast();
+    init_markdown();
+  }
+});
+
 // scripts/action/actions-env.ts
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 function readActionsEnv(env) {
   const missing = ["GITHUB_TOKEN", "GITHUB_REPOSITORY", "GITHUB_EVENT_NAME", "GITHUB_EVENT_PATH"].filter(
     (k) => !env[k]
@@ -41196,10 +42957,10 @@ function readActionsEnv(env) {
 }
 async function readEventPayload(eventPath) {
   try {
-    const text7 = await readFile3(eventPath, "utf8");
-    if (text7.length > MAX_EVENT_BYTES)
+    const text6 = await readFile4(eventPath, "utf8");
+    if (text6.length > MAX_EVENT_BYTES)
       return { ok: false, problem: `GITHUB_EVENT_PATH ${eventPath} is too large` };
-    return { ok: true, payload: JSON.parse(text7) };
+    return { ok: true, payload: JSON.parse(text6) };
   } catch (error) {
     return {
       ok: false,
@@ -41216,6 +42977,318 @@ var init_actions_env = __esm({
   }
 });
 
+// scripts/github/pull-files.ts
+async function listPullFiles(client, repo, pullNumber) {
+  const out = [];
+  let pages = 0;
+  for await (const page of client.paginate.iterator(client.rest.pulls.listFiles, {
+    ...repo,
+    pull_number: pullNumber,
+    per_page: 100
+  })) {
+    for (const file of page.data)
+      out.push({
+        filename: file.filename,
+        status: file.status,
+        patch: typeof file.patch === "string" ? file.patch : null
+      });
+    if (++pages >= MAX_FILE_PAGES) break;
+  }
+  return out;
+}
+var MAX_FILE_PAGES;
+var init_pull_files = __esm({
+  "scripts/github/pull-files.ts"() {
+    "use strict";
+    MAX_FILE_PAGES = 30;
+  }
+});
+
+// scripts/github/suggestion-review.ts
+async function syncSuggestionReview(client, target, wanted, texts) {
+  const pull = { owner: target.owner, repo: target.repo, pull_number: target.pullNumber };
+  const reviews = await botReviews(client, target);
+  for (const review of reviews.filter((r) => r.state === "PENDING"))
+    await client.rest.pulls.deletePendingReview({ ...pull, review_id: review.id });
+  const existing = await botComments(client, target);
+  const missing = [...wanted];
+  const kept = [];
+  let removed = 0;
+  for (const comment of existing) {
+    const index2 = missing.findIndex((w) => standsAs(comment, w));
+    if (index2 !== -1) {
+      kept.push(...missing.splice(index2, 1));
+      continue;
+    }
+    if (comment.replied) {
+      if (normalize2(comment.body) === normalize2(texts.outdated)) continue;
+      await client.rest.pulls.updateReviewComment({
+        owner: target.owner,
+        repo: target.repo,
+        comment_id: comment.id,
+        body: texts.outdated
+      });
+    } else {
+      await client.rest.pulls.deleteReviewComment({
+        owner: target.owner,
+        repo: target.repo,
+        comment_id: comment.id
+      });
+    }
+    removed++;
+  }
+  let reviewId = null;
+  let posted = [];
+  let refused = [];
+  if (missing.length > 0) {
+    const created = await createReview(client, target, missing, texts.review(missing.length), "COMMENT");
+    if (created.ok) {
+      reviewId = created.id;
+      posted = missing;
+    } else {
+      refused = await refusedComments(client, target, missing, true);
+      posted = missing.filter((w) => !refused.includes(w));
+      if (posted.length > 0) {
+        const retried = await createReview(client, target, posted, texts.review(posted.length), "COMMENT");
+        if (!retried.ok) {
+          refused = missing;
+          posted = [];
+        } else reviewId = retried.id;
+      }
+    }
+  }
+  const standing = new Set(existing.filter((c) => kept.some((k) => standsAs(c, k))).map((c) => c.reviewId));
+  for (const review of reviews) {
+    if (review.state === "PENDING" || review.id === reviewId || standing.has(review.id)) continue;
+    if (normalize2(review.body) === normalize2(texts.superseded)) continue;
+    await client.rest.pulls.updateReview({ ...pull, review_id: review.id, body: texts.superseded });
+  }
+  return { reviewId, posted, kept, refused, removed };
+}
+async function createReview(client, target, comments, body, event) {
+  try {
+    const { data } = await client.rest.pulls.createReview({
+      owner: target.owner,
+      repo: target.repo,
+      pull_number: target.pullNumber,
+      commit_id: target.commitId,
+      body,
+      ...event ? { event } : {},
+      comments: comments.map((c) => ({
+        path: c.path,
+        line: c.line,
+        side: "RIGHT",
+        ...c.startLine < c.line ? { start_line: c.startLine, start_side: "RIGHT" } : {},
+        body: c.body
+      }))
+    });
+    return { ok: true, id: data.id };
+  } catch (error) {
+    if (error.status === 422) return { ok: false };
+    throw error;
+  }
+}
+async function refusedComments(client, target, comments, knownRefused = false) {
+  const probe = knownRefused ? { ok: false } : await createReview(client, target, comments, "", void 0);
+  if (probe.ok) {
+    await client.rest.pulls.deletePendingReview({
+      owner: target.owner,
+      repo: target.repo,
+      pull_number: target.pullNumber,
+      review_id: probe.id
+    });
+    return [];
+  }
+  if (comments.length === 1) return [...comments];
+  const half = Math.ceil(comments.length / 2);
+  return [
+    ...await refusedComments(client, target, comments.slice(0, half)),
+    ...await refusedComments(client, target, comments.slice(half))
+  ];
+}
+async function botReviews(client, target) {
+  const out = [];
+  let pages = 0;
+  for await (const page of client.paginate.iterator(client.rest.pulls.listReviews, {
+    owner: target.owner,
+    repo: target.repo,
+    pull_number: target.pullNumber,
+    per_page: 100
+  })) {
+    for (const review of page.data) {
+      const body = review.body ?? "";
+      if (review.user?.login === target.botLogin && body.startsWith(target.reviewMarker))
+        out.push({ id: review.id, state: String(review.state).toUpperCase(), body });
+    }
+    if (++pages >= MAX_PAGES) break;
+  }
+  return out;
+}
+async function botComments(client, target) {
+  const mine = [];
+  const repliedTo = /* @__PURE__ */ new Set();
+  let pages = 0;
+  for await (const page of client.paginate.iterator(client.rest.pulls.listReviewComments, {
+    owner: target.owner,
+    repo: target.repo,
+    pull_number: target.pullNumber,
+    per_page: 100
+  })) {
+    for (const comment of page.data) {
+      if (typeof comment.in_reply_to_id === "number") repliedTo.add(comment.in_reply_to_id);
+      if (comment.user?.login !== target.botLogin || !comment.body.startsWith(target.commentMarker)) continue;
+      mine.push({
+        id: comment.id,
+        path: comment.path,
+        line: comment.line ?? null,
+        startLine: comment.start_line ?? null,
+        body: comment.body,
+        replied: false,
+        reviewId: comment.pull_request_review_id ?? null
+      });
+    }
+    if (++pages >= MAX_PAGES) break;
+  }
+  return mine.map((c) => ({ ...c, replied: repliedTo.has(c.id) }));
+}
+function standsAs(comment, wanted) {
+  return comment.line === wanted.line && (comment.startLine ?? comment.line) === wanted.startLine && comment.path === wanted.path && normalize2(comment.body) === normalize2(wanted.body);
+}
+function normalize2(body) {
+  return body.replace(/\r\n/g, "\n").trimEnd();
+}
+var MAX_PAGES;
+var init_suggestion_review = __esm({
+  "scripts/github/suggestion-review.ts"() {
+    "use strict";
+    MAX_PAGES = 30;
+  }
+});
+
+// scripts/parse/pull-patch.ts
+function newSideLines(patch) {
+  const out = /* @__PURE__ */ new Map();
+  const rows = patch.split("\n");
+  if (rows.at(-1) === "") rows.pop();
+  let hunk = -1;
+  let line = 0;
+  let oldLeft = 0;
+  let newLeft = 0;
+  for (const row of rows) {
+    const header = HUNK_HEADER.exec(row);
+    if (header) {
+      if (oldLeft !== 0 || newLeft !== 0) return void 0;
+      hunk++;
+      oldLeft = header[2] === void 0 ? 1 : Number(header[2]);
+      newLeft = header[4] === void 0 ? 1 : Number(header[4]);
+      line = Number(header[3]);
+      continue;
+    }
+    if (hunk < 0) return void 0;
+    const kind = row[0];
+    const text6 = row.slice(1);
+    if (kind === "\\") continue;
+    if (kind === " " || kind === "+") {
+      if (newLeft === 0 || kind === " " && oldLeft === 0) return void 0;
+      out.set(line, { text: text6, added: kind === "+", hunk });
+      line++;
+      newLeft--;
+      if (kind === " ") oldLeft--;
+    } else if (kind === "-") {
+      if (oldLeft === 0) return void 0;
+      oldLeft--;
+    } else return void 0;
+  }
+  return oldLeft === 0 && newLeft === 0 ? out : void 0;
+}
+var HUNK_HEADER;
+var init_pull_patch = __esm({
+  "scripts/parse/pull-patch.ts"() {
+    "use strict";
+    HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+  }
+});
+
+// scripts/action/suggest-fixes.ts
+async function suggestFixes(client, target, pullNumber, report2, env, io) {
+  let plan = { suggestions: [], notSuggested: [] };
+  try {
+    if (report2.diagnostics.some((d) => d.introduced && d.fix && FIXABLE_RULES.has(d.rule))) {
+      const diff = /* @__PURE__ */ new Map();
+      for (const file of await listPullFiles(client, target, pullNumber)) {
+        const lines2 = file.patch === null ? void 0 : newSideLines(file.patch);
+        if (lines2) diff.set(file.filename, lines2);
+      }
+      plan = planSuggestions(report2, diff);
+      const { data: now } = await client.rest.pulls.get({ ...target, pull_number: pullNumber });
+      if (now.head.sha !== report2.headSha) {
+        io.stdout(
+          `persona comment: #${pullNumber} moved to ${now.head.sha.slice(0, 7)}; no suggestions for an older head.
+`
+        );
+        return { reviewUrl: null, standing: 0, notSuggested: [], failure: null };
+      }
+    }
+    const outcome = await syncSuggestionReview(
+      client,
+      {
+        ...target,
+        pullNumber,
+        botLogin: env.botLogin,
+        reviewMarker: REVIEW_MARKER,
+        commentMarker: SUGGESTION_MARKER,
+        commitId: report2.headSha
+      },
+      plan.suggestions,
+      {
+        review: (count4) => reviewBody(report2.headSha, count4),
+        superseded: supersededReviewBody(),
+        outdated: outdatedSuggestionBody()
+      }
+    );
+    const refused = plan.suggestions.filter((s) => outcome.refused.includes(s));
+    if (refused.length > 0)
+      io.stderr(
+        `persona comment: GitHub refused ${refused.length} suggestion(s) (${refused.map((s) => `${s.path}:${s.line}`).join(", ")}); they are listed in the comment instead.
+`
+      );
+    const standing = outcome.posted.length + outcome.kept.length;
+    return {
+      reviewUrl: standing > 0 ? `${env.serverUrl}/${env.owner}/${env.repo}/pull/${pullNumber}/files` : null,
+      standing,
+      notSuggested: [
+        ...refused.map((s) => ({ diagnostic: s.diagnostic, reason: "refused" })),
+        ...plan.notSuggested
+      ],
+      failure: null
+    };
+  } catch (error) {
+    const line = explainGitHubError(error);
+    io.stderr(`persona comment: suggestions not updated: ${line}
+`);
+    return {
+      reviewUrl: null,
+      standing: 0,
+      notSuggested: [
+        ...plan.suggestions.map((s) => ({ diagnostic: s.diagnostic, reason: "failed" })),
+        ...plan.notSuggested
+      ],
+      failure: line
+    };
+  }
+}
+var init_suggest_fixes = __esm({
+  "scripts/action/suggest-fixes.ts"() {
+    "use strict";
+    init_rule_meta();
+    init_explain_github_error();
+    init_pull_files();
+    init_suggestion_review();
+    init_pull_patch();
+    init_suggestions();
+  }
+});
+
 // scripts/action/comment.ts
 var comment_exports = {};
 __export(comment_exports, {
@@ -41224,29 +43297,19 @@ __export(comment_exports, {
 });
 import { appendFile } from "node:fs/promises";
 async function runComment(reportPath, io) {
-  const fail2 = (code6, line) => {
+  const fail2 = (code5, line) => {
     io.stderr(`persona comment: ${line}
 `);
-    return code6;
+    return code5;
   };
   const envRead = readActionsEnv(io.env);
   if (!envRead.ok) return fail2(COMMENT_EXIT.failed, envRead.problem);
   const env = envRead.env;
   const event = await readEventPayload(env.eventPath);
   if (!event.ok) return fail2(COMMENT_EXIT.failed, event.problem);
-  const read = await readReportFile(reportPath);
-  if (!read.ok) return fail2(COMMENT_EXIT.refused, `refusing the report: ${read.problem}`);
-  const checked = validateReport(read.value);
-  if (!checked.ok)
-    return fail2(COMMENT_EXIT.refused, `refusing the report: ${reportPath}: ${checked.problem}`);
-  const report2 = checked.report;
-  const runHead = eventHeadSha(env.eventName, event.payload);
-  if (runHead !== null && runHead !== report2.headSha) {
-    return fail2(
-      COMMENT_EXIT.refused,
-      `refusing the report: it describes commit ${report2.headSha.slice(0, 7)}, but the run was for ${runHead.slice(0, 7)}`
-    );
-  }
+  const loaded = await loadReport(reportPath, eventHeadSha(env.eventName, event.payload));
+  if (!loaded.ok) return fail2(COMMENT_EXIT.refused, `refusing the report: ${loaded.problem}`);
+  const report2 = loaded.report;
   const client = createGitHubClient({
     token: env.token,
     baseUrl: env.apiUrl,
@@ -41261,74 +43324,58 @@ async function runComment(reportPath, io) {
       const line = `no comment posted: ${pull.reason}.`;
       io.stdout(`persona comment: ${line}
 `);
-      await writeSummary(env, [text6(`Persona bot: ${line}`)]);
+      await writeSummary(env, renderStepSummaryLine(`Persona bot: ${line}`));
       return COMMENT_EXIT.ok;
     }
-    const runUrl = `${env.serverUrl}/${env.owner}/${env.repo}/actions/runs/${eventRunId(env, event.payload) ?? ""}`;
-    const body = renderCommentBody(report2, {
+    const repository = `${env.owner}/${env.repo}`;
+    const runId = workflowRunId(env.eventName, event.payload) ?? env.runId;
+    const runUrl = `${env.serverUrl}/${repository}/actions/runs/${runId ?? ""}`;
+    const links = {
       serverUrl: env.serverUrl,
-      repository: `${env.owner}/${env.repo}`,
+      repository,
       headSha: report2.headSha,
       runUrl,
       baseRef: pull.baseRef
-    });
-    const outcome = await upsertStickyComment(
-      client,
-      { ...target, issueNumber: pull.number, botLogin: env.botLogin, marker: COMMENT_MARKER },
-      body,
-      hasSomethingToSay(report2)
-    );
+    };
+    const sticky = { ...target, issueNumber: pull.number, botLogin: env.botLogin, marker: COMMENT_MARKER };
+    const suggestions = await suggestFixes(client, target, pull.number, report2, env, io);
+    const body = renderCommentBody(report2, links, suggestions);
+    const outcome = await upsertStickyComment(client, sticky, body, hasSomethingToSay(report2));
     const done = outcome.action === "skipped" ? `nothing to report on #${pull.number}; no comment needed.` : `${outcome.action} comment ${outcome.id} on #${pull.number} for ${report2.headSha.slice(0, 7)}.`;
     io.stdout(`persona comment: ${done}
 `);
-    const commentUrl = outcome.action === "skipped" ? null : `${env.serverUrl}/${env.owner}/${env.repo}/pull/${pull.number}#issuecomment-${outcome.id}`;
-    await writeSummary(env, [
-      text6(`Persona bot: ${done} `),
-      ...commentUrl ? [link3(commentUrl, [text6("See the comment.")])] : []
-    ]);
+    const commentUrlPrefix = `${env.serverUrl}/${repository}/pull/${pull.number}#issuecomment-`;
+    const seeComment = outcome.action === "skipped" ? null : { url: `${commentUrlPrefix}${outcome.id}`, label: "See the comment." };
+    await writeSummary(env, renderStepSummaryLine(`Persona bot: ${done} `, seeComment));
     return COMMENT_EXIT.ok;
   } catch (error) {
     return fail2(COMMENT_EXIT.failed, explainGitHubError(error));
   }
 }
-function hasSomethingToSay(report2) {
-  const p = report2.previews;
-  return report2.diagnostics.length > 0 || p === null || p.applied.length > 0 || p.conflicts.length > 0;
-}
-function eventHeadSha(eventName, payload) {
-  const event = payload;
-  const sha = eventName === "workflow_run" ? event?.workflow_run?.head_sha : event?.pull_request?.head?.sha;
-  return typeof sha === "string" ? sha : null;
-}
-function eventRunId(env, payload) {
-  const id = payload?.workflow_run?.id;
-  if (env.eventName === "workflow_run" && typeof id === "number" && Number.isInteger(id)) return String(id);
-  return env.runId;
-}
-async function writeSummary(env, content3) {
-  if (!env.stepSummary) return;
-  await appendFile(env.stepSummary, stringifyMarkdown(root3([paragraph3(content3)])));
+async function writeSummary(env, markdown) {
+  if (env.stepSummary) await appendFile(env.stepSummary, markdown);
 }
 var COMMENT_EXIT;
 var init_comment = __esm({
   "scripts/action/comment.ts"() {
     "use strict";
-    init_validate_report();
     init_explain_github_error();
     init_github_client();
     init_resolve_pull_request();
     init_sticky_comment();
-    init_read_report_file();
+    init_workflow_event();
+    init_load_report();
     init_comment_body();
-    init_markdown();
+    init_step_summary();
     init_actions_env();
+    init_suggest_fixes();
     COMMENT_EXIT = { ok: 0, refused: 1, failed: 2 };
   }
 });
 
-// node_modules/signal-exit/dist/cjs/signals.js
+// ../main/node_modules/signal-exit/dist/cjs/signals.js
 var require_signals = __commonJS({
-  "node_modules/signal-exit/dist/cjs/signals.js"(exports) {
+  "../main/node_modules/signal-exit/dist/cjs/signals.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.signals = void 0;
@@ -41357,9 +43404,9 @@ var require_signals = __commonJS({
   }
 });
 
-// node_modules/signal-exit/dist/cjs/index.js
+// ../main/node_modules/signal-exit/dist/cjs/index.js
 var require_cjs = __commonJS({
-  "node_modules/signal-exit/dist/cjs/index.js"(exports) {
+  "../main/node_modules/signal-exit/dist/cjs/index.js"(exports) {
     "use strict";
     var _a;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -41409,17 +43456,17 @@ var require_cjs = __commonJS({
           list6.splice(i, 1);
         }
       }
-      emit(ev, code6, signal) {
+      emit(ev, code5, signal) {
         if (this.emitted[ev]) {
           return false;
         }
         this.emitted[ev] = true;
         let ret = false;
         for (const fn of this.listeners[ev]) {
-          ret = fn(code6, signal) === true || ret;
+          ret = fn(code5, signal) === true || ret;
         }
         if (ev === "exit") {
-          ret = this.emit("afterExit", code6, signal) || ret;
+          ret = this.emit("afterExit", code5, signal) || ret;
         }
         return ret;
       }
@@ -41519,8 +43566,8 @@ var require_cjs = __commonJS({
         this.#process.emit = (ev, ...a) => {
           return this.#processEmit(ev, ...a);
         };
-        this.#process.reallyExit = (code6) => {
-          return this.#processReallyExit(code6);
+        this.#process.reallyExit = (code5) => {
+          return this.#processReallyExit(code5);
         };
       }
       unload() {
@@ -41542,11 +43589,11 @@ var require_cjs = __commonJS({
         this.#process.reallyExit = this.#originalProcessReallyExit;
         this.#emitter.count -= 1;
       }
-      #processReallyExit(code6) {
+      #processReallyExit(code5) {
         if (!processOk(this.#process)) {
           return 0;
         }
-        this.#process.exitCode = code6 || 0;
+        this.#process.exitCode = code5 || 0;
         this.#emitter.emit("exit", this.#process.exitCode, null);
         return this.#originalProcessReallyExit.call(this.#process, this.#process.exitCode);
       }
@@ -41592,9 +43639,9 @@ var require_cjs = __commonJS({
   }
 });
 
-// node_modules/write-file-atomic/lib/index.js
+// ../main/node_modules/write-file-atomic/lib/index.js
 var require_lib = __commonJS({
-  "node_modules/write-file-atomic/lib/index.js"(exports, module) {
+  "../main/node_modules/write-file-atomic/lib/index.js"(exports, module) {
     "use strict";
     module.exports = writeFile;
     module.exports.sync = writeFileSync3;
@@ -41603,7 +43650,7 @@ var require_lib = __commonJS({
     var fs = __require("fs");
     var crypto = __require("node:crypto");
     var { onExit } = require_cjs();
-    var path32 = __require("path");
+    var path35 = __require("path");
     var { promisify } = __require("util");
     var activeFiles = {};
     var threadId = (function getId() {
@@ -41656,7 +43703,7 @@ var require_lib = __commonJS({
       let fd;
       let tmpfile;
       const removeOnExitHandler = onExit(cleanupOnExit(() => tmpfile));
-      const absoluteName = path32.resolve(filename);
+      const absoluteName = path35.resolve(filename);
       try {
         await serializeActiveFile(absoluteName);
         const truename = await promisify(fs.realpath)(filename).catch(() => filename);
@@ -41818,24 +43865,24 @@ var require_lib = __commonJS({
 
 // scripts/plan/scaffold-contribution.ts
 function scaffoldContribution(contribution) {
-  const doc = new import_yaml8.Document(contribution);
-  if ((0, import_yaml8.isMap)(doc.contents)) {
+  const doc = new import_yaml11.Document(contribution);
+  if ((0, import_yaml11.isMap)(doc.contents)) {
     for (const pair2 of doc.contents.items) {
-      if ((0, import_yaml8.isScalar)(pair2.key) && QUOTED_KEYS.has(String(pair2.key.value)) && (0, import_yaml8.isScalar)(pair2.value))
+      if ((0, import_yaml11.isScalar)(pair2.key) && QUOTED_KEYS.has(String(pair2.key.value)) && (0, import_yaml11.isScalar)(pair2.value))
         pair2.value.type = "QUOTE_DOUBLE";
     }
   }
   return canonicalYaml(doc, CONTRIBUTION_CANONICAL_OPTIONS);
 }
 function contributionFileStem(contribution, date) {
-  const item = contribution.item === void 0 ? "" : `-item-${contribution.item}`;
-  return `${date}-${contribution.author.toLowerCase()}-${contribution.field.replace(/_/g, "-")}${item}`;
+  const item2 = contribution.item === void 0 ? "" : `-item-${contribution.item}`;
+  return `${date}-${contribution.author.toLowerCase()}-${contribution.field.replace(/_/g, "-")}${item2}`;
 }
-var import_yaml8, QUOTED_KEYS, CONTRIBUTION_CANONICAL_OPTIONS;
+var import_yaml11, QUOTED_KEYS, CONTRIBUTION_CANONICAL_OPTIONS;
 var init_scaffold_contribution = __esm({
   "scripts/plan/scaffold-contribution.ts"() {
     "use strict";
-    import_yaml8 = __toESM(require_dist(), 1);
+    import_yaml11 = __toESM(require_dist(), 1);
     init_contribution();
     init_persona_fields();
     init_canonical_yaml();
@@ -41844,149 +43891,6 @@ var init_scaffold_contribution = __esm({
       keyOrder: CONTRIBUTION_KEY_ORDER,
       modeline: CONTRIBUTION_MODELINE
     };
-  }
-});
-
-// scripts/core/form-problem.ts
-function formError(field, message, rule) {
-  return rule === void 0 ? { field, severity: "error", message } : { field, severity: "error", message, rule };
-}
-function problemText(problem) {
-  return problem.message.map((w) => typeof w === "string" ? w : "strong" in w ? `**${w.strong}**` : `\`${w.code}\``).join("");
-}
-var init_form_problem = __esm({
-  "scripts/core/form-problem.ts"() {
-    "use strict";
-  }
-});
-
-// scripts/github/contribution-branch.ts
-async function writeContributionBranch(client, repo, content3) {
-  const { data: baseRef } = await client.rest.git.getRef({ ...repo, ref: `heads/${content3.defaultBranch}` });
-  const baseSha = baseRef.object.sha;
-  const { data: baseCommit } = await client.rest.git.getCommit({ ...repo, commit_sha: baseSha });
-  const { data: tree } = await client.rest.git.createTree({
-    ...repo,
-    base_tree: baseCommit.tree.sha,
-    tree: [{ path: content3.file, mode: "100644", type: "blob", content: content3.text }]
-  });
-  const existing = await getRefOrNull(client, repo, `heads/${content3.branch}`);
-  if (existing) {
-    const { data: head } = await client.rest.git.getCommit({ ...repo, commit_sha: existing });
-    const sameParent = head.parents.length === 1 && head.parents[0]?.sha === baseSha;
-    if (sameParent && head.tree.sha === tree.sha) return { action: "unchanged", sha: existing };
-  }
-  const { data: commit } = await client.rest.git.createCommit({
-    ...repo,
-    message: content3.message,
-    tree: tree.sha,
-    parents: [baseSha]
-  });
-  if (existing) {
-    await client.rest.git.updateRef({
-      ...repo,
-      ref: `heads/${content3.branch}`,
-      sha: commit.sha,
-      force: true
-    });
-    return { action: "updated", sha: commit.sha };
-  }
-  await client.rest.git.createRef({ ...repo, ref: `refs/heads/${content3.branch}`, sha: commit.sha });
-  return { action: "created", sha: commit.sha };
-}
-async function getRefOrNull(client, repo, ref) {
-  try {
-    const { data } = await client.rest.git.getRef({ ...repo, ref });
-    return data.object.sha;
-  } catch (error) {
-    if (error.status === 404) return null;
-    throw error;
-  }
-}
-var init_contribution_branch = __esm({
-  "scripts/github/contribution-branch.ts"() {
-    "use strict";
-  }
-});
-
-// scripts/github/contribution-pull.ts
-async function findBranchPull(client, repo, branch) {
-  const fullName = `${repo.owner}/${repo.repo}`.toLowerCase();
-  const found = [];
-  let pages = 0;
-  for await (const page of client.paginate.iterator(client.rest.pulls.list, {
-    ...repo,
-    head: `${repo.owner}:${branch}`,
-    state: "all",
-    per_page: 100
-  })) {
-    for (const pull of page.data) {
-      if (pull.head.ref === branch && pull.head.repo?.full_name.toLowerCase() === fullName && pull.base.repo.full_name.toLowerCase() === fullName)
-        found.push(pull);
-    }
-    if (++pages >= MAX_PAGES) break;
-  }
-  const chosen = found.find((p) => p.state === "open") ?? [...found].sort((a, b) => b.number - a.number)[0];
-  if (!chosen) return null;
-  return {
-    number: chosen.number,
-    url: chosen.html_url,
-    state: chosen.state === "open" ? "open" : "closed",
-    merged: typeof chosen.merged_at === "string",
-    title: chosen.title,
-    body: chosen.body ?? ""
-  };
-}
-async function openBranchPull(client, repo, pull) {
-  const { data } = await client.rest.pulls.create({
-    ...repo,
-    head: pull.branch,
-    base: pull.base,
-    title: pull.title,
-    body: pull.body
-  });
-  return {
-    number: data.number,
-    url: data.html_url,
-    state: "open",
-    merged: false,
-    title: data.title,
-    body: data.body ?? ""
-  };
-}
-async function updateBranchPull(client, repo, pull, wanted) {
-  const same2 = (a, b) => a.replace(/\r\n/g, "\n").trimEnd() === b.replace(/\r\n/g, "\n").trimEnd();
-  if (same2(pull.title, wanted.title) && same2(pull.body, wanted.body)) return false;
-  await client.rest.pulls.update({
-    ...repo,
-    pull_number: pull.number,
-    title: wanted.title,
-    body: wanted.body
-  });
-  return true;
-}
-var MAX_PAGES;
-var init_contribution_pull = __esm({
-  "scripts/github/contribution-pull.ts"() {
-    "use strict";
-    MAX_PAGES = 10;
-  }
-});
-
-// scripts/github/issue-labels.ts
-async function addIssueLabel(client, repo, issueNumber, name) {
-  await client.rest.issues.addLabels({ ...repo, issue_number: issueNumber, labels: [name] });
-}
-async function removeIssueLabel(client, repo, issueNumber, name) {
-  try {
-    await client.rest.issues.removeLabel({ ...repo, issue_number: issueNumber, name });
-  } catch (error) {
-    if (error.status !== 404) throw error;
-  }
-}
-var init_issue_labels = __esm({
-  "scripts/github/issue-labels.ts"() {
-    "use strict";
   }
 });
 
@@ -42045,11 +43949,11 @@ var init_issue_event = __esm({
 function diagnosticInFormWords(d, facts) {
   const key = keyAt(d, facts);
   const field = key === null ? null : KEY_TO_FIELD[key] ?? null;
-  const base2 = { field, severity: d.severity, rule: d.rule };
+  const base = { field, severity: d.severity, rule: d.rule };
   switch (d.rule) {
     case "contribution/no-change":
       return {
-        ...base2,
+        ...base,
         field: "text",
         message: [
           "The ",
@@ -42061,7 +43965,7 @@ function diagnosticInFormWords(d, facts) {
       };
     case "contribution/duplicate-confirm":
       return {
-        ...base2,
+        ...base,
         field: "author",
         message: [
           ...translate2(d.message),
@@ -42074,7 +43978,7 @@ function diagnosticInFormWords(d, facts) {
       };
     case "contribution/duplicate-item":
       return {
-        ...base2,
+        ...base,
         field: "text",
         message: [
           ...translate2(d.message),
@@ -42087,14 +43991,14 @@ function diagnosticInFormWords(d, facts) {
       };
     case "contribution/persona-has-errors":
       return {
-        ...base2,
+        ...base,
         field: "persona",
         message: [
           "This persona has problems of its own, so nothing can be added to it until a maintainer fixes it. Your issue stays open; edit it once the persona is fixed, and it is checked again."
         ]
       };
     default:
-      return { ...base2, message: translate2(d.message) };
+      return { ...base, message: translate2(d.message) };
   }
 }
 function keyAt(d, facts) {
@@ -42142,6 +44046,19 @@ var init_diagnostic_in_form_words = __esm({
   }
 });
 
+// scripts/core/form-problem.ts
+function formError(field, message, rule) {
+  return rule === void 0 ? { field, severity: "error", message } : { field, severity: "error", message, rule };
+}
+function problemText(problem) {
+  return problem.message.map((w) => typeof w === "string" ? w : "strong" in w ? `**${w.strong}**` : `\`${w.code}\``).join("");
+}
+var init_form_problem = __esm({
+  "scripts/core/form-problem.ts"() {
+    "use strict";
+  }
+});
+
 // scripts/check/intake/read-contribution-form.ts
 function readContributionForm(answers, ctx) {
   const problems = [];
@@ -42159,7 +44076,7 @@ function readContributionForm(answers, ctx) {
     CONTRIBUTION_ACTIONS.map((a) => [ACTION_LABELS[a], a]),
     fail2
   );
-  const item = readItem(answers.item, fail2);
+  const item2 = readItem(answers.item, fail2);
   const value = (answers.text ?? "").replace(/\s+/g, " ").trim();
   const rationale = (answers.rationale ?? "").replace(/\n{3,}/g, "\n\n").trim();
   const evidence = (answers.evidence ?? "").trim();
@@ -42170,15 +44087,15 @@ function readContributionForm(answers, ctx) {
       ", which is not a GitHub user login that can be credited in a persona."
     ]);
   }
-  if (problems.length > 0 || !target || field === null || action === null || item === null)
+  if (problems.length > 0 || !target || field === null || action === null || item2 === null)
     return { contribution: null, target, problems };
   const data = ctx.dataOf.get(target.file) ?? {};
-  checkCombination({ data, field, action, item: item.value, value, rationale }, fail2);
+  checkCombination({ data, field, action, item: item2.value, value, rationale }, fail2);
   if (problems.length > 0) return { contribution: null, target, problems };
   const contribution = { persona: target.slug, field, action, author: ctx.author };
-  if (item.value !== void 0) contribution.item = item.value;
+  if (item2.value !== void 0) contribution.item = item2.value;
   if (action !== "confirm") contribution.value = value;
-  if (action === "correct") contribution.original = currentText(data, field, item.value) ?? "";
+  if (action === "correct") contribution.original = currentText(data, field, item2.value) ?? "";
   if (rationale) contribution.rationale = rationale;
   if (evidence) contribution.evidence = evidence;
   return { contribution, target, problems };
@@ -42281,7 +44198,7 @@ function readItem(answer, fail2) {
   return null;
 }
 function checkCombination(input, fail2) {
-  const { data, field, action, item, value, rationale } = input;
+  const { data, field, action, item: item2, value, rationale } = input;
   const fieldLabel2 = { strong: FIELD_LABELS[field] };
   const actionLabel = { strong: ACTION_LABELS[action] };
   const list6 = isListField(field);
@@ -42296,7 +44213,7 @@ function checkCombination(input, fail2) {
     ]);
     return;
   }
-  if (!list6 && item !== void 0) {
+  if (!list6 && item2 !== void 0) {
     fail2("item", [
       fieldLabel2,
       " is one text, not a list, so leave the ",
@@ -42304,7 +44221,7 @@ function checkCombination(input, fail2) {
       " empty."
     ]);
   }
-  if (list6 && action === "extend" && item !== void 0) {
+  if (list6 && action === "extend" && item2 !== void 0) {
     fail2("item", [
       "Leave the ",
       { strong: "Item number" },
@@ -42313,7 +44230,7 @@ function checkCombination(input, fail2) {
       ": the new item is added at the end of the list."
     ]);
   }
-  if (list6 && action === "correct" && item === void 0) {
+  if (list6 && action === "correct" && item2 === void 0) {
     fail2("item", [
       fieldLabel2,
       " is a list, and a correction replaces one item: give its ",
@@ -42322,10 +44239,10 @@ function checkCombination(input, fail2) {
     ]);
   }
   const items = data[field];
-  if (list6 && item !== void 0 && action !== "extend" && Array.isArray(items) && item > items.length) {
+  if (list6 && item2 !== void 0 && action !== "extend" && Array.isArray(items) && item2 > items.length) {
     fail2("item", [
       fieldLabel2,
-      ` of this persona has ${items.length} item${items.length === 1 ? "" : "s"}, so there is no item ${item}. Use a number from 1 to ${items.length}.`
+      ` of this persona has ${items.length} item${items.length === 1 ? "" : "s"}, so there is no item ${item2}. Use a number from 1 to ${items.length}.`
     ]);
   }
   if (action === "confirm" && value !== "") {
@@ -42372,9 +44289,9 @@ function list5(labels) {
     { strong: label }
   ]);
 }
-function shorten(text7) {
-  const oneLine = text7.replace(/\s+/g, " ").trim();
-  return oneLine.length > SHOWN_ANSWER ? `${oneLine.slice(0, SHOWN_ANSWER - 1)}\u2026` : oneLine;
+function shorten(text6) {
+  const oneLine3 = text6.replace(/\s+/g, " ").trim();
+  return oneLine3.length > SHOWN_ANSWER ? `${oneLine3.slice(0, SHOWN_ANSWER - 1)}\u2026` : oneLine3;
 }
 var LOGIN2, SHOWN_ANSWER;
 var init_read_contribution_form = __esm({
@@ -42393,17 +44310,17 @@ var init_read_contribution_form = __esm({
 
 // scripts/parse/parse-issue-form.ts
 function parseIssueForm(body) {
-  const text7 = (body ?? "").slice(0, MAX_BODY_LENGTH + 1);
-  if (text7.length > MAX_BODY_LENGTH) {
+  const text6 = (body ?? "").slice(0, MAX_BODY_LENGTH + 1);
+  if (text6.length > MAX_BODY_LENGTH) {
     return {
       answers: {},
       problems: [formError(null, ["The issue is longer than GitHub allows, so it was not read."])]
     };
   }
-  const lines = text7.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").replace(INVISIBLE2, "").split("\n");
+  const lines2 = text6.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").replace(INVISIBLE2, "").split("\n");
   const byLabel = new Map(FORM_FIELDS.map((f) => [f.label, f.id]));
   const starts = [];
-  lines.forEach((line, index2) => {
+  lines2.forEach((line, index2) => {
     const match = /^###[ \t]+(.+?)[ \t]*$/.exec(line);
     const id = match ? byLabel.get(match[1]) : void 0;
     if (id !== void 0) starts.push({ id, line: index2 });
@@ -42422,8 +44339,8 @@ function parseIssueForm(body) {
   const answers = {};
   const seen = /* @__PURE__ */ new Set();
   starts.forEach((start, i) => {
-    const end = starts[i + 1]?.line ?? lines.length;
-    const value = lines.slice(start.line + 1, end).join("\n").trim();
+    const end = starts[i + 1]?.line ?? lines2.length;
+    const value = lines2.slice(start.line + 1, end).join("\n").trim();
     if (seen.has(start.id)) {
       problems.push(
         formError(start.id, [
@@ -42486,8 +44403,8 @@ function planIntake(issue, library) {
       kind: "invalid",
       problems: [formError(null, ["The contribution could not be given a safe file name."])]
     };
-  const text7 = scaffoldContribution(contribution);
-  const facts = checkContributionFile(file, new TextEncoder().encode(text7), library.validateContribution);
+  const text6 = scaffoldContribution(contribution);
+  const facts = checkContributionFile(file, new TextEncoder().encode(text6), library.validateContribution);
   const diagnostics = newDiagnostics(facts, library);
   const problems = onePerField(diagnostics.map((d) => diagnosticInFormWords(d, facts)));
   const errors = problems.filter((p) => p.severity === "error");
@@ -42498,7 +44415,7 @@ function planIntake(issue, library) {
     contribution,
     target,
     file,
-    text: text7,
+    text: text6,
     branch: intakeBranch(issue.number),
     commitMessage: [
       `Add a contribution from issue #${issue.number}`,
@@ -42563,123 +44480,154 @@ var init_plan_intake = __esm({
   }
 });
 
+// scripts/pipeline/plan-issue-intake.ts
+async function planIssueIntake(root3, issue) {
+  const [library, personaSchema, contributionSchema] = await Promise.all([
+    validateLibrary(root3),
+    readPersonaSchema(root3),
+    readContributionSchema(root3)
+  ]);
+  return planIntake(issue, {
+    personas: library.personas,
+    contributions: library.contributions,
+    validatePersona: compileSchema(personaSchema),
+    validateContribution: compileSchema(contributionSchema)
+  });
+}
+var init_plan_issue_intake = __esm({
+  "scripts/pipeline/plan-issue-intake.ts"() {
+    "use strict";
+    init_compile_schema();
+    init_plan_intake();
+    init_read_contribution_schema();
+    init_read_schemas();
+    init_validate_library();
+  }
+});
+
 // scripts/render/intake/intake-markdown.ts
 function wordsToPhrasing(words) {
   return words.map((word) => {
-    if (typeof word === "string") return untrusted2(word, 2e3);
-    if ("strong" in word) return strong3([untrusted2(word.strong, 200)]);
-    return code5(neutralizeText(word.code, { maxLength: 200, singleLine: true }));
+    if (typeof word === "string") return untrusted(word, oneLine(2e3));
+    if ("strong" in word) return strong(untrusted(word.strong, oneLine(200)));
+    return inlineCode(neutralizeText(word.code, oneLine(200)));
   });
 }
 function renderProblemsComment(problems, openPull) {
   const shown = problems.slice(0, 20);
   const content3 = [
-    html2(INTAKE_COMMENT_MARKER),
-    heading3(3, [text6("Your contribution needs a fix before it can become a pull request")]),
-    paragraph3([text6("Thank you for filling in the form! Please edit this issue and fix:")]),
-    bulletList2(shown.map((p) => wordsToPhrasing(p.message)))
+    trustedHtml(INTAKE_COMMENT_MARKER),
+    heading(3, text("Your contribution needs a fix before it can become a pull request")),
+    paragraph(text("Thank you for filling in the form! Please edit this issue and fix:")),
+    bulletList(shown.map((p) => wordsToPhrasing(p.message)))
   ];
   if (problems.length > shown.length)
-    content3.push(paragraph3([text6(`\u2026and ${problems.length - shown.length} more.`)]));
+    content3.push(paragraph(text(`\u2026and ${problems.length - shown.length} more.`)));
   content3.push(
-    paragraph3([
-      text6("When you save the edit, the form is checked again."),
+    paragraph(
+      text("When you save the edit, the form is checked again."),
       ...openPull ? [
-        text6(" Until then, "),
-        link3(openPull.url, [text6(`pull request #${openPull.number}`)]),
-        text6(" keeps the last version that passed.")
+        text(" Until then, "),
+        link(openPull.url, text(`pull request #${openPull.number}`)),
+        text(" keeps the last version that passed.")
       ] : []
-    ])
+    )
   );
-  return stringifyMarkdown(root3(content3));
+  return stringifyMarkdown(root(content3));
 }
 function renderDoneComment(plan, pull) {
   const { contribution, target } = plan;
   const content3 = [
-    html2(INTAKE_COMMENT_MARKER),
-    heading3(3, [text6("\u2705 Your contribution is "), link3(pull.url, [text6(`pull request #${pull.number}`)])]),
-    paragraph3([
-      text6("Thank you! It proposes to "),
-      strong3([text6(ACTION_LABELS[contribution.action])]),
-      text6(" "),
-      strong3([text6(FIELD_LABELS[contribution.field])]),
-      text6(contribution.item === void 0 ? "" : ` item ${contribution.item}`),
-      text6(" of "),
-      untrusted2(target.title ?? target.slug, 200),
-      text6(
+    trustedHtml(INTAKE_COMMENT_MARKER),
+    heading(3, text("\u2705 Your contribution is "), link(pull.url, text(`pull request #${pull.number}`))),
+    paragraph(
+      text("Thank you! It proposes to "),
+      strong(text(ACTION_LABELS[contribution.action])),
+      text(" "),
+      strong(text(FIELD_LABELS[contribution.field])),
+      text(contribution.item === void 0 ? "" : ` item ${contribution.item}`),
+      text(" of "),
+      untrusted(target.title ?? target.slug, oneLine(200)),
+      text(
         ". A maintainer reviews it; once it is merged, your login is credited in the persona. To change it, edit this issue: the pull request follows your edit."
       )
-    ])
+    )
   ];
   if (plan.warnings.length > 0) {
-    content3.push(paragraph3([text6("Worth a look (the pull request was opened anyway):")]));
-    content3.push(bulletList2(plan.warnings.slice(0, 20).map((p) => wordsToPhrasing(p.message))));
+    content3.push(paragraph(text("Worth a look (the pull request was opened anyway):")));
+    content3.push(bulletList(plan.warnings.slice(0, 20).map((p) => wordsToPhrasing(p.message))));
   }
-  return stringifyMarkdown(root3(content3));
+  return stringifyMarkdown(root(content3));
 }
 function renderClosedPullComment(pull) {
   return stringifyMarkdown(
-    root3([
-      html2(INTAKE_COMMENT_MARKER),
-      heading3(3, [
-        link3(pull.url, [text6(`Pull request #${pull.number}`)]),
-        text6(pull.merged ? " for this issue was merged" : " for this issue is closed")
-      ]),
-      paragraph3([
-        text6(
+    root([
+      trustedHtml(INTAKE_COMMENT_MARKER),
+      heading(
+        3,
+        link(pull.url, text(`Pull request #${pull.number}`)),
+        text(pull.merged ? " for this issue was merged" : " for this issue is closed")
+      ),
+      paragraph(
+        text(
           pull.merged ? "Your edit was not applied: the contribution is already in. To propose something else, open a new issue with the form." : "Your edit was not applied. A maintainer can reopen the pull request; the next edit of this issue then updates it."
         )
-      ])
+      )
     ])
   );
 }
 function renderPullBody(plan, issueNumber) {
   const { contribution: c, target } = plan;
-  const item = (label, value) => [
-    strong3([text6(label)]),
-    text6(": "),
+  const item2 = (label, value) => [
+    strong(text(label)),
+    text(": "),
     ...value
   ];
   const facts = [
-    item("Persona", [untrusted2(target.title ?? target.slug, 200), text6(" ("), code5(target.slug), text6(")")]),
-    item("Field", [text6(FIELD_LABELS[c.field])]),
-    item("Action", [text6(ACTION_LABELS[c.action])])
+    item2("Persona", [
+      untrusted(target.title ?? target.slug, oneLine(200)),
+      text(" ("),
+      inlineCode(target.slug),
+      text(")")
+    ]),
+    item2("Field", [text(FIELD_LABELS[c.field])]),
+    item2("Action", [text(ACTION_LABELS[c.action])])
   ];
-  if (c.item !== void 0) facts.push(item("Item", [text6(String(c.item))]));
-  facts.push(item("Author", [code5(c.author)]), item("File", [code5(plan.file)]));
+  if (c.item !== void 0) facts.push(item2("Item", [text(String(c.item))]));
+  facts.push(item2("Author", [inlineCode(c.author)]), item2("File", [inlineCode(plan.file)]));
   const content3 = [
-    paragraph3([
-      text6(
+    paragraph(
+      text(
         `This contribution comes from issue #${issueNumber}, written with the contribution form, so its author did not need Git. Closes #${issueNumber}.`
       )
-    ]),
-    bulletList2(facts)
+    ),
+    bulletList(facts)
   ];
   const quoted = (title, value) => {
     if (value === void 0) return;
-    content3.push(heading3(4, [text6(title)]), quote2(value));
+    content3.push(heading(4, text(title)), quote2(value));
   };
   if (c.action === "correct") quoted("Current text", c.original);
   quoted(c.action === "correct" ? "Corrected text" : "New item", c.value);
   quoted("Rationale", c.rationale);
   if (c.evidence !== void 0)
     content3.push(
-      heading3(4, [text6("Evidence")]),
+      heading(4, text("Evidence")),
       // Passed the schema (an http(s) URL); a code span shows it exactly and GitHub never links or previews it.
-      paragraph3([code5(c.evidence)])
+      paragraph(inlineCode(c.evidence))
     );
   content3.push(
-    { type: "thematicBreak" },
-    paragraph3([
-      text6(
+    thematicBreak(),
+    paragraph(
+      text(
         `Validated by the intake workflow with the same rules as persona validate. Each edit of issue #${issueNumber} replaces this branch with a new single commit on the default branch, so change the contribution by editing the issue, not by pushing here.`
       )
-    ])
+    )
   );
-  return stringifyMarkdown(root3(content3));
+  return stringifyMarkdown(root(content3));
 }
 function quote2(value) {
-  return { type: "blockquote", children: [paragraph3([untrusted2(value, 2e3, false)])] };
+  return blockquote(paragraph(untrusted(value, { maxLength: 2e3 })));
 }
 var INTAKE_COMMENT_MARKER;
 var init_intake_markdown = __esm({
@@ -42688,8 +44636,230 @@ var init_intake_markdown = __esm({
     init_contribute_form();
     init_persona_fields();
     init_markdown();
+    init_mdast();
     init_neutralize_text();
     INTAKE_COMMENT_MARKER = "<!-- persona-library-bot:intake -->";
+  }
+});
+
+// scripts/render/intake/intake-text.ts
+function intakeOutcomeLine(outcome) {
+  switch (outcome.kind) {
+    case "needs-fix":
+      return `issue #${outcome.issue} has ${outcome.problems} problem${outcome.problems === 1 ? "" : "s"}; commented and labelled ${NEEDS_FIX_LABEL}.`;
+    case "pull-closed":
+      return `pull request #${outcome.pull} for issue #${outcome.issue} is ${outcome.merged ? "merged" : "closed"}; nothing changed.`;
+    case "pull":
+      return `${outcome.action} pull request #${outcome.pull} with ${outcome.file} (branch ${outcome.branch}).`;
+  }
+}
+function renderIntakePlanText(plan, issueNumber) {
+  if (plan.kind === "invalid")
+    return `Issue #${issueNumber} needs a fix:
+${plan.problems.map((p) => `- ${problemText(p)}
+`).join("")}`;
+  return `Issue #${issueNumber} becomes ${plan.file} on branch ${plan.branch}:
+
+${plan.text}${plan.warnings.map((w) => `warning: ${problemText(w)}
+`).join("")}`;
+}
+function withIntakeSettingsHint(explained) {
+  if (/not permitted to create or approve pull requests/i.test(explained))
+    return `${explained} Turn on "Allow GitHub Actions to create and approve pull requests" in the repository's Settings \u2192 Actions \u2192 General.`;
+  if (/not accessible by integration/i.test(explained))
+    return `${explained.replace(/ The workflow token lacks.*$/, "")} The intake job needs \`contents: write\`, \`issues: write\` and \`pull-requests: write\` (see .github/workflows/intake.yml).`;
+  return explained;
+}
+var init_intake_text = __esm({
+  "scripts/render/intake/intake-text.ts"() {
+    "use strict";
+    init_contribute_form();
+    init_form_problem();
+  }
+});
+
+// scripts/github/contribution-branch.ts
+async function writeContributionBranch(client, repo, content3) {
+  const { data: baseRef } = await client.rest.git.getRef({ ...repo, ref: `heads/${content3.defaultBranch}` });
+  const baseSha = baseRef.object.sha;
+  const { data: baseCommit } = await client.rest.git.getCommit({ ...repo, commit_sha: baseSha });
+  const { data: tree } = await client.rest.git.createTree({
+    ...repo,
+    base_tree: baseCommit.tree.sha,
+    tree: [{ path: content3.file, mode: "100644", type: "blob", content: content3.text }]
+  });
+  const existing = await getRefOrNull(client, repo, `heads/${content3.branch}`);
+  if (existing) {
+    const { data: head } = await client.rest.git.getCommit({ ...repo, commit_sha: existing });
+    const sameParent = head.parents.length === 1 && head.parents[0]?.sha === baseSha;
+    if (sameParent && head.tree.sha === tree.sha) return { action: "unchanged", sha: existing };
+  }
+  const { data: commit } = await client.rest.git.createCommit({
+    ...repo,
+    message: content3.message,
+    tree: tree.sha,
+    parents: [baseSha]
+  });
+  if (existing) {
+    await client.rest.git.updateRef({
+      ...repo,
+      ref: `heads/${content3.branch}`,
+      sha: commit.sha,
+      force: true
+    });
+    return { action: "updated", sha: commit.sha };
+  }
+  await client.rest.git.createRef({ ...repo, ref: `refs/heads/${content3.branch}`, sha: commit.sha });
+  return { action: "created", sha: commit.sha };
+}
+async function getRefOrNull(client, repo, ref) {
+  try {
+    const { data } = await client.rest.git.getRef({ ...repo, ref });
+    return data.object.sha;
+  } catch (error) {
+    if (error.status === 404) return null;
+    throw error;
+  }
+}
+var init_contribution_branch = __esm({
+  "scripts/github/contribution-branch.ts"() {
+    "use strict";
+  }
+});
+
+// scripts/github/contribution-pull.ts
+async function findBranchPull(client, repo, branch) {
+  const fullName = `${repo.owner}/${repo.repo}`.toLowerCase();
+  const found = [];
+  let pages = 0;
+  for await (const page of client.paginate.iterator(client.rest.pulls.list, {
+    ...repo,
+    head: `${repo.owner}:${branch}`,
+    state: "all",
+    per_page: 100
+  })) {
+    for (const pull of page.data) {
+      if (pull.head.ref === branch && pull.head.repo?.full_name.toLowerCase() === fullName && pull.base.repo.full_name.toLowerCase() === fullName)
+        found.push(pull);
+    }
+    if (++pages >= MAX_PAGES2) break;
+  }
+  const chosen = found.find((p) => p.state === "open") ?? [...found].sort((a, b) => b.number - a.number)[0];
+  if (!chosen) return null;
+  return {
+    number: chosen.number,
+    url: chosen.html_url,
+    state: chosen.state === "open" ? "open" : "closed",
+    merged: typeof chosen.merged_at === "string",
+    title: chosen.title,
+    body: chosen.body ?? ""
+  };
+}
+async function openBranchPull(client, repo, pull) {
+  const { data } = await client.rest.pulls.create({
+    ...repo,
+    head: pull.branch,
+    base: pull.base,
+    title: pull.title,
+    body: pull.body
+  });
+  return {
+    number: data.number,
+    url: data.html_url,
+    state: "open",
+    merged: false,
+    title: data.title,
+    body: data.body ?? ""
+  };
+}
+async function updateBranchPull(client, repo, pull, wanted) {
+  const same2 = (a, b) => a.replace(/\r\n/g, "\n").trimEnd() === b.replace(/\r\n/g, "\n").trimEnd();
+  if (same2(pull.title, wanted.title) && same2(pull.body, wanted.body)) return false;
+  await client.rest.pulls.update({
+    ...repo,
+    pull_number: pull.number,
+    title: wanted.title,
+    body: wanted.body
+  });
+  return true;
+}
+var MAX_PAGES2;
+var init_contribution_pull = __esm({
+  "scripts/github/contribution-pull.ts"() {
+    "use strict";
+    MAX_PAGES2 = 10;
+  }
+});
+
+// scripts/github/issue-labels.ts
+async function addIssueLabel(client, repo, issueNumber, name) {
+  await client.rest.issues.addLabels({ ...repo, issue_number: issueNumber, labels: [name] });
+}
+async function removeIssueLabel(client, repo, issueNumber, name) {
+  try {
+    await client.rest.issues.removeLabel({ ...repo, issue_number: issueNumber, name });
+  } catch (error) {
+    if (error.status !== 404) throw error;
+  }
+}
+var init_issue_labels = __esm({
+  "scripts/github/issue-labels.ts"() {
+    "use strict";
+  }
+});
+
+// scripts/action/carry-out-intake.ts
+async function carryOutIntake(client, repo, sticky, event, plan) {
+  const issue = event.issue.number;
+  const hasNeedsFix = event.labels.includes(NEEDS_FIX_LABEL);
+  const pull = await findBranchPull(client, repo, intakeBranch(issue));
+  if (plan.kind === "invalid") {
+    const openPull = pull?.state === "open" ? pull : null;
+    await upsertStickyComment(client, sticky, renderProblemsComment(plan.problems, openPull), true);
+    if (!hasNeedsFix) await addIssueLabel(client, repo, issue, NEEDS_FIX_LABEL);
+    return { kind: "needs-fix", issue, problems: plan.problems.length };
+  }
+  if (pull && pull.state === "closed") {
+    await upsertStickyComment(client, sticky, renderClosedPullComment(pull), true);
+    if (hasNeedsFix) await removeIssueLabel(client, repo, issue, NEEDS_FIX_LABEL);
+    return { kind: "pull-closed", issue, pull: pull.number, merged: pull.merged };
+  }
+  const written = await writeContributionBranch(client, repo, {
+    defaultBranch: event.defaultBranch,
+    branch: plan.branch,
+    file: plan.file,
+    text: plan.text,
+    message: plan.commitMessage
+  });
+  const wanted = { title: plan.pullTitle, body: renderPullBody(plan, issue) };
+  let result;
+  let action;
+  if (pull) {
+    const changed = await updateBranchPull(client, repo, pull, wanted);
+    result = pull;
+    action = changed || written.action !== "unchanged" ? "updated" : "unchanged";
+  } else {
+    result = await openBranchPull(client, repo, {
+      branch: plan.branch,
+      base: event.defaultBranch,
+      ...wanted
+    });
+    action = "opened";
+  }
+  await upsertStickyComment(client, sticky, renderDoneComment(plan, result), true);
+  if (hasNeedsFix) await removeIssueLabel(client, repo, issue, NEEDS_FIX_LABEL);
+  return { kind: "pull", pull: result.number, action, file: plan.file, branch: written.action };
+}
+var init_carry_out_intake = __esm({
+  "scripts/action/carry-out-intake.ts"() {
+    "use strict";
+    init_contribute_form();
+    init_contribution_branch();
+    init_contribution_pull();
+    init_issue_labels();
+    init_sticky_comment();
+    init_plan_intake();
+    init_intake_markdown();
   }
 });
 
@@ -42701,10 +44871,10 @@ __export(intake_exports, {
 });
 import { appendFile as appendFile2 } from "node:fs/promises";
 async function runIntake(eventPath, io, options) {
-  const fail2 = (code6, line) => {
+  const fail2 = (code5, line) => {
     io.stderr(`persona intake: ${line}
 `);
-    return code6;
+    return code5;
   };
   const payload = await readEventPayload(eventPath);
   if (!payload.ok) return fail2(INTAKE_EXIT.failed, payload.problem);
@@ -42716,18 +44886,11 @@ async function runIntake(eventPath, io, options) {
   }
   if (!read.ok) return fail2(INTAKE_EXIT.refused, `refusing the event: ${read.problem}`);
   const event = read.event;
-  const [library, personaSchema, contributionSchema] = await Promise.all([
-    validateLibrary(io.root),
-    readPersonaSchema(io.root),
-    readContributionSchema(io.root)
-  ]);
-  const plan = planIntake(event.issue, {
-    personas: library.personas,
-    contributions: library.contributions,
-    validatePersona: compileSchema(personaSchema),
-    validateContribution: compileSchema(contributionSchema)
-  });
-  if (options.dryRun) return printPlan(plan, event, io);
+  const plan = await planIssueIntake(io.root, event.issue);
+  if (options.dryRun) {
+    io.stdout(renderIntakePlanText(plan, event.issue.number));
+    return plan.kind === "invalid" ? INTAKE_EXIT.refused : INTAKE_EXIT.ok;
+  }
   const envRead = readActionsEnv({
     ...io.env,
     GITHUB_EVENT_PATH: eventPath,
@@ -42750,106 +44913,90 @@ async function runIntake(eventPath, io, options) {
     marker: INTAKE_COMMENT_MARKER
   };
   try {
-    const done = await carryOut(client, repo, sticky, event, plan);
+    const done = intakeOutcomeLine(await carryOutIntake(client, repo, sticky, event, plan));
     io.stdout(`persona intake: ${done}
 `);
     if (env.stepSummary) await appendFile2(env.stepSummary, `Persona intake: ${done}
 `);
     return INTAKE_EXIT.ok;
   } catch (error) {
-    return fail2(INTAKE_EXIT.failed, explainIntakeError(error));
+    return fail2(INTAKE_EXIT.failed, withIntakeSettingsHint(explainGitHubError(error)));
   }
-}
-async function carryOut(client, repo, sticky, event, plan) {
-  const number = event.issue.number;
-  const hasNeedsFix = event.labels.includes(NEEDS_FIX_LABEL);
-  const pull = await findBranchPull(client, repo, intakeBranch(number));
-  if (plan.kind === "invalid") {
-    const openPull = pull?.state === "open" ? pull : null;
-    await upsertStickyComment(client, sticky, renderProblemsComment(plan.problems, openPull), true);
-    if (!hasNeedsFix) await addIssueLabel(client, repo, number, NEEDS_FIX_LABEL);
-    return `issue #${number} has ${plan.problems.length} problem${plan.problems.length === 1 ? "" : "s"}; commented and labelled ${NEEDS_FIX_LABEL}.`;
-  }
-  if (pull && pull.state === "closed") {
-    await upsertStickyComment(client, sticky, renderClosedPullComment(pull), true);
-    if (hasNeedsFix) await removeIssueLabel(client, repo, number, NEEDS_FIX_LABEL);
-    return `pull request #${pull.number} for issue #${number} is ${pull.merged ? "merged" : "closed"}; nothing changed.`;
-  }
-  const written = await writeContributionBranch(client, repo, {
-    defaultBranch: event.defaultBranch,
-    branch: plan.branch,
-    file: plan.file,
-    text: plan.text,
-    message: plan.commitMessage
-  });
-  const wanted = { title: plan.pullTitle, body: renderPullBody(plan, number) };
-  let result;
-  let outcome;
-  if (pull) {
-    const changed = await updateBranchPull(client, repo, pull, wanted);
-    result = pull;
-    outcome = changed || written.action !== "unchanged" ? "updated" : "unchanged";
-  } else {
-    result = await openBranchPull(client, repo, {
-      branch: plan.branch,
-      base: event.defaultBranch,
-      ...wanted
-    });
-    outcome = "opened";
-  }
-  await upsertStickyComment(client, sticky, renderDoneComment(plan, result), true);
-  if (hasNeedsFix) await removeIssueLabel(client, repo, number, NEEDS_FIX_LABEL);
-  return `${outcome} pull request #${result.number} with ${plan.file} (branch ${written.action}).`;
-}
-function printPlan(plan, event, io) {
-  if (plan.kind === "invalid") {
-    io.stdout(`Issue #${event.issue.number} needs a fix:
-`);
-    for (const problem of plan.problems) io.stdout(`- ${problemText(problem)}
-`);
-    return INTAKE_EXIT.refused;
-  }
-  io.stdout(`Issue #${event.issue.number} becomes ${plan.file} on branch ${plan.branch}:
-
-${plan.text}`);
-  for (const warning of plan.warnings) io.stdout(`warning: ${problemText(warning)}
-`);
-  return INTAKE_EXIT.ok;
-}
-function explainIntakeError(error) {
-  const line = explainGitHubError(error);
-  if (/not permitted to create or approve pull requests/i.test(line))
-    return `${line} Turn on "Allow GitHub Actions to create and approve pull requests" in the repository's Settings \u2192 Actions \u2192 General.`;
-  if (/not accessible by integration/i.test(line))
-    return `${line.replace(/ The workflow token lacks.*$/, "")} The intake job needs \`contents: write\`, \`issues: write\` and \`pull-requests: write\` (see .github/workflows/intake.yml).`;
-  return line;
 }
 var INTAKE_EXIT;
 var init_intake = __esm({
   "scripts/action/intake.ts"() {
     "use strict";
-    init_compile_schema();
-    init_contribute_form();
-    init_form_problem();
-    init_contribution_branch();
-    init_contribution_pull();
     init_explain_github_error();
     init_github_client();
-    init_issue_labels();
-    init_sticky_comment();
     init_issue_event();
-    init_validate_library();
-    init_plan_intake();
-    init_read_contribution_schema();
-    init_read_schemas();
+    init_plan_issue_intake();
     init_intake_markdown();
+    init_intake_text();
     init_actions_env();
+    init_carry_out_intake();
     INTAKE_EXIT = { ok: 0, refused: 1, failed: 2 };
   }
 });
 
 // scripts/cli/entry.ts
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
+
+// scripts/render/catalogue/catalogue-paths.ts
+import path from "node:path";
+var CATALOGUE_PATHS = {
+  index: "README.md",
+  tags: "tags.md",
+  categories: "categories.md",
+  graph: "graph.md",
+  freshness: "freshness.md",
+  json: "personas.json",
+  csv: "personas.csv",
+  productIndex: (product) => `${product}/README.md`,
+  productGraph: (product) => `${product}/graph.md`,
+  personaPage: (product, slug2) => `${product}/${slug2}.md`,
+  personaExport: (product, slug2) => `${product}/${slug2}.json`,
+  tagPage: (tag) => `_tags/${tag}.md`,
+  categoryPage: (category) => `_categories/${category}.md`,
+  productExport: (product, part, extension2) => `${product}/personas${part > 1 ? `-${part}` : ""}.${extension2}`
+};
+function partPath(page, n) {
+  return n <= 1 ? page : page.replace(/\.md$/, `.part-${n}.md`);
+}
+var VIRTUAL_ROOT = `/${Array.from({ length: 32 }, () => "_").join("/")}`;
+var LINKS = /* @__PURE__ */ new Map();
+var MAX_REMEMBERED_FOLDERS = 4096;
+function relativeLink(from, to) {
+  const folder = path.posix.dirname(from);
+  let links = LINKS.get(folder);
+  if (!links) {
+    if (LINKS.size >= MAX_REMEMBERED_FOLDERS) LINKS.clear();
+    links = /* @__PURE__ */ new Map();
+    LINKS.set(folder, links);
+  }
+  let link3 = links.get(to);
+  if (link3 === void 0) {
+    link3 = computeRelativeLink(folder, to);
+    if (links.size < 1e5) links.set(to, link3);
+  }
+  return link3;
+}
+function computeRelativeLink(folder, to) {
+  const relative = path.posix.relative(
+    path.posix.join(VIRTUAL_ROOT, folder),
+    path.posix.join(VIRTUAL_ROOT, to)
+  );
+  return relative === "" ? path.posix.basename(to) : relative;
+}
+function linkToLibraryFile(from, libraryFile, rootFromCatalogue) {
+  return relativeLink(from, path.posix.join(rootFromCatalogue, libraryFile));
+}
+
+// scripts/render/catalogue/catalogue-context.ts
+var DEFAULT_REVIEW_MONTHS = 12;
+function tagHref(from, tag) {
+  return relativeLink(from, CATALOGUE_PATHS.tagPage(tag));
+}
 
 // scripts/render/catalogue/catalogue-model.ts
 init_diagnostic();
@@ -42861,15 +45008,7 @@ function compareForReaders(a, b) {
   return COLLATOR.compare(a, b) || compareCodePoints(a, b);
 }
 
-// scripts/render/catalogue/heading-anchors.ts
-init_github_slugger();
-function headingAnchors(headings) {
-  const slugger = new BananaSlug();
-  return headings.map((heading4) => `#${slugger.slug(heading4)}`);
-}
-
 // scripts/render/catalogue/catalogue-model.ts
-var TAG_INDEX_TITLE = "Tags";
 function compareByProductAndTitle(a, b) {
   return compareForReaders(a.product, b.product) || compareForReaders(a.title, b.title) || compareCodePoints(a.slug, b.slug);
 }
@@ -42880,22 +45019,23 @@ function buildCatalogueModel(input) {
   const personas = [...input].sort(compareByProductAndTitle);
   const products = /* @__PURE__ */ new Map();
   const tags = /* @__PURE__ */ new Map();
+  const categories = /* @__PURE__ */ new Map();
   const contributors = /* @__PURE__ */ new Set();
   let confirmations = 0;
   for (const persona of personas) {
     push(products, persona.product, persona);
+    push(categories, persona.category, persona);
     for (const tag of persona.tags) push(tags, tag, persona);
     for (const login of persona.community?.contributors ?? []) contributors.add(login.toLowerCase());
     confirmations += persona.community?.confirmations ?? 0;
   }
   const tagGroups = [...tags].sort(([a], [b]) => compareForReaders(a, b)).map(([tag, group]) => ({ tag, personas: group }));
-  const anchors = headingAnchors([TAG_INDEX_TITLE, ...tagGroups.map((t) => t.tag)]);
   return {
     personas,
     bySlug: new Map(personas.map((p) => [p.slug, p])),
     products: [...products].map(([product, group]) => ({ product, personas: group })),
     tags: tagGroups,
-    tagAnchors: new Map(tagGroups.map((t, index2) => [t.tag, anchors[index2 + 1] ?? `#${t.tag}`])),
+    categories: [...categories].sort(([a], [b]) => compareForReaders(a, b)).map(([category, group]) => ({ category, personas: group })),
     contributors: [...contributors].sort(compareForReaders),
     confirmations
   };
@@ -42914,17 +45054,39 @@ init_persona_fields();
 function toCataloguePersona(file, data) {
   return { ...data, file };
 }
+var SUMMARY_MAX_CHARS = 180;
+var AHA_MAX_CHARS = 140;
 function personaOutline(persona) {
   const outline = {};
   for (const [key, value] of Object.entries(persona))
-    if (!CONTENT_FIELDS.includes(key)) outline[key] = value;
+    if (!CONTENT_FIELDS.includes(key) && key !== "community") outline[key] = value;
+  if (persona.community) {
+    const { history: _history, ...community } = persona.community;
+    outline.community = community;
+  }
+  outline.summary = firstSentence(persona.identity ?? "", SUMMARY_MAX_CHARS);
+  outline.aha = excerpt(persona.aha_moment ?? "", AHA_MAX_CHARS);
   return outline;
+}
+function firstSentence(text6, max) {
+  const line = text6.replace(/\s+/g, " ").trim();
+  const end = /[.!?](?=\s+[\p{Lu}\p{N}"“‘(])/u.exec(line);
+  return excerpt(end ? line.slice(0, end.index + 1) : line, max);
+}
+function excerpt(text6, max) {
+  const line = text6.replace(/\s+/g, " ").trim();
+  const chars = Array.from(line);
+  if (chars.length <= max) return line;
+  const cut2 = chars.slice(0, max - 1).join("");
+  const space = cut2.lastIndexOf(" ");
+  const kept = space > max / 2 ? cut2.slice(0, space) : cut2;
+  return `${kept.replace(/[\s,;:.\-–—]+$/u, "")}\u2026`;
 }
 
 // scripts/render/catalogue/export-persona-data.ts
 init_diagnostic();
 init_persona_fields();
-var COMMUNITY_KEY_ORDER = ["confirmations", "contributors", "last_reviewed", "fields"];
+var COMMUNITY_KEY_ORDER = ["confirmations", "contributors", "last_reviewed", "fields", "history"];
 var FIELD_STATS_KEY_ORDER = [
   "confirmed",
   "corrected",
@@ -42936,7 +45098,7 @@ var FIELD_STATS_KEY_ORDER = [
 function exportPersonaData(persona) {
   const { file: _file, ...data } = persona;
   const out = pick(data, PERSONA_KEY_ORDER);
-  out.composability = persona.composability.map((link4) => pick(link4, LINK_KEY_ORDER));
+  out.composability = persona.composability.map((link3) => pick(link3, LINK_KEY_ORDER));
   if (persona.community) out.community = exportCommunity(persona.community);
   return out;
 }
@@ -42948,6 +45110,7 @@ function exportCommunity(community) {
       fields[field] = pick(stats, FIELD_STATS_KEY_ORDER);
     out.fields = fields;
   }
+  if (community.history) out.history = community.history.map((entry) => pick(entry, HISTORY_KEY_ORDER));
   return out;
 }
 function pick(value, order2) {
@@ -42988,9 +45151,9 @@ function cellValue(persona, column) {
     case "tags":
       return joinList(persona.tags);
     case "composability":
-      return joinList(persona.composability.map((link4) => `${link4.persona} (${link4.relation})`));
+      return joinList(persona.composability.map((link3) => `${link3.persona} (${link3.relation})`));
     case "composability_notes":
-      return joinList(persona.composability.map((link4) => link4.note));
+      return joinList(persona.composability.map((link3) => link3.note));
     case "confirmations":
       return String(persona.community?.confirmations ?? 0);
     case "contributors":
@@ -43004,7 +45167,7 @@ function cellValue(persona, column) {
   }
 }
 function joinList(items) {
-  return items.map((item) => item.replace(/\\/g, "\\\\").replace(/\r\n|\r|\n/g, "\\n")).join(CSV_LIST_SEPARATOR);
+  return items.map((item2) => item2.replace(/\\/g, "\\\\").replace(/\r\n|\r|\n/g, "\\n")).join(CSV_LIST_SEPARATOR);
 }
 function csvCell(value) {
   const safe2 = /^[=+\-@\t\r']/.test(value) ? `'${value}` : value;
@@ -43012,80 +45175,7 @@ function csvCell(value) {
 }
 
 // scripts/render/catalogue/mdast.ts
-init_neutralize_text();
-
-// scripts/render/catalogue/single-line.ts
-function singleLine(value) {
-  return value.replace(/\s+/g, " ").trim();
-}
-
-// scripts/render/catalogue/mdast.ts
-function text(value) {
-  return { type: "text", value };
-}
-var NEUTRALIZE_TRIGGERS = /[\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069@#<]|:\/\/|gh-|www\./i;
-function neutralize(value) {
-  return NEUTRALIZE_TRIGGERS.test(value) ? neutralizeText(value) : value;
-}
-function untrusted(value) {
-  return { type: "text", value: neutralize(value) };
-}
-function untrustedLine(value) {
-  return { type: "text", value: neutralize(singleLine(value)) };
-}
-function paragraph(...children) {
-  return { type: "paragraph", children };
-}
-function heading(depth, ...children) {
-  return { type: "heading", depth, children };
-}
-function strong(...children) {
-  return { type: "strong", children };
-}
-function emphasis(...children) {
-  return { type: "emphasis", children };
-}
-function inlineCode(value) {
-  return { type: "inlineCode", value };
-}
-function link(url, ...children) {
-  return { type: "link", url, children };
-}
-function code(lang, value) {
-  return { type: "code", lang, value };
-}
-function trustedHtml(value) {
-  return { type: "html", value };
-}
-function list(items) {
-  return {
-    type: "list",
-    ordered: false,
-    spread: false,
-    children: items.map((children) => ({ type: "listItem", spread: false, children }))
-  };
-}
-function bulletList(items) {
-  return list(items.map((children) => [paragraph(...children)]));
-}
-function table(header, rows) {
-  const row = (cells) => ({
-    type: "tableRow",
-    children: cells.map((children) => ({ type: "tableCell", children }))
-  });
-  return { type: "table", align: header.map(() => null), children: [row(header), ...rows.map(row)] };
-}
-function joined(parts, separator) {
-  const out = [];
-  parts.forEach((part, index2) => {
-    if (index2 > 0) out.push(text(separator));
-    out.push(...part);
-  });
-  return out;
-}
-function root(children) {
-  return { type: "root", children };
-}
+init_mdast();
 
 // scripts/render/catalogue/generated-banner.ts
 var GENERATED_BANNER = "<!-- Generated by `persona catalogue` from personas/. Do not edit: change the persona YAML and run `npx persona catalogue`. -->";
@@ -43113,12 +45203,12 @@ function stringify(value) {
 function catalogueEntryOf(persona) {
   const data = exportPersonaData(persona);
   const json = JSON.stringify(data, null, 2);
-  let lines = 1;
-  for (let index2 = json.indexOf("\n"); index2 !== -1; index2 = json.indexOf("\n", index2 + 1)) lines++;
+  let lines2 = 1;
+  for (let index2 = json.indexOf("\n"); index2 !== -1; index2 = json.indexOf("\n", index2 + 1)) lines2++;
   return {
     outline: personaOutline(persona),
     // In the array each line of it is indented by four more spaces.
-    jsonBytes: byteLength(json) + 4 * lines,
+    jsonBytes: byteLength(json) + 4 * lines2,
     csvBytes: byteLength(personasCsv([persona])) - byteLength(CSV_HEADER) - 1,
     chunkBytes: byteLength(JSON.stringify(data, null, 4))
   };
@@ -43143,24 +45233,24 @@ function personasJsonFrame(schemaRef) {
   }
   return frame;
 }
-function byteLength(text7) {
-  return Buffer.byteLength(text7, "utf8");
+function byteLength(text6) {
+  return Buffer.byteLength(text6, "utf8");
 }
 
 // scripts/render/catalogue/catalogue-limits.ts
 init_diagnostic();
-import path from "node:path";
+import path2 from "node:path";
 var MAX_CATALOGUE_FILE_BYTES = 5e5;
 var EXPORT_SCHEMA_FILE = "schemas/catalogue.schema.json";
-function byteLength2(text7) {
-  return Buffer.byteLength(text7, "utf8");
+function byteLength2(text6) {
+  return Buffer.byteLength(text6, "utf8");
 }
-function fits(text7) {
-  return byteLength2(text7) <= MAX_CATALOGUE_FILE_BYTES;
+function fits(text6) {
+  return byteLength2(text6) <= MAX_CATALOGUE_FILE_BYTES;
 }
 function tooLargeDiagnostic(file, bytes, options) {
   return diagnostic(
-    path.posix.join(options.outDir, file),
+    path2.posix.join(options.outDir, file),
     START_OF_FILE,
     "catalogue/too-large",
     `The generated file would be ${kb(bytes)}; the limit is ${kb(MAX_CATALOGUE_FILE_BYTES)}.`,
@@ -43170,17 +45260,12 @@ function tooLargeDiagnostic(file, bytes, options) {
 function kb(bytes) {
   return `${Math.ceil(bytes / 1e3).toLocaleString("en-US")} KB`;
 }
-function lowerBoundOfTagIndex(model) {
-  let bytes = 0;
-  for (const group of model.tags) for (const persona of group.personas) bytes += persona.slug.length + 4;
-  return bytes;
-}
 function lowerBoundOfGraph(model) {
   let bytes = 0;
   for (const persona of model.personas) {
     bytes += persona.id.length + persona.title.replace(/\s+/g, "").length + 8;
-    for (const link4 of persona.composability) {
-      const to = model.bySlug.get(link4.persona);
+    for (const link3 of persona.composability) {
+      const to = model.bySlug.get(link3.persona);
       if (to && to !== persona) bytes += Math.floor((persona.id.length + 19) / 2);
     }
   }
@@ -43197,49 +45282,6 @@ function lowerBoundOfIndex(model) {
   return bytes;
 }
 
-// scripts/render/catalogue/catalogue-paths.ts
-import path2 from "node:path";
-var CATALOGUE_PATHS = {
-  index: "README.md",
-  tags: "tags.md",
-  graph: "graph.md",
-  json: "personas.json",
-  csv: "personas.csv",
-  productIndex: (product) => `${product}/README.md`,
-  productGraph: (product) => `${product}/graph.md`,
-  personaPage: (product, slug2) => `${product}/${slug2}.md`,
-  tagPage: (tag) => `_tags/${tag}.md`,
-  productExport: (product, part, extension2) => `${product}/personas${part > 1 ? `-${part}` : ""}.${extension2}`
-};
-var VIRTUAL_ROOT = `/${Array.from({ length: 32 }, () => "_").join("/")}`;
-var LINKS = /* @__PURE__ */ new Map();
-var MAX_REMEMBERED_FOLDERS = 4096;
-function relativeLink(from, to) {
-  const folder = path2.posix.dirname(from);
-  let links = LINKS.get(folder);
-  if (!links) {
-    if (LINKS.size >= MAX_REMEMBERED_FOLDERS) LINKS.clear();
-    links = /* @__PURE__ */ new Map();
-    LINKS.set(folder, links);
-  }
-  let link4 = links.get(to);
-  if (link4 === void 0) {
-    link4 = computeRelativeLink(folder, to);
-    if (links.size < 1e5) links.set(to, link4);
-  }
-  return link4;
-}
-function computeRelativeLink(folder, to) {
-  const relative = path2.posix.relative(
-    path2.posix.join(VIRTUAL_ROOT, folder),
-    path2.posix.join(VIRTUAL_ROOT, to)
-  );
-  return relative === "" ? path2.posix.basename(to) : relative;
-}
-function linkToLibraryFile(from, libraryFile, rootFromCatalogue) {
-  return relativeLink(from, path2.posix.join(rootFromCatalogue, libraryFile));
-}
-
 // scripts/render/catalogue/relation-words.ts
 var RELATION_WORDS = {
   "pairs-with": "Pairs with",
@@ -43253,39 +45295,201 @@ var RELATION_LABELS = {
 };
 
 // scripts/render/catalogue/mermaid-flowchart.ts
+init_single_line();
 function relationshipEdges(personas) {
   const bySlug = new Map(personas.map((p) => [p.slug, p]));
   const position2 = new Map(personas.map((p, index2) => [p, index2]));
-  const relationOf = (from, to) => from.composability.find((link4) => link4.persona === to)?.relation;
+  const relationOf = (from, to) => from.composability.find((link3) => link3.persona === to)?.relation;
   const edges = [];
   for (const from of personas) {
-    for (const link4 of from.composability) {
-      const to = bySlug.get(link4.persona);
+    for (const link3 of from.composability) {
+      const to = bySlug.get(link3.persona);
       if (!to || to === from) continue;
       const back = relationOf(to, from.slug);
-      const mutual = back === link4.relation;
+      const mutual = back === link3.relation;
       if (mutual && (position2.get(to) ?? 0) < (position2.get(from) ?? 0)) continue;
-      edges.push({ from, to, relation: link4.relation, mutual });
+      edges.push({ from, to, relation: link3.relation, mutual });
     }
   }
   return edges;
 }
-function mermaidFlowchart(groups2, edges, external = []) {
-  const lines = ["flowchart LR"];
-  groups2.forEach((group, index2) => {
-    lines.push(`  subgraph product_${index2}["${mermaidLabel(group.label)}"]`);
-    for (const persona of group.personas)
-      lines.push(`    ${nodeId(persona)}["${mermaidLabel(persona.title)}"]`);
-    lines.push("  end");
-  });
-  for (const persona of external)
-    lines.push(`  ${nodeId(persona)}["${mermaidLabel(`${persona.title} (${persona.product})`)}"]:::external`);
-  for (const edge of edges)
-    lines.push(
+var COLUMN_WIDTH = 980;
+var LABEL_PX = 16;
+var MIN_LABEL_PX = 10;
+var MAX_CHART_WIDTH = Math.floor(COLUMN_WIDTH * LABEL_PX / MIN_LABEL_PX) - 2 * 8;
+var CHAR_PX = 9.6;
+var NODE_PADDING_PX = 2 * 15;
+var EDGE_LABEL_PADDING_PX = 2 * 4;
+var NODE_SPACING_PX = 50;
+var DUMMY_PX = 20;
+var LABEL_LINE_CHARS = 20;
+var MAX_CHART_NODES = 24;
+var MERMAID_MAX_CHARS = 45e3;
+function labelLines(title) {
+  const lines2 = [];
+  let line = "";
+  for (const word of singleLine(title).split(" ").filter((w) => w !== "")) {
+    const chars = Array.from(word);
+    for (let start = 0; start < chars.length; start += LABEL_LINE_CHARS) {
+      const piece = chars.slice(start, start + LABEL_LINE_CHARS).join("");
+      const joined2 = line === "" ? piece : `${line} ${piece}`;
+      if (Array.from(joined2).length <= LABEL_LINE_CHARS) line = joined2;
+      else {
+        lines2.push(line);
+        line = piece;
+      }
+    }
+  }
+  if (line !== "" || lines2.length === 0) lines2.push(line);
+  return lines2;
+}
+function externalLines(persona) {
+  return [...labelLines(persona.title), ...labelLines(`(${persona.product})`)];
+}
+function nodeWidth(lines2) {
+  return Math.max(...lines2.map((line) => Array.from(line).length)) * CHAR_PX + NODE_PADDING_PX;
+}
+var LOOKS = /* @__PURE__ */ new WeakMap();
+function lookOf(persona) {
+  let look = LOOKS.get(persona);
+  if (!look) {
+    const own8 = labelLines(persona.title);
+    const external = externalLines(persona);
+    look = {
+      own: nodeWidth(own8),
+      external: nodeWidth(external),
+      ownLabel: wrapped(own8),
+      externalLabel: wrapped(external)
+    };
+    LOOKS.set(persona, look);
+  }
+  return look;
+}
+function edgeLabelWidth(edge) {
+  return RELATION_LABELS[edge.relation].length * CHAR_PX + EDGE_LABEL_PADDING_PX;
+}
+function chartWidth(chart) {
+  const nodes = [...chart.own, ...chart.external];
+  const widths = /* @__PURE__ */ new Map();
+  for (const node2 of chart.own) widths.set(node2, lookOf(node2).own);
+  for (const node2 of chart.external) widths.set(node2, lookOf(node2).external);
+  const links = [
+    ...chart.edges.map((edge) => ({ from: edge.from, to: edge.to, label: edgeLabelWidth(edge) })),
+    ...stackedPairs(chart).map(([from, to]) => ({ from, to, label: 0 }))
+  ];
+  let widest = 0;
+  for (const direction of ["down", "up"]) {
+    const rank2 = layer(nodes, links, direction);
+    const rows = /* @__PURE__ */ new Map();
+    const add = (at, width) => {
+      const row = rows.get(at);
+      if (row) row.push(width);
+      else rows.set(at, [width]);
+    };
+    for (const node2 of nodes) add(rank2.get(node2) ?? 0, widths.get(node2) ?? 0);
+    for (const link3 of links) {
+      const top = Math.min(rank2.get(link3.from) ?? 0, rank2.get(link3.to) ?? 0);
+      const bottom = Math.max(rank2.get(link3.from) ?? 0, rank2.get(link3.to) ?? 0);
+      for (let at = top + 1; at < bottom; at++)
+        add(at, at === top + 1 && link3.label > 0 ? link3.label : DUMMY_PX);
+    }
+    for (const row of rows.values())
+      widest = Math.max(widest, row.reduce((sum, w) => sum + w, 0) + (row.length - 1) * NODE_SPACING_PX);
+  }
+  return widest;
+}
+function layer(nodes, links, direction) {
+  const next = /* @__PURE__ */ new Map();
+  for (const link3 of links) {
+    const [a, b] = direction === "down" ? [link3.from, link3.to] : [link3.to, link3.from];
+    const list6 = next.get(b);
+    if (list6) list6.push(a);
+    else next.set(b, [a]);
+  }
+  const rank2 = /* @__PURE__ */ new Map();
+  const visiting = /* @__PURE__ */ new Set();
+  const depth = (node2) => {
+    const known = rank2.get(node2);
+    if (known !== void 0) return known;
+    if (visiting.has(node2)) return 0;
+    visiting.add(node2);
+    let value = 0;
+    for (const before of next.get(node2) ?? []) value = Math.max(value, depth(before) + 2);
+    visiting.delete(node2);
+    rank2.set(node2, value);
+    return value;
+  };
+  for (const node2 of nodes) depth(node2);
+  if (direction === "up") {
+    const top = Math.max(0, ...rank2.values());
+    for (const [node2, value] of rank2) rank2.set(node2, top - value);
+  }
+  return rank2;
+}
+function stackedPairs(chart) {
+  const linked = /* @__PURE__ */ new Set();
+  for (const edge of chart.edges) linked.add(edge.from).add(edge.to);
+  const alone = chart.own.filter((p) => !linked.has(p));
+  return alone.slice(1).map((p, index2) => [alone[index2], p]);
+}
+function chartFits(chart) {
+  return chart.own.length + chart.external.length <= MAX_CHART_NODES && chartWidth(chart) <= MAX_CHART_WIDTH && mermaidChart(chart).length <= MERMAID_MAX_CHARS;
+}
+function productCharts(product, personas, edges) {
+  const charts = [];
+  let chart = { own: [], external: [], edges: [] };
+  const edgesOf2 = /* @__PURE__ */ new Map();
+  for (const edge of edges) {
+    const home = edge.from.product === product ? edge.from : edge.to;
+    const list6 = edgesOf2.get(home);
+    if (list6) list6.push(edge);
+    else edgesOf2.set(home, [edge]);
+  }
+  const withNode = (base, node2) => base.own.includes(node2) ? base : { ...base, own: [...base.own, node2], external: base.external.filter((e) => e !== node2) };
+  const withEdge = (base, edge) => {
+    const next = { ...base, external: [...base.external], edges: [...base.edges, edge] };
+    for (const end of [edge.from, edge.to])
+      if (!next.own.includes(end) && !next.external.includes(end)) next.external.push(end);
+    return next;
+  };
+  const close = () => {
+    if (chart.own.length > 0 || chart.edges.length > 0) charts.push(chart);
+    chart = { own: [], external: [], edges: [] };
+  };
+  for (const persona of personas) {
+    let tried = withNode(chart, persona);
+    if (!chartFits(tried)) {
+      close();
+      tried = withNode(chart, persona);
+    }
+    chart = tried;
+    for (const edge of edgesOf2.get(persona) ?? []) {
+      tried = withEdge(chart, edge);
+      if (!chartFits(tried)) {
+        close();
+        tried = withEdge(chart, edge);
+      }
+      chart = tried;
+    }
+  }
+  close();
+  return charts;
+}
+function mermaidChart(chart) {
+  const lines2 = ["flowchart TB"];
+  for (const persona of chart.own) lines2.push(`  ${nodeId(persona)}["${lookOf(persona).ownLabel}"]`);
+  for (const persona of chart.external)
+    lines2.push(`  ${nodeId(persona)}["${lookOf(persona).externalLabel}"]:::external`);
+  for (const [from, to] of stackedPairs(chart)) lines2.push(`  ${nodeId(from)} ~~~ ${nodeId(to)}`);
+  for (const edge of chart.edges)
+    lines2.push(
       `  ${nodeId(edge.from)} ${edge.mutual ? "---" : "-->"}|${RELATION_LABELS[edge.relation]}| ${nodeId(edge.to)}`
     );
-  if (external.length > 0) lines.push("  classDef external stroke-dasharray: 4 4");
-  return lines.join("\n");
+  if (chart.external.length > 0) lines2.push("  classDef external stroke-dasharray: 4 4");
+  return lines2.join("\n");
+}
+function wrapped(lines2) {
+  return lines2.map(mermaidLabel).join("<br>");
 }
 function nodeId(persona) {
   return persona.id.replace(/[^A-Za-z0-9]/g, "_");
@@ -43299,19 +45503,11 @@ function mermaidLabel(value) {
 }
 
 // scripts/render/catalogue/graph-page.ts
-var ONE_GRAPH_MAX_PERSONAS = 300;
-var MERMAID_MAX_CHARS = 45e3;
-function graphPage(ctx, mode) {
+function graphPage(ctx) {
   const self2 = CATALOGUE_PATHS.graph;
   const children = [bannerNode(), heading(1, text("Relationship graph")), legend(self2, ctx)];
-  if (mode === "single") {
-    const groups2 = ctx.model.products.map((g) => ({ label: g.product, personas: g.personas }));
-    children.push(code("mermaid", mermaidFlowchart(groups2, edgesOf(ctx.model).all)));
-  } else {
-    children.push(perProductNote(ctx.model));
-    for (const group of ctx.model.products)
-      children.push(heading(2, text(group.product)), productGraph(group, ctx.model));
-  }
+  for (const group of ctx.model.products)
+    children.push(heading(2, text(group.product)), ...chartsOf(group, ctx.model).map(chartBlock));
   return root(children);
 }
 function graphDirectoryPage(ctx) {
@@ -43320,137 +45516,65 @@ function graphDirectoryPage(ctx) {
     bannerNode(),
     heading(1, text("Relationship graph")),
     legend(self2, ctx),
-    perProductNote(ctx.model),
+    paragraph(text("The library is large, so each product has its graph on its own page.")),
     bulletList(
       ctx.model.products.map((g) => [
         link(relativeLink(self2, CATALOGUE_PATHS.productGraph(g.product)), text(g.product)),
-        text(` (${g.personas.length})`)
+        text(` (${g.personas.length.toLocaleString("en-US")})`)
       ])
     )
   ]);
 }
-function productGraphPage(group, ctx) {
-  const self2 = CATALOGUE_PATHS.productGraph(group.product);
-  return root([
-    bannerNode(),
-    heading(1, text(`Relationship graph: ${group.product}`)),
-    legend(self2, ctx),
-    productGraph(group, ctx.model)
-  ]);
+function productGraphListing(group, ctx, kit) {
+  return {
+    path: CATALOGUE_PATHS.productGraph(group.product),
+    title: `Relationship graph: ${group.product}`,
+    intro: (self2) => [legend(self2, ctx)],
+    items: chartsOf(group, ctx.model).map((chart) => {
+      const written = kit.serialize(root([chartBlock(chart)]));
+      return written.endsWith("\n") ? written.slice(0, -1) : written;
+    }),
+    join: "\n\n"
+  };
 }
-function graphMode(model) {
-  if (model.personas.length > ONE_GRAPH_MAX_PERSONAS) return "per-product";
-  const groups2 = model.products.map((g) => ({ label: g.product, personas: g.personas }));
-  return mermaidFlowchart(groups2, edgesOf(model).all).length <= MERMAID_MAX_CHARS ? "single" : "per-product";
+function chartBlock(chart) {
+  return code("mermaid", mermaidChart(chart));
 }
 var EDGES = /* @__PURE__ */ new WeakMap();
+var CHARTS = /* @__PURE__ */ new WeakMap();
 function edgesOf(model) {
   const known = EDGES.get(model);
   if (known) return known;
-  const all2 = relationshipEdges(model.personas);
   const byProduct = /* @__PURE__ */ new Map();
-  for (const edge of all2)
+  for (const edge of relationshipEdges(model.personas))
     for (const product of /* @__PURE__ */ new Set([edge.from.product, edge.to.product])) {
       const list6 = byProduct.get(product);
       if (list6) list6.push(edge);
       else byProduct.set(product, [edge]);
     }
-  const edges = { all: all2, byProduct };
+  const edges = { byProduct };
   EDGES.set(model, edges);
   return edges;
 }
-function productGraph(group, model) {
-  const inProduct = (p) => p.product === group.product;
-  const edges = edgesOf(model).byProduct.get(group.product) ?? [];
-  const external = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const edge of edges)
-    for (const end of [edge.from, edge.to])
-      if (!inProduct(end) && !seen.has(end)) {
-        seen.add(end);
-        external.push(end);
-      }
-  return code(
-    "mermaid",
-    mermaidFlowchart([{ label: group.product, personas: group.personas }], edges, external)
-  );
+function chartsOf(group, model) {
+  let byProduct = CHARTS.get(model);
+  if (!byProduct) {
+    byProduct = /* @__PURE__ */ new Map();
+    CHARTS.set(model, byProduct);
+  }
+  let charts = byProduct.get(group.product);
+  if (!charts) {
+    charts = productCharts(group.product, group.personas, edgesOf(model).byProduct.get(group.product) ?? []);
+    byProduct.set(group.product, charts);
+  }
+  return charts;
 }
 function legend(self2, ctx) {
   return paragraph(
     text(
-      `How the ${ctx.model.personas.length} personas are read together. A line without an arrow joins two personas that link each other with the same relation; an arrow is a link in one direction. Each persona page's Composability section says why. `
+      `How the ${ctx.model.personas.length.toLocaleString("en-US")} personas are read together, product by product, top to bottom. A line without an arrow joins two personas that link each other with the same relation; an arrow is a link in one direction; a dashed box is a persona of another product (or another chart). Each persona page's Composability section says why. `
     ),
     link(relativeLink(self2, CATALOGUE_PATHS.index), text("Back to the catalogue"))
-  );
-}
-function perProductNote(model) {
-  return paragraph(
-    text(
-      `With ${model.personas.length} personas one graph would be unreadable, so each product has its own; personas of other products that it links to are drawn dashed.`
-    )
-  );
-}
-
-// scripts/render/catalogue/tag-pages.ts
-function tagIndexPage(ctx) {
-  const self2 = CATALOGUE_PATHS.tags;
-  const anchors = ctx.model.tagAnchors;
-  return root([
-    bannerNode(),
-    heading(1, text(TAG_INDEX_TITLE)),
-    intro(self2, ctx),
-    paragraph(
-      ...joined(
-        ctx.model.tags.map((t) => [
-          link(anchors.get(t.tag) ?? "", text(t.tag)),
-          text(` (${t.personas.length})`)
-        ]),
-        " \xB7 "
-      )
-    ),
-    ...ctx.model.tags.flatMap((t) => [heading(2, text(t.tag)), personaList(self2, t.personas)])
-  ]);
-}
-function tagDirectoryPage(ctx) {
-  const self2 = CATALOGUE_PATHS.tags;
-  return root([
-    bannerNode(),
-    heading(1, text(TAG_INDEX_TITLE)),
-    intro(self2, ctx),
-    bulletList(
-      ctx.model.tags.map((t) => [
-        link(relativeLink(self2, CATALOGUE_PATHS.tagPage(t.tag)), text(t.tag)),
-        text(` (${t.personas.length})`)
-      ])
-    )
-  ]);
-}
-function tagPage(group, ctx) {
-  const self2 = CATALOGUE_PATHS.tagPage(group.tag);
-  return root([
-    bannerNode(),
-    heading(1, text(`Tag: ${group.tag}`)),
-    paragraph(
-      text(`${group.personas.length} of ${ctx.model.personas.length} personas. `),
-      link(relativeLink(self2, CATALOGUE_PATHS.tags), text("All tags")),
-      text(" \xB7 "),
-      link(relativeLink(self2, CATALOGUE_PATHS.index), text("Back to the catalogue"))
-    ),
-    personaList(self2, group.personas)
-  ]);
-}
-function intro(self2, ctx) {
-  return paragraph(
-    text(`${ctx.model.tags.length} tags across ${ctx.model.personas.length} personas. `),
-    link(relativeLink(self2, CATALOGUE_PATHS.index), text("Back to the catalogue"))
-  );
-}
-function personaList(self2, personas) {
-  return bulletList(
-    personas.map((p) => [
-      link(relativeLink(self2, CATALOGUE_PATHS.personaPage(p.product, p.slug)), untrustedLine(p.title)),
-      text(` (${p.product})`)
-    ])
   );
 }
 
@@ -43459,18 +45583,496 @@ function chooseLayout(model, entries, options, kit) {
   const provisional = {
     model,
     options,
-    layout: { tagPages: false, splitExports: false, graph: "single" }
+    layout: { splitExports: false, graph: "per-product" },
+    tagDescriptions: {}
   };
-  const tagPages = lowerBoundOfTagIndex(model) > MAX_CATALOGUE_FILE_BYTES || !fits(kit.serialize(tagIndexPage(provisional)));
   const schemaRef = path3.posix.join(options.rootFromCatalogue, EXPORT_SCHEMA_FILE);
   const splitExports = personasJsonBytes(entries, schemaRef) > MAX_CATALOGUE_FILE_BYTES || personasCsvBytes(entries) > MAX_CATALOGUE_FILE_BYTES;
-  return { tagPages, splitExports, graph: chooseGraph(provisional, kit) };
+  return { splitExports, graph: chooseGraph(provisional, kit) };
 }
 function chooseGraph(ctx, kit) {
-  const mode = graphMode(ctx.model);
-  if (mode === "per-product" && lowerBoundOfGraph(ctx.model) > MAX_CATALOGUE_FILE_BYTES) return "product-files";
-  return fits(kit.serialize(graphPage(ctx, mode))) ? mode : "product-files";
+  if (lowerBoundOfGraph(ctx.model) > MAX_CATALOGUE_FILE_BYTES) return "product-files";
+  return fits(kit.serialize(graphPage(ctx))) ? "per-product" : "product-files";
 }
+
+// scripts/render/catalogue/heading-anchors.ts
+init_github_slugger();
+function headingAnchors(headings) {
+  const slugger = new BananaSlug();
+  return headings.map((heading3) => `#${slugger.slug(heading3)}`);
+}
+
+// scripts/render/catalogue/listing.ts
+var PART_BUDGET = Math.floor(MAX_CATALOGUE_FILE_BYTES * 0.95);
+function listingFiles(listing, kit) {
+  const { items } = listing;
+  const join2 = listing.join ?? "\n";
+  const headerOf = (n, of) => kit.serialize(root(listingHeader(listing, n, of)));
+  if (items.length === 0)
+    return [
+      {
+        path: listing.path,
+        parts: [
+          kit.serialize(root([...listingHeader(listing, 1, 1), paragraph(text(listing.empty ?? "None."))]))
+        ]
+      }
+    ];
+  let parts = cut(items, PART_BUDGET - byteLength2(headerOf(1, 1)), join2.length);
+  for (; ; ) {
+    const widest = Math.max(...parts.map((_, index2) => byteLength2(headerOf(index2 + 1, parts.length))));
+    const again = cut(items, PART_BUDGET - widest, join2.length);
+    if (again.length === parts.length) {
+      parts = again;
+      break;
+    }
+    parts = again;
+  }
+  let start = 0;
+  return parts.map((size, index2) => {
+    const slice = items.slice(start, start + size);
+    start += size;
+    return {
+      path: partPath(listing.path, index2 + 1),
+      parts: [headerOf(index2 + 1, parts.length), "\n", slice.join(join2), "\n"]
+    };
+  });
+}
+function listingHeader(listing, n, of) {
+  const self2 = partPath(listing.path, n);
+  const out = [
+    bannerNode(),
+    heading(1, text(of > 1 ? `${listing.title} (part ${n} of ${of})` : listing.title))
+  ];
+  if (of > 1)
+    out.push(
+      paragraph(
+        text("Parts: "),
+        ...joined(
+          Array.from(
+            { length: of },
+            (_, index2) => index2 + 1 === n ? [text(String(index2 + 1))] : [link(relativeLink(self2, partPath(listing.path, index2 + 1)), text(String(index2 + 1)))]
+          ),
+          " \xB7 "
+        )
+      )
+    );
+  out.push(...listing.intro(self2));
+  return out;
+}
+function serializeItems(items, kit) {
+  return items.map((item2) => {
+    const written = kit.serialize(root([{ ...list([]), children: [item2] }]));
+    return written.endsWith("\n") ? written.slice(0, -1) : written;
+  });
+}
+function cut(items, budget, separator) {
+  const runs = [];
+  let count4 = 0;
+  let size = 0;
+  for (const item2 of items) {
+    const bytes = byteLength2(item2) + separator;
+    if (count4 > 0 && size + bytes > budget) {
+      runs.push(count4);
+      count4 = 0;
+      size = 0;
+    }
+    count4++;
+    size += bytes;
+  }
+  if (count4 > 0) runs.push(count4);
+  return runs;
+}
+var CARDS = /* @__PURE__ */ new WeakMap();
+function rememberedItems(model, kit, folder, slugs, make) {
+  let byKit = CARDS.get(model);
+  if (!byKit) {
+    byKit = /* @__PURE__ */ new Map();
+    CARDS.set(model, byKit);
+  }
+  let byFolder = byKit.get(kit);
+  if (!byFolder) {
+    byFolder = /* @__PURE__ */ new Map();
+    byKit.set(kit, byFolder);
+  }
+  let cards = byFolder.get(folder);
+  if (!cards) {
+    cards = /* @__PURE__ */ new Map();
+    byFolder.set(folder, cards);
+  }
+  return slugs.map((slug2) => {
+    let card = cards.get(slug2);
+    if (card === void 0) {
+      [card] = serializeItems([make(slug2)], kit);
+      cards.set(slug2, card);
+    }
+    return card;
+  });
+}
+
+// scripts/render/catalogue/community-words.ts
+init_persona_fields();
+function times(n) {
+  return n === 1 ? "once" : n === 2 ? "twice" : `${n.toLocaleString("en-US")} times`;
+}
+function count(n, word) {
+  return `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+}
+function fieldProvenanceWords(stats) {
+  if (!stats) return void 0;
+  const parts = [];
+  if (stats.confirmed) parts.push(`confirmed by ${stats.confirmed.toLocaleString("en-US")}`);
+  if (stats.corrected) parts.push(`corrected ${times(stats.corrected)}`);
+  if (stats.extended) parts.push(`extended ${times(stats.extended)}`);
+  if (parts.length === 0) return void 0;
+  if (stats.last_reviewed) parts.push(`last reviewed ${stats.last_reviewed}`);
+  return parts.join(" \xB7 ");
+}
+function personaProvenanceWords(community) {
+  if (!community) return void 0;
+  const confirmed = community.confirmations ?? 0;
+  let corrected = 0;
+  let extended = 0;
+  const fields = Object.values(community.fields ?? {});
+  for (const stats of fields) {
+    corrected += stats.corrected ?? 0;
+    extended += stats.extended ?? 0;
+  }
+  const parts = [];
+  if (confirmed > 0) parts.push(count(confirmed, "confirmation"));
+  if (corrected > 0) parts.push(count(corrected, "correction"));
+  if (extended > 0) parts.push(count(extended, "added item"));
+  if (parts.length === 0 && (community.contributors?.length ?? 0) === 0) return void 0;
+  if (community.last_reviewed) parts.push(`last reviewed ${community.last_reviewed}`);
+  return parts.join(" \xB7 ");
+}
+function historyDeedWords(entry) {
+  const label = FIELD_LABELS[entry.field] ?? entry.field;
+  const item2 = entry.item === void 0 ? "" : ` item ${entry.item}`;
+  const verb = entry.action === "confirm" ? "confirmed" : entry.action === "correct" ? "corrected" : "added";
+  return `${verb} ${label}${item2}`;
+}
+var NOT_YET_REVIEWED = "Not yet reviewed by the community.";
+
+// scripts/render/catalogue/persona-card.ts
+function personaCard(self2, persona) {
+  const first = [
+    link(
+      relativeLink(self2, CATALOGUE_PATHS.personaPage(persona.product, persona.slug)),
+      untrustedLine(persona.title)
+    ),
+    text(" \xB7 "),
+    inlineCode(persona.id),
+    text(" \xB7 "),
+    link(relativeLink(self2, CATALOGUE_PATHS.categoryPage(persona.category)), text(persona.category)),
+    text(" \xB7 "),
+    ...joined(
+      persona.tags.map((tag) => [link(relativeLink(self2, CATALOGUE_PATHS.tagPage(tag)), text(tag))]),
+      ", "
+    )
+  ];
+  const second = [untrustedLine(persona.summary)];
+  if (persona.aha) second.push(text(" Aha: \u201C"), untrustedLine(persona.aha), text("\u201D"));
+  second.push(text(` (${reviewWords(persona)})`));
+  return { type: "listItem", spread: false, children: [paragraph(...first), paragraph(...second)] };
+}
+function reviewWords(persona) {
+  return personaProvenanceWords(persona.community) ?? "not yet reviewed";
+}
+
+// scripts/render/catalogue/index-page.ts
+var INDEX_TITLE = "Persona Library";
+var PRODUCTS_HEADING = "Products";
+function indexPage(ctx, split) {
+  const self2 = CATALOGUE_PATHS.index;
+  const { model } = ctx;
+  const anchors = headingAnchors([INDEX_TITLE, PRODUCTS_HEADING, ...model.products.map((g) => g.product)]);
+  const children = [
+    bannerNode(),
+    heading(1, text(INDEX_TITLE)),
+    paragraph(
+      text(
+        "UX personas for real products: who uses them, what they want, and what would make them leave. Every field of every persona can be confirmed, corrected or extended by the people it describes, and each page shows how much of it the community has reviewed."
+      )
+    ),
+    paragraph(
+      ...joined(
+        [
+          [strong(text(count2(model.personas.length))), text(" personas")],
+          [strong(text(count2(model.products.length))), text(" products")],
+          [strong(text(count2(model.contributors.length))), text(" contributors")],
+          [strong(text(count2(model.confirmations))), text(" confirmations")]
+        ],
+        " \xB7 "
+      )
+    ),
+    paragraph(
+      text("Browse by "),
+      link(relativeLink(self2, CATALOGUE_PATHS.categories), text("category")),
+      text(" or "),
+      link(relativeLink(self2, CATALOGUE_PATHS.tags), text("tag")),
+      text(", see how personas relate in the "),
+      link(relativeLink(self2, CATALOGUE_PATHS.graph), text("relationship graph")),
+      text(", find the "),
+      link(relativeLink(self2, CATALOGUE_PATHS.freshness), text("fields that need review")),
+      text(", or download everything as "),
+      ...exportLinks(self2, ctx),
+      text(".")
+    ),
+    heading(2, text(PRODUCTS_HEADING)),
+    bulletList(
+      model.products.map((group, index2) => [
+        link(
+          split ? relativeLink(self2, CATALOGUE_PATHS.productIndex(group.product)) : anchors[index2 + 2] ?? "",
+          text(group.product)
+        ),
+        text(` (${count2(group.personas.length)})`)
+      ])
+    )
+  ];
+  if (split) {
+    children.push(
+      paragraph(
+        text("The library is large, so each product lists its personas on its own page (linked above).")
+      )
+    );
+  } else {
+    for (const group of model.products)
+      children.push(heading(2, text(group.product)), {
+        ...list([]),
+        children: group.personas.map((persona) => personaCard(self2, persona))
+      });
+  }
+  return root(children);
+}
+function productListing(group, ctx, kit) {
+  const path35 = CATALOGUE_PATHS.productIndex(group.product);
+  return {
+    path: path35,
+    title: group.product,
+    intro: (self2) => [
+      paragraph(
+        text(`${count2(group.personas.length)} of ${count2(ctx.model.personas.length)} personas. `),
+        link(relativeLink(self2, CATALOGUE_PATHS.index), text("Back to the catalogue")),
+        text(" \xB7 "),
+        link(relativeLink(self2, graphOf(group, ctx)), text("Relationship graph"))
+      )
+    ],
+    items: rememberedItems(
+      ctx.model,
+      kit,
+      group.product,
+      group.personas.map((p) => p.slug),
+      (slug2) => personaCard(path35, ctx.model.bySlug.get(slug2))
+    )
+  };
+}
+function graphOf(group, ctx) {
+  return ctx.layout.graph === "product-files" ? CATALOGUE_PATHS.productGraph(group.product) : CATALOGUE_PATHS.graph;
+}
+function exportLinks(self2, ctx) {
+  if (ctx.layout.splitExports)
+    return [
+      link(relativeLink(self2, CATALOGUE_PATHS.json), text("JSON")),
+      text(" (split by product; the file lists the parts, in JSON and CSV)")
+    ];
+  return [
+    link(relativeLink(self2, CATALOGUE_PATHS.json), text("JSON")),
+    text(" or "),
+    link(relativeLink(self2, CATALOGUE_PATHS.csv), text("CSV"))
+  ];
+}
+function count2(n) {
+  return n.toLocaleString("en-US");
+}
+
+// scripts/render/catalogue/pages/page-type.ts
+init_sha256();
+function shareCatalogue(outlines, layout, tagDescriptions = {}) {
+  return {
+    shared: "catalogue",
+    digest: hashData([outlines, layout, tagDescriptions]),
+    outlines,
+    layout,
+    tagDescriptions
+  };
+}
+function digestReplacer(_key, value) {
+  return value?.shared === "catalogue" ? `catalogue:${value.digest}` : value;
+}
+var MODELS = /* @__PURE__ */ new WeakMap();
+function contextOf(shared, options) {
+  let model = MODELS.get(shared);
+  if (!model) {
+    model = buildCatalogueModel(shared.outlines);
+    MODELS.set(shared, model);
+  }
+  return { model, options, layout: shared.layout, tagDescriptions: shared.tagDescriptions };
+}
+function markdownFile(path35, kit, tree) {
+  return { path: path35, parts: [kit.serialize(tree)] };
+}
+
+// scripts/render/catalogue/pages/catalogue-index.ts
+var indexPageType = {
+  name: "index",
+  units: (ctx) => [{ key: "index", input: { catalogue: ctx.shared }, personas: [] }],
+  render({ catalogue }, _personas, options, kit) {
+    const ctx = contextOf(catalogue, options);
+    const whole = lowerBoundOfIndex(ctx.model) > MAX_CATALOGUE_FILE_BYTES ? null : kit.serialize(indexPage(ctx, false));
+    if (whole !== null && fits(whole)) return [{ path: CATALOGUE_PATHS.index, parts: [whole] }];
+    return [markdownFile(CATALOGUE_PATHS.index, kit, indexPage(ctx, true))];
+  }
+};
+var productIndexPageType = {
+  name: "product-index",
+  units: (ctx) => ctx.model.products.map((group) => ({
+    key: `products/${group.product}`,
+    input: { catalogue: ctx.shared, product: group.product },
+    personas: []
+  })),
+  render({ catalogue, product }, _personas, options, kit) {
+    const ctx = contextOf(catalogue, options);
+    const group = ctx.model.products.find((g) => g.product === product);
+    return group ? listingFiles(productListing(group, ctx, kit), kit) : [];
+  }
+};
+
+// scripts/render/catalogue/tag-pages.ts
+function tagIndexListing(ctx, kit) {
+  const path35 = CATALOGUE_PATHS.tags;
+  return {
+    path: path35,
+    title: "Tags",
+    intro: (self2) => [
+      paragraph(
+        text(`${count2(ctx.model.tags.length)} tags across ${count2(ctx.model.personas.length)} personas. `),
+        link(relativeLink(self2, CATALOGUE_PATHS.index), text("Back to the catalogue"))
+      )
+    ],
+    items: serializeItems(
+      ctx.model.tags.map((group) => {
+        const description = ctx.tagDescriptions[group.tag];
+        return item([
+          link(relativeLink(path35, CATALOGUE_PATHS.tagPage(group.tag)), text(group.tag)),
+          text(` (${count2(group.personas.length)})`),
+          ...description ? [text(": "), untrustedLine(description)] : []
+        ]);
+      }),
+      kit
+    )
+  };
+}
+function tagListing(group, ctx, kit) {
+  const path35 = CATALOGUE_PATHS.tagPage(group.tag);
+  const description = ctx.tagDescriptions[group.tag];
+  return {
+    path: path35,
+    title: `Tag: ${group.tag}`,
+    intro: (self2) => [
+      ...description ? [paragraph(untrustedLine(description))] : [],
+      paragraph(
+        text(`${count2(group.personas.length)} of ${count2(ctx.model.personas.length)} personas. `),
+        link(relativeLink(self2, CATALOGUE_PATHS.tags), text("All tags")),
+        text(" \xB7 "),
+        link(relativeLink(self2, CATALOGUE_PATHS.index), text("Back to the catalogue"))
+      )
+    ],
+    items: cardsIn("_tags", group.personas, ctx, kit, path35)
+  };
+}
+var CATEGORY_INDEX_BUDGET = 4e5;
+function categoryIndexListing(ctx, kit) {
+  const path35 = CATALOGUE_PATHS.categories;
+  const short = (group) => [
+    link(relativeLink(path35, CATALOGUE_PATHS.categoryPage(group.category)), text(group.category)),
+    text(` (${count2(group.personas.length)})`)
+  ];
+  let lowerBound = 0;
+  for (const p of ctx.model.personas) lowerBound += p.title.length + p.product.length + p.slug.length;
+  const full = lowerBound > CATEGORY_INDEX_BUDGET ? [] : serializeItems(
+    ctx.model.categories.map(
+      (group) => item([
+        ...short(group),
+        text(": "),
+        ...joined(
+          group.personas.map((p) => [
+            link(
+              relativeLink(path35, CATALOGUE_PATHS.personaPage(p.product, p.slug)),
+              untrustedLine(p.title)
+            )
+          ]),
+          ", "
+        )
+      ])
+    ),
+    kit
+  );
+  const bytes = full.reduce((sum, text6) => sum + Buffer.byteLength(text6) + 1, 0);
+  return {
+    path: path35,
+    title: "Categories",
+    intro: (self2) => [
+      paragraph(
+        text(
+          `${count2(ctx.model.categories.length)} categories across ${count2(ctx.model.personas.length)} personas. `
+        ),
+        link(relativeLink(self2, CATALOGUE_PATHS.index), text("Back to the catalogue"))
+      )
+    ],
+    items: full.length > 0 && bytes <= CATEGORY_INDEX_BUDGET ? full : serializeItems(
+      ctx.model.categories.map((g) => item(short(g))),
+      kit
+    )
+  };
+}
+function categoryListing(group, ctx, kit) {
+  const path35 = CATALOGUE_PATHS.categoryPage(group.category);
+  return {
+    path: path35,
+    title: `Category: ${group.category}`,
+    intro: (self2) => [
+      paragraph(
+        text(`${count2(group.personas.length)} of ${count2(ctx.model.personas.length)} personas. `),
+        link(relativeLink(self2, CATALOGUE_PATHS.categories), text("All categories")),
+        text(" \xB7 "),
+        link(relativeLink(self2, CATALOGUE_PATHS.index), text("Back to the catalogue"))
+      )
+    ],
+    items: cardsIn("_categories", group.personas, ctx, kit, path35)
+  };
+}
+function cardsIn(folder, personas, ctx, kit, path35) {
+  return rememberedItems(
+    ctx.model,
+    kit,
+    folder,
+    personas.map((p) => p.slug),
+    (slug2) => personaCard(path35, ctx.model.bySlug.get(slug2))
+  );
+}
+function item(children) {
+  return { type: "listItem", spread: false, children: [paragraph(...children)] };
+}
+
+// scripts/render/catalogue/pages/categories.ts
+var categoriesPageType = {
+  name: "categories",
+  units: (ctx) => [{ key: "categories", input: { catalogue: ctx.shared }, personas: [] }],
+  render: ({ catalogue }, _personas, options, kit) => listingFiles(categoryIndexListing(contextOf(catalogue, options), kit), kit)
+};
+var categoryPageType = {
+  name: "category-page",
+  units: (ctx) => ctx.model.categories.map((group) => ({
+    key: `categories/${group.category}`,
+    input: { catalogue: ctx.shared, category: group.category },
+    personas: []
+  })),
+  render({ catalogue, category }, _personas, options, kit) {
+    const ctx = contextOf(catalogue, options);
+    const group = ctx.model.categories.find((c) => c.category === category);
+    return group ? listingFiles(categoryListing(group, ctx, kit), kit) : [];
+  }
+};
 
 // scripts/render/catalogue/pages/exports.ts
 import path4 from "node:path";
@@ -43509,7 +46111,10 @@ var productExportsPageType = {
       const chunk = personas.slice(start, start + size);
       start += size;
       return [
-        { path: CATALOGUE_PATHS.productExport(product, index2 + 1, "json"), parts: [personasJson(chunk, schemaRef)] },
+        {
+          path: CATALOGUE_PATHS.productExport(product, index2 + 1, "json"),
+          parts: [personasJson(chunk, schemaRef)]
+        },
         { path: CATALOGUE_PATHS.productExport(product, index2 + 1, "csv"), parts: [personasCsv(chunk)] }
       ];
     });
@@ -43526,9 +46131,13 @@ var exportsManifestPageType = {
         json.push(CATALOGUE_PATHS.productExport(unit.input.product, index2 + 1, "json"));
         csv.push(CATALOGUE_PATHS.productExport(unit.input.product, index2 + 1, "csv"));
       });
-    return [{ key: "exports-manifest", input: { schemaRef: schemaRefOf(ctx), parts: { json, csv } }, personas: [] }];
+    return [
+      { key: "exports-manifest", input: { schemaRef: schemaRefOf(ctx), parts: { json, csv } }, personas: [] }
+    ];
   },
-  render: ({ schemaRef, parts }) => [{ path: CATALOGUE_PATHS.json, parts: [personasJsonManifest(parts, schemaRef)] }]
+  render: ({ schemaRef, parts }) => [
+    { path: CATALOGUE_PATHS.json, parts: [personasJsonManifest(parts, schemaRef)] }
+  ]
 };
 function schemaRefOf(ctx) {
   return path4.posix.join(ctx.options.rootFromCatalogue, EXPORT_SCHEMA_FILE);
@@ -43551,26 +46160,88 @@ function chunkBySize(sizes) {
   return chunks;
 }
 
-// scripts/render/catalogue/pages/page-type.ts
-init_sha256();
-function shareCatalogue(outlines, layout) {
-  return { shared: "catalogue", digest: hashData([outlines, layout]), outlines, layout };
+// scripts/render/catalogue/freshness.ts
+init_diagnostic();
+init_persona_fields();
+function reviewCutoff(asOf, months) {
+  const [year = 0, month = 1, day = 1] = asOf.split("-").map(Number);
+  const total = year * 12 + (month - 1) - months;
+  const y = Math.floor(total / 12);
+  const m = total - y * 12 + 1;
+  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(Math.min(day, lastDay)).padStart(2, "0")}`;
 }
-function digestReplacer(_key, value) {
-  return value?.shared === "catalogue" ? `catalogue:${value.digest}` : value;
+function fieldsNeedingReview(persona, freshness) {
+  if (freshness.asOf === null) return [];
+  const cutoff = reviewCutoff(freshness.asOf, freshness.reviewMonths);
+  const fields = persona.community?.fields ?? {};
+  return SECTION_ORDER.filter((field) => {
+    const reviewed = fields[field]?.last_reviewed;
+    return reviewed !== void 0 && reviewed < cutoff;
+  });
 }
-var MODELS = /* @__PURE__ */ new WeakMap();
-function contextOf(shared, options) {
-  let model = MODELS.get(shared);
-  if (!model) {
-    model = buildCatalogueModel(shared.outlines);
-    MODELS.set(shared, model);
-  }
-  return { model, options, layout: shared.layout };
+function freshnessListing(ctx, freshness, kit) {
+  const path35 = CATALOGUE_PATHS.freshness;
+  const stale = ctx.model.personas.flatMap(
+    (persona) => fieldsNeedingReview(persona, freshness).map((field) => ({
+      persona,
+      field,
+      reviewed: persona.community?.fields?.[field]?.last_reviewed ?? ""
+    }))
+  );
+  stale.sort(
+    (a, b) => compareCodePoints(a.reviewed, b.reviewed) || compareForReaders(a.persona.title, b.persona.title) || SECTION_ORDER.indexOf(a.field) - SECTION_ORDER.indexOf(b.field)
+  );
+  const personas = new Set(stale.map((s) => s.persona)).size;
+  return {
+    path: path35,
+    title: "Fields that need review",
+    intro: (self2) => [
+      freshness.asOf === null ? paragraph(
+        text(
+          "No as-of date is known (the library has no git history here, and no --as-of date was given), so no field is marked. "
+        ),
+        link(relativeLink(self2, CATALOGUE_PATHS.index), text("Back to the catalogue"))
+      ) : paragraph(
+        text(
+          `As of ${freshness.asOf}, a field whose last review is more than ${count2(freshness.reviewMonths)} months old (before ${reviewCutoff(freshness.asOf, freshness.reviewMonths)}) needs review: ${count2(stale.length)} fields of ${count2(personas)} personas. Fields nobody has reviewed yet are not listed. `
+        ),
+        link(relativeLink(self2, CATALOGUE_PATHS.index), text("Back to the catalogue"))
+      )
+    ],
+    items: serializeItems(
+      stale.map(
+        ({ persona, field, reviewed }) => ({
+          type: "listItem",
+          spread: false,
+          children: [
+            paragraph(
+              text(`${reviewed} \xB7 `),
+              link(
+                relativeLink(path35, CATALOGUE_PATHS.personaPage(persona.product, persona.slug)),
+                untrustedLine(persona.title)
+              ),
+              text(" \xB7 "),
+              inlineCode(persona.id),
+              text(` \xB7 ${FIELD_LABELS[field]}`)
+            )
+          ]
+        })
+      ),
+      kit
+    ),
+    empty: "No field needs review."
+  };
 }
-function markdownFile(path32, kit, tree) {
-  return { path: path32, parts: [kit.serialize(tree)] };
-}
+
+// scripts/render/catalogue/pages/freshness.ts
+var freshnessPageType = {
+  name: "freshness",
+  units: (ctx) => [
+    { key: "freshness", input: { catalogue: ctx.shared, freshness: ctx.freshness }, personas: [] }
+  ],
+  render: ({ catalogue, freshness }, _personas, options, kit) => listingFiles(freshnessListing(contextOf(catalogue, options), freshness, kit), kit)
+};
 
 // scripts/render/catalogue/pages/graph.ts
 var graphPageType = {
@@ -43578,12 +46249,11 @@ var graphPageType = {
   units: (ctx) => [{ key: "graph", input: { catalogue: ctx.shared }, personas: [] }],
   render({ catalogue }, _personas, options, kit) {
     const ctx = contextOf(catalogue, options);
-    const mode = ctx.layout.graph;
     return [
       markdownFile(
         CATALOGUE_PATHS.graph,
         kit,
-        mode === "product-files" ? graphDirectoryPage(ctx) : graphPage(ctx, mode)
+        ctx.layout.graph === "product-files" ? graphDirectoryPage(ctx) : graphPage(ctx)
       )
     ];
   }
@@ -43598,184 +46268,49 @@ var productGraphPageType = {
   render({ catalogue, product }, _personas, options, kit) {
     const ctx = contextOf(catalogue, options);
     const group = ctx.model.products.find((g) => g.product === product);
-    return group ? [markdownFile(CATALOGUE_PATHS.productGraph(product), kit, productGraphPage(group, ctx))] : [];
-  }
-};
-
-// scripts/render/catalogue/catalogue-context.ts
-function tagHref(from, tag, ctx) {
-  return ctx.layout.tagPages ? relativeLink(from, CATALOGUE_PATHS.tagPage(tag)) : `${relativeLink(from, CATALOGUE_PATHS.tags)}${ctx.model.tagAnchors.get(tag) ?? `#${tag}`}`;
-}
-
-// scripts/render/catalogue/index-page.ts
-var INDEX_TITLE = "Persona Library";
-var PRODUCTS_HEADING = "Products";
-function indexPage(ctx, split) {
-  const self2 = CATALOGUE_PATHS.index;
-  const { model } = ctx;
-  const anchors = headingAnchors([INDEX_TITLE, PRODUCTS_HEADING, ...model.products.map((g) => g.product)]);
-  const children = [
-    bannerNode(),
-    heading(1, text(INDEX_TITLE)),
-    paragraph(
-      text(
-        "UX personas for real products: who uses them, what they want, and what would make them leave. Every field of every persona can be confirmed, corrected or extended by the people it describes, and each page shows how much of it the community has reviewed."
-      )
-    ),
-    paragraph(
-      ...joined(
-        [
-          [strong(text(count(model.personas.length))), text(" personas")],
-          [strong(text(count(model.products.length))), text(" products")],
-          [strong(text(count(model.contributors.length))), text(" contributors")],
-          [strong(text(count(model.confirmations))), text(" confirmations")]
-        ],
-        " \xB7 "
-      )
-    ),
-    paragraph(
-      text("Browse by "),
-      link(relativeLink(self2, CATALOGUE_PATHS.tags), text("tag")),
-      text(", see how personas relate in the "),
-      link(relativeLink(self2, CATALOGUE_PATHS.graph), text("relationship graph")),
-      text(", or download everything as "),
-      ...exportLinks(self2, ctx),
-      text(".")
-    ),
-    heading(2, text(PRODUCTS_HEADING)),
-    bulletList(
-      model.products.map((group, index2) => [
-        link(
-          split ? relativeLink(self2, CATALOGUE_PATHS.productIndex(group.product)) : anchors[index2 + 2] ?? "",
-          text(group.product)
-        ),
-        text(` (${count(group.personas.length)})`)
-      ])
-    )
-  ];
-  if (split) {
-    children.push(
-      paragraph(
-        text("The library is large, so each product lists its personas on its own page (linked above).")
-      )
-    );
-  } else {
-    for (const group of model.products)
-      children.push(heading(2, text(group.product)), productTable(self2, group, ctx));
-  }
-  return root(children);
-}
-function productIndexPage(group, ctx) {
-  const self2 = CATALOGUE_PATHS.productIndex(group.product);
-  return root([
-    bannerNode(),
-    heading(1, text(group.product)),
-    paragraph(
-      text(`${count(group.personas.length)} of ${count(ctx.model.personas.length)} personas. `),
-      link(relativeLink(self2, CATALOGUE_PATHS.index), text("Back to the catalogue"))
-    ),
-    productTable(self2, group, ctx)
-  ]);
-}
-function productTable(self2, group, ctx) {
-  return table(
-    [[text("ID")], [text("Persona")], [text("Category")], [text("Tags")], [text("Confirmations")]],
-    group.personas.map((persona) => [
-      [text(persona.id)],
-      [
-        link(
-          relativeLink(self2, CATALOGUE_PATHS.personaPage(persona.product, persona.slug)),
-          untrustedLine(persona.title)
-        )
-      ],
-      [text(persona.category)],
-      joined(
-        persona.tags.map((tag) => [link(tagHref(self2, tag, ctx), text(tag))]),
-        ", "
-      ),
-      [text(count(persona.community?.confirmations ?? 0))]
-    ])
-  );
-}
-function exportLinks(self2, ctx) {
-  if (ctx.layout.splitExports)
-    return [
-      link(relativeLink(self2, CATALOGUE_PATHS.json), text("JSON")),
-      text(" (split by product; the file lists the parts, in JSON and CSV)")
-    ];
-  return [
-    link(relativeLink(self2, CATALOGUE_PATHS.json), text("JSON")),
-    text(" or "),
-    link(relativeLink(self2, CATALOGUE_PATHS.csv), text("CSV"))
-  ];
-}
-function count(n) {
-  return n.toLocaleString("en-US");
-}
-
-// scripts/render/catalogue/pages/catalogue-index.ts
-var indexPageType = {
-  name: "index",
-  units: (ctx) => [{ key: "index", input: { catalogue: ctx.shared }, personas: [] }],
-  render({ catalogue }, _personas, options, kit) {
-    const ctx = contextOf(catalogue, options);
-    const whole = lowerBoundOfIndex(ctx.model) > MAX_CATALOGUE_FILE_BYTES ? null : kit.serialize(indexPage(ctx, false));
-    if (whole !== null && fits(whole)) return [{ path: CATALOGUE_PATHS.index, parts: [whole] }];
-    return [markdownFile(CATALOGUE_PATHS.index, kit, indexPage(ctx, true))];
-  }
-};
-var productIndexPageType = {
-  name: "product-index",
-  units: (ctx) => ctx.model.products.map((group) => ({
-    key: `products/${group.product}`,
-    input: { catalogue: ctx.shared, product: group.product },
-    personas: []
-  })),
-  render({ catalogue, product }, _personas, options, kit) {
-    const ctx = contextOf(catalogue, options);
-    const group = ctx.model.products.find((g) => g.product === product);
-    return group ? [markdownFile(CATALOGUE_PATHS.productIndex(product), kit, productIndexPage(group, ctx))] : [];
+    return group ? listingFiles(productGraphListing(group, ctx, kit), kit) : [];
   }
 };
 
 // scripts/render/catalogue/persona-page.ts
+init_diagnostic();
 init_persona_fields();
-
-// scripts/render/catalogue/community-words.ts
-function times(n) {
-  return n === 1 ? "once" : n === 2 ? "twice" : `${n.toLocaleString("en-US")} times`;
-}
-function count2(n, word) {
-  return `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
-}
-function fieldProvenanceWords(stats) {
-  if (!stats) return void 0;
-  const parts = [];
-  if (stats.confirmed) parts.push(`confirmed by ${stats.confirmed.toLocaleString("en-US")}`);
-  if (stats.corrected) parts.push(`corrected ${times(stats.corrected)}`);
-  if (stats.extended) parts.push(`extended ${times(stats.extended)}`);
-  if (parts.length === 0) return void 0;
-  if (stats.last_reviewed) parts.push(`last reviewed ${stats.last_reviewed}`);
-  return parts.join(" \xB7 ");
-}
-function personaProvenanceWords(community) {
-  const confirmations = community?.confirmations ?? 0;
-  const contributors = community?.contributors?.length ?? 0;
-  if (!community || confirmations === 0 && contributors === 0) return void 0;
-  const parts = [`${count2(confirmations, "confirmation")} from ${count2(contributors, "contributor")}`];
-  if (community.last_reviewed) parts.push(`last reviewed ${community.last_reviewed}`);
-  return parts.join(" \xB7 ");
-}
-var NOT_YET_REVIEWED = "Not yet reviewed by the community.";
 
 // scripts/render/catalogue/contribute-section.ts
 init_persona_fields();
+
+// scripts/render/issue-form/contribute-form-url.ts
+init_contribute_form();
+init_persona_fields();
+var MAX_FORM_URL_LENGTH = 8e3;
+function contributeFormUrl(repositoryUrl2, prefill) {
+  const withText = buildUrl(repositoryUrl2, prefill, true);
+  return withText.length <= MAX_FORM_URL_LENGTH ? withText : buildUrl(repositoryUrl2, prefill, false);
+}
+function buildUrl(repositoryUrl2, prefill, withText) {
+  const params = [
+    ["template", FORM_TEMPLATE_FILE],
+    ["persona", prefill.persona.slug],
+    ["field", FIELD_LABELS[prefill.field]],
+    ["action", ACTION_LABELS[prefill.action]]
+  ];
+  if (prefill.item !== void 0) params.push(["item", String(prefill.item)]);
+  if (withText && prefill.text !== void 0) params.push(["text", prefill.text]);
+  const query = params.map(([key, value]) => `${key}=${encodeQueryComponent(value)}`).join("&");
+  return `${repositoryUrl2.replace(/\/+$/, "")}/issues/new?${query}`;
+}
+function encodeQueryComponent(value) {
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
+  );
+}
 
 // scripts/render/catalogue/contribution-template.ts
 init_persona_fields();
 
 // scripts/render/catalogue/yaml-pair.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 init_canonical_yaml();
 var PLAIN_STRING = /^[A-Za-z][A-Za-z0-9 ,.'"();/?!%+=\u00a0-\ud7ff\ue000-\ufefe\uff00-\ufffd-]*$/;
 var CORE_KEYWORDS = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE|[Nn]ull|NULL)$/;
@@ -43785,7 +46320,7 @@ function yamlPairParts(key, value) {
 `];
   if (typeof value === "string" && PLAIN_STRING.test(value) && !value.endsWith(" ") && !CORE_KEYWORDS.test(value))
     return [`${key}: `, value, "\n"];
-  return [(0, import_yaml3.stringify)({ [key]: value }, CANONICAL_TO_STRING)];
+  return [(0, import_yaml4.stringify)({ [key]: value }, CANONICAL_TO_STRING)];
 }
 
 // scripts/render/catalogue/contribution-template.ts
@@ -43793,9 +46328,10 @@ var LOGIN_PLACEHOLDER = "your-login";
 function suggestedFileName(target) {
   return `${LOGIN_PLACEHOLDER}-${target.field}.yaml`;
 }
-function contributionTemplateParts(target) {
+function contributionTemplateParts(target, { instructions = true } = {}) {
   return [
-    contributionTemplateHeader(target),
+    instructions ? contributionTemplateHeader(target) : `${CONTRIBUTION_MODELINE}
+`,
     ...contributionTemplateEntries(target).flatMap(([key, value]) => yamlPairParts(key, value))
   ];
 }
@@ -43838,120 +46374,32 @@ function contributionTemplateEntries(target) {
   return entries;
 }
 
-// scripts/render/catalogue/contribute-section.ts
-function contributeSection(persona, options, kit) {
-  const links = kit.contributeLinks(persona, options);
-  const rows = SECTION_ORDER.map((field) => {
-    const confirm = targetCell("confirm", { field, action: "confirm" }, links);
-    if (!isListField(field)) {
-      const correct = targetCell("correct", { field, action: "correct", original: persona[field] }, links);
-      return [[text(FIELD_LABELS[field])], confirm, correct, [text("\u2014")]];
-    }
-    const items = persona[field].map(
-      (item, index2) => targetCell(`item ${index2 + 1}`, { field, action: "correct", item: index2 + 1, original: item }, links)
-    );
-    const extend2 = targetCell("add an item", { field, action: "extend" }, links);
-    return [[text(FIELD_LABELS[field])], confirm, joined(items, " \xB7 "), extend2];
-  });
-  return [
-    heading(2, text("Contribute to this persona")),
-    paragraph(
-      text(
-        "Recognise yourself in this persona? Confirm what is right, correct what is wrong, or add what is missing. Each link opens the contribution form, already filled in: say why, submit, and a bot turns it into a pull request. If you use Git, the (file) link opens a prefilled contribution file instead: replace "
-      ),
-      inlineCode(LOGIN_PLACEHOLDER),
-      text(" with your GitHub login in the file name and in "),
-      inlineCode("author"),
-      text(", say why in "),
-      inlineCode("rationale"),
-      text(", then propose the change. A maintainer merges it and the persona records your review.")
-    ),
-    table([[text("Section")], [text("Confirm")], [text("Correct")], [text("Extend")]], rows)
-  ];
-}
-function targetCell(label, target, links) {
-  const [main2, ...others] = links(target);
-  if (!main2) return [text(label)];
-  return [
-    contributeLink(main2, label),
-    ...others.flatMap((other) => [
-      text(" ("),
-      contributeLink(other, other.label),
-      text(")")
-    ])
-  ];
-}
-function contributeLink(made2, label) {
-  const node2 = link(made2.url, text(label));
-  if (made2.destination !== void 0) node2.data = { destination: made2.destination };
-  return node2;
-}
-
-// scripts/render/issue-form/contribute-form-url.ts
-init_contribute_form();
-init_persona_fields();
-var MAX_FORM_URL_LENGTH = 8e3;
-function contributeFormUrl(repositoryUrl2, prefill) {
-  const withText = buildUrl(repositoryUrl2, prefill, true);
-  return withText.length <= MAX_FORM_URL_LENGTH ? withText : buildUrl(repositoryUrl2, prefill, false);
-}
-function buildUrl(repositoryUrl2, prefill, withText) {
-  const fieldLabel2 = FIELD_LABELS[prefill.field];
-  const actionLabel = ACTION_LABELS[prefill.action];
-  const item = prefill.item === void 0 ? "" : ` item ${prefill.item}`;
-  const params = [
-    ["template", FORM_TEMPLATE_FILE],
-    ["title", `${actionLabel} ${fieldLabel2}${item}: ${prefill.persona.title}`],
-    ["persona", personaOptionLabel(prefill.persona)],
-    ["field", fieldLabel2],
-    ["action", actionLabel]
-  ];
-  if (prefill.item !== void 0) params.push(["item", String(prefill.item)]);
-  if (withText && prefill.text !== void 0) params.push(["text", prefill.text]);
-  const query = params.map(([key, value]) => `${key}=${encodeQueryComponent(value)}`).join("&");
-  return `${repositoryUrl2.replace(/\/+$/, "")}/issues/new?${query}`;
-}
-function encodeQueryComponent(value) {
-  return encodeURIComponent(value).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
-  );
-}
-
 // scripts/render/catalogue/contribute-links.ts
-var newFileLink = (target, options) => {
-  const query = [
-    `filename=${encodeQueryValue(suggestedFileName(target))}`,
-    // Percent-encoding works character by character, so the pieces can be encoded apart (and remembered).
-    `value=${contributionTemplateParts(target).map(encodeRemembered).join("")}`
-  ].join("&");
+var MAX_CONTRIBUTE_URL_LENGTH = 8e3;
+function newFileLink(target, options, { instructions = true } = {}) {
+  const make = (withOriginal) => {
+    const query = [
+      `filename=${encodeQueryValue(suggestedFileName(withOriginal))}`,
+      `value=${contributionTemplateParts(withOriginal, { instructions }).map(encodeQueryValue).join("")}`
+    ].join("&");
+    return `${options.repositoryUrl}/new/${encodePath(options.branch)}/contributions/${encodePath(target.slug)}?${query}`;
+  };
+  const url = make(target);
   return {
     label: "file",
-    url: `${options.repositoryUrl}/new/${encodePath(options.branch)}/contributions/${encodePath(target.slug)}?${query}`
+    url: url.length <= MAX_CONTRIBUTE_URL_LENGTH || target.original === void 0 ? url : make({ ...target, original: void 0 })
   };
-};
-var issueFormLink = (target, options) => ({
-  label: "form",
-  url: contributeFormUrl(options.repositoryUrl, {
-    persona: { id: target.id, title: target.title },
+}
+function issueFormLink(target, options) {
+  const make = (withText) => contributeFormUrl(options.repositoryUrl, {
+    persona: { slug: target.slug },
     field: target.field,
     action: target.action,
     ...target.item === void 0 ? {} : { item: target.item },
-    ...target.action === "correct" && target.original !== void 0 ? { text: target.original } : {}
-  })
-});
-var CONTRIBUTE_LINK_KINDS = [issueFormLink, newFileLink];
-var MAX_CONTRIBUTE_URL_LENGTH = 8e3;
-function personaContributeLinks(persona, options) {
-  const { slug: slug2, id, title } = persona;
-  return (target) => contributeLinks({ ...target, slug: slug2, id, title }, options);
-}
-function contributeLinks(target, options) {
-  return CONTRIBUTE_LINK_KINDS.map((kind) => {
-    const made2 = kind(target, options);
-    if (made2.url.length <= MAX_CONTRIBUTE_URL_LENGTH || target.original === void 0) return made2;
-    return kind({ ...target, original: void 0 }, options);
+    ...withText && target.action === "correct" && target.original !== void 0 ? { text: target.original } : {}
   });
+  const url = make(true);
+  return { label: "form", url: url.length <= MAX_CONTRIBUTE_URL_LENGTH ? url : make(false) };
 }
 var RESERVED_BY_RFC_3986 = {
   "!": "%21",
@@ -43964,19 +46412,72 @@ function encodeQueryValue(value) {
   const encoded = encodeURIComponent(value);
   return /[!'()*]/.test(encoded) ? encoded.replace(/[!'()*]/g, (c) => RESERVED_BY_RFC_3986[c] ?? c) : encoded;
 }
-var ENCODED = /* @__PURE__ */ new Map();
-var MAX_ENCODED = 1e4;
-function encodeRemembered(value) {
-  let encoded = ENCODED.get(value);
-  if (encoded === void 0) {
-    encoded = encodeQueryValue(value);
-    if (ENCODED.size >= MAX_ENCODED) ENCODED.clear();
-    ENCODED.set(value, encoded);
-  }
-  return encoded;
-}
 function encodePath(segment) {
   return segment.split("/").map(encodeQueryValue).join("/");
+}
+
+// scripts/render/catalogue/contribute-section.ts
+var CONTRIBUTE_HEADING = "Contribute";
+function sectionContributeLine(persona, field, options) {
+  const target = (action, original) => issueFormLink(
+    { slug: persona.slug, id: persona.id, title: persona.title, field, action, original },
+    options
+  ).url;
+  const links = [
+    [link(target("confirm"), text("Confirm"))],
+    [link(target("correct", isListField(field) ? void 0 : persona[field]), text("Correct"))]
+  ];
+  if (isListField(field)) links.push([link(target("extend"), text("Add an item"))]);
+  return paragraph(...joined(links, " \xB7 "));
+}
+function contributeSection(persona, options) {
+  const file = newFileLink(
+    {
+      slug: persona.slug,
+      id: persona.id,
+      title: persona.title,
+      field: SECTION_ORDER[0],
+      action: "confirm"
+    },
+    options,
+    { instructions: false }
+  );
+  return [
+    heading(2, text(CONTRIBUTE_HEADING)),
+    paragraph(
+      text(
+        "Recognise yourself in this persona? The links under each section open the contribution form, filled in: confirm what is right, correct what is wrong, add what is missing. A bot turns it into a pull request, and this page credits you once it is merged."
+      )
+    ),
+    paragraph(
+      text("Git users: "),
+      link(file.url, text("propose a contribution file")),
+      text(" (set "),
+      inlineCode("field"),
+      text(" and "),
+      inlineCode("action"),
+      text(", and put your login in place of "),
+      inlineCode(LOGIN_PLACEHOLDER),
+      text(").")
+    )
+  ];
+}
+
+// scripts/render/catalogue/contributor-links.ts
+var CONTRIBUTORS_SHOWN = 12;
+function profileLink(login) {
+  return link(`https://github.com/${encodeURIComponent(login)}`, text(login));
+}
+function contributorLinks(logins2, moreHref) {
+  const shown = logins2.slice(0, CONTRIBUTORS_SHOWN).map((login) => profileLink(login));
+  const hidden = logins2.length - shown.length;
+  const out = [];
+  shown.forEach((node2, index2) => {
+    if (index2 > 0) out.push(text(index2 === shown.length - 1 && hidden === 0 ? " and " : ", "));
+    out.push(node2);
+  });
+  if (hidden > 0) out.push(text(" and "), link(moreHref, text(`${hidden.toLocaleString("en-US")} more`)));
+  return out;
 }
 
 // scripts/render/catalogue/serialize-markdown.ts
@@ -44010,15 +46511,15 @@ function endWithOneLineBreak(out) {
 
 // scripts/render/catalogue/markdown-kit.ts
 var REFERENCE_KIT = {
-  serialize: serializeMarkdown,
-  contributeLinks: personaContributeLinks
+  serialize: serializeMarkdown
 };
 
 // scripts/render/catalogue/persona-page.ts
+var HISTORY_SHOWN = 10;
 function personaPagePath(persona) {
   return CATALOGUE_PATHS.personaPage(persona.product, persona.slug);
 }
-function personaPageInput(persona, ctx) {
+function personaPageInput(persona, ctx, needsReview = []) {
   const self2 = personaPagePath(persona);
   const targets = /* @__PURE__ */ Object.create(null);
   for (const entry of persona.composability) {
@@ -44026,46 +46527,51 @@ function personaPageInput(persona, ctx) {
     if (target) targets[entry.persona] = { product: target.product, slug: target.slug, title: target.title };
   }
   const tagHrefs = /* @__PURE__ */ Object.create(null);
-  for (const tag of persona.tags) tagHrefs[tag] = tagHref(self2, tag, ctx);
-  return { targets, tagHrefs };
+  for (const tag of persona.tags) tagHrefs[tag] = tagHref(self2, tag);
+  return { targets, tagHrefs, needsReview };
 }
-function personaPageParts(input, options, kit = REFERENCE_KIT) {
+function personaPageParts(input, options, _kit = REFERENCE_KIT) {
   const { persona } = input;
   const self2 = personaPagePath(persona);
-  const reviewed = personaProvenanceWords(persona.community);
+  const anchors = pageAnchors(persona.title);
+  const needsReview = new Set(input.needsReview);
   const children = [
     bannerNode(),
-    heading(1, untrustedLine(persona.title)),
-    table(
-      [[text("ID")], [text("Product")], [text("Category")], [text("Tags")]],
-      [
-        [
-          [inlineCode(persona.id)],
-          [link(relativeLink(self2, CATALOGUE_PATHS.productIndex(persona.product)), text(persona.product))],
-          [text(persona.category)],
-          tagLinks(input)
-        ]
-      ]
-    ),
     paragraph(
-      strong(text("Community:")),
-      text(" "),
-      text(
-        reviewed ? `${reviewed}. Sections without a community line are not yet reviewed; see ` : `${NOT_YET_REVIEWED} Be the first: see `
-      ),
-      link("#contribute-to-this-persona", text("Contribute to this persona")),
-      text(".")
-    )
+      link(relativeLink(self2, CATALOGUE_PATHS.index), text("\u2190 All personas")),
+      text(" \xB7 "),
+      link(relativeLink(self2, CATALOGUE_PATHS.productIndex(persona.product)), text(persona.product)),
+      text(" \xB7 "),
+      link(relativeLink(self2, CATALOGUE_PATHS.categoryPage(persona.category)), text(persona.category))
+    ),
+    heading(1, untrustedLine(persona.title)),
+    paragraph(
+      inlineCode(persona.id),
+      text(" \xB7 Tags: "),
+      ...tagLinks(input),
+      text(" \xB7 "),
+      link(relativeLink(self2, CATALOGUE_PATHS.personaExport(persona.product, persona.slug)), text("JSON"))
+    ),
+    communityLine(persona, anchors)
   ];
   for (const field of SECTION_ORDER) {
     children.push(heading(2, text(FIELD_LABELS[field])));
-    if (isListField(field)) children.push(bulletList(persona[field].map((item) => [untrusted(item)])));
+    if (isListField(field)) children.push(bulletList(persona[field].map((item2) => [untrusted(item2)])));
     else children.push(...paragraphsOf(persona[field]));
     const words = fieldProvenanceWords(persona.community?.fields?.[field]);
-    if (words) children.push(paragraph(emphasis(text(`Community: ${words}`))));
+    if (words)
+      children.push(
+        paragraph(
+          emphasis(text(`Community: ${words}`)),
+          ...needsReview.has(field) ? [text(" \xB7 \u26A0 "), link(relativeLink(self2, CATALOGUE_PATHS.freshness), text("needs review"))] : []
+        )
+      );
+    children.push(sectionContributeLine(persona, field, options));
   }
   children.push(heading(2, text(FIELD_LABELS.composability)), ...composability(self2, input));
   const after = [
+    ...historySection(self2, persona, options),
+    ...contributeSection(persona, options),
     heading(2, text("Source and discussion")),
     bulletList([
       [
@@ -44084,22 +46590,77 @@ function personaPageParts(input, options, kit = REFERENCE_KIT) {
       [link(relativeLink(self2, CATALOGUE_PATHS.index), text("Back to the catalogue"))]
     ])
   ];
-  return [root(children), ...partsOf(contributeSection(persona, options, kit)), root(after)];
+  return [root(children), root(after)];
 }
-function partsOf(nodes) {
-  const parts = [];
-  let run = [];
-  for (const node2 of nodes) {
-    if (node2.type !== "table") {
-      run.push(node2);
-      continue;
-    }
-    if (run.length > 0) parts.push(root(run));
-    parts.push(root([node2]));
-    run = [];
+function pageAnchors(title) {
+  const [, history, contribute] = headingAnchors([
+    title,
+    ...SECTION_ORDER.map((field) => FIELD_LABELS[field]),
+    FIELD_LABELS.composability,
+    HISTORY_HEADING,
+    CONTRIBUTE_HEADING
+  ]).slice(-3);
+  return { history: history ?? "#history", contribute: contribute ?? "#contribute" };
+}
+var HISTORY_HEADING = "History";
+function communityLine(persona, anchors) {
+  const words = personaProvenanceWords(persona.community);
+  const contributors = persona.community?.contributors ?? [];
+  if (!words)
+    return paragraph(
+      strong(text("Community:")),
+      text(` ${NOT_YET_REVIEWED} Be the first: each section ends with links to confirm or correct it (`),
+      link(anchors.contribute, text("how")),
+      text(").")
+    );
+  return paragraph(
+    strong(text("Community:")),
+    text(` ${words}`),
+    ...contributors.length > 0 ? [text(", by "), ...contributorLinks(contributors, anchors.history)] : [],
+    text(".")
+  );
+}
+function historySection(self2, persona, options) {
+  const history = persona.community?.history ?? [];
+  const out = [heading(2, text(HISTORY_HEADING))];
+  if (history.length === 0) {
+    out.push(
+      paragraph(
+        text(
+          persona.community ? "No contribution is listed: the ones counted above were merged before contributions were recorded one by one." : "No contribution has been merged yet."
+        )
+      )
+    );
+    return out;
   }
-  if (run.length > 0) parts.push(root(run));
-  return parts;
+  const newest = history.map((entry, index2) => ({ entry, index: index2 })).sort((a, b) => compareCodePoints(b.entry.date ?? "", a.entry.date ?? "") || b.index - a.index).slice(0, HISTORY_SHOWN);
+  out.push(bulletList(newest.map(({ entry }) => historyItem(entry))));
+  if (history.length > HISTORY_SHOWN)
+    out.push(
+      paragraph(
+        text(`${(history.length - HISTORY_SHOWN).toLocaleString("en-US")} earlier contributions are in the `),
+        link(linkToLibraryFile(self2, persona.file, options.rootFromCatalogue), text("source YAML")),
+        text(" and the "),
+        link(
+          relativeLink(self2, CATALOGUE_PATHS.personaExport(persona.product, persona.slug)),
+          text("JSON export")
+        ),
+        text(" ("),
+        inlineCode("community.history"),
+        text(").")
+      )
+    );
+  return out;
+}
+function historyItem(entry) {
+  const out = [
+    text(`${entry.date ?? "undated"} \xB7 `),
+    profileLink(entry.author),
+    text(` ${historyDeedWords(entry)}`)
+  ];
+  if (entry.rationale) out.push(text(": "), untrustedLine(entry.rationale));
+  if (entry.evidence) out.push(text(" (evidence: "), inlineCode(entry.evidence), text(")"));
+  return out;
 }
 function tagLinks(input) {
   return joined(
@@ -44137,39 +46698,52 @@ function composability(self2, input) {
 var personaPageType = {
   name: "persona-page",
   units: (ctx) => ctx.model.personas.map((outline) => {
-    const { targets, tagHrefs } = personaPageInput(outline, ctx);
+    const input = personaPageInput(outline, ctx, fieldsNeedingReview(outline, ctx.freshness));
     const page = personaPagePath(outline);
-    return { key: page, path: page, input: { targets, tagHrefs }, personas: [outline.file] };
+    return { key: page, path: page, input, personas: [outline.file] };
   }),
-  render({ targets, tagHrefs }, [persona], options, kit) {
+  render(input, [persona], options, kit) {
     if (!persona) return [];
-    const parts = personaPageParts({ persona, targets, tagHrefs }, options, kit).flatMap(
+    const parts = personaPageParts({ persona, ...input }, options, kit).flatMap(
       (part, index2) => index2 === 0 ? [kit.serialize(part)] : ["\n", kit.serialize(part)]
     );
     return [{ path: personaPagePath(persona), parts }];
   }
 };
 
+// scripts/render/catalogue/pages/persona-export.ts
+var personaExportPageType = {
+  name: "persona-export",
+  units: (ctx) => ctx.model.personas.map((outline) => {
+    const path35 = CATALOGUE_PATHS.personaExport(outline.product, outline.slug);
+    return { key: path35, input: {}, personas: [outline.file] };
+  }),
+  render: (_input, [persona]) => persona ? [
+    {
+      path: CATALOGUE_PATHS.personaExport(persona.product, persona.slug),
+      parts: [`${JSON.stringify(exportPersonaData(persona), null, 2)}
+`]
+    }
+  ] : []
+};
+
 // scripts/render/catalogue/pages/tags.ts
 var tagsPageType = {
   name: "tags",
   units: (ctx) => [{ key: "tags", input: { catalogue: ctx.shared }, personas: [] }],
-  render({ catalogue }, _personas, options, kit) {
-    const ctx = contextOf(catalogue, options);
-    return [markdownFile(CATALOGUE_PATHS.tags, kit, ctx.layout.tagPages ? tagDirectoryPage(ctx) : tagIndexPage(ctx))];
-  }
+  render: ({ catalogue }, _personas, options, kit) => listingFiles(tagIndexListing(contextOf(catalogue, options), kit), kit)
 };
 var tagPageType = {
   name: "tag-page",
-  units: (ctx) => ctx.layout.tagPages ? ctx.model.tags.map((group) => ({
+  units: (ctx) => ctx.model.tags.map((group) => ({
     key: `tags/${group.tag}`,
     input: { catalogue: ctx.shared, tag: group.tag },
     personas: []
-  })) : [],
+  })),
   render({ catalogue, tag }, _personas, options, kit) {
     const ctx = contextOf(catalogue, options);
     const group = ctx.model.tags.find((t) => t.tag === tag);
-    return group ? [markdownFile(CATALOGUE_PATHS.tagPage(tag), kit, tagPage(group, ctx))] : [];
+    return group ? listingFiles(tagListing(group, ctx, kit), kit) : [];
   }
 };
 
@@ -44180,11 +46754,15 @@ var PAGE_TYPES = [
   exportsManifestPageType,
   tagsPageType,
   tagPageType,
+  categoriesPageType,
+  categoryPageType,
+  freshnessPageType,
   indexPageType,
   graphPageType,
   productGraphPageType,
   productIndexPageType,
-  personaPageType
+  personaPageType,
+  personaExportPageType
 ];
 var BY_NAME = new Map(PAGE_TYPES.map((type) => [type.name, type]));
 function catalogueUnits(ctx) {
@@ -44195,11 +46773,24 @@ function renderUnit(unit, personas, options, kit) {
   if (!type) throw new Error(`No catalogue page type is called ${unit.type}.`);
   return type.render(unit.input, personas, options, kit);
 }
-function layOutCatalogue(entries, options, kit) {
+function layOutCatalogue(entries, options, kit, library = {}) {
   const all2 = [...entries.values()];
   const model = buildCatalogueModel(all2.map((entry) => entry.outline));
   const layout = chooseLayout(model, all2, options, kit);
-  const ctx = { model, options, layout, entries, shared: shareCatalogue(model.personas, layout) };
+  const tagDescriptions = {};
+  for (const group of model.tags) {
+    const description = library.tagDescriptions?.get(group.tag);
+    if (description !== void 0) tagDescriptions[group.tag] = description;
+  }
+  const ctx = {
+    model,
+    options,
+    layout,
+    entries,
+    shared: shareCatalogue(model.personas, layout, tagDescriptions),
+    tagDescriptions,
+    freshness: library.freshness ?? { asOf: null, reviewMonths: DEFAULT_REVIEW_MONTHS }
+  };
   return { ctx, units: catalogueUnits(ctx) };
 }
 
@@ -44210,10 +46801,10 @@ init_has_modeline();
 init_lf_line_endings();
 init_no_byte_order_mark();
 init_persona_fields();
+init_canonical_yaml();
 init_decode_source();
 init_parse_yaml();
 init_top_level_mapping();
-init_canonical_yaml();
 init_first_different_line();
 init_persona_fields();
 function formatPersonaSource(file, bytes) {
@@ -44221,14 +46812,14 @@ function formatPersonaSource(file, bytes) {
   if (!decoded.ok) return { kind: "refused", diagnostics: [decoded.diagnostic] };
   const formattable = formattableDocument(file, parseYaml(file, decoded.text));
   if ("diagnostics" in formattable) return { kind: "refused", diagnostics: formattable.diagnostics };
-  const text7 = canonicalPersonaYaml(file, decoded.text, formattable.doc);
+  const text6 = canonicalPersonaYaml(file, decoded.text, formattable.doc);
   const diagnostics = [
     ...noByteOrderMark(file, bytes, "fmt"),
     ...lfLineEndings(file, decoded.text, "fmt"),
     ...hasModeline({ file, text: decoded.text }),
-    ...canonicalForm(file, decoded.text, text7, PERSONA_MODELINE)
+    ...canonicalForm(file, decoded.text, text6, PERSONA_MODELINE)
   ];
-  return diagnostics.length === 0 ? { kind: "canonical" } : { kind: "changed", text: text7, diagnostics };
+  return diagnostics.length === 0 ? { kind: "canonical" } : { kind: "changed", text: text6, diagnostics };
 }
 function formattableDocument(file, parsed) {
   const errors = parsed.diagnostics.filter((d) => d.severity === "error");
@@ -44346,143 +46937,8 @@ function writePage(job, options, kit) {
 // scripts/accel/pool-tasks.ts
 init_accelerated_checker();
 
-// scripts/accel/fast-contribute-links.ts
-init_contribute_form();
-init_persona_fields();
-function fastPersonaContributeLinks(persona, options) {
-  const formBase = base(`${options.repositoryUrl.replace(/\/+$/, "")}/issues/new?`);
-  const fileBase = base(
-    `${options.repositoryUrl}/new/${encodePath2(options.branch)}/contributions/${encodePath2(persona.slug)}?`
-  );
-  const { slug: slug2, id } = persona;
-  const title = encodeQueryValue(persona.title);
-  const personaParam = `persona=${encodeQueryValue(personaOptionLabel(persona))}`;
-  const slugPair = encodePair("persona", persona.slug);
-  const formLink = (target, encodedText) => {
-    const fieldLabel2 = FIELD_LABELS[target.field];
-    const actionLabel = ACTION_LABELS[target.action];
-    const item = target.item === void 0 ? "" : ` item ${target.item}`;
-    const params = [
-      `template=${encodeQueryValue(FORM_TEMPLATE_FILE)}`,
-      `title=${encodeQueryValue(`${actionLabel} ${fieldLabel2}${item}: `)}${title}`,
-      personaParam,
-      `field=${encodeQueryValue(fieldLabel2)}`,
-      `action=${encodeQueryValue(actionLabel)}`
-    ];
-    if (target.item !== void 0) params.push(`item=${target.item}`);
-    if (encodedText !== void 0) params.push(`text=${encodedText}`);
-    return join2(formBase, params);
-  };
-  const fileLink = (target, encodedOriginal) => {
-    let value = encodedHeader(contributionTemplateHeader(target));
-    for (const [key, entry] of contributionTemplateEntries(target)) {
-      if (key === "persona" && entry === persona.slug) value += slugPair;
-      else if (entry === target.original) value += encodePair(key, entry, encodedOriginal);
-      else value += constantPair(key, entry);
-    }
-    return join2(fileBase, [`filename=${encodeQueryValue(suggestedFileName(target))}`, `value=${value}`]);
-  };
-  return (pageTarget) => {
-    const target = { slug: slug2, id, title: persona.title, ...pageTarget };
-    const original = target.original;
-    const encodedOriginal = original === void 0 ? void 0 : encodeQueryValue(original);
-    let form = formLink(target, target.action === "correct" ? encodedOriginal : void 0);
-    if (form.url.length > Math.min(MAX_FORM_URL_LENGTH, MAX_CONTRIBUTE_URL_LENGTH) && encodedOriginal !== void 0)
-      form = formLink(target, void 0);
-    let file = fileLink(target, encodedOriginal ?? "");
-    if (file.url.length > MAX_CONTRIBUTE_URL_LENGTH && original !== void 0)
-      file = fileLink({ ...target, original: void 0 }, "");
-    return [made("form", form), made("file", file)];
-  };
-}
-function made(label, built) {
-  return built.destination === null ? { label, url: built.url } : { label, url: built.url, destination: built.destination };
-}
-function base(start) {
-  const plain2 = /^[A-Za-z0-9%._~:/?=&-]+$/.test(start);
-  return { url: start, destination: plain2 ? start.replace(/&(?=[#A-Za-z])/g, "\\&") : null };
-}
-function join2(start, params) {
-  let url = start.url;
-  let destination = start.destination;
-  for (const [index2, param] of params.entries()) {
-    url += index2 === 0 ? param : `&${param}`;
-    if (destination !== null) destination += index2 === 0 ? param : `\\&${param}`;
-  }
-  return { url, destination };
-}
-var CONSTANT_HEADERS = /* @__PURE__ */ new Map();
-var CONSTANT_PAIRS = /* @__PURE__ */ new Map();
-var MAX_CONSTANT_PAIRS = 1e4;
-var constantPairs = 0;
-function encodedHeader(header) {
-  let encoded = CONSTANT_HEADERS.get(header);
-  if (encoded === void 0) {
-    encoded = encodeQueryValue(header);
-    CONSTANT_HEADERS.set(header, encoded);
-  }
-  return encoded;
-}
-function constantPair(key, value) {
-  const known = CONSTANT_PAIRS.get(key)?.get(value);
-  if (known !== void 0) return known;
-  if (constantPairs >= MAX_CONSTANT_PAIRS) {
-    CONSTANT_PAIRS.clear();
-    constantPairs = 0;
-  }
-  const encoded = encodePair(key, value);
-  let byValue = CONSTANT_PAIRS.get(key);
-  if (byValue === void 0) {
-    byValue = /* @__PURE__ */ new Map();
-    CONSTANT_PAIRS.set(key, byValue);
-  }
-  byValue.set(value, encoded);
-  constantPairs++;
-  return encoded;
-}
-function encodePair(key, value, encodedValue) {
-  const parts = yamlPairParts(key, value);
-  if (parts.length === 3 && parts[1] === value && encodedValue !== void 0)
-    return `${encodeQueryValue(parts[0] ?? "")}${encodedValue}%0A`;
-  return encodeQueryValue(parts.join(""));
-}
-function encodePath2(segment) {
-  return segment.split("/").map(encodeQueryValue).join("/");
-}
-
 // scripts/accel/fast-markdown.ts
 init_mdast_util_to_markdown();
-
-// scripts/render/catalogue/lay-out-table.ts
-init_markdown_table();
-function layOutTable(cells, align) {
-  const [head] = cells;
-  if (head === void 0)
-    return markdownTable([], { align: align ? [...align] : [], alignDelimiters: false, fillRows: false });
-  let columns = 0;
-  for (const row of cells) columns = Math.max(columns, row.length);
-  const delimiters = Array.from({ length: columns }, (_, column) => delimiterCell(align?.[column]));
-  const pieces = [];
-  const addRow = (row, width) => {
-    if (pieces.length > 0) pieces.push("\n");
-    pieces.push("|");
-    for (let column = 0; column < Math.max(1, width); column++) {
-      const cell = row[column] ?? "";
-      if (cell === "") pieces.push(" |");
-      else pieces.push(" ", cell, " |");
-    }
-  };
-  addRow(head, head.length);
-  addRow(delimiters, head.length);
-  for (const row of cells.slice(1)) addRow(row, row.length);
-  return pieces.join("");
-}
-function delimiterCell(align) {
-  if (align === "center") return ":-:";
-  if (align === "left") return ":-";
-  if (align === "right") return "-:";
-  return "-";
-}
 
 // scripts/accel/fast-markdown-handlers.ts
 var PLAIN_URL = /^[A-Za-z0-9%._~:/?=&-]+$/;
@@ -44492,8 +46948,8 @@ function isInertText(value, before, after) {
   const outsideBefore = before === "" ? -1 : before.charCodeAt(before.length - 1);
   const outsideAfter = after === "" ? -1 : after.charCodeAt(0);
   for (let index2 = 0; index2 < value.length; index2++) {
-    const code6 = value.charCodeAt(index2);
-    if (code6 >= 128 || isAlphanumeric(code6)) continue;
+    const code5 = value.charCodeAt(index2);
+    if (code5 >= 128 || isAlphanumeric(code5)) continue;
     const previous3 = index2 > 0 ? value.charCodeAt(index2 - 1) : outsideBefore;
     const next = index2 + 1 < value.length ? value.charCodeAt(index2 + 1) : outsideAfter;
     switch (value[index2]) {
@@ -44551,23 +47007,21 @@ function mayStartLine(value, index2) {
   while (at >= 0 && (value.charCodeAt(at) === 32 || value.charCodeAt(at) === 9)) at--;
   return at < 0 || value.charCodeAt(at) === 10 || value.charCodeAt(at) === 13;
 }
-function isAutolinkNext(code6) {
-  return code6 === 45 || code6 === 46 || code6 === 95 || isAlphanumeric(code6);
+function isAutolinkNext(code5) {
+  return code5 === 45 || code5 === 46 || code5 === 95 || isAlphanumeric(code5);
 }
-function isDigit(code6) {
-  return code6 >= 48 && code6 <= 57;
+function isDigit(code5) {
+  return code5 >= 48 && code5 <= 57;
 }
-function isAlphanumeric(code6) {
-  return isDigit(code6) || code6 >= 65 && code6 <= 90 || code6 >= 97 && code6 <= 122;
+function isAlphanumeric(code5) {
+  return isDigit(code5) || code5 >= 65 && code5 <= 90 || code5 >= 97 && code5 <= 122;
 }
 function plainLink(node2) {
-  if (node2.title) return null;
-  const known = node2.data?.destination;
-  if (known === void 0 && !PLAIN_URL.test(node2.url)) return null;
+  if (node2.title || !PLAIN_URL.test(node2.url)) return null;
   if (couldBeAutolink(node2)) return null;
   const [only] = node2.children;
   if (node2.children.length !== 1 || only?.type !== "text" || !isInertText(only.value, "[", "]")) return null;
-  return `[${only.value}](${known ?? linkDestination(node2.url)})`;
+  return `[${only.value}](${linkDestination(node2.url)})`;
 }
 function linkDestination(url) {
   return url.replace(/&(?=[#A-Za-z])/g, "\\&");
@@ -44611,53 +47065,33 @@ function fastHandlers(configured) {
     text: configured.text,
     link: configured.link,
     paragraph: configured.paragraph,
-    heading: configured.heading,
-    table: configured.table
+    heading: configured.heading
   };
-  const text7 = (node2, parent, state, info) => isInertText(node2.value, info.before, info.after) ? node2.value : fallback.text(node2, parent, state, info);
-  const link4 = (node2, parent, state, info) => {
+  const text6 = (node2, parent, state, info) => isInertText(node2.value, info.before, info.after) ? node2.value : fallback.text(node2, parent, state, info);
+  const link3 = (node2, parent, state, info) => {
     const plain2 = plainLink(node2);
     if (plain2 !== null) return plain2;
-    if (node2.title || !(node2.data?.destination !== void 0 || PLAIN_URL.test(node2.url)) || couldBeAutolink(node2))
+    if (node2.title || !PLAIN_URL.test(node2.url) || couldBeAutolink(node2))
       return fallback.link(node2, parent, state, info);
     const shape = fallback.link({ ...node2, url: "x" }, parent, state, info);
-    const destination = node2.data?.destination ?? linkDestination(node2.url);
+    const destination = linkDestination(node2.url);
     const tail = shape.endsWith("](x)") ? ")" : shape.endsWith('](x "")') ? ' "")' : null;
     if (tail === null) return fallback.link(node2, parent, state, info);
     return `${shape.slice(0, -(tail.length + 1))}${destination}${tail}`;
   };
-  const linkWithPeek = Object.assign(link4, { peek: fallback.link.peek });
-  const paragraph4 = (node2, parent, state, info) => {
+  const linkWithPeek = Object.assign(link3, { peek: fallback.link.peek });
+  const paragraph3 = (node2, parent, state, info) => {
     const taskItem = parent?.type === "listItem" && typeof parent.checked === "boolean";
     return (taskItem ? null : plainPhrasing(node2.children, info.before, info.after)) ?? fallback.paragraph(node2, parent, state, info);
   };
-  const heading4 = (node2, parent, state, info) => {
+  const heading3 = (node2, parent, state, info) => {
     if (state.options.setext || state.options.closeAtx) return fallback.heading(node2, parent, state, info);
     const value = plainPhrasing(node2.children, "# ", "\n");
     if (value === null || value === "" || value.startsWith(" "))
       return fallback.heading(node2, parent, state, info);
     return `${"#".repeat(Math.max(Math.min(6, node2.depth || 1), 1))} ${value}`;
   };
-  const table3 = (node2, parent, state, info) => {
-    const around = TABLE_OPTIONS.tableCellPadding ? " " : "|";
-    const matrix = [];
-    for (const row of node2.children) {
-      const cells = [];
-      for (const cell of row.children) {
-        const value = plainPhrasing(cell.children, around, around);
-        if (value === null) return fallback.table(node2, parent, state, info);
-        cells.push(value);
-      }
-      matrix.push(cells);
-    }
-    const head = matrix[0];
-    if (head) {
-      const columns = node2.align?.length || Math.max(...matrix.map((cells) => cells.length));
-      while (head.length < columns) head.push("");
-    }
-    return layOutTable(matrix, node2.align);
-  };
-  return { text: text7, link: linkWithPeek, paragraph: paragraph4, heading: heading4, table: table3 };
+  return { text: text6, link: linkWithPeek, paragraph: paragraph3, heading: heading3 };
 }
 
 // scripts/accel/fast-markdown.ts
@@ -44676,14 +47110,12 @@ function configuredHandlers(extensions) {
 }
 var processor2 = fastMarkdownProcessor();
 function fastSerializeMarkdown(tree) {
-  const only = tree.children.length === 1 ? tree.children[0] : void 0;
-  return endWithOneLineBreak(processor2.stringify(only?.type === "table" ? only : tree));
+  return endWithOneLineBreak(processor2.stringify(tree));
 }
 
 // scripts/accel/fast-kit.ts
 var FAST_KIT = {
-  serialize: fastSerializeMarkdown,
-  contributeLinks: fastPersonaContributeLinks
+  serialize: fastSerializeMarkdown
 };
 
 // scripts/accel/pool-tasks.ts
@@ -44703,7 +47135,7 @@ var POOL_TASKS = new Map(
 init_worker_pool();
 
 // scripts/cli/main.ts
-import path31 from "node:path";
+import path34 from "node:path";
 import { parseArgs } from "node:util";
 
 // scripts/apply/safe-path.ts
@@ -44712,18 +47144,18 @@ import { lstatSync as lstatSync2 } from "node:fs";
 import path9 from "node:path";
 var UnsafePathError = class extends Error {
 };
-function writablePath(root4, relative, kind = "file") {
+function writablePath(root3, relative, kind = "file") {
   const parts = relative.split("/");
   if (relative === "" || path9.isAbsolute(relative) || parts.some((part) => part === "" || part === "." || part === ".." || /[\\\u0000-\u001f\u007f]/.test(part))) {
     throw new UnsafePathError(
       `refusing to write "${reportedPath(relative)}": it is not a plain path inside the library.`
     );
   }
-  let at = root4;
+  let at = root3;
   for (const [index2, part] of parts.entries()) {
     at = path9.join(at, part);
     const stats = lstatOrNull2(at);
-    if (!stats) return path9.join(root4, ...parts);
+    if (!stats) return path9.join(root3, ...parts);
     const shown = parts.slice(0, index2 + 1).join("/");
     if (stats.isSymbolicLink())
       throw new UnsafePathError(
@@ -44741,10 +47173,10 @@ function writablePath(root4, relative, kind = "file") {
     if (last && kind === "folder" && !stats.isDirectory())
       throw new UnsafePathError(`refusing to write in ${reportedPath(relative)}: it is not a folder.`);
   }
-  return path9.join(root4, ...parts);
+  return path9.join(root3, ...parts);
 }
-function assertWritable(root4, relatives) {
-  for (const relative of relatives) writablePath(root4, relative);
+function assertWritable(root3, relatives) {
+  for (const relative of relatives) writablePath(root3, relative);
 }
 function lstatOrNull2(file) {
   try {
@@ -44778,7 +47210,7 @@ function oneOf(args, name, allowed, fallback) {
 
 // scripts/cli/commands/catalogue.ts
 import { lstat as lstat3 } from "node:fs/promises";
-import path19 from "node:path";
+import path20 from "node:path";
 
 // scripts/apply/catalogue-folder.ts
 import { lstatSync as lstatSync3, mkdirSync, renameSync } from "node:fs";
@@ -44786,14 +47218,19 @@ import { lstat as lstat2, readdir as readdir2, rmdir, unlink } from "node:fs/pro
 import path10 from "node:path";
 
 // scripts/render/catalogue/is-generated-file.ts
-function isGeneratedFile(path32, text7) {
-  if (path32.endsWith(".md")) return text7.startsWith(`${GENERATED_BANNER}
+function isGeneratedFile(path35, text6) {
+  if (path35.endsWith(".md")) return text6.startsWith(`${GENERATED_BANNER}
 `);
-  if (path32.endsWith(".json")) return text7.startsWith(`{
-  "$comment": ${JSON.stringify(GENERATED_NOTE)},`);
-  if (path32.endsWith(".csv")) return text7.startsWith(`${CSV_HEADER}
+  if (path35.endsWith(".json"))
+    return text6.startsWith(`{
+  "$comment": ${JSON.stringify(GENERATED_NOTE)},`) || new RegExp(`^\\{\\n  "id": "APP-[0-9]+",\\n  "slug": "${slugOf(path35)}",\\n`).test(text6);
+  if (path35.endsWith(".csv")) return text6.startsWith(`${CSV_HEADER}
 `);
   return false;
+}
+function slugOf(path35) {
+  const name = /(?:^|\/)([a-z0-9]+(?:-[a-z0-9]+)*)\.json$/.exec(path35)?.[1];
+  return name ?? "(?!)";
 }
 
 // scripts/apply/catalogue-folder.ts
@@ -44976,6 +47413,7 @@ var CatalogueFolder = class {
 };
 
 // scripts/cli/commands/catalogue.ts
+init_contribution_location();
 init_diagnostic();
 init_repository();
 
@@ -44992,9 +47430,9 @@ var CatalogueMemory = class {
   #root;
   #outDir;
   #options;
-  constructor(accelerator, root4, outDir, options) {
+  constructor(accelerator, root3, outDir, options) {
     this.#accelerator = accelerator;
-    this.#root = root4;
+    this.#root = root3;
     this.#outDir = outDir;
     this.#options = JSON.stringify(options);
   }
@@ -45015,7 +47453,13 @@ var CatalogueMemory = class {
   /** The digest of everything `unit` is made from. */
   digestOf(unit) {
     return hashData(
-      [unit.type, unit.key, unit.input, unit.personas.map((file) => [file, this.hashOf(file)]), this.#options],
+      [
+        unit.type,
+        unit.key,
+        unit.input,
+        unit.personas.map((file) => [file, this.hashOf(file)]),
+        this.#options
+      ],
       digestReplacer
     );
   }
@@ -45051,16 +47495,16 @@ function isEntry(value) {
 init_worker_pool();
 init_diagnostic();
 init_validate_library();
-async function buildCatalogue(root4, run) {
-  const accelerator = openAccelerator(root4, { env: run.env, pool: run.pool });
+async function buildCatalogue(root3, run) {
+  const accelerator = openAccelerator(root3, { env: run.env, pool: run.pool });
   try {
-    return await build(root4, run, accelerator);
+    return await build(root3, run, accelerator);
   } finally {
     closeAccelerator(accelerator);
   }
 }
-async function build(root4, run, accelerator) {
-  const library = await validateLibrary(root4, {
+async function build(root3, run, accelerator) {
+  const library = await validateLibrary(root3, {
     contributions: false,
     personaData: run.check ? true : "if-parsed",
     accelerator,
@@ -45073,9 +47517,10 @@ async function build(root4, run, accelerator) {
   for (const d of errors) broken.set(d.file, [...broken.get(d.file) ?? [], d]);
   const valid = library.personas.filter((p) => !broken.has(p.file));
   const kit = accelerator ? FAST_KIT : REFERENCE_KIT;
-  const memory = accelerator && !run.check ? new CatalogueMemory(accelerator, root4, run.outDir, run.options) : null;
+  const memory = accelerator && !run.check ? new CatalogueMemory(accelerator, root3, run.outDir, run.options) : null;
   const loaded = /* @__PURE__ */ new Map();
-  for (const facts of valid) if (facts.data) loaded.set(facts.file, toCataloguePersona(facts.file, facts.data));
+  for (const facts of valid)
+    if (facts.data) loaded.set(facts.file, toCataloguePersona(facts.file, facts.data));
   const load = (file) => loaded.get(file) ?? loadAgain(file, library.readPersonaData(file), loaded);
   const entries = new Map(
     valid.map((facts) => {
@@ -45083,7 +47528,10 @@ async function build(root4, run, accelerator) {
       return [facts.file, memory ? memory.entryOf(facts.file, compute) : compute()];
     })
   );
-  const { units } = layOutCatalogue(entries, run.options, kit);
+  const { units } = layOutCatalogue(entries, run.options, kit, {
+    tagDescriptions: library.tagDescriptions,
+    ...run.freshness ? { freshness: run.freshness } : {}
+  });
   const folder = new CatalogueFolder(run.outDir, { check: run.check });
   const existing = listCatalogueFolder(run.outDir);
   existing.catch(() => void 0);
@@ -45096,24 +47544,36 @@ async function build(root4, run, accelerator) {
       if (current) folder.keep(current);
       else toRender.push(unit);
     }
-    for (const unit of toRender.filter((u) => u.path === void 0)) {
-      const files = renderUnit(unit, unit.personas.map(load), run.options, kit);
-      for (const file of files) {
-        const write = folder.prepare(file.path);
-        folder.record(write, syncPageFile(file.parts, write));
-      }
-      produced.set(unit.key, files.map((file) => file.path));
-    }
     const pages = toRender.filter((u) => u.path !== void 0);
     const jobs = pages.map((unit) => ({
       unit: { type: unit.type, input: unit.input },
       personas: unit.personas.map(load),
       write: folder.prepare(unit.path)
     }));
-    const outcomes = accelerator ? await runInPool(writePagesTask, { options: run.options }, jobs, {
+    const pagesDone = accelerator ? runInPool(writePagesTask, { options: run.options }, jobs, {
       minItemsPerThread: PAGES_PER_THREAD,
+      workersOnly: true,
       ...accelerator.pool
-    }) : jobs.map((job) => writePage(job, run.options, kit));
+    }) : Promise.resolve(jobs.map((job) => writePage(job, run.options, kit)));
+    pagesDone.catch(() => void 0);
+    try {
+      for (const unit of toRender.filter((u) => u.path === void 0)) {
+        const files = renderUnit(unit, unit.personas.map(load), run.options, kit);
+        for (const file of files) {
+          const write = folder.prepare(file.path);
+          folder.record(write, syncPageFile(file.parts, write));
+        }
+        produced.set(
+          unit.key,
+          files.map((file) => file.path)
+        );
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } catch (error) {
+      await pagesDone.catch(() => void 0);
+      throw error;
+    }
+    const outcomes = await pagesDone;
     jobs.forEach((job, index2) => {
       folder.record(job.write, outcomes[index2]);
       produced.set(pages[index2].key, [job.write.file]);
@@ -45129,7 +47589,8 @@ async function build(root4, run, accelerator) {
       folder.commit();
       await removeCatalogueFiles(run.outDir, stale);
       if (memory)
-        for (const unit of toRender) memory.remember(digests.get(unit), produced.get(unit.key) ?? []);
+        for (const unit of toRender)
+          memory.remember(digests.get(unit), produced.get(unit.key) ?? []);
     }
     return {
       kind: "done",
@@ -45152,22 +47613,55 @@ function loadAgain(file, data, loaded) {
   return persona;
 }
 
+// scripts/read/last-commit-date.ts
+init_persona_fields();
+import { execFileSync } from "node:child_process";
+function lastDataCommitDate(root3) {
+  try {
+    const out = execFileSync(
+      "git",
+      [
+        "-c",
+        "core.hooksPath=/dev/null",
+        "log",
+        "-1",
+        "--format=%cd",
+        "--date=format-local:%Y-%m-%d",
+        "--",
+        "personas",
+        "contributions",
+        TAG_VOCABULARY_FILE
+      ],
+      {
+        cwd: root3,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+        env: { ...process.env, TZ: "UTC" },
+        timeout: 1e4
+      }
+    ).trim();
+    return /^\d{4}-\d{2}-\d{2}$/.test(out) ? out : null;
+  } catch {
+    return null;
+  }
+}
+
 // scripts/render/report/format-text.ts
 init_diagnostic();
 function summarize(diagnostics, personas, contributions) {
   return { personas, contributions, ...countBySeverity(diagnostics) };
 }
-function formatText(diagnostics, summary, options = {}) {
-  const lines = [];
+function formatText(diagnostics, summary2, options = {}) {
+  const lines2 = [];
   for (const d of diagnostics) {
-    lines.push(`${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message}  [${d.rule}]`);
-    if (d.hint) lines.push(`    hint: ${d.hint}`);
+    lines2.push(`${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message}  [${d.rule}]`);
+    if (d.hint) lines2.push(`    hint: ${d.hint}`);
     const note = options.note?.(d);
-    if (note) lines.push(`    note: ${note}`);
+    if (note) lines2.push(`    note: ${note}`);
   }
-  if (lines.length > 0) lines.push("");
-  lines.push(summaryLine(summary));
-  return `${lines.join("\n")}
+  if (lines2.length > 0) lines2.push("");
+  lines2.push(summaryLine(summary2));
+  return `${lines2.join("\n")}
 `;
 }
 function summaryLine(s) {
@@ -45191,17 +47685,24 @@ var PROTECTED2 = ["personas", "contributions", "schemas", ".git", ".github"];
 var catalogueCommand = {
   name: "catalogue",
   summary: "Generate the Markdown catalogue and JSON/CSV exports (or check them with --check).",
-  usage: "persona catalogue [--root <dir>] [--out <dir>] [--check] [--keep-going]",
-  options: { out: { type: "string" }, check: { type: "boolean" }, "keep-going": { type: "boolean" } },
+  usage: "persona catalogue [--root <dir>] [--out <dir>] [--check] [--keep-going] [--as-of YYYY-MM-DD] [--review-months N]",
+  options: {
+    out: { type: "string" },
+    check: { type: "boolean" },
+    "keep-going": { type: "boolean" },
+    "as-of": { type: "string" },
+    "review-months": { type: "string" }
+  },
   async run(args, ctx) {
     const check2 = args.values.check === true;
+    const freshness = freshnessOf(stringOption(args, "as-of"), stringOption(args, "review-months"), ctx.root);
     const outDir = await resolveOutDir(stringOption(args, "out"), ctx);
-    const fromRoot = path19.relative(ctx.root, outDir);
-    const outLabel = fromRoot.startsWith("..") || path19.isAbsolute(fromRoot) ? toPosix2(outDir) : toPosix2(fromRoot);
+    const fromRoot = path20.relative(ctx.root, outDir);
+    const outLabel = fromRoot.startsWith("..") || path20.isAbsolute(fromRoot) ? toPosix2(outDir) : toPosix2(fromRoot);
     const options = {
       repositoryUrl: REPOSITORY_URL,
       branch: BRANCH,
-      rootFromCatalogue: toPosix2(path19.relative(outDir, ctx.root)),
+      rootFromCatalogue: toPosix2(path20.relative(outDir, ctx.root)),
       outDir: outLabel
     };
     let run;
@@ -45211,7 +47712,8 @@ var catalogueCommand = {
         options,
         check: check2,
         keepGoing: args.values["keep-going"] === true,
-        env: ctx.env
+        env: ctx.env,
+        freshness
       });
     } catch (error) {
       if (!(error instanceof SymlinkInCatalogueError)) throw error;
@@ -45290,29 +47792,39 @@ function report(diagnostics, personas) {
   return formatText(sorted, { personas, ...countBySeverity(sorted) });
 }
 async function resolveOutDir(option, ctx) {
-  const outDir = option === void 0 ? path19.join(ctx.root, DEFAULT_OUT) : path19.resolve(ctx.cwd, option);
-  const fromOut = path19.relative(outDir, ctx.root);
+  const outDir = option === void 0 ? path20.join(ctx.root, DEFAULT_OUT) : path20.resolve(ctx.cwd, option);
+  const fromOut = path20.relative(outDir, ctx.root);
   if (fromOut === "" || !fromOut.startsWith(".."))
     throw new UsageError(
       `--out must be a folder of its own, not the library root or a folder above it; got "${option}".`
     );
   for (const folder of PROTECTED2) {
-    const inside = path19.relative(path19.join(ctx.root, folder), outDir);
-    if (inside === "" || !(inside.startsWith("..") || path19.isAbsolute(inside)))
+    const inside = path20.relative(path20.join(ctx.root, folder), outDir);
+    if (inside === "" || !(inside.startsWith("..") || path20.isAbsolute(inside)))
       throw new UsageError(`--out must not be inside ${folder}/; got "${option}".`);
   }
   if ((await lstat3(outDir).catch(() => null))?.isSymbolicLink())
     throw new UsageError(
-      `${path19.relative(ctx.cwd, outDir) || outDir} is a symbolic link; give the real folder.`
+      `${path20.relative(ctx.cwd, outDir) || outDir} is a symbolic link; give the real folder.`
     );
   return outDir;
 }
+function freshnessOf(asOf, months, root3) {
+  if (asOf !== void 0 && !isRealDate(asOf))
+    throw new UsageError(
+      `--as-of must be a real date written YYYY-MM-DD, such as 2026-11-20; got "${asOf}".`
+    );
+  const reviewMonths = months === void 0 ? DEFAULT_REVIEW_MONTHS : Number(months);
+  if (!Number.isInteger(reviewMonths) || reviewMonths < 1 || reviewMonths > 600 || !/^\d+$/.test(months ?? "12"))
+    throw new UsageError(`--review-months must be a whole number of months from 1 to 600; got "${months}".`);
+  return { asOf: asOf ?? lastDataCommitDate(root3), reviewMonths };
+}
 function toPosix2(value) {
-  return value.split(path19.sep).join("/");
+  return value.split(path20.sep).join("/");
 }
 
 // scripts/cli/commands/comment.ts
-import path21 from "node:path";
+import path22 from "node:path";
 var commentCommand = {
   name: "comment",
   summary: "Post or update the pull-request bot comment from a report (GitHub Actions only).",
@@ -45325,27 +47837,27 @@ var commentCommand = {
     if (!report2)
       throw new UsageError("--report <file> is required: the JSON report from the validate workflow.");
     const { runComment: runComment2 } = await Promise.resolve().then(() => (init_comment(), comment_exports));
-    return runComment2(path21.resolve(ctx.cwd, report2), ctx);
+    return runComment2(path22.resolve(ctx.cwd, report2), ctx);
   }
 };
 
 // scripts/cli/commands/contribute.ts
 import { lstat as lstat5 } from "node:fs/promises";
-import path23 from "node:path";
+import path24 from "node:path";
 
 // scripts/apply/write-file.ts
 var import_write_file_atomic = __toESM(require_lib(), 1);
 import { mkdir } from "node:fs/promises";
-import path22 from "node:path";
+import path23 from "node:path";
 async function writeFileAtomically(file, content3) {
-  await mkdir(path22.dirname(file), { recursive: true });
+  await mkdir(path23.dirname(file), { recursive: true });
   await (0, import_write_file_atomic.default)(file, typeof content3 === "string" ? content3 : Buffer.from(content3), {
     encoding: "utf8",
     fsync: true
   });
 }
-async function writeLibraryFile(root4, relative, text7) {
-  await writeFileAtomically(writablePath(root4, relative), text7);
+async function writeLibraryFile(root3, relative, text6) {
+  await writeFileAtomically(writablePath(root3, relative), text6);
 }
 
 // scripts/cli/commands/contribute.ts
@@ -45437,14 +47949,14 @@ var contributeCommand = {
       `contributions/${target.slug}`,
       contributionFileStem(contribution, date)
     );
-    const text7 = scaffoldContribution(contribution);
+    const text6 = scaffoldContribution(contribution);
     const [personaSchema, contributionSchema] = await Promise.all([
       readPersonaSchema(ctx.root),
       readContributionSchema(ctx.root)
     ]);
     const facts = checkContributionFile(
       file,
-      new TextEncoder().encode(text7),
+      new TextEncoder().encode(text6),
       compileSchema(contributionSchema)
     );
     const validatePersona = compileSchema(personaSchema);
@@ -45469,7 +47981,7 @@ var contributeCommand = {
 `);
       return EXIT_PROBLEMS;
     }
-    await writeLibraryFile(ctx.root, file, text7);
+    await writeLibraryFile(ctx.root, file, text6);
     if (warnings > 0)
       ctx.stderr(
         formatText(problems, { personas: library.personas.length, contributions: 1, errors, warnings })
@@ -45489,15 +48001,263 @@ function contributionDate(option, env) {
   const millis = epoch !== void 0 && /^\d+$/.test(epoch) ? Number(epoch) * 1e3 : Date.now();
   return new Date(millis).toISOString().slice(0, 10);
 }
-async function freeName(root4, dir, stem) {
+async function freeName(root3, dir, stem) {
   for (let n = 1; ; n++) {
     const file = `${dir}/${stem}${n === 1 ? "" : `-${n}`}.yaml`;
-    const taken = await lstat5(path23.join(root4, file)).then(
+    const taken = await lstat5(path24.join(root3, file)).then(
       () => true,
       () => false
     );
     if (!taken) return file;
   }
+}
+
+// scripts/cli/commands/fix.ts
+import path26 from "node:path";
+
+// scripts/pipeline/fix-library.ts
+init_fast_checks();
+init_switch();
+import path25 from "node:path";
+init_check_contribution_file();
+init_check_persona_file();
+init_compile_schema();
+
+// scripts/plan/fix-rounds.ts
+init_check_contribution_file();
+init_check_persona_file();
+
+// scripts/check/validate-files.ts
+init_diagnostic();
+init_check_contribution_file();
+init_check_contributions();
+init_check_personas();
+init_place_findings();
+init_check_persona_file();
+init_check_tag_vocabulary();
+function validateFiles(input) {
+  const checkPersona = input.checkPersona ?? ((file, bytes) => checkPersonaFile(file, bytes, input.validatePersona));
+  const personas = input.personas.map(({ file, bytes }) => checkPersona(file, bytes));
+  const validateContribution = input.validateContribution;
+  const checkContribution = input.checkContribution ?? (validateContribution ? (file, bytes) => checkContributionFile(file, bytes, validateContribution) : void 0);
+  const contributions = checkContribution ? (input.contributions ?? []).map(({ file, bytes }) => checkContribution(file, bytes)) : [];
+  const vocabulary = input.vocabulary ? checkTagVocabulary(input.vocabulary.file.bytes, input.vocabulary.validate, input.vocabulary.file.file) : null;
+  const byFile = new Map(input.personas.map((f) => [f.file, f.bytes]));
+  const placed = placeFindings(
+    checkPersonas(personas, vocabulary?.vocabulary ?? null),
+    (file) => readFindingFile(file, byFile.get(file) ?? new Uint8Array())
+  );
+  const diagnostics = [
+    ...vocabulary?.diagnostics ?? [],
+    ...personas.flatMap((p) => p.diagnostics),
+    ...placed,
+    ...contributions.flatMap((c) => c.diagnostics),
+    ...contributions.length > 0 ? checkContributionsWithData(contributions, personas, input.validatePersona) : []
+  ];
+  return { personas, contributions, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+// scripts/plan/fix-rounds.ts
+init_diagnostic();
+init_decode_source();
+
+// scripts/plan/plan-fixes.ts
+init_text_edits();
+function planFixPass(diagnostics, texts, scope) {
+  const inScope = (file) => texts.has(file) && (scope === void 0 || scope.has(file));
+  const taken = /* @__PURE__ */ new Map();
+  const claimed = /* @__PURE__ */ new Set();
+  const applied = [];
+  const ordered = [
+    ...diagnostics.filter((d) => d.severity === "error"),
+    ...diagnostics.filter((d) => d.severity !== "error")
+  ];
+  for (const d of ordered) {
+    const fix2 = d.fix;
+    if (!fix2 || !inScope(d.file) || !fix2.edits.every((e) => inScope(e.file))) continue;
+    const files = /* @__PURE__ */ new Set([d.file, ...fix2.edits.map((e) => e.file)]);
+    if ([...files].some((file) => claimed.has(file))) continue;
+    const byFile = /* @__PURE__ */ new Map();
+    let fits2 = true;
+    for (const file of files) {
+      const resolved = resolveEdits(
+        texts.get(file),
+        fix2.edits.filter((e) => e.file === file)
+      );
+      if (!resolved) {
+        fits2 = false;
+        break;
+      }
+      byFile.set(file, resolved);
+    }
+    if (!fits2) continue;
+    for (const file of files) claimed.add(file);
+    for (const [file, edits] of byFile)
+      if (edits.length > 0 || fix2.edits.length === 0) taken.set(file, edits);
+    applied.push({ ...d, fix: fix2 });
+  }
+  const out = /* @__PURE__ */ new Map();
+  for (const [file, edits] of taken) out.set(file, applyResolvedEdits(texts.get(file), edits));
+  return { texts: out, applied };
+}
+
+// scripts/plan/fix-rounds.ts
+var MAX_FIX_ROUNDS = 200;
+function fixRounds(input) {
+  const personas = [...input.personas];
+  const contributions = [...input.contributions];
+  const personaFacts = /* @__PURE__ */ new WeakMap();
+  const contributionFacts = /* @__PURE__ */ new WeakMap();
+  const checkPersona = input.checkPersona ?? ((file, bytes) => checkPersonaFile(file, bytes, input.validatePersona));
+  const checkContribution = input.checkContribution ?? ((file, bytes) => checkContributionFile(file, bytes, input.validateContribution));
+  const validate = () => sortDiagnostics([
+    ...input.listingDiagnostics ?? [],
+    ...validateFiles({
+      personas,
+      contributions,
+      validatePersona: input.validatePersona,
+      checkPersona: (file, bytes) => remember(personaFacts, bytes, () => checkPersona(file, bytes)),
+      checkContribution: (file, bytes) => remember(contributionFacts, bytes, () => checkContribution(file, bytes))
+    }).diagnostics
+  ]);
+  const texts = /* @__PURE__ */ new Map();
+  for (const { file, bytes } of [...personas, ...contributions]) {
+    const decoded = decodeSource(file, bytes);
+    if (decoded.ok) texts.set(file, decoded.text);
+  }
+  const original = /* @__PURE__ */ new Map();
+  const applied = [];
+  let diagnostics = validate();
+  let stopped = false;
+  for (let round = 1; ; round++) {
+    const pass = planFixPass(diagnostics, texts, input.scope);
+    if (pass.applied.length === 0) break;
+    if (round > MAX_FIX_ROUNDS) {
+      stopped = true;
+      break;
+    }
+    applied.push(...pass.applied.map((d) => ({ ...d, round })));
+    for (const [file, text6] of pass.texts) {
+      if (!original.has(file)) original.set(file, texts.get(file));
+      texts.set(file, text6);
+      const bytes = new TextEncoder().encode(text6);
+      for (const list6 of [personas, contributions]) {
+        const index2 = list6.findIndex((f) => f.file === file);
+        if (index2 !== -1) list6[index2] = { file, bytes };
+      }
+    }
+    diagnostics = validate();
+  }
+  const changed = [...original].map(([file, before]) => ({ file, before, after: texts.get(file) }));
+  return { applied, remaining: diagnostics, changed, stopped };
+}
+function remember(memo2, bytes, compute) {
+  let known = memo2.get(bytes);
+  if (known === void 0) {
+    known = compute();
+    memo2.set(bytes, known);
+  }
+  return known;
+}
+
+// scripts/pipeline/fix-library.ts
+init_read_contribution_schema();
+init_read_library();
+init_read_schemas();
+async function fixLibrary(root3, options = {}) {
+  const [listing, personaSchema, contributionSchema] = await Promise.all([
+    listLibrary(root3),
+    readPersonaSchema(root3),
+    readContributionSchema(root3)
+  ]);
+  const read = (file) => ({ file, bytes: readCapped(path25.join(root3, file)) });
+  const scope = options.only === void 0 ? void 0 : new Set(options.only);
+  const validatePersona = compileSchema(personaSchema);
+  const validateContribution = compileSchema(contributionSchema);
+  const fast = accelerated(options.env);
+  const rounds = fixRounds({
+    personas: listing.personaFiles.map(read),
+    contributions: listing.contributionFiles.map(read),
+    validatePersona,
+    validateContribution,
+    listingDiagnostics: listing.diagnostics,
+    scope,
+    ...fast ? {
+      checkPersona: (file, bytes) => checkPersonaFile(file, bytes, validatePersona, { fast: fastPersonaCheck }),
+      checkContribution: (file, bytes) => checkContributionFile(file, bytes, validateContribution, { fast: fastContributionCheck })
+    } : {}
+  });
+  if (!options.dryRun && rounds.changed.length > 0) {
+    assertWritable(
+      root3,
+      rounds.changed.map((c) => c.file)
+    );
+    for (const { file, after } of rounds.changed) await writeLibraryFile(root3, file, after);
+  }
+  return {
+    ...rounds,
+    remaining: rounds.remaining.filter((d) => scope === void 0 || scope.has(d.file)),
+    personas: listing.personaFiles.length,
+    contributions: listing.contributionFiles.length
+  };
+}
+
+// scripts/cli/commands/fix.ts
+init_read_library();
+
+// scripts/render/report/format-fix-text.ts
+init_diagnostic();
+function formatFixText(report2) {
+  const verb = report2.dryRun ? "would fix" : "fixed";
+  const lines2 = report2.applied.map(
+    (d) => `${d.file}:${d.line}:${d.column}  ${verb}  ${oneLine2(d.fix.description)}  [${d.rule}]`
+  );
+  for (const d of report2.remaining)
+    lines2.push(`${d.file}:${d.line}:${d.column}  ${d.severity}  ${oneLine2(d.message)}  [${d.rule}]`);
+  if (lines2.length > 0) lines2.push("");
+  lines2.push(summary(report2));
+  return `${lines2.join("\n")}
+`;
+}
+function summary(report2) {
+  const { errors, warnings } = countBySeverity(report2.remaining);
+  const fixed = report2.applied.length;
+  const files = plural(report2.changed.length, "file");
+  const did = fixed === 0 ? "Nothing to fix automatically" : report2.dryRun ? `Would fix ${plural(fixed, "problem")} in ${files} (nothing written)` : `Fixed ${plural(fixed, "problem")} in ${files}`;
+  const stopped = report2.stopped ? " Stopped after many rounds with fixes still to apply: run it again." : "";
+  if (errors === 0 && warnings === 0) return `\u2714 ${did}; no problems left.${stopped}`;
+  return `${errors > 0 ? "\u2716" : "\u26A0"} ${did}; left: ${plural(errors, "error")}, ${plural(warnings, "warning")} (\`persona validate\` gives a hint for each).${stopped}`;
+}
+function oneLine2(text6) {
+  return text6.replace(/\s*[\r\n]+\s*/g, " ");
+}
+
+// scripts/cli/commands/fix.ts
+var fixCommand = {
+  name: "fix",
+  summary: "Apply every unambiguous fix (preview with --dry-run); list what is left.",
+  usage: "persona fix [FILES\u2026] [--root <dir>] [--dry-run]",
+  options: { "dry-run": { type: "boolean" } },
+  allowPositionals: true,
+  async run(args, ctx) {
+    const dryRun = args.values["dry-run"] === true;
+    const only = args.positionals.length > 0 ? await libraryFiles(args.positionals, ctx) : void 0;
+    const result = await fixLibrary(ctx.root, { only, dryRun, env: ctx.env });
+    ctx.stdout(formatFixText({ ...result, dryRun }));
+    return result.remaining.some((d) => d.severity === "error") ? EXIT_PROBLEMS : EXIT_OK;
+  }
+};
+async function libraryFiles(named, ctx) {
+  const listing = await listLibrary(ctx.root);
+  const known = /* @__PURE__ */ new Set([...listing.personaFiles, ...listing.contributionFiles]);
+  return named.map((name) => {
+    const relative = path26.relative(ctx.root, path26.resolve(ctx.cwd, name)).split(path26.sep).join("/");
+    if (!known.has(relative))
+      throw new UsageError(
+        relative.startsWith("../") || path26.isAbsolute(relative) ? `${name} is outside the library at ${ctx.root}.` : `${name} is not a persona or contribution file of the library (personas/<product>/<slug>.yaml or contributions/<slug>/<file>.yaml).`
+      );
+    return relative;
+  });
 }
 
 // scripts/cli/commands/fmt.ts
@@ -45532,8 +48292,8 @@ var fmtCommand = {
         rewrites.map((r) => r.file)
       );
     const rewritten = [];
-    for (const { file, text: text7 } of check2 ? [] : rewrites) {
-      await writeLibraryFile(ctx.root, file, text7);
+    for (const { file, text: text6 } of check2 ? [] : rewrites) {
+      await writeLibraryFile(ctx.root, file, text6);
       rewritten.push(file);
     }
     const sorted = sortDiagnostics(diagnostics);
@@ -45556,7 +48316,7 @@ var fmtCommand = {
 };
 
 // scripts/cli/commands/intake.ts
-import path24 from "node:path";
+import path27 from "node:path";
 var intakeCommand = {
   name: "intake",
   summary: "Turn a contribution issue form into a validated pull request (GitHub Actions only).",
@@ -45572,7 +48332,7 @@ var intakeCommand = {
         '--event <file> is required: the `issues` event payload, "$GITHUB_EVENT_PATH" in a workflow.'
       );
     const { runIntake: runIntake2 } = await Promise.resolve().then(() => (init_intake(), intake_exports));
-    return runIntake2(path24.resolve(ctx.cwd, event), { ...ctx }, { dryRun: args.values["dry-run"] === true });
+    return runIntake2(path27.resolve(ctx.cwd, event), { ...ctx }, { dryRun: args.values["dry-run"] === true });
   }
 };
 
@@ -45607,12 +48367,12 @@ function journalFor(plan) {
     }))
   };
 }
-var HASH = /^[0-9a-f]{64}$/;
+var HASH2 = /^[0-9a-f]{64}$/;
 var BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-function parseJournal(text7) {
+function parseJournal(text6) {
   let value;
   try {
-    value = JSON.parse(text7);
+    value = JSON.parse(text6);
   } catch {
     return null;
   }
@@ -45625,13 +48385,13 @@ function parseJournal(text7) {
     return first === top && rest.length > 0 && rest.every((part) => isPlainName(part) && !part.startsWith("."));
   };
   const writesOk = journal.writes.every(
-    (w) => safe2(w?.file, "personas") && HASH.test(String(w?.before)) && HASH.test(String(w?.after)) && typeof w?.text === "string"
+    (w) => safe2(w?.file, "personas") && HASH2.test(String(w?.before)) && HASH2.test(String(w?.after)) && typeof w?.text === "string"
   );
   const removalsOk = journal.removals.every(
-    (r) => safe2(r?.file, "contributions") && HASH.test(String(r?.sha256)) && safe2(r?.persona, "personas")
+    (r) => safe2(r?.file, "contributions") && HASH2.test(String(r?.sha256)) && safe2(r?.persona, "personas")
   );
   const movesOk = journal.moves.every(
-    (m) => safe2(m?.file, "contributions") && safe2(m?.to, "contributions") && HASH.test(String(m?.sha256)) && typeof m?.bytes === "string" && BASE64.test(m.bytes)
+    (m) => safe2(m?.file, "contributions") && safe2(m?.to, "contributions") && HASH2.test(String(m?.sha256)) && typeof m?.bytes === "string" && BASE64.test(m.bytes)
   );
   return writesOk && removalsOk && movesOk ? journal : null;
 }
@@ -45745,55 +48505,51 @@ async function sweepTemporaryFiles(files, ops) {
 init_contribution_location();
 
 // scripts/pipeline/merge-library.ts
-import path26 from "node:path";
+import path29 from "node:path";
 
 // scripts/apply/file-ops.ts
-import { readdir as readdir4, readFile as readFile4, rm, rmdir as rmdir2 } from "node:fs/promises";
-import path25 from "node:path";
-function diskOps(base2) {
-  const at = (file) => path25.join(base2, ...file.split("/"));
+import { readdir as readdir4, readFile as readFile5, rm, rmdir as rmdir2 } from "node:fs/promises";
+import path28 from "node:path";
+function diskOps(base) {
+  const at = (file) => path28.join(base, ...file.split("/"));
   return {
     read: async (file) => {
       try {
-        return new Uint8Array(await readFile4(at(file)));
+        return new Uint8Array(await readFile5(at(file)));
       } catch (error) {
         if (error.code === "ENOENT") return null;
         throw error;
       }
     },
-    write: (file, content3) => writeFileAtomically(writablePath(base2, file), content3),
-    remove: (file) => rm(writablePath(base2, file), { force: true }),
+    write: (file, content3) => writeFileAtomically(writablePath(base, file), content3),
+    remove: (file) => rm(writablePath(base, file), { force: true }),
     removeEmptyDir: async (dir) => {
       try {
-        await rmdir2(writablePath(base2, dir, "folder"));
+        await rmdir2(writablePath(base, dir, "folder"));
       } catch (error) {
-        const code6 = error.code;
-        if (code6 !== "ENOENT" && code6 !== "ENOTEMPTY" && code6 !== "EEXIST") throw error;
+        const code5 = error.code;
+        if (code5 !== "ENOENT" && code5 !== "ENOTEMPTY" && code5 !== "EEXIST") throw error;
       }
     },
     list: async (dir) => readdir4(at(dir)).catch(() => []),
     checkWritable: (files) => {
-      for (const file of files) writablePath(base2, file);
+      for (const file of files) writablePath(base, file);
     }
   };
 }
 
 // scripts/pipeline/merge-library.ts
-init_check_persona_file();
-init_compile_schema();
 init_diagnostic();
 init_sha256();
 
 // scripts/plan/merge/plan-merge.ts
-init_check_contribution_file();
 init_contribution_effect();
 init_contribution_index();
 init_contribution_location();
 init_resolve_target();
 init_target_rules();
-init_check_persona_file();
 init_diagnostic();
-import { isDeepStrictEqual as isDeepStrictEqual2 } from "node:util";
+import { isDeepStrictEqual as isDeepStrictEqual3 } from "node:util";
 
 // scripts/core/own-strings.ts
 function ownStrings(value) {
@@ -45802,123 +48558,12 @@ function ownStrings(value) {
 
 // scripts/plan/merge/plan-merge.ts
 init_sha256();
-
-// scripts/core/unified-diff.ts
-var MAX_TABLE_CELLS = 4e6;
-function unifiedDiff(file, before, after, context = 3) {
-  if (before === after) return "";
-  const ops = diffLines(splitLines(before), splitLines(after));
-  const hunks = groupHunks(ops, context);
-  const out = [`--- a/${file}`, `+++ b/${file}`];
-  for (const hunk of hunks) {
-    out.push(`@@ -${range(hunk.aStart, hunk.aCount)} +${range(hunk.bStart, hunk.bCount)} @@`);
-    for (const op of hunk.ops) {
-      out.push(`${op.kind}${op.line.text}`);
-      if (!op.line.eol) out.push("\\ No newline at end of file");
-    }
-  }
-  return `${out.join("\n")}
-`;
-}
-function splitLines(text7) {
-  if (text7 === "") return [];
-  const parts = text7.split("\n");
-  const last = parts.pop();
-  const lines = parts.map((part) => ({ text: part, eol: true }));
-  if (last !== "") lines.push({ text: last, eol: false });
-  return lines;
-}
-var same = (a, b) => a.text === b.text && a.eol === b.eol;
-function diffLines(a, b) {
-  let prefix = 0;
-  while (prefix < a.length && prefix < b.length && same(a[prefix], b[prefix])) prefix++;
-  let suffix = 0;
-  while (suffix < a.length - prefix && suffix < b.length - prefix && same(a[a.length - 1 - suffix], b[b.length - 1 - suffix]))
-    suffix++;
-  const midA = a.slice(prefix, a.length - suffix);
-  const midB = b.slice(prefix, b.length - suffix);
-  const ops = a.slice(0, prefix).map((line) => ({ kind: " ", line }));
-  ops.push(...middleOps(midA, midB));
-  ops.push(...a.slice(a.length - suffix).map((line) => ({ kind: " ", line })));
-  return ops;
-}
-function middleOps(a, b) {
-  const n = a.length;
-  const m = b.length;
-  if (n === 0 || m === 0 || (n + 1) * (m + 1) > MAX_TABLE_CELLS) {
-    return [
-      ...a.map((line) => ({ kind: "-", line })),
-      ...b.map((line) => ({ kind: "+", line }))
-    ];
-  }
-  const width = m + 1;
-  const lcs = new Uint32Array((n + 1) * width);
-  for (let i2 = n - 1; i2 >= 0; i2--) {
-    for (let j2 = m - 1; j2 >= 0; j2--) {
-      lcs[i2 * width + j2] = same(a[i2], b[j2]) ? lcs[(i2 + 1) * width + j2 + 1] + 1 : Math.max(lcs[(i2 + 1) * width + j2], lcs[i2 * width + j2 + 1]);
-    }
-  }
-  const ops = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (same(a[i], b[j])) {
-      ops.push({ kind: " ", line: a[i++] });
-      j++;
-    } else if (lcs[(i + 1) * width + j] >= lcs[i * width + j + 1]) {
-      ops.push({ kind: "-", line: a[i++] });
-    } else {
-      ops.push({ kind: "+", line: b[j++] });
-    }
-  }
-  while (i < n) ops.push({ kind: "-", line: a[i++] });
-  while (j < m) ops.push({ kind: "+", line: b[j++] });
-  return ops;
-}
-function groupHunks(ops, context) {
-  const changed = ops.map((op, index2) => op.kind === " " ? -1 : index2).filter((index2) => index2 !== -1);
-  const aLineAt = new Uint32Array(ops.length + 1);
-  const bLineAt = new Uint32Array(ops.length + 1);
-  aLineAt[0] = 1;
-  bLineAt[0] = 1;
-  ops.forEach((op, i) => {
-    aLineAt[i + 1] = aLineAt[i] + (op.kind !== "+" ? 1 : 0);
-    bLineAt[i + 1] = bLineAt[i] + (op.kind !== "-" ? 1 : 0);
-  });
-  const hunks = [];
-  let k = 0;
-  while (k < changed.length) {
-    const first = changed[k];
-    let last = first;
-    while (k + 1 < changed.length && changed[k + 1] - last <= 2 * context + 1)
-      last = changed[++k];
-    k++;
-    const from = Math.max(0, first - context);
-    const to = Math.min(ops.length, last + context + 1);
-    const aLine = aLineAt[from];
-    const bLine = bLineAt[from];
-    const slice = ops.slice(from, to);
-    const aCount = slice.filter((op) => op.kind !== "+").length;
-    const bCount = slice.filter((op) => op.kind !== "-").length;
-    hunks.push({
-      aStart: aCount === 0 ? aLine - 1 : aLine,
-      aCount,
-      bStart: bCount === 0 ? bLine - 1 : bLine,
-      bCount,
-      ops: slice
-    });
-  }
-  return hunks;
-}
-function range(start, count4) {
-  return count4 === 1 ? `${start}` : `${start},${count4}`;
-}
-
-// scripts/plan/merge/plan-merge.ts
+init_unified_diff();
 init_decode_source();
 init_parse_yaml();
 
 // scripts/plan/merge/community.ts
+init_contribution();
 init_diagnostic();
 init_persona_fields();
 function readCommunity(value) {
@@ -45941,10 +48586,27 @@ function readCommunity(value) {
     confirmations: count3(block.confirmations),
     contributors: logins(block.contributors),
     last_reviewed: typeof block.last_reviewed === "string" ? block.last_reviewed : null,
-    fields
+    fields,
+    history: Array.isArray(block.history) ? block.history.flatMap(readHistoryEntry) : []
   };
 }
-function recordContribution(community, contribution, date) {
+function readHistoryEntry(raw) {
+  if (!isRecord(raw) || typeof raw.author !== "string" || typeof raw.field !== "string") return [];
+  const action = raw.action;
+  if (!CONTRIBUTION_ACTIONS.includes(action) || !isContentField(raw.field)) return [];
+  return [
+    {
+      date: typeof raw.date === "string" ? raw.date : null,
+      author: raw.author,
+      action,
+      field: raw.field,
+      item: typeof raw.item === "number" && Number.isInteger(raw.item) ? raw.item : null,
+      rationale: typeof raw.rationale === "string" ? raw.rationale : null,
+      evidence: typeof raw.evidence === "string" ? raw.evidence : null
+    }
+  ];
+}
+function recordContribution(community, contribution, date, item2 = contribution.item ?? null) {
   const { field, action, author } = contribution;
   const previous3 = community.fields[field] ?? {
     confirmed: 0,
@@ -45968,7 +48630,19 @@ function recordContribution(community, contribution, date) {
     confirmations: all2.reduce((sum, s) => sum + s.confirmed, 0),
     contributors: sortedUnique([...community.contributors, ...all2.flatMap((s) => s.contributors)]),
     last_reviewed: latest(community.last_reviewed, date),
-    fields
+    fields,
+    history: [
+      ...community.history,
+      {
+        date,
+        author,
+        action,
+        field,
+        item: item2,
+        rationale: contribution.rationale ?? null,
+        evidence: contribution.evidence ?? null
+      }
+    ]
   };
 }
 function communityToPlain(community) {
@@ -45989,8 +48663,14 @@ function communityToPlain(community) {
     confirmations: community.confirmations,
     contributors: community.contributors,
     ...community.last_reviewed ? { last_reviewed: community.last_reviewed } : {},
-    fields
+    fields,
+    ...community.history.length > 0 ? { history: community.history.map(historyToPlain) } : {}
   };
+}
+function historyToPlain(entry) {
+  const out = {};
+  for (const key of HISTORY_KEY_ORDER) if (entry[key] !== null) out[key] = entry[key];
+  return out;
 }
 function latest(a, b) {
   if (a === null) return b;
@@ -46011,21 +48691,21 @@ function isRecord(value) {
 }
 
 // scripts/plan/merge/edit-persona-document.ts
-var import_yaml9 = __toESM(require_dist(), 1);
+var import_yaml12 = __toESM(require_dist(), 1);
 function editPersonaDocument(doc, contribution) {
-  const { field, action, item, value } = contribution;
+  const { field, action, item: item2, value } = contribution;
   if (action === "confirm" || value === void 0) return;
   if (action === "extend") {
     const list6 = doc.get(field, true);
-    if (!(0, import_yaml9.isSeq)(list6)) throw new Error(`${field} is not a list`);
-    const node3 = new import_yaml9.Scalar(value);
+    if (!(0, import_yaml12.isSeq)(list6)) throw new Error(`${field} is not a list`);
+    const node3 = new import_yaml12.Scalar(value);
     const last = list6.items.at(-1);
-    node3.type = (0, import_yaml9.isScalar)(last) && (last.type === "PLAIN" || last.type === "QUOTE_SINGLE") ? last.type : "QUOTE_DOUBLE";
+    node3.type = (0, import_yaml12.isScalar)(last) && (last.type === "PLAIN" || last.type === "QUOTE_SINGLE") ? last.type : "QUOTE_DOUBLE";
     list6.items.push(node3);
     return;
   }
-  const node2 = item === void 0 ? doc.get(field, true) : doc.getIn([field, item - 1], true);
-  if (!(0, import_yaml9.isScalar)(node2)) throw new Error(`${field}${item === void 0 ? "" : ` item ${item}`} is not text`);
+  const node2 = item2 === void 0 ? doc.get(field, true) : doc.getIn([field, item2 - 1], true);
+  if (!(0, import_yaml12.isScalar)(node2)) throw new Error(`${field}${item2 === void 0 ? "" : ` item ${item2}`} is not text`);
   node2.value = value;
 }
 function setCommunity(doc, community) {
@@ -46033,22 +48713,22 @@ function setCommunity(doc, community) {
 }
 
 // scripts/plan/merge/render-persona-edit.ts
-var import_yaml10 = __toESM(require_dist(), 1);
-init_parse_yaml();
+var import_yaml13 = __toESM(require_dist(), 1);
 init_canonical_yaml();
-import { isDeepStrictEqual } from "node:util";
-function topLevelSpans(doc, text7) {
+init_parse_yaml();
+import { isDeepStrictEqual as isDeepStrictEqual2 } from "node:util";
+function topLevelSpans(doc, text6) {
   const spans = /* @__PURE__ */ new Map();
-  if (!(0, import_yaml10.isMap)(doc.contents)) return spans;
-  const lineStarts = lineStartsOf(text7);
+  if (!(0, import_yaml13.isMap)(doc.contents)) return spans;
+  const lineStarts2 = lineStartsOf(text6);
   for (const pair2 of doc.contents.items) {
-    if (!(0, import_yaml10.isScalar)(pair2.key) || !pair2.key.range) continue;
+    if (!(0, import_yaml13.isScalar)(pair2.key) || !pair2.key.range) continue;
     const value = pair2.value;
     let end = value?.range?.[1] ?? pair2.key.range[1];
-    while (end > pair2.key.range[0] && /\s/.test(text7[end - 1] ?? "")) end--;
+    while (end > pair2.key.range[0] && /\s/.test(text6[end - 1] ?? "")) end--;
     spans.set(String(pair2.key.value), {
-      start: lineOf(lineStarts, pair2.key.range[0]),
-      end: lineOf(lineStarts, Math.max(pair2.key.range[0], end - 1))
+      start: lineOf(lineStarts2, pair2.key.range[0]),
+      end: lineOf(lineStarts2, Math.max(pair2.key.range[0], end - 1))
     });
   }
   return spans;
@@ -46060,7 +48740,7 @@ function renderPersonaEdit(file, original, doc, changedKeys) {
   if (!reparsed) return printed;
   const printedSpans = topLevelSpans(reparsed, printed);
   const printedLines = printed.split("\n");
-  const lines = original.text.split("\n");
+  const lines2 = original.text.split("\n");
   const lastEnd = Math.max(-1, ...[...original.spans.values()].map((s) => s.end));
   const edits = changedKeys.map((key) => {
     const next = printedSpans.get(key);
@@ -46072,28 +48752,28 @@ function renderPersonaEdit(file, original, doc, changedKeys) {
       lines: printedLines.slice(next.start, next.end + 1)
     };
   }).filter((edit) => edit !== null).sort((a, b) => b.start - a.start);
-  for (const edit of edits) lines.splice(edit.start, edit.deleteCount, ...edit.lines);
-  const spliced = lines.join("\n");
+  for (const edit of edits) lines2.splice(edit.start, edit.deleteCount, ...edit.lines);
+  const spliced = lines2.join("\n");
   const check2 = parseYaml(file, spliced);
   const clean = check2.doc && !check2.diagnostics.some((d) => d.severity === "error");
-  return clean && isDeepStrictEqual(check2.value, doc.toJS()) ? spliced : printed;
+  return clean && isDeepStrictEqual2(check2.value, doc.toJS()) ? spliced : printed;
 }
 function printDocument(doc) {
-  const text7 = doc.toString(CANONICAL_TO_STRING).replace(/\r\n?/g, "\n");
-  return text7.endsWith("\n") ? text7 : `${text7}
+  const text6 = doc.toString(CANONICAL_TO_STRING).replace(/\r\n?/g, "\n");
+  return text6.endsWith("\n") ? text6 : `${text6}
 `;
 }
-function lineStartsOf(text7) {
+function lineStartsOf(text6) {
   const starts = [0];
-  for (let i = 0; i < text7.length; i++) if (text7[i] === "\n") starts.push(i + 1);
+  for (let i = 0; i < text6.length; i++) if (text6[i] === "\n") starts.push(i + 1);
   return starts;
 }
-function lineOf(lineStarts, offset) {
+function lineOf(lineStarts2, offset) {
   let low = 0;
-  let high = lineStarts.length - 1;
+  let high = lineStarts2.length - 1;
   while (low < high) {
     const mid = low + high + 1 >> 1;
-    if ((lineStarts[mid] ?? 0) <= offset) low = mid;
+    if ((lineStarts2[mid] ?? 0) <= offset) low = mid;
     else high = mid - 1;
   }
   return low;
@@ -46103,20 +48783,16 @@ function lineOf(lineStarts, offset) {
 var MergeInvariantError = class extends Error {
 };
 function planMerge(input) {
-  const contributionFiles = [...input.contributionFiles].sort((a, b) => compareCodePoints(a.file, b.file)).map(({ file, bytes }) => ({
-    file,
-    bytes,
-    facts: checkContributionFile(file, bytes, input.validateContribution)
-  }));
+  const contributions = [...input.contributions].sort((a, b) => compareCodePoints(a.file, b.file));
   const index2 = buildContributionIndex(input.personas);
   const applied = [];
   const conflicts = [];
   const removals = [];
   const parked = [];
-  const taken = new Set(contributionFiles.map((c) => c.file));
+  const taken = new Set(contributions.map((c) => c.file));
   const queues = /* @__PURE__ */ new Map();
-  for (const { file, bytes, facts } of contributionFiles) {
-    const contribution = facts.contribution;
+  for (const facts of contributions) {
+    const { file, contribution } = facts;
     if (!contribution) {
       conflicts.push(...errorsOf(facts.diagnostics));
       continue;
@@ -46128,7 +48804,7 @@ function planMerge(input) {
       continue;
     }
     const queue = queues.get(target.file) ?? [];
-    queue.push({ file, bytes, facts, contribution, target });
+    queue.push({ file, facts, contribution, target });
     queues.set(target.file, queue);
   }
   const personas = [];
@@ -46136,14 +48812,14 @@ function planMerge(input) {
     const queue = queues.get(personaFile);
     queues.delete(personaFile);
     const target = queue[0].target;
-    const state = loadState(target, input.readPersona(target.file), input.validatePersona);
-    for (const { file, bytes, facts, contribution, target: target2 } of queue) {
+    const state = loadState(target, input.readPersona(target.file), input.checks);
+    for (const { file, facts, contribution, target: target2 } of queue) {
       const found = checkAgainstPersona({
         facts,
         contribution,
         target: target2,
         data: state.data,
-        validatePersona: input.validatePersona
+        validatePersona: input.checks.validatePersona
       });
       if (found.some((d) => d.rule === "contribution/parked")) continue;
       const problems = errorsOf(found);
@@ -46151,7 +48827,7 @@ function planMerge(input) {
         parked.push({
           file,
           to: freeParkedPath(file, taken),
-          bytes,
+          bytes: input.readContribution(file),
           diagnostic: problems[0],
           contribution,
           current: currentText(state.data, contribution.field, contribution.item) ?? ""
@@ -46165,7 +48841,8 @@ function planMerge(input) {
       const date = input.date ?? facts.fileDate;
       state.changes.push(applyContentEffect(state.data, contribution));
       editPersonaDocument(state.doc, contribution);
-      state.community = recordContribution(state.community, contribution, date);
+      const effect = state.changes.at(-1);
+      state.community = recordContribution(state.community, contribution, date, effect.item ?? null);
       state.data.community = communityToPlain(state.community);
       if (contribution.action !== "confirm") state.changedKeys.add(contribution.field);
       const change = state.changes.at(-1);
@@ -46179,43 +48856,43 @@ function planMerge(input) {
         author: contribution.author,
         date
       });
-      removals.push({ file, bytes });
+      removals.push({ file, bytes: input.readContribution(file) });
     }
-    if (state.changes.length > 0) personas.push(finish(input.validatePersona)(state));
+    if (state.changes.length > 0) personas.push(finish(input.checks)(state));
   }
   applied.sort((a, b) => compareCodePoints(a.file, b.file));
   removals.sort((a, b) => compareCodePoints(a.file, b.file));
   parked.sort((a, b) => compareCodePoints(a.file, b.file));
   return { applied, conflicts: sortDiagnostics(conflicts), personas, removals, parked };
 }
-function loadState(target, bytes, validatePersona) {
-  const data = bytes ? checkPersonaFile(target.file, bytes, validatePersona).data : null;
+function loadState(target, bytes, checks) {
+  const data = bytes ? checks.persona(target.file, bytes).data : null;
   const decoded = bytes ? decodeSource(target.file, bytes) : null;
-  const text7 = decoded?.ok ? decoded.text.replaceAll("\r\n", "\n") : "";
-  const doc = decoded?.ok ? parseYaml(target.file, text7).doc : null;
+  const text6 = decoded?.ok ? decoded.text.replaceAll("\r\n", "\n") : "";
+  const doc = decoded?.ok ? parseYaml(target.file, text6).doc : null;
   if (!bytes || !data || !decoded?.ok || !doc)
     throw new MergeInvariantError(`${target.file} could not be read again`);
   return {
     target,
-    text: text7,
+    text: text6,
     crlf: isCrlfThroughout(decoded.text),
     beforeSha256: sha256(bytes),
     doc,
     data,
     community: readCommunity(data.community),
-    spans: topLevelSpans(doc, text7),
-    roundTrips: printDocument(doc) === text7,
+    spans: topLevelSpans(doc, text6),
+    roundTrips: printDocument(doc) === text6,
     changedKeys: /* @__PURE__ */ new Set(),
     changes: []
   };
 }
-function finish(validatePersona) {
+function finish(checks) {
   return (state) => {
     const { target } = state;
     setCommunity(state.doc, state.data.community);
     const edited = renderPersonaEdit(target.file, state, state.doc, [...state.changedKeys, "community"]);
     const after = state.crlf ? edited.replaceAll("\n", "\r\n") : edited;
-    const check2 = checkPersonaFile(target.file, new TextEncoder().encode(after), validatePersona);
+    const check2 = checks.persona(target.file, new TextEncoder().encode(after));
     const errors = errorsOf(check2.diagnostics);
     if (errors.length > 0) {
       const first = errors[0];
@@ -46223,7 +48900,7 @@ function finish(validatePersona) {
         `the merged ${target.file} would not validate (${first.rule} at line ${first.line}: ${first.message})`
       );
     }
-    if (!isDeepStrictEqual2(check2.data, state.data)) {
+    if (!isDeepStrictEqual3(check2.data, state.data)) {
       throw new MergeInvariantError(`the merged ${target.file} does not read back as planned`);
     }
     return {
@@ -46249,9 +48926,9 @@ function freeParkedPath(file, taken) {
     }
   }
 }
-function isCrlfThroughout(text7) {
-  const first = text7.indexOf("\n");
-  return first > 0 && !/(?:^|[^\r])\n/.test(text7);
+function isCrlfThroughout(text6) {
+  const first = text6.indexOf("\n");
+  return first > 0 && !/(?:^|[^\r])\n/.test(text6);
 }
 function errorsOf(diagnostics) {
   return diagnostics.filter((d) => d.severity === "error");
@@ -46262,44 +48939,85 @@ init_read_contribution_schema();
 init_read_library();
 init_read_schemas();
 init_tool_state();
+
+// scripts/pipeline/file-checks.ts
+init_fast_checks();
+init_switch();
+
+// scripts/check/file-checks.ts
+init_check_contribution_file();
+init_check_persona_file();
+function fileChecks(validators, fast = {}) {
+  return {
+    persona: (file, bytes) => checkPersonaFile(file, bytes, validators.persona, { fast: fast.persona }),
+    contribution: (file, bytes) => checkContributionFile(file, bytes, validators.contribution, { fast: fast.contribution }),
+    validatePersona: validators.persona
+  };
+}
+
+// scripts/pipeline/file-checks.ts
+init_compile_schema();
+function libraryFileChecks(schemas, env = process.env) {
+  const validators = {
+    persona: compileSchemaOnFirstUse(schemas.persona),
+    contribution: compileSchemaOnFirstUse(schemas.contribution)
+  };
+  return fileChecks(
+    validators,
+    accelerated(env) ? { persona: fastPersonaCheck, contribution: fastContributionCheck } : {}
+  );
+}
+
+// scripts/pipeline/merge-library.ts
 init_validate_library();
-async function mergeLibrary(root4, options) {
-  const ops = options.ops ?? diskOps(root4);
-  const toolState = toolStateFor(root4, options.env);
-  const problem = stateFileProblem(root4, toolState, MERGE_JOURNAL);
+async function mergeLibrary(root3, options) {
+  const ops = options.ops ?? diskOps(root3);
+  const toolState = toolStateFor(root3, options.env);
+  const problem = stateFileProblem(root3, toolState, MERGE_JOURNAL);
   if (problem) throw new MergeJournalError(`cannot use the merge journal: ${problem}. Nothing was written.`);
   const stateOps = options.stateOps ?? diskOps(toolState.dir);
   const [personaSchema, contributionSchema] = await Promise.all([
-    readPersonaSchema(root4),
-    readContributionSchema(root4)
+    readPersonaSchema(root3),
+    readContributionSchema(root3)
   ]);
   const found = options.dryRun ? await peekJournal(stateOps) : await readJournal(stateOps);
   const journal = found.journal;
   let outcome = found.setAside ? { setAside: found.setAside, skipped: [], unreadable: true } : null;
   if (journal && !options.dryRun) outcome = await finishJournal(journal, { library: ops, state: stateOps });
-  const validatePersona = compileSchema(personaSchema);
-  const checked = await validateLibrary(root4, { contributions: false, personaData: false, env: options.env });
-  let files = readMergeInputs(root4, await listLibrary(root4), checked.personas);
-  if (journal && options.dryRun) files = await asIfFinished(files, journal, ops, validatePersona);
-  const plan = planMerge({
-    personas: files.personas,
-    readPersona: files.readPersona,
-    contributionFiles: files.contributionFiles,
-    validatePersona,
-    validateContribution: compileSchema(contributionSchema),
-    date: options.date,
-    parkStale: options.parkStale === true
-  });
-  plan.conflicts = sortDiagnostics([
-    ...plan.conflicts,
-    ...files.diagnostics.filter((d) => d.file.startsWith("contributions/"))
-  ]);
+  const checks = libraryFileChecks({ persona: personaSchema, contribution: contributionSchema }, options.env);
+  const checked = await validateLibrary(root3, { contributions: false, personaData: false, env: options.env });
+  let files = readMergeInputs(root3, await listLibrary(root3), checked.personas);
+  if (journal && options.dryRun) files = await asIfFinished(files, journal, ops, checks);
+  const bytesOf = new Map(files.contributionFiles.map((f) => [f.file, f.bytes]));
+  const plan = withUnreadContributions(
+    planMerge({
+      personas: files.personas,
+      readPersona: files.readPersona,
+      contributions: files.contributionFiles.map((f) => checks.contribution(f.file, f.bytes)),
+      readContribution: (file) => {
+        const bytes = bytesOf.get(file);
+        if (!bytes) throw new MergeInvariantError(`${file} was planned but never read`);
+        return bytes;
+      },
+      checks,
+      date: options.date,
+      parkStale: options.parkStale === true
+    }),
+    files.diagnostics
+  );
   if (!options.dryRun) await applyMergePlan(plan, { library: ops, state: stateOps });
   return {
     plan,
     resumed: journal !== null,
     journal: outcome || journal ? { ...outcome ?? NOTHING_SET_ASIDE, folder: toolState.dir } : null
   };
+}
+function withUnreadContributions(plan, listed) {
+  plan.conflicts = sortDiagnostics([
+    ...plan.conflicts,
+    ...listed.filter((d) => d.file.startsWith("contributions/"))
+  ]);
+  return plan;
 }
 var NOTHING_SET_ASIDE = { setAside: null, skipped: [], unreadable: false };
 async function peekJournal(state) {
@@ -46308,8 +49026,8 @@ async function peekJournal(state) {
   const journal = parseJournal(new TextDecoder().decode(bytes));
   return journal ? { journal, setAside: null } : { journal: null, setAside: MERGE_JOURNAL };
 }
-function readMergeInputs(root4, listing, personas) {
-  const read = (file) => ({ file, bytes: readCapped(path26.join(root4, file)) });
+function readMergeInputs(root3, listing, personas) {
+  const read = (file) => ({ file, bytes: readCapped(path29.join(root3, file)) });
   return {
     personas,
     readPersona: (file) => read(file).bytes,
@@ -46317,7 +49035,7 @@ function readMergeInputs(root4, listing, personas) {
     diagnostics: listing.diagnostics
   };
 }
-async function asIfFinished(files, journal, ops, validatePersona) {
+async function asIfFinished(files, journal, ops, checks) {
   const skipped = /* @__PURE__ */ new Set();
   for (const write of journal.writes) if (await writeState(write, ops) === "other") skipped.add(write.file);
   const written = new Map(
@@ -46332,7 +49050,7 @@ async function asIfFinished(files, journal, ops, validatePersona) {
     // The personas the journal writes, as it writes them.
     personas: files.personas.map((facts) => {
       const bytes = written.get(facts.file);
-      return bytes ? checkPersonaFile(facts.file, bytes, validatePersona) : facts;
+      return bytes ? checks.persona(facts.file, bytes) : facts;
     }),
     readPersona: (file) => written.get(file) ?? files.readPersona(file),
     contributionFiles: files.contributionFiles.flatMap((f) => {
@@ -46405,8 +49123,8 @@ function formatMergeText(plan, options) {
 `;
 }
 function describe2(a) {
-  const item = a.item === null ? "" : ` item ${a.item}`;
-  return `${a.action} \`${a.field}\`${item}, by ${a.author}${a.date ? `, ${a.date}` : ""}`;
+  const item2 = a.item === null ? "" : ` item ${a.item}`;
+  return `${a.action} \`${a.field}\`${item2}, by ${a.author}${a.date ? `, ${a.date}` : ""}`;
 }
 function summaryLine2(plan, dryRun) {
   const leftInPlace = new Set(plan.conflicts.map((d) => d.file)).size;
@@ -46479,12 +49197,12 @@ var mergeCommand = {
 
 // scripts/cli/commands/new.ts
 import { lstat as lstat6 } from "node:fs/promises";
-import path27 from "node:path";
+import path30 from "node:path";
 init_did_you_mean();
 init_validate_library();
 
 // scripts/plan/scaffold-persona.ts
-var import_yaml11 = __toESM(require_dist(), 1);
+var import_yaml14 = __toESM(require_dist(), 1);
 init_canonical_yaml();
 function scaffoldPersona(input) {
   const todo = (what) => `TODO: ${what}`;
@@ -46510,7 +49228,7 @@ function scaffoldPersona(input) {
     impact: [todo("a product improvement and what it would remove for them.")],
     composability: []
   };
-  return canonicalYaml(new import_yaml11.Document(persona), PERSONA_CANONICAL_OPTIONS);
+  return canonicalYaml(new import_yaml14.Document(persona), PERSONA_CANONICAL_OPTIONS);
 }
 function nextFreeId(ids) {
   let highest = 0;
@@ -46558,7 +49276,7 @@ var newCommand = {
         `${clash.file} already has the slug "${slug2}" or the title "${title}"; choose another title.`
       );
     const file = `personas/${product}/${slug2}.yaml`;
-    if (await lstat6(path27.join(ctx.root, file)).then(
+    if (await lstat6(path30.join(ctx.root, file)).then(
       () => true,
       () => false
     ))
@@ -46575,13 +49293,13 @@ var newCommand = {
 };
 
 // scripts/cli/commands/validate.ts
-import path30 from "node:path";
+import path33 from "node:path";
 
 // scripts/check/base/compare-with-base.ts
-function compareWithBase(head, base2) {
-  if (base2 === null) return { entries: head.map((d) => ({ ...d, introduced: true })), resolved: 0 };
+function compareWithBase(head, base) {
+  if (base === null) return { entries: head.map((d) => ({ ...d, introduced: true })), resolved: 0 };
   const remaining = /* @__PURE__ */ new Map();
-  for (const d of base2) remaining.set(identity(d), (remaining.get(identity(d)) ?? 0) + 1);
+  for (const d of base) remaining.set(identity(d), (remaining.get(identity(d)) ?? 0) + 1);
   const entries = head.map((d) => {
     const key = identity(d);
     const left = remaining.get(key) ?? 0;
@@ -46600,17 +49318,17 @@ function identity(d) {
 init_diagnostic();
 
 // scripts/pipeline/validate-against-base.ts
-import path29 from "node:path";
+import path32 from "node:path";
 
 // scripts/check/base/check-against-base.ts
 init_diagnostic();
 init_persona_fields();
 var ID_HEADROOM = 50;
-function checkAgainstBase(head, base2, placeOf2) {
-  const pairs = pairWithBase(head.personas, base2.personas);
+function checkAgainstBase(head, base, placeOf2) {
+  const pairs = pairWithBase(head.personas, base.personas);
   const out = [];
   let highestOnBase = 0;
-  for (const facts of base2.personas) highestOnBase = Math.max(highestOnBase, idNumber(idOf(facts)));
+  for (const facts of base.personas) highestOnBase = Math.max(highestOnBase, idNumber(idOf(facts)));
   for (const facts of head.personas) {
     const id = idOf(facts);
     const before = pairs.get(facts);
@@ -46667,25 +49385,25 @@ function checkAgainstBase(head, base2, placeOf2) {
   const kept = head.diagnostics.filter((d) => !(d.rule === "id/duplicate" && relaxed.has(d.file)));
   return [...kept, ...out];
 }
-function pairWithBase(head, base2) {
+function pairWithBase(head, base) {
   const pairs = /* @__PURE__ */ new Map();
-  const byFile = new Map(base2.map((facts) => [facts.file, facts]));
+  const byFile = new Map(base.map((facts) => [facts.file, facts]));
   const bySlug = /* @__PURE__ */ new Map();
-  for (const facts of base2) {
-    const slug2 = slugOf(facts);
+  for (const facts of base) {
+    const slug2 = slugOf2(facts);
     if (slug2 !== void 0) bySlug.set(slug2, facts);
   }
   const taken = /* @__PURE__ */ new Set();
   const unpaired = [];
   for (const facts of head) {
-    const slug2 = slugOf(facts);
+    const slug2 = slugOf2(facts);
     const before = byFile.get(facts.file) ?? (slug2 === void 0 ? void 0 : bySlug.get(slug2));
     if (before && !taken.has(before)) {
       pairs.set(facts, before);
       taken.add(before);
     } else unpaired.push(facts);
   }
-  const vanished = base2.filter((facts) => !taken.has(facts));
+  const vanished = base.filter((facts) => !taken.has(facts));
   if (vanished.length === 0 || unpaired.length === 0) return pairs;
   const candidates2 = unpaired.flatMap(
     (facts) => vanished.map((before) => ({ facts, before, score: similarity(facts.data, before.data) }))
@@ -46712,7 +49430,7 @@ function idNumber(id) {
 function idOf(facts) {
   return facts.identity.id;
 }
-function slugOf(facts) {
+function slugOf2(facts) {
   return facts.identity.slug;
 }
 
@@ -46758,31 +49476,31 @@ init_parse_yaml();
 
 // scripts/read/compare-trees.ts
 init_diagnostic();
-import { lstatSync as lstatSync7, readdirSync as readdirSync3, readFileSync as readFileSync4, readlinkSync } from "node:fs";
-import path28 from "node:path";
+import { lstatSync as lstatSync8, readdirSync as readdirSync3, readFileSync as readFileSync4, readlinkSync } from "node:fs";
+import path31 from "node:path";
 var MAX_ENTRIES = 2e5;
 function changedBetween(headRoot, baseRoot, prefixes) {
   const changed = /* @__PURE__ */ new Map();
   for (const prefix of prefixes) {
     const head = entriesUnder(headRoot, prefix);
-    const base2 = entriesUnder(baseRoot, prefix);
+    const base = entriesUnder(baseRoot, prefix);
     for (const [file, content3] of head) {
-      const before = base2.get(file);
+      const before = base.get(file);
       if (!before) changed.set(file, "added");
       else if (!before.equals(content3)) changed.set(file, "changed");
     }
-    for (const file of base2.keys()) if (!head.has(file)) changed.set(file, "removed");
+    for (const file of base.keys()) if (!head.has(file)) changed.set(file, "removed");
   }
   return [...changed].sort(([a], [b]) => compareCodePoints(a, b)).map(([file, status]) => ({ file, status }));
 }
-function entriesUnder(root4, prefix) {
+function entriesUnder(root3, prefix) {
   const out = /* @__PURE__ */ new Map();
   const top = prefix.replace(/\/$/, "");
   const pending = [top];
   let seen = 0;
   while (pending.length > 0 && seen < MAX_ENTRIES) {
     const relative = pending.pop();
-    const full = path28.join(root4, relative);
+    const full = path31.join(root3, relative);
     const stats = lstatOrNull4(full);
     seen++;
     if (!stats) continue;
@@ -46794,7 +49512,7 @@ function entriesUnder(root4, prefix) {
 }
 function lstatOrNull4(file) {
   try {
-    return lstatSync7(file);
+    return lstatSync8(file);
   } catch {
     return null;
   }
@@ -46803,31 +49521,51 @@ function lstatOrNull4(file) {
 // scripts/pipeline/validate-against-base.ts
 init_read_library();
 init_validate_library();
-async function validateAgainstBase(root4, baseRoot) {
-  const head = await validateLibrary(root4);
-  let base2 = null;
+async function validateAgainstBase(root3, baseRoot) {
+  const head = await validateLibrary(root3);
+  let base = null;
   let baseProblem = null;
   if (baseRoot !== null) {
     try {
-      base2 = await validateLibrary(baseRoot);
+      base = await validateLibrary(baseRoot);
     } catch (error) {
       baseProblem = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "unknown";
     }
   }
-  if (base2 === null || baseRoot === null)
+  if (base === null || baseRoot === null)
     return { head, diagnostics: head.diagnostics, baseDiagnostics: null, baseProblem };
   const placeOf2 = (file, key) => {
-    const decoded = decodeSource(file, readCapped(path29.join(root4, file)));
+    const decoded = decodeSource(file, readCapped(path32.join(root3, file)));
     const parsed = decoded.ok ? parseYaml(file, decoded.text) : null;
     return parsed?.doc ? valuePlaces(parsed.doc, parsed.lines)([key]) : START_OF_FILE;
   };
-  const changed = changedBetween(root4, baseRoot, [...GENERATED_PATHS, ...TOOL_PATHS]).filter((change) => change.status !== "removed").map((change) => ({ file: change.file, added: change.status === "added" }));
-  const diagnostics = sortDiagnostics([...checkAgainstBase(head, base2, placeOf2), ...generatedEdits(changed)]);
-  return { head, diagnostics, baseDiagnostics: base2.diagnostics, baseProblem };
+  const changed = changedBetween(root3, baseRoot, [...GENERATED_PATHS, ...TOOL_PATHS]).filter((change) => change.status !== "removed").map((change) => ({ file: change.file, added: change.status === "added" }));
+  const diagnostics = sortDiagnostics([...checkAgainstBase(head, base, placeOf2), ...generatedEdits(changed)]);
+  return { head, diagnostics, baseDiagnostics: base.diagnostics, baseProblem };
 }
 
 // scripts/cli/commands/validate.ts
 init_validate_library();
+
+// scripts/render/report/select-annotations.ts
+function errorsFirst(diagnostics) {
+  return [
+    ...diagnostics.filter((d) => d.severity === "error"),
+    ...diagnostics.filter((d) => d.severity !== "error")
+  ];
+}
+function selectAnnotations(diagnostics, caps = {}) {
+  const perKind = /* @__PURE__ */ new Map();
+  const shown = [];
+  for (const d of errorsFirst(diagnostics)) {
+    if (caps.total !== void 0 && shown.length >= caps.total) break;
+    const kindCount = perKind.get(d.severity) ?? 0;
+    if (caps.perKind !== void 0 && kindCount >= caps.perKind) continue;
+    perKind.set(d.severity, kindCount + 1);
+    shown.push(d);
+  }
+  return { shown, hidden: diagnostics.length - shown.length };
+}
 
 // scripts/render/report/format-github.ts
 function escapeData(value) {
@@ -46848,18 +49586,15 @@ function formatGithubCommand(d) {
   return `::${d.severity} ${properties}::${escapeData(`${d.message}
 ${d.hint}`)}`;
 }
-function formatGithub(diagnostics, summary) {
-  const ordered = [
-    ...diagnostics.filter((d) => d.severity === "error"),
-    ...diagnostics.filter((d) => d.severity !== "error")
-  ];
-  return `${[...ordered.map(formatGithubCommand), summaryLine(summary)].join("\n")}
+function formatGithub(diagnostics, summary2) {
+  const { shown } = selectAnnotations(diagnostics);
+  return `${[...shown.map(formatGithubCommand), summaryLine(summary2)].join("\n")}
 `;
 }
 
 // scripts/render/report/format-json.ts
-function formatJson(diagnostics, summary) {
-  return `${JSON.stringify({ version: 1, summary, diagnostics }, null, 2)}
+function formatJson(diagnostics, summary2) {
+  return `${JSON.stringify({ version: 1, summary: summary2, diagnostics }, null, 2)}
 `;
 }
 
@@ -46881,7 +49616,7 @@ var validateCommand = {
     const strict = args.values.strict === true;
     const baseOption = stringOption(args, "base");
     if (baseOption !== void 0) {
-      const checked = await validateAgainstBase(ctx.root, path30.resolve(ctx.cwd, baseOption));
+      const checked = await validateAgainstBase(ctx.root, path33.resolve(ctx.cwd, baseOption));
       if (checked.baseProblem)
         ctx.stderr(
           `persona validate: the base could not be validated (${checked.baseProblem}); every problem counts as new.
@@ -46889,23 +49624,23 @@ var validateCommand = {
         );
       const { entries } = compareWithBase(checked.diagnostics, checked.baseDiagnostics);
       const introduced = entries.filter((e) => e.introduced);
-      const summary2 = {
+      const summary3 = {
         ...summarize(checked.diagnostics, checked.head.personas.length, checked.head.contributionCount),
         introducedErrors: countBySeverity(introduced).errors,
         introducedWarnings: countBySeverity(introduced).warnings
       };
       ctx.stdout(
-        format === "text" ? formatText(entries, summary2, {
+        format === "text" ? formatText(entries, summary3, {
           note: (d) => d.introduced ? null : "already on the base branch"
-        }) : render2(entries, summary2)
+        }) : render2(entries, summary3)
       );
-      return summary2.introducedErrors > 0 || strict && summary2.introducedWarnings > 0 ? EXIT_PROBLEMS : EXIT_OK;
+      return summary3.introducedErrors > 0 || strict && summary3.introducedWarnings > 0 ? EXIT_PROBLEMS : EXIT_OK;
     }
     const explicit = stringOption(args, "cache-location");
-    const store = args.values["no-cache"] === true ? null : explicit === void 0 ? void 0 : path30.resolve(ctx.cwd, explicit);
+    const store = args.values["no-cache"] === true ? null : explicit === void 0 ? void 0 : path33.resolve(ctx.cwd, explicit);
     const result = await validateLibrary(ctx.root, { personaData: false, store, env: ctx.env });
-    const summary = summarize(result.diagnostics, result.personas.length, result.contributionCount);
-    ctx.stdout(render2(result.diagnostics, summary));
+    const summary2 = summarize(result.diagnostics, result.personas.length, result.contributionCount);
+    ctx.stdout(render2(result.diagnostics, summary2));
     const { errors, warnings } = countBySeverity(result.diagnostics);
     return errors > 0 || strict && warnings > 0 ? EXIT_PROBLEMS : EXIT_OK;
   }
@@ -46916,6 +49651,7 @@ var COMMANDS = [
   validateCommand,
   newCommand,
   fmtCommand,
+  fixCommand,
   contributeCommand,
   mergeCommand,
   catalogueCommand,
@@ -46971,9 +49707,9 @@ usage: ${command.usage}
 `);
     return EXIT_OK;
   }
-  const root4 = path31.resolve(io.cwd, typeof args.values.root === "string" ? args.values.root : ".");
+  const root3 = path34.resolve(io.cwd, typeof args.values.root === "string" ? args.values.root : ".");
   try {
-    return await command.run(args, { ...io, root: root4 });
+    return await command.run(args, { ...io, root: root3 });
   } catch (error) {
     return reportFailure(command, error, io);
   }
@@ -47016,14 +49752,14 @@ function writerUnlessClosed(stream) {
     if (error.code !== "EPIPE") throw error;
     closed = true;
   });
-  return (text7) => {
-    if (!closed && !stream.destroyed) stream.write(text7);
+  return (text6) => {
+    if (!closed && !stream.destroyed) stream.write(text6);
   };
 }
 
 // scripts/cli/entry.ts
 if (!isMainThread && workerData?.[POOL_WORKER] === true) {
-  if (parentPort) runPoolWorker(workerData, parentPort, POOL_TASKS);
+  if (parentPort) servePool(parentPort, POOL_TASKS);
 } else {
   registerWorkerEntry(import.meta.url);
   process.exitCode = await main(process.argv.slice(2), {

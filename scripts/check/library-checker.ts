@@ -15,7 +15,17 @@ export interface LibraryChecker {
    * Each persona file's facts, in the order given. `keepData`: true keeps every persona's data in them;
    * 'if-parsed' only the data of files parsed in this run (the rest have null: read it with `dataOf`).
    */
-  personas(files: readonly string[], options: { keepData: boolean | 'if-parsed' }): Promise<PersonaFacts[]>;
+  personas(
+    files: readonly string[],
+    options: {
+      keepData: boolean | 'if-parsed';
+      /**
+       * Personas (by slug or id) whose data the caller will want (contributions' targets): kept when this run
+       * parsed them, whatever `keepData`; a result from the accelerator's store still has none.
+       */
+      keepDataFor?: readonly string[];
+    },
+  ): Promise<PersonaFacts[]>;
   contributions(files: readonly string[]): Promise<ContributionFacts[]>;
   /** Each planned comparison's diagnostics, by contribution file. */
   compare(

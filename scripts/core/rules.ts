@@ -21,6 +21,8 @@ export const RULES = {
   'file/too-many-problems': 'Reporting stopped after many problems in one file.',
   // YAML syntax and structure.
   'yaml/syntax': 'The YAML could not be parsed.',
+  'yaml/indentation': 'A line indented to a column that matches no level above it.',
+  'yaml/tab': 'A tab in the indentation, where YAML allows only spaces.',
   'yaml/duplicate-key': 'A key appears twice in the same mapping.',
   'yaml/multiple-documents': 'The file holds more than one YAML document.',
   'yaml/not-a-mapping': 'The top level is not a mapping of keys to values.',

@@ -65,17 +65,21 @@ export async function applyLibrary(root: string, options: ApplyLibraryOptions): 
 }
 
 async function renumberCollidingIds(root: string, options: ApplyLibraryOptions): Promise<IdChange[]> {
-  const { personas } = await validateLibrary(root, { contributions: false });
+  const { personas } = await validateLibrary(root, {
+    contributions: false,
+    personaData: false,
+    env: options.env,
+  });
   const ids = new Map<string, string[]>();
   for (const facts of personas) {
-    const id = facts.data?.id;
+    const id = facts.identity.id;
     if (typeof id === 'string') ids.set(id, [...(ids.get(id) ?? []), facts.file]);
   }
   const colliding = [...ids.values()].filter((files) => files.length > 1).flat();
   if (colliding.length === 0) return [];
   const arrivals = await options.arrivalOf(colliding);
   const holders = personas.flatMap((facts) => {
-    const id = facts.data?.id;
+    const id = facts.identity.id;
     return typeof id === 'string'
       ? [{ file: facts.file, id, arrival: arrivals.get(facts.file) ?? null }]
       : [];

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { LineCounter } from 'yaml';
 import { acceleratedChecker } from '../accel/accelerated-checker.ts';
 import { type Accelerator, closeAccelerator, openAccelerator } from '../accel/accelerator.ts';
 import type { PoolOptions } from '../accel/worker-pool.ts';
@@ -7,17 +6,14 @@ import { checkContributions } from '../check/contribution/check-contributions.ts
 import { buildContributionIndex } from '../check/contribution/contribution-index.ts';
 import { plannedComparisons } from '../check/contribution/planned-comparisons.ts';
 import { checkPersonas } from '../check/library/check-personas.ts';
-import { placeFindings } from '../check/library/place-findings.ts';
+import { placeFindings, readFindingFile } from '../check/library/place-findings.ts';
 import { compileSchema, compileSchemaOnFirstUse } from '../check/schema/compile-schema.ts';
 import { checkTagVocabulary } from '../check/vocabulary/check-tag-vocabulary.ts';
 import type { ContributionFacts } from '../core/contribution.ts';
 import { type Diagnostic, sortDiagnostics } from '../core/diagnostic.ts';
 import type { PersonaFacts } from '../core/facts.ts';
-import { decodeSource } from '../parse/decode-source.ts';
-import { valuePlaces } from '../parse/node-place.ts';
-import { parseYaml } from '../parse/parse-yaml.ts';
 import { readContributionSchema } from '../read/read-contribution-schema.ts';
-import { listLibrary, readCapped } from '../read/read-library.ts';
+import { type LibraryListing, listLibrary, readCapped } from '../read/read-library.ts';
 import { readPersonaSchema } from '../read/read-schemas.ts';
 import { readTagsSchema, readTagVocabularyFile } from '../read/read-tag-vocabulary.ts';
 import { referenceChecker } from './reference-checker.ts';
@@ -26,6 +22,8 @@ export interface ValidationResult {
   personas: PersonaFacts[];
   contributions: ContributionFacts[];
   contributionCount: number;
+  /** The files validated, and what the listing itself found (links, hidden files, misplaced names). */
+  listing: LibraryListing;
   diagnostics: Diagnostic[];
   /** Each tag's description from the vocabulary (`tags.yaml`), empty when the library has none. */
   tagDescriptions: ReadonlyMap<string, string>;
@@ -86,16 +84,31 @@ export async function validateLibrary(
         persona: compileSchemaOnFirstUse(schemas.persona),
         contribution: compileSchemaOnFirstUse(schemas.contribution),
       });
-  const personas = await checker.personas(listing.personaFiles, { keepData: options.personaData !== false });
+  // Contributions first: the personas they name keep their data, which comparing them with those needs.
   const contributions = withContributions ? await checker.contributions(listing.contributionFiles) : [];
+  const keepDataFor = [
+    ...new Set(contributions.flatMap((c) => (c.contribution ? [c.contribution.persona] : []))),
+  ];
+  const personas = await checker.personas(listing.personaFiles, {
+    keepData: options.personaData ?? true,
+    keepDataFor,
+  });
 
   // Cross-file findings are placed by reading again only the files they are about.
-  const findings = checkPersonas(personas, vocabulary?.vocabulary ?? null);
-  const placed = placeFindings(findings, (file) => {
-    const decoded = decodeSource(file, readCapped(path.join(root, file)));
-    const parsed = decoded.ok ? parseYaml(file, decoded.text) : null;
-    return valuePlaces(parsed?.doc ?? null, parsed?.lines ?? new LineCounter());
-  });
+  const findings = checkPersonas(
+    personas,
+    vocabulary?.vocabulary ?? null,
+    accelerator
+      ? (key, compute) => {
+          const known = accelerator.store.get<{ match?: string }>('suggestion', key);
+          if (known && typeof known === 'object') return known.match;
+          const match = compute();
+          accelerator.store.set('suggestion', key, match === undefined ? {} : { match });
+          return match;
+        }
+      : undefined,
+  );
+  const placed = placeFindings(findings, (file) => readFindingFile(file, readCapped(path.join(root, file))));
   const diagnostics: Diagnostic[] = [
     ...listing.diagnostics,
     ...vocabularyFile.diagnostics,
@@ -116,6 +129,7 @@ export async function validateLibrary(
     personas,
     contributions,
     contributionCount: listing.contributionFiles.length,
+    listing,
     diagnostics: sortDiagnostics(diagnostics),
     tagDescriptions: vocabulary?.descriptions ?? new Map(),
     readPersonaData: checker.dataOf,

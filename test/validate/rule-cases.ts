@@ -465,6 +465,28 @@ export const RULE_CASES: RuleCase[] = [
   },
   // --- YAML
   {
+    name: 'a key indented one space less than its neighbours',
+    rule: 'yaml/indentation',
+    file: ALPHA,
+    files: {
+      [ALPHA]: alpha({
+        composability:
+          'composability:\n  - persona: acme-beta\n   «relation: pairs-with\n    note: "They work the same incidents."',
+      }),
+    },
+  },
+  {
+    name: 'spaces then a tab before a key',
+    rule: 'yaml/tab',
+    file: ALPHA,
+    files: {
+      [ALPHA]: alpha({
+        composability:
+          'composability:\n  - persona: acme-beta\n  «\t relation: pairs-with\n    note: "They work the same incidents."',
+      }),
+    },
+  },
+  {
     name: 'unclosed quote',
     rule: 'yaml/syntax',
     file: ALPHA,

@@ -1,4 +1,5 @@
 import type { Finding, PersonaIdentity } from '../../core/facts.ts';
+import type { RuleMeta } from '../../core/fix.ts';
 import type { TagVocabulary } from '../../core/tag-key.ts';
 
 /** One persona as the cross-file rules see it: its identity and what each rule collected from it. */
@@ -15,6 +16,8 @@ export interface LibraryEntry {
  */
 export interface LibraryRule<Collected = unknown> {
   name: string;
+  /** The rule id its findings carry, and whether they may carry a fix. */
+  meta: RuleMeta;
   collect?(data: Record<string, unknown>): Collected;
   check(entries: readonly LibraryEntry[], help: LibraryHelp): Finding[];
 }
@@ -22,6 +25,8 @@ export interface LibraryRule<Collected = unknown> {
 /** What rules share: suggestions among every slug of the library, computed once, and the tag vocabulary. */
 export interface LibraryHelp {
   suggestSlug(input: string): string | undefined;
+  /** The one slug a fix may put in place of `input` (`uniqueMatch`), if any. */
+  uniqueSlug(input: string): string | undefined;
   /** The library's `tags.yaml`, when it has a readable one. */
   vocabulary: TagVocabulary | null;
 }

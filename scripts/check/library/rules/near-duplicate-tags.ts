@@ -12,6 +12,7 @@ import { tagInVocabulary } from './tag-in-vocabulary.ts';
  */
 export const nearDuplicateTags: LibraryRule = {
   name: 'near-duplicate-tags',
+  meta: { rule: 'tag/near-duplicate', fixable: false },
   // The tags `tag/unknown` collected: one copy of each persona's tags in its facts.
   check(entries, help) {
     if (help.vocabulary) return [];

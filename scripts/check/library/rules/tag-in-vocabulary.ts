@@ -11,6 +11,7 @@ import { tagsOf } from './tags-of.ts';
  */
 export const tagInVocabulary: LibraryRule<string[]> = {
   name: 'tag-in-vocabulary',
+  meta: { rule: 'tag/unknown', fixable: false },
   collect: tagsOf,
   check(entries, help) {
     const vocabulary = help.vocabulary;
