@@ -9,63 +9,86 @@ import type { Diagnostic } from '../core/diagnostic.ts';
 import type { PersonaFacts } from '../core/facts.ts';
 import { DEFAULT_SETTINGS, type LintSettings } from '../core/lint-settings.ts';
 import { contentHash } from '../core/sha256.ts';
-import { readCapped } from '../read/read-library.ts';
+import { readCapped, readCappedWithStat } from '../read/read-library.ts';
 import { fastContributionCheck, fastPersonaCheck } from './fast-checks.ts';
-import type { ResultStore } from './result-store.ts';
+import type { FileStamp, ResultStore } from './result-store.ts';
 import { type PoolOptions, type PoolTask, runInPool } from './worker-pool.ts';
 
 /** Below this many files per thread, a worker costs more to start (load, compile the schemas) than it saves. */
 export const FILES_PER_THREAD = 1500;
 
 interface CheckShared {
+  root: string;
   schema: object;
   keepData: boolean | 'if-parsed';
   settings: LintSettings;
+  /** Keep the data of the personas these slugs or ids name (the targets of contributions), whatever `keepData`. */
+  keepDataFor?: readonly string[];
 }
 
-interface FileJob {
-  file: string;
-  bytes: Uint8Array;
+/** A file checked on some thread: its facts, and its content hash with the stamp it had when read. */
+interface Checked<F> {
+  facts: F;
+  hash: string;
+  stamp: FileStamp;
 }
 
-/** Each thread compiles a schema once, however many chunks it checks. */
-const compiled = new Map<string, SchemaValidator>();
-/** The same schema object asks again for every file of a chunk: answered without serializing it each time. */
-const compiledByObject = new WeakMap<object, SchemaValidator>();
+/**
+ * Each thread compiles a schema once, however many chunks it checks. Keyed by the schema object itself (one per
+ * task on each thread): its JSON, computed for every file, had cost more than checking a warm file.
+ */
+const compiled = new WeakMap<object, SchemaValidator>();
 function validatorFor(schema: object): SchemaValidator {
-  const known = compiledByObject.get(schema);
-  if (known) return known;
-  const key = JSON.stringify(schema);
-  let validate = compiled.get(key);
+  let validate = compiled.get(schema);
   if (!validate) {
     validate = compileSchema(schema);
-    compiled.set(key, validate);
+    compiled.set(schema, validate);
   }
-  compiledByObject.set(schema, validate);
   return validate;
 }
 
-export const checkPersonasTask: PoolTask<CheckShared, FileJob, PersonaFacts> = {
+/** Each thread reads its own files: nothing is read ahead on the main thread, and no bytes cross threads. */
+function readJob(root: string, file: string): { bytes: Uint8Array; hash: string; stamp: FileStamp } {
+  const { bytes, ...stamp } = readCappedWithStat(path.join(root, file));
+  return { bytes, hash: contentHash(bytes), stamp };
+}
+
+const KEEP_FOR = new WeakMap<object, Set<string>>();
+
+export const checkPersonasTask: PoolTask<CheckShared, string, Checked<PersonaFacts>> = {
   name: 'check-personas',
-  run: (shared, jobs) =>
-    jobs.map(({ file, bytes }) => {
+  run: (shared, files) => {
+    let wanted = KEEP_FOR.get(shared);
+    if (!wanted) {
+      wanted = new Set(shared.keepDataFor ?? []);
+      KEEP_FOR.set(shared, wanted);
+    }
+    return files.map((file) => {
+      const { bytes, hash, stamp } = readJob(shared.root, file);
       const facts = checkPersonaFile(file, bytes, validatorFor(shared.schema), {
         fast: fastPersonaCheck,
         settings: shared.settings,
       });
-      return shared.keepData !== false ? facts : { ...facts, data: null };
-    }),
+      const keep =
+        shared.keepData !== false ||
+        wanted.has(facts.identity.slug ?? '\0') ||
+        wanted.has(facts.identity.id ?? '\0');
+      return { facts: keep ? facts : { ...facts, data: null }, hash, stamp };
+    });
+  },
 };
 
-export const checkContributionsTask: PoolTask<CheckShared, FileJob, ContributionFacts> = {
+export const checkContributionsTask: PoolTask<CheckShared, string, Checked<ContributionFacts>> = {
   name: 'check-contributions',
-  run: (shared, jobs) =>
-    jobs.map(({ file, bytes }) =>
-      checkContributionFile(file, bytes, validatorFor(shared.schema), {
+  run: (shared, files) =>
+    files.map((file) => {
+      const { bytes, hash, stamp } = readJob(shared.root, file);
+      const facts = checkContributionFile(file, bytes, validatorFor(shared.schema), {
         fast: fastContributionCheck,
         settings: shared.settings,
-      }),
-    ),
+      });
+      return { facts, hash, stamp };
+    }),
 };
 
 export interface AcceleratedOptions {
@@ -79,8 +102,8 @@ export interface AcceleratedOptions {
 /**
  * The accelerated checker: a file whose content the store has seen is answered from it (by stamp, without even
  * reading it when its size, times and inode are unchanged); the rest are checked on the fast paths, spread over
- * worker threads when there are many. Comparisons of contributions with personas are remembered by both files'
- * content. Answers equal the reference checker's.
+ * worker threads when there are many, each thread reading its own files. Comparisons of contributions with
+ * personas are remembered by both files' content. Answers equal the reference checker's.
  */
 export function acceleratedChecker(root: string, options: AcceleratedOptions): LibraryChecker {
   const { store } = options;
@@ -92,11 +115,6 @@ export function acceleratedChecker(root: string, options: AcceleratedOptions): L
   const hashes = new Map<string, string>();
   const pool: PoolOptions = { minItemsPerThread: FILES_PER_THREAD, ...options.pool };
   const absolute = (file: string) => path.join(root, file);
-  const hashOf = (file: string) => {
-    const known = store.hashOf(absolute(file), () => readCapped(absolute(file)));
-    hashes.set(file, known.hash);
-    return known;
-  };
   const dataOf = (file: string) =>
     checkPersonaFile(file, readCapped(absolute(file)), validatorFor(options.schemas.persona), {
       fast: fastPersonaCheck,
@@ -106,61 +124,63 @@ export function acceleratedChecker(root: string, options: AcceleratedOptions): L
   async function checkWithStore<F extends { file: string }>(
     kind: string,
     files: readonly string[],
-    task: PoolTask<CheckShared, FileJob, F>,
+    task: PoolTask<CheckShared, string, Checked<F>>,
     shared: CheckShared,
-    fromStore: (stored: F, file: string) => F | undefined,
+    fromStore: ((stored: F, file: string) => F | undefined) | null,
   ): Promise<F[]> {
     const out = new Array<F>(files.length);
-    const jobs: Array<{ index: number; job: FileJob; key: string }> = [];
+    const jobs: Array<{ index: number; file: string }> = [];
     files.forEach((file, index) => {
-      const { hash, bytes } = hashOf(file);
-      const key = `${schemaKey}\0${file}\0${hash}`;
-      const stored = store.get<F>(kind, key);
-      const revived = stored === undefined ? undefined : fromStore(stored, file);
+      const hash = store.knownHash(absolute(file));
+      if (hash !== undefined) hashes.set(file, hash);
+      const stored =
+        hash === undefined || !fromStore ? undefined : store.get<F>(kind, `${schemaKey}\0${file}\0${hash}`);
+      const revived = stored === undefined || !fromStore ? undefined : fromStore(stored, file);
       if (revived) out[index] = revived;
-      else jobs.push({ index, key, job: { file, bytes: bytes ?? readCapped(absolute(file)) } });
+      else jobs.push({ index, file });
     });
     const checked = await runInPool(
       task,
       shared,
-      jobs.map((j) => j.job),
+      jobs.map((j) => j.file),
       pool,
     );
-    jobs.forEach(({ index, key }, k) => {
-      const facts = checked[k] as F;
+    jobs.forEach(({ index, file }, k) => {
+      const { facts, hash, stamp } = checked[k] as Checked<F>;
       out[index] = facts;
-      store.set(kind, key, 'data' in facts ? { ...facts, data: null } : facts);
+      hashes.set(file, hash);
+      store.record(absolute(file), stamp, hash);
+      store.set(kind, `${schemaKey}\0${file}\0${hash}`, 'data' in facts ? { ...facts, data: null } : facts);
     });
     return out;
   }
 
   return {
-    personas: async (files, { keepData }) => {
-      const facts = await checkWithStore<PersonaFacts>(
+    personas: (files, { keepData, keepDataFor }) =>
+      checkWithStore<PersonaFacts>(
         'persona',
         files,
         checkPersonasTask,
-        { schema: options.schemas.persona, keepData, settings },
-        (stored, file) => (isPersonaFacts(stored, file) ? stored : undefined),
-      );
-      // The store keeps no data: a caller that wants it has the files it has not just parsed read again.
-      if (keepData !== true) return facts;
-      return facts.map((f) => (f.data === null && f.readable ? { ...f, data: dataOf(f.file) } : f));
-    },
+        { root, schema: options.schemas.persona, keepData, keepDataFor, settings },
+        // The store keeps no data: a caller that wants every persona's data has every file checked again, on
+        // the pool, rather than read one by one here.
+        keepData === true ? null : (stored, file) => (isPersonaFacts(stored, file) ? stored : undefined),
+      ),
     contributions: (files) =>
       checkWithStore<ContributionFacts>(
         'contribution',
         files,
         checkContributionsTask,
-        { schema: options.schemas.contribution, keepData: true, settings },
+        { root, schema: options.schemas.contribution, keepData: true, settings },
         (stored, file) => (isContributionFacts(stored, file) ? stored : undefined),
       ),
     compare: async (planned, personas) => {
       const out = new Map<string, Diagnostic[]>();
       const missing: (typeof planned)[number][] = [];
+      const keyOf = (comparison: (typeof planned)[number]) =>
+        `${schemaKey}\0${hashes.get(comparison.contribution.file)}\0${hashes.get(comparison.target.file)}`;
       for (const comparison of planned) {
-        const key = `${schemaKey}\0${hashes.get(comparison.contribution.file)}\0${hashes.get(comparison.target.file)}`;
-        const known = store.get<Diagnostic[]>('compare', key);
+        const known = store.get<Diagnostic[]>('compare', keyOf(comparison));
         if (Array.isArray(known)) out.set(comparison.contribution.file, known);
         else missing.push(comparison);
       }
@@ -175,8 +195,7 @@ export function acceleratedChecker(root: string, options: AcceleratedOptions): L
         for (const comparison of missing) {
           const diagnostics = compared.get(comparison.contribution.file) ?? [];
           out.set(comparison.contribution.file, diagnostics);
-          const key = `${schemaKey}\0${hashes.get(comparison.contribution.file)}\0${hashes.get(comparison.target.file)}`;
-          store.set('compare', key, diagnostics);
+          store.set('compare', keyOf(comparison), diagnostics);
         }
       }
       return out;

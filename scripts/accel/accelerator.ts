@@ -2,13 +2,13 @@ import { defaultCacheFile } from '../read/tool-state.ts';
 import { fingerprintOf, ResultStore } from './result-store.ts';
 import { accelerated } from './switch.ts';
 import { toolFingerprint } from './tool-fingerprint.ts';
-import type { PoolOptions } from './worker-pool.ts';
+import { type PoolOptions, WorkerPool } from './worker-pool.ts';
 
-/** Everything the accelerator keeps for one run: its result store and how its worker pool may run. */
+/** Everything the accelerator keeps for one run: its result store and its worker threads. */
 export interface Accelerator {
   store: ResultStore;
-  /** Options for the pool beyond each task's own threshold (tests start in-process threads). */
-  pool: Partial<PoolOptions>;
+  /** Options for the pool beyond each task's own threshold, with the run's threads (`workers`). */
+  pool: Partial<PoolOptions> & { workers: WorkerPool };
 }
 
 export interface AcceleratorOptions {
@@ -30,17 +30,22 @@ export function openAccelerator(root: string, options: AcceleratorOptions): Acce
     tool === undefined
       ? null
       : options.store === undefined
-        ? defaultCacheFile(root, 'results.json', options.env)
+        ? defaultCacheFile(root, 'results', options.env)
         : options.store;
   const minItemsPerThread = Number(options.env.PERSONA_FILES_PER_THREAD);
   return {
-    store: ResultStore.open(location, fingerprintOf([tool ?? ''])),
+    store: ResultStore.open(location, fingerprintOf([tool ?? '']), root),
     // PERSONA_FILES_PER_THREAD lets a test start real threads on a small library.
-    pool: { ...(minItemsPerThread > 0 ? { minItemsPerThread } : {}), ...options.pool },
+    pool: {
+      ...(minItemsPerThread > 0 ? { minItemsPerThread } : {}),
+      ...options.pool,
+      workers: new WorkerPool({ threads: options.pool?.threads, spawn: options.pool?.spawn }),
+    },
   };
 }
 
-/** Keeps what the run learnt. */
+/** Keeps what the run learnt, and ends its threads. */
 export function closeAccelerator(accelerator: Accelerator | null): void {
+  accelerator?.pool.workers.close();
   accelerator?.store.save();
 }

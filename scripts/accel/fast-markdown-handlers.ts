@@ -1,13 +1,12 @@
-import type { Heading, Link, Paragraph, Parents, PhrasingContent, Table, Text } from 'mdast';
+import type { Heading, Link, Paragraph, Parents, PhrasingContent, Text } from 'mdast';
 import type { Handle, Handlers, Info, State } from 'mdast-util-to-markdown';
-import { layOutTable } from '../render/catalogue/lay-out-table.ts';
-import { TABLE_OPTIONS } from '../render/catalogue/serialize-markdown.ts';
 
 /**
  * Shortcuts for the node kinds a catalogue page has by the hundred, returning exactly what the configured
  * handlers return. `state.safe` runs every unsafe pattern (about fifty regular expressions) over each value, and
  * phrasing content is tracked position by position and checked for emphasis that could pair up; on a persona
- * page's seventy-odd long contribute URLs and hundreds of short texts that was most of the serialization time.
+ * page's long contribute URLs and hundreds of short texts, and on listing pages of thousands of cards, that was
+ * most of the serialization time.
  * Anything the shortcuts are not sure about goes to the handler that would have run without them.
  * test/accel/fast-markdown.test.ts compares both on generated, hostile and random values.
  */
@@ -112,27 +111,13 @@ function isAlphanumeric(code: number): boolean {
   return isDigit(code) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
-declare module 'mdast' {
-  interface LinkData {
-    /**
-     * `url` as written in a link destination, set by a builder that made the URL plain (percent-encoded) and
-     * escaped it as `linkDestination` would: a page's contribute links are long and many, and are put together
-     * from pieces checked once (see `fast-contribute-links.ts`). The default handlers ignore it, and the
-     * tests compare the two.
-     */
-    destination?: string;
-  }
-}
-
 /** `[label](url)` for a link with a plain URL, no title and one inert text as its label; else null. */
 function plainLink(node: Link): string | null {
-  if (node.title) return null;
-  const known = node.data?.destination;
-  if (known === undefined && !PLAIN_URL.test(node.url)) return null;
+  if (node.title || !PLAIN_URL.test(node.url)) return null;
   if (couldBeAutolink(node)) return null;
   const [only] = node.children;
   if (node.children.length !== 1 || only?.type !== 'text' || !isInertText(only.value, '[', ']')) return null;
-  return `[${only.value}](${known ?? linkDestination(node.url)})`;
+  return `[${only.value}](${linkDestination(node.url)})`;
 }
 
 function linkDestination(url: string): string {
@@ -201,7 +186,6 @@ export function fastHandlers(configured: Handlers): Partial<Handlers> {
     link: configured.link,
     paragraph: configured.paragraph,
     heading: configured.heading,
-    table: configured.table,
   };
 
   const text = (node: Text, parent: Parents | undefined, state: State, info: Info): string =>
@@ -214,14 +198,10 @@ export function fastHandlers(configured: Handlers): Partial<Handlers> {
   const link = (node: Link, parent: Parents | undefined, state: State, info: Info): string => {
     const plain = plainLink(node);
     if (plain !== null) return plain;
-    if (
-      node.title ||
-      !(node.data?.destination !== undefined || PLAIN_URL.test(node.url)) ||
-      couldBeAutolink(node)
-    )
+    if (node.title || !PLAIN_URL.test(node.url) || couldBeAutolink(node))
       return fallback.link(node, parent, state, info);
     const shape = fallback.link({ ...node, url: 'x' }, parent, state, info);
-    const destination = node.data?.destination ?? linkDestination(node.url);
+    const destination = linkDestination(node.url);
     // `[label](x)`, or `[label](x "")` when the label could pass for a definition; the label is already escaped.
     const tail = shape.endsWith('](x)') ? ')' : shape.endsWith('](x "")') ? ' "")' : null;
     if (tail === null) return fallback.link(node, parent, state, info);
@@ -248,29 +228,5 @@ export function fastHandlers(configured: Handlers): Partial<Handlers> {
     return `${'#'.repeat(Math.max(Math.min(6, node.depth || 1), 1))} ${value}`;
   };
 
-  /**
-   * A table whose cells are all plain phrasing: each cell is written as the table extension writes it (padded
-   * cells, so it sees a space on either side), and the rows laid out as the `markdown-table` it uses would.
-   */
-  const table: Handle = (node: Table, parent, state, info) => {
-    const around = TABLE_OPTIONS.tableCellPadding ? ' ' : '|';
-    const matrix: string[][] = [];
-    for (const row of node.children) {
-      const cells: string[] = [];
-      for (const cell of row.children) {
-        const value = plainPhrasing(cell.children, around, around);
-        if (value === null) return fallback.table(node, parent, state, info);
-        cells.push(value);
-      }
-      matrix.push(cells);
-    }
-    const head = matrix[0];
-    if (head) {
-      const columns = node.align?.length || Math.max(...matrix.map((cells) => cells.length));
-      while (head.length < columns) head.push('');
-    }
-    return layOutTable(matrix, node.align);
-  };
-
-  return { text, link: linkWithPeek, paragraph, heading, table };
+  return { text, link: linkWithPeek, paragraph, heading };
 }

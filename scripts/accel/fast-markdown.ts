@@ -31,8 +31,5 @@ const processor = fastMarkdownProcessor();
 
 /** `serializeMarkdown`, faster: same signature, same text. */
 export function fastSerializeMarkdown(tree: Root): string {
-  // A root holding only a table is serialized as that table: the same text, without the flow container that
-  // tracks line and column through every character of it (a persona's contribute table is about 50 KB).
-  const only = tree.children.length === 1 ? tree.children[0] : undefined;
-  return endWithOneLineBreak(processor.stringify(only?.type === 'table' ? (only as unknown as Root) : tree));
+  return endWithOneLineBreak(processor.stringify(tree));
 }

@@ -1,5 +1,7 @@
-import type { GroupMemo, LibraryEntry, SuggestionMemo } from '../check/library/library-rule.ts';
+import type { SuggestionMemo } from '../check/library/check-personas.ts';
+import type { GroupMemo, LibraryEntry } from '../check/library/library-rule.ts';
 import type { Finding } from '../core/facts.ts';
+import type { ResultStore } from './result-store.ts';
 
 interface Kept {
   /** The entries' files and what was collected of each, as they were: the same objects, for an unchanged file. */
@@ -39,17 +41,17 @@ export class EntryGroupMemo implements GroupMemo {
   }
 }
 
-/** The accelerator's `SuggestionMemo`: the answers of the last list of slugs, while the list is the same. */
-export class SlugSuggestionMemo implements SuggestionMemo {
-  private slugs: readonly string[] = [];
-  private answers = new Map<string, string | undefined>();
-
-  forSlugs(slugs: readonly string[]): Map<string, string | undefined> {
-    const same = slugs.length === this.slugs.length && slugs.every((slug, i) => slug === this.slugs[i]);
-    if (!same) {
-      this.slugs = [...slugs];
-      this.answers = new Map();
-    }
-    return this.answers;
-  }
+/**
+ * The accelerator's `SuggestionMemo`: answers kept in the result store, from one run to the next and, in a
+ * resident session, from one round to the next (a key covers the library's slugs, so an answer is never given
+ * for a list it was not found in).
+ */
+export function storedSuggestions(store: ResultStore): SuggestionMemo {
+  return (key, compute) => {
+    const known = store.get<{ match?: string }>('suggestion', key);
+    if (known && typeof known === 'object') return known.match;
+    const match = compute();
+    store.set('suggestion', key, match === undefined ? {} : { match });
+    return match;
+  };
 }

@@ -1,27 +1,26 @@
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter } from 'yaml';
 import { type CheckedConfig, checkConfig } from '../check/config/check-config.ts';
 import { checkContributions } from '../check/contribution/check-contributions.ts';
 import { buildContributionIndex } from '../check/contribution/contribution-index.ts';
 import { plannedComparisons } from '../check/contribution/planned-comparisons.ts';
 import { checkPersonas } from '../check/library/check-personas.ts';
-import { placeFindings, type ValuePlaces } from '../check/library/place-findings.ts';
+import { type FindingFile, placeFindings, readFindingFile } from '../check/library/place-findings.ts';
 import type { LibraryChecker, LibrarySession, ValidationResult } from '../check/library-checker.ts';
-import { compileSchemaOnFirstUse } from '../check/schema/compile-schema.ts';
+import { compileSchema, compileSchemaOnFirstUse } from '../check/schema/compile-schema.ts';
+import { checkTagVocabulary, type TagVocabularyFacts } from '../check/vocabulary/check-tag-vocabulary.ts';
 import type { ContributionFacts } from '../core/contribution.ts';
 import { compareCodePoints, type Diagnostic, sortDiagnostics } from '../core/diagnostic.ts';
 import type { PersonaFacts } from '../core/facts.ts';
-import { decodeSource } from '../parse/decode-source.ts';
-import { valuePlaces } from '../parse/node-place.ts';
-import { parseYaml } from '../parse/parse-yaml.ts';
 import { readConfig, readConfigSchema } from '../read/read-config.ts';
 import { readContributionSchema } from '../read/read-contribution-schema.ts';
 import { type FolderListing, libraryTops, listFolder, readCapped } from '../read/read-library.ts';
 import { readPersonaSchema } from '../read/read-schemas.ts';
+import { readTagsSchema, readTagVocabularyFile } from '../read/read-tag-vocabulary.ts';
 import { acceleratedChecker } from './accelerated-checker.ts';
 import { type Accelerator, closeAccelerator } from './accelerator.ts';
-import { EntryGroupMemo, SlugSuggestionMemo } from './group-memo.ts';
+import { EntryGroupMemo, storedSuggestions } from './group-memo.ts';
+import type { ResultStore } from './result-store.ts';
 
 /** The two trees a library lists; anything else that changes (config, schemas) is checked again in full. */
 const TREES = ['personas', 'contributions'] as const;
@@ -71,10 +70,9 @@ class SessionState {
   private readonly folders = new Map<string, FolderListing>();
   private readonly personas = new Map<string, Known<PersonaFacts>>();
   private readonly contributions = new Map<string, Known<ContributionFacts>>();
-  private readonly places = new Map<string, ValuePlaces>();
+  private readonly places = new Map<string, FindingFile>();
   /** The grouped cross-file rules' findings (duplicates within a product), kept for groups that did not change. */
   private readonly groups = new EntryGroupMemo();
-  private readonly suggestions = new SlugSuggestionMemo();
   /** The facts in path order, made again only after a change. */
   private ordered: { personas: PersonaFacts[]; contributions: ContributionFacts[] } | null = null;
 
@@ -83,16 +81,27 @@ class SessionState {
     private readonly checker: LibraryChecker,
     private readonly config: CheckedConfig,
     private readonly tops: { contributions: boolean; diagnostics: Diagnostic[] },
+    private readonly store: ResultStore,
+    /** `tags.yaml` checked (outside the trees: a change to it loads the session again). */
+    private readonly vocabulary: { diagnostics: Diagnostic[]; checked: TagVocabularyFacts | null },
   ) {}
 
   /** Everything read and checked, as `validateLibrary` does (the store answers for what it has seen). */
   static async load(root: string, accelerator: Accelerator): Promise<SessionState> {
     const tops = libraryTops(root, true);
-    const [persona, contribution, configSchema] = await Promise.all([
+    const [persona, contribution, configSchema, tagsSchema] = await Promise.all([
       readPersonaSchema(root),
       readContributionSchema(root),
       readConfigSchema(root),
+      readTagsSchema(root),
     ]);
+    const vocabularyFile = readTagVocabularyFile(root);
+    const vocabulary = {
+      diagnostics: vocabularyFile.diagnostics,
+      checked: vocabularyFile.file
+        ? checkTagVocabulary(vocabularyFile.file.bytes, compileSchema(tagsSchema))
+        : null,
+    };
     const config = checkConfig(readConfig(root), compileSchemaOnFirstUse(configSchema));
     const checker = acceleratedChecker(root, {
       store: accelerator.store,
@@ -100,7 +109,7 @@ class SessionState {
       settings: config.settings,
       pool: accelerator.pool,
     });
-    const state = new SessionState(root, checker, config, tops);
+    const state = new SessionState(root, checker, config, tops, accelerator.store, vocabulary);
     const files: string[] = [];
     for (const tree of TREES)
       if (tree === 'personas' || tops.contributions) files.push(...state.listTree(tree));
@@ -203,21 +212,28 @@ class SessionState {
     this.ordered ??= { personas: byPath(this.personas), contributions: byPath(this.contributions) };
     const { personas, contributions } = this.ordered;
     this.groups.nextRun();
-    const findings = checkPersonas(personas, { groups: this.groups, suggestions: this.suggestions });
+    const findings = checkPersonas(personas, {
+      vocabulary: this.vocabulary.checked?.vocabulary ?? null,
+      groups: this.groups,
+      suggestions: storedSuggestions(this.store),
+    });
     const placed = placeFindings(findings, (file) => {
       let places = this.places.get(file);
       if (!places) {
-        const decoded = decodeSource(file, readCapped(path.join(this.root, file)));
-        const parsed = decoded.ok ? parseYaml(file, decoded.text) : null;
-        places = valuePlaces(parsed?.doc ?? null, parsed?.lines ?? new LineCounter());
+        places = readFindingFile(file, readCapped(path.join(this.root, file)));
         this.places.set(file, places);
       }
       return places;
     });
-    const diagnostics: Diagnostic[] = [
-      ...this.config.diagnostics,
+    const listingDiagnostics = [
       ...this.tops.diagnostics,
       ...[...this.folders.values()].flatMap((folder) => folder.diagnostics),
+    ];
+    const diagnostics: Diagnostic[] = [
+      ...this.config.diagnostics,
+      ...listingDiagnostics,
+      ...this.vocabulary.diagnostics,
+      ...(this.vocabulary.checked?.diagnostics ?? []),
       ...personas.flatMap((p) => p.diagnostics),
       ...placed,
     ];
@@ -233,7 +249,13 @@ class SessionState {
       personas,
       contributions,
       contributionCount: contributions.length,
+      listing: {
+        personaFiles: personas.map((p) => p.file),
+        contributionFiles: contributions.map((c) => c.file),
+        diagnostics: listingDiagnostics,
+      },
       diagnostics: sortDiagnostics(diagnostics),
+      tagDescriptions: this.vocabulary.checked?.descriptions ?? new Map(),
       readPersonaData: this.checker.dataOf,
       settings: this.config.settings,
     };

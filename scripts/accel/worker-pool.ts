@@ -17,6 +17,8 @@ export interface WorkerLike {
   on(event: 'error', listener: (error: Error) => void): unknown;
   on(event: 'exit', listener: (code: number) => void): unknown;
   terminate(): unknown;
+  /** A real thread must not keep the process alive once the run is over. */
+  unref?(): void;
 }
 
 export interface PoolOptions {
@@ -24,23 +26,48 @@ export interface PoolOptions {
   minItemsPerThread: number;
   /** Threads at most, this one included (default: the cores available). */
   threads?: number;
-  /** Starts a worker thread for the pool (default: the registered entry; none registered, no workers). */
-  spawn?: (workerData: PoolWorkerData) => WorkerLike;
+  /** Starts a worker thread (default: the registered entry; none registered, no workers). */
+  spawn?: () => WorkerLike;
+  /** Threads kept for the whole run, shared by its tasks (see `WorkerPool`); else each call starts its own. */
+  workers?: WorkerPool;
+  /**
+   * Leave this thread free (it has other work to do meanwhile, and a heap of its own to keep small): a worker
+   * per core takes the items, and this thread does them only when no worker can start.
+   */
+  workersOnly?: boolean;
 }
 
-/** Marks a thread started by the pool, so the bundle's entry knows to run `runPoolWorker`. */
+/** Marks a thread started by the pool, so the bundle's entry knows to run `servePool`. */
 export const POOL_WORKER = 'persona-pool-worker';
 
-export interface PoolWorkerData {
-  [POOL_WORKER]: true;
+/**
+ * One chunk of a task for a worker: the items, and (with the first chunk of a task a worker gets) what the task's
+ * items share, which the worker keeps for the task's later chunks: sent once, and one object there for the whole
+ * task, so what is built from it (a compiled schema) is built once.
+ */
+interface PoolJob {
+  [POOL_WORKER]: number;
+  /** Which task run the chunk belongs to. */
+  run: number;
   task: string;
-  shared: unknown;
+  shared?: unknown;
   items: unknown[];
-  counter: SharedArrayBuffer;
 }
 
-/** Items per claim: small enough to even out the threads' finishing times, large enough to claim rarely. */
+interface PoolAnswer {
+  job: number;
+  results: unknown[];
+}
+
+/** Items per chunk: small enough to even out the threads' finishing times, large enough to send rarely. */
 const CHUNK = 32;
+/** Chunks waiting at each worker, so it never idles while this thread is busy with one of its own. */
+const CHUNKS_IN_FLIGHT = 2;
+/**
+ * A worker holds a couple of chunks at a time, so a small heap does (V8's defaults let each grow to ~90 MB
+ * before collecting). A chunk that needs more makes the worker fail, and this thread does that chunk itself.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 };
 
 let workerEntry: URL | undefined;
 
@@ -54,15 +81,116 @@ export function registeredEntry(): URL | undefined {
   return workerEntry;
 }
 
-function defaultSpawn(): ((data: PoolWorkerData) => WorkerLike) | undefined {
+function defaultSpawn(): (() => WorkerLike) | undefined {
   const entry = workerEntry;
-  return entry ? (data) => new Worker(entry, { workerData: data }) : undefined;
+  return entry
+    ? () => new Worker(entry, { workerData: { [POOL_WORKER]: true }, resourceLimits: WORKER_LIMITS })
+    : undefined;
 }
 
 /**
- * Runs `task` over `items` on this thread and, when there are enough items, on worker threads too. Every
- * thread claims chunks from one shared counter until none are left, so a worker that starts late takes fewer.
- * What a lost worker had claimed is done here. The result is the same as `task.run(shared, items)`.
+ * Worker threads kept for one run: started when a task first has enough items for them, then given every later
+ * task, so a run that checks personas, then contributions, then writes pages starts its threads once. `close`
+ * ends them; they never keep the process alive on their own.
+ */
+export class WorkerPool {
+  readonly #spawn: (() => WorkerLike) | undefined;
+  readonly #threads: number;
+  readonly #workers: Array<{
+    worker: WorkerLike;
+    alive: boolean;
+    waiting: Map<number, (a: PoolAnswer | null) => void>;
+    /** Task runs this worker has the shared part of. */
+    runs: Set<number>;
+  }> = [];
+  #jobs = 0;
+
+  constructor(options: { threads?: number; spawn?: () => WorkerLike } = {}) {
+    this.#spawn = options.spawn ?? defaultSpawn();
+    this.#threads = options.threads ?? availableParallelism();
+  }
+
+  /** How many threads a task of `count` items gets, this one included. */
+  threadsFor(count: number, minItemsPerThread: number, threads = this.#threads): number {
+    if (!this.#spawn) return 1;
+    return Math.max(1, Math.min(threads, this.#threads, Math.floor(count / Math.max(1, minItemsPerThread))));
+  }
+
+  /** `count` live workers, started as needed (fewer when threads cannot be started). */
+  workers(count: number): WorkerSlot[] {
+    for (let i = this.#workers.filter((w) => w.alive).length; i < count && this.#spawn; i++) this.#start();
+    return this.#workers
+      .filter((w) => w.alive)
+      .slice(0, count)
+      .map((entry) => ({
+        send: (job, shared) =>
+          new Promise<PoolAnswer | null>((resolve) => {
+            if (!entry.alive) return resolve(null);
+            const id = ++this.#jobs;
+            entry.waiting.set(id, resolve);
+            const first = !entry.runs.has(job.run);
+            entry.runs.add(job.run);
+            try {
+              entry.worker.postMessage({
+                ...job,
+                ...(first ? { shared } : {}),
+                [POOL_WORKER]: id,
+              } satisfies PoolJob);
+            } catch {
+              entry.waiting.delete(id);
+              resolve(null);
+            }
+          }),
+      }));
+  }
+
+  close(): void {
+    for (const entry of this.#workers) {
+      entry.alive = false;
+      void entry.worker.terminate();
+    }
+    this.#workers.length = 0;
+  }
+
+  #start(): void {
+    const worker = (this.#spawn as () => WorkerLike)();
+    worker.unref?.();
+    const entry = {
+      worker,
+      alive: true,
+      waiting: new Map<number, (a: PoolAnswer | null) => void>(),
+      runs: new Set<number>(),
+    };
+    const lose = () => {
+      entry.alive = false;
+      for (const resolve of entry.waiting.values()) resolve(null);
+      entry.waiting.clear();
+    };
+    worker.on('message', (message) => {
+      const answer = message as Partial<PoolAnswer> | null;
+      const resolve = typeof answer?.job === 'number' ? entry.waiting.get(answer.job) : undefined;
+      if (!resolve) return;
+      entry.waiting.delete(answer?.job as number);
+      resolve(Array.isArray(answer?.results) ? (answer as PoolAnswer) : null);
+    });
+    worker.on('error', lose);
+    worker.on('exit', lose);
+    this.#workers.push(entry);
+  }
+}
+
+let nextRun = 1;
+
+/** A worker as a task sees it: send it a chunk, get its results (null: the worker was lost). */
+export interface WorkerSlot {
+  send(job: Omit<PoolJob, typeof POOL_WORKER | 'shared'>, shared: unknown): Promise<PoolAnswer | null>;
+}
+
+/**
+ * Runs `task` over `items` on this thread and, when there are enough items, on worker threads too. Items go out
+ * in chunks, a couple at a time to each worker and one at a time here, so a thread that is slower (or starts
+ * late) simply does fewer, and only a few chunks are ever on their way between threads. A chunk a lost worker
+ * held is done here. The result is the same as `task.run(shared, items)`.
  */
 export async function runInPool<Shared, Item, Result>(
   task: PoolTask<Shared, Item, Result>,
@@ -70,101 +198,133 @@ export async function runInPool<Shared, Item, Result>(
   items: readonly Item[],
   options: PoolOptions,
 ): Promise<Result[]> {
-  const spawn = options.spawn ?? defaultSpawn();
-  const threads = Math.min(
-    options.threads ?? availableParallelism(),
-    Math.floor(items.length / Math.max(1, options.minItemsPerThread)),
-  );
-  if (!spawn || threads < 2) return task.run(shared, items);
-  const counter = new SharedArrayBuffer(4);
-  const data: PoolWorkerData = { [POOL_WORKER]: true, task: task.name, shared, items: [...items], counter };
-  const workers = Array.from({ length: threads - 1 }, () => awaitWorker(spawn(data)));
-  const results = new Array<Result>(items.length);
-  const done = new Uint8Array(items.length);
-  const claimed = claimChunks(new Int32Array(counter), items.length);
-  for (const indices of claimed) {
-    const out = task.run(
-      shared,
-      indices.map((i) => items[i] as Item),
-    );
-    indices.forEach((i, k) => {
-      results[i] = out[k] as Result;
-      done[i] = 1;
-    });
-  }
-  for (const answer of await Promise.all(workers)) {
-    if (!answer) continue;
-    answer.indices.forEach((i, k) => {
-      results[i] = answer.results[k] as Result;
-      done[i] = 1;
-    });
-  }
-  const missing = [...done.keys()].filter((i) => done[i] === 0);
-  if (missing.length > 0) {
-    const out = task.run(
-      shared,
-      missing.map((i) => items[i] as Item),
-    );
-    missing.forEach((i, k) => {
-      results[i] = out[k] as Result;
-    });
-  }
-  return results;
-}
-
-/** The chunks of `total` items this thread claims, one claim at a time. */
-function* claimChunks(counter: Int32Array, total: number): Generator<number[]> {
-  for (let chunk = Atomics.add(counter, 0, 1); chunk * CHUNK < total; chunk = Atomics.add(counter, 0, 1)) {
-    const start = chunk * CHUNK;
-    yield Array.from({ length: Math.min(CHUNK, total - start) }, (_, k) => start + k);
-  }
-}
-
-interface WorkerAnswer {
-  indices: number[];
-  results: unknown[];
-}
-
-/** The worker's one answer, or null when it failed or exited first (its share is then done here). */
-function awaitWorker(worker: WorkerLike): Promise<WorkerAnswer | null> {
-  return new Promise((resolve) => {
-    let settled = false;
-    const settle = (answer: WorkerAnswer | null) => {
-      if (settled) return;
-      settled = true;
-      resolve(answer);
-      void worker.terminate();
-    };
-    worker.on('message', (message) => {
-      const answer = message as Partial<WorkerAnswer> | null;
-      settle(
-        Array.isArray(answer?.indices) && Array.isArray(answer?.results) ? (answer as WorkerAnswer) : null,
+  const own = options.workers ? null : new WorkerPool(options);
+  const pool = options.workers ?? (own as WorkerPool);
+  try {
+    const threads = pool.threadsFor(items.length, options.minItemsPerThread, options.threads);
+    if (threads < 2) return task.run(shared, items);
+    const run = nextRun++;
+    const results = new Array<Result>(items.length);
+    const chunks: number[][] = [];
+    for (let start = 0; start < items.length; start += CHUNK)
+      chunks.push(Array.from({ length: Math.min(CHUNK, items.length - start) }, (_, k) => start + k));
+    let next = 0;
+    const runHere = (indices: number[]) => {
+      const out = task.run(
+        shared,
+        indices.map((i) => items[i] as Item),
       );
-    });
-    worker.on('error', () => settle(null));
-    worker.on('exit', () => settle(null));
-  });
+      indices.forEach((i, k) => {
+        results[i] = out[k] as Result;
+      });
+    };
+    // Each worker keeps a couple of chunks; when one comes back, it gets the next. A lost worker's chunk is
+    // done here, and it gets no more.
+    const feed = async (slot: WorkerSlot): Promise<void> => {
+      while (next < chunks.length) {
+        const indices = chunks[next++] as number[];
+        const answer = await slot.send({ run, task: task.name, items: indices.map((i) => items[i]) }, shared);
+        if (answer && answer.results.length === indices.length)
+          indices.forEach((i, k) => {
+            results[i] = answer.results[k] as Result;
+          });
+        else {
+          runHere(indices);
+          return;
+        }
+      }
+    };
+    const slots = pool.workers(options.workersOnly ? threads : threads - 1);
+    const fed = slots.flatMap((slot) => Array.from({ length: CHUNKS_IN_FLIGHT }, () => feed(slot)));
+    // This thread's own share, one chunk at a time, letting the workers' answers in between.
+    while (next < chunks.length && (!options.workersOnly || slots.length === 0)) {
+      runHere(chunks[next++] as number[]);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(fed);
+    // What lost workers left.
+    while (next < chunks.length) runHere(chunks[next++] as number[]);
+    return results;
+  } finally {
+    own?.close();
+  }
 }
 
-/** The worker side: claim chunks of the named task until none are left, then answer once. */
-export function runPoolWorker(
-  data: PoolWorkerData,
+/** What the tasks a worker is running share, by task run; only the latest few are kept. */
+const SHARED = new Map<number, unknown>();
+
+/** One chunk on the worker side: run the named task over it and answer. */
+export function runPoolJob(
+  message: unknown,
   port: { postMessage(message: unknown): void },
   tasks: ReadonlyMap<string, PoolTask<unknown, unknown, unknown>>,
 ): void {
-  const task = tasks.get(data.task);
-  const indices: number[] = [];
-  const results: unknown[] = [];
-  if (task) {
-    for (const chunk of claimChunks(new Int32Array(data.counter), data.items.length)) {
-      results.push(
-        ...task.run(
-          data.shared,
-          chunk.map((i) => data.items[i]),
-        ),
-      );
-      indices.push(...chunk);
-    }
+  const job = message as PoolJob;
+  if ('shared' in job) {
+    SHARED.set(job.run, job.shared);
+    for (const run of SHARED.keys()) if (SHARED.size > 4 && run !== job.run) SHARED.delete(run);
   }
-  port.postMessage({ indices, results } satisfies WorkerAnswer);
+  const task = tasks.get(job.task);
+  const results = task && SHARED.has(job.run) ? task.run(SHARED.get(job.run), job.items) : null;
+  // Without its task or shared part the worker answers nothing usable, and the chunk is done by the pool's thread.
+  port.postMessage({ job: job[POOL_WORKER], results: results ?? [] } satisfies PoolAnswer);
+}
+
+/** The worker side: run every job the pool sends, for as long as the thread lives. */
+export function servePool(
+  port: {
+    postMessage(message: unknown): void;
+    on(event: 'message', listener: (message: unknown) => void): unknown;
+  },
+  tasks: ReadonlyMap<string, PoolTask<unknown, unknown, unknown>>,
+): void {
+  port.on('message', (message) => runPoolJob(message, port, tasks));
+}
+
+/**
+ * A thread that runs in this process: the pool's protocol without a bundle, for tests. `lose` makes it claim
+ * chunks and then exit without answering.
+ */
+export function inProcessWorker(
+  tasks: ReadonlyMap<string, PoolTask<unknown, unknown, unknown>>,
+  options: { lose?: boolean } = {},
+): WorkerLike {
+  const listeners = {
+    message: [] as Array<(m: unknown) => void>,
+    error: [] as Array<(e: Error) => void>,
+    exit: [] as Array<(c: number) => void>,
+  };
+  let alive = true;
+  const worker: WorkerLike = {
+    postMessage(message) {
+      // Later, as a thread would: the main thread takes its own share first.
+      setImmediate(() => {
+        if (!alive) return;
+        if (options.lose) {
+          runPoolJob(message, { postMessage: () => {} }, tasks);
+          alive = false;
+          for (const listener of listeners.exit) listener(1);
+          return;
+        }
+        runPoolJob(
+          message,
+          {
+            postMessage: (answer) =>
+              setImmediate(() => {
+                for (const listener of listeners.message) listener(answer);
+              }),
+          },
+          tasks,
+        );
+      });
+    },
+    on(event: 'message' | 'error' | 'exit', listener: never) {
+      (listeners[event] as unknown[]).push(listener);
+      return worker;
+    },
+    terminate() {
+      alive = false;
+    },
+  };
+  return worker;
 }

@@ -1,19 +1,30 @@
 import * as core from '@actions/core';
 import type { ReportDiagnostic } from '../core/report.ts';
-
-/** GitHub shows 10 annotations of each kind per step and 50 per job; past that they are log noise. */
-export const MAX_ANNOTATIONS = 50;
+import {
+  type AnnotationCaps,
+  GITHUB_ANNOTATION_LIMITS,
+  selectAnnotations,
+} from '../render/report/select-annotations.ts';
 
 /**
- * Annotations on the exact lines of the diff, most severe first. @actions/core escapes the workflow
- * command (`%`, CR, LF in the message; also `:` and `,` in properties such as the file name).
+ * The validate action's caps: the action annotates in one step, where GitHub shows 10 errors and 10 warnings
+ * (see GITHUB_ANNOTATION_LIMITS); more would only be log noise, and 50 errors would have left every warning out.
  */
-export function emitAnnotations(diagnostics: readonly ReportDiagnostic[], limit = MAX_ANNOTATIONS): number {
-  const ordered = [
-    ...diagnostics.filter((d) => d.severity === 'error'),
-    ...diagnostics.filter((d) => d.severity !== 'error'),
-  ];
-  const shown = ordered.slice(0, limit);
+export const ACTION_ANNOTATION_CAPS: AnnotationCaps = {
+  perKind: GITHUB_ANNOTATION_LIMITS.perStepPerKind,
+  total: GITHUB_ANNOTATION_LIMITS.perJob,
+};
+
+/**
+ * Annotations on the exact lines of the diff, most severe first (selectAnnotations); returns how many the caps
+ * left out. @actions/core escapes the workflow command (`%`, CR, LF in the message; also `:` and `,` in
+ * properties such as the file name).
+ */
+export function emitAnnotations(
+  diagnostics: readonly ReportDiagnostic[],
+  caps: AnnotationCaps = ACTION_ANNOTATION_CAPS,
+): number {
+  const { shown, hidden } = selectAnnotations(diagnostics, caps);
   for (const d of shown) {
     const properties: core.AnnotationProperties = {
       title: d.rule,
@@ -27,5 +38,5 @@ export function emitAnnotations(diagnostics: readonly ReportDiagnostic[], limit 
     if (d.severity === 'error') core.error(message, properties);
     else core.warning(message, properties);
   }
-  return ordered.length - shown.length;
+  return hidden;
 }

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type ApplyLibraryOutcome, applyLibrary } from '../pipeline/apply-library.ts';
-import { buildCommitMessage, safePath } from '../render/bot/commit-message.ts';
+import { applyCommitMessage } from '../render/bot/commit-message.ts';
 import { arrivalsOf, changedPaths, type Git, GitError } from './git.ts';
 
 export interface ApplySettings {
@@ -62,7 +62,7 @@ export async function applyAndPush(
       throw new ApplyRefusal(
         `refusing to commit: the run changed ${outside.slice(0, 5).join(', ')}${outside.length > 5 ? ', …' : ''}, outside ${APPLY_WRITES.join(', ')}`,
       );
-    const message = commitMessage(outcome);
+    const message = applyCommitMessage(outcome);
     if (changed.length === 0) return { outcome, base, pushed: null, attempts: attempt, message };
     await git(['add', '--all', '--', ...APPLY_WRITES]);
     const messageFile = await tempFile(message);
@@ -94,15 +94,6 @@ export async function applyAndPush(
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
-}
-
-function commitMessage(outcome: ApplyLibraryOutcome): string {
-  const message = buildCommitMessage(outcome.merge.applied);
-  const notes = [
-    ...outcome.renumbered.map((r) => `- ${safePath(r.file)}: id ${safePath(r.from)} was taken, now ${r.to}`),
-    ...outcome.merge.parked.map((p) => `- ${safePath(p.file)}: stale, parked as ${safePath(p.to)}`),
-  ];
-  return notes.length === 0 ? message : `${message.trimEnd()}\n\n${notes.join('\n')}\n`;
 }
 
 async function tempFile(text: string): Promise<{ file: string; remove: () => Promise<void> }> {

@@ -4,9 +4,10 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { createGitHubClient } from '../github/github-client.ts';
 import { applyProblems } from '../pipeline/apply-library.ts';
+import { renderApplySummary } from '../render/bot/apply-summary.ts';
 import { plural } from '../render/bot/report-sections.ts';
 import { applyAndPush } from './apply-and-push.ts';
-import { applySummary, notify } from './apply-report.ts';
+import { notify } from './apply-notify.ts';
 import { gitIn } from './git.ts';
 import { writeSummary } from './write-summary.ts';
 
@@ -29,17 +30,9 @@ export async function run(): Promise<void> {
   const token = env.GITHUB_TOKEN || null;
   if (token) core.setSecret(token);
   const git = gitIn(root, token);
-  const result = await applyAndPush(
-    git,
-    {
-      root,
-      branch,
-      attempts: bounded(env.PERSONA_APPLY_ATTEMPTS, 5, 1, 10),
-      retryBaseMs: bounded(env.PERSONA_APPLY_RETRY_MS, 2000, 0, 60_000),
-      env,
-    },
-    core.info,
-  );
+  const attempts = bounded(env.PERSONA_APPLY_ATTEMPTS, 5, 1, 10);
+  const retryBaseMs = bounded(env.PERSONA_APPLY_RETRY_MS, 2000, 0, 60_000);
+  const result = await applyAndPush(git, { root, branch, attempts, retryBaseMs, env }, core.info);
   const messagePath = path.resolve(
     env.PERSONA_COMMIT_MESSAGE_PATH ||
       path.join(env.RUNNER_TEMP || os.tmpdir(), 'persona-commit-message.txt'),
@@ -56,7 +49,8 @@ export async function run(): Promise<void> {
   const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
   const repository = env.GITHUB_REPOSITORY || '';
   const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : null;
-  await writeSummary(applySummary(result, { serverUrl, repository, runUrl }));
+  const links = { serverUrl, repository, runUrl };
+  await writeSummary(renderApplySummary({ ...result.outcome, problems }, result, links));
   const [owner, repo] = repository.split('/');
   if (token && owner && repo) {
     const client = createGitHubClient({
@@ -65,14 +59,8 @@ export async function run(): Promise<void> {
       retryBaseMs: bounded(env.PERSONA_GITHUB_RETRY_BASE_MS, 1000, 0, 60_000),
       log: core.info,
     });
-    await notify(
-      client,
-      { owner, repo },
-      git,
-      result,
-      { serverUrl, repository, runUrl, botLogin: env.PERSONA_BOT_LOGIN || 'github-actions[bot]' },
-      core.info,
-    );
+    const botLogin = env.PERSONA_BOT_LOGIN || 'github-actions[bot]';
+    await notify(client, { owner, repo }, git, result, { ...links, botLogin }, core.info);
   }
   if (problems.length > 0)
     core.setFailed(

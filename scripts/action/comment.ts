@@ -1,14 +1,14 @@
 import { appendFile } from 'node:fs/promises';
-import { validateReport } from '../check/report/validate-report.ts';
-import type { PersonaReport } from '../core/report.ts';
 import { explainGitHubError } from '../github/explain-github-error.ts';
 import { createGitHubClient } from '../github/github-client.ts';
 import { resolvePullRequest } from '../github/resolve-pull-request.ts';
 import { upsertStickyComment } from '../github/sticky-comment.ts';
-import { readReportFile } from '../read/read-report-file.ts';
-import { COMMENT_MARKER, renderCommentBody } from '../render/bot/comment-body.ts';
-import { link, paragraph, root, stringifyMarkdown, text } from '../render/bot/markdown.ts';
+import { eventHeadSha, workflowRunId } from '../parse/workflow-event.ts';
+import { loadReport } from '../pipeline/load-report.ts';
+import { COMMENT_MARKER, hasSomethingToSay, renderCommentBody } from '../render/bot/comment-body.ts';
+import { renderStepSummaryLine } from '../render/bot/step-summary.ts';
 import { type ActionsEnv, readActionsEnv, readEventPayload } from './actions-env.ts';
+import { suggestFixes } from './suggest-fixes.ts';
 
 export interface CommentIo {
   stdout: (text: string) => void;
@@ -34,19 +34,9 @@ export async function runComment(reportPath: string, io: CommentIo): Promise<num
   const event = await readEventPayload(env.eventPath);
   if (!event.ok) return fail(COMMENT_EXIT.failed, event.problem);
 
-  const read = await readReportFile(reportPath);
-  if (!read.ok) return fail(COMMENT_EXIT.refused, `refusing the report: ${read.problem}`);
-  const checked = validateReport(read.value);
-  if (!checked.ok)
-    return fail(COMMENT_EXIT.refused, `refusing the report: ${reportPath}: ${checked.problem}`);
-  const report = checked.report;
-  const runHead = eventHeadSha(env.eventName, event.payload);
-  if (runHead !== null && runHead !== report.headSha) {
-    return fail(
-      COMMENT_EXIT.refused,
-      `refusing the report: it describes commit ${report.headSha.slice(0, 7)}, but the run was for ${runHead.slice(0, 7)}`,
-    );
-  }
+  const loaded = await loadReport(reportPath, eventHeadSha(env.eventName, event.payload));
+  if (!loaded.ok) return fail(COMMENT_EXIT.refused, `refusing the report: ${loaded.problem}`);
+  const report = loaded.report;
 
   const client = createGitHubClient({
     token: env.token,
@@ -60,64 +50,40 @@ export async function runComment(reportPath: string, io: CommentIo): Promise<num
     if (!pull.ok) {
       const line = `no comment posted: ${pull.reason}.`;
       io.stdout(`persona comment: ${line}\n`);
-      await writeSummary(env, [text(`Persona bot: ${line}`)]);
+      await writeSummary(env, renderStepSummaryLine(`Persona bot: ${line}`));
       return COMMENT_EXIT.ok;
     }
-    const runUrl = `${env.serverUrl}/${env.owner}/${env.repo}/actions/runs/${eventRunId(env, event.payload) ?? ''}`;
-    const body = renderCommentBody(report, {
+    const repository = `${env.owner}/${env.repo}`;
+    const runId = workflowRunId(env.eventName, event.payload) ?? env.runId;
+    const runUrl = `${env.serverUrl}/${repository}/actions/runs/${runId ?? ''}`;
+    const links = {
       serverUrl: env.serverUrl,
-      repository: `${env.owner}/${env.repo}`,
+      repository,
       headSha: report.headSha,
       runUrl,
       baseRef: pull.baseRef,
-    });
-    const outcome = await upsertStickyComment(
-      client,
-      { ...target, issueNumber: pull.number, botLogin: env.botLogin, marker: COMMENT_MARKER },
-      body,
-      hasSomethingToSay(report),
-    );
+    };
+    const sticky = { ...target, issueNumber: pull.number, botLogin: env.botLogin, marker: COMMENT_MARKER };
+    const suggestions = await suggestFixes(client, target, pull.number, report, env, io);
+    const body = renderCommentBody(report, links, suggestions);
+    const outcome = await upsertStickyComment(client, sticky, body, hasSomethingToSay(report));
     const done =
       outcome.action === 'skipped'
         ? `nothing to report on #${pull.number}; no comment needed.`
         : `${outcome.action} comment ${outcome.id} on #${pull.number} for ${report.headSha.slice(0, 7)}.`;
     io.stdout(`persona comment: ${done}\n`);
-    const commentUrl =
+    const commentUrlPrefix = `${env.serverUrl}/${repository}/pull/${pull.number}#issuecomment-`;
+    const seeComment =
       outcome.action === 'skipped'
         ? null
-        : `${env.serverUrl}/${env.owner}/${env.repo}/pull/${pull.number}#issuecomment-${outcome.id}`;
-    await writeSummary(env, [
-      text(`Persona bot: ${done} `),
-      ...(commentUrl ? [link(commentUrl, [text('See the comment.')])] : []),
-    ]);
+        : { url: `${commentUrlPrefix}${outcome.id}`, label: 'See the comment.' };
+    await writeSummary(env, renderStepSummaryLine(`Persona bot: ${done} `, seeComment));
     return COMMENT_EXIT.ok;
   } catch (error) {
     return fail(COMMENT_EXIT.failed, explainGitHubError(error));
   }
 }
 
-/** A clean pull request with no contributions gets no new comment; an existing one still turns green. */
-function hasSomethingToSay(report: PersonaReport): boolean {
-  const p = report.previews;
-  return report.diagnostics.length > 0 || p === null || p.applied.length > 0 || p.conflicts.length > 0;
-}
-
-function eventHeadSha(eventName: string, payload: unknown): string | null {
-  const event = payload as {
-    workflow_run?: { head_sha?: unknown };
-    pull_request?: { head?: { sha?: unknown } };
-  };
-  const sha = eventName === 'workflow_run' ? event?.workflow_run?.head_sha : event?.pull_request?.head?.sha;
-  return typeof sha === 'string' ? sha : null;
-}
-
-function eventRunId(env: ActionsEnv, payload: unknown): string | null {
-  const id = (payload as { workflow_run?: { id?: unknown } })?.workflow_run?.id;
-  if (env.eventName === 'workflow_run' && typeof id === 'number' && Number.isInteger(id)) return String(id);
-  return env.runId;
-}
-
-async function writeSummary(env: ActionsEnv, content: ReturnType<typeof text>[]): Promise<void> {
-  if (!env.stepSummary) return;
-  await appendFile(env.stepSummary, stringifyMarkdown(root([paragraph(content)])));
+async function writeSummary(env: ActionsEnv, markdown: string): Promise<void> {
+  if (env.stepSummary) await appendFile(env.stepSummary, markdown);
 }

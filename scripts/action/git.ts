@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { arrivalPositions } from '../parse/git-arrivals.ts';
 
 /** A git command that failed: its first line of stderr, and whether a push was rejected as behind. */
 export class GitError extends Error {
@@ -65,9 +66,8 @@ export async function changedPaths(git: Git): Promise<string[]> {
 }
 
 /**
- * When each file arrived on the branch: the position, in first-parent history (0 the oldest), of the commit
- * that added it, following renames back (a persona moved or renamed keeps the arrival of the file it came
- * from). One history walk for all of `personas/`; a file never seen is absent.
+ * When each file arrived on the branch (arrivalPositions): one walk of the first-parent history of
+ * `personas/`; a file never seen is null.
  */
 export async function arrivalsOf(git: Git, files: readonly string[]): Promise<Map<string, number | null>> {
   const out = new Map<string, number | null>(files.map((file) => [file, null]));
@@ -85,28 +85,7 @@ export async function arrivalsOf(git: Git, files: readonly string[]): Promise<Ma
     '--',
     'personas',
   ]);
-  const arrival = new Map<string, number>();
-  let position = -1;
-  const fields = log.split('\0');
-  for (let i = 0; i < fields.length; i++) {
-    let field = fields[i] ?? '';
-    // Each commit starts with the format's \x01 line; its first status follows on the same field.
-    if (field.startsWith('\u0001')) {
-      position++;
-      field = field.replace(/^\u0001\n*/, '');
-      if (field === '') continue;
-    }
-    const status = field.trim();
-    if (status === 'A') {
-      const file = fields[++i] ?? '';
-      arrival.set(file, position);
-    } else if (/^R\d*$/.test(status)) {
-      const from = fields[++i] ?? '';
-      const to = fields[++i] ?? '';
-      arrival.set(to, arrival.get(from) ?? position);
-      arrival.delete(from);
-    }
-  }
+  const arrival = arrivalPositions(log);
   for (const file of files) out.set(file, arrival.get(file) ?? null);
   return out;
 }

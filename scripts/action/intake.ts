@@ -1,32 +1,16 @@
 import { appendFile } from 'node:fs/promises';
-import { compileSchema } from '../check/schema/compile-schema.ts';
-import { NEEDS_FIX_LABEL } from '../core/contribute-form.ts';
-import { problemText } from '../core/form-problem.ts';
-import { writeContributionBranch } from '../github/contribution-branch.ts';
-import {
-  findBranchPull,
-  type IssuePull,
-  openBranchPull,
-  updateBranchPull,
-} from '../github/contribution-pull.ts';
 import { explainGitHubError } from '../github/explain-github-error.ts';
-import { createGitHubClient, type GitHubClient } from '../github/github-client.ts';
-import { addIssueLabel, removeIssueLabel } from '../github/issue-labels.ts';
-import type { Repo } from '../github/resolve-pull-request.ts';
-import { upsertStickyComment } from '../github/sticky-comment.ts';
-import { type IssueEvent, readIssueEvent } from '../parse/issue-event.ts';
-import { validateLibrary } from '../pipeline/validate-library.ts';
-import { type IntakePlan, intakeBranch, planIntake } from '../plan/intake/plan-intake.ts';
-import { readContributionSchema } from '../read/read-contribution-schema.ts';
-import { readPersonaSchema } from '../read/read-schemas.ts';
+import { createGitHubClient } from '../github/github-client.ts';
+import { readIssueEvent } from '../parse/issue-event.ts';
+import { planIssueIntake } from '../pipeline/plan-issue-intake.ts';
+import { INTAKE_COMMENT_MARKER } from '../render/intake/intake-markdown.ts';
 import {
-  INTAKE_COMMENT_MARKER,
-  renderClosedPullComment,
-  renderDoneComment,
-  renderProblemsComment,
-  renderPullBody,
-} from '../render/intake/intake-markdown.ts';
+  intakeOutcomeLine,
+  renderIntakePlanText,
+  withIntakeSettingsHint,
+} from '../render/intake/intake-text.ts';
 import { readActionsEnv, readEventPayload } from './actions-env.ts';
+import { carryOutIntake } from './carry-out-intake.ts';
 
 export interface IntakeIo {
   stdout: (text: string) => void;
@@ -64,18 +48,11 @@ export async function runIntake(
   if (!read.ok) return fail(INTAKE_EXIT.refused, `refusing the event: ${read.problem}`);
   const event = read.event;
 
-  const [library, personaSchema, contributionSchema] = await Promise.all([
-    validateLibrary(io.root),
-    readPersonaSchema(io.root),
-    readContributionSchema(io.root),
-  ]);
-  const plan = planIntake(event.issue, {
-    personas: library.personas,
-    contributions: library.contributions,
-    validatePersona: compileSchema(personaSchema),
-    validateContribution: compileSchema(contributionSchema),
-  });
-  if (options.dryRun) return printPlan(plan, event, io);
+  const plan = await planIssueIntake(io.root, event.issue);
+  if (options.dryRun) {
+    io.stdout(renderIntakePlanText(plan, event.issue.number));
+    return plan.kind === 'invalid' ? INTAKE_EXIT.refused : INTAKE_EXIT.ok;
+  }
 
   const envRead = readActionsEnv({
     ...io.env,
@@ -98,83 +75,11 @@ export async function runIntake(
     marker: INTAKE_COMMENT_MARKER,
   };
   try {
-    const done = await carryOut(client, repo, sticky, event, plan);
+    const done = intakeOutcomeLine(await carryOutIntake(client, repo, sticky, event, plan));
     io.stdout(`persona intake: ${done}\n`);
     if (env.stepSummary) await appendFile(env.stepSummary, `Persona intake: ${done}\n`);
     return INTAKE_EXIT.ok;
   } catch (error) {
-    return fail(INTAKE_EXIT.failed, explainIntakeError(error));
+    return fail(INTAKE_EXIT.failed, withIntakeSettingsHint(explainGitHubError(error)));
   }
-}
-
-async function carryOut(
-  client: GitHubClient,
-  repo: Repo,
-  sticky: Parameters<typeof upsertStickyComment>[1],
-  event: IssueEvent,
-  plan: IntakePlan,
-): Promise<string> {
-  const number = event.issue.number;
-  const hasNeedsFix = event.labels.includes(NEEDS_FIX_LABEL);
-  const pull = await findBranchPull(client, repo, intakeBranch(number));
-
-  if (plan.kind === 'invalid') {
-    const openPull = pull?.state === 'open' ? pull : null;
-    await upsertStickyComment(client, sticky, renderProblemsComment(plan.problems, openPull), true);
-    if (!hasNeedsFix) await addIssueLabel(client, repo, number, NEEDS_FIX_LABEL);
-    return `issue #${number} has ${plan.problems.length} problem${plan.problems.length === 1 ? '' : 's'}; commented and labelled ${NEEDS_FIX_LABEL}.`;
-  }
-
-  if (pull && pull.state === 'closed') {
-    await upsertStickyComment(client, sticky, renderClosedPullComment(pull), true);
-    if (hasNeedsFix) await removeIssueLabel(client, repo, number, NEEDS_FIX_LABEL);
-    return `pull request #${pull.number} for issue #${number} is ${pull.merged ? 'merged' : 'closed'}; nothing changed.`;
-  }
-
-  const written = await writeContributionBranch(client, repo, {
-    defaultBranch: event.defaultBranch,
-    branch: plan.branch,
-    file: plan.file,
-    text: plan.text,
-    message: plan.commitMessage,
-  });
-  const wanted = { title: plan.pullTitle, body: renderPullBody(plan, number) };
-  let result: IssuePull;
-  let outcome: 'opened' | 'updated' | 'unchanged';
-  if (pull) {
-    const changed = await updateBranchPull(client, repo, pull, wanted);
-    result = pull;
-    outcome = changed || written.action !== 'unchanged' ? 'updated' : 'unchanged';
-  } else {
-    result = await openBranchPull(client, repo, {
-      branch: plan.branch,
-      base: event.defaultBranch,
-      ...wanted,
-    });
-    outcome = 'opened';
-  }
-  await upsertStickyComment(client, sticky, renderDoneComment(plan, result), true);
-  if (hasNeedsFix) await removeIssueLabel(client, repo, number, NEEDS_FIX_LABEL);
-  return `${outcome} pull request #${result.number} with ${plan.file} (branch ${written.action}).`;
-}
-
-function printPlan(plan: IntakePlan, event: IssueEvent, io: IntakeIo): number {
-  if (plan.kind === 'invalid') {
-    io.stdout(`Issue #${event.issue.number} needs a fix:\n`);
-    for (const problem of plan.problems) io.stdout(`- ${problemText(problem)}\n`);
-    return INTAKE_EXIT.refused;
-  }
-  io.stdout(`Issue #${event.issue.number} becomes ${plan.file} on branch ${plan.branch}:\n\n${plan.text}`);
-  for (const warning of plan.warnings) io.stdout(`warning: ${problemText(warning)}\n`);
-  return INTAKE_EXIT.ok;
-}
-
-/** explainGitHubError, plus the two settings the intake job depends on. */
-function explainIntakeError(error: unknown): string {
-  const line = explainGitHubError(error);
-  if (/not permitted to create or approve pull requests/i.test(line))
-    return `${line} Turn on "Allow GitHub Actions to create and approve pull requests" in the repository's Settings → Actions → General.`;
-  if (/not accessible by integration/i.test(line))
-    return `${line.replace(/ The workflow token lacks.*$/, '')} The intake job needs \`contents: write\`, \`issues: write\` and \`pull-requests: write\` (see .github/workflows/intake.yml).`;
-  return line;
 }

@@ -16,7 +16,17 @@ export interface LibraryChecker {
    * Each persona file's facts, in the order given. `keepData`: true keeps every persona's data in them;
    * 'if-parsed' only the data of files parsed in this run (the rest have null: read it with `dataOf`).
    */
-  personas(files: readonly string[], options: { keepData: boolean | 'if-parsed' }): Promise<PersonaFacts[]>;
+  personas(
+    files: readonly string[],
+    options: {
+      keepData: boolean | 'if-parsed';
+      /**
+       * Personas (by slug or id) whose data the caller will want (contributions' targets): kept when this run
+       * parsed them, whatever `keepData`; a result from the accelerator's store still has none.
+       */
+      keepDataFor?: readonly string[];
+    },
+  ): Promise<PersonaFacts[]>;
   contributions(files: readonly string[]): Promise<ContributionFacts[]>;
   /** Each planned comparison's diagnostics, by contribution file. */
   compare(
@@ -32,7 +42,11 @@ export interface ValidationResult {
   personas: PersonaFacts[];
   contributions: ContributionFacts[];
   contributionCount: number;
+  /** The files validated, and what the listing itself found (links, hidden files, misplaced names). */
+  listing: { personaFiles: string[]; contributionFiles: string[]; diagnostics: Diagnostic[] };
   diagnostics: Diagnostic[];
+  /** Each tag's description from the vocabulary (`tags.yaml`), empty when the library has none. */
+  tagDescriptions: ReadonlyMap<string, string>;
   /** Reads one persona file again for its data (null when it has none): for facts whose data is null. */
   readPersonaData(file: string): Record<string, unknown> | null;
   /** The lint settings the files were checked with (persona.config.yaml, or the defaults). */

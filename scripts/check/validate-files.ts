@@ -1,17 +1,14 @@
-import { LineCounter } from 'yaml';
 import type { ContributionFacts } from '../core/contribution.ts';
 import { type Diagnostic, sortDiagnostics } from '../core/diagnostic.ts';
 import type { PersonaFacts, SourceFile } from '../core/facts.ts';
 import type { LintSettings } from '../core/lint-settings.ts';
-import { decodeSource } from '../parse/decode-source.ts';
-import { valuePlaces } from '../parse/node-place.ts';
-import { parseYaml } from '../parse/parse-yaml.ts';
 import { checkContributionFile } from './contribution/check-contribution-file.ts';
 import { checkContributionsWithData } from './contribution/check-contributions.ts';
 import { checkPersonas } from './library/check-personas.ts';
-import { placeFindings } from './library/place-findings.ts';
+import { placeFindings, readFindingFile } from './library/place-findings.ts';
 import { checkPersonaFile } from './persona/check-persona-file.ts';
 import type { SchemaValidator } from './schema/compile-schema.ts';
+import { checkTagVocabulary } from './vocabulary/check-tag-vocabulary.ts';
 
 export interface ValidateFilesInput {
   personas: readonly SourceFile[];
@@ -20,6 +17,14 @@ export interface ValidateFilesInput {
   validateContribution?: SchemaValidator;
   /** The library's lint settings (persona.config.yaml); the defaults when absent. */
   settings?: LintSettings;
+  /** `tags.yaml`, when the library has one, with its schema. */
+  vocabulary?: { file: SourceFile; validate: SchemaValidator };
+  /**
+   * Stand-ins for checking one file, with the same answers (a caller checking the same bytes again, round after
+   * round, remembers them).
+   */
+  checkPersona?: (file: string, bytes: Uint8Array) => PersonaFacts;
+  checkContribution?: (file: string, bytes: Uint8Array) => ContributionFacts;
 }
 
 /**
@@ -34,21 +39,30 @@ export function validateFiles(input: ValidateFilesInput): {
   diagnostics: Diagnostic[];
 } {
   const { settings } = input;
-  const personas = input.personas.map(({ file, bytes }) =>
-    checkPersonaFile(file, bytes, input.validatePersona, { settings }),
-  );
-  const contributions = input.validateContribution
-    ? (input.contributions ?? []).map(({ file, bytes }) =>
-        checkContributionFile(file, bytes, input.validateContribution as SchemaValidator, { settings }),
-      )
+  const checkPersona =
+    input.checkPersona ??
+    ((file: string, bytes: Uint8Array) => checkPersonaFile(file, bytes, input.validatePersona, { settings }));
+  const personas = input.personas.map(({ file, bytes }) => checkPersona(file, bytes));
+  const validateContribution = input.validateContribution;
+  const checkContribution =
+    input.checkContribution ??
+    (validateContribution
+      ? (file: string, bytes: Uint8Array) =>
+          checkContributionFile(file, bytes, validateContribution, { settings })
+      : undefined);
+  const contributions = checkContribution
+    ? (input.contributions ?? []).map(({ file, bytes }) => checkContribution(file, bytes))
     : [];
+  const vocabulary = input.vocabulary
+    ? checkTagVocabulary(input.vocabulary.file.bytes, input.vocabulary.validate, input.vocabulary.file.file)
+    : null;
   const byFile = new Map(input.personas.map((f) => [f.file, f.bytes]));
-  const placed = placeFindings(checkPersonas(personas), (file) => {
-    const decoded = decodeSource(file, byFile.get(file) ?? new Uint8Array());
-    const parsed = decoded.ok ? parseYaml(file, decoded.text) : null;
-    return valuePlaces(parsed?.doc ?? null, parsed?.lines ?? new LineCounter());
-  });
+  const placed = placeFindings(
+    checkPersonas(personas, { vocabulary: vocabulary?.vocabulary ?? null }),
+    (file) => readFindingFile(file, byFile.get(file) ?? new Uint8Array()),
+  );
   const diagnostics = [
+    ...(vocabulary?.diagnostics ?? []),
     ...personas.flatMap((p) => p.diagnostics),
     ...placed,
     ...contributions.flatMap((c) => c.diagnostics),

@@ -2,6 +2,7 @@ import type { Command } from './command.ts';
 import { catalogueCommand } from './commands/catalogue.ts';
 import { commentCommand } from './commands/comment.ts';
 import { contributeCommand } from './commands/contribute.ts';
+import { fixCommand } from './commands/fix.ts';
 import { fmtCommand } from './commands/fmt.ts';
 import { intakeCommand } from './commands/intake.ts';
 import { mergeCommand } from './commands/merge.ts';
@@ -13,6 +14,7 @@ export const COMMANDS: readonly Command[] = [
   validateCommand,
   newCommand,
   fmtCommand,
+  fixCommand,
   contributeCommand,
   mergeCommand,
   catalogueCommand,

@@ -1,17 +1,12 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { POOL_TASKS } from '../accel/pool-tasks.ts';
-import {
-  POOL_WORKER,
-  type PoolWorkerData,
-  registerWorkerEntry,
-  runPoolWorker,
-} from '../accel/worker-pool.ts';
+import { POOL_WORKER, registerWorkerEntry, servePool } from '../accel/worker-pool.ts';
 import { main } from './main.ts';
 import { writerUnlessClosed } from './writer-unless-closed.ts';
 
 // The bundle is also the script of its own worker threads: a worker is marked in its workerData.
 if (!isMainThread && workerData?.[POOL_WORKER] === true) {
-  if (parentPort) runPoolWorker(workerData as PoolWorkerData, parentPort, POOL_TASKS);
+  if (parentPort) servePool(parentPort, POOL_TASKS);
 } else {
   registerWorkerEntry(import.meta.url);
   process.exitCode = await main(process.argv.slice(2), {

@@ -1,3 +1,4 @@
+import type { Fix } from './fix.ts';
 import { reportedPath } from './reported-path.ts';
 import type { RuleId } from './rules.ts';
 import { ruleUrl } from './rules.ts';
@@ -20,6 +21,8 @@ export interface Diagnostic extends Place {
   message: string;
   hint: string;
   url: string;
+  /** How to fix it without asking anyone, when the rule is fixable and the fix is unambiguous. */
+  fix?: Fix;
 }
 
 export const START_OF_FILE: Place = { line: 1, column: 1, endLine: 1, endColumn: 1 };

@@ -58,3 +58,36 @@ export function didYouMeanSuffix(input: string, candidates: Iterable<string>): s
   const match = didYouMean(input, candidates);
   return match === undefined ? '' : ` Did you mean \`${match}\`?`;
 }
+
+/**
+ * The one candidate a fix may put in place of `input`: the closest, when no other candidate is as close and it
+ * is close enough to be a typo (as for `didYouMean`), or when it differs from `input` only in case. Undefined
+ * when `input` is itself a candidate, when nothing is close, or when two candidates tie: a guess is not a fix.
+ */
+export function uniqueMatch(input: string, candidates: Iterable<string> | Candidates): string | undefined {
+  const prepared = candidates instanceof Candidates ? candidates : new Candidates(candidates);
+  if (prepared.texts.includes(input)) return undefined;
+  const needle = input.toLowerCase();
+  const cap = (length: number) => Math.max(2, Math.floor(Math.max(needle.length, length) / 3));
+  const best: string[] = [];
+  let bestDistance = Number.POSITIVE_INFINITY;
+  // By length difference, smallest first, as in `didYouMean`; ties are collected instead of broken.
+  for (let gap = 0; gap <= bestDistance; gap++) {
+    const lengths = gap === 0 ? [needle.length] : [needle.length - gap, needle.length + gap];
+    const open = lengths.filter((length) => length >= 0 && gap <= cap(length));
+    if (open.length === 0) break;
+    for (const length of open) {
+      for (const i of prepared.byLength.get(length) ?? []) {
+        const d = distance(needle, prepared.lowerCase[i] as string);
+        if (d < bestDistance) {
+          bestDistance = d;
+          best.length = 0;
+        }
+        if (d === bestDistance) best.push(prepared.texts[i] as string);
+      }
+    }
+  }
+  const [only, other] = best;
+  if (only === undefined || other !== undefined) return undefined;
+  return bestDistance <= cap(only.length) ? only : undefined;
+}

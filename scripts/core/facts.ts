@@ -1,4 +1,5 @@
 import type { Diagnostic } from './diagnostic.ts';
+import type { PlannedFix } from './yaml-change.ts';
 
 /** A file of the library as read: its path (relative to the root, with `/`) and bytes. */
 export interface SourceFile {
@@ -34,9 +35,12 @@ export interface PersonaFacts {
 }
 
 /** A diagnostic of a cross-file rule, placed at a value's path in its file; the place is found afterwards. */
-export interface Finding extends Omit<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn' | 'url'> {
+export interface Finding
+  extends Omit<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn' | 'url' | 'fix'> {
   /** The path of the value the finding is about, e.g. `['composability', 2, 'persona']`. */
   at: ReadonlyArray<string | number>;
+  /** Its fix, as changes to the files' data; it becomes text edits when the files are read again to place it. */
+  fix?: PlannedFix;
 }
 
 /** The identity of a persona's data (empty when it has no usable mapping). */

@@ -50,6 +50,17 @@ export const PERSONA_KEY_ORDER = [
   'community',
 ] as const;
 
+/** Canonical key order of one `community.history` entry, as `persona merge` writes it. */
+export const HISTORY_KEY_ORDER = [
+  'date',
+  'author',
+  'action',
+  'field',
+  'item',
+  'rationale',
+  'evidence',
+] as const;
+
 /** Canonical key order inside one composability link. */
 export const LINK_KEY_ORDER = ['persona', 'relation', 'note'] as const;
 
@@ -87,6 +98,9 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
 
 export const PERSONA_MODELINE = '# yaml-language-server: $schema=../../schemas/persona.schema.json';
 export const CONTRIBUTION_MODELINE = '# yaml-language-server: $schema=../../schemas/contribution.schema.json';
+/** The tag vocabulary, at the library root. */
+export const TAG_VOCABULARY_FILE = 'tags.yaml';
+export const TAG_VOCABULARY_MODELINE = '# yaml-language-server: $schema=schemas/tags.schema.json';
 
 /** How `persona fmt` lays out a persona: key orders for the top level and for composability links. */
 export interface CanonicalLayout {

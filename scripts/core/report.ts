@@ -13,6 +13,17 @@ export const MAX_REPORT_BYTES = 8 * 1024 * 1024;
 
 export type ReportSeverity = 'error' | 'warning';
 
+/**
+ * How much of the report the diagnostics' fixes may take, in characters of JSON: enough for every suggestion
+ * the comment can post and many more, and far below MAX_REPORT_BYTES. Fixes past it are left out (the
+ * diagnostics stay); the schema bounds each one too.
+ */
+export const REPORT_FIX_BUDGET = 1_000_000;
+/** The schema's bounds on one fix (`$defs/fix`). */
+export const MAX_REPORT_FIX_EDITS = 2000;
+export const MAX_REPORT_EDIT_TEXT = 300_000;
+export const MAX_REPORT_FIX_DESCRIPTION = 2000;
+
 /** A Diagnostic as data: `rule` is any well-formed id, since a pull request may add rules main does not know. */
 export interface ReportDiagnostic {
   file: string;
@@ -25,6 +36,20 @@ export interface ReportDiagnostic {
   message: string;
   hint: string;
   url: string;
+  /** Its fix, as `persona validate --format json` gives it (schemas/report.schema.json bounds it). */
+  fix?: ReportFix;
+}
+
+export interface ReportFix {
+  description: string;
+  edits: Array<{
+    file: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    text: string;
+  }>;
 }
 
 export interface ReportEntry extends ReportDiagnostic {

@@ -21,6 +21,8 @@ export const RULES = {
   'file/too-many-problems': 'Reporting stopped after many problems in one file.',
   // YAML syntax and structure.
   'yaml/syntax': 'The YAML could not be parsed.',
+  'yaml/indentation': 'A line indented to a column that matches no level above it.',
+  'yaml/tab': 'A tab in the indentation, where YAML allows only spaces.',
   'yaml/duplicate-key': 'A key appears twice in the same mapping.',
   'yaml/multiple-documents': 'The file holds more than one YAML document.',
   'yaml/not-a-mapping': 'The top level is not a mapping of keys to values.',
@@ -63,6 +65,10 @@ export const RULES = {
   'lint/cut-list-item': 'A list item that looks cut in the middle of a sentence.',
   'lint/duplicate-title': 'Two personas share a title.',
   'lint/placeholder': 'Placeholder text such as TODO, TBD or lorem ipsum.',
+  // Tags and the tag vocabulary (warnings).
+  'tag/unknown': 'A tag that is not in the vocabulary, `tags.yaml`.',
+  'tag/near-duplicate':
+    'Two tags that differ only in plural or hyphenation, such as `design-system` and `design-systems`.',
   // Canonical formatting: what `persona fmt` rewrites (warnings in `persona validate`).
   'format/not-canonical': 'The file is not in canonical format.',
   'format/line-endings': 'The file has CRLF (Windows) line endings instead of LF.',

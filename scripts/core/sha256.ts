@@ -5,9 +5,12 @@ export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** A short SHA-256 (base64url) of bytes or text: what the accelerator's store addresses results by. */
+/**
+ * The first 128 bits of SHA-256, in base64url (22 characters), of bytes or text: what the accelerator's store
+ * addresses results by, short because the store repeats it for every file.
+ */
 export function contentHash(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('base64url');
+  return createHash('sha256').update(data).digest('base64url').slice(0, 22);
 }
 
 /** The `contentHash` of plain data, by its JSON (key order is part of it). */

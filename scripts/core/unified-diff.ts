@@ -144,3 +144,35 @@ function groupHunks(ops: Op[], context: number): Hunk[] {
 function range(start: number, count: number): string {
   return count === 1 ? `${start}` : `${start},${count}`;
 }
+
+/**
+ * The runs of lines that differ between two texts, each as: from 0-based line `start` of `before`, `count`
+ * lines are replaced by `text` (lines of `after`, each with its line break, the last one maybe without).
+ * The same line matching as `unifiedDiff`, without context.
+ */
+export function changedLineRuns(
+  before: string,
+  after: string,
+): Array<{ start: number; count: number; text: string }> {
+  if (before === after) return [];
+  const ops = diffLines(splitLines(before), splitLines(after));
+  const runs: Array<{ start: number; count: number; text: string }> = [];
+  let line = 0;
+  let run: { start: number; count: number; text: string } | null = null;
+  for (const op of ops) {
+    if (op.kind === ' ') {
+      run = null;
+      line++;
+      continue;
+    }
+    if (!run) {
+      run = { start: line, count: 0, text: '' };
+      runs.push(run);
+    }
+    if (op.kind === '-') {
+      run.count++;
+      line++;
+    } else run.text += `${op.line.text}${op.line.eol ? '\n' : ''}`;
+  }
+  return runs;
+}

@@ -16,6 +16,7 @@ import {
 } from 'yaml';
 import { type Diagnostic, diagnostic, type Place, START_OF_FILE } from '../core/diagnostic.ts';
 import { FORBIDDEN_KEYS } from '../core/persona-fields.ts';
+import { layoutProblem, UNCLOSED_FLOW } from './layout-problem.ts';
 import { nodePlace, rangePlace } from './node-place.ts';
 
 export const MAX_DEPTH = 16;
@@ -76,7 +77,11 @@ export function parseYaml(file: string, text: string, maxDepth = MAX_DEPTH): Par
     );
   }
 
+  // An indentation mistake or a tab is one diagnostic at its line, in place of the errors it causes.
+  const layout = layoutProblem(file, text, first.errors, lines);
+  if (layout) diagnostics.push(layout.diagnostic);
   for (const error of first.errors) {
+    if (layout?.folded.has(error)) continue;
     const place = rangePlace(error.pos[0], error.pos[1], lines);
     if (error.code === 'RESOURCE_EXHAUSTION') {
       diagnostics.push(
@@ -95,7 +100,7 @@ export function parseYaml(file: string, text: string, maxDepth = MAX_DEPTH): Par
           place,
           'yaml/syntax',
           `YAML syntax error: ${plain(error.message)}.`,
-          syntaxHint(error.code),
+          syntaxHint(UNCLOSED_FLOW.test(error.message) ? 'MISSING_CHAR' : error.code),
         ),
       );
     }
@@ -351,13 +356,9 @@ function plain(message: string): string {
     .replace('closing "quote', 'closing double quote (")');
 }
 
+/** Indentation and tabs are `layoutProblem`'s (yaml/indentation, yaml/tab); what is left is quoting and brackets. */
 function syntaxHint(code: string): string {
   switch (code) {
-    case 'TAB_AS_INDENT':
-      return 'Indent with spaces, not tabs.';
-    case 'BAD_INDENT':
-    case 'BAD_INDENT_LEVEL':
-      return 'Line this up with the other keys or items at the same level (use two spaces per level).';
     case 'MISSING_CHAR':
       return 'A quote or bracket is not closed: check that every `"` and `[` on this line has its partner.';
     case 'BLOCK_AS_IMPLICIT_KEY':

@@ -6,6 +6,8 @@ import { REPOSITORY_URL } from '../core/repository.ts';
 import { type IdChange, planIdAssignments } from '../plan/assign-ids.ts';
 import type { MergePlan } from '../plan/merge/merge-plan.ts';
 import { renumberPersonaText } from '../plan/renumber-persona.ts';
+import { lastDataCommitDate } from '../read/last-commit-date.ts';
+import { DEFAULT_REVIEW_MONTHS } from '../render/catalogue/catalogue-context.ts';
 import { buildCatalogue, type CatalogueRun } from './build-catalogue.ts';
 import { mergeLibrary } from './merge-library.ts';
 import { validateLibrary } from './validate-library.ts';
@@ -56,22 +58,28 @@ export async function applyLibrary(root: string, options: ApplyLibraryOptions): 
     check: false,
     keepGoing: true,
     env: options.env,
+    // What `persona catalogue` measures freshness against too, so CI's `--check` agrees with this run.
+    freshness: { asOf: lastDataCommitDate(root), reviewMonths: DEFAULT_REVIEW_MONTHS },
   });
   return { renumbered, merge: plan, resumed, catalogue };
 }
 
 async function renumberCollidingIds(root: string, options: ApplyLibraryOptions): Promise<IdChange[]> {
-  const { personas } = await validateLibrary(root, { contributions: false });
+  const { personas } = await validateLibrary(root, {
+    contributions: false,
+    personaData: false,
+    env: options.env,
+  });
   const ids = new Map<string, string[]>();
   for (const facts of personas) {
-    const id = facts.data?.id;
+    const id = facts.identity.id;
     if (typeof id === 'string') ids.set(id, [...(ids.get(id) ?? []), facts.file]);
   }
   const colliding = [...ids.values()].filter((files) => files.length > 1).flat();
   if (colliding.length === 0) return [];
   const arrivals = await options.arrivalOf(colliding);
   const holders = personas.flatMap((facts) => {
-    const id = facts.data?.id;
+    const id = facts.identity.id;
     return typeof id === 'string'
       ? [{ file: facts.file, id, arrival: arrivals.get(facts.file) ?? null }]
       : [];

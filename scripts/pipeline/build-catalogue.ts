@@ -10,7 +10,7 @@ import { type CataloguePersona, toCataloguePersona } from '../core/catalogue-per
 import { compareCodePoints, type Diagnostic } from '../core/diagnostic.ts';
 import type { PersonaFacts } from '../core/facts.ts';
 import { listCatalogueFolder } from '../read/read-catalogue-folder.ts';
-import type { CatalogueOptions } from '../render/catalogue/catalogue-context.ts';
+import type { CatalogueOptions, FreshnessOptions } from '../render/catalogue/catalogue-context.ts';
 import { catalogueEntryOf } from '../render/catalogue/catalogue-entry.ts';
 import { tooLargeDiagnostic } from '../render/catalogue/catalogue-limits.ts';
 import { layOutCatalogue, renderUnit } from '../render/catalogue/catalogue-units.ts';
@@ -30,6 +30,8 @@ export interface CatalogueRunOptions {
    */
   keepGoing: boolean;
   env: Record<string, string | undefined>;
+  /** What "needs review" is measured against (the CLI reads the date from git, or `--as-of`). */
+  freshness?: FreshnessOptions;
   /** The accelerator's pool options (tests start threads in-process, with a low threshold). */
   pool?: Partial<PoolOptions>;
 }
@@ -94,7 +96,10 @@ async function build(root: string, run: CatalogueRunOptions, accelerator: Accele
       return [facts.file, memory ? memory.entryOf(facts.file, compute) : compute()] as const;
     }),
   );
-  const { units } = layOutCatalogue(entries, run.options, kit);
+  const { units } = layOutCatalogue(entries, run.options, kit, {
+    tagDescriptions: library.tagDescriptions,
+    ...(run.freshness ? { freshness: run.freshness } : {}),
+  });
 
   const folder = new CatalogueFolder(run.outDir, { check: run.check });
   // Listed while this thread renders; changed files are staged under hidden names until the end.
@@ -109,29 +114,45 @@ async function build(root: string, run: CatalogueRunOptions, accelerator: Accele
       if (current) folder.keep(current);
       else toRender.push(unit);
     }
-    for (const unit of toRender.filter((u) => u.path === undefined)) {
-      const files = renderUnit(unit, unit.personas.map(load), run.options, kit);
-      for (const file of files) {
-        const write = folder.prepare(file.path);
-        folder.record(write, syncPageFile(file.parts, write));
-      }
-      produced.set(
-        unit.key,
-        files.map((file) => file.path),
-      );
-    }
+    // Persona pages first: with the accelerator they go to its workers, which render and write them while this
+    // thread renders the files made from the whole library. Sizes are decided before any of it: every listing
+    // lays itself out in numbered parts under the cap (catalogue-limits.ts), so the too-large check below is a
+    // safety net for one item alone over the cap, which capped cards and summaries keep from happening.
     const pages = toRender.filter((u) => u.path !== undefined);
     const jobs: PageJob[] = pages.map((unit) => ({
       unit: { type: unit.type, input: unit.input },
       personas: unit.personas.map(load),
       write: folder.prepare(unit.path as string),
     }));
-    const outcomes = accelerator
-      ? await runInPool(writePagesTask, { options: run.options }, jobs, {
+    const pagesDone = accelerator
+      ? runInPool(writePagesTask, { options: run.options }, jobs, {
           minItemsPerThread: PAGES_PER_THREAD,
+          workersOnly: true,
           ...accelerator.pool,
         })
-      : jobs.map((job) => writePage(job, run.options, kit));
+      : Promise.resolve(jobs.map((job) => writePage(job, run.options, kit)));
+    // Its failure is taken up below, after this thread's own work: until then it must not count as unhandled.
+    pagesDone.catch(() => undefined);
+    try {
+      for (const unit of toRender.filter((u) => u.path === undefined)) {
+        const files = renderUnit(unit, unit.personas.map(load), run.options, kit);
+        for (const file of files) {
+          const write = folder.prepare(file.path);
+          folder.record(write, syncPageFile(file.parts, write));
+        }
+        produced.set(
+          unit.key,
+          files.map((file) => file.path),
+        );
+        // Let the workers' answers in (each brings them their next pages).
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } catch (error) {
+      // Let the workers stop writing before the staged files are cleaned up.
+      await pagesDone.catch(() => undefined);
+      throw error;
+    }
+    const outcomes = await pagesDone;
     jobs.forEach((job, index) => {
       folder.record(job.write, outcomes[index] as (typeof outcomes)[number]);
       produced.set((pages[index] as CatalogueUnit).key, [job.write.file]);

@@ -9,18 +9,18 @@ import {
 } from '../apply/apply-merge-plan.ts';
 import { diskOps, type FileOps } from '../apply/file-ops.ts';
 import { MERGE_JOURNAL, type MergeJournal, parseJournal } from '../apply/merge-journal.ts';
-import { checkPersonaFile } from '../check/persona/check-persona-file.ts';
-import { compileSchema, type SchemaValidator } from '../check/schema/compile-schema.ts';
+import type { FileChecks } from '../check/file-checks.ts';
 import { type Diagnostic, sortDiagnostics } from '../core/diagnostic.ts';
 import type { PersonaFacts } from '../core/facts.ts';
 import { sha256 } from '../core/sha256.ts';
 import type { MergePlan } from '../plan/merge/merge-plan.ts';
-import { planMerge } from '../plan/merge/plan-merge.ts';
+import { MergeInvariantError, planMerge } from '../plan/merge/plan-merge.ts';
 import { readContributionSchema } from '../read/read-contribution-schema.ts';
 import { type LibraryListing, listLibrary, readCapped, type SourceFile } from '../read/read-library.ts';
 import { readPersonaSchema } from '../read/read-schemas.ts';
 import { stateFileProblem, toolStateFor } from '../read/tool-state.ts';
-import { validateLibrary } from './validate-library.ts';
+import { libraryFileChecks } from './file-checks.ts';
+import { type ValidationResult, validateLibrary } from './validate-library.ts';
 
 export interface MergeOptions {
   dryRun: boolean;
@@ -64,32 +64,68 @@ export async function mergeLibrary(root: string, options: MergeOptions): Promise
     ? { setAside: found.setAside, skipped: [], unreadable: true }
     : null;
   if (journal && !options.dryRun) outcome = await finishJournal(journal, { library: ops, state: stateOps });
-  const validatePersona = compileSchema(personaSchema);
+  const checks = libraryFileChecks({ persona: personaSchema, contribution: contributionSchema }, options.env);
   // The personas as validation sees them (with the accelerator's store and workers); only the ones a
   // contribution merges into are read again, in full, when the planner reaches them.
   const checked = await validateLibrary(root, { contributions: false, personaData: false, env: options.env });
   let files = readMergeInputs(root, await listLibrary(root), checked.personas);
-  if (journal && options.dryRun) files = await asIfFinished(files, journal, ops, validatePersona);
-  const plan = planMerge({
-    personas: files.personas,
-    readPersona: files.readPersona,
-    contributionFiles: files.contributionFiles,
-    validatePersona,
-    validateContribution: compileSchema(contributionSchema),
-    date: options.date,
-    parkStale: options.parkStale === true,
-  });
-  // Symbolic links and the like under contributions/ were never read, so they can only stay where they are.
-  plan.conflicts = sortDiagnostics([
-    ...plan.conflicts,
-    ...files.diagnostics.filter((d) => d.file.startsWith('contributions/')),
-  ]);
+  if (journal && options.dryRun) files = await asIfFinished(files, journal, ops, checks);
+  const bytesOf = new Map(files.contributionFiles.map((f) => [f.file, f.bytes]));
+  const plan = withUnreadContributions(
+    planMerge({
+      personas: files.personas,
+      readPersona: files.readPersona,
+      contributions: files.contributionFiles.map((f) => checks.contribution(f.file, f.bytes)),
+      readContribution: (file) => {
+        const bytes = bytesOf.get(file);
+        if (!bytes) throw new MergeInvariantError(`${file} was planned but never read`);
+        return bytes;
+      },
+      checks,
+      date: options.date,
+      parkStale: options.parkStale === true,
+    }),
+    files.diagnostics,
+  );
   if (!options.dryRun) await applyMergePlan(plan, { library: ops, state: stateOps });
   return {
     plan,
     resumed: journal !== null,
     journal: outcome || journal ? { ...(outcome ?? NOTHING_SET_ASIDE), folder: toolState.dir } : null,
   };
+}
+
+/**
+ * The merge dry run over a library validated with its contributions (the validate action's head): the planner
+ * gets validation's personas and contribution facts, so nothing is listed, read or checked again but the
+ * personas a contribution merges into. No journal is looked for: the tools' state is never inside a checkout
+ * (tool-state.ts), so a pull request's files are all a preview has.
+ */
+export async function previewMerge(
+  root: string,
+  checked: ValidationResult,
+  env: Record<string, string | undefined> = process.env,
+): Promise<MergePlan> {
+  const read = (file: string) => readCapped(path.join(root, file));
+  const [persona, contribution] = await Promise.all([readPersonaSchema(root), readContributionSchema(root)]);
+  const plan = planMerge({
+    personas: checked.personas,
+    readPersona: read,
+    contributions: checked.contributions,
+    readContribution: read,
+    checks: libraryFileChecks({ persona, contribution }, env),
+    date: null,
+  });
+  return withUnreadContributions(plan, checked.listing.diagnostics);
+}
+
+/** Symbolic links and the like under contributions/ were never read, so they can only stay where they are. */
+function withUnreadContributions(plan: MergePlan, listed: readonly Diagnostic[]): MergePlan {
+  plan.conflicts = sortDiagnostics([
+    ...plan.conflicts,
+    ...listed.filter((d) => d.file.startsWith('contributions/')),
+  ]);
+  return plan;
 }
 
 const NOTHING_SET_ASIDE: JournalOutcome = { setAside: null, skipped: [], unreadable: false };
@@ -134,7 +170,7 @@ async function asIfFinished(
   files: MergeInputs,
   journal: MergeJournal,
   ops: FileOps,
-  validatePersona: SchemaValidator,
+  checks: FileChecks,
 ): Promise<MergeInputs> {
   const skipped = new Set<string>();
   for (const write of journal.writes) if ((await writeState(write, ops)) === 'other') skipped.add(write.file);
@@ -150,7 +186,7 @@ async function asIfFinished(
     // The personas the journal writes, as it writes them.
     personas: files.personas.map((facts) => {
       const bytes = written.get(facts.file);
-      return bytes ? checkPersonaFile(facts.file, bytes, validatePersona) : facts;
+      return bytes ? checks.persona(facts.file, bytes) : facts;
     }),
     readPersona: (file) => written.get(file) ?? files.readPersona(file),
     contributionFiles: files.contributionFiles.flatMap((f) => {

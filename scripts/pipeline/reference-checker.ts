@@ -23,11 +23,17 @@ export function referenceChecker(root: string, schemas: CheckerSchemas): Library
   const settings = schemas.settings ?? DEFAULT_SETTINGS;
   const dataOf = (file: string) => checkPersonaFile(file, read(file), schemas.persona, { settings }).data;
   return {
-    personas: async (files, { keepData }) =>
-      files.map((file) => {
+    personas: async (files, { keepData, keepDataFor = [] }) => {
+      const wanted = new Set(keepDataFor);
+      return files.map((file) => {
         const facts = checkPersonaFile(file, read(file), schemas.persona, { settings });
-        return keepData !== false ? facts : { ...facts, data: null };
-      }),
+        const keep =
+          keepData !== false ||
+          wanted.has(facts.identity.slug ?? '\0') ||
+          wanted.has(facts.identity.id ?? '\0');
+        return keep ? facts : { ...facts, data: null };
+      });
+    },
     contributions: async (files) =>
       files.map((file) => checkContributionFile(file, read(file), schemas.contribution, { settings })),
     compare: async (planned, personas) => {

@@ -1,24 +1,23 @@
 import path from 'node:path';
-import { LineCounter } from 'yaml';
 import { acceleratedChecker } from '../accel/accelerated-checker.ts';
 import { type Accelerator, closeAccelerator, openAccelerator } from '../accel/accelerator.ts';
+import { storedSuggestions } from '../accel/group-memo.ts';
 import type { PoolOptions } from '../accel/worker-pool.ts';
 import { checkConfig } from '../check/config/check-config.ts';
 import { checkContributions } from '../check/contribution/check-contributions.ts';
 import { buildContributionIndex } from '../check/contribution/contribution-index.ts';
 import { plannedComparisons } from '../check/contribution/planned-comparisons.ts';
 import { checkPersonas } from '../check/library/check-personas.ts';
-import { placeFindings } from '../check/library/place-findings.ts';
+import { placeFindings, readFindingFile } from '../check/library/place-findings.ts';
 import type { ValidationResult } from '../check/library-checker.ts';
-import { compileSchemaOnFirstUse } from '../check/schema/compile-schema.ts';
+import { compileSchema, compileSchemaOnFirstUse } from '../check/schema/compile-schema.ts';
+import { checkTagVocabulary } from '../check/vocabulary/check-tag-vocabulary.ts';
 import { type Diagnostic, sortDiagnostics } from '../core/diagnostic.ts';
-import { decodeSource } from '../parse/decode-source.ts';
-import { valuePlaces } from '../parse/node-place.ts';
-import { parseYaml } from '../parse/parse-yaml.ts';
 import { readConfig, readConfigSchema } from '../read/read-config.ts';
 import { readContributionSchema } from '../read/read-contribution-schema.ts';
 import { listLibrary, readCapped } from '../read/read-library.ts';
 import { readPersonaSchema } from '../read/read-schemas.ts';
+import { readTagsSchema, readTagVocabularyFile } from '../read/read-tag-vocabulary.ts';
 import { referenceChecker } from './reference-checker.ts';
 
 export type { ValidationResult };
@@ -54,15 +53,21 @@ export async function validateLibrary(
 ): Promise<ValidationResult> {
   const env = options.env ?? process.env;
   const withContributions = options.contributions !== false;
-  const [listing, personaSchema, contributionSchema, configSchema] = await Promise.all([
+  const [listing, personaSchema, contributionSchema, configSchema, tagsSchema] = await Promise.all([
     listLibrary(root, { contributions: withContributions }),
     readPersonaSchema(root),
     readContributionSchema(root),
     readConfigSchema(root),
+    readTagsSchema(root),
   ]);
   // The config is small and read whole on every run: its settings are part of every stored result's key.
   const config = checkConfig(readConfig(root), compileSchemaOnFirstUse(configSchema));
   const { settings } = config;
+  // The vocabulary is one small file: read and checked here, on every run, never stored.
+  const vocabularyFile = readTagVocabularyFile(root);
+  const vocabulary = vocabularyFile.file
+    ? checkTagVocabulary(vocabularyFile.file.bytes, compileSchema(tagsSchema))
+    : null;
   const own = options.accelerator === undefined;
   const accelerator = own
     ? openAccelerator(root, { store: options.store, pool: options.pool, env })
@@ -75,19 +80,27 @@ export async function validateLibrary(
         contribution: compileSchemaOnFirstUse(schemas.contribution),
         settings,
       });
-  const personas = await checker.personas(listing.personaFiles, { keepData: options.personaData !== false });
+  // Contributions first: the personas they name keep their data, which comparing them with those needs.
   const contributions = withContributions ? await checker.contributions(listing.contributionFiles) : [];
+  const keepDataFor = [
+    ...new Set(contributions.flatMap((c) => (c.contribution ? [c.contribution.persona] : []))),
+  ];
+  const personas = await checker.personas(listing.personaFiles, {
+    keepData: options.personaData ?? true,
+    keepDataFor,
+  });
 
   // Cross-file findings are placed by reading again only the files they are about.
-  const findings = checkPersonas(personas);
-  const placed = placeFindings(findings, (file) => {
-    const decoded = decodeSource(file, readCapped(path.join(root, file)));
-    const parsed = decoded.ok ? parseYaml(file, decoded.text) : null;
-    return valuePlaces(parsed?.doc ?? null, parsed?.lines ?? new LineCounter());
+  const findings = checkPersonas(personas, {
+    vocabulary: vocabulary?.vocabulary ?? null,
+    ...(accelerator ? { suggestions: storedSuggestions(accelerator.store) } : {}),
   });
+  const placed = placeFindings(findings, (file) => readFindingFile(file, readCapped(path.join(root, file))));
   const diagnostics: Diagnostic[] = [
     ...config.diagnostics,
     ...listing.diagnostics,
+    ...vocabularyFile.diagnostics,
+    ...(vocabulary?.diagnostics ?? []),
     ...personas.flatMap((p) => p.diagnostics),
     ...placed,
   ];
@@ -104,7 +117,9 @@ export async function validateLibrary(
     personas,
     contributions,
     contributionCount: listing.contributionFiles.length,
+    listing,
     diagnostics: sortDiagnostics(diagnostics),
+    tagDescriptions: vocabulary?.descriptions ?? new Map(),
     readPersonaData: checker.dataOf,
     settings,
   };

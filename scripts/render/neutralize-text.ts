@@ -19,6 +19,11 @@ export interface NeutralizeOptions {
   singleLine?: boolean;
 }
 
+/** For untrusted text in a one-line place (a table cell, a heading, a list line), cut at `maxLength`. */
+export function oneLine(maxLength: number): NeutralizeOptions {
+  return { maxLength, singleLine: true };
+}
+
 export function neutralizeText(text: string, options: NeutralizeOptions = {}): string {
   let value = text.replace(/\r\n?/g, '\n').replace(BIDI_CONTROLS, '').replace(CONTROLS, '');
   if (options.singleLine) value = value.replace(/\s*[\n\t]\s*/g, ' ');

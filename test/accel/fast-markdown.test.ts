@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { State } from 'mdast-util-to-markdown';
 import { describe, expect, it } from 'vitest';
-import { fastMarkdownProcessor, fastSerializeMarkdown } from '../../scripts/accel/fast-markdown.ts';
+import { fastMarkdownProcessor } from '../../scripts/accel/fast-markdown.ts';
 import { isInertText } from '../../scripts/accel/fast-markdown-handlers.ts';
 import { encodeQueryValue } from '../../scripts/render/catalogue/contribute-links.ts';
 import {
@@ -18,7 +18,7 @@ import {
   text,
 } from '../../scripts/render/catalogue/mdast.ts';
 import { MARKDOWN_SETTINGS, markdownProcessor } from '../../scripts/render/catalogue/serialize-markdown.ts';
-import { blockNode, character, markdownTable, markdownText } from '../catalogue/markdown-arbitraries.ts';
+import { blockNode, character, markdownText } from '../catalogue/markdown-arbitraries.ts';
 import { randomStrings } from '../catalogue/random-strings.ts';
 
 const fast = fastMarkdownProcessor();
@@ -76,25 +76,6 @@ describe('the fast handlers write what the default handlers write', () => {
         table([[text('A')], [text(s[10] ?? '')]], [[phrasing(), [link(pick(URLS), text(s[11] ?? ''))]]]),
       ];
       expectSameMarkdown(root(children));
-    }
-  });
-
-  it('on a root holding only a table, which is serialized as the table alone', () => {
-    const strings = randomStrings(1200, 5);
-    const pick = picker(5);
-    for (let start = 0; start + 4 <= strings.length; start += 4) {
-      const s = strings.slice(start, start + 4) as string[];
-      const tree = root([
-        table(
-          [[text('A')], [text(s[0] ?? '')]],
-          [
-            [[link(pick(URLS), text(s[1] ?? '')), text(pick([' (', ' · ', '|', '\n']))], [text(s[2] ?? '')]],
-            [[inlineCode(s[3] ?? '')], [strong(text(s[0] ?? ''))]],
-          ],
-        ),
-      ]);
-      const whole = reference.stringify(structuredClone(tree)).replace(/\r\n?/g, '\n').replace(/\n+$/, '\n');
-      expect(fastSerializeMarkdown(tree)).toBe(whole);
     }
   });
 
@@ -233,20 +214,6 @@ describe('the fast handlers write what the default handlers write', () => {
         expectSameMarkdown(root(children));
       }),
       { seed: 15, numRuns: 400 },
-    );
-  });
-
-  it('on a root holding only a random table, serialized as the table alone (fast-check)', () => {
-    fc.assert(
-      fc.property(markdownTable, (node) => {
-        const tree = root([node]);
-        const whole = reference
-          .stringify(structuredClone(tree))
-          .replace(/\r\n?/g, '\n')
-          .replace(/\n+$/, '\n');
-        expect(fastSerializeMarkdown(tree)).toBe(whole);
-      }),
-      { seed: 15, numRuns: 300 },
     );
   });
 

@@ -35,10 +35,11 @@ describe('the result store', () => {
     store.save();
     expect(ResultStore.open(location, 'tool-2').get('persona', 'a')).toBeUndefined();
     for (const text of [
-      'not json',
+      'not a store',
       '[]',
-      '{"format":"other"}',
-      JSON.stringify({ format: 'persona-result-store', fingerprint: 'tool-1', stamps: null, results: {} }),
+      'persona-result-store 1\ttool-1\nR"persona\\u0000a"\t1\n',
+      'persona-result-store 2\ttool-1\nX"persona\\u0000a"\t1\n',
+      'persona-result-store 2\ttool-1\nR"persona\\u0000a\t1\n',
     ]) {
       writeFileSync(location, text);
       expect(ResultStore.open(location, 'tool-1').get('persona', 'a')).toBeUndefined();
@@ -91,10 +92,81 @@ describe('the result store', () => {
     expect(reads).toBe(2);
   });
 
-  it('in memory only (no location): answers only from earlier runs, of which it has none, and writes nothing', () => {
+  it('writes back what a run reused as the very text it read, and parses a result only when asked', () => {
+    const dir = folder();
+    const location = path.join(dir, 'results');
+    const first = ResultStore.open(location, 't');
+    first.set('persona', 'a\tb\nc', { text: 'tab\there, line\nthere' });
+    first.set('persona', 'broken', 1);
+    first.save();
+    // A record whose value no longer parses is simply not there; the others are unaffected.
+    writeFileSync(location, readFileSync(location, 'utf8').replace(/\t1\n/, '\t{not json\n'));
+    const second = ResultStore.open(location, 't');
+    expect(second.get('persona', 'broken')).toBeUndefined();
+    expect(second.get('persona', 'a\tb\nc')).toEqual({ text: 'tab\there, line\nthere' });
+    const before = readFileSync(location, 'utf8');
+    second.save();
+    expect(readFileSync(location, 'utf8')).toBe(
+      before
+        .split('\n')
+        .filter((l) => !l.includes('broken'))
+        .join('\n'),
+    );
+  });
+
+  it('appends a small change, which replaces the earlier record when read; rewrites once changes pile up', () => {
+    const dir = folder();
+    const location = path.join(dir, 'results');
+    const first = ResultStore.open(location, 't');
+    for (let i = 0; i < 40; i++) first.set('persona', `f${i}`, { n: i });
+    first.save();
+    const size = readFileSync(location, 'utf8').split('\n').length;
+    const second = ResultStore.open(location, 't');
+    for (let i = 0; i < 40; i++) second.get('persona', `f${i}`);
+    second.set('persona', 'f3', { n: 'three' });
+    second.save();
+    const appended = readFileSync(location, 'utf8').split('\n');
+    expect(appended).toHaveLength(size + 1);
+    expect(ResultStore.open(location, 't').get('persona', 'f3')).toEqual({ n: 'three' });
+    // A line cut short by an interrupted append is left out; the rest of the store stands.
+    writeFileSync(location, `${appended.join('\n')}R"persona\\u0000f4"\t{"n":`);
+    const third = ResultStore.open(location, 't');
+    expect(third.get('persona', 'f4')).toEqual({ n: 4 });
+    // Changing most of it rewrites the file whole, with one line per record.
+    for (let i = 0; i < 40; i++) third.set('persona', `f${i}`, { n: -i });
+    third.save();
+    expect(readFileSync(location, 'utf8').split('\n')).toHaveLength(size);
+    expect(ResultStore.open(location, 't').get('persona', 'f39')).toEqual({ n: -39 });
+  });
+
+  it('in memory only (no location): answers what this process set, and keeps nothing for the next', () => {
     const store = ResultStore.open(null, 't');
-    store.set('k', 'a', 1);
     expect(store.get('k', 'a')).toBeUndefined();
+    store.set('k', 'a', 1);
+    // A resident process (`validate --watch`) asks again for what it found a round earlier.
+    expect(store.get('k', 'a')).toBe(1);
     store.save();
+    expect(ResultStore.open(null, 't').get('k', 'a')).toBeUndefined();
+  });
+
+  it('saved again and again by one process, appends only what is new since its last save', () => {
+    const location = path.join(folder(), 'results');
+    const first = ResultStore.open(location, 't');
+    for (let i = 0; i < 40; i++) first.set('persona', `f${i}`, { n: i });
+    first.save();
+    const resident = ResultStore.open(location, 't');
+    // It uses every record, as a run over an unchanged library does: what it learns is appended.
+    for (let i = 0; i < 40; i++) resident.get('persona', `f${i}`);
+    resident.set('persona', 'f1', { n: 100 });
+    resident.save();
+    const afterOne = readFileSync(location, 'utf8');
+    resident.save();
+    expect(readFileSync(location, 'utf8')).toBe(afterOne);
+    resident.set('persona', 'f2', { n: 200 });
+    resident.save();
+    const lines = readFileSync(location, 'utf8').split('\n');
+    expect(lines).toHaveLength(afterOne.split('\n').length + 1);
+    const reopened = ResultStore.open(location, 't');
+    expect([reopened.get('persona', 'f1'), reopened.get('persona', 'f2')]).toEqual([{ n: 100 }, { n: 200 }]);
   });
 });

@@ -1,12 +1,5 @@
-import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import {
-  type PoolTask,
-  type PoolWorkerData,
-  runInPool,
-  runPoolWorker,
-  type WorkerLike,
-} from '../../scripts/accel/worker-pool.ts';
+import { inProcessWorker, type PoolTask, runInPool, WorkerPool } from '../../scripts/accel/worker-pool.ts';
 
 /** A task whose result shows which item it came from. */
 const square: PoolTask<{ offset: number }, number, number> = {
@@ -15,34 +8,12 @@ const square: PoolTask<{ offset: number }, number, number> = {
 };
 const TASKS = new Map([[square.name, square as PoolTask<unknown, unknown, unknown>]]);
 
-/**
- * A worker thread stand-in that runs the pool's real worker side in this process, after the main thread has
- * taken its share (as a thread that starts late would); `die` makes it claim chunks and then exit unanswered.
- */
-function fakeSpawn(options: { die?: boolean; claimsFirst?: boolean } = {}) {
-  const started: EventEmitter[] = [];
-  const spawn = (data: PoolWorkerData): WorkerLike => {
-    const worker = Object.assign(new EventEmitter(), {
-      postMessage: () => {},
-      terminate: () => {},
-    });
+/** Starts in-process threads (the pool's real worker side), counting them. */
+function counted(options: { lose?: boolean } = {}) {
+  const started: unknown[] = [];
+  const spawn = () => {
+    const worker = inProcessWorker(TASKS, options);
     started.push(worker);
-    // It claims its chunks at once (or later), and speaks once the pool listens, as a real thread would.
-    const later = (emit: () => void) => setImmediate(emit);
-    const work = () => {
-      if (options.die) {
-        // Claims chunks, then is lost before it answers: its share must be done by the main thread.
-        runPoolWorker(data, { postMessage: () => {} }, TASKS);
-        later(() => worker.emit('exit', 1));
-      } else
-        runPoolWorker(
-          data,
-          { postMessage: (message) => later(() => worker.emit('message', message)) },
-          TASKS,
-        );
-    };
-    if (options.claimsFirst) work();
-    else setImmediate(work);
     return worker;
   };
   return { spawn, started };
@@ -53,14 +24,14 @@ const expected = square.run({ offset: 3 }, items);
 
 describe('the worker pool', () => {
   it('gives the results of running the task here, in order, whoever did each share', async () => {
-    const { spawn, started } = fakeSpawn({ claimsFirst: true });
+    const { spawn, started } = counted();
     const out = await runInPool(square, { offset: 3 }, items, { minItemsPerThread: 100, threads: 3, spawn });
     expect(out).toEqual(expected);
     expect(started).toHaveLength(2);
   });
 
   it('starts no thread below its threshold', async () => {
-    const { spawn, started } = fakeSpawn();
+    const { spawn, started } = counted();
     const out = await runInPool(square, { offset: 3 }, items.slice(0, 150), {
       minItemsPerThread: 100,
       spawn,
@@ -70,12 +41,32 @@ describe('the worker pool', () => {
   });
 
   it('does a lost worker’s share itself', async () => {
-    const { spawn } = fakeSpawn({ die: true, claimsFirst: true });
+    const { spawn } = counted({ lose: true });
     const out = await runInPool(square, { offset: 3 }, items, { minItemsPerThread: 100, threads: 2, spawn });
     expect(out).toEqual(expected);
   });
 
   it('is the task itself without a way to start threads', async () => {
     expect(await runInPool(square, { offset: 3 }, items, { minItemsPerThread: 1 })).toEqual(expected);
+  });
+
+  it('keeps its threads for a whole run: later tasks reuse them, and a lost one is replaced', async () => {
+    const { spawn, started } = counted();
+    const workers = new WorkerPool({ threads: 3, spawn });
+    const options = { minItemsPerThread: 100, workers };
+    expect(await runInPool(square, { offset: 3 }, items, options)).toEqual(expected);
+    expect(await runInPool(square, { offset: 1 }, items, options)).toEqual(square.run({ offset: 1 }, items));
+    expect(started).toHaveLength(2);
+    // A task small enough for one helper thread uses one of those already running.
+    expect(await runInPool(square, { offset: 3 }, items.slice(0, 250), options)).toEqual(
+      expected.slice(0, 250),
+    );
+    expect(started).toHaveLength(2);
+    workers.close();
+    const lost = new WorkerPool({ threads: 2, spawn: counted({ lose: true }).spawn });
+    const again = { minItemsPerThread: 100, workers: lost };
+    expect(await runInPool(square, { offset: 3 }, items, again)).toEqual(expected);
+    expect(await runInPool(square, { offset: 3 }, items, again)).toEqual(expected);
+    lost.close();
   });
 });

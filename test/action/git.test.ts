@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { mayMention } from '../../scripts/action/apply-report.ts';
 import { arrivalsOf, changedPaths, gitIn } from '../../scripts/action/git.ts';
+import { mayMention } from '../../scripts/render/bot/apply-comments.ts';
 import { commitAll, git, writeIn } from '../helpers/scratch-repo.ts';
 
 let dirs: string[] = [];

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listFiles } from '../helpers/golden.ts';
 import { runCli } from '../helpers/run-cli.ts';
-import { FIXTURES, scratchCopy } from './catalogue-helpers.ts';
+import { FIXTURE_AS_OF, FIXTURES, scratchCopy } from './catalogue-helpers.ts';
 
 const SMALL = path.join(FIXTURES, 'small-library', 'input');
 const EXPECTED = path.join(FIXTURES, 'small-library', 'expected');
@@ -39,7 +39,7 @@ function reported(stdout: string): Array<[string, string]> {
 describe('persona catalogue', () => {
   it('writes the catalogue the golden fixture expects, then --check passes', async () => {
     const root = library();
-    const first = await runCli(['catalogue', '--root', root]);
+    const first = await runCli(['catalogue', '--root', root, '--as-of', FIXTURE_AS_OF]);
     expect(first.code).toBe(0);
     const catalogue = path.join(root, 'catalogue');
     expect(listFiles(catalogue)).toEqual(listFiles(EXPECTED));
@@ -48,9 +48,29 @@ describe('persona catalogue', () => {
         readFileSync(path.join(EXPECTED, file), 'utf8'),
       );
 
-    const check = await runCli(['catalogue', '--root', root, '--check']);
+    const check = await runCli(['catalogue', '--root', root, '--check', '--as-of', FIXTURE_AS_OF]);
     expect(check.stdout).toMatch(/up to date/);
     expect(check.code).toBe(0);
+    // Another as-of date marks other fields: only freshness.md and the pages whose marks change differ.
+    const later = await runCli(['catalogue', '--root', root, '--check', '--as-of', '2027-12-01']);
+    expect(later.code).toBe(1);
+    expect(reported(later.stdout).map(([file]) => file)).toEqual([
+      'catalogue/freshness.md',
+      'catalogue/sentry/sentry-error-monitor.md',
+    ]);
+  });
+
+  it.each([
+    [['--as-of', '2026-02-30']],
+    [['--as-of', 'yesterday']],
+    [['--review-months', '0']],
+    [['--review-months', '1.5']],
+    [['--review-months', 'twelve']],
+  ])('refuses %j with a usage error, writing nothing', async (flags) => {
+    const root = library();
+    const result = await runCli(['catalogue', '--root', root, ...flags]);
+    expect(result.code).toBe(2);
+    expect(existsSync(path.join(root, 'catalogue'))).toBe(false);
   });
 
   it('does not rewrite files whose content is unchanged', async () => {

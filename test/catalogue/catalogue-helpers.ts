@@ -26,25 +26,42 @@ export const TEST_OPTIONS = {
 
 /** The valid personas of a library folder, read through the same pipeline as the CLI. */
 export async function loadPersonas(root: string): Promise<CataloguePersona[]> {
+  return (await loadLibrary(root)).personas;
+}
+
+/** The valid personas of a library folder and its tag descriptions, read through the same pipeline as the CLI. */
+export async function loadLibrary(
+  root: string,
+): Promise<{ personas: CataloguePersona[]; tagDescriptions: ReadonlyMap<string, string> }> {
   const library = await validateLibrary(root);
   const errors = library.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0)
     throw new Error(`fixture ${root} has errors: ${errors.map((e) => e.rule).join(', ')}`);
-  return library.personas.flatMap((facts) =>
+  const personas = library.personas.flatMap((facts) =>
     facts.data ? [toCataloguePersona(facts.file, facts.data)] : [],
   );
+  return { personas, tagDescriptions: library.tagDescriptions };
 }
 
+/** The as-of date the fixtures are rendered at, so their freshness marks never depend on the day. */
+export const FIXTURE_AS_OF = '2026-12-01';
+
 export async function renderFixture(root: string): Promise<Record<string, string>> {
-  const { files, diagnostics } = renderCatalogue(await loadPersonas(root), TEST_OPTIONS);
+  const { personas, tagDescriptions } = await loadLibrary(root);
+  const { files, diagnostics } = renderCatalogue(personas, TEST_OPTIONS, undefined, {
+    tagDescriptions,
+    freshness: { asOf: FIXTURE_AS_OF, reviewMonths: 12 },
+  });
   if (diagnostics.length > 0) throw new Error(diagnostics.map((d) => d.message).join('\n'));
   return Object.fromEntries(files);
 }
 
-/** A temp library root holding a copy of `from`'s personas (and schemas, when it has them). */
+/** A temp library root holding a copy of `from`'s personas (and its tag vocabulary, when it has one). */
 export function scratchCopy(from: string): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'persona-catalogue-'));
   cpSync(path.join(from, 'personas'), path.join(root, 'personas'), { recursive: true });
+  if (existsSync(path.join(from, 'tags.yaml')))
+    cpSync(path.join(from, 'tags.yaml'), path.join(root, 'tags.yaml'));
   return root;
 }
 
@@ -117,6 +134,9 @@ function headingAnchors(html: string): Set<string> {
   return anchors;
 }
 
+/** A contributor's profile: `https://github.com/<login>`, a login as the schema allows it. */
+const GITHUB_PROFILE = /^https:\/\/github\.com\/[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+
 /**
  * Renders `pages` (relative to `<root>/<catalogue>`) as GitHub's GFM does and lists every problem: active HTML
  * (looked for with the tag filter off), a link to a site other than the repository, a relative link to a missing file or out of the library, a `#anchor`
@@ -156,7 +176,8 @@ export function checkRenderedPages(
       const href = decodeEntities(raw ?? '');
       checked++;
       if (/^[a-z]+:/i.test(href)) {
-        if (!href.startsWith(`${REPOSITORY_URL}/`))
+        // The repository, and contributors' GitHub profiles (credited by link, never by @mention).
+        if (!href.startsWith(`${REPOSITORY_URL}/`) && !GITHUB_PROFILE.test(href))
           problems.push(`${page}: foreign link ${href.slice(0, 80)}`);
         continue;
       }
@@ -179,10 +200,15 @@ export function checkRenderedPages(
 }
 
 /**
- * A generated library: `count` personas over `products` products, each with long texts and 12 tags, linked in
- * mutual pairs inside their product and one-way to the next product, so every large-library split kicks in.
+ * A generated library: `count` personas over `products` products, each with long texts and 12 tags (or the
+ * given `tags`, all of them on every persona), linked in mutual pairs inside their product and one-way to the
+ * next product, so every large-library split kicks in.
  */
-export function generateLibrary(count: number, products: number): CataloguePersona[] {
+export function generateLibrary(
+  count: number,
+  products: number,
+  options: { tags?: readonly string[] } = {},
+): CataloguePersona[] {
   const sentence = (n: number) =>
     `Persona ${n} works through a specific, concrete situation with numbers like ${n * 7} and tools alongside. `
       .repeat(3)
@@ -211,7 +237,9 @@ export function generateLibrary(count: number, products: number): CataloguePerso
       title: `The Generated Persona Number ${index} of a Very Large Library`,
       product,
       category: 'technical',
-      tags: Array.from({ length: 12 }, (_, t) => `generated-tag-${(index + t * 17) % 240}`),
+      tags: options.tags
+        ? [...options.tags]
+        : Array.from({ length: 12 }, (_, t) => `generated-tag-${(index + t * 17) % 240}`),
       composability,
     };
     for (const field of TEXT_FIELDS) persona[field] = sentence(index);

@@ -149,12 +149,12 @@ describe('firstStructuralDifference', () => {
   });
 
   it.each([
-    ['a cell turned header', (html: string) => html.replace('<td>', '<th>')],
+    ['strong text turned emphasis', (html: string) => html.replace('<strong>', '<em>')],
     ['a link target changed', (html: string) => html.replace(/href="([^"]*)"/, 'href="$1x"')],
     ['a character of text dropped', (html: string) => html.replace('Goals', 'Goal')],
     ['a heading removed', (html: string) => html.replace(/<h2>[^<]*<\/h2>/, '')],
-    ['a table row removed', (html: string) => html.replace(/<tr>[\s\S]*?<\/tr>/, '')],
-    ['an attribute added', (html: string) => html.replace('<table>', '<table class="x">')],
+    ['a list item removed', (html: string) => html.replace(/<li>[\s\S]*?<\/li>/, '')],
+    ['an attribute added', (html: string) => html.replace('<ul>', '<ul class="x">')],
   ])('finds a mutation of a real page: %s', (_name, mutate) => {
     const mutated = mutate(hostilePage);
     expect(mutated).not.toBe(hostilePage);

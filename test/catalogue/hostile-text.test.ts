@@ -52,10 +52,11 @@ describe('hostile persona text, as GitHub renders it (GFM)', async () => {
     const { html, unfiltered } = renderGfmBoth(markdown);
     expect(activeHtml(unfiltered)).toEqual([]);
     expect(html).not.toMatch(/<(img|iframe|svg|style|details|b)\b/i);
-    // Every link is one the catalogue made: relative, an anchor, or the repository on GitHub.
+    // Every link is one the catalogue made: relative, an anchor, the repository on GitHub, or a contributor's
+    // GitHub profile.
     for (const [, href = ''] of html.matchAll(/href="([^"]*)"/g)) {
       expect(href, `${file}: unexpected link`).toMatch(
-        /^(#|\.\.?\/|[A-Za-z0-9_-]+[/.]|https:\/\/github\.com\/persona-library\/persona-library\/)/,
+        /^(#|\.\.?\/|[A-Za-z0-9_-]+[/.]|https:\/\/github\.com\/persona-library\/persona-library\/|https:\/\/github\.com\/[A-Za-z0-9-]+$)/,
       );
       if (!href.startsWith('https://github.com/persona-library/'))
         expect(href).not.toMatch(/evil|javascript/i);
@@ -75,24 +76,27 @@ describe('hostile persona text, as GitHub renders it (GFM)', async () => {
     expect(text).toContain(`@${WORD_JOINER}octocat`);
   });
 
-  it('keeps a fence in the text inside its block: one <pre> only on the graph page, none on persona pages', () => {
+  it('keeps a fence in the text inside its block: <pre> only for the graph charts, none on persona pages', () => {
     for (const [file, markdown] of pages) {
       const html = renderGfm(markdown);
       const blocks = html.match(/<pre\b/g)?.length ?? 0;
-      expect(blocks, file).toBe(file === 'graph.md' ? 1 : 0);
+      const charts = markdown.match(/^```mermaid$/gm)?.length ?? 0;
+      expect(blocks, file).toBe(charts);
+      if (file === 'graph.md') expect(charts).toBeGreaterThanOrEqual(2);
+      else expect(charts, file).toBe(0);
     }
   });
 
-  it('keeps every table row on one line: `|` and line breaks do not add rows or cells', () => {
+  it('keeps every card one list item, and every page its own headings: line breaks and `|` add none', () => {
     const html = renderGfm(files['README.md'] ?? '');
-    const rows = html.match(/<tr>[\s\S]*?<\/tr>/g) ?? [];
-    // hostile product: 1 header + 1 persona; sentry: 1 header + 1 persona.
-    expect(rows).toHaveLength(4);
-    for (const row of rows) expect(row.match(/<t[dh]\b/g)).toHaveLength(5);
+    // Products: hostile and sentry; then one card each.
+    expect(html.match(/<li>/g)).toHaveLength(4);
+    expect(html.match(/<h[1-6]>/g)).toHaveLength(4);
+    expect(html.match(/<table>/g)).toBeNull();
     const persona = renderGfm(files['hostile/hostile-injector.md'] ?? '');
     const headings = persona.match(/<h[1-6]>/g) ?? [];
-    // h1 title + 13 sections + composability + contribute + source.
-    expect(headings).toHaveLength(17);
-    expect(persona.match(/<table>/g)).toHaveLength(2);
+    // h1 title + 13 sections + composability + history + contribute + source.
+    expect(headings).toHaveLength(18);
+    expect(persona.match(/<table>/g)).toBeNull();
   });
 });

@@ -88,7 +88,12 @@ describe('persona validate: formats and exit codes', () => {
     );
     expect(order).toEqual([...order].sort());
     for (const d of report.diagnostics) {
-      expect(Object.keys(d).sort()).toEqual([
+      // `fix` is the one optional key: present on a problem with one fix (here `technicl` → `technical`).
+      expect(
+        Object.keys(d)
+          .filter((k) => k !== 'fix')
+          .sort(),
+      ).toEqual([
         'column',
         'endColumn',
         'endLine',
@@ -100,7 +105,30 @@ describe('persona validate: formats and exit codes', () => {
         'severity',
         'url',
       ]);
+      if (d.fix !== undefined) {
+        expect(Object.keys(d.fix).sort()).toEqual(['description', 'edits']);
+        for (const edit of d.fix.edits)
+          expect(Object.keys(edit).sort()).toEqual([
+            'column',
+            'endColumn',
+            'endLine',
+            'file',
+            'line',
+            'text',
+          ]);
+      }
     }
+    const category = report.diagnostics.find((d: { rule: string }) => d.rule === 'schema/not-allowed');
+    expect(category.fix.edits).toEqual([
+      {
+        file: 'personas/acme/acme-beta.yaml',
+        line: 6,
+        column: 11,
+        endLine: 6,
+        endColumn: 19,
+        text: 'technical',
+      },
+    ]);
   });
 
   it('--format github emits workflow commands, errors first', async () => {

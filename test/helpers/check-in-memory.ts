@@ -8,15 +8,25 @@ import { REPO_ROOT } from './run-cli.ts';
 const validate = compileSchema(
   JSON.parse(readFileSync(path.join(REPO_ROOT, 'schemas/persona.schema.json'), 'utf8')),
 );
+const validateTags = compileSchema(
+  JSON.parse(readFileSync(path.join(REPO_ROOT, 'schemas/tags.schema.json'), 'utf8')),
+);
 
-/** Runs the pure persona pipeline on in-memory files (path → text or bytes). */
+/** Runs the pure persona pipeline on in-memory files (path → text or bytes); `tags.yaml` is the vocabulary. */
 export function checkPersonas(files: Record<string, string | Uint8Array>): Diagnostic[] {
   const bytes = (file: string) => {
     const content = files[file] ?? '';
     return typeof content === 'string' ? new TextEncoder().encode(content) : content;
   };
-  const personas = Object.keys(files).map((file) => ({ file, bytes: bytes(file) }));
-  return validateFiles({ personas, validatePersona: validate }).diagnostics;
+  const personas = Object.keys(files)
+    .filter((file) => file !== 'tags.yaml')
+    .map((file) => ({ file, bytes: bytes(file) }));
+  const vocabulary =
+    files['tags.yaml'] === undefined
+      ? undefined
+      : { file: { file: 'tags.yaml', bytes: bytes('tags.yaml') }, validate: validateTags };
+  return validateFiles({ personas, validatePersona: validate, ...(vocabulary ? { vocabulary } : {}) })
+    .diagnostics;
 }
 
 export const personaValidator = validate;

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
+import { FakePullReviews } from './fake-github-reviews.ts';
 import { REPO_ROOT } from './run-cli.ts';
 
 /**
@@ -11,7 +12,8 @@ import { REPO_ROOT } from './run-cli.ts';
  * bodies, path and query parameters are validated against it, and a mismatch is answered 422 and recorded
  * in `violations` (tests assert it stays empty). Unknown routes are 404s and violations too.
  *
- * State is plain data (`comments`, `pulls`) so tests can seed and inspect it. Other issues extend the server
+ * State is plain data (`comments`, `pulls`, and `reviews` for pull-request files, reviews and review comments)
+ * so tests can seed and inspect it. Other issues extend the server
  * with `route()` (refs, contents, labels…) without touching this file's built-in routes.
  */
 
@@ -155,6 +157,8 @@ export class FakeGitHub {
   readonly violations: string[] = [];
   readonly comments: StoredComment[] = [];
   readonly pulls: Record<string, unknown>[] = [];
+  /** Pull-request files, reviews and review comments (fake-github-reviews.ts). */
+  readonly reviews: FakePullReviews;
   private readonly routes: Route[] = [];
   private readonly failures: Failure[] = [];
   private lastId = 1_000_000;
@@ -164,6 +168,7 @@ export class FakeGitHub {
   private constructor(repository: string) {
     this.repository = repository;
     this.registerDefaultRoutes();
+    this.reviews = new FakePullReviews(this);
   }
 
   /** Starts a server for `owner/repo`; `close()` it in afterEach/afterAll. */

@@ -45,6 +45,8 @@ export function runCli(
         PATH: process.env.PATH,
         HOME: process.env.HOME,
         PERSONA_STATE_DIR: testStateDir(),
+        // `PERSONA_ACCEL=off npm test` runs the CLI and the actions on their reference paths too.
+        ...(process.env.PERSONA_ACCEL ? { PERSONA_ACCEL: process.env.PERSONA_ACCEL } : {}),
         ...options.env,
       },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -104,18 +104,10 @@ describe('contributeFormUrl', () => {
       }),
     );
     expect(url.origin + url.pathname).toBe(`${repo}/issues/new`);
-    expect([...url.searchParams.keys()]).toEqual([
-      'template',
-      'title',
-      'persona',
-      'field',
-      'action',
-      'item',
-      'text',
-    ]);
+    expect([...url.searchParams.keys()]).toEqual(['template', 'persona', 'field', 'action', 'item', 'text']);
     expect(url.searchParams.get('template')).toBe('contribute.yml');
     const form = renderContributeForm();
-    expect(url.searchParams.get('persona')).toBe('The Sentry Error Monitor (APP-101)');
+    expect(url.searchParams.get('persona')).toBe('sentry-error-monitor');
     expect(options(form, 'field')).toContain(url.searchParams.get('field'));
     expect(options(form, 'action')).toContain(url.searchParams.get('action'));
     expect(url.searchParams.get('item')).toBe('2');

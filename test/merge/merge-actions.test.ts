@@ -75,6 +75,7 @@ const ACTION_CASES: ActionCase[] = [
       'value: "Most regressions are caught within an hour of the deploy that caused them."',
       `original: ${JSON.stringify(original.outcome)}`,
       'rationale: "The second sentence describes a habit, not an outcome."',
+      'evidence: https://example.com/postmortems/2026-10',
     ],
     field: 'outcome',
     expected: 'Most regressions are caught within an hour of the deploy that caused them.',
@@ -116,6 +117,26 @@ const ACTION_CASES: ActionCase[] = [
   },
 ];
 
+/** The history entry a case's contribution leaves, from its lines. */
+function historyEntryOf(testCase: ActionCase, date: string): Record<string, unknown> {
+  const value = (key: string) => {
+    const line = testCase.lines.find((l) => l.startsWith(`${key}: `));
+    if (!line) return undefined;
+    const raw = line.slice(key.length + 2);
+    return raw.startsWith('"') ? JSON.parse(raw) : raw;
+  };
+  const entry: Record<string, unknown> = {
+    date,
+    author: 'octocat',
+    action: value('action'),
+    field: testCase.field,
+  };
+  if (testCase.item !== null) entry.item = testCase.item;
+  if (value('rationale') !== undefined) entry.rationale = value('rationale');
+  if (value('evidence') !== undefined) entry.evidence = value('evidence');
+  return entry;
+}
+
 describe.each(ACTION_CASES)('merge: $name', (testCase) => {
   it('changes the field, records provenance and removes the contribution', async () => {
     const file = `${DIR}/2026-11-10-octocat-x.yaml`;
@@ -141,7 +162,13 @@ describe.each(ACTION_CASES)('merge: $name', (testCase) => {
           last_reviewed: '2026-11-10',
         },
       },
+      // The history keeps who, what, which item, why and the evidence, word for word, in canonical key order.
+      history: [historyEntryOf(testCase, '2026-11-10')],
     });
+    const text = readFileSync(path.join(root, MONITOR), 'utf8');
+    const entry = text.slice(text.indexOf('  history:'));
+    const keys = [...entry.matchAll(/^ {4}[- ] {1}([a-z_]+):/gm)].map((m) => m[1]);
+    expect(keys).toEqual(Object.keys(historyEntryOf(testCase, '2026-11-10')));
     // Every other key is untouched.
     for (const key of Object.keys(original))
       if (key !== testCase.field) expect(after[key]).toEqual(original[key]);
@@ -211,7 +238,40 @@ describe('provenance across several contributions', () => {
           last_reviewed: '2026-11-09',
         },
       },
+      // Appended in the order applied (file-path order); an undated contribution has no date.
+      history: [
+        { date: '2026-11-03', author: 'zed', action: 'confirm', field: 'goals' },
+        { date: '2026-11-09', author: 'bob', action: 'confirm', field: 'context' },
+        { date: '2026-11-21', author: 'Alice', action: 'confirm', field: 'goals', item: 1 },
+        { author: 'carol', action: 'extend', field: 'goals', item: 4 },
+      ],
     });
+  });
+
+  it('appends to the history a persona already has, never rewriting it', async () => {
+    const root = library({
+      [`${DIR}/2026-11-03-zed-goals.yaml`]: contribution(
+        'persona: sentry-error-monitor',
+        'field: goals',
+        'action: confirm',
+        'author: zed',
+        'rationale: "Matches my week."',
+      ),
+    });
+    await mergeLibrary(root, { dryRun: false, date: null });
+    writeFiles(root, {
+      [`${DIR}/2026-11-04-amy-goals.yaml`]: contribution(
+        'persona: sentry-error-monitor',
+        'field: goals',
+        'action: confirm',
+        'author: amy',
+      ),
+    });
+    await mergeLibrary(root, { dryRun: false, date: null });
+    expect((persona(root).community as { history: unknown }).history).toEqual([
+      { date: '2026-11-03', author: 'zed', action: 'confirm', field: 'goals', rationale: 'Matches my week.' },
+      { date: '2026-11-04', author: 'amy', action: 'confirm', field: 'goals' },
+    ]);
   });
 
   it('--date replaces every file-name date; with no date at all, last_reviewed is left out', async () => {

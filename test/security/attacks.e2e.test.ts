@@ -7,6 +7,7 @@ import { toolStateFor } from '../../scripts/read/tool-state.ts';
 import { webhookExamples } from '../helpers/fake-github.ts';
 import { runCli, testBundle, testStateDir } from '../helpers/run-cli.ts';
 import { commitAll, git, runApplyAction, ScratchRemote, writeIn } from '../helpers/scratch-repo.ts';
+import { editStoredResults } from '../helpers/store-file.ts';
 
 /**
  * The attacks of issue 13, each played as GitHub would: a pull request from a fork is checked by the real
@@ -177,15 +178,14 @@ describe('generated and cached state a commit can plant', () => {
     // The attacker's cache: made by the real tool for this very content, then stripped of its diagnostics.
     const made = await runCli(['validate', '--root', dir, '--cache-location', planted]);
     expect(made.code).toBe(1);
-    const cache = JSON.parse(readFileSync(planted, 'utf8'));
     let stripped = 0;
-    for (const [key, result] of Object.entries(cache.results as Record<string, { diagnostics: unknown[] }>)) {
-      if (!key.startsWith('persona\u0000') || result.diagnostics.length === 0) continue;
-      result.diagnostics = [];
+    editStoredResults(planted, (id, value) => {
+      const result = value as { diagnostics: unknown[] };
+      if (!id.startsWith('persona\0') || result.diagnostics.length === 0) return value;
       stripped++;
-    }
+      return { ...result, diagnostics: [] };
+    });
     expect(stripped).toBe(1);
-    writeFileSync(planted, JSON.stringify(cache));
     git(dir, ['add', '--force', 'node_modules/.cache/persona/validate.json']);
     const validate = await runCli(['validate', '--root', dir, '--format', 'json']);
     expect(validate.code).toBe(1);

@@ -11,6 +11,16 @@ export function baseLibrary(): Record<string, string> {
   };
 }
 
+/** A vocabulary holding the base library's tags (every persona of `baseLibrary` passes against it). */
+export const VOCABULARY = [
+  '# yaml-language-server: $schema=schemas/tags.schema.json',
+  'tags:',
+  '  monitoring: "People who watch production."',
+  '  production: "People who run what users use."',
+  '  on-call: "Engineers who carry the pager."',
+  '',
+].join('\n');
+
 export interface RuleCase {
   name: string;
   rule: string;
@@ -278,6 +288,36 @@ export const RULE_CASES: RuleCase[] = [
       }),
     },
   },
+  // --- tags
+  {
+    name: 'a tag outside the vocabulary, with the vocabulary’s spelling suggested',
+    rule: 'tag/unknown',
+    severity: 'warning',
+    file: ALPHA,
+    suggests: 'monitoring',
+    files: {
+      'tags.yaml': VOCABULARY,
+      [ALPHA]: alpha({ tags: 'tags:\n  - «monitorings\n  - production' }),
+    },
+  },
+  {
+    name: 'two spellings of one tag across personas (no vocabulary)',
+    rule: 'tag/near-duplicate',
+    severity: 'warning',
+    file: ALPHA,
+    suggests: 'production',
+    files: { [ALPHA]: alpha({ tags: 'tags:\n  - monitoring\n  - «productions' }) },
+  },
+  {
+    name: 'two spellings of one tag in the vocabulary',
+    rule: 'tag/near-duplicate',
+    severity: 'warning',
+    file: 'tags.yaml',
+    suggests: 'on-call',
+    files: {
+      'tags.yaml': `${VOCABULARY}  «oncall: "Engineers who carry the pager."\n`,
+    },
+  },
   {
     name: 'TODO left in',
     rule: 'lint/placeholder',
@@ -480,6 +520,28 @@ export const RULE_CASES: RuleCase[] = [
     },
   },
   // --- YAML
+  {
+    name: 'a key indented one space less than its neighbours',
+    rule: 'yaml/indentation',
+    file: ALPHA,
+    files: {
+      [ALPHA]: alpha({
+        composability:
+          'composability:\n  - persona: acme-beta\n   «relation: pairs-with\n    note: "They work the same incidents."',
+      }),
+    },
+  },
+  {
+    name: 'spaces then a tab before a key',
+    rule: 'yaml/tab',
+    file: ALPHA,
+    files: {
+      [ALPHA]: alpha({
+        composability:
+          'composability:\n  - persona: acme-beta\n  «\t relation: pairs-with\n    note: "They work the same incidents."',
+      }),
+    },
+  },
   {
     name: 'unclosed quote',
     rule: 'yaml/syntax',

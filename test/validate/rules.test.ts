@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../../scripts/core/rules.ts';
 import { checkPersonas, marked } from '../helpers/check-in-memory.ts';
-import { baseLibrary, RULE_CASES } from './rule-cases.ts';
+import { baseLibrary, RULE_CASES, VOCABULARY } from './rule-cases.ts';
 
 describe('the base fixture library', () => {
   it('passes every rule', () => {
     expect(checkPersonas(baseLibrary())).toEqual([]);
+  });
+
+  it('passes every rule with a vocabulary holding its tags (the passing fixture of the tag rules)', () => {
+    expect(checkPersonas({ ...baseLibrary(), 'tags.yaml': VOCABULARY })).toEqual([]);
   });
 });
 
@@ -25,6 +29,7 @@ describe.each(RULE_CASES)('$rule: $name', (testCase) => {
     // A misplaced or renamed copy replaces the base file it was made from.
     for (const file of Object.keys(testCase.files)) {
       if (
+        file !== 'tags.yaml' &&
         !file.startsWith('personas/acme/acme-alpha') &&
         !file.startsWith('personas/acme/acme-beta') &&
         file.includes('acme-gamma') === false &&
@@ -63,7 +68,7 @@ describe('rule coverage', () => {
       'id/out-of-sequence',
     ]);
     const persona = RULE_IDS.filter((r) =>
-      /^(file|yaml|schema|id|slug|product|link|lint|format|privacy)\//.test(r),
+      /^(file|yaml|schema|id|slug|product|link|lint|tag|format|privacy)\//.test(r),
     );
     const covered = new Set(RULE_CASES.map((c) => c.rule));
     expect(persona.filter((r) => !covered.has(r) && !coveredElsewhere.has(r))).toEqual([]);

@@ -16,6 +16,9 @@ import { similarPairs, termsOf } from '../../scripts/check/library/text-similari
 import { identityOf, type PersonaFacts } from '../../scripts/core/facts.ts';
 import { REPO_ROOT } from '../helpers/run-cli.ts';
 
+/** The rule uses no suggestion and no vocabulary. */
+const NO_HELP = { suggestSlug: () => undefined, uniqueSlug: () => undefined, vocabulary: null };
+
 type Data = Record<string, unknown>;
 
 const shipped: Array<{ file: string; data: Data }> = readdirSync(path.join(REPO_ROOT, 'personas')).flatMap(
@@ -140,7 +143,7 @@ describe('lint/duplicate-persona: the threshold, measured', () => {
           identity: rewrite(String(original.data.identity), n + 100),
         },
       };
-      const findings = similarPersonas.check(entries([...shipped, copy]), { suggestSlug: () => undefined });
+      const findings = similarPersonas.check(entries([...shipped, copy]), NO_HELP);
       expect(findings.map((f) => [f.file, f.rule]).sort()).toEqual(
         [
           [copy.file, 'lint/duplicate-persona'],
@@ -154,8 +157,7 @@ describe('lint/duplicate-persona: the threshold, measured', () => {
   it('needs a shared tag and the same product', () => {
     const [original] = shipped as [{ file: string; data: Data }];
     const copy = (data: Data) => ({ file: 'personas/other/zz.yaml', data: { ...original.data, ...data } });
-    const quiet = (data: Data) =>
-      similarPersonas.check(entries([original, copy(data)]), { suggestSlug: () => undefined });
+    const quiet = (data: Data) => similarPersonas.check(entries([original, copy(data)]), NO_HELP);
     expect(quiet({})).toHaveLength(2);
     expect(quiet({ tags: ['something-else'] })).toEqual([]);
     expect(quiet({ product: 'another-product' })).toEqual([]);

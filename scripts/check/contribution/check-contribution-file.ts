@@ -88,6 +88,7 @@ export function checkContributionFile(
     lines,
     withoutIfErrors(validate),
     'The contribution',
+    parsed.diagnostics.some((d) => d.severity === 'error') ? undefined : decoded.text,
   ).filter((d) => !(d.rule === 'schema/not-allowed' && protectedPlaces.includes(`${d.line}:${d.column}`)));
   diagnostics.push(...schema, ...ruleDiagnostics);
 

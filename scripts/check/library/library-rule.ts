@@ -1,4 +1,6 @@
 import type { Finding, PersonaIdentity } from '../../core/facts.ts';
+import type { RuleMeta } from '../../core/fix.ts';
+import type { TagVocabulary } from '../../core/tag-key.ts';
 
 /** One persona as the cross-file rules see it: its identity and what each rule collected from it. */
 export interface LibraryEntry {
@@ -14,6 +16,8 @@ export interface LibraryEntry {
  */
 export interface LibraryRule<Collected = unknown> {
   name: string;
+  /** The rule id its findings carry, and whether they may carry a fix. */
+  meta: RuleMeta;
   collect?(data: Record<string, unknown>): Collected;
   check(entries: readonly LibraryEntry[], help: LibraryHelp): Finding[];
   /**
@@ -32,20 +36,16 @@ export interface GroupMemo {
   findings(rule: string, group: string, entries: readonly LibraryEntry[], check: () => Finding[]): Finding[];
 }
 
-/** What rules share: suggestions among every slug of the library, computed once. */
+/** What rules share: suggestions among every slug of the library, computed once, and the tag vocabulary. */
 export interface LibraryHelp {
   suggestSlug(input: string): string | undefined;
+  /** The one slug a fix may put in place of `input` (`uniqueMatch`), if any. */
+  uniqueSlug(input: string): string | undefined;
+  /** The library's `tags.yaml`, when it has a readable one. */
+  vocabulary: TagVocabulary | null;
 }
 
 /** What `rule` collected from `entry`. */
 export function collectedBy<C>(rule: LibraryRule<C>, entry: LibraryEntry): C | undefined {
   return entry.collected[rule.name] as C | undefined;
-}
-
-/**
- * "Did you mean" answers among the library's slugs, kept while the slugs are the same (the accelerator's, for
- * `validate --watch`): the map given for a list of slugs holds the answers found for exactly that list.
- */
-export interface SuggestionMemo {
-  forSlugs(slugs: readonly string[]): Map<string, string | undefined>;
 }

@@ -1,7 +1,9 @@
 import type { LibraryRule } from './library-rule.ts';
 import { linkTargetsExist } from './rules/link-targets-exist.ts';
 import { linksReciprocated } from './rules/links-reciprocated.ts';
+import { nearDuplicateTags } from './rules/near-duplicate-tags.ts';
 import { similarPersonas } from './rules/similar-personas.ts';
+import { tagInVocabulary } from './rules/tag-in-vocabulary.ts';
 import { uniqueIds } from './rules/unique-ids.ts';
 import { uniqueSlugs } from './rules/unique-slugs.ts';
 import { uniqueTitles } from './rules/unique-titles.ts';
@@ -17,6 +19,8 @@ export const LIBRARY_RULES: readonly LibraryRule[] = [
   linkTargetsExist as LibraryRule,
   linksReciprocated as LibraryRule,
   similarPersonas as LibraryRule,
+  tagInVocabulary as LibraryRule,
+  nearDuplicateTags,
 ];
 
 /** What every library rule collects from one persona's data, by rule name. */

@@ -72,14 +72,26 @@ export function checkPersonaFile(
     return factsOf(file, null, capDiagnostics(file, diagnostics));
   }
   const { data } = top;
-  diagnostics.push(...schemaDiagnostics(file, data, doc, lines, validate));
+  // Fixes are offered only where `fmt` would write too: a file whose YAML reads without error.
+  const readsCleanly = !parsed.diagnostics.some((d) => d.severity === 'error');
+  diagnostics.push(
+    ...schemaDiagnostics(
+      file,
+      data,
+      doc,
+      lines,
+      validate,
+      'The persona',
+      readsCleanly ? decoded.text : undefined,
+    ),
+  );
   const ctx = { file, text: decoded.text, doc, lines, data, location, settings };
   for (const rule of PERSONA_RULES) diagnostics.push(...rule(ctx));
 
   // Only a file `persona fmt` would rewrite is asked to be (no YAML error, a mapping: formattableDocument).
   // Printing sorts the document in place, so this comes last: nothing reads the document afterwards, and
   // cloning it first would cost more than printing.
-  if (!parsed.diagnostics.some((d) => d.severity === 'error')) {
+  if (readsCleanly) {
     const canonical = canonicalPersonaYaml(file, decoded.text, doc);
     diagnostics.push(...canonicalForm(file, decoded.text, canonical, PERSONA_MODELINE));
   }

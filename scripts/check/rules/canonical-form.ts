@@ -1,5 +1,10 @@
 import { type Diagnostic, diagnostic } from '../../core/diagnostic.ts';
 import { firstDifferentLine } from '../../core/first-different-line.ts';
+import { type RuleMeta, withFix } from '../../core/fix.ts';
+import { lineRunEdits } from '../../core/text-edits.ts';
+
+/** Fixable: the fix is what `persona fmt` writes, as edits of the lines that differ. */
+export const canonicalFormMeta: RuleMeta = { rule: 'format/not-canonical', fixable: true };
 
 /**
  * `format/not-canonical`: the file differs from `canonical`, the text `persona fmt` would write, and the
@@ -15,7 +20,13 @@ export function canonicalForm(file: string, text: string, canonical: string, mod
   if (lf === canonical) return [];
   const expected = firstLineOf(lf) === modeline ? canonical : canonical.slice(canonical.indexOf('\n') + 1);
   if (lf === expected) return [];
-  return [notCanonicalDiagnostic(file, firstDifferentLine(lf, expected))];
+  return [
+    withFix(canonicalFormMeta, notCanonicalDiagnostic(file, firstDifferentLine(lf, expected)), {
+      description: 'Rewrite the file in canonical format, as `persona fmt` does.',
+      // Compared as LF, like the rule: CRLF line endings are `format/line-endings`' to fix.
+      edits: lineRunEdits(file, text, lf, expected),
+    }),
+  ];
 }
 
 export function notCanonicalDiagnostic(file: string, line: number): Diagnostic {

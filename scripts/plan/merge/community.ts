@@ -1,6 +1,12 @@
 import type { Contribution } from '../../core/contribution.ts';
+import { CONTRIBUTION_ACTIONS, type ContributionAction } from '../../core/contribution.ts';
 import { compareCodePoints } from '../../core/diagnostic.ts';
-import { type ContentField, SECTION_ORDER } from '../../core/persona-fields.ts';
+import {
+  type ContentField,
+  HISTORY_KEY_ORDER,
+  isContentField,
+  SECTION_ORDER,
+} from '../../core/persona-fields.ts';
 
 /** Provenance of one field, as `persona merge` keeps it in the persona's `community` block. */
 export interface FieldStats {
@@ -12,11 +18,24 @@ export interface FieldStats {
   last_reviewed: string | null;
 }
 
+/** One applied contribution in `community.history`: who did what to which field or item, and why. */
+export interface HistoryEntry {
+  date: string | null;
+  author: string;
+  action: ContributionAction;
+  field: ContentField;
+  item: number | null;
+  rationale: string | null;
+  evidence: string | null;
+}
+
 export interface Community {
   confirmations: number;
   contributors: string[];
   last_reviewed: string | null;
   fields: Partial<Record<ContentField, FieldStats>>;
+  /** Every applied contribution, oldest first: appended to, never rewritten. */
+  history: HistoryEntry[];
 }
 
 /** The `community` block of a persona as data, tolerating a missing or partial block. */
@@ -41,7 +60,26 @@ export function readCommunity(value: unknown): Community {
     contributors: logins(block.contributors),
     last_reviewed: typeof block.last_reviewed === 'string' ? block.last_reviewed : null,
     fields,
+    history: Array.isArray(block.history) ? block.history.flatMap(readHistoryEntry) : [],
   };
+}
+
+/** One history entry as data; an entry the schema would reject is kept out of the plan rather than guessed at. */
+function readHistoryEntry(raw: unknown): HistoryEntry[] {
+  if (!isRecord(raw) || typeof raw.author !== 'string' || typeof raw.field !== 'string') return [];
+  const action = raw.action as ContributionAction;
+  if (!CONTRIBUTION_ACTIONS.includes(action) || !isContentField(raw.field)) return [];
+  return [
+    {
+      date: typeof raw.date === 'string' ? raw.date : null,
+      author: raw.author,
+      action,
+      field: raw.field,
+      item: typeof raw.item === 'number' && Number.isInteger(raw.item) ? raw.item : null,
+      rationale: typeof raw.rationale === 'string' ? raw.rationale : null,
+      evidence: typeof raw.evidence === 'string' ? raw.evidence : null,
+    },
+  ];
 }
 
 /**
@@ -52,6 +90,8 @@ export function recordContribution(
   community: Community,
   contribution: Contribution,
   date: string | null,
+  /** The item it confirmed or corrected, or the number of the item it added; null for a whole field. */
+  item: number | null = contribution.item ?? null,
 ): Community {
   const { field, action, author } = contribution;
   const previous = community.fields[field] ?? {
@@ -78,6 +118,18 @@ export function recordContribution(
     contributors: sortedUnique([...community.contributors, ...all.flatMap((s) => s.contributors)]),
     last_reviewed: latest(community.last_reviewed, date),
     fields,
+    history: [
+      ...community.history,
+      {
+        date,
+        author,
+        action,
+        field,
+        item,
+        rationale: contribution.rationale ?? null,
+        evidence: contribution.evidence ?? null,
+      },
+    ],
   };
 }
 
@@ -101,7 +153,15 @@ export function communityToPlain(community: Community): Record<string, unknown> 
     contributors: community.contributors,
     ...(community.last_reviewed ? { last_reviewed: community.last_reviewed } : {}),
     fields,
+    ...(community.history.length > 0 ? { history: community.history.map(historyToPlain) } : {}),
   };
+}
+
+/** One history entry in `HISTORY_KEY_ORDER`, without the keys it has no value for. */
+function historyToPlain(entry: HistoryEntry): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of HISTORY_KEY_ORDER) if (entry[key] !== null) out[key] = entry[key];
+  return out;
 }
 
 function latest(a: string | null, b: string | null): string | null {

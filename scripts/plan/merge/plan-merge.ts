@@ -1,6 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Document } from 'yaml';
-import { checkContributionFile } from '../../check/contribution/check-contribution-file.ts';
 import {
   applyContentEffect,
   type ContentEffect,
@@ -10,8 +9,8 @@ import { buildContributionIndex, type PersonaTarget } from '../../check/contribu
 import { parkedPath } from '../../check/contribution/contribution-location.ts';
 import { resolveTarget } from '../../check/contribution/resolve-target.ts';
 import { checkAgainstPersona } from '../../check/contribution/rules/target-rules.ts';
-import { checkPersonaFile, type PersonaFacts } from '../../check/persona/check-persona-file.ts';
-import type { SchemaValidator } from '../../check/schema/compile-schema.ts';
+import type { FileChecks } from '../../check/file-checks.ts';
+import type { PersonaFacts } from '../../check/persona/check-persona-file.ts';
 import type { Contribution, ContributionFacts } from '../../core/contribution.ts';
 import { compareCodePoints, type Diagnostic, sortDiagnostics } from '../../core/diagnostic.ts';
 import { ownStrings } from '../../core/own-strings.ts';
@@ -19,7 +18,6 @@ import { sha256 } from '../../core/sha256.ts';
 import { unifiedDiff } from '../../core/unified-diff.ts';
 import { decodeSource } from '../../parse/decode-source.ts';
 import { parseYaml } from '../../parse/parse-yaml.ts';
-import type { SourceFile } from '../../read/read-library.ts';
 import { type Community, communityToPlain, readCommunity, recordContribution } from './community.ts';
 import { editPersonaDocument, setCommunity } from './edit-persona-document.ts';
 import type { AppliedContribution, MergePlan, PersonaMergeResult } from './merge-plan.ts';
@@ -30,9 +28,15 @@ export interface MergeInput {
   personas: readonly PersonaFacts[];
   /** The bytes of a persona file a contribution merges into; asked once per such persona, when it is planned. */
   readPersona: (file: string) => Uint8Array;
-  contributionFiles: readonly SourceFile[];
-  validatePersona: SchemaValidator;
-  validateContribution: SchemaValidator;
+  /** Every pending contribution file, checked on its own (`checkContributionFile`, or validation's facts). */
+  contributions: readonly ContributionFacts[];
+  /**
+   * The bytes of a contribution file as it was checked: asked only for the ones applied or parked, which the
+   * journal removes or moves only while they still have those bytes.
+   */
+  readContribution: (file: string) => Uint8Array;
+  /** The per-file checks (the accelerator's fast paths, or the reference). */
+  checks: FileChecks;
   /** `--date`: recorded for every contribution; otherwise each one's file-name date, if it has one. */
   date: string | null;
   /**
@@ -69,25 +73,19 @@ export class MergeInvariantError extends Error {}
  * `persona validate` checks it against the file: a stale or invalid one becomes a conflict and is skipped.
  */
 export function planMerge(input: MergeInput): MergePlan {
-  const contributionFiles = [...input.contributionFiles]
-    .sort((a, b) => compareCodePoints(a.file, b.file))
-    .map(({ file, bytes }) => ({
-      file,
-      bytes,
-      facts: checkContributionFile(file, bytes, input.validateContribution),
-    }));
+  const contributions = [...input.contributions].sort((a, b) => compareCodePoints(a.file, b.file));
   const index = buildContributionIndex(input.personas);
   const applied: AppliedContribution[] = [];
   const conflicts: Diagnostic[] = [];
   const removals: MergePlan['removals'] = [];
   const parked: MergePlan['parked'] = [];
-  const taken = new Set(contributionFiles.map((c) => c.file));
+  const taken = new Set(contributions.map((c) => c.file));
 
   // Contributions meet each other only through their persona, so they are queued per persona, in path order,
   // and each persona is planned and rendered before the next is read: one document in memory at a time.
   const queues = new Map<string, QueuedContribution[]>();
-  for (const { file, bytes, facts } of contributionFiles) {
-    const contribution = facts.contribution;
+  for (const facts of contributions) {
+    const { file, contribution } = facts;
     if (!contribution) {
       conflicts.push(...errorsOf(facts.diagnostics));
       continue;
@@ -99,7 +97,7 @@ export function planMerge(input: MergeInput): MergePlan {
       continue;
     }
     const queue = queues.get(target.file) ?? [];
-    queue.push({ file, bytes, facts, contribution, target });
+    queue.push({ file, facts, contribution, target });
     queues.set(target.file, queue);
   }
 
@@ -108,14 +106,14 @@ export function planMerge(input: MergeInput): MergePlan {
     const queue = queues.get(personaFile) as QueuedContribution[];
     queues.delete(personaFile);
     const target = (queue[0] as QueuedContribution).target;
-    const state = loadState(target, input.readPersona(target.file), input.validatePersona);
-    for (const { file, bytes, facts, contribution, target } of queue) {
+    const state = loadState(target, input.readPersona(target.file), input.checks);
+    for (const { file, facts, contribution, target } of queue) {
       const found = checkAgainstPersona({
         facts,
         contribution,
         target,
         data: state.data,
-        validatePersona: input.validatePersona,
+        validatePersona: input.checks.validatePersona,
       });
       // Parked and still stale: it waits, quietly, for its text to come back.
       if (found.some((d) => d.rule === 'contribution/parked')) continue;
@@ -128,7 +126,7 @@ export function planMerge(input: MergeInput): MergePlan {
         parked.push({
           file,
           to: freeParkedPath(file, taken),
-          bytes,
+          bytes: input.readContribution(file),
           diagnostic: problems[0] as Diagnostic,
           contribution,
           current: currentText(state.data, contribution.field, contribution.item) ?? '',
@@ -142,7 +140,8 @@ export function planMerge(input: MergeInput): MergePlan {
       const date = input.date ?? facts.fileDate;
       state.changes.push(applyContentEffect(state.data, contribution));
       editPersonaDocument(state.doc, contribution);
-      state.community = recordContribution(state.community, contribution, date);
+      const effect = state.changes.at(-1) as ContentEffect;
+      state.community = recordContribution(state.community, contribution, date, effect.item ?? null);
       state.data.community = communityToPlain(state.community);
       // A confirmation changes only the provenance, so the field's own lines stay exactly as written.
       if (contribution.action !== 'confirm') state.changedKeys.add(contribution.field);
@@ -157,9 +156,9 @@ export function planMerge(input: MergeInput): MergePlan {
         author: contribution.author,
         date,
       });
-      removals.push({ file, bytes });
+      removals.push({ file, bytes: input.readContribution(file) });
     }
-    if (state.changes.length > 0) personas.push(finish(input.validatePersona)(state));
+    if (state.changes.length > 0) personas.push(finish(input.checks)(state));
   }
   applied.sort((a, b) => compareCodePoints(a.file, b.file));
   removals.sort((a, b) => compareCodePoints(a.file, b.file));
@@ -169,19 +168,14 @@ export function planMerge(input: MergeInput): MergePlan {
 
 interface QueuedContribution {
   file: string;
-  bytes: Uint8Array;
   facts: ContributionFacts;
   contribution: Contribution;
   target: PersonaTarget;
 }
 
-function loadState(
-  target: PersonaTarget,
-  bytes: Uint8Array | undefined,
-  validatePersona: SchemaValidator,
-): PersonaState {
+function loadState(target: PersonaTarget, bytes: Uint8Array | undefined, checks: FileChecks): PersonaState {
   // The same check of the same bytes as before, so the same data: a fresh copy the merge may edit in place.
-  const data = bytes ? checkPersonaFile(target.file, bytes, validatePersona).data : null;
+  const data = bytes ? checks.persona(target.file, bytes).data : null;
   const decoded = bytes ? decodeSource(target.file, bytes) : null;
   // The edit works on LF text, whatever the file's line endings; `finish` puts CRLF back if the file was CRLF.
   const text = decoded?.ok ? decoded.text.replaceAll('\r\n', '\n') : '';
@@ -205,14 +199,14 @@ function loadState(
 }
 
 /** Renders one persona and re-validates the result; a merged persona must be as clean as it was. */
-function finish(validatePersona: SchemaValidator) {
+function finish(checks: FileChecks) {
   return (state: PersonaState): PersonaMergeResult => {
     const { target } = state;
     setCommunity(state.doc, state.data.community as Record<string, unknown>);
     const edited = renderPersonaEdit(target.file, state, state.doc, [...state.changedKeys, 'community']);
     // Never mixed line endings: a CRLF file stays CRLF (the diff shows only the contribution), any other is LF.
     const after = state.crlf ? edited.replaceAll('\n', '\r\n') : edited;
-    const check = checkPersonaFile(target.file, new TextEncoder().encode(after), validatePersona);
+    const check = checks.persona(target.file, new TextEncoder().encode(after));
     const errors = errorsOf(check.diagnostics);
     if (errors.length > 0) {
       const first = errors[0] as Diagnostic;

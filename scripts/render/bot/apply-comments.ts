@@ -3,19 +3,10 @@ import type { Contribution } from '../../core/contribution.ts';
 import { FIELD_LABELS } from '../../core/persona-fields.ts';
 import type { ReportDiagnostic } from '../../core/report.ts';
 import { sha256 } from '../../core/sha256.ts';
+import { blockquote, code, heading, inlineCode, paragraph, root, strong, text, untrusted } from '../mdast.ts';
+import { oneLine } from '../neutralize-text.ts';
 import { diagnosticTable } from './diagnostic-table.ts';
-import {
-  blockquote,
-  code,
-  codeBlock,
-  heading,
-  paragraph,
-  root,
-  stringifyMarkdown,
-  strong,
-  text,
-  untrusted,
-} from './markdown.ts';
+import { stringifyMarkdown } from './markdown.ts';
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 
@@ -28,6 +19,22 @@ export interface ParkedNotice {
   current: string;
   /** Whether the author may be @mentioned (see `mayMention`); otherwise they are named without a ping. */
   mention: boolean;
+}
+
+/**
+ * Whether a parked correction's author may be @mentioned: the `author:` of a file is whatever its pull request
+ * wrote, so only when the pull request is theirs, or was opened by the intake bot from their own issue (whose
+ * author the intake made the contribution's author, and named the file after).
+ */
+export function mayMention(
+  author: string,
+  file: string,
+  pullAuthor: string | null,
+  botLogin: string,
+): boolean {
+  if (pullAuthor === null) return false;
+  if (pullAuthor.toLowerCase() === author.toLowerCase()) return true;
+  return pullAuthor === botLogin && /-issue-\d+(?:-\d+)?\.yaml$/.test(file);
 }
 
 /** One hidden marker per parked file, so a re-run edits its comment instead of posting another. */
@@ -47,7 +54,7 @@ export function parkedCommentBody(notice: ParkedNotice): string {
     author && notice.mention
       ? [text(`@${author}, your`)]
       : author
-        ? [code(author), text('’s')]
+        ? [inlineCode(author), text('’s')]
         : [text('Your')];
   const what = `${FIELD_LABELS[contribution.field]}${contribution.item === undefined ? '' : ` item ${contribution.item}`}`;
   const redo = [
@@ -65,30 +72,30 @@ export function parkedCommentBody(notice: ParkedNotice): string {
     ].join(' '),
   ].join('\n');
   const children: RootContent[] = [
-    heading(3, [text('Your correction is waiting: the text it replaces has changed')]),
-    paragraph([
+    heading(3, text('Your correction is waiting: the text it replaces has changed')),
+    paragraph(
       ...addressed,
       text(' correction of '),
-      strong([text(what)]),
+      strong(text(what)),
       text(' of '),
-      code(notice.persona),
+      inlineCode(notice.persona),
       text(
         ' was merged, but another change to the same text was applied first, so it could not be applied. It is not lost: it is kept as ',
       ),
-      code(notice.to),
+      inlineCode(notice.to),
       text(', and it is applied automatically if the text it replaces comes back.'),
-    ]),
-    paragraph([strong([text('The persona now reads:')])]),
-    blockquote([paragraph([untrusted(notice.current, 2000)])]),
-    paragraph([strong([text('Your correction reads:')])]),
-    blockquote([paragraph([untrusted(contribution.value ?? '', 2000)])]),
-    paragraph([text('To make your correction against the current text, open a pull request with:')]),
-    codeBlock(redo, 'sh'),
-    paragraph([
+    ),
+    paragraph(strong(text('The persona now reads:'))),
+    blockquote(paragraph(untrusted(notice.current, oneLine(2000)))),
+    paragraph(strong(text('Your correction reads:'))),
+    blockquote(paragraph(untrusted(contribution.value ?? '', oneLine(2000)))),
+    paragraph(text('To make your correction against the current text, open a pull request with:')),
+    code('sh', redo),
+    paragraph(
       text('If the current text already says what you meant, delete '),
-      code(notice.to),
+      inlineCode(notice.to),
       text(' to withdraw it.'),
-    ]),
+    ),
   ];
   return `${parkedMarker(notice.file)}\n${stringifyMarkdown(root(children))}`;
 }
@@ -104,18 +111,18 @@ export function problemsCommentBody(
   ctx: { serverUrl: string; repository: string; headSha: string; runUrl: string | null },
 ): string {
   const children: RootContent[] = [
-    heading(3, [text('After this merge, the library has problems the apply workflow could not fix')]),
-    paragraph([
+    heading(3, text('After this merge, the library has problems the apply workflow could not fix')),
+    paragraph(
       text(
         'Everything else was applied and the catalogue was regenerated from every valid persona. These need a follow-up pull request:',
       ),
-    ]),
+    ),
     diagnosticTable(
       problems.map((p) => ({ ...p, introduced: true })),
       ctx,
       { cellLength: 1000 },
     ),
-    ...(ctx.runUrl ? [paragraph([text('Details are in the job summary of the apply run.')])] : []),
+    ...(ctx.runUrl ? [paragraph(text('Details are in the job summary of the apply run.'))] : []),
   ];
   return `${APPLY_PROBLEMS_MARKER}\n${stringifyMarkdown(root(children))}`;
 }

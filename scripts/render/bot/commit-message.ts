@@ -1,4 +1,5 @@
 import { compareCodePoints } from '../../core/diagnostic.ts';
+import type { IdChange } from '../../plan/assign-ids.ts';
 
 export interface AppliedForMessage {
   file: string;
@@ -35,6 +36,22 @@ export function buildCommitMessage(applied: readonly AppliedForMessage[]): strin
     'Applied by the apply workflow with persona merge and persona catalogue.',
     '',
   ].join('\n');
+}
+
+/** What the apply run did besides merging, for its commit message. */
+export interface ApplyOutcomeForMessage {
+  merge: { applied: readonly AppliedForMessage[]; parked: ReadonlyArray<{ file: string; to: string }> };
+  renumbered: readonly IdChange[];
+}
+
+/** The apply workflow's commit message, with a note for each id given anew and each correction parked. */
+export function applyCommitMessage(outcome: ApplyOutcomeForMessage): string {
+  const message = buildCommitMessage(outcome.merge.applied);
+  const notes = [
+    ...outcome.renumbered.map((r) => `- ${safePath(r.file)}: id ${safePath(r.from)} was taken, now ${r.to}`),
+    ...outcome.merge.parked.map((p) => `- ${safePath(p.file)}: stale, parked as ${safePath(p.to)}`),
+  ];
+  return notes.length === 0 ? message : `${message.trimEnd()}\n\n${notes.join('\n')}\n`;
 }
 
 export function safePath(file: string): string {

@@ -1,7 +1,8 @@
 import type { PhrasingContent, Table } from 'mdast';
 import type { ReportEntry } from '../../core/report.ts';
+import { inlineCode, link, table, text, untrusted, untrustedRich } from '../mdast.ts';
+import { oneLine } from '../neutralize-text.ts';
 import { type LinkContext, lineLink, ruleLink } from './links.ts';
-import { code, link, table, text, untrusted, untrustedRich } from './markdown.ts';
 
 export interface TableOptions {
   /** Cut long messages and hints to this many characters per cell. */
@@ -18,13 +19,13 @@ export function diagnosticTable(
 ): Table {
   const header = [...(options.withSeverity ? ['Severity'] : []), 'Where', 'Problem', 'Hint', 'Rule', 'New'];
   return table(
-    header,
+    header.map((name) => [text(name)]),
     entries.map((d) => {
       const cells: PhrasingContent[][] = [
-        [link(lineLink(ctx, d.file, d.line, d.endLine), [untrusted(`${d.file}:${d.line}`, 200)])],
+        [link(lineLink(ctx, d.file, d.line, d.endLine), untrusted(`${d.file}:${d.line}`, oneLine(200)))],
         untrustedRich(d.message, options.cellLength),
         untrustedRich(d.hint, options.cellLength),
-        [link(ruleLink(ctx, d.rule), [code(d.rule)])],
+        [link(ruleLink(ctx, d.rule), inlineCode(d.rule))],
         [text(d.introduced ? 'new' : '')],
       ];
       if (options.withSeverity) cells.unshift([text(d.severity)]);

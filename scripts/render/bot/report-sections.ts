@@ -1,23 +1,23 @@
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { FieldChange, PersonaReport } from '../../core/report.ts';
-import { neutralizeText, truncate } from '../neutralize-text.ts';
-import { diagnosticTable } from './diagnostic-table.ts';
-import { commitLink, type LinkContext, lineLink } from './links.ts';
 import {
   bulletList,
   code,
-  codeBlock,
   details,
   emphasis,
   heading,
-  html,
+  inlineCode,
   link,
   paragraph,
   strong,
   table,
   text,
+  trustedHtml,
   untrusted,
-} from './markdown.ts';
+} from '../mdast.ts';
+import { neutralizeText, oneLine, truncate } from '../neutralize-text.ts';
+import { diagnosticTable } from './diagnostic-table.ts';
+import { commitLink, type LinkContext, lineLink } from './links.ts';
 
 /** Sections shared by the sticky comment and the job summary. */
 export interface SectionContext extends LinkContext {
@@ -49,7 +49,9 @@ export function verdict(report: PersonaReport): string {
 /** "3 errors (2 new in this pull request, 1 already on `main`) · 1 warning (new) · 2 fixed" */
 export function countsParagraph(report: PersonaReport, ctx: SectionContext): RootContent {
   const s = report.summary;
-  const base = ctx.baseRef ? [text('already on '), code(ctx.baseRef)] : [text('already on the base branch')];
+  const base = ctx.baseRef
+    ? [text('already on '), inlineCode(ctx.baseRef)]
+    : [text('already on the base branch')];
   const split = (total: number, introduced: number): PhrasingContent[] => {
     if (total === 0) return [];
     if (report.baseSha === null) return [];
@@ -64,15 +66,15 @@ export function countsParagraph(report: PersonaReport, ctx: SectionContext): Roo
     ];
   };
   const parts: PhrasingContent[] = [
-    strong([text(plural(s.errors, 'error'))]),
+    strong(text(plural(s.errors, 'error'))),
     ...split(s.errors, s.introducedErrors),
     text(' · '),
-    strong([text(plural(s.warnings, 'warning'))]),
+    strong(text(plural(s.warnings, 'warning'))),
     ...split(s.warnings, s.introducedWarnings),
     text(` · ${plural(s.personas, 'persona')} and ${plural(s.contributions, 'contribution')} checked`),
   ];
   if (s.resolved > 0) parts.push(text(` · ${plural(s.resolved, 'problem')} from the base branch fixed here`));
-  return paragraph([...parts, text('.')]);
+  return paragraph(...parts, text('.'));
 }
 
 /** Every contribution in the pull request, as the personas would read after merging. */
@@ -85,34 +87,41 @@ export function previewSection(
   const preview = report.previews;
   if (preview === null) {
     return [
-      heading(depth, [text('Contribution previews')]),
-      paragraph([text('No preview could be made for this commit; see the workflow run.')]),
+      heading(depth, text('Contribution previews')),
+      paragraph(text('No preview could be made for this commit; see the workflow run.')),
     ];
   }
   if (preview.applied.length === 0 && preview.conflicts.length === 0) return [];
-  const out: RootContent[] = [heading(depth, [text('Contribution previews')])];
+  const out: RootContent[] = [heading(depth, text('Contribution previews'))];
   if (preview.applied.length > 0) {
     out.push(
-      paragraph([
+      paragraph(
         text(`Once merged, ${plural(preview.applied.length, 'contribution')} will change these personas:`),
-      ]),
+      ),
     );
   }
   const shown = preview.personas.slice(0, limits.personas);
   for (const persona of shown) {
     const sub = Math.min(depth + 1, 6) as 3 | 4 | 5;
-    out.push(heading(sub, [untrusted(persona.title, 200), text(' · '), untrusted(persona.slug, 120)]));
+    out.push(
+      heading(
+        sub,
+        untrusted(persona.title, oneLine(200)),
+        text(' · '),
+        untrusted(persona.slug, oneLine(120)),
+      ),
+    );
     const contributions = preview.applied.filter((a) => a.personaFile === persona.file);
     if (contributions.length > 0) {
       out.push(
         bulletList(
           contributions.map((a) => [
-            link(lineLink(ctx, a.file, 1), [untrusted(a.file, 200)]),
+            link(lineLink(ctx, a.file, 1), untrusted(a.file, oneLine(200))),
             text(`: ${a.action} `),
-            untrusted(a.field, 80),
+            untrusted(a.field, oneLine(80)),
             text(typeof a.item === 'number' ? ` item ${a.item}` : ''),
             text(', by '),
-            untrusted(a.author, 80),
+            untrusted(a.author, oneLine(80)),
           ]),
         ),
       );
@@ -120,9 +129,9 @@ export function previewSection(
     if (persona.changes.length > 0) {
       out.push(
         table(
-          ['Field', 'Action', 'Before', 'After'],
+          [[text('Field')], [text('Action')], [text('Before')], [text('After')]],
           persona.changes.map((c) => [
-            [untrusted(fieldLabel(c), 120)],
+            [untrusted(fieldLabel(c), oneLine(120))],
             [text(c.action)],
             changeText(c.before, limits.textLength),
             changeText(c.after, limits.textLength),
@@ -136,7 +145,7 @@ export function previewSection(
           ? `${truncate(persona.diff, limits.diffLength)}\n… (diff cut)`
           : persona.diff;
       // Mentions and HTML are inert in a code block already; this also drops bidi controls and marker copies.
-      out.push(...details('Diff', [codeBlock(neutralizeText(cut), 'diff')]));
+      out.push(...details('Diff', [code('diff', neutralizeText(cut))]));
     }
   }
   if (preview.personas.length > shown.length) {
@@ -144,9 +153,7 @@ export function previewSection(
   }
   if (preview.conflicts.length > 0) {
     out.push(
-      paragraph([
-        text(`${plural(preview.conflicts.length, 'contribution')} cannot be applied as it stands:`),
-      ]),
+      paragraph(text(`${plural(preview.conflicts.length, 'contribution')} cannot be applied as it stands:`)),
     );
     out.push(
       diagnosticTable(
@@ -164,25 +171,25 @@ function fieldLabel(change: FieldChange): string {
 }
 
 function changeText(value: string | null, maxLength: number): PhrasingContent[] {
-  return value === null ? [emphasis([text('none')])] : [untrusted(value, maxLength)];
+  return value === null ? [emphasis(text('none'))] : [untrusted(value, oneLine(maxLength))];
 }
 
 export function moreParagraph(count: number, what: string, ctx: SectionContext): RootContent {
-  return paragraph([
+  return paragraph(
     text(`…and ${plural(count, what)}: see the `),
-    link(ctx.runUrl, [text('job summary')]),
+    link(ctx.runUrl, text('job summary')),
     text('.'),
-  ]);
+  );
 }
 
 export function footer(report: PersonaReport, ctx: SectionContext): RootContent {
-  return paragraph([
-    html('<sub>'),
+  return paragraph(
+    trustedHtml('<sub>'),
     text('Checked commit '),
-    link(commitLink(ctx), [code(report.headSha.slice(0, 7))]),
+    link(commitLink(ctx), inlineCode(report.headSha.slice(0, 7))),
     text(' · '),
-    link(ctx.runUrl, [text('workflow run')]),
+    link(ctx.runUrl, text('workflow run')),
     text(' · this comment updates on every push'),
-    html('</sub>'),
-  ]);
+    trustedHtml('</sub>'),
+  );
 }

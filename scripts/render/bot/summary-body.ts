@@ -1,7 +1,9 @@
 import type { RootContent } from 'mdast';
 import type { PersonaReport } from '../../core/report.ts';
+import { heading, inlineCode, paragraph, root, text } from '../mdast.ts';
+import { errorsFirst } from '../report/select-annotations.ts';
 import { diagnosticTable } from './diagnostic-table.ts';
-import { code, heading, paragraph, root, stringifyMarkdown, text } from './markdown.ts';
+import { stringifyMarkdown } from './markdown.ts';
 import { countsParagraph, plural, previewSection, type SectionContext, verdict } from './report-sections.ts';
 
 /** GitHub refuses a step summary over 1 MiB; stay under it with room for the rest of the page. */
@@ -27,20 +29,17 @@ function summaryContent(
   rows: number,
   artifactName: string,
 ): RootContent[] {
-  const ordered = [
-    ...report.diagnostics.filter((d) => d.severity === 'error'),
-    ...report.diagnostics.filter((d) => d.severity !== 'error'),
-  ];
-  const out: RootContent[] = [heading(2, [text(verdict(report))]), countsParagraph(report, ctx)];
+  const ordered = errorsFirst(report.diagnostics);
+  const out: RootContent[] = [heading(2, text(verdict(report))), countsParagraph(report, ctx)];
   if (ordered.length > 0) {
     out.push(diagnosticTable(ordered.slice(0, rows), ctx, { cellLength: 1000, withSeverity: true }));
     if (ordered.length > rows) {
       out.push(
-        paragraph([
+        paragraph(
           text(`${plural(ordered.length - rows, 'more problem')} not shown here: the full list is in the `),
-          code(artifactName),
+          inlineCode(artifactName),
           text(' artifact of this run.'),
-        ]),
+        ),
       );
     }
   }

@@ -12,13 +12,11 @@ export interface CatalogueOptions {
   outDir: string;
 }
 
-/** One Mermaid graph, one per product as sections of `graph.md`, or one per product in its own file. */
-export type GraphMode = 'single' | 'per-product' | 'product-files';
+/** The graph's charts as one section per product of `graph.md`, or in one file per product. */
+export type GraphMode = 'per-product' | 'product-files';
 
 /** Which large-library splits are in effect (see `chooseLayout`); links on every page follow them. Plain data. */
 export interface CatalogueLayout {
-  /** One page per tag under `_tags/` instead of one `tags.md`. */
-  tagPages: boolean;
   /** Exports split into `<product>/personas.{json,csv}` instead of one file each. */
   splitExports: boolean;
   graph: GraphMode;
@@ -28,11 +26,24 @@ export interface CatalogueContext {
   model: CatalogueModel;
   options: CatalogueOptions;
   layout: CatalogueLayout;
+  /** Each tag's description from the vocabulary (`tags.yaml`), for the tags that have one. */
+  tagDescriptions: Readonly<Record<string, string>>;
 }
 
-/** Where a tag's list of personas is, as a link from the catalogue file `from`. */
-export function tagHref(from: string, tag: string, ctx: Pick<CatalogueContext, 'model' | 'layout'>): string {
-  return ctx.layout.tagPages
-    ? relativeLink(from, CATALOGUE_PATHS.tagPage(tag))
-    : `${relativeLink(from, CATALOGUE_PATHS.tags)}${ctx.model.tagAnchors.get(tag) ?? `#${tag}`}`;
+/**
+ * How old a field's last review may be before it is marked "needs review", against an explicit date (the last
+ * commit on `main`, or `--as-of`): never the wall clock, so the same library gives the same catalogue.
+ */
+export interface FreshnessOptions {
+  /** `YYYY-MM-DD`, or null when unknown (no git history and no `--as-of`): then nothing is marked. */
+  asOf: string | null;
+  /** A review older than this many months, before `asOf`, needs another. */
+  reviewMonths: number;
+}
+
+export const DEFAULT_REVIEW_MONTHS = 12;
+
+/** Where a tag's page is, as a link from the catalogue file `from`. */
+export function tagHref(from: string, tag: string): string {
+  return relativeLink(from, CATALOGUE_PATHS.tagPage(tag));
 }

@@ -32,13 +32,6 @@ function kb(bytes: number): string {
   return `${Math.ceil(bytes / 1000).toLocaleString('en-US')} KB`;
 }
 
-/** At most the size of `tags.md` with every tag's personas: each lists a link to `<product>/<slug>.md`. */
-export function lowerBoundOfTagIndex(model: CatalogueModel): number {
-  let bytes = 0;
-  for (const group of model.tags) for (const persona of group.personas) bytes += persona.slug.length + 4;
-  return bytes;
-}
-
 /**
  * At most the size of `graph.md` with one graph per product: every persona is a node (its id and at least the
  * visible characters of its title) and every edge names two ids.

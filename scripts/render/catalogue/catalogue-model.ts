@@ -1,7 +1,6 @@
 import type { PersonaOutline } from '../../core/catalogue-persona.ts';
 import { compareCodePoints } from '../../core/diagnostic.ts';
 import { compareForReaders } from './compare-for-readers.ts';
-import { headingAnchors } from './heading-anchors.ts';
 
 export interface ProductGroup {
   product: string;
@@ -13,8 +12,10 @@ export interface TagGroup {
   personas: PersonaOutline[];
 }
 
-/** The title of `tags.md`, whose headings the tags' anchors are made from. */
-export const TAG_INDEX_TITLE = 'Tags';
+export interface CategoryGroup {
+  category: string;
+  personas: PersonaOutline[];
+}
 
 /**
  * Everything the whole-library pages need, sorted once, so every page shows personas in the same order. It is
@@ -26,8 +27,7 @@ export interface CatalogueModel {
   bySlug: ReadonlyMap<string, PersonaOutline>;
   products: ProductGroup[];
   tags: TagGroup[];
-  /** The `#anchor` of each tag's heading in `tags.md`, shared with every page that links to a tag. */
-  tagAnchors: ReadonlyMap<string, string>;
+  categories: CategoryGroup[];
   contributors: string[];
   confirmations: number;
 }
@@ -49,10 +49,12 @@ export function buildCatalogueModel(input: readonly PersonaOutline[]): Catalogue
   const personas = [...input].sort(compareByProductAndTitle);
   const products = new Map<string, PersonaOutline[]>();
   const tags = new Map<string, PersonaOutline[]>();
+  const categories = new Map<string, PersonaOutline[]>();
   const contributors = new Set<string>();
   let confirmations = 0;
   for (const persona of personas) {
     push(products, persona.product, persona);
+    push(categories, persona.category, persona);
     for (const tag of persona.tags) push(tags, tag, persona);
     // GitHub logins are case-insensitive: Octocat and octocat are one contributor.
     for (const login of persona.community?.contributors ?? []) contributors.add(login.toLowerCase());
@@ -61,13 +63,14 @@ export function buildCatalogueModel(input: readonly PersonaOutline[]): Catalogue
   const tagGroups = [...tags]
     .sort(([a], [b]) => compareForReaders(a, b))
     .map(([tag, group]) => ({ tag, personas: group }));
-  const anchors = headingAnchors([TAG_INDEX_TITLE, ...tagGroups.map((t) => t.tag)]);
   return {
     personas,
     bySlug: new Map(personas.map((p) => [p.slug, p])),
     products: [...products].map(([product, group]) => ({ product, personas: group })),
     tags: tagGroups,
-    tagAnchors: new Map(tagGroups.map((t, index) => [t.tag, anchors[index + 1] ?? `#${t.tag}`])),
+    categories: [...categories]
+      .sort(([a], [b]) => compareForReaders(a, b))
+      .map(([category, group]) => ({ category, personas: group })),
     contributors: [...contributors].sort(compareForReaders),
     confirmations,
   };

@@ -1,22 +1,33 @@
 import path from 'node:path';
 
 /**
- * Where everything lives inside the catalogue folder. Products and slugs are kebab-case and every slug starts
- * with `<product>-`, so `README.md`, `graph.md` and the `_tags/` folder can never collide with a persona page.
+ * Where everything lives inside the catalogue folder. Products, slugs, tags and categories are kebab-case and
+ * every slug starts with `<product>-`, so `README.md`, `graph.md` and the `_tags/` and `_categories/` folders can
+ * never collide with a persona page, and a part's `.part-<n>` (a dot no kebab-case name has) never collides with
+ * another page.
  */
 export const CATALOGUE_PATHS = {
   index: 'README.md',
   tags: 'tags.md',
+  categories: 'categories.md',
   graph: 'graph.md',
+  freshness: 'freshness.md',
   json: 'personas.json',
   csv: 'personas.csv',
   productIndex: (product: string) => `${product}/README.md`,
   productGraph: (product: string) => `${product}/graph.md`,
   personaPage: (product: string, slug: string) => `${product}/${slug}.md`,
+  personaExport: (product: string, slug: string) => `${product}/${slug}.json`,
   tagPage: (tag: string) => `_tags/${tag}.md`,
+  categoryPage: (category: string) => `_categories/${category}.md`,
   productExport: (product: string, part: number, extension: 'json' | 'csv') =>
     `${product}/personas${part > 1 ? `-${part}` : ''}.${extension}`,
 } as const;
+
+/** Part `n` (1-based) of a page split into numbered parts: the page itself, then `<name>.part-<n>.md`. */
+export function partPath(page: string, n: number): string {
+  return n <= 1 ? page : page.replace(/\.md$/, `.part-${n}.md`);
+}
 
 /**
  * Stands in for the catalogue folder's real location: `path.posix.relative` resolves relative paths against the

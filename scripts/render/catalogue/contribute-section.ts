@@ -1,70 +1,70 @@
-import type { Link, PhrasingContent, RootContent } from 'mdast';
+import type { Paragraph, RootContent } from 'mdast';
 import type { CataloguePersona } from '../../core/catalogue-persona.ts';
-import { FIELD_LABELS, isListField, SECTION_ORDER } from '../../core/persona-fields.ts';
+import { type ContentField, isListField, SECTION_ORDER } from '../../core/persona-fields.ts';
 import type { CatalogueOptions } from './catalogue-context.ts';
-import type { ContributeLink, PageTarget } from './contribute-links.ts';
+import { issueFormLink, newFileLink } from './contribute-links.ts';
+import type { ContributionAction } from './contribution-template.ts';
 import { LOGIN_PLACEHOLDER } from './contribution-template.ts';
-import type { MarkdownKit } from './markdown-kit.ts';
-import { heading, inlineCode, joined, link, paragraph, table, text } from './mdast.ts';
+import { heading, inlineCode, joined, link, paragraph, text } from './mdast.ts';
 
-/** "Contribute to this persona": per field, links to confirm it, correct it (per item for lists) or extend it. */
-export function contributeSection(
+/** The heading of the section at the end of a persona page; the community line links to it. */
+export const CONTRIBUTE_HEADING = 'Contribute';
+
+/**
+ * The line that ends each section: Confirm · Correct (· Add an item, for a list). Each opens the contribution
+ * form with the persona, field and action filled in; correcting a text field also fills in its current text
+ * (left out when the link would be too long to open), correcting a list item asks for its number in the form.
+ */
+export function sectionContributeLine(
   persona: CataloguePersona,
+  field: ContentField,
   options: CatalogueOptions,
-  kit: MarkdownKit,
-): RootContent[] {
-  const links = kit.contributeLinks(persona, options);
-  const rows = SECTION_ORDER.map((field): PhrasingContent[][] => {
-    const confirm = targetCell('confirm', { field, action: 'confirm' }, links);
-    if (!isListField(field)) {
-      const correct = targetCell('correct', { field, action: 'correct', original: persona[field] }, links);
-      return [[text(FIELD_LABELS[field])], confirm, correct, [text('—')]];
-    }
-    const items = persona[field].map((item, index) =>
-      targetCell(`item ${index + 1}`, { field, action: 'correct', item: index + 1, original: item }, links),
-    );
-    const extend = targetCell('add an item', { field, action: 'extend' }, links);
-    return [[text(FIELD_LABELS[field])], confirm, joined(items, ' · '), extend];
-  });
+): Paragraph {
+  const target = (action: ContributionAction, original?: string) =>
+    issueFormLink(
+      { slug: persona.slug, id: persona.id, title: persona.title, field, action, original },
+      options,
+    ).url;
+  const links = [
+    [link(target('confirm'), text('Confirm'))],
+    [link(target('correct', isListField(field) ? undefined : persona[field]), text('Correct'))],
+  ];
+  if (isListField(field)) links.push([link(target('extend'), text('Add an item'))]);
+  return paragraph(...joined(links, ' · '));
+}
+
+/** "Contribute": how the section links work, and one new-file link with a short template for Git users. */
+export function contributeSection(persona: CataloguePersona, options: CatalogueOptions): RootContent[] {
+  const file = newFileLink(
+    {
+      slug: persona.slug,
+      id: persona.id,
+      title: persona.title,
+      field: SECTION_ORDER[0] as ContentField,
+      action: 'confirm',
+    },
+    options,
+    { instructions: false },
+  );
   return [
-    heading(2, text('Contribute to this persona')),
+    heading(2, text(CONTRIBUTE_HEADING)),
     paragraph(
       text(
-        'Recognise yourself in this persona? Confirm what is right, correct what is wrong, or add what is missing. ' +
-          'Each link opens the contribution form, already filled in: say why, submit, and a bot turns it into a pull ' +
-          'request. If you use Git, the (file) link opens a prefilled contribution file instead: replace ',
+        'Recognise yourself in this persona? The links under each section open the contribution form, filled in: ' +
+          'confirm what is right, correct what is wrong, add what is missing. A bot turns it into a pull request, ' +
+          'and this page credits you once it is merged.',
       ),
-      inlineCode(LOGIN_PLACEHOLDER),
-      text(' with your GitHub login in the file name and in '),
-      inlineCode('author'),
-      text(', say why in '),
-      inlineCode('rationale'),
-      text(', then propose the change. A maintainer merges it and the persona records your review.'),
     ),
-    table([[text('Section')], [text('Confirm')], [text('Correct')], [text('Extend')]], rows),
+    paragraph(
+      text('Git users: '),
+      link(file.url, text('propose a contribution file')),
+      text(' (set '),
+      inlineCode('field'),
+      text(' and '),
+      inlineCode('action'),
+      text(', and put your login in place of '),
+      inlineCode(LOGIN_PLACEHOLDER),
+      text(').'),
+    ),
   ];
-}
-
-/** One target's links: the label links to the first way to contribute, the others follow in parentheses. */
-function targetCell(
-  label: string,
-  target: PageTarget,
-  links: (target: PageTarget) => ContributeLink[],
-): PhrasingContent[] {
-  const [main, ...others] = links(target);
-  if (!main) return [text(label)];
-  return [
-    contributeLink(main, label),
-    ...others.flatMap((other): PhrasingContent[] => [
-      text(' ('),
-      contributeLink(other, other.label),
-      text(')'),
-    ]),
-  ];
-}
-
-function contributeLink(made: ContributeLink, label: string): Link {
-  const node = link(made.url, text(label));
-  if (made.destination !== undefined) node.data = { destination: made.destination };
-  return node;
 }

@@ -37,9 +37,12 @@ export function contributionTemplate(target: ContributionTarget): string {
  * The template in pieces that join to it: the header, then each entry, with everyday text values as pieces of
  * their own (see `yamlPairParts`), so a caller that encodes pieces can reuse the encoding of repeated ones.
  */
-export function contributionTemplateParts(target: ContributionTarget): string[] {
+export function contributionTemplateParts(
+  target: ContributionTarget,
+  { instructions = true }: { instructions?: boolean } = {},
+): string[] {
   return [
-    contributionTemplateHeader(target),
+    instructions ? contributionTemplateHeader(target) : `${CONTRIBUTION_MODELINE}\n`,
     ...contributionTemplateEntries(target).flatMap(([key, value]) => yamlPairParts(key, value)),
   ];
 }

@@ -1,8 +1,14 @@
 import type { CataloguePersona, Community, FieldStats } from '../../core/catalogue-persona.ts';
 import { compareCodePoints } from '../../core/diagnostic.ts';
-import { LINK_KEY_ORDER, PERSONA_KEY_ORDER, SECTION_ORDER } from '../../core/persona-fields.ts';
+import {
+  HISTORY_KEY_ORDER,
+  LINK_KEY_ORDER,
+  PERSONA_KEY_ORDER,
+  SECTION_ORDER,
+} from '../../core/persona-fields.ts';
 
-const COMMUNITY_KEY_ORDER = ['confirmations', 'contributors', 'last_reviewed', 'fields'] as const;
+const COMMUNITY_KEY_ORDER = ['confirmations', 'contributors', 'last_reviewed', 'fields', 'history'] as const;
+
 const FIELD_STATS_KEY_ORDER = [
   'confirmed',
   'corrected',
@@ -29,6 +35,7 @@ function exportCommunity(community: Community): Record<string, unknown> {
       fields[field] = pick(stats as FieldStats, FIELD_STATS_KEY_ORDER);
     out.fields = fields;
   }
+  if (community.history) out.history = community.history.map((entry) => pick(entry, HISTORY_KEY_ORDER));
   return out;
 }
 

@@ -1,28 +1,21 @@
-import type { PhrasingContent, Root, RootContent, Table } from 'mdast';
-import { type CatalogueContext, tagHref } from './catalogue-context.ts';
+import type { PhrasingContent, Root, RootContent } from 'mdast';
+import type { PersonaOutline } from '../../core/catalogue-persona.ts';
+import type { CatalogueContext } from './catalogue-context.ts';
 import type { ProductGroup } from './catalogue-model.ts';
 import { CATALOGUE_PATHS, relativeLink } from './catalogue-paths.ts';
 import { bannerNode } from './generated-banner.ts';
 import { headingAnchors } from './heading-anchors.ts';
-import {
-  bulletList,
-  heading,
-  joined,
-  link,
-  paragraph,
-  root,
-  strong,
-  table,
-  text,
-  untrustedLine,
-} from './mdast.ts';
+import { type Listing, rememberedItems } from './listing.ts';
+import type { MarkdownKit } from './markdown-kit.ts';
+import { bulletList, heading, joined, link, list, paragraph, root, strong, text } from './mdast.ts';
+import { personaCard } from './persona-card.ts';
 
 export const INDEX_TITLE = 'Persona Library';
 const PRODUCTS_HEADING = 'Products';
 
 /**
  * `README.md`, which GitHub shows when someone opens the catalogue folder: what the library is, its counts,
- * where to go next, and a table per product. With `split`, the tables move to `<product>/README.md`.
+ * where to go next, and every product's cards. With `split`, the cards move to `<product>/README.md`.
  */
 export function indexPage(ctx: CatalogueContext, split: boolean): Root {
   const self = CATALOGUE_PATHS.index;
@@ -51,9 +44,13 @@ export function indexPage(ctx: CatalogueContext, split: boolean): Root {
     ),
     paragraph(
       text('Browse by '),
+      link(relativeLink(self, CATALOGUE_PATHS.categories), text('category')),
+      text(' or '),
       link(relativeLink(self, CATALOGUE_PATHS.tags), text('tag')),
       text(', see how personas relate in the '),
       link(relativeLink(self, CATALOGUE_PATHS.graph), text('relationship graph')),
+      text(', find the '),
+      link(relativeLink(self, CATALOGUE_PATHS.freshness), text('fields that need review')),
       text(', or download everything as '),
       ...exportLinks(self, ctx),
       text('.'),
@@ -79,44 +76,42 @@ export function indexPage(ctx: CatalogueContext, split: boolean): Root {
     );
   } else {
     for (const group of model.products)
-      children.push(heading(2, text(group.product)), productTable(self, group, ctx));
+      children.push(heading(2, text(group.product)), {
+        ...list([]),
+        children: group.personas.map((persona) => personaCard(self, persona)),
+      });
   }
   return root(children);
 }
 
-/** `<product>/README.md`: the product's table, shown when someone opens the product's folder. */
-export function productIndexPage(group: ProductGroup, ctx: CatalogueContext): Root {
-  const self = CATALOGUE_PATHS.productIndex(group.product);
-  return root([
-    bannerNode(),
-    heading(1, text(group.product)),
-    paragraph(
-      text(`${count(group.personas.length)} of ${count(ctx.model.personas.length)} personas. `),
-      link(relativeLink(self, CATALOGUE_PATHS.index), text('Back to the catalogue')),
+/** `<product>/README.md`: the product's cards, shown when someone opens the product's folder. */
+export function productListing(group: ProductGroup, ctx: CatalogueContext, kit: MarkdownKit): Listing {
+  const path = CATALOGUE_PATHS.productIndex(group.product);
+  return {
+    path,
+    title: group.product,
+    intro: (self) => [
+      paragraph(
+        text(`${count(group.personas.length)} of ${count(ctx.model.personas.length)} personas. `),
+        link(relativeLink(self, CATALOGUE_PATHS.index), text('Back to the catalogue')),
+        text(' · '),
+        link(relativeLink(self, graphOf(group, ctx)), text('Relationship graph')),
+      ),
+    ],
+    items: rememberedItems(
+      ctx.model,
+      kit,
+      group.product,
+      group.personas.map((p) => p.slug),
+      (slug) => personaCard(path, ctx.model.bySlug.get(slug) as PersonaOutline),
     ),
-    productTable(self, group, ctx),
-  ]);
+  };
 }
 
-function productTable(self: string, group: ProductGroup, ctx: CatalogueContext): Table {
-  return table(
-    [[text('ID')], [text('Persona')], [text('Category')], [text('Tags')], [text('Confirmations')]],
-    group.personas.map((persona): PhrasingContent[][] => [
-      [text(persona.id)],
-      [
-        link(
-          relativeLink(self, CATALOGUE_PATHS.personaPage(persona.product, persona.slug)),
-          untrustedLine(persona.title),
-        ),
-      ],
-      [text(persona.category)],
-      joined(
-        persona.tags.map((tag) => [link(tagHref(self, tag, ctx), text(tag))]),
-        ', ',
-      ),
-      [text(count(persona.community?.confirmations ?? 0))],
-    ]),
-  );
+function graphOf(group: ProductGroup, ctx: CatalogueContext): string {
+  return ctx.layout.graph === 'product-files'
+    ? CATALOGUE_PATHS.productGraph(group.product)
+    : CATALOGUE_PATHS.graph;
 }
 
 function exportLinks(self: string, ctx: CatalogueContext): PhrasingContent[] {
@@ -132,6 +127,6 @@ function exportLinks(self: string, ctx: CatalogueContext): PhrasingContent[] {
   ];
 }
 
-function count(n: number): string {
+export function count(n: number): string {
   return n.toLocaleString('en-US');
 }

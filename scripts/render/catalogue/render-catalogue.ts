@@ -3,7 +3,7 @@ import { compareCodePoints, type Diagnostic } from '../../core/diagnostic.ts';
 import type { CatalogueOptions } from './catalogue-context.ts';
 import { catalogueEntryOf } from './catalogue-entry.ts';
 import { byteLength, fits, tooLargeDiagnostic } from './catalogue-limits.ts';
-import { layOutCatalogue, renderUnit } from './catalogue-units.ts';
+import { type CatalogueLibrary, layOutCatalogue, renderUnit } from './catalogue-units.ts';
 import { type MarkdownKit, REFERENCE_KIT } from './markdown-kit.ts';
 
 export interface RenderedCatalogue {
@@ -22,10 +22,11 @@ export function renderCatalogue(
   personas: readonly CataloguePersona[],
   options: CatalogueOptions,
   kit: MarkdownKit = REFERENCE_KIT,
+  library: CatalogueLibrary = {},
 ): RenderedCatalogue {
   const byFile = new Map(personas.map((p) => [p.file, p]));
   const entries = new Map(personas.map((p) => [p.file, catalogueEntryOf(p)]));
-  const { units } = layOutCatalogue(entries, options, kit);
+  const { units } = layOutCatalogue(entries, options, kit, library);
   const files = new Map<string, string>();
   for (const unit of units) {
     const declared = unit.personas.map((file) => byFile.get(file) as CataloguePersona);

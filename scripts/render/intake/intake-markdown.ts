@@ -3,20 +3,22 @@ import { ACTION_LABELS } from '../../core/contribute-form.ts';
 import type { FormProblem, Words } from '../../core/form-problem.ts';
 import { FIELD_LABELS } from '../../core/persona-fields.ts';
 import type { IntakePlan } from '../../plan/intake/plan-intake.ts';
+import { stringifyMarkdown } from '../bot/markdown.ts';
 import {
+  blockquote,
   bulletList,
-  code,
   heading,
-  html,
+  inlineCode,
   link,
   paragraph,
   root,
-  stringifyMarkdown,
   strong,
   text,
+  thematicBreak,
+  trustedHtml,
   untrusted,
-} from '../bot/markdown.ts';
-import { neutralizeText } from '../neutralize-text.ts';
+} from '../mdast.ts';
+import { neutralizeText, oneLine } from '../neutralize-text.ts';
 
 /** The hidden first line of the bot's one comment on a contribution issue (see sticky-comment.ts). */
 export const INTAKE_COMMENT_MARKER = '<!-- persona-library-bot:intake -->';
@@ -31,9 +33,9 @@ export interface PullLink {
 /** Words from a FormProblem as mdast: every part neutralized, since answers are quoted back. */
 export function wordsToPhrasing(words: Words): PhrasingContent[] {
   return words.map((word) => {
-    if (typeof word === 'string') return untrusted(word, 2000);
-    if ('strong' in word) return strong([untrusted(word.strong, 200)]);
-    return code(neutralizeText(word.code, { maxLength: 200, singleLine: true }));
+    if (typeof word === 'string') return untrusted(word, oneLine(2000));
+    if ('strong' in word) return strong(untrusted(word.strong, oneLine(200)));
+    return inlineCode(neutralizeText(word.code, oneLine(200)));
   });
 }
 
@@ -41,24 +43,24 @@ export function wordsToPhrasing(words: Words): PhrasingContent[] {
 export function renderProblemsComment(problems: readonly FormProblem[], openPull: PullLink | null): string {
   const shown = problems.slice(0, 20);
   const content: RootContent[] = [
-    html(INTAKE_COMMENT_MARKER),
-    heading(3, [text('Your contribution needs a fix before it can become a pull request')]),
-    paragraph([text('Thank you for filling in the form! Please edit this issue and fix:')]),
+    trustedHtml(INTAKE_COMMENT_MARKER),
+    heading(3, text('Your contribution needs a fix before it can become a pull request')),
+    paragraph(text('Thank you for filling in the form! Please edit this issue and fix:')),
     bulletList(shown.map((p) => wordsToPhrasing(p.message))),
   ];
   if (problems.length > shown.length)
-    content.push(paragraph([text(`…and ${problems.length - shown.length} more.`)]));
+    content.push(paragraph(text(`…and ${problems.length - shown.length} more.`)));
   content.push(
-    paragraph([
+    paragraph(
       text('When you save the edit, the form is checked again.'),
       ...(openPull
         ? [
             text(' Until then, '),
-            link(openPull.url, [text(`pull request #${openPull.number}`)]),
+            link(openPull.url, text(`pull request #${openPull.number}`)),
             text(' keeps the last version that passed.'),
           ]
         : []),
-    ]),
+    ),
   );
   return stringifyMarkdown(root(content));
 }
@@ -70,23 +72,23 @@ export function renderProblemsComment(problems: readonly FormProblem[], openPull
 export function renderDoneComment(plan: ValidPlan, pull: PullLink): string {
   const { contribution, target } = plan;
   const content: RootContent[] = [
-    html(INTAKE_COMMENT_MARKER),
-    heading(3, [text('✅ Your contribution is '), link(pull.url, [text(`pull request #${pull.number}`)])]),
-    paragraph([
+    trustedHtml(INTAKE_COMMENT_MARKER),
+    heading(3, text('✅ Your contribution is '), link(pull.url, text(`pull request #${pull.number}`))),
+    paragraph(
       text('Thank you! It proposes to '),
-      strong([text(ACTION_LABELS[contribution.action])]),
+      strong(text(ACTION_LABELS[contribution.action])),
       text(' '),
-      strong([text(FIELD_LABELS[contribution.field])]),
+      strong(text(FIELD_LABELS[contribution.field])),
       text(contribution.item === undefined ? '' : ` item ${contribution.item}`),
       text(' of '),
-      untrusted(target.title ?? target.slug, 200),
+      untrusted(target.title ?? target.slug, oneLine(200)),
       text(
         '. A maintainer reviews it; once it is merged, your login is credited in the persona. To change it, edit this issue: the pull request follows your edit.',
       ),
-    ]),
+    ),
   ];
   if (plan.warnings.length > 0) {
-    content.push(paragraph([text('Worth a look (the pull request was opened anyway):')]));
+    content.push(paragraph(text('Worth a look (the pull request was opened anyway):')));
     content.push(bulletList(plan.warnings.slice(0, 20).map((p) => wordsToPhrasing(p.message))));
   }
   return stringifyMarkdown(root(content));
@@ -96,18 +98,19 @@ export function renderDoneComment(plan: ValidPlan, pull: PullLink): string {
 export function renderClosedPullComment(pull: PullLink & { merged: boolean }): string {
   return stringifyMarkdown(
     root([
-      html(INTAKE_COMMENT_MARKER),
-      heading(3, [
-        link(pull.url, [text(`Pull request #${pull.number}`)]),
+      trustedHtml(INTAKE_COMMENT_MARKER),
+      heading(
+        3,
+        link(pull.url, text(`Pull request #${pull.number}`)),
         text(pull.merged ? ' for this issue was merged' : ' for this issue is closed'),
-      ]),
-      paragraph([
+      ),
+      paragraph(
         text(
           pull.merged
             ? 'Your edit was not applied: the contribution is already in. To propose something else, open a new issue with the form.'
             : 'Your edit was not applied. A maintainer can reopen the pull request; the next edit of this issue then updates it.',
         ),
-      ]),
+      ),
     ]),
   );
 }
@@ -116,49 +119,55 @@ export function renderClosedPullComment(pull: PullLink & { merged: boolean }): s
 export function renderPullBody(plan: ValidPlan, issueNumber: number): string {
   const { contribution: c, target } = plan;
   const item = (label: string, value: PhrasingContent[]): PhrasingContent[] => [
-    strong([text(label)]),
+    strong(text(label)),
     text(': '),
     ...value,
   ];
   const facts: PhrasingContent[][] = [
-    item('Persona', [untrusted(target.title ?? target.slug, 200), text(' ('), code(target.slug), text(')')]),
+    item('Persona', [
+      untrusted(target.title ?? target.slug, oneLine(200)),
+      text(' ('),
+      inlineCode(target.slug),
+      text(')'),
+    ]),
     item('Field', [text(FIELD_LABELS[c.field])]),
     item('Action', [text(ACTION_LABELS[c.action])]),
   ];
   if (c.item !== undefined) facts.push(item('Item', [text(String(c.item))]));
-  facts.push(item('Author', [code(c.author)]), item('File', [code(plan.file)]));
+  facts.push(item('Author', [inlineCode(c.author)]), item('File', [inlineCode(plan.file)]));
   const content: RootContent[] = [
-    paragraph([
+    paragraph(
       text(
         `This contribution comes from issue #${issueNumber}, written with the contribution form, so its author did not need Git. Closes #${issueNumber}.`,
       ),
-    ]),
+    ),
     bulletList(facts),
   ];
   const quoted = (title: string, value: string | undefined) => {
     if (value === undefined) return;
-    content.push(heading(4, [text(title)]), quote(value));
+    content.push(heading(4, text(title)), quote(value));
   };
   if (c.action === 'correct') quoted('Current text', c.original);
   quoted(c.action === 'correct' ? 'Corrected text' : 'New item', c.value);
   quoted('Rationale', c.rationale);
   if (c.evidence !== undefined)
     content.push(
-      heading(4, [text('Evidence')]),
+      heading(4, text('Evidence')),
       // Passed the schema (an http(s) URL); a code span shows it exactly and GitHub never links or previews it.
-      paragraph([code(c.evidence)]),
+      paragraph(inlineCode(c.evidence)),
     );
   content.push(
-    { type: 'thematicBreak' },
-    paragraph([
+    thematicBreak(),
+    paragraph(
       text(
         `Validated by the intake workflow with the same rules as persona validate. Each edit of issue #${issueNumber} replaces this branch with a new single commit on the default branch, so change the contribution by editing the issue, not by pushing here.`,
       ),
-    ]),
+    ),
   );
   return stringifyMarkdown(root(content));
 }
 
+/** Several lines of the contributor's words, kept as lines. */
 function quote(value: string): Blockquote {
-  return { type: 'blockquote', children: [paragraph([untrusted(value, 2000, false)])] };
+  return blockquote(paragraph(untrusted(value, { maxLength: 2000 })));
 }

@@ -1,14 +1,10 @@
-import {
-  ACTION_LABELS,
-  FORM_TEMPLATE_FILE,
-  type FormPersona,
-  personaOptionLabel,
-} from '../../core/contribute-form.ts';
+import { ACTION_LABELS, FORM_TEMPLATE_FILE, type FormPersona } from '../../core/contribute-form.ts';
 import type { ContributionAction } from '../../core/contribution.ts';
 import { type ContentField, FIELD_LABELS } from '../../core/persona-fields.ts';
 
 export interface FormPrefill {
-  persona: Pick<FormPersona, 'id' | 'title'>;
+  /** Named by slug: the form takes a slug, an id or a title, and the slug is short and reads as the persona. */
+  persona: Pick<FormPersona, 'slug'>;
   field: ContentField;
   action: ContributionAction;
   /** 1-based list item, for confirming or correcting one item. */
@@ -23,8 +19,9 @@ export const MAX_FORM_URL_LENGTH = 8000;
 /**
  * `<repo>/issues/new?template=contribute.yml&…` with the form already filled in. GitHub prefills an issue
  * form field from the query parameter named after its `id`; a dropdown takes the text of one of its options,
- * so these are the exact option labels the generator writes. Every value is percent-encoded (parentheses
- * too), so the URL is safe as a Markdown link destination.
+ * so these are the exact option labels the generator writes. The issue keeps the form's own title: a persona
+ * page carries about thirty of these links, and a title per link was a fifth of their bytes. Every value is
+ * percent-encoded (parentheses too), so the URL is safe as a Markdown link destination.
  */
 export function contributeFormUrl(repositoryUrl: string, prefill: FormPrefill): string {
   const withText = buildUrl(repositoryUrl, prefill, true);
@@ -32,15 +29,11 @@ export function contributeFormUrl(repositoryUrl: string, prefill: FormPrefill): 
 }
 
 function buildUrl(repositoryUrl: string, prefill: FormPrefill, withText: boolean): string {
-  const fieldLabel = FIELD_LABELS[prefill.field];
-  const actionLabel = ACTION_LABELS[prefill.action];
-  const item = prefill.item === undefined ? '' : ` item ${prefill.item}`;
   const params: [string, string][] = [
     ['template', FORM_TEMPLATE_FILE],
-    ['title', `${actionLabel} ${fieldLabel}${item}: ${prefill.persona.title}`],
-    ['persona', personaOptionLabel(prefill.persona)],
-    ['field', fieldLabel],
-    ['action', actionLabel],
+    ['persona', prefill.persona.slug],
+    ['field', FIELD_LABELS[prefill.field]],
+    ['action', ACTION_LABELS[prefill.action]],
   ];
   if (prefill.item !== undefined) params.push(['item', String(prefill.item)]);
   if (withText && prefill.text !== undefined) params.push(['text', prefill.text]);

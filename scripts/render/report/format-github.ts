@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import { type ReportSummary, summaryLine } from './format-text.ts';
+import { selectAnnotations } from './select-annotations.ts';
 
 /** Workflow-command escaping, as GitHub's runner unescapes it: data escapes %, CR, LF. */
 export function escapeData(value: string): string {
@@ -23,11 +24,11 @@ export function formatGithubCommand(d: Diagnostic): string {
   return `::${d.severity} ${properties}::${escapeData(`${d.message}\n${d.hint}`)}`;
 }
 
-/** Most severe first, because GitHub shows only the first 10 annotations of a step. */
+/**
+ * Every diagnostic as a workflow command, most severe first (GitHub shows only the first 10 of each kind in a
+ * step). Uncapped: the output may be read whole by other tools, and the log keeps what GitHub does not show.
+ */
 export function formatGithub(diagnostics: readonly Diagnostic[], summary: ReportSummary): string {
-  const ordered = [
-    ...diagnostics.filter((d) => d.severity === 'error'),
-    ...diagnostics.filter((d) => d.severity !== 'error'),
-  ];
-  return `${[...ordered.map(formatGithubCommand), summaryLine(summary)].join('\n')}\n`;
+  const { shown } = selectAnnotations(diagnostics);
+  return `${[...shown.map(formatGithubCommand), summaryLine(summary)].join('\n')}\n`;
 }

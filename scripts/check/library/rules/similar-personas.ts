@@ -54,6 +54,7 @@ interface Match {
  */
 export const similarPersonas: LibraryRule<SimilarityFacts> = {
   name: 'similar-personas',
+  meta: { rule: 'lint/duplicate-persona', fixable: false },
   collect(data) {
     const text = (key: string) =>
       typeof data[key] === 'string' ? termsOf(data[key] as string).join(' ') : '';

@@ -3,6 +3,7 @@ import { groupBy, sharedValues } from './shared-values.ts';
 
 export const uniqueIds: LibraryRule = {
   name: 'unique-ids',
+  meta: { rule: 'id/duplicate', fixable: false },
   check: (entries) =>
     sharedValues(
       groupBy(entries, (e) => e.identity.id),

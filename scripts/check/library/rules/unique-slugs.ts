@@ -3,6 +3,7 @@ import { groupBy, sharedValues } from './shared-values.ts';
 
 export const uniqueSlugs: LibraryRule = {
   name: 'unique-slugs',
+  meta: { rule: 'slug/duplicate', fixable: false },
   check: (entries) =>
     sharedValues(
       groupBy(entries, (e) => e.identity.slug),

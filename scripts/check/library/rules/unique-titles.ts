@@ -3,6 +3,7 @@ import { groupBy, sharedValues } from './shared-values.ts';
 
 export const uniqueTitles: LibraryRule = {
   name: 'unique-titles',
+  meta: { rule: 'lint/duplicate-title', fixable: false },
   check: (entries) =>
     sharedValues(
       // Titles clash regardless of case and surrounding spaces: readers would not tell them apart either.

@@ -1,9 +1,10 @@
 import { fits, lowerBoundOfIndex, MAX_CATALOGUE_FILE_BYTES } from '../catalogue-limits.ts';
 import { CATALOGUE_PATHS } from '../catalogue-paths.ts';
-import { indexPage, productIndexPage } from '../index-page.ts';
+import { indexPage, productListing } from '../index-page.ts';
+import { listingFiles } from '../listing.ts';
 import { contextOf, markdownFile, type PageType, type SharedCatalogue } from './page-type.ts';
 
-/** `README.md`: the catalogue's front page, with every product's table while that fits in one file. */
+/** `README.md`: the catalogue's front page, with every product's cards while that fits in one file. */
 export const indexPageType: PageType<{ catalogue: SharedCatalogue }> = {
   name: 'index',
   units: (ctx) => [{ key: 'index', input: { catalogue: ctx.shared }, personas: [] }],
@@ -16,7 +17,7 @@ export const indexPageType: PageType<{ catalogue: SharedCatalogue }> = {
   },
 };
 
-/** `<product>/README.md`: one product's table, shown when someone opens the product's folder. */
+/** `<product>/README.md` (and its numbered parts): one product's cards, shown when someone opens its folder. */
 export const productIndexPageType: PageType<{ catalogue: SharedCatalogue; product: string }> = {
   name: 'product-index',
   units: (ctx) =>
@@ -28,8 +29,6 @@ export const productIndexPageType: PageType<{ catalogue: SharedCatalogue; produc
   render({ catalogue, product }, _personas, options, kit) {
     const ctx = contextOf(catalogue, options);
     const group = ctx.model.products.find((g) => g.product === product);
-    return group
-      ? [markdownFile(CATALOGUE_PATHS.productIndex(product), kit, productIndexPage(group, ctx))]
-      : [];
+    return group ? listingFiles(productListing(group, ctx, kit), kit) : [];
   },
 };

@@ -1,6 +1,11 @@
 import type { CataloguePersona, PersonaOutline } from '../../../core/catalogue-persona.ts';
 import { hashData } from '../../../core/sha256.ts';
-import type { CatalogueContext, CatalogueLayout, CatalogueOptions } from '../catalogue-context.ts';
+import type {
+  CatalogueContext,
+  CatalogueLayout,
+  CatalogueOptions,
+  FreshnessOptions,
+} from '../catalogue-context.ts';
 import type { CatalogueEntry } from '../catalogue-entry.ts';
 import { buildCatalogueModel, type CatalogueModel } from '../catalogue-model.ts';
 import type { MarkdownKit } from '../markdown-kit.ts';
@@ -32,6 +37,8 @@ export interface PlanContext extends CatalogueContext {
   entries: ReadonlyMap<string, CatalogueEntry>;
   /** The outlines and layout, shared by the units made from the whole library (see `SharedCatalogue`). */
   shared: SharedCatalogue;
+  /** What "needs review" is measured against: only the units that show it take it as input. */
+  freshness: FreshnessOptions;
 }
 
 /**
@@ -59,13 +66,22 @@ export interface SharedCatalogue {
   digest: string;
   outlines: readonly PersonaOutline[];
   layout: CatalogueLayout;
+  /** The vocabulary's description of each tag in use that has one (`tags.yaml`). */
+  tagDescriptions: Readonly<Record<string, string>>;
 }
 
 export function shareCatalogue(
   outlines: readonly PersonaOutline[],
   layout: CatalogueLayout,
+  tagDescriptions: Readonly<Record<string, string>> = {},
 ): SharedCatalogue {
-  return { shared: 'catalogue', digest: hashData([outlines, layout]), outlines, layout };
+  return {
+    shared: 'catalogue',
+    digest: hashData([outlines, layout, tagDescriptions]),
+    outlines,
+    layout,
+    tagDescriptions,
+  };
 }
 
 /** `JSON.stringify` replacer for digests: a shared catalogue stands for itself by its digest. */
@@ -84,7 +100,7 @@ export function contextOf(shared: SharedCatalogue, options: CatalogueOptions): C
     model = buildCatalogueModel(shared.outlines);
     MODELS.set(shared, model);
   }
-  return { model, options, layout: shared.layout };
+  return { model, options, layout: shared.layout, tagDescriptions: shared.tagDescriptions };
 }
 
 /** A page type of one file rendered from its tree with the kit's serializer. */

@@ -1,0 +1,27 @@
+import { CATALOGUE_PATHS } from '../catalogue-paths.ts';
+import { exportPersonaData } from '../export-persona-data.ts';
+import type { PageType } from './page-type.ts';
+
+/**
+ * `<product>/<slug>.json`: one persona exactly as one entry of `personas.json` (same keys, same order), for
+ * tools that want one persona, and the full history its page leaves out. Rendered on the main thread (no
+ * `path`): it is one `JSON.stringify`, and sending every persona's data to the worker pool a second time, next
+ * to its page's, doubled what each worker is handed (a 50,000-persona run ran out of memory).
+ */
+export const personaExportPageType: PageType<Record<string, never>> = {
+  name: 'persona-export',
+  units: (ctx) =>
+    ctx.model.personas.map((outline) => {
+      const path = CATALOGUE_PATHS.personaExport(outline.product, outline.slug);
+      return { key: path, input: {}, personas: [outline.file] };
+    }),
+  render: (_input, [persona]) =>
+    persona
+      ? [
+          {
+            path: CATALOGUE_PATHS.personaExport(persona.product, persona.slug),
+            parts: [`${JSON.stringify(exportPersonaData(persona), null, 2)}\n`],
+          },
+        ]
+      : [],
+};
