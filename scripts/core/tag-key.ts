@@ -1,9 +1,10 @@
 /**
- * What two spellings of one tag share: its words without hyphens, each in the singular. `design-systems`,
- * `design-system` and `designsystem` all give `designsystem`; `on-call` and `oncall` give `oncall`.
+ * What two spellings of one tag share: its words in lower case without separators, each in the singular.
+ * `design-systems`, `design-system`, `Design System` and `designsystem` all give `designsystem`; `on-call`,
+ * `On_Call` and `oncall` give `oncall` (a tag that is not kebab-case still gets its vocabulary spelling).
  */
 export function tagKey(tag: string): string {
-  return tag.split('-').map(singular).join('');
+  return tag.toLowerCase().split(/[-_\s]+/).map(singular).join('');
 }
 
 function singular(word: string): string {

@@ -42,6 +42,9 @@ describe('tagKey', () => {
     ['status', 'statu', false],
     ['ci-cd', 'cicds', true],
     ['frontend', 'backend', false],
+    ['On-Call', 'on-call', true],
+    ['Design Systems', 'design-system', true],
+    ['incident_response', 'incident-response', true],
   ])('%s and %s are one tag: %s', (a, b, same) => {
     expect(tagKey(a) === tagKey(b)).toBe(same);
   });
