@@ -1,6 +1,7 @@
 import type { Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
+import type { OutputSizes } from './scenarios.ts';
 import type { ProfileSummary } from './summarize-profile.ts';
 
 export interface ResultRow {
@@ -23,6 +24,8 @@ export interface ResultRow {
   scaling: { from: number; to: number; ratio: number } | null;
   /** With `--profile`: one more run under `node --cpu-prof`, summarized per thread. */
   profile?: RowProfile;
+  /** For a row that writes files: what its last timed run wrote. */
+  output?: OutputSizes;
 }
 
 export interface RowProfile {
@@ -92,6 +95,33 @@ export function resultsTable(rows: readonly ResultRow[], sizes: readonly number[
   };
   const tree: Root = { type: 'root', children: [table] };
   return processor.stringify(tree);
+}
+
+/** The files each row that writes some wrote (the catalogue rows), as a table; empty when no row did. */
+export function outputTable(rows: readonly ResultRow[]): string {
+  const written = rows.filter((r) => r.status === 'ok' && r.output);
+  if (written.length === 0) return '';
+  const kb = (bytes: number | null) => (bytes === null ? '–' : (bytes / 1024).toFixed(1));
+  const table: Table = {
+    type: 'table',
+    align: ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
+    children: [
+      row(['command', 'size', 'files', 'total MB', 'persona page median KB', 'max KB', 'largest file']),
+      ...written.map((r) => {
+        const o = r.output as OutputSizes;
+        return row([
+          r.label,
+          String(r.size),
+          String(o.files),
+          (o.bytes / 1024 / 1024).toFixed(1),
+          kb(o.personaPageMedianBytes),
+          kb(o.personaPageMaxBytes),
+          o.largest ? `${o.largest.file} (${kb(o.largest.bytes)} KB)` : '–',
+        ]);
+      }),
+    ],
+  };
+  return processor.stringify({ type: 'root', children: [table] });
 }
 
 /**

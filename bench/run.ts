@@ -23,6 +23,7 @@ import { type BenchOptions, BenchUsageError, parseOptions, USAGE } from './optio
 import {
   type MachineInfo,
   machineLine,
+  outputTable,
   profileReport,
   type ResultRow,
   type RowProfile,
@@ -236,7 +237,10 @@ async function bench(options: BenchOptions, repo: string, work: string): Promise
   addScaling(rows, options.sizes);
   problems.push(...rowProblems(rows));
   const table = resultsTable(rows, options.sizes);
-  process.stdout.write(`\n${table}\nMachine: ${machineLine(machineInfo())}\n`);
+  const outputs = outputTable(rows);
+  process.stdout.write(
+    `\n${table}${outputs ? `\nWhat the catalogue rows wrote:\n\n${outputs}` : ''}\nMachine: ${machineLine(machineInfo())}\n`,
+  );
   if (problems.length > 0) process.stdout.write(`\nProblems:\n${problems.map((p) => `- ${p}\n`).join('')}`);
   log(`bench: wrote ${path.resolve(repo, options.out)}`);
   if (profileDir) log(`bench: profiles and their summary in ${profileDir}`);
@@ -347,6 +351,8 @@ async function runScenario(
   row.filesPerSecond = Math.round(row.files / (row.medianMs / 1000));
   const rss = row.samples.map((s) => s.rssMb).filter((v): v is number => v !== null);
   row.peakRssMb = rss.length > 0 ? round(Math.max(...rss)) : null;
+  // Before the profiled run, which starts from an empty output folder again.
+  if (scenario.output) row.output = scenario.output(ctx);
   if (profileDir) {
     const profiled = await profileScenario(
       scenario,

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { toolStateFor } from '../scripts/read/tool-state.ts';
 import type { GeneratedLibrary } from './generate-library.ts';
@@ -50,6 +50,51 @@ export interface Scenario {
    * milliseconds, or why the run's output holds none.
    */
   measured?(ctx: BenchContext, sample: Sample): number | string;
+  /** What the last timed run wrote, for a row that writes files (the catalogue): sizes a reader downloads. */
+  output?(ctx: BenchContext): OutputSizes;
+}
+
+/** The files a catalogue run wrote: how many, how large, and the persona pages' sizes. */
+export interface OutputSizes {
+  files: number;
+  bytes: number;
+  /** Median and largest persona page (`<product>/<slug>.md`). */
+  personaPageMedianBytes: number | null;
+  personaPageMaxBytes: number | null;
+  largest: { file: string; bytes: number } | null;
+}
+
+/** Sizes of every file under `dir`; a persona page is a `.md` one folder down, other than the listings. */
+export function outputSizes(dir: string): OutputSizes {
+  const pages: number[] = [];
+  let files = 0;
+  let bytes = 0;
+  let largest: OutputSizes['largest'] = null;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const absolute = path.join(entry.parentPath, entry.name);
+    const size = statSync(absolute).size;
+    const file = path.relative(dir, absolute).split(path.sep).join('/');
+    files++;
+    bytes += size;
+    if (!largest || size > largest.bytes) largest = { file, bytes: size };
+    const parts = file.split('/');
+    if (
+      parts.length === 2 &&
+      !(parts[0] as string).startsWith('_') &&
+      file.endsWith('.md') &&
+      !/^(README|graph)(\.part-\d+)?\.md$/.test(parts[1] as string)
+    )
+      pages.push(size);
+  }
+  pages.sort((a, b) => a - b);
+  return {
+    files,
+    bytes,
+    personaPageMedianBytes: pages.length > 0 ? (pages[Math.floor(pages.length / 2)] as number) : null,
+    personaPageMaxBytes: pages.at(-1) ?? null,
+    largest,
+  };
 }
 
 export const SCENARIO_IDS = [
@@ -281,6 +326,7 @@ export const SCENARIOS: readonly Scenario[] = [
     files: (ctx) => cleanFileCount(ctx.library),
     unavailable: (ctx) => missingCommand(ctx, 'catalogue', '--out'),
     argv: (ctx) => [ctx.cli, 'catalogue', '--root', '.', '--out', ctx.catalogueOut],
+    output: (ctx) => outputSizes(ctx.catalogueOut),
     beforeRun(ctx) {
       rmSync(ctx.catalogueOut, { recursive: true, force: true });
       mkdirSync(ctx.catalogueOut, { recursive: true });
