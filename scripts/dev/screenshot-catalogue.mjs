@@ -136,7 +136,11 @@ body { margin: 0; background: #fff; }
         },
       );
       const smallest = /data-smallest-label-px="([^"]*)"/.exec(dom)?.[1];
-      console.log(`${page}: smallest Mermaid label at this width: ${smallest ?? 'not measured'} px`);
+      if (smallest === 'Infinity') console.log(`${page}: no Mermaid chart`);
+      else
+        console.log(
+          `${page}: smallest Mermaid label at this width: ${smallest === undefined ? 'not measured' : `${Number(smallest).toFixed(1)} px`}`,
+        );
     }
   } finally {
     rmSync(profile, { recursive: true, force: true });
