@@ -8,6 +8,9 @@ import { defineConfig } from 'vitest/config';
  * the cross-check of `npm test`'s GFM renderer (micromark) against GitHub's (the Debian cmark-gfm, which .ci/run
  * installs) on every page the project makes.
  */
+/** Property and differential tests whose case counts scale (test/helpers/property-runs.ts). */
+const PROPERTY_FILES = ['test/format/fmt-properties.test.ts', 'test/validate/fast-path-end-to-end.test.ts'];
+
 export default defineConfig({
   test: {
     globalSetup: ['test/helpers/global-setup.ts'],
@@ -29,7 +32,13 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'slow', include: ['test/slow/**/*.test.ts'], testTimeout: 600_000 },
+        test: {
+          name: 'slow',
+          include: ['test/slow/**/*.test.ts', ...PROPERTY_FILES],
+          // The property and differential files again, with ten times the cases npm test tries.
+          env: { PERSONA_PROPERTY_SCALE: '10' },
+          testTimeout: 600_000,
+        },
       },
       {
         extends: true,

@@ -12,6 +12,7 @@ import { canonicalYaml } from '../../scripts/parse/canonical-yaml.ts';
 import { parseYaml } from '../../scripts/parse/parse-yaml.ts';
 import { formatPersonaSource } from '../../scripts/plan/format-persona-source.ts';
 import { personaValidator } from '../helpers/check-in-memory.ts';
+import { propertyRuns } from '../helpers/property-runs.ts';
 import { personaSource } from './persona-source-arbitrary.ts';
 
 /**
@@ -19,7 +20,7 @@ import { personaSource } from './persona-source-arbitrary.ts';
  * seed is fixed so a failure reproduces; fast-check prints the shrunk counterexample and its path.
  */
 const SEED = 15_2026;
-const RUNS = 500;
+const RUNS = propertyRuns(200);
 
 const FILE = 'personas/acme/acme-alpha.yaml';
 const LOCATION = personaLocation(FILE).location;
