@@ -1,60 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { INTAKE_COMMENT_MARKER } from '../../scripts/render/intake/intake-markdown.ts';
 import { WORD_JOINER } from '../../scripts/render/neutralize-text.ts';
-import { BOT_LOGIN, FakeGitHub, GITHUB_ERRORS } from '../helpers/fake-github.ts';
-import { scratchLibrary } from '../helpers/run-cli.ts';
-import { FakeRepository, IntakeRun, type IssueSeed, REPOSITORY } from './fake-git.ts';
-import { body, FIXTURE_LIBRARY } from './intake-helpers.ts';
+import { BOT_LOGIN, GITHUB_ERRORS } from '../helpers/fake-github.ts';
+import {
+  bodyOf,
+  calls,
+  EXTEND_FILE,
+  github,
+  intake,
+  newRun,
+  PULL,
+  PULLS,
+  repo,
+  useIntakeRuns,
+  WRITES,
+} from './intake-e2e-setup.ts';
+import { body } from './intake-helpers.ts';
 
-const API = `/repos/${REPOSITORY}`;
-const EXTEND_FILE = 'contributions/pagerduty-on-call-engineer/2026-11-20-octocat-frustrations-issue-12.yaml';
-const PULLS = /\/pulls$/;
-const PULL = /\/pulls\/\d+$/;
-const COMMENTS = /\/issues\/\d+\/comments$/;
-const COMMENT = /\/issues\/comments\/\d+$/;
-const WRITES = /\/git\/(trees|commits|refs)/;
-
-let github: FakeGitHub;
-let repo: FakeRepository;
-let library: { root: string; cleanup: () => void };
-let runs: IntakeRun[] = [];
-
-beforeEach(async () => {
-  github = await FakeGitHub.start(REPOSITORY);
-  repo = new FakeRepository(github);
-  library = scratchLibrary(FIXTURE_LIBRARY);
-});
-
-afterEach(async () => {
-  await github.close();
-  for (const run of runs) run.cleanup();
-  runs = [];
-  library.cleanup();
-  // Every request matched GitHub's OpenAPI description.
-  expect(github.violations).toEqual([]);
-});
-
-function intake(seed: IssueSeed, extraArgs: string[] = []) {
-  const run = new IntakeRun(library.root).writeEvent(seed);
-  runs.push(run);
-  return run.run(github, extraArgs);
-}
-
-/** "METHOD /path" of every request since `from`, with the repository prefix dropped. */
-function calls(from = 0): string[] {
-  return github.requests
-    .slice(from)
-    .map(
-      (r) =>
-        `${r.method} ${decodeURIComponent(r.path).replace(API, '')}${r.path.endsWith('/pulls') ? r.query : ''}`,
-    );
-}
-
-const bodyOf = (method: string, pattern: RegExp, nth = 0) =>
-  github.requests.filter((r) => r.method === method && pattern.test(r.path))[nth]?.body as Record<
-    string,
-    unknown
-  >;
+useIntakeRuns();
 
 describe('persona intake: a valid form becomes one pull request', () => {
   it('creates the branch, commits the file, opens the pull request and comments with its link', async () => {
@@ -121,53 +84,6 @@ describe('persona intake: a valid form becomes one pull request', () => {
     );
   });
 
-  it('keeps one pull request across edits: same branch, force-updated onto the current main', async () => {
-    expect((await intake({ body: body('valid-extend') })).code).toBe(0);
-    const firstHead = repo.refs.get('heads/contribution/issue-12');
-    const newMain = repo.advanceMain('personas/other.yaml', 'merged meanwhile');
-    const before = github.requests.length;
-
-    const edited = await intake({ action: 'edited', body: body('edited-extend') });
-    expect(edited.code, edited.stderr).toBe(0);
-    expect(calls(before)).toEqual([
-      'GET /pulls?head=persona-library%3Acontribution%2Fissue-12&state=all&per_page=100',
-      'GET /git/ref/heads/main',
-      `GET /git/commits/${newMain}`,
-      'POST /git/trees',
-      'GET /git/ref/heads/contribution/issue-12',
-      `GET /git/commits/${firstHead}`,
-      'POST /git/commits',
-      'PATCH /git/refs/heads/contribution/issue-12',
-      'PATCH /pulls/100',
-      'GET /issues/12/comments',
-    ]);
-    expect(bodyOf('POST', /\/git\/commits$/, 1).parents).toEqual([newMain]);
-    expect(bodyOf('PATCH', /\/git\/refs\//)).toEqual({
-      sha: repo.refs.get('heads/contribution/issue-12'),
-      force: true,
-    });
-    expect(repo.filesOf('contribution/issue-12')[EXTEND_FILE]).toContain('several times a night.');
-    expect(Object.keys(repo.filesOf('contribution/issue-12'))).toContain('personas/other.yaml');
-    expect(github.count('POST', PULLS)).toBe(1);
-    expect(github.pulls).toHaveLength(1);
-    expect(bodyOf('PATCH', PULL).body as string).toContain('several times a night.');
-    // The comment already says where the pull request is; an edit does not re-send it.
-    expect(github.commentsOn(12)).toHaveLength(1);
-    expect(github.count('POST', COMMENTS)).toBe(1);
-    expect(github.count('PATCH', COMMENT)).toBe(0);
-    expect(edited.stdout).toMatch(/updated pull request #100/);
-  });
-
-  it('writes nothing when an edit leaves the contribution as it was (a title edit)', async () => {
-    expect((await intake({ body: body('valid-extend') })).code).toBe(0);
-    const before = github.requests.length;
-    const again = await intake({ action: 'edited', body: body('valid-extend') });
-    expect(again.code, again.stderr).toBe(0);
-    const writes = github.requests.slice(before).filter((r) => r.method !== 'GET');
-    expect(writes.map((r) => `${r.method} ${r.path.replace(API, '')}`)).toEqual(['POST /git/trees']);
-    expect(again.stdout).toMatch(/unchanged pull request #100 .*\(branch unchanged\)/);
-  });
-
   it('finds its pull request through the API by branch, not by anything in the issue', async () => {
     github.addPull({ number: 7, headSha: 'a'.repeat(40), headRef: 'contribution/issue-7' });
     const text = body('valid-extend').replace(
@@ -213,47 +129,6 @@ describe('persona intake: a form with problems', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(github.count('POST', PULLS) + github.requests.filter((r) => WRITES.test(r.path)).length).toBe(0);
     expect(github.commentsOn(12)[0]?.body).toContain('the same as what the persona says now');
-  });
-
-  it('edits re-run the check: fixed, it opens the pull request, updates the comment and drops needs-fix', async () => {
-    expect((await intake({ body: body('missing-fields') })).code).toBe(0);
-    const commentId = github.commentsOn(12)[0]?.id;
-    const fixed = await intake({
-      action: 'edited',
-      body: body('valid-correct'),
-      labels: ['contribution', 'needs-fix'],
-    });
-    expect(fixed.code, fixed.stderr).toBe(0);
-    expect(github.count('POST', PULLS)).toBe(1);
-    expect(github.commentsOn(12)).toHaveLength(1);
-    expect(github.commentsOn(12)[0]?.id).toBe(commentId);
-    expect(github.commentsOn(12)[0]?.body).toContain('✅ Your contribution is [pull request #100]');
-    expect(github.count('DELETE', /\/labels\/needs-fix$/)).toBe(1);
-    expect(repo.labels.get(12)).toEqual([]);
-  });
-
-  it('an edit that breaks a form with an open pull request leaves the pull request as it was', async () => {
-    expect((await intake({ body: body('valid-extend') })).code).toBe(0);
-    const head = repo.refs.get('heads/contribution/issue-12');
-    const before = github.requests.length;
-    const broken = await intake({ action: 'edited', body: body('missing-fields') });
-    expect(broken.code, broken.stderr).toBe(0);
-    expect(github.requests.slice(before).filter((r) => WRITES.test(r.path) || PULL.test(r.path))).toEqual([]);
-    expect(repo.refs.get('heads/contribution/issue-12')).toBe(head);
-    expect(github.commentsOn(12)[0]?.body).toContain('keeps the last version that passed');
-  });
-
-  it('does not reopen or replace a pull request a maintainer closed', async () => {
-    expect((await intake({ body: body('valid-extend') })).code).toBe(0);
-    const pull = repo.pull(100) as Record<string, unknown>;
-    pull.state = 'closed';
-    const head = repo.refs.get('heads/contribution/issue-12');
-    const result = await intake({ action: 'edited', body: body('edited-extend') });
-    expect(result.code, result.stderr).toBe(0);
-    expect(repo.refs.get('heads/contribution/issue-12')).toBe(head);
-    expect(github.count('POST', PULLS)).toBe(1);
-    expect(github.count('PATCH', PULL)).toBe(0);
-    expect(github.commentsOn(12)[0]?.body).toContain('for this issue is closed');
   });
 });
 
@@ -319,8 +194,7 @@ describe('persona intake: what it skips, and failures', () => {
   });
 
   it('--dry-run prints the plan and calls nothing, with no token', async () => {
-    const run = new IntakeRun(library.root).writeEvent({ body: body('valid-extend') });
-    runs.push(run);
+    const run = newRun().writeEvent({ body: body('valid-extend') });
     const valid = await run.run(null, ['--dry-run']);
     expect(valid.code, valid.stderr).toBe(0);
     expect(valid.stdout).toContain(`becomes ${EXTEND_FILE} on branch contribution/issue-12`);
@@ -360,8 +234,7 @@ describe('persona intake: what it skips, and failures', () => {
   });
 
   it('refuses an event file that is not an issues event', async () => {
-    const run = new IntakeRun(library.root);
-    runs.push(run);
+    const run = newRun();
     const { writeFileSync } = await import('node:fs');
     writeFileSync(run.eventPath, JSON.stringify({ action: 'completed', workflow_run: {} }));
     const result = await run.run(github);
