@@ -125,7 +125,8 @@ describe('a committed merge journal and a hidden link into dist/ (the attack tha
     chmodSync(path.join(runner, '.git/hooks/pre-commit'), 0o755);
     const temp = path.join(r.dir, 'temp-attack');
     // With the tools' state where a real runner keeps it: in the checkout's .git, not PERSONA_STATE_DIR.
-    const applied = await runApplyAction(runner, temp, { PERSONA_STATE_DIR: '' });
+    // The accelerator on, whatever PERSONA_ACCEL says: its cache is one of the things this attack must not reach.
+    const applied = await runApplyAction(runner, temp, { PERSONA_STATE_DIR: '', PERSONA_ACCEL: 'on' });
     const state = toolStateFor(runner, {});
     expect(state.dir.startsWith(path.join(runner, '.git', 'persona'))).toBe(true);
     expect(existsSync(path.join(state.dir, 'cache'))).toBe(true);
@@ -176,7 +177,9 @@ describe('generated and cached state a commit can plant', () => {
       readFileSync(path.join(dir, MONITOR), 'utf8').replace('category: technical', 'category: technicl'),
     );
     // The attacker's cache: made by the real tool for this very content, then stripped of its diagnostics.
-    const made = await runCli(['validate', '--root', dir, '--cache-location', planted]);
+    // The accelerator on, whatever PERSONA_ACCEL says: the store is what the attacker plants.
+    const on = { env: { PERSONA_ACCEL: 'on' } };
+    const made = await runCli(['validate', '--root', dir, '--cache-location', planted], on);
     expect(made.code).toBe(1);
     let stripped = 0;
     editStoredResults(planted, (id, value) => {
@@ -187,12 +190,12 @@ describe('generated and cached state a commit can plant', () => {
     });
     expect(stripped).toBe(1);
     git(dir, ['add', '--force', 'node_modules/.cache/persona/validate.json']);
-    const validate = await runCli(['validate', '--root', dir, '--format', 'json']);
+    const validate = await runCli(['validate', '--root', dir, '--format', 'json'], on);
     expect(validate.code).toBe(1);
     expect(JSON.parse(validate.stdout).diagnostics.map((d: { rule: string }) => d.rule)).toContain(
       'schema/not-allowed',
     );
-    const catalogue = await runCli(['catalogue', '--root', dir]);
+    const catalogue = await runCli(['catalogue', '--root', dir], on);
     expect(catalogue.code).toBe(1);
     expect(catalogue.stdout).toContain('schema/not-allowed');
     // The tools' own cache lives in the state folder, outside the working tree.
