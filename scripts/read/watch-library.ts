@@ -1,9 +1,12 @@
 import { type FSWatcher, lstatSync, readdirSync, watch } from 'node:fs';
 import path from 'node:path';
+import { TAG_VOCABULARY_FILE } from '../core/persona-fields.ts';
+import { CONFIG_FILE } from './read-config.ts';
 
 /** The folders a watch follows at any depth; the root itself only for these entries. */
 const TREES = ['personas', 'contributions'] as const;
-const ROOT_ENTRIES = new Set(['personas', 'contributions', 'schemas', 'persona.config.yaml']);
+// Everything at the root that validation reads: the two trees, the schemas, the config and the tag vocabulary.
+const ROOT_ENTRIES = new Set(['personas', 'contributions', 'schemas', CONFIG_FILE, TAG_VOCABULARY_FILE]);
 
 export interface LibraryWatch {
   close(): void;

@@ -125,6 +125,13 @@ const STEPS: Step[] = [
     },
   ],
   [
+    'the tag vocabulary: a tag the personas use taken out',
+    (root) => {
+      edit(root, 'tags.yaml', (t) => t.replace(/^ {2}error-monitoring: .*\n/m, ''));
+      return ['tags.yaml'];
+    },
+  ],
+  [
     'the error fixed; told only its folder',
     (root) => {
       edit(root, 'personas/stripe/stripe-billing-engineer.yaml', (t) =>
@@ -139,7 +146,7 @@ describe('incrementalSession', () => {
   it('says what the reference says after every change', async () => {
     const lib = scratchLibrary();
     cleanups.push(lib.cleanup);
-    for (const entry of ['personas', 'schemas', 'persona.config.yaml'])
+    for (const entry of ['personas', 'schemas', 'persona.config.yaml', 'tags.yaml'])
       cpSync(path.join(REPO_ROOT, entry), path.join(lib.root, entry), { recursive: true });
     const accelerator = openAccelerator(lib.root, { store: null, env: {} });
     if (!accelerator) throw new Error('the accelerator is off in this environment');
@@ -168,6 +175,7 @@ describe('incrementalSession', () => {
       'file/symlink',
       'privacy/email',
       'schema/unknown-key',
+      'tag/unknown',
     ])
       expect(seen, rule).toContain(rule);
   });

@@ -21,7 +21,7 @@ const PERSONA = 'personas/sentry/sentry-error-monitor.yaml';
 function startWatch(argv: string[] = []) {
   const lib = scratchLibrary();
   cleanups.push(lib.cleanup);
-  for (const entry of ['personas', 'schemas', 'persona.config.yaml'])
+  for (const entry of ['personas', 'schemas', 'persona.config.yaml', 'tags.yaml'])
     cpSync(path.join(REPO_ROOT, entry), path.join(lib.root, entry), { recursive: true });
   const controller = new AbortController();
   let stdout = '';
@@ -128,6 +128,20 @@ describe.each([
     });
     expect(restored).toMatch(/ fixed {2}.*\[link\/unknown-persona\]/);
     expect(restored).toMatch(/\[product\/folder-mismatch\]/);
+    expect(await watch.stop()).toBe(0);
+  });
+
+  it('sees the tag vocabulary change: a tag taken out of tags.yaml is unknown, put back it is fixed', async () => {
+    setAccelerated(accelerated);
+    const watch = startWatch();
+    await watch.ready();
+    const vocabulary = readFileSync(watch.file('tags.yaml'), 'utf8');
+    const removed = await watch.change(() =>
+      writeFileSync(watch.file('tags.yaml'), vocabulary.replace(/^ {2}error-monitoring: .*\n/m, '')),
+    );
+    expect(removed).toMatch(/ new {4}personas\/sentry\/sentry-error-monitor\.yaml:.*\[tag\/unknown\]/);
+    const restored = await watch.change(() => writeFileSync(watch.file('tags.yaml'), vocabulary));
+    expect(restored).toMatch(/ fixed {2}personas\/sentry\/sentry-error-monitor\.yaml:.*\[tag\/unknown\]/);
     expect(await watch.stop()).toBe(0);
   });
 });
