@@ -88,7 +88,11 @@ async function build(root: string, run: CatalogueRunOptions, accelerator: Accele
     accelerator && !run.check ? new CatalogueMemory(accelerator, root, run.outDir, run.options) : null;
   const loaded = new Map<string, CataloguePersona>();
   for (const facts of valid)
-    if (facts.data) loaded.set(facts.file, toCataloguePersona(facts.file, facts.data));
+    if (facts.data) {
+      loaded.set(facts.file, toCataloguePersona(facts.file, facts.data));
+      // The run's facts are its own: their data, kept as parsed, would double what is held (about 90 MB of heap at 10,000).
+      facts.data = null;
+    }
   const load = (file: string) => loaded.get(file) ?? loadAgain(file, library.readPersonaData(file), loaded);
   const entries = new Map(
     valid.map((facts: PersonaFacts) => {
