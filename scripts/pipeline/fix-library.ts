@@ -3,15 +3,18 @@ import { fastContributionCheck, fastPersonaCheck } from '../accel/fast-checks.ts
 import { accelerated } from '../accel/switch.ts';
 import { assertWritable } from '../apply/safe-path.ts';
 import { writeLibraryFile } from '../apply/write-file.ts';
+import { checkConfig } from '../check/config/check-config.ts';
 import { checkContributionFile } from '../check/contribution/check-contribution-file.ts';
 import { checkPersonaFile } from '../check/persona/check-persona-file.ts';
 import { compileSchema } from '../check/schema/compile-schema.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import type { SourceFile } from '../core/facts.ts';
 import { type FixRounds, fixRounds } from '../plan/fix-rounds.ts';
+import { readConfig, readConfigSchema } from '../read/read-config.ts';
 import { readContributionSchema } from '../read/read-contribution-schema.ts';
 import { listLibrary, readCapped } from '../read/read-library.ts';
 import { readPersonaSchema } from '../read/read-schemas.ts';
+import { readTagsSchema, readTagVocabularyFile } from '../read/read-tag-vocabulary.ts';
 
 export interface FixOptions {
   /** Library files (relative to the root, with `/`) to fix; undefined: every file. Others are never written. */
@@ -34,11 +37,17 @@ export interface FixResult extends FixRounds {
  * writes nothing). A dry run stops before writing.
  */
 export async function fixLibrary(root: string, options: FixOptions = {}): Promise<FixResult> {
-  const [listing, personaSchema, contributionSchema] = await Promise.all([
+  const [listing, personaSchema, contributionSchema, configSchema, tagsSchema] = await Promise.all([
     listLibrary(root),
     readPersonaSchema(root),
     readContributionSchema(root),
+    readConfigSchema(root),
+    readTagsSchema(root),
   ]);
+  // What `validate` checks with besides the files: the config's settings and the tag vocabulary.
+  const config = checkConfig(readConfig(root), compileSchema(configSchema));
+  const { settings } = config;
+  const vocabularyFile = readTagVocabularyFile(root);
   const read = (file: string): SourceFile => ({ file, bytes: readCapped(path.join(root, file)) });
   const scope = options.only === undefined ? undefined : new Set(options.only);
   const validatePersona = compileSchema(personaSchema);
@@ -51,14 +60,21 @@ export async function fixLibrary(root: string, options: FixOptions = {}): Promis
     contributions: listing.contributionFiles.map(read),
     validatePersona,
     validateContribution,
-    listingDiagnostics: listing.diagnostics,
+    listingDiagnostics: [...listing.diagnostics, ...config.diagnostics, ...vocabularyFile.diagnostics],
+    settings,
+    ...(vocabularyFile.file
+      ? { vocabulary: { file: vocabularyFile.file, validate: compileSchema(tagsSchema) } }
+      : {}),
     scope,
     ...(fast
       ? {
           checkPersona: (file, bytes) =>
-            checkPersonaFile(file, bytes, validatePersona, { fast: fastPersonaCheck }),
+            checkPersonaFile(file, bytes, validatePersona, { fast: fastPersonaCheck, settings }),
           checkContribution: (file, bytes) =>
-            checkContributionFile(file, bytes, validateContribution, { fast: fastContributionCheck }),
+            checkContributionFile(file, bytes, validateContribution, {
+              fast: fastContributionCheck,
+              settings,
+            }),
         }
       : {}),
   });

@@ -6,6 +6,7 @@ import type { ContributionFacts } from '../core/contribution.ts';
 import { type Diagnostic, sortDiagnostics } from '../core/diagnostic.ts';
 import type { PersonaFacts, SourceFile } from '../core/facts.ts';
 import type { Fix } from '../core/fix.ts';
+import type { LintSettings } from '../core/lint-settings.ts';
 import { decodeSource } from '../parse/decode-source.ts';
 import { planFixPass } from './plan-fixes.ts';
 
@@ -20,8 +21,15 @@ export interface FixRoundsInput {
   contributions: readonly SourceFile[];
   validatePersona: SchemaValidator;
   validateContribution: SchemaValidator;
-  /** Problems of the listing itself (links, hidden files…), reported as they are: nothing fixes them. */
+  /**
+   * Problems of the listing itself (links, hidden files…) and of the config file, reported as they are: nothing
+   * fixes them.
+   */
   listingDiagnostics?: readonly Diagnostic[];
+  /** The library's lint settings (persona.config.yaml), as `validate` checks with them; default: none set. */
+  settings?: LintSettings;
+  /** `tags.yaml` with its schema, when the library has one (the tag rules check against it, as in `validate`). */
+  vocabulary?: { file: SourceFile; validate: SchemaValidator };
   /** The files that may change; undefined: every file. */
   scope?: ReadonlySet<string>;
   /** Stand-ins for checking one file with the same answers (the accelerator's fast paths); default: reference. */
@@ -50,12 +58,14 @@ export function fixRounds(input: FixRoundsInput): FixRounds {
   const contributions = [...input.contributions];
   const personaFacts = new WeakMap<Uint8Array, PersonaFacts>();
   const contributionFacts = new WeakMap<Uint8Array, ContributionFacts>();
+  const { settings } = input;
   const checkPersona =
     input.checkPersona ??
-    ((file: string, bytes: Uint8Array) => checkPersonaFile(file, bytes, input.validatePersona));
+    ((file: string, bytes: Uint8Array) => checkPersonaFile(file, bytes, input.validatePersona, { settings }));
   const checkContribution =
     input.checkContribution ??
-    ((file: string, bytes: Uint8Array) => checkContributionFile(file, bytes, input.validateContribution));
+    ((file: string, bytes: Uint8Array) =>
+      checkContributionFile(file, bytes, input.validateContribution, { settings }));
   const validate = () =>
     sortDiagnostics([
       ...(input.listingDiagnostics ?? []),
@@ -63,6 +73,7 @@ export function fixRounds(input: FixRoundsInput): FixRounds {
         personas,
         contributions,
         validatePersona: input.validatePersona,
+        ...(input.vocabulary ? { vocabulary: input.vocabulary } : {}),
         checkPersona: (file, bytes) => remember(personaFacts, bytes, () => checkPersona(file, bytes)),
         checkContribution: (file, bytes) =>
           remember(contributionFacts, bytes, () => checkContribution(file, bytes)),

@@ -123,6 +123,38 @@ describe('persona fix', () => {
     );
   });
 
+  it('leaves what validate leaves: the config allow-list and the tag vocabulary apply, their problems count', async () => {
+    const root = lib({
+      ...BROKEN,
+      [BETA]: personaText('acme-beta', {
+        id: 'APP-102',
+        links: ['acme-alpha'],
+        overrides: {
+          identity: 'identity: "Runs on-call for our customer Globex and for our client Initech."',
+          tags: 'tags:\n  - production\n  - monitoring',
+        },
+      }),
+      'persona.config.yaml': 'privacy:\n  allow: [Globex]\n  alow: []\n',
+      'tags.yaml': 'tags:\n  monitoring: "People who watch production."\n',
+    });
+    const fixed = await runCli(['fix', '--root', root]);
+    const validate = await runCli(['validate', '--root', root]);
+    const problems = (stdout: string) =>
+      stdout
+        .split('\n')
+        .filter((l) => / {2}(error|warning) {2}/.test(l))
+        .map((l) => l.replace(/^(\S+:\d+:\d+) {2}(\w+) {2}.*\[(.+)\]$/, '$1 $2 $3'));
+    // Globex is allowed, Initech is not; `production` is outside the vocabulary; the config's typo is an error.
+    expect(problems(fixed.stdout)).toEqual(problems(validate.stdout));
+    expect(problems(fixed.stdout).map((p) => p.split(' ').at(-1)).sort()).toEqual([
+      'privacy/customer-name',
+      'schema/unknown-key',
+      'tag/unknown',
+      'tag/unknown',
+    ]);
+    expect([fixed.code, validate.code]).toEqual([1, 1]);
+  });
+
   it('fixes a contribution as well: a misspelt action', async () => {
     const root = lib({
       [ALPHA]: personaText('acme-alpha', { id: 'APP-101', links: [] }),
