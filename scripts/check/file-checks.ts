@@ -1,5 +1,6 @@
 import type { ContributionFacts } from '../core/contribution.ts';
 import type { PersonaFacts } from '../core/facts.ts';
+import type { LintSettings } from '../core/lint-settings.ts';
 import { checkContributionFile, type FastContributionCheck } from './contribution/check-contribution-file.ts';
 import { checkPersonaFile, type FastPersonaCheck } from './persona/check-persona-file.ts';
 import type { SchemaValidator } from './schema/compile-schema.ts';
@@ -19,11 +20,13 @@ export interface FileChecks {
 export function fileChecks(
   validators: { persona: SchemaValidator; contribution: SchemaValidator },
   fast: { persona?: FastPersonaCheck; contribution?: FastContributionCheck } = {},
+  settings?: LintSettings,
 ): FileChecks {
   return {
-    persona: (file, bytes) => checkPersonaFile(file, bytes, validators.persona, { fast: fast.persona }),
+    persona: (file, bytes) =>
+      checkPersonaFile(file, bytes, validators.persona, { fast: fast.persona, settings }),
     contribution: (file, bytes) =>
-      checkContributionFile(file, bytes, validators.contribution, { fast: fast.contribution }),
+      checkContributionFile(file, bytes, validators.contribution, { fast: fast.contribution, settings }),
     validatePersona: validators.persona,
   };
 }

@@ -64,10 +64,14 @@ export async function mergeLibrary(root: string, options: MergeOptions): Promise
     ? { setAside: found.setAside, skipped: [], unreadable: true }
     : null;
   if (journal && !options.dryRun) outcome = await finishJournal(journal, { library: ops, state: stateOps });
-  const checks = libraryFileChecks({ persona: personaSchema, contribution: contributionSchema }, options.env);
   // The personas as validation sees them (with the accelerator's store and workers); only the ones a
   // contribution merges into are read again, in full, when the planner reaches them.
   const checked = await validateLibrary(root, { contributions: false, personaData: false, env: options.env });
+  const checks = libraryFileChecks(
+    { persona: personaSchema, contribution: contributionSchema },
+    options.env,
+    checked.settings,
+  );
   let files = readMergeInputs(root, await listLibrary(root), checked.personas);
   if (journal && options.dryRun) files = await asIfFinished(files, journal, ops, checks);
   const bytesOf = new Map(files.contributionFiles.map((f) => [f.file, f.bytes]));
@@ -113,7 +117,7 @@ export async function previewMerge(
     readPersona: read,
     contributions: checked.contributions,
     readContribution: read,
-    checks: libraryFileChecks({ persona, contribution }, env),
+    checks: libraryFileChecks({ persona, contribution }, env, checked.settings),
     date: null,
   });
   return withUnreadContributions(plan, checked.listing.diagnostics);
