@@ -63333,7 +63333,10 @@ async function build(root3, run2, accelerator) {
   const memory = accelerator && !run2.check ? new CatalogueMemory(accelerator, root3, run2.outDir, run2.options) : null;
   const loaded = /* @__PURE__ */ new Map();
   for (const facts of valid)
-    if (facts.data) loaded.set(facts.file, toCataloguePersona(facts.file, facts.data));
+    if (facts.data) {
+      loaded.set(facts.file, toCataloguePersona(facts.file, facts.data));
+      facts.data = null;
+    }
   const load = (file) => loaded.get(file) ?? loadAgain(file, library.readPersonaData(file), loaded);
   const entries = new Map(
     valid.map((facts) => {
@@ -63931,23 +63934,24 @@ function errorsOf(diagnostics) {
 }
 
 // scripts/check/file-checks.ts
-function fileChecks(validators, fast = {}) {
+function fileChecks(validators, fast = {}, settings) {
   return {
-    persona: (file, bytes) => checkPersonaFile(file, bytes, validators.persona, { fast: fast.persona }),
-    contribution: (file, bytes) => checkContributionFile(file, bytes, validators.contribution, { fast: fast.contribution }),
+    persona: (file, bytes) => checkPersonaFile(file, bytes, validators.persona, { fast: fast.persona, settings }),
+    contribution: (file, bytes) => checkContributionFile(file, bytes, validators.contribution, { fast: fast.contribution, settings }),
     validatePersona: validators.persona
   };
 }
 
 // scripts/pipeline/file-checks.ts
-function libraryFileChecks(schemas, env = process.env) {
+function libraryFileChecks(schemas, env = process.env, settings) {
   const validators = {
     persona: compileSchemaOnFirstUse(schemas.persona),
     contribution: compileSchemaOnFirstUse(schemas.contribution)
   };
   return fileChecks(
     validators,
-    accelerated(env) ? { persona: fastPersonaCheck, contribution: fastContributionCheck } : {}
+    accelerated(env) ? { persona: fastPersonaCheck, contribution: fastContributionCheck } : {},
+    settings
   );
 }
 
@@ -63966,8 +63970,12 @@ async function mergeLibrary(root3, options) {
   const journal = found.journal;
   let outcome = found.setAside ? { setAside: found.setAside, skipped: [], unreadable: true } : null;
   if (journal && !options.dryRun) outcome = await finishJournal(journal, { library: ops, state: stateOps });
-  const checks = libraryFileChecks({ persona: personaSchema, contribution: contributionSchema }, options.env);
   const checked = await validateLibrary(root3, { contributions: false, personaData: false, env: options.env });
+  const checks = libraryFileChecks(
+    { persona: personaSchema, contribution: contributionSchema },
+    options.env,
+    checked.settings
+  );
   let files = readMergeInputs(root3, await listLibrary(root3), checked.personas);
   if (journal && options.dryRun) files = await asIfFinished(files, journal, ops, checks);
   const bytesOf = new Map(files.contributionFiles.map((f) => [f.file, f.bytes]));

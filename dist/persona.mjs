@@ -48609,7 +48609,10 @@ async function build(root3, run, accelerator) {
   const memory = accelerator && !run.check ? new CatalogueMemory(accelerator, root3, run.outDir, run.options) : null;
   const loaded = /* @__PURE__ */ new Map();
   for (const facts of valid)
-    if (facts.data) loaded.set(facts.file, toCataloguePersona(facts.file, facts.data));
+    if (facts.data) {
+      loaded.set(facts.file, toCataloguePersona(facts.file, facts.data));
+      facts.data = null;
+    }
   const load = (file) => loaded.get(file) ?? loadAgain(file, library.readPersonaData(file), loaded);
   const entries = new Map(
     valid.map((facts) => {
@@ -49226,6 +49229,7 @@ import path28 from "node:path";
 init_fast_checks();
 init_switch();
 import path27 from "node:path";
+init_check_config();
 init_check_contribution_file();
 init_check_persona_file();
 init_compile_schema();
@@ -49316,14 +49320,16 @@ function fixRounds(input) {
   const contributions = [...input.contributions];
   const personaFacts = /* @__PURE__ */ new WeakMap();
   const contributionFacts = /* @__PURE__ */ new WeakMap();
-  const checkPersona = input.checkPersona ?? ((file, bytes) => checkPersonaFile(file, bytes, input.validatePersona));
-  const checkContribution = input.checkContribution ?? ((file, bytes) => checkContributionFile(file, bytes, input.validateContribution));
+  const { settings } = input;
+  const checkPersona = input.checkPersona ?? ((file, bytes) => checkPersonaFile(file, bytes, input.validatePersona, { settings }));
+  const checkContribution = input.checkContribution ?? ((file, bytes) => checkContributionFile(file, bytes, input.validateContribution, { settings }));
   const validate = () => sortDiagnostics([
     ...input.listingDiagnostics ?? [],
     ...validateFiles({
       personas,
       contributions,
       validatePersona: input.validatePersona,
+      ...input.vocabulary ? { vocabulary: input.vocabulary } : {},
       checkPersona: (file, bytes) => remember(personaFacts, bytes, () => checkPersona(file, bytes)),
       checkContribution: (file, bytes) => remember(contributionFacts, bytes, () => checkContribution(file, bytes))
     }).diagnostics
@@ -49369,15 +49375,22 @@ function remember(memo2, bytes, compute) {
 }
 
 // scripts/pipeline/fix-library.ts
+init_read_config();
 init_read_contribution_schema();
 init_read_library();
 init_read_schemas();
+init_read_tag_vocabulary();
 async function fixLibrary(root3, options = {}) {
-  const [listing, personaSchema, contributionSchema] = await Promise.all([
+  const [listing, personaSchema, contributionSchema, configSchema, tagsSchema] = await Promise.all([
     listLibrary(root3),
     readPersonaSchema(root3),
-    readContributionSchema(root3)
+    readContributionSchema(root3),
+    readConfigSchema(root3),
+    readTagsSchema(root3)
   ]);
+  const config = checkConfig(readConfig(root3), compileSchema(configSchema));
+  const { settings } = config;
+  const vocabularyFile = readTagVocabularyFile(root3);
   const read = (file) => ({ file, bytes: readCapped(path27.join(root3, file)) });
   const scope = options.only === void 0 ? void 0 : new Set(options.only);
   const validatePersona = compileSchema(personaSchema);
@@ -49388,11 +49401,16 @@ async function fixLibrary(root3, options = {}) {
     contributions: listing.contributionFiles.map(read),
     validatePersona,
     validateContribution,
-    listingDiagnostics: listing.diagnostics,
+    listingDiagnostics: [...listing.diagnostics, ...config.diagnostics, ...vocabularyFile.diagnostics],
+    settings,
+    ...vocabularyFile.file ? { vocabulary: { file: vocabularyFile.file, validate: compileSchema(tagsSchema) } } : {},
     scope,
     ...fast ? {
-      checkPersona: (file, bytes) => checkPersonaFile(file, bytes, validatePersona, { fast: fastPersonaCheck }),
-      checkContribution: (file, bytes) => checkContributionFile(file, bytes, validateContribution, { fast: fastContributionCheck })
+      checkPersona: (file, bytes) => checkPersonaFile(file, bytes, validatePersona, { fast: fastPersonaCheck, settings }),
+      checkContribution: (file, bytes) => checkContributionFile(file, bytes, validateContribution, {
+        fast: fastContributionCheck,
+        settings
+      })
     } : {}
   });
   if (!options.dryRun && rounds.changed.length > 0) {
@@ -50172,24 +50190,25 @@ init_switch();
 // scripts/check/file-checks.ts
 init_check_contribution_file();
 init_check_persona_file();
-function fileChecks(validators, fast = {}) {
+function fileChecks(validators, fast = {}, settings) {
   return {
-    persona: (file, bytes) => checkPersonaFile(file, bytes, validators.persona, { fast: fast.persona }),
-    contribution: (file, bytes) => checkContributionFile(file, bytes, validators.contribution, { fast: fast.contribution }),
+    persona: (file, bytes) => checkPersonaFile(file, bytes, validators.persona, { fast: fast.persona, settings }),
+    contribution: (file, bytes) => checkContributionFile(file, bytes, validators.contribution, { fast: fast.contribution, settings }),
     validatePersona: validators.persona
   };
 }
 
 // scripts/pipeline/file-checks.ts
 init_compile_schema();
-function libraryFileChecks(schemas, env = process.env) {
+function libraryFileChecks(schemas, env = process.env, settings) {
   const validators = {
     persona: compileSchemaOnFirstUse(schemas.persona),
     contribution: compileSchemaOnFirstUse(schemas.contribution)
   };
   return fileChecks(
     validators,
-    accelerated(env) ? { persona: fastPersonaCheck, contribution: fastContributionCheck } : {}
+    accelerated(env) ? { persona: fastPersonaCheck, contribution: fastContributionCheck } : {},
+    settings
   );
 }
 
@@ -50209,8 +50228,12 @@ async function mergeLibrary(root3, options) {
   const journal = found.journal;
   let outcome = found.setAside ? { setAside: found.setAside, skipped: [], unreadable: true } : null;
   if (journal && !options.dryRun) outcome = await finishJournal(journal, { library: ops, state: stateOps });
-  const checks = libraryFileChecks({ persona: personaSchema, contribution: contributionSchema }, options.env);
   const checked = await validateLibrary(root3, { contributions: false, personaData: false, env: options.env });
+  const checks = libraryFileChecks(
+    { persona: personaSchema, contribution: contributionSchema },
+    options.env,
+    checked.settings
+  );
   let files = readMergeInputs(root3, await listLibrary(root3), checked.personas);
   if (journal && options.dryRun) files = await asIfFinished(files, journal, ops, checks);
   const bytesOf = new Map(files.contributionFiles.map((f) => [f.file, f.bytes]));
@@ -51109,10 +51132,12 @@ function identity2(d) {
 init_diagnostic();
 
 // scripts/read/watch-library.ts
+init_persona_fields();
+init_read_config();
 import { lstatSync as lstatSync14, readdirSync as readdirSync4, watch } from "node:fs";
 import path36 from "node:path";
 var TREES2 = ["personas", "contributions"];
-var ROOT_ENTRIES = /* @__PURE__ */ new Set(["personas", "contributions", "schemas", "persona.config.yaml"]);
+var ROOT_ENTRIES = /* @__PURE__ */ new Set(["personas", "contributions", "schemas", CONFIG_FILE, TAG_VOCABULARY_FILE]);
 function watchLibrary(root3, options) {
   const pending = /* @__PURE__ */ new Set();
   let quiet;

@@ -41542,10 +41542,10 @@ function factsOf(file, data, diagnostics) {
 }
 
 // scripts/check/file-checks.ts
-function fileChecks(validators, fast = {}) {
+function fileChecks(validators, fast = {}, settings) {
   return {
-    persona: (file, bytes) => checkPersonaFile(file, bytes, validators.persona, { fast: fast.persona }),
-    contribution: (file, bytes) => checkContributionFile(file, bytes, validators.contribution, { fast: fast.contribution }),
+    persona: (file, bytes) => checkPersonaFile(file, bytes, validators.persona, { fast: fast.persona, settings }),
+    contribution: (file, bytes) => checkContributionFile(file, bytes, validators.contribution, { fast: fast.contribution, settings }),
     validatePersona: validators.persona
   };
 }
@@ -41585,14 +41585,15 @@ function compileSchemaOnFirstUse(schema) {
 }
 
 // scripts/pipeline/file-checks.ts
-function libraryFileChecks(schemas, env = process.env) {
+function libraryFileChecks(schemas, env = process.env, settings) {
   const validators = {
     persona: compileSchemaOnFirstUse(schemas.persona),
     contribution: compileSchemaOnFirstUse(schemas.contribution)
   };
   return fileChecks(
     validators,
-    accelerated(env) ? { persona: fastPersonaCheck, contribution: fastContributionCheck } : {}
+    accelerated(env) ? { persona: fastPersonaCheck, contribution: fastContributionCheck } : {},
+    settings
   );
 }
 
@@ -42695,7 +42696,7 @@ async function previewMerge(root3, checked, env = process.env) {
     readPersona: read,
     contributions: checked.contributions,
     readContribution: read,
-    checks: libraryFileChecks({ persona, contribution }, env),
+    checks: libraryFileChecks({ persona, contribution }, env, checked.settings),
     date: null
   });
   return withUnreadContributions(plan, checked.listing.diagnostics);
