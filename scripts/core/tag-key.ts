@@ -4,7 +4,11 @@
  * `On_Call` and `oncall` give `oncall` (a tag that is not kebab-case still gets its vocabulary spelling).
  */
 export function tagKey(tag: string): string {
-  return tag.toLowerCase().split(/[-_\s]+/).map(singular).join('');
+  return tag
+    .toLowerCase()
+    .split(/[-_\s]+/)
+    .map(singular)
+    .join('');
 }
 
 function singular(word: string): string {
