@@ -53,7 +53,11 @@ export function incrementalSession(root: string, accelerator: Accelerator): Libr
       } else {
         await current.update(changed);
       }
-      return current.result();
+      const result = await current.result();
+      // What this round learnt is kept at once (an append of its few records), so a watch that is killed
+      // rather than stopped still leaves the next run a warm store.
+      accelerator.store.save();
+      return result;
     },
     close() {
       closeAccelerator(accelerator);

@@ -180,3 +180,28 @@ describe('incrementalSession', () => {
       expect(seen, rule).toContain(rule);
   });
 });
+
+describe('incrementalSession and the result store', () => {
+  it('keeps what each round learnt in the store at once, before the watch is stopped', async () => {
+    const lib = scratchLibrary();
+    cleanups.push(lib.cleanup);
+    for (const entry of ['personas', 'schemas', 'persona.config.yaml', 'tags.yaml'])
+      cpSync(path.join(REPO_ROOT, entry), path.join(lib.root, entry), { recursive: true });
+    const store = path.join(lib.root, '.state', 'results');
+    const accelerator = openAccelerator(lib.root, { store, env: {} });
+    if (!accelerator) throw new Error('the accelerator is off in this environment');
+    const session = incrementalSession(lib.root, accelerator);
+    cleanups.push(() => session.close());
+    await session.validate(null);
+    const first = readFileSync(store, 'utf8');
+    expect(first.split('\n').filter((line) => line.startsWith('R"persona\\u0000')).length).toBe(16);
+    edit(lib.root, 'personas/sentry/sentry-error-monitor.yaml', (t) =>
+      t.replace('category: technical', 'category: technicl'),
+    );
+    await session.validate(['personas/sentry/sentry-error-monitor.yaml']);
+    // The edited persona's new result is appended; nothing else is written again.
+    const second = readFileSync(store, 'utf8');
+    expect(second.startsWith(first)).toBe(true);
+    expect(second.slice(first.length)).toContain('technicl');
+  });
+});
