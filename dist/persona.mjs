@@ -50907,7 +50907,9 @@ function incrementalSession(root3, accelerator) {
       } else {
         await current.update(changed);
       }
-      return current.result();
+      const result = await current.result();
+      accelerator.store.save();
+      return result;
     },
     close() {
       closeAccelerator(accelerator);
