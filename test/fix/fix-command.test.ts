@@ -146,12 +146,11 @@ describe('persona fix', () => {
         .map((l) => l.replace(/^(\S+:\d+:\d+) {2}(\w+) {2}.*\[(.+)\]$/, '$1 $2 $3'));
     // Globex is allowed, Initech is not; `production` is outside the vocabulary; the config's typo is an error.
     expect(problems(fixed.stdout)).toEqual(problems(validate.stdout));
-    expect(problems(fixed.stdout).map((p) => p.split(' ').at(-1)).sort()).toEqual([
-      'privacy/customer-name',
-      'schema/unknown-key',
-      'tag/unknown',
-      'tag/unknown',
-    ]);
+    expect(
+      problems(fixed.stdout)
+        .map((p) => p.split(' ').at(-1))
+        .sort(),
+    ).toEqual(['privacy/customer-name', 'schema/unknown-key', 'tag/unknown', 'tag/unknown']);
     expect([fixed.code, validate.code]).toEqual([1, 1]);
   });
 

@@ -79,7 +79,9 @@ describe('npm run bench on a tiny size', () => {
     const written = rows.find((r) => r.scenario === 'catalogue-cold')?.output;
     expect(written?.files).toBeGreaterThan(20);
     expect(written?.personaPageMedianBytes).toBeGreaterThan(1000);
-    expect(result.stdout).toMatch(/What the catalogue rows wrote:\n\n\| command +\| size \| files \| total MB \|/);
+    expect(result.stdout).toMatch(
+      /What the catalogue rows wrote:\n\n\| command +\| size \| files \| total MB \|/,
+    );
     expect(result.stdout).toMatch(/\| command +\| size \| files \| +median ms \|/);
     // The measured CLI is one bundle, which is also its own worker script, as dist/persona.mjs is.
     const kept = /kept the generated libraries in (\S+)/.exec(result.stderr)?.[1];
