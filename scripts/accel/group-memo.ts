@@ -1,6 +1,7 @@
 import type { SuggestionMemo } from '../check/library/check-personas.ts';
 import type { GroupMemo, LibraryEntry } from '../check/library/library-rule.ts';
 import type { Finding } from '../core/facts.ts';
+import { hashData } from '../core/sha256.ts';
 import type { ResultStore } from './result-store.ts';
 
 interface Kept {
@@ -39,6 +40,25 @@ export class EntryGroupMemo implements GroupMemo {
     this.kept = this.used;
     this.used = new Map();
   }
+}
+
+/**
+ * The accelerator's `GroupMemo` for one-shot runs: a group's findings kept in the result store, by the rule, the
+ * group and everything its entries are (file, identity, what every rule collected), so a run in which a
+ * product's personas did not change takes that product's findings from the store instead of comparing them
+ * again (the duplicate-persona rule compares every persona of a product with the others).
+ */
+export function storedGroups(store: ResultStore): GroupMemo {
+  return {
+    findings(rule, group, entries, check) {
+      const key = `${rule}\0${group}\0${hashData(entries.map((e) => [e.file, e.identity, e.collected]))}`;
+      const known = store.get<Finding[]>('group-findings', key);
+      if (Array.isArray(known)) return known;
+      const findings = check();
+      store.set('group-findings', key, findings);
+      return findings;
+    },
+  };
 }
 
 /**

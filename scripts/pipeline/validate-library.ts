@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { acceleratedChecker } from '../accel/accelerated-checker.ts';
 import { type Accelerator, closeAccelerator, openAccelerator } from '../accel/accelerator.ts';
-import { storedSuggestions } from '../accel/group-memo.ts';
+import { storedGroups, storedSuggestions } from '../accel/group-memo.ts';
 import type { PoolOptions } from '../accel/worker-pool.ts';
 import { checkConfig } from '../check/config/check-config.ts';
 import { checkContributions } from '../check/contribution/check-contributions.ts';
@@ -93,7 +93,9 @@ export async function validateLibrary(
   // Cross-file findings are placed by reading again only the files they are about.
   const findings = checkPersonas(personas, {
     vocabulary: vocabulary?.vocabulary ?? null,
-    ...(accelerator ? { suggestions: storedSuggestions(accelerator.store) } : {}),
+    ...(accelerator
+      ? { suggestions: storedSuggestions(accelerator.store), groups: storedGroups(accelerator.store) }
+      : {}),
   });
   const placed = placeFindings(findings, (file) => readFindingFile(file, readCapped(path.join(root, file))));
   const diagnostics: Diagnostic[] = [

@@ -156,6 +156,38 @@ describe('the store answers for unchanged content, and never for changed content
     ).toEqual([PLANTED.message]);
   });
 
+  it("keeps each product's duplicate-persona findings, and compares a product again once a persona of it changed", async () => {
+    const root = copyOf(FIXTURE_LIBRARY);
+    const store = path.join(tmp, 'store-groups.json');
+    setAccelerated(true);
+    const run = async () =>
+      (await validateLibrary(root, { store, personaData: false, env: {} })).diagnostics.map((d) => d.message);
+    expect(await run()).toEqual([]);
+    const sentry = 'personas/sentry/sentry-error-monitor.yaml';
+    let planted = 0;
+    editStoredResults(store, (id, value) => {
+      if (!id.startsWith('group-findings\0similar-personas\0sentry\0')) return value;
+      planted++;
+      return [
+        {
+          file: sentry,
+          at: ['job_story'],
+          rule: 'lint/duplicate-persona',
+          severity: 'warning',
+          message: 'planted in the store',
+          hint: '',
+        },
+      ];
+    });
+    expect(planted).toBe(1);
+    // Asked again for the unchanged sentry personas, the store answers (the planted finding shows it).
+    expect(await run()).toEqual(['planted in the store']);
+    // A sentry persona changed: that product is compared again, and the planted answer is not used.
+    const text = readFileSync(path.join(root, sentry), 'utf8');
+    writeFileSync(path.join(root, sentry), text.replace('job_story: "When', 'job_story: "Whenever'));
+    expect(await run()).not.toContain('planted in the store');
+  });
+
   it('sees an edited persona, and the correction it made stale', async () => {
     const root = copyOf(FIXTURE_LIBRARY);
     writeFiles(root, {
