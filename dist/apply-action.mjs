@@ -62251,6 +62251,18 @@ var CatalogueFolder = class {
 import path21 from "node:path";
 
 // scripts/accel/group-memo.ts
+function storedGroups(store) {
+  return {
+    findings(rule, group, entries, check2) {
+      const key = `${rule}\0${group}\0${hashData(entries.map((e) => [e.file, e.identity, e.collected]))}`;
+      const known = store.get("group-findings", key);
+      if (Array.isArray(known)) return known;
+      const findings = check2();
+      store.set("group-findings", key, findings);
+      return findings;
+    }
+  };
+}
 function storedSuggestions(store) {
   return (key, compute) => {
     const known = store.get("suggestion", key);
@@ -63275,7 +63287,7 @@ async function validateLibrary(root3, options = {}) {
   });
   const findings = checkPersonas(personas, {
     vocabulary: vocabulary?.vocabulary ?? null,
-    ...accelerator ? { suggestions: storedSuggestions(accelerator.store) } : {}
+    ...accelerator ? { suggestions: storedSuggestions(accelerator.store), groups: storedGroups(accelerator.store) } : {}
   });
   const placed = placeFindings(findings, (file) => readFindingFile(file, readCapped(path21.join(root3, file))));
   const diagnostics = [

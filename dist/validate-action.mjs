@@ -36554,6 +36554,9 @@ function sha256(data) {
 function contentHash(data) {
   return createHash("sha256").update(data).digest("base64url").slice(0, 22);
 }
+function hashData(value, replacer) {
+  return contentHash(JSON.stringify(value, replacer) ?? "undefined");
+}
 
 // scripts/apply/write-file.ts
 var import_write_file_atomic = __toESM(require_lib(), 1);
@@ -42248,6 +42251,18 @@ function closeAccelerator(accelerator) {
 }
 
 // scripts/accel/group-memo.ts
+function storedGroups(store) {
+  return {
+    findings(rule, group, entries, check2) {
+      const key = `${rule}\0${group}\0${hashData(entries.map((e) => [e.file, e.identity, e.collected]))}`;
+      const known = store.get("group-findings", key);
+      if (Array.isArray(known)) return known;
+      const findings = check2();
+      store.set("group-findings", key, findings);
+      return findings;
+    }
+  };
+}
 function storedSuggestions(store) {
   return (key, compute) => {
     const known = store.get("suggestion", key);
@@ -42655,7 +42670,7 @@ async function validateLibrary(root3, options = {}) {
   });
   const findings = checkPersonas(personas, {
     vocabulary: vocabulary?.vocabulary ?? null,
-    ...accelerator ? { suggestions: storedSuggestions(accelerator.store) } : {}
+    ...accelerator ? { suggestions: storedSuggestions(accelerator.store), groups: storedGroups(accelerator.store) } : {}
   });
   const placed = placeFindings(findings, (file) => readFindingFile(file, readCapped(path12.join(root3, file))));
   const diagnostics = [
