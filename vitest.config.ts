@@ -9,7 +9,12 @@ import { defineConfig } from 'vitest/config';
  * installs) on every page the project makes.
  */
 /** Property and differential tests whose case counts scale (test/helpers/property-runs.ts). */
-const PROPERTY_FILES = ['test/format/fmt-properties.test.ts', 'test/validate/fast-path-end-to-end.test.ts'];
+const PROPERTY_FILES = [
+  'test/format/fmt-properties.test.ts',
+  'test/validate/fast-path-end-to-end.test.ts',
+  'test/accel/fast-markdown.test.ts',
+  'test/catalogue/catalogue-entry.test.ts',
+];
 
 export default defineConfig({
   test: {

@@ -1,8 +1,7 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { credits, landContribution, MONITOR, useScratchRemotes } from '../helpers/apply-e2e.ts';
-import { personaText } from '../helpers/persona-text.ts';
 import { commitAll, git, outputsOf, readIn, runApplyAction, writeIn } from '../helpers/scratch-repo.ts';
 
 const HOSTILE_GOAL = 'fixes #12 for @octocat, see https://evil.example/issues/3';
@@ -50,16 +49,6 @@ describe('apply action (dist/apply-action.mjs) against a real remote', () => {
     const again = await runApplyAction(r.clone(), path.join(r.dir, 'temp-2'));
     expect(again.code, again.stdout).toBe(0);
     expect(outputsOf(path.join(r.dir, 'temp-2'))).toMatchObject({ changed: 'false', pushed: '' });
-  });
-
-  it('works on the latest head, not the commit it was started for', async () => {
-    const r = remote();
-    const runner = r.clone();
-    // Main moves after the runner's checkout: the run must apply what is on main now.
-    await landContribution(r, ['sentry-error-monitor', 'aha_moment', '--confirm', '--author', 'hubot']);
-    const result = await runApplyAction(runner, path.join(r.dir, 'temp'));
-    expect(result.code, result.stdout).toBe(0);
-    expect(credits(r.show(MONITOR), 'hubot')).toBe(true);
   });
 
   it('never runs a git hook: a hook planted in the runner’s checkout stays silent', async () => {
@@ -113,25 +102,5 @@ describe('apply action (dist/apply-action.mjs) against a real remote', () => {
     expect(result.code).not.toBe(0);
     expect(readIn(runner, 'dist/persona.mjs')).toBe('original\n');
     expect(r.head()).toBe(before);
-  });
-
-  it('with a persona that has errors, renders every other one, and fails with the problem in the summary', async () => {
-    const r = remote();
-    const setup = r.clone();
-    writeIn(
-      setup,
-      'personas/acme/acme-broken.yaml',
-      personaText('acme-broken', { id: 'APP-900', links: ['nobody-here'] }),
-    );
-    commitAll(setup, 'A persona linking to one renamed elsewhere');
-    git(setup, ['push', '--quiet', 'origin', 'HEAD:main']);
-    const temp = path.join(r.dir, 'temp');
-    const result = await runApplyAction(r.clone(), temp);
-    expect(result.code).toBe(1);
-    expect(r.files()).toContain('catalogue/sentry/sentry-error-monitor.md');
-    expect(r.files()).not.toContain('catalogue/acme/acme-broken.md');
-    expect(readFileSync(path.join(temp, 'summary.md'), 'utf8')).toMatch(
-      /left for a follow-up[\s\S]*link\/unknown-persona/,
-    );
   });
 });

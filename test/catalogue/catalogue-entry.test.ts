@@ -9,6 +9,7 @@ import {
 } from '../../scripts/render/catalogue/catalogue-entry.ts';
 import { personasCsv } from '../../scripts/render/catalogue/personas-csv.ts';
 import { personasJson } from '../../scripts/render/catalogue/personas-json.ts';
+import { propertyRuns } from '../helpers/property-runs.ts';
 import { generateLibrary } from './catalogue-helpers.ts';
 import { character } from './markdown-arbitraries.ts';
 
@@ -55,7 +56,7 @@ describe('export sizes from catalogue entries', () => {
           expect(personasCsvBytes(entries)).toBe(Buffer.byteLength(personasCsv(personas)));
         },
       ),
-      { seed: 17, numRuns: 300 },
+      { seed: 17, numRuns: propertyRuns(100) },
     );
   });
 });

@@ -18,7 +18,7 @@ import {
   writeLibrary,
 } from './incremental-cases.ts';
 
-describe('incremental catalogue', () => incrementalCases(30, 3));
+describe('incremental catalogue', () => incrementalCases(24, 3));
 
 describe('the store is only ever a hint', () => {
   beforeEach(() => setAccelerated(true));
@@ -27,19 +27,19 @@ describe('the store is only ever a hint', () => {
     ['another tool', 'persona-result-store 2\tanother-fingerprint\nR"persona\\u0000x"\t{}\n'],
     ['an array', '[]'],
   ])('a store that is %s: everything is rendered, and nothing current is written', async (_, text) => {
-    const personas = generateLibrary(40, 3);
+    const personas = generateLibrary(12, 3);
     const root = tempDir();
     writeLibrary(root, personas);
     await catalogue(root);
     const store = defaultCacheFile(root, 'results', { PERSONA_STATE_DIR: state }) as string;
     writeFileSync(store, text);
     const run = await catalogue(root);
-    expect(run.rendered.length).toBeGreaterThan(40);
+    expect(run.rendered.length).toBeGreaterThan(12);
     expect(run.changed).toEqual([]);
   });
 
   it('a planted unit record for the wrong files is not trusted: their stamps do not match', async () => {
-    const personas = generateLibrary(30, 3);
+    const personas = generateLibrary(12, 3);
     const root = tempDir();
     writeLibrary(root, personas);
     await catalogue(root);
@@ -49,8 +49,8 @@ describe('the store is only ever a hint', () => {
     );
     const run = await catalogue(root);
     expect(run.changed).toEqual([]);
-    expect(run.unchanged).toBeGreaterThan(30);
-    expect(run.rendered.length).toBeGreaterThan(30);
+    expect(run.unchanged).toBeGreaterThan(12);
+    expect(run.rendered.length).toBeGreaterThan(12);
   });
 });
 
@@ -60,18 +60,18 @@ const inProcessThreads = () => inProcessWorker(POOL_TASKS);
 describe('the accelerator against the reference', () => {
   beforeEach(() => setAccelerated(true));
   it('pages written on several threads, with the fast kit, are the reference rendering', async () => {
-    const personas = generateLibrary(50, 4);
+    const personas = generateLibrary(36, 4);
     const root = tempDir();
     writeLibrary(root, personas);
     const run = await catalogue(root, {
       pool: { minItemsPerThread: 10, threads: 3, spawn: inProcessThreads },
     });
-    expect(run.rendered.length).toBeGreaterThan(50);
+    expect(run.rendered.length).toBeGreaterThan(36);
     expectExactly(root, personas);
   });
 
   it('with the accelerator off, a run renders everything and writes the same files', async () => {
-    const personas = generateLibrary(24, 3);
+    const personas = generateLibrary(12, 3);
     const root = tempDir();
     writeLibrary(root, personas);
     setAccelerated(false);

@@ -1,16 +1,18 @@
-import { chmodSync, existsSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { credits, landContribution, MONITOR, useScratchRemotes } from '../helpers/apply-e2e.ts';
 import { FAKE_TOKEN } from '../helpers/fake-github.ts';
+import { personaText } from '../helpers/persona-text.ts';
 import { runCli } from '../helpers/run-cli.ts';
-import { git, readIn, runApplyAction, writeIn } from '../helpers/scratch-repo.ts';
+import { commitAll, git, readIn, runApplyAction, writeIn } from '../helpers/scratch-repo.ts';
 
 const { remote, github: fakeGitHub } = useScratchRemotes();
 
-// Scenarios of several pull requests and apply runs on one remote: many git operations each, so they run in the
-// slow project (.ci/run runs it too). The single-merge contract of the apply action is in test/bot/.
-describe('apply action (dist/apply-action.mjs): several merges on one remote', () => {
+// Scenarios around the apply run: several merges, a main that moves under the run, a persona with errors. Many
+// git operations each, so they run in the slow project (.ci/run runs it too). The single-merge contract of the
+// apply action, and its guards, are in test/bot/.
+describe('apply action (dist/apply-action.mjs): merges, races and problems on one remote', () => {
   it('parks a stale correction, tells its author on the pull request that merged it, and passes', async () => {
     const r = remote();
     const github = await fakeGitHub();
@@ -162,6 +164,36 @@ describe('apply action (dist/apply-action.mjs): several merges on one remote', (
     // The late merge is in main's history: nothing was pushed over it.
     expect(git(r.origin, ['log', '--format=%s', 'main'])).toContain(
       "Merge remote-tracking branch 'origin/pr/late'",
+    );
+  });
+
+  it('works on the latest head, not the commit it was started for', async () => {
+    const r = remote();
+    const runner = r.clone();
+    // Main moves after the runner's checkout: the run must apply what is on main now.
+    await landContribution(r, ['sentry-error-monitor', 'aha_moment', '--confirm', '--author', 'hubot']);
+    const result = await runApplyAction(runner, path.join(r.dir, 'temp'));
+    expect(result.code, result.stdout).toBe(0);
+    expect(credits(r.show(MONITOR), 'hubot')).toBe(true);
+  });
+
+  it('with a persona that has errors, renders every other one, and fails with the problem in the summary', async () => {
+    const r = remote();
+    const setup = r.clone();
+    writeIn(
+      setup,
+      'personas/acme/acme-broken.yaml',
+      personaText('acme-broken', { id: 'APP-900', links: ['nobody-here'] }),
+    );
+    commitAll(setup, 'A persona linking to one renamed elsewhere');
+    git(setup, ['push', '--quiet', 'origin', 'HEAD:main']);
+    const temp = path.join(r.dir, 'temp');
+    const result = await runApplyAction(r.clone(), temp);
+    expect(result.code).toBe(1);
+    expect(r.files()).toContain('catalogue/sentry/sentry-error-monitor.md');
+    expect(r.files()).not.toContain('catalogue/acme/acme-broken.md');
+    expect(readFileSync(path.join(temp, 'summary.md'), 'utf8')).toMatch(
+      /left for a follow-up[\s\S]*link\/unknown-persona/,
     );
   });
 });

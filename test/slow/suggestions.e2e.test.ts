@@ -5,13 +5,13 @@ import { unifiedDiff } from '../../scripts/core/unified-diff.ts';
 import { COMMENT_MARKER } from '../../scripts/render/bot/comment-body.ts';
 import { REVIEW_MARKER, SUGGESTION_MARKER } from '../../scripts/render/bot/suggestions.ts';
 import { buildReport } from '../../scripts/render/report/build-report.ts';
+import { CommentRun, REPOSITORY, sha } from '../bot/bot-fixtures.ts';
 import { validateInMemory } from '../fix/fix-helpers.ts';
 import { BOT_LOGIN, FakeGitHub } from '../helpers/fake-github.ts';
 import type { PullFileSeed } from '../helpers/fake-github-reviews.ts';
 import { type HtmlNode, htmlTree } from '../helpers/html-structure.ts';
 import { personaText } from '../helpers/persona-text.ts';
 import { renderGfm } from '../helpers/render-gfm.ts';
-import { CommentRun, REPOSITORY, sha } from './bot-fixtures.ts';
 
 /**
  * The suggested-changes review, end to end: `persona comment` as comment.yml runs it, against the fake GitHub,
