@@ -8,6 +8,14 @@ import { defineConfig } from 'vitest/config';
  * the cross-check of `npm test`'s GFM renderer (micromark) against GitHub's (the Debian cmark-gfm, which .ci/run
  * installs) on every page the project makes.
  */
+/** Files with flows over several runs that npm test skips (test/helpers/scenario.ts); the slow project runs them. */
+const SCENARIO_FILES = [
+  'test/bot/validate-action.e2e.test.ts',
+  'test/bot/comment.e2e.test.ts',
+  'test/catalogue/catalogue-command.test.ts',
+  'test/merge/merge-cli.test.ts',
+];
+
 /** Property and differential tests whose case counts scale (test/helpers/property-runs.ts). */
 const PROPERTY_FILES = [
   'test/format/fmt-properties.test.ts',
@@ -39,9 +47,10 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'slow',
-          include: ['test/slow/**/*.test.ts', ...PROPERTY_FILES],
-          // The property and differential files again, with ten times the cases npm test tries.
-          env: { PERSONA_PROPERTY_SCALE: '10' },
+          include: ['test/slow/**/*.test.ts', ...PROPERTY_FILES, ...SCENARIO_FILES],
+          // The property and differential files again, with ten times the cases npm test tries, and the files
+          // whose multi-run flows npm test skips, whole.
+          env: { PERSONA_PROPERTY_SCALE: '10', PERSONA_SCENARIOS: '1' },
           testTimeout: 600_000,
         },
       },

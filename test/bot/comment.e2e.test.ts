@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMENT_MARKER, MAX_COMMENT_LENGTH } from '../../scripts/render/bot/comment-body.ts';
 import { BOT_LOGIN, FakeGitHub, GITHUB_ERRORS } from '../helpers/fake-github.ts';
+import { scenario } from '../helpers/scenario.ts';
 import { CommentRun, diag, REPOSITORY, report, sha } from './bot-fixtures.ts';
 
 const COMMENTS = /\/issues\/\d+\/comments$/;
@@ -36,50 +37,57 @@ const broken = (head: string) =>
   ]);
 
 describe('persona comment: the sticky comment', () => {
-  it('keeps exactly one comment over three runs: created, updated in place, then the ✅ state', async () => {
-    const pull = github.addPull({ number: 7, headSha: sha('push-1') });
+  scenario(
+    'keeps exactly one comment over three runs: created, updated in place, then the ✅ state',
+    async () => {
+      const pull = github.addPull({ number: 7, headSha: sha('push-1') });
 
-    const first = await newRun()
-      .writeReport(broken(sha('push-1')))
-      .writeWorkflowRun({ headSha: sha('push-1'), number: 7 })
-      .run(github);
-    expect(first.code, first.stderr).toBe(0);
-    expect(github.commentsOn(7)).toHaveLength(1);
-    const [comment] = github.commentsOn(7);
-    expect(comment?.body.startsWith(COMMENT_MARKER)).toBe(true);
-    expect(comment?.body).toContain('❌');
-    expect(comment?.body).toContain(`https://github.com/${REPOSITORY}/blob/${sha('push-1')}/${PERSONA}#L12`);
-    expect(comment?.body).toContain('<details>');
+      const first = await newRun()
+        .writeReport(broken(sha('push-1')))
+        .writeWorkflowRun({ headSha: sha('push-1'), number: 7 })
+        .run(github);
+      expect(first.code, first.stderr).toBe(0);
+      expect(github.commentsOn(7)).toHaveLength(1);
+      const [comment] = github.commentsOn(7);
+      expect(comment?.body.startsWith(COMMENT_MARKER)).toBe(true);
+      expect(comment?.body).toContain('❌');
+      expect(comment?.body).toContain(
+        `https://github.com/${REPOSITORY}/blob/${sha('push-1')}/${PERSONA}#L12`,
+      );
+      expect(comment?.body).toContain('<details>');
 
-    // A second push with one error fixed: same comment, new body.
-    (pull.head as { sha: string }).sha = sha('push-2');
-    const second = await newRun()
-      .writeReport(
-        report(sha('push-2'), [diag(PERSONA, 30, 'lint/placeholder', 'Placeholder text "TODO".', 'warning')]),
-      )
-      .writeWorkflowRun({ headSha: sha('push-2'), number: 7 })
-      .run(github);
-    expect(second.code, second.stderr).toBe(0);
-    expect(github.commentsOn(7)).toHaveLength(1);
-    expect(github.commentsOn(7)[0]?.id).toBe(comment?.id);
-    expect(github.commentsOn(7)[0]?.body).toContain('⚠️');
+      // A second push with one error fixed: same comment, new body.
+      (pull.head as { sha: string }).sha = sha('push-2');
+      const second = await newRun()
+        .writeReport(
+          report(sha('push-2'), [
+            diag(PERSONA, 30, 'lint/placeholder', 'Placeholder text "TODO".', 'warning'),
+          ]),
+        )
+        .writeWorkflowRun({ headSha: sha('push-2'), number: 7 })
+        .run(github);
+      expect(second.code, second.stderr).toBe(0);
+      expect(github.commentsOn(7)).toHaveLength(1);
+      expect(github.commentsOn(7)[0]?.id).toBe(comment?.id);
+      expect(github.commentsOn(7)[0]?.body).toContain('⚠️');
 
-    // Everything fixed: the short green state, still the same comment.
-    (pull.head as { sha: string }).sha = sha('push-3');
-    const third = await newRun()
-      .writeReport(report(sha('push-3'), [], { base: [] }))
-      .writeWorkflowRun({ headSha: sha('push-3'), number: 7 })
-      .run(github);
-    expect(third.code, third.stderr).toBe(0);
-    const final = github.commentsOn(7);
-    expect(final).toHaveLength(1);
-    expect(final[0]?.id).toBe(comment?.id);
-    expect(final[0]?.body).toContain('✅');
-    expect(final[0]?.body).not.toContain('<details>');
-    expect(final[0]?.body).toContain(sha('push-3').slice(0, 7));
-    expect(github.count('POST', COMMENTS)).toBe(1);
-    expect(github.count('PATCH', COMMENT)).toBe(2);
-  });
+      // Everything fixed: the short green state, still the same comment.
+      (pull.head as { sha: string }).sha = sha('push-3');
+      const third = await newRun()
+        .writeReport(report(sha('push-3'), [], { base: [] }))
+        .writeWorkflowRun({ headSha: sha('push-3'), number: 7 })
+        .run(github);
+      expect(third.code, third.stderr).toBe(0);
+      const final = github.commentsOn(7);
+      expect(final).toHaveLength(1);
+      expect(final[0]?.id).toBe(comment?.id);
+      expect(final[0]?.body).toContain('✅');
+      expect(final[0]?.body).not.toContain('<details>');
+      expect(final[0]?.body).toContain(sha('push-3').slice(0, 7));
+      expect(github.count('POST', COMMENTS)).toBe(1);
+      expect(github.count('PATCH', COMMENT)).toBe(2);
+    },
+  );
 
   it('does not re-send an unchanged body', async () => {
     github.addPull({ number: 7, headSha: sha('same') });

@@ -8,6 +8,7 @@ import { COMMENT_MARKER } from '../../scripts/render/bot/comment-body.ts';
 import { FakeGitHub, webhookExamples } from '../helpers/fake-github.ts';
 import { personaText } from '../helpers/persona-text.ts';
 import { type CliResult, REPO_ROOT, runCli, testBundle } from '../helpers/run-cli.ts';
+import { scenario } from '../helpers/scenario.ts';
 import { CommentRun, REPOSITORY, sha } from './bot-fixtures.ts';
 
 const PERSONA = 'personas/sentry/sentry-error-monitor.yaml';
@@ -293,7 +294,7 @@ describe('validate action → comment command, end to end', () => {
     }
   });
 
-  it('turns the artifact of a failing run into the comment, then into ✅ after the fix', async () => {
+  scenario('turns the artifact of a failing run into the comment, then into ✅ after the fix', async () => {
     const pull = github.addPull({ number: 21, headSha: sha('broken') });
     const w = workspace();
     w.edit(w.head, PERSONA, (t) => `${t}goalz: oops\n`);

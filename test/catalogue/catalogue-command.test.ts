@@ -13,6 +13,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listFiles } from '../helpers/golden.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { scenario } from '../helpers/scenario.ts';
 import { FIXTURE_AS_OF, FIXTURES, scratchCopy } from './catalogue-helpers.ts';
 
 const SMALL = path.join(FIXTURES, 'small-library', 'input');
@@ -85,70 +86,79 @@ describe('persona catalogue', () => {
     expect(statSync(readme).mtime.toISOString()).toBe(past.toISOString());
   });
 
-  it('--check lists stale, missing and extra files and exits 1; regenerating fixes all of them', async () => {
-    const root = library();
-    await runCli(['catalogue', '--root', root]);
-    const catalogue = path.join(root, 'catalogue');
-    // A persona renamed: its old page becomes extra, its new one missing, the pages listing it stale.
-    const from = path.join(root, 'personas/pagerduty/pagerduty-on-call-engineer.yaml');
-    const text = readFileSync(from, 'utf8').replace(
-      'title: The PagerDuty On-Call Engineer',
-      'title: The PagerDuty Responder',
-    );
-    writeFileSync(from, text);
-    rmSync(path.join(catalogue, 'tags.md'));
-    writeFileSync(
-      path.join(catalogue, 'notes.md'),
-      'Hand-written, not generated: never reported or removed.\n',
-    );
-
-    const check = await runCli(['catalogue', '--root', root, '--check']);
-    expect(check.code).toBe(1);
-    const problems = reported(check.stdout);
-    expect(problems).toContainEqual(['catalogue/tags.md', 'catalogue/stale']);
-    expect(problems).toContainEqual(['catalogue/README.md', 'catalogue/stale']);
-    expect(problems).toContainEqual(['catalogue/pagerduty/pagerduty-on-call-engineer.md', 'catalogue/stale']);
-    expect(problems.map(([file]) => file)).not.toContain('catalogue/notes.md');
-
-    // Rename a persona file and slug: the old page is extra.
-    const renamed = path.join(root, 'personas/pagerduty/pagerduty-responder.yaml');
-    renameSync(from, renamed);
-    writeFileSync(
-      renamed,
-      readFileSync(renamed, 'utf8').replace('slug: pagerduty-on-call-engineer', 'slug: pagerduty-responder'),
-    );
-    for (const file of [
-      'personas/sentry/sentry-error-monitor.yaml',
-      'personas/sentry/sentry-release-guardian.yaml',
-    ]) {
-      const full = path.join(root, file);
+  scenario(
+    '--check lists stale, missing and extra files and exits 1; regenerating fixes all of them',
+    async () => {
+      const root = library();
+      await runCli(['catalogue', '--root', root]);
+      const catalogue = path.join(root, 'catalogue');
+      // A persona renamed: its old page becomes extra, its new one missing, the pages listing it stale.
+      const from = path.join(root, 'personas/pagerduty/pagerduty-on-call-engineer.yaml');
+      const text = readFileSync(from, 'utf8').replace(
+        'title: The PagerDuty On-Call Engineer',
+        'title: The PagerDuty Responder',
+      );
+      writeFileSync(from, text);
+      rmSync(path.join(catalogue, 'tags.md'));
       writeFileSync(
-        full,
-        readFileSync(full, 'utf8').replaceAll(
-          'persona: pagerduty-on-call-engineer',
-          'persona: pagerduty-responder',
+        path.join(catalogue, 'notes.md'),
+        'Hand-written, not generated: never reported or removed.\n',
+      );
+
+      const check = await runCli(['catalogue', '--root', root, '--check']);
+      expect(check.code).toBe(1);
+      const problems = reported(check.stdout);
+      expect(problems).toContainEqual(['catalogue/tags.md', 'catalogue/stale']);
+      expect(problems).toContainEqual(['catalogue/README.md', 'catalogue/stale']);
+      expect(problems).toContainEqual([
+        'catalogue/pagerduty/pagerduty-on-call-engineer.md',
+        'catalogue/stale',
+      ]);
+      expect(problems.map(([file]) => file)).not.toContain('catalogue/notes.md');
+
+      // Rename a persona file and slug: the old page is extra.
+      const renamed = path.join(root, 'personas/pagerduty/pagerduty-responder.yaml');
+      renameSync(from, renamed);
+      writeFileSync(
+        renamed,
+        readFileSync(renamed, 'utf8').replace(
+          'slug: pagerduty-on-call-engineer',
+          'slug: pagerduty-responder',
         ),
       );
-    }
-    const renameCheck = await runCli(['catalogue', '--root', root, '--check']);
-    expect(renameCheck.code).toBe(1);
-    expect(reported(renameCheck.stdout)).toContainEqual([
-      'catalogue/pagerduty/pagerduty-on-call-engineer.md',
-      'catalogue/extra',
-    ]);
-    expect(reported(renameCheck.stdout)).toContainEqual([
-      'catalogue/pagerduty/pagerduty-responder.md',
-      'catalogue/stale',
-    ]);
+      for (const file of [
+        'personas/sentry/sentry-error-monitor.yaml',
+        'personas/sentry/sentry-release-guardian.yaml',
+      ]) {
+        const full = path.join(root, file);
+        writeFileSync(
+          full,
+          readFileSync(full, 'utf8').replaceAll(
+            'persona: pagerduty-on-call-engineer',
+            'persona: pagerduty-responder',
+          ),
+        );
+      }
+      const renameCheck = await runCli(['catalogue', '--root', root, '--check']);
+      expect(renameCheck.code).toBe(1);
+      expect(reported(renameCheck.stdout)).toContainEqual([
+        'catalogue/pagerduty/pagerduty-on-call-engineer.md',
+        'catalogue/extra',
+      ]);
+      expect(reported(renameCheck.stdout)).toContainEqual([
+        'catalogue/pagerduty/pagerduty-responder.md',
+        'catalogue/stale',
+      ]);
 
-    const regenerate = await runCli(['catalogue', '--root', root]);
-    expect(regenerate.code).toBe(0);
-    expect(regenerate.stdout).toContain('removed catalogue/pagerduty/pagerduty-on-call-engineer.md');
-    expect(existsSync(path.join(catalogue, 'pagerduty/pagerduty-on-call-engineer.md'))).toBe(false);
-    expect(existsSync(path.join(catalogue, 'pagerduty/pagerduty-responder.md'))).toBe(true);
-    expect(existsSync(path.join(catalogue, 'notes.md'))).toBe(true);
-    expect((await runCli(['catalogue', '--root', root, '--check'])).code).toBe(0);
-  });
+      const regenerate = await runCli(['catalogue', '--root', root]);
+      expect(regenerate.code).toBe(0);
+      expect(regenerate.stdout).toContain('removed catalogue/pagerduty/pagerduty-on-call-engineer.md');
+      expect(existsSync(path.join(catalogue, 'pagerduty/pagerduty-on-call-engineer.md'))).toBe(false);
+      expect(existsSync(path.join(catalogue, 'pagerduty/pagerduty-responder.md'))).toBe(true);
+      expect(existsSync(path.join(catalogue, 'notes.md'))).toBe(true);
+      expect((await runCli(['catalogue', '--root', root, '--check'])).code).toBe(0);
+    },
+  );
 
   it('removes a product folder whose personas are all gone', async () => {
     const root = library();

@@ -10,6 +10,7 @@ import {
 } from '../contributions/contribution-helpers.ts';
 import { expectGoldenFiles, expectGoldenText } from '../helpers/golden.ts';
 import { REPO_ROOT, runCli, scratchLibrary } from '../helpers/run-cli.ts';
+import { scenario } from '../helpers/scenario.ts';
 
 const GOLDEN = path.join(REPO_ROOT, 'test/fixtures/contributions/merge');
 let cleanups: Array<() => void> = [];
@@ -82,27 +83,30 @@ describe('persona merge', () => {
     expectGoldenText(path.join(GOLDEN, 'expected/dry-run.txt'), result.stdout);
   });
 
-  it('applies, removes what it applied, leaves the stale and invalid files, exits 1; a re-run is a no-op', async () => {
-    const root = goldenLibrary();
-    const first = await runCli(['merge', '--root', root]);
-    expect(first.code).toBe(1);
-    expect(first.stdout).toMatch(/✖ 4 contributions applied to 2 personas; 2 contributions left in place/);
-    const after = snapshot(root);
-    expectGoldenFiles(
-      path.join(GOLDEN, 'expected/after'),
-      Object.fromEntries(Object.entries(after).filter(([file]) => !file.endsWith('/'))),
-    );
-    const second = await runCli(['merge', '--root', root, '--format', 'json']);
-    expect(second.code).toBe(1);
-    expect(JSON.parse(second.stdout).summary).toEqual({ applied: 0, conflicts: 2, personasChanged: 0 });
-    expect(snapshot(root)).toEqual(after);
-    const validate = await runCli(['validate', '--root', root, '--format', 'json']);
-    expect(
-      JSON.parse(validate.stdout)
-        .diagnostics.map((d: { rule: string }) => d.rule)
-        .sort(),
-    ).toEqual(['contribution/stale-original', 'contribution/unexpected-key']);
-  });
+  scenario(
+    'applies, removes what it applied, leaves the stale and invalid files, exits 1; a re-run is a no-op',
+    async () => {
+      const root = goldenLibrary();
+      const first = await runCli(['merge', '--root', root]);
+      expect(first.code).toBe(1);
+      expect(first.stdout).toMatch(/✖ 4 contributions applied to 2 personas; 2 contributions left in place/);
+      const after = snapshot(root);
+      expectGoldenFiles(
+        path.join(GOLDEN, 'expected/after'),
+        Object.fromEntries(Object.entries(after).filter(([file]) => !file.endsWith('/'))),
+      );
+      const second = await runCli(['merge', '--root', root, '--format', 'json']);
+      expect(second.code).toBe(1);
+      expect(JSON.parse(second.stdout).summary).toEqual({ applied: 0, conflicts: 2, personasChanged: 0 });
+      expect(snapshot(root)).toEqual(after);
+      const validate = await runCli(['validate', '--root', root, '--format', 'json']);
+      expect(
+        JSON.parse(validate.stdout)
+          .diagnostics.map((d: { rule: string }) => d.rule)
+          .sort(),
+      ).toEqual(['contribution/stale-original', 'contribution/unexpected-key']);
+    },
+  );
 
   it('exits 0 when everything was applied, and again when nothing is pending', async () => {
     const { root, cleanup } = scratchLibrary(FIXTURE_LIBRARY);
