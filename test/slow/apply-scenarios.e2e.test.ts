@@ -79,7 +79,17 @@ describe('apply action (dist/apply-action.mjs): merges, races and problems on on
     const idOf = (text: string | null) => /^id: (\S+)$/m.exec(text ?? '')?.[1];
     // Two pull requests from the same main each scaffold a persona with the next free id.
     const scaffold = (title: string) => async (dir: string) => {
-      const made = await runCli(['new', '--product', 'acme', '--title', title, '--root', dir]);
+      const made = await runCli([
+        'new',
+        '--product',
+        'acme',
+        '--title',
+        title,
+        '--category',
+        'technical',
+        '--root',
+        dir,
+      ]);
       expect(made.code, made.stderr).toBe(0);
     };
     const alpha = await r.openPullRequest('alpha', scaffold('The Acme Alpha'));

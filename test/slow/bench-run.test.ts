@@ -91,6 +91,7 @@ describe('npm run bench on a tiny size', () => {
         'floor.mjs',
         'persona.mjs',
         'stat-floor.mjs',
+        'watch-edit.mjs',
       ]);
     } finally {
       rmSync(kept as string, { recursive: true, force: true });

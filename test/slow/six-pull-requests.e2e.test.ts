@@ -100,7 +100,12 @@ function apply(label: string, sha: string): Promise<CliResult> {
 }
 
 /** A persona scaffolded with `persona new`, then written in full as CONTRIBUTING.md asks. */
-async function newPersona(dir: string, title: string, slug: string): Promise<void> {
+async function newPersona(
+  dir: string,
+  title: string,
+  slug: string,
+  voice: { words: string; jobStory: string },
+): Promise<void> {
   const made = await runCli([
     'new',
     '--product',
@@ -114,14 +119,12 @@ async function newPersona(dir: string, title: string, slug: string): Promise<voi
   ]);
   expect(made.code, made.stderr).toBe(0);
   const file = path.join(dir, `personas/acme/${slug}.yaml`);
-  const words = `${title.replace('The ', '')} sees the weekly numbers before anyone else does`;
+  // Each persona in its own words: two personas of one product that read alike are flagged as duplicates.
+  const { words } = voice;
   const written = readFileSync(file, 'utf8')
     .replace(/"TODO: (a|an) ([^"]*)"/g, () => `"${words}, and acts on them the same morning."`)
     .replace(/TODO: [^"\n]*/g, `${words}.`)
-    .replace(
-      /When TODO situation, I want TODO motivation, so TODO expected outcome\./,
-      'When the Monday report lands, I want the outliers first, so I can act before standup.',
-    );
+    .replace(/When TODO situation, I want TODO motivation, so TODO expected outcome\./, voice.jobStory);
   writeFileSync(file, written);
 }
 
@@ -138,8 +141,24 @@ describe('six pull requests from the same main, merged in turn, with the apply s
 
   it('1. six contributors open their pull requests from the same main, and each check passes on its own', async () => {
     const opened: Array<[string, (dir: string) => Promise<void> | void]> = [
-      ['alpha', (dir) => newPersona(dir, 'The Acme Planner', 'acme-planner')],
-      ['beta', (dir) => newPersona(dir, 'The Acme Buyer', 'acme-buyer')],
+      [
+        'alpha',
+        (dir) =>
+          newPersona(dir, 'The Acme Planner', 'acme-planner', {
+            words: 'Roadmap quarters get checked against shipped work, slipped items first',
+            jobStory:
+              "When the quarter's roadmap is due, I want last quarter's slipped items listed, so I can plan with real capacity.",
+          }),
+      ],
+      [
+        'beta',
+        (dir) =>
+          newPersona(dir, 'The Acme Buyer', 'acme-buyer', {
+            words: 'Every invoice line is compared with the seats people really use',
+            jobStory:
+              'When a renewal quote arrives, I want the seats actually used, so I can negotiate from facts.',
+          }),
+      ],
       [
         'amy',
         contribute(
