@@ -14,6 +14,10 @@ const SCENARIO_FILES = [
   'test/bot/comment.e2e.test.ts',
   'test/catalogue/catalogue-command.test.ts',
   'test/merge/merge-cli.test.ts',
+  'test/security/id-steal.e2e.test.ts',
+  'test/intake/intake.e2e.test.ts',
+  'test/merge/contribute-cli.test.ts',
+  'test/merge/park-stale.test.ts',
 ];
 
 /** Property and differential tests whose case counts scale (test/helpers/property-runs.ts). */

@@ -89,7 +89,7 @@ describe('persona comment: the sticky comment', () => {
     },
   );
 
-  it('does not re-send an unchanged body', async () => {
+  scenario('does not re-send an unchanged body', async () => {
     github.addPull({ number: 7, headSha: sha('same') });
     const run = newRun()
       .writeReport(broken(sha('same')))

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { INTAKE_COMMENT_MARKER } from '../../scripts/render/intake/intake-markdown.ts';
 import { WORD_JOINER } from '../../scripts/render/neutralize-text.ts';
 import { BOT_LOGIN, GITHUB_ERRORS } from '../helpers/fake-github.ts';
+import { scenario } from '../helpers/scenario.ts';
 import {
   bodyOf,
   calls,
@@ -218,20 +219,23 @@ describe('persona intake: what it skips, and failures', () => {
     expect(lines[0]).toContain('Allow GitHub Actions to create and approve pull requests');
   });
 
-  it('retries a 502 and finishes; a re-run after a failure completes the same pull request', async () => {
-    github.failNext('POST', /\/git\/commits$/, GITHUB_ERRORS.badGateway, 1);
-    github.failNext('POST', PULLS, GITHUB_ERRORS.notAccessible, 1);
-    const first = await intake({ body: body('valid-extend') });
-    expect(first.code).toBe(2);
-    expect(first.stderr).toContain('pull-requests: write');
-    expect(repo.refs.has('heads/contribution/issue-12')).toBe(true);
-    const second = await intake({ body: body('valid-extend') });
-    expect(second.code, second.stderr).toBe(0);
-    expect(github.pulls).toHaveLength(1);
-    expect(github.requests.filter((r) => r.method === 'POST' && /\/git\/commits$/.test(r.path))).toHaveLength(
-      2,
-    );
-  });
+  scenario(
+    'retries a 502 and finishes; a re-run after a failure completes the same pull request',
+    async () => {
+      github.failNext('POST', /\/git\/commits$/, GITHUB_ERRORS.badGateway, 1);
+      github.failNext('POST', PULLS, GITHUB_ERRORS.notAccessible, 1);
+      const first = await intake({ body: body('valid-extend') });
+      expect(first.code).toBe(2);
+      expect(first.stderr).toContain('pull-requests: write');
+      expect(repo.refs.has('heads/contribution/issue-12')).toBe(true);
+      const second = await intake({ body: body('valid-extend') });
+      expect(second.code, second.stderr).toBe(0);
+      expect(github.pulls).toHaveLength(1);
+      expect(
+        github.requests.filter((r) => r.method === 'POST' && /\/git\/commits$/.test(r.path)),
+      ).toHaveLength(2);
+    },
+  );
 
   it('refuses an event file that is not an issues event', async () => {
     const run = newRun();

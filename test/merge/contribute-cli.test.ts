@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { CONTRIBUTION_MODELINE } from '../../scripts/core/persona-fields.ts';
 import { FIXTURE_LIBRARY, snapshot } from '../contributions/contribution-helpers.ts';
 import { runCli, scratchLibrary } from '../helpers/run-cli.ts';
+import { scenario } from '../helpers/scenario.ts';
 
 let cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -91,7 +92,7 @@ describe('persona contribute', () => {
     expect(JSON.parse(merge.stdout).summary).toEqual({ applied: 3, conflicts: 0, personasChanged: 1 });
   });
 
-  it('picks a free name when the same file name is taken', async () => {
+  scenario('picks a free name when the same file name is taken', async () => {
     const root = library();
     const args = [
       'sentry-error-monitor',

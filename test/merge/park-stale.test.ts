@@ -14,6 +14,7 @@ import {
   writeFiles,
 } from '../contributions/contribution-helpers.ts';
 import { runCli, scratchLibrary } from '../helpers/run-cli.ts';
+import { scenario } from '../helpers/scenario.ts';
 
 const DIR = 'contributions/sentry-error-monitor';
 const ORIGINAL = 'Crawler and browser-extension noise eating the monthly error quota.';
@@ -119,7 +120,7 @@ describe('persona merge --park-stale (the apply workflow)', () => {
     expect(snapshot(root)).toHaveProperty(SECOND);
   });
 
-  it('a crash at any step of the move ends, after a re-run, exactly as one clean run', async () => {
+  scenario('a crash at any step of the move ends, after a re-run, exactly as one clean run', async () => {
     const clean = twoCorrections();
     await mergeLibrary(clean, { dryRun: false, date: null, parkStale: true, env });
     const expected = snapshot(clean);

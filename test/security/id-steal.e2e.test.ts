@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.ts';
+import { scenario } from '../helpers/scenario.ts';
 import { git, readIn, runApplyAction, ScratchRemote, writeIn } from '../helpers/scratch-repo.ts';
 
 // Regression (from a review): checkAgainstBase matches a head persona to the base only by file or slug. A pull request that
@@ -55,7 +56,7 @@ describe('id immutability across a rename', () => {
     expect(run.code, run.stdout).toBe(1);
   });
 
-  it('apply never renumbers a persona that was on main to hand its id to a newcomer', async () => {
+  scenario('apply never renumbers a persona that was on main to hand its id to a newcomer', async () => {
     const r = new ScratchRemote();
     remotes.push(r);
     const { dir } = await r.openPullRequest('steal', (d) => {
