@@ -25,32 +25,12 @@ export class Candidates {
  * Ties break by code-point order so the suggestion never depends on input order.
  */
 export function didYouMean(input: string, candidates: Iterable<string> | Candidates): string | undefined {
-  const prepared = candidates instanceof Candidates ? candidates : new Candidates(candidates);
   const needle = input.toLowerCase();
-  const cap = (length: number) => Math.max(2, Math.floor(Math.max(needle.length, length) / 3));
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  // The edit distance is at least the difference in length, so candidates are visited by that difference,
-  // smallest first: once it exceeds the best distance found (or the cap), nothing further can win. Exact,
-  // and with a near match found early most of a large list is never compared.
-  for (let gap = 0; gap <= bestDistance; gap++) {
-    const lengths = gap === 0 ? [needle.length] : [needle.length - gap, needle.length + gap];
-    const open = lengths.filter((length) => length >= 0 && gap <= cap(length));
-    if (open.length === 0) break;
-    for (const length of open) {
-      for (const i of prepared.byLength.get(length) ?? []) {
-        const candidate = prepared.texts[i] as string;
-        const d = distance(needle, prepared.lowerCase[i] as string);
-        if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
-          best = candidate;
-          bestDistance = d;
-        }
-      }
-    }
-  }
-  if (best === undefined) return undefined;
-  const allowed = Math.max(2, Math.floor(Math.max(needle.length, best.length) / 3));
-  return bestDistance > 0 && bestDistance <= allowed ? best : undefined;
+  const { distance: best, matches } = nearest(needle, candidates);
+  // Of equally close candidates, the first in code-point order.
+  const first = matches.reduce<string | undefined>((a, b) => (a === undefined || b < a ? b : a), undefined);
+  if (first === undefined) return undefined;
+  return best > 0 && best <= typoCap(needle.length, first.length) ? first : undefined;
 }
 
 /** " Did you mean `x`?" or an empty string, ready to append to a hint. */
@@ -68,26 +48,44 @@ export function uniqueMatch(input: string, candidates: Iterable<string> | Candid
   const prepared = candidates instanceof Candidates ? candidates : new Candidates(candidates);
   if (prepared.texts.includes(input)) return undefined;
   const needle = input.toLowerCase();
-  const cap = (length: number) => Math.max(2, Math.floor(Math.max(needle.length, length) / 3));
-  const best: string[] = [];
-  let bestDistance = Number.POSITIVE_INFINITY;
-  // By length difference, smallest first, as in `didYouMean`; ties are collected instead of broken.
-  for (let gap = 0; gap <= bestDistance; gap++) {
+  const { distance: best, matches } = nearest(needle, prepared);
+  const [only, other] = matches;
+  if (only === undefined || other !== undefined) return undefined;
+  return best <= typoCap(needle.length, only.length) ? only : undefined;
+}
+
+/** How many edits still read as a typo between texts of these lengths: a third of the longer, at least 2. */
+function typoCap(a: number, b: number): number {
+  return Math.max(2, Math.floor(Math.max(a, b) / 3));
+}
+
+/**
+ * Every candidate at the smallest edit distance from `needle` (lower case), within the typo cap. Candidates are
+ * visited by length difference, smallest first: the distance is at least that difference, so once it exceeds
+ * the best distance found (or the cap) nothing further can be as close. Exact, and with a near match found early
+ * most of a large list is never compared.
+ */
+function nearest(
+  needle: string,
+  candidates: Iterable<string> | Candidates,
+): { distance: number; matches: string[] } {
+  const prepared = candidates instanceof Candidates ? candidates : new Candidates(candidates);
+  const matches: string[] = [];
+  let best = Number.POSITIVE_INFINITY;
+  for (let gap = 0; gap <= best; gap++) {
     const lengths = gap === 0 ? [needle.length] : [needle.length - gap, needle.length + gap];
-    const open = lengths.filter((length) => length >= 0 && gap <= cap(length));
+    const open = lengths.filter((length) => length >= 0 && gap <= typoCap(needle.length, length));
     if (open.length === 0) break;
     for (const length of open) {
       for (const i of prepared.byLength.get(length) ?? []) {
         const d = distance(needle, prepared.lowerCase[i] as string);
-        if (d < bestDistance) {
-          bestDistance = d;
-          best.length = 0;
+        if (d < best) {
+          best = d;
+          matches.length = 0;
         }
-        if (d === bestDistance) best.push(prepared.texts[i] as string);
+        if (d === best) matches.push(prepared.texts[i] as string);
       }
     }
   }
-  const [only, other] = best;
-  if (only === undefined || other !== undefined) return undefined;
-  return bestDistance <= cap(only.length) ? only : undefined;
+  return { distance: best, matches };
 }

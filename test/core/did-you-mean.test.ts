@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../bench/random.ts';
-import { Candidates, didYouMean } from '../../scripts/core/did-you-mean.ts';
+import { Candidates, didYouMean, uniqueMatch } from '../../scripts/core/did-you-mean.ts';
 
 /** The definition: the nearest candidate (ties by code point), if within max(2, ⌊longer length / 3⌋). */
 function reference(input: string, candidates: readonly string[]): string | undefined {
@@ -20,6 +20,18 @@ function reference(input: string, candidates: readonly string[]): string | undef
   return bestDistance > 0 && bestDistance <= allowed ? best : undefined;
 }
 
+/** The definition of a fix's match: the one nearest candidate (no tie), within the same cap; none for a candidate. */
+function uniqueReference(input: string, candidates: readonly string[]): string | undefined {
+  if (candidates.includes(input)) return undefined;
+  const needle = input.toLowerCase();
+  const distances = candidates.map((candidate) => distance(needle, candidate.toLowerCase()));
+  const best = Math.min(...distances);
+  const nearest = candidates.filter((_, i) => distances[i] === best);
+  const [only] = nearest;
+  if (only === undefined || nearest.length > 1) return undefined;
+  return best <= Math.max(2, Math.floor(Math.max(needle.length, only.length) / 3)) ? only : undefined;
+}
+
 /** The bench's seeded PRNG (mulberry32), as a bare function. */
 const random = (seed: number): (() => number) => createRandom(seed).next;
 
@@ -35,7 +47,7 @@ describe('didYouMean', () => {
     expect(didYouMean(input, candidates)).toBe(expected);
   });
 
-  it('finds what comparing with every candidate finds, on random lists', () => {
+  it('finds what comparing with every candidate finds, on random lists (uniqueMatch too)', () => {
     const next = random(7);
     const word = (length: number) =>
       Array.from({ length }, () => 'abcdeAB-'[Math.floor(next() * 8)] as string).join('');
@@ -47,6 +59,9 @@ describe('didYouMean', () => {
       for (let k = 0; k < 5; k++) {
         const input = next() < 0.5 ? word(1 + Math.floor(next() * 14)) : `${list[0]}x`;
         expect(didYouMean(input, prepared), `${input} in ${list.join(',')}`).toBe(reference(input, list));
+        expect(uniqueMatch(input, prepared), `unique: ${input} in ${list.join(',')}`).toBe(
+          uniqueReference(input, list),
+        );
       }
     }
   });
