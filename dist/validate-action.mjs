@@ -36618,55 +36618,44 @@ var Candidates = class {
   }
 };
 function didYouMean(input, candidates2) {
-  const prepared = candidates2 instanceof Candidates ? candidates2 : new Candidates(candidates2);
   const needle = input.toLowerCase();
-  const cap = (length) => Math.max(2, Math.floor(Math.max(needle.length, length) / 3));
-  let best;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (let gap = 0; gap <= bestDistance; gap++) {
-    const lengths = gap === 0 ? [needle.length] : [needle.length - gap, needle.length + gap];
-    const open2 = lengths.filter((length) => length >= 0 && gap <= cap(length));
-    if (open2.length === 0) break;
-    for (const length of open2) {
-      for (const i of prepared.byLength.get(length) ?? []) {
-        const candidate = prepared.texts[i];
-        const d = (0, import_fastest_levenshtein.distance)(needle, prepared.lowerCase[i]);
-        if (d < bestDistance || d === bestDistance && best !== void 0 && candidate < best) {
-          best = candidate;
-          bestDistance = d;
-        }
-      }
-    }
-  }
-  if (best === void 0) return void 0;
-  const allowed = Math.max(2, Math.floor(Math.max(needle.length, best.length) / 3));
-  return bestDistance > 0 && bestDistance <= allowed ? best : void 0;
+  const { distance: best, matches } = nearest(needle, candidates2);
+  const first = matches.reduce((a, b) => a === void 0 || b < a ? b : a, void 0);
+  if (first === void 0) return void 0;
+  return best > 0 && best <= typoCap(needle.length, first.length) ? first : void 0;
 }
 function uniqueMatch(input, candidates2) {
   const prepared = candidates2 instanceof Candidates ? candidates2 : new Candidates(candidates2);
   if (prepared.texts.includes(input)) return void 0;
   const needle = input.toLowerCase();
-  const cap = (length) => Math.max(2, Math.floor(Math.max(needle.length, length) / 3));
-  const best = [];
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (let gap = 0; gap <= bestDistance; gap++) {
+  const { distance: best, matches } = nearest(needle, prepared);
+  const [only, other] = matches;
+  if (only === void 0 || other !== void 0) return void 0;
+  return best <= typoCap(needle.length, only.length) ? only : void 0;
+}
+function typoCap(a, b) {
+  return Math.max(2, Math.floor(Math.max(a, b) / 3));
+}
+function nearest(needle, candidates2) {
+  const prepared = candidates2 instanceof Candidates ? candidates2 : new Candidates(candidates2);
+  const matches = [];
+  let best = Number.POSITIVE_INFINITY;
+  for (let gap = 0; gap <= best; gap++) {
     const lengths = gap === 0 ? [needle.length] : [needle.length - gap, needle.length + gap];
-    const open2 = lengths.filter((length) => length >= 0 && gap <= cap(length));
+    const open2 = lengths.filter((length) => length >= 0 && gap <= typoCap(needle.length, length));
     if (open2.length === 0) break;
     for (const length of open2) {
       for (const i of prepared.byLength.get(length) ?? []) {
         const d = (0, import_fastest_levenshtein.distance)(needle, prepared.lowerCase[i]);
-        if (d < bestDistance) {
-          bestDistance = d;
-          best.length = 0;
+        if (d < best) {
+          best = d;
+          matches.length = 0;
         }
-        if (d === bestDistance) best.push(prepared.texts[i]);
+        if (d === best) matches.push(prepared.texts[i]);
       }
     }
   }
-  const [only, other] = best;
-  if (only === void 0 || other !== void 0) return void 0;
-  return bestDistance <= cap(only.length) ? only : void 0;
+  return { distance: best, matches };
 }
 
 // scripts/check/contribution/contribution-index.ts
