@@ -61,7 +61,7 @@ async function previewContributions(
   const mine = new Set(files.filter((file) => file.endsWith('.yaml')));
   if (mine.size === 0) return { applied: [], conflicts: [], personas: [] };
   try {
-    return previewOf(await previewMerge(root, head), mine);
+    return previewOf(await previewMerge(root, head, { focus: mine }), mine);
   } catch (error) {
     warnings.push(
       `No contribution preview: the merge dry run failed (${(error as Error).message.split('\n')[0]}).`,

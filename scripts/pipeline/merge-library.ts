@@ -102,14 +102,16 @@ export async function mergeLibrary(root: string, options: MergeOptions): Promise
 /**
  * The merge dry run over a library validated with its contributions (the validate action's head): the planner
  * gets validation's personas and contribution facts, so nothing is listed, read or checked again but the
- * personas a contribution merges into. No journal is looked for: the tools' state is never inside a checkout
- * (tool-state.ts), so a pull request's files are all a preview has.
+ * personas a contribution merges into (with `focus`, only those the focused contribution files merge into: a
+ * pull request's preview plans its own personas, not the library's whole backlog). No journal is looked for: the
+ * tools' state is never inside a checkout (tool-state.ts), so a pull request's files are all a preview has.
  */
 export async function previewMerge(
   root: string,
   checked: ValidationResult,
-  env: Record<string, string | undefined> = process.env,
+  options: { focus?: ReadonlySet<string>; env?: Record<string, string | undefined> } = {},
 ): Promise<MergePlan> {
+  const env = options.env ?? process.env;
   const read = (file: string) => readCapped(path.join(root, file));
   const [persona, contribution] = await Promise.all([readPersonaSchema(root), readContributionSchema(root)]);
   const plan = planMerge({
@@ -119,6 +121,7 @@ export async function previewMerge(
     readContribution: read,
     checks: libraryFileChecks({ persona, contribution }, env, checked.settings),
     date: null,
+    ...(options.focus ? { focus: options.focus } : {}),
   });
   return withUnreadContributions(plan, checked.listing.diagnostics);
 }

@@ -6,6 +6,7 @@ import { setAccelerated } from '../../scripts/accel/switch.ts';
 import { mergeLibrary, previewMerge } from '../../scripts/pipeline/merge-library.ts';
 import { validateLibrary } from '../../scripts/pipeline/validate-library.ts';
 import type { MergePlan } from '../../scripts/plan/merge/merge-plan.ts';
+import { previewOf } from '../../scripts/render/report/merge-preview.ts';
 import {
   contribution,
   FIXTURE_LIBRARY,
@@ -146,4 +147,32 @@ describe('previewMerge (the validate action’s preview) against the merge dry r
     const preview = await previewMerge(root, await validateLibrary(root, { env }));
     expect(preview.personas).not.toEqual(dated.plan.personas);
   });
+});
+
+describe('a focused preview (one pull request’s contributions)', () => {
+  for (const [name, make] of LIBRARIES) {
+    it(`is the full preview’s part for each contribution file alone and for pairs: ${name}`, async () => {
+      const root = make();
+      const env = { PERSONA_STATE_DIR: path.join(tmp, 'state') };
+      const checked = await validateLibrary(root, { env });
+      const full = await previewMerge(root, checked, { env });
+      const files = checked.listing.contributionFiles;
+      const focuses = [
+        ...files.map((file) => [file]),
+        ...files.slice(1).map((file, i) => [files[i] as string, file]),
+      ];
+      let narrower = 0;
+      for (const focus of focuses) {
+        const mine = new Set(focus);
+        const focused = await previewMerge(root, checked, { env, focus: mine });
+        expect(previewOf(focused, mine)).toEqual(previewOf(full, mine));
+        // Only the personas the focused files merge into are planned.
+        const targets = new Set(full.applied.filter((a) => mine.has(a.file)).map((a) => a.personaFile));
+        for (const persona of focused.personas) expect(targets.has(persona.file)).toBe(true);
+        if (focused.personas.length < full.personas.length) narrower++;
+      }
+      // The focus does leave personas out (the cases have contributions to more than one persona).
+      expect(narrower).toBeGreaterThan(0);
+    });
+  }
 });

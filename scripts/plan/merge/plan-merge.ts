@@ -44,6 +44,12 @@ export interface MergeInput {
    * was written is moved to `contributions/<slug>/stale/` instead of being left as a conflict.
    */
   parkStale?: boolean;
+  /**
+   * Plan only the personas these contribution files merge into (a pull request's preview). Contributions meet
+   * each other only through their persona, so those personas' plans are exactly what a full run would make;
+   * every other persona is neither read nor rendered, and no contribution to one is applied or removed.
+   */
+  focus?: ReadonlySet<string>;
 }
 
 /** A persona being merged into: its document and a plain-data mirror that the checks read. */
@@ -99,6 +105,12 @@ export function planMerge(input: MergeInput): MergePlan {
     const queue = queues.get(target.file) ?? [];
     queue.push({ file, facts, contribution, target });
     queues.set(target.file, queue);
+  }
+
+  if (input.focus) {
+    const focus = input.focus;
+    for (const [personaFile, queue] of queues)
+      if (!queue.some((queued) => focus.has(queued.file))) queues.delete(personaFile);
   }
 
   const personas: PersonaMergeResult[] = [];
