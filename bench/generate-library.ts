@@ -35,8 +35,23 @@ export interface GeneratedLibrary {
   invalid: InvalidFile[];
   contributionsByAction: Record<'confirm' | 'correct' | 'extend', number>;
   bytes: number;
+  /** The persona file `editPersona` rewrites. */
+  editedFile: string;
+  /** Copies of the library as two pull requests' heads (the base is `root`), when asked for; else null. */
+  pullRequests: PullRequestHeads | null;
   /** Rewrites one persona (no contributions point at it) with new text, as a contributor's edit would. */
   editPersona(root: string, edit: number): string;
+}
+
+/**
+ * Two pull requests against the library: copies of `root` made at generation time, each with one valid
+ * change. Nothing else differs, so a check of either introduces no error.
+ */
+export interface PullRequestHeads {
+  /** One persona's text field rewritten (no contribution points at that persona). */
+  persona: { root: string; file: string; field: string };
+  /** One new `extend` contribution, of a persona field that no other contribution touches. */
+  contribution: { root: string; file: string; persona: string; field: string };
 }
 
 type PersonaData = Record<string, unknown> & { slug: string; product: string };
@@ -52,16 +67,20 @@ const CONTRIBUTION_STREAM = 3;
 const INVALID_STREAM = 4;
 const EDIT_STREAM = 5;
 const LAYOUT_STREAM = 6;
+const PULL_REQUEST_STREAM = 7;
 
 /**
  * Writes a synthetic library of `size` personas into `<dir>/clean`, copies it to `<dir>/library` and adds the
- * invalid sprinkle there. Deterministic for a seed: no clock, no Math.random, code-point file order.
+ * invalid sprinkle there. With `pullRequests`, also copies the library to `<dir>/head-persona` and
+ * `<dir>/head-contribution`, each with one valid change (see PullRequestHeads). Deterministic for a seed: no
+ * clock, no Math.random, code-point file order.
  */
 export function generateLibrary(options: {
   dir: string;
   size: number;
   seed: number;
   schemasDir: string;
+  pullRequests?: boolean;
 }): GeneratedLibrary {
   const { dir, size, seed } = options;
   const cleanRoot = path.join(dir, 'clean');
@@ -97,6 +116,9 @@ export function generateLibrary(options: {
     createRandom(deriveSeed(seed, INVALID_STREAM)),
     write,
   );
+  const pullRequests = options.pullRequests
+    ? writePullRequestHeads(dir, root, personas, contributions, edited, seed)
+    : null;
 
   const contributionsByAction = { confirm: 0, correct: 0, extend: 0 };
   for (const c of contributions) contributionsByAction[c.data.action as keyof typeof contributionsByAction]++;
@@ -115,6 +137,8 @@ export function generateLibrary(options: {
     invalid: invalid.sort((a, b) => compareStrings(a.file, b.file)),
     contributionsByAction,
     bytes,
+    editedFile: edited.file,
+    pullRequests,
     editPersona(target, edit) {
       const random = createRandom(deriveSeed(seed, EDIT_STREAM, edit));
       const data = { ...edited.data, context: prose(random).paragraph(2, 3) };
@@ -330,6 +354,67 @@ function listItem(field: ListField, words: ReturnType<typeof prose>): string {
   if (field === 'frustrations') return words.frustration();
   if (field === 'worldview') return words.belief();
   return words.impact();
+}
+
+/**
+ * Two copies of the whole library (invalid files included, so a check finds them on the base too and none is
+ * new), each with one valid change: a persona's `scenario` rewritten, and a new `extend` contribution. Neither
+ * touches the persona `editPersona` rewrites, so the rows that edit the base never touch what a head changed.
+ */
+function writePullRequestHeads(
+  dir: string,
+  root: string,
+  personas: PersonaPlan[],
+  contributions: ContributionPlan[],
+  edited: PersonaPlan,
+  seed: number,
+): PullRequestHeads {
+  const random = createRandom(deriveSeed(seed, PULL_REQUEST_STREAM));
+  const words = prose(random);
+  const contributed = new Set(contributions.map((c) => c.data.persona));
+  const used = new Set(contributions.map((c) => `${c.data.persona}/${c.data.field}`));
+
+  const personaRoot = path.join(dir, 'head-persona');
+  cpSync(root, personaRoot, { recursive: true });
+  const rewritten =
+    personas.find((p) => p !== edited && !contributed.has(p.data.slug)) ??
+    personas.find((p) => p !== edited) ??
+    edited;
+  const field = 'scenario';
+  writeFileSync(
+    path.join(personaRoot, rewritten.file),
+    personaText({ ...rewritten.data, [field]: words.paragraph(2, 3) }),
+  );
+
+  const contributionRoot = path.join(dir, 'head-contribution');
+  cpSync(root, contributionRoot, { recursive: true });
+  let target: { persona: PersonaPlan; field: ListField } | null = null;
+  for (const persona of personas) {
+    if (persona === edited) continue;
+    const free = LIST_FIELDS.find((f) => !used.has(`${persona.data.slug}/${f}`));
+    if (free) {
+      target = { persona, field: free };
+      break;
+    }
+  }
+  if (!target) throw new Error('the bench needs a persona field that no contribution touches');
+  const current = target.persona.data[target.field] as string[];
+  const author = contributorLogin(random);
+  const file = `contributions/${target.persona.data.slug}/${randomDate(random)}-${author}-${target.field}.yaml`;
+  const data = {
+    persona: target.persona.data.slug,
+    field: target.field,
+    action: 'extend',
+    author,
+    value: newItem(current, target.field, words),
+    rationale: words.rationale(),
+  };
+  mkdirSync(path.dirname(path.join(contributionRoot, file)), { recursive: true });
+  writeFileSync(path.join(contributionRoot, file), contributionText(data));
+  return {
+    persona: { root: personaRoot, file: rewritten.file, field },
+    contribution: { root: contributionRoot, file, persona: target.persona.data.slug, field: target.field },
+  };
 }
 
 /**

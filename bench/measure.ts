@@ -49,6 +49,8 @@ export function measure(options: {
   name: string;
   preload: string;
   timeoutMs: number;
+  /** Variables to set for this process; `undefined` removes one the bench itself has. */
+  env?: Readonly<Record<string, string | undefined>>;
 }): Promise<Sample> {
   const stdoutFile = path.join(options.logDir, `${options.name}.stdout`);
   const stderrFile = path.join(options.logDir, `${options.name}.stderr`);
@@ -63,6 +65,10 @@ export function measure(options: {
     NO_COLOR: '1',
   };
   delete env.PERSONA_DEBUG;
+  for (const [key, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, options.argv, {

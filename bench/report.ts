@@ -1,8 +1,9 @@
 import type { Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
-import type { OutputSizes } from './scenarios.ts';
+import type { OutputSizes, RowRoot } from './scenarios.ts';
 import type { ProfileSummary } from './summarize-profile.ts';
+import type { TargetResult } from './targets.ts';
 
 export interface ResultRow {
   scenario: string;
@@ -11,7 +12,7 @@ export interface ResultRow {
   status: 'ok' | 'skipped' | 'failed';
   /** Why a row was skipped or failed. */
   reason?: string;
-  root: 'library' | 'clean';
+  root: RowRoot;
   files: number;
   expectedExit: readonly number[];
   samples: Array<{ ms: number; rssMb: number | null; exitCode: number | null; signal: string | null }>;
@@ -19,7 +20,17 @@ export interface ResultRow {
   filesPerSecond: number | null;
   peakRssMb: number | null;
   ratioToFloor: number | null;
+  /** Over `peerBasis`: the sum of the two peers' medians for rows over personas and contributions. */
   ratioToPeer: number | null;
+  /** What `ratioToPeer` divides by: `peer + peer-contributions`, `peer` (alone), or null when no peer ran. */
+  peerBasis: 'peer + peer-contributions' | 'peer' | null;
+  /** Over the `peer` row alone (persona files only), whatever `peerBasis` is: `ratioToPeer` before issue 19. */
+  ratioToPersonaPeer: number | null;
+  /** Over the median of the row `relativeTo` (validate-cold, or catalogue-cold), same size. */
+  ratioToCold: number | null;
+  relativeTo: string | null;
+  /** `os.loadavg()` (1, 5, 15 minutes) before the row's first run and after its last. */
+  load?: { before: number[]; after: number[] };
   /** Median at this size over the median at the smallest size, on the row of the largest size. */
   scaling: { from: number; to: number; ratio: number } | null;
   /** With `--profile`: one more run under `node --cpu-prof`, summarized per thread. */
@@ -69,11 +80,12 @@ export function resultsTable(rows: readonly ResultRow[], sizes: readonly number[
     'peak RSS MB',
     '× floor',
     '× peer',
+    '× cold',
     largest === smallest ? 'scaling' : `${largest}/${smallest}`,
   ];
   const table: Table = {
     type: 'table',
-    align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
     children: [
       row(headers),
       ...rows.map((r) =>
@@ -87,14 +99,65 @@ export function resultsTable(rows: readonly ResultRow[], sizes: readonly number[
               fixed(r.peakRssMb, 0),
               fixed(r.ratioToFloor, 2),
               fixed(r.ratioToPeer, 2),
+              fixed(r.ratioToCold, 2),
               r.scaling ? fixed(r.scaling.ratio, 2) : '–',
             ])
-          : row([r.label, String(r.size), String(r.files), shortStatus(r), '', '', '', '', '']),
+          : row([r.label, String(r.size), String(r.files), shortStatus(r), '', '', '', '', '', '']),
       ),
     ],
   };
   const tree: Root = { type: 'root', children: [table] };
   return processor.stringify(tree);
+}
+
+/** What the ratio columns divide by, in this run (a line per basis that was used). */
+export function ratioNotes(rows: readonly ResultRow[]): string {
+  const notes: string[] = [];
+  const bases = new Set(
+    rows
+      .filter((r) => r.ratioToPeer !== null && r.scenario !== 'floor' && r.scenario !== 'peer')
+      .map((r) => r.peerBasis),
+  );
+  if (bases.has('peer + peer-contributions'))
+    notes.push(
+      '× peer: over the sum of the peer and peer-contributions medians at the same size (floor and peer: over peer alone).',
+    );
+  if (bases.has('peer'))
+    notes.push('× peer: over peer alone, as peer-contributions did not run at that size.');
+  const relative = [
+    ...new Set(rows.filter((r) => r.ratioToCold !== null).map((r) => `${r.scenario} over ${r.relativeTo}`)),
+  ];
+  if (relative.length > 0) notes.push(`× cold: ${relative.join(', ')}, at the same size.`);
+  return notes.map((n) => `${n}\n`).join('');
+}
+
+/** The targets judged from this run, as a table: each one's limit, what was measured, and whether it is met. */
+export function targetsTable(targets: readonly TargetResult[]): string {
+  const limit = (t: TargetResult) =>
+    t.unit === '×' ? `${Number.isInteger(t.limit) ? t.limit.toFixed(1) : t.limit} ×` : `${t.limit} ${t.unit}`;
+  const table: Table = {
+    type: 'table',
+    align: ['left', 'right', 'right', 'left', 'left'],
+    children: [
+      row(['target', 'size', 'limit', 'measured', 'met']),
+      ...targets.map((t) =>
+        row([
+          t.target,
+          t.size === null ? '–' : String(t.size),
+          limit(t),
+          t.measured,
+          t.met === null ? 'not measured' : t.met ? 'yes' : 'no',
+        ]),
+      ),
+    ],
+  };
+  return processor.stringify({ type: 'root', children: [table] });
+}
+
+/** `os.loadavg()` before and after the run, for the line under the table. */
+export function loadLine(load: { start: number[]; end: number[] }): string {
+  const three = (values: number[]) => values.map((v) => v.toFixed(2)).join(' ');
+  return `Load average (1, 5, 15 min): ${three(load.start)} at the start, ${three(load.end)} at the end`;
 }
 
 /** The files each row that writes some wrote (the catalogue rows), as a table; empty when no row did. */

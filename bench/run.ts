@@ -20,24 +20,30 @@ import { pathToFileURL } from 'node:url';
 import { type GeneratedLibrary, generateLibrary } from './generate-library.ts';
 import { measure, median, type Sample, stopRunning, writePreload } from './measure.ts';
 import { type BenchOptions, BenchUsageError, parseOptions, USAGE } from './options.ts';
+import { webhookTemplate } from './pull-request.ts';
 import {
+  loadLine,
   type MachineInfo,
   machineLine,
   outputTable,
   profileReport,
   type ResultRow,
   type RowProfile,
+  ratioNotes,
   resultsTable,
+  targetsTable,
 } from './report.ts';
 import {
   type BenchContext,
   type CliCapabilities,
   failureLine,
+  PULL_REQUEST_ROWS,
   rootOf,
   SCENARIOS,
   type Scenario,
 } from './scenarios.ts';
 import { profileThread, summarizeProfile } from './summarize-profile.ts';
+import { judgeTargets, type TargetResult } from './targets.ts';
 
 interface LibraryRecord {
   size: number;
@@ -48,6 +54,14 @@ interface LibraryRecord {
   megabytes: number;
   generateMs: number;
   verification: Verification | null;
+  /** What the pull-request heads change, when the pull-request rows run. */
+  pullRequests: { persona: string; contribution: string } | null;
+}
+
+/** `os.loadavg()` (1, 5, 15 minutes) when the bench started, and when the results were last written. */
+interface LoadRecord {
+  start: number[];
+  end: number[];
 }
 
 interface Verification {
@@ -107,6 +121,7 @@ async function main(): Promise<number> {
 }
 
 async function bench(options: BenchOptions, repo: string, work: string): Promise<number> {
+  const load: LoadRecord = { start: loadAverage(), end: loadAverage() };
   const profileDir = options.profile === null ? null : path.resolve(repo, options.profile);
   if (profileDir) {
     try {
@@ -127,16 +142,26 @@ async function bench(options: BenchOptions, repo: string, work: string): Promise
     bundle(overrides: object): Promise<unknown>;
     bundleOptions: { entryPoints: Record<string, string> };
   };
+  const scenarios = SCENARIOS.filter((s) => options.only.includes(s.id));
   const entryPoints: Record<string, string> = {
     floor: path.join(repo, 'bench/floor.ts'),
     'stat-floor': path.join(repo, 'bench/stat-floor.ts'),
     'watch-edit': path.join(repo, 'bench/watch-edit.ts'),
   };
-  // The CLI bundle is also the script of its own worker threads.
-  if (!options.cli) entryPoints.persona = path.join(repo, bundleOptions.entryPoints.persona as string);
+  // The CLI bundle is also the script of its own worker threads; so is the validate action's, built the same
+  // way as dist/validate-action.mjs.
+  if (!options.cli) {
+    entryPoints.persona = path.join(repo, bundleOptions.entryPoints.persona as string);
+    entryPoints['validate-action'] = path.join(repo, bundleOptions.entryPoints['validate-action'] as string);
+  }
   await bundle({ entryPoints, outdir: binDir });
   const cli = options.cli ? path.resolve(repo, options.cli) : path.join(binDir, 'persona.mjs');
   if (!existsSync(cli)) throw new BenchUsageError(`--cli ${options.cli}: no such file`);
+  // With --cli, the action bundle of the same build: the validate-action.mjs next to it, as in dist/.
+  const actionBundle = path.join(path.dirname(cli), 'validate-action.mjs');
+  const validateAction = existsSync(actionBundle)
+    ? { file: actionBundle }
+    : { missing: `no validate-action.mjs next to ${options.cli ?? cli}` };
   const preload = writePreload(work);
   const requireFromRepo = createRequire(path.join(repo, 'package.json'));
   const ajvSetup = path.join(work, 'ajv-cli-setup.cjs');
@@ -144,8 +169,10 @@ async function bench(options: BenchOptions, repo: string, work: string): Promise
   const ajvCli = path.join(path.dirname(requireFromRepo.resolve('ajv-cli/package.json')), 'dist', 'index.js');
   const capabilities = readCapabilities(cli);
   log(`bench: CLI commands: ${[...capabilities.commands].join(', ')}`);
-
-  const scenarios = SCENARIOS.filter((s) => options.only.includes(s.id));
+  const pullRequestRows = scenarios.some((s) => PULL_REQUEST_ROWS.includes(s.id));
+  const eventTemplate = pullRequestRows
+    ? webhookTemplate(resolveOrNull(requireFromRepo, '@octokit/webhooks-examples'))
+    : null;
   const rows: ResultRow[] = [];
   const libraries: LibraryRecord[] = [];
   const problems: string[] = [];
@@ -158,6 +185,7 @@ async function bench(options: BenchOptions, repo: string, work: string): Promise
       size,
       seed: options.seed,
       schemasDir: path.join(repo, 'schemas'),
+      pullRequests: pullRequestRows,
     });
     const generateMs = performance.now() - started;
     log(
@@ -171,6 +199,10 @@ async function bench(options: BenchOptions, repo: string, work: string): Promise
       watchEdit: path.join(binDir, 'watch-edit.mjs'),
       ajvCli,
       ajvSetup,
+      validateAction,
+      eventTemplate,
+      actionWork: path.join(sizeDir, 'action'),
+      pullRequestRuns: new Map(),
       capabilities,
       catalogueOut: path.join(sizeDir, 'catalogue-out'),
       edits: { count: 0 },
@@ -199,11 +231,17 @@ async function bench(options: BenchOptions, repo: string, work: string): Promise
       megabytes: Math.round(library.bytes / 1e4) / 100,
       generateMs: Math.round(generateMs),
       verification,
+      pullRequests: library.pullRequests
+        ? {
+            persona: `${library.pullRequests.persona.file}: ${library.pullRequests.persona.field} rewritten`,
+            contribution: `${library.pullRequests.contribution.file} added (extend)`,
+          }
+        : null,
     });
     const sizeRows: ResultRow[] = [];
     for (const scenario of scenarios) {
-      const row = await runScenario(scenario, ctx, options, profileDir, (argv, cwd, name) =>
-        measure({ argv, cwd, logDir, name, preload, timeoutMs: options.timeoutSeconds * 1000 }),
+      const row = await runScenario(scenario, ctx, options, profileDir, (argv, cwd, name, env) =>
+        measure({ argv, cwd, logDir, name, preload, env, timeoutMs: options.timeoutSeconds * 1000 }),
       );
       sizeRows.push(row);
       log(
@@ -214,6 +252,7 @@ async function bench(options: BenchOptions, repo: string, work: string): Promise
       // Written after every row, so a long run that is stopped keeps what it measured.
       const sofar = [...rows, ...sizeRows];
       addScaling(sofar, options.sizes);
+      load.end = loadAverage();
       const results = resultsFile(
         options,
         repo,
@@ -221,6 +260,8 @@ async function bench(options: BenchOptions, repo: string, work: string): Promise
         sofar,
         [...problems, ...rowProblems(sofar)],
         done,
+        load,
+        judgeTargets(sofar, options.sizes),
       );
       writeResults(path.resolve(repo, options.out), results);
       if (profileDir)
@@ -236,10 +277,17 @@ async function bench(options: BenchOptions, repo: string, work: string): Promise
   }
   addScaling(rows, options.sizes);
   problems.push(...rowProblems(rows));
+  load.end = loadAverage();
+  const targets = judgeTargets(rows, options.sizes);
+  // The file as printed: the last row's write came before the final load reading.
+  writeResults(
+    path.resolve(repo, options.out),
+    resultsFile(options, repo, libraries, rows, problems, true, load, targets),
+  );
   const table = resultsTable(rows, options.sizes);
   const outputs = outputTable(rows);
   process.stdout.write(
-    `\n${table}${outputs ? `\nWhat the catalogue rows wrote:\n\n${outputs}` : ''}\nMachine: ${machineLine(machineInfo())}\n`,
+    `\n${table}\n${ratioNotes(rows)}${outputs ? `\nWhat the catalogue rows wrote:\n\n${outputs}` : ''}\nTargets (issue 19), from this run's medians:\n\n${targetsTable(targets)}\nMachine: ${machineLine(machineInfo())}\n${loadLine(load)}\n`,
   );
   if (problems.length > 0) process.stdout.write(`\nProblems:\n${problems.map((p) => `- ${p}\n`).join('')}`);
   log(`bench: wrote ${path.resolve(repo, options.out)}`);
@@ -258,6 +306,8 @@ function resultsFile(
   rows: ResultRow[],
   problems: string[],
   complete: boolean,
+  load: LoadRecord,
+  targets: TargetResult[],
 ) {
   return {
     version: 1,
@@ -267,6 +317,7 @@ function resultsFile(
     // A measurement log: when it ran is part of the record.
     date: new Date().toISOString(),
     machine: machineInfo(),
+    load,
     options: {
       sizes: options.sizes,
       runs: options.runs,
@@ -281,10 +332,18 @@ function resultsFile(
       watch:
         'validate-watch: a resident watch per run; per edit, from the file written to the check printed (debounce included), the median of 3 edits per run, then the median of the runs',
       rss: 'process.resourceUsage().maxRSS at exit, via a NODE_OPTIONS=--require preload; max over the timed runs',
-      peer: 'ajv-cli validate --spec=draft2020 with the project ajv options; files with YAML syntax errors left out',
+      peer: 'ajv-cli validate --spec=draft2020 with the project ajv options; files with YAML syntax errors left out. peer: persona files with the persona schema; peer-contributions: contribution files with the contribution schema',
+      ratios:
+        'same size, same run. ratioToPeer: over peer + peer-contributions when both ran (floor and peer: over peer alone), else over peer; ratioToPersonaPeer: over peer alone; ratioToCold: over the row named by relativeTo',
+      pullRequest:
+        'pr-check-*: the validate action bundle on a head (a copy of library/ with one change) against library/ as the base, with a pull_request event and a new empty PERSONA_STATE_DIR per run; its report must introduce 0 errors',
+      actionStart:
+        'action-start: the validate action bundle alone in an empty folder, with no event and no GITHUB_SHA, until it fails with "No head commit"',
+      load: 'os.loadavg() (1, 5, 15 min): the run at start and end, each row before its first run and after its last',
     },
     libraries,
     rows,
+    targets,
     problems,
   };
 }
@@ -304,7 +363,12 @@ async function runScenario(
   ctx: BenchContext,
   options: BenchOptions,
   profileDir: string | null,
-  run: (argv: string[], cwd: string, name: string) => Promise<Sample>,
+  run: (
+    argv: string[],
+    cwd: string,
+    name: string,
+    env?: Record<string, string | undefined>,
+  ) => Promise<Sample>,
 ): Promise<ResultRow> {
   const row: ResultRow = {
     scenario: scenario.id,
@@ -320,6 +384,10 @@ async function runScenario(
     peakRssMb: null,
     ratioToFloor: null,
     ratioToPeer: null,
+    peerBasis: null,
+    ratioToPersonaPeer: null,
+    ratioToCold: null,
+    relativeTo: scenario.relativeTo ?? null,
     scaling: null,
   };
   const fail = (reason: string) => Object.assign(row, { status: 'failed' as const, reason });
@@ -328,9 +396,15 @@ async function runScenario(
   const cwd = rootOf(ctx, scenario);
   const prepared = scenario.prepare ? await scenario.prepare(ctx) : null;
   if (prepared) return fail(prepared);
+  row.load = { before: loadAverage(), after: [] };
   for (let i = 0; i < options.warmup + options.runs; i++) {
     scenario.beforeRun?.(ctx);
-    const sample = await run(scenario.argv(ctx), cwd, `${ctx.library.size}-${scenario.id}-${i}`);
+    const sample = await run(
+      scenario.argv(ctx),
+      cwd,
+      `${ctx.library.size}-${scenario.id}-${i}`,
+      scenario.env?.(ctx),
+    );
     const unexpected = unexpectedExit(scenario, sample);
     if (unexpected !== null) return fail(unexpected);
     if (i < options.warmup) continue;
@@ -347,8 +421,9 @@ async function runScenario(
       signal: sample.signal,
     });
   }
+  row.load.after = loadAverage();
   row.medianMs = round(median(row.samples.map((s) => s.ms)));
-  row.filesPerSecond = Math.round(row.files / (row.medianMs / 1000));
+  row.filesPerSecond = row.files > 0 ? Math.round(row.files / (row.medianMs / 1000)) : null;
   const rss = row.samples.map((s) => s.rssMb).filter((v): v is number => v !== null);
   row.peakRssMb = rss.length > 0 ? round(Math.max(...rss)) : null;
   // Before the profiled run, which starts from an empty output folder again.
@@ -380,14 +455,24 @@ async function profileScenario(
   scenario: Scenario,
   ctx: BenchContext,
   dir: string,
-  run: (argv: string[], cwd: string, name: string) => Promise<Sample>,
+  run: (
+    argv: string[],
+    cwd: string,
+    name: string,
+    env?: Record<string, string | undefined>,
+  ) => Promise<Sample>,
 ): Promise<RowProfile | string> {
   // Only this row's folder is cleared, so profiles of an earlier run never mix into this one's summary.
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   scenario.beforeRun?.(ctx);
   const argv = ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...scenario.argv(ctx)];
-  const sample = await run(argv, rootOf(ctx, scenario), `${ctx.library.size}-${scenario.id}-profile`);
+  const sample = await run(
+    argv,
+    rootOf(ctx, scenario),
+    `${ctx.library.size}-${scenario.id}-profile`,
+    scenario.env?.(ctx),
+  );
   const unexpected = unexpectedExit(scenario, sample);
   if (unexpected !== null) return unexpected;
   const found = readdirSync(dir)
@@ -449,13 +534,29 @@ async function verify(ctx: BenchContext): Promise<Verification> {
   };
 }
 
+/**
+ * The ratio columns of one size's rows: over the floor; over the peer (the sum of both peers' medians for a row
+ * over personas and contributions, when both ran); over the persona peer alone; and over the row a target
+ * compares it with (`relativeTo`).
+ */
 function addRatios(rows: ResultRow[]): void {
-  const floor = rows.find((r) => r.scenario === 'floor' && r.status === 'ok')?.medianMs ?? null;
-  const peer = rows.find((r) => r.scenario === 'peer' && r.status === 'ok')?.medianMs ?? null;
+  const medianOf = (id: string | null) =>
+    id === null ? null : (rows.find((r) => r.scenario === id && r.status === 'ok')?.medianMs ?? null);
+  const floor = medianOf('floor');
+  const peer = medianOf('peer');
+  const contributionsPeer = medianOf('peer-contributions');
+  const ratio = (value: number, base: number | null) => (base ? round(value / base, 2) : null);
   for (const row of rows) {
     if (row.medianMs === null) continue;
-    row.ratioToFloor = floor ? round(row.medianMs / floor, 2) : null;
-    row.ratioToPeer = peer ? round(row.medianMs / peer, 2) : null;
+    const personasOnly = SCENARIOS.find((s) => s.id === row.scenario)?.peerBasis === 'personas';
+    const both = !personasOnly && peer !== null && contributionsPeer !== null;
+    row.ratioToFloor = ratio(row.medianMs, floor);
+    row.ratioToPersonaPeer = ratio(row.medianMs, peer);
+    row.ratioToPeer = both
+      ? ratio(row.medianMs, (peer as number) + (contributionsPeer as number))
+      : row.ratioToPersonaPeer;
+    row.peerBasis = both ? 'peer + peer-contributions' : peer !== null ? 'peer' : null;
+    row.ratioToCold = ratio(row.medianMs, medianOf(row.relativeTo));
   }
 }
 
@@ -521,6 +622,18 @@ function machineInfo(): MachineInfo {
     arch: os.arch(),
     node: process.version,
   };
+}
+
+function loadAverage(): number[] {
+  return os.loadavg().map((v) => round(v, 2));
+}
+
+function resolveOrNull(require: NodeJS.Require, id: string): string | null {
+  try {
+    return require.resolve(id);
+  } catch {
+    return null;
+  }
 }
 
 function round(value: number, digits = 1): number {

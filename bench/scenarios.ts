@@ -1,8 +1,16 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { toolStateFor } from '../scripts/read/tool-state.ts';
 import type { GeneratedLibrary } from './generate-library.ts';
 import type { Sample } from './measure.ts';
+import {
+  type PullRequestRun,
+  preparePullRequestRun,
+  pullRequestEnv,
+  pullRequestProblems,
+  resetPullRequestRun,
+  withoutActionsEnv,
+} from './pull-request.ts';
 
 /** What the bundled CLI offers, read from its own `--help`: commands that do not exist yet are skipped. */
 export interface CliCapabilities {
@@ -20,6 +28,17 @@ export interface BenchContext {
   watchEdit: string;
   ajvCli: string;
   ajvSetup: string;
+  /**
+   * The validate action's bundle (built from scripts/action/validate-entry.ts as dist/validate-action.mjs
+   * is), or why there is none (`--cli` with no `validate-action.mjs` next to it).
+   */
+  validateAction: { file: string } | { missing: string };
+  /** A recorded `pull_request` event to shape the action rows' events on, or null (a minimal one is made). */
+  eventTemplate: Record<string, unknown> | null;
+  /** Per size: a folder for the action rows (events, summaries, reports, state folders, the lone bundle). */
+  actionWork: string;
+  /** The pull-request rows' files, by row id, made by their `prepare`. */
+  pullRequestRuns: Map<string, PullRequestRun>;
   capabilities: CliCapabilities;
   /** Catalogue output folder, outside the library so it never becomes input. */
   catalogueOut: string;
@@ -29,12 +48,28 @@ export interface BenchContext {
   runUntimed(argv: string[], cwd: string): Promise<Sample>;
 }
 
+/**
+ * Where a row runs: `library` is the whole generated library; `clean` the same without the invalid files;
+ * `head-persona` and `head-contribution` the pull-request heads (copies of `library` with one change each,
+ * whose base is `library`); `empty` a folder holding nothing but the validate action's bundle.
+ */
+export type RowRoot = 'library' | 'clean' | 'head-persona' | 'head-contribution' | 'empty';
+
 export interface Scenario {
   id: string;
   label: string;
-  /** `library` is the whole generated library; `clean` the same without the invalid files. */
-  root: 'library' | 'clean';
+  root: RowRoot;
   expectedExit: readonly number[];
+  /**
+   * What `× peer` divides by. `all` (the default): the sum of the `peer` and `peer-contributions` medians
+   * when both ran (the peer does what the row does for personas and contributions), else `peer` alone.
+   * `personas`: `peer` alone, for a row over persona files only.
+   */
+  peerBasis?: 'all' | 'personas';
+  /** The row `× cold` divides by (same size), for a row with a target relative to a cold run. */
+  relativeTo?: string;
+  /** Environment for the measured process; `undefined` removes a variable the bench has. */
+  env?(ctx: BenchContext): Record<string, string | undefined>;
   files(ctx: BenchContext): number;
   /** Why it cannot run with this CLI, or null. */
   unavailable(ctx: BenchContext): string | null;
@@ -101,16 +136,34 @@ export const SCENARIO_IDS = [
   'floor',
   'stat-floor',
   'peer',
+  'peer-contributions',
   'validate-cold',
   'validate-warm',
   'validate-watch',
+  'pr-check-persona',
+  'pr-check-contribution',
   'merge-dry-run',
   'catalogue-cold',
   'catalogue-warm',
+  'action-start',
 ] as const;
 
-export function rootOf(ctx: BenchContext, scenario: Scenario): string {
-  return scenario.root === 'library' ? ctx.library.root : ctx.library.cleanRoot;
+/** Rows that run the pull-request check, which needs the heads generated with the library. */
+export const PULL_REQUEST_ROWS: readonly string[] = ['pr-check-persona', 'pr-check-contribution'];
+
+export function rootOf(ctx: BenchContext, scenario: Pick<Scenario, 'root'>): string {
+  switch (scenario.root) {
+    case 'library':
+      return ctx.library.root;
+    case 'clean':
+      return ctx.library.cleanRoot;
+    case 'head-persona':
+      return ctx.library.pullRequests?.persona.root ?? ctx.library.root;
+    case 'head-contribution':
+      return ctx.library.pullRequests?.contribution.root ?? ctx.library.root;
+    case 'empty':
+      return path.join(ctx.actionWork, 'action-start');
+  }
 }
 
 /** The persona files the peer is given: all but those with a YAML syntax error, which abort ajv-cli (exit 2). */
@@ -119,8 +172,113 @@ export function peerFiles(library: GeneratedLibrary): string[] {
   return library.personaFiles.filter((file) => !unparsable.has(file));
 }
 
+/** The contribution files `peer-contributions` is given: likewise, all but those with a YAML syntax error. */
+export function peerContributionFiles(library: GeneratedLibrary): string[] {
+  const unparsable = new Set(library.invalid.filter((f) => f.kind === 'bad-yaml').map((f) => f.file));
+  return library.contributionFiles.filter((file) => !unparsable.has(file));
+}
+
 function invalidPersonas(library: GeneratedLibrary, ...kinds: string[]): number {
   return library.invalid.filter((f) => f.file.startsWith('personas/') && kinds.includes(f.kind)).length;
+}
+
+function invalidContributions(library: GeneratedLibrary, ...kinds: string[]): number {
+  return library.invalid.filter((f) => f.file.startsWith('contributions/') && kinds.includes(f.kind)).length;
+}
+
+/** Linux caps a command line at ARG_MAX (2 MB here), arguments and pointers included. */
+function tooLongForOneCommandLine(files: readonly string[]): string | null {
+  return files.reduce((total, file) => total + file.length + 12, 0) > 1_500_000
+    ? 'too many files for one ajv-cli command line'
+    : null;
+}
+
+/** `ajv-cli validate` with the project's ajv options, one `-d` per file (see docs/benchmark.md, The peer). */
+function ajvCliArgv(ctx: BenchContext, schema: string, files: readonly string[]): string[] {
+  return [
+    ctx.ajvCli,
+    'validate',
+    '--spec=draft2020',
+    '-s',
+    schema,
+    '-c',
+    ctx.ajvSetup,
+    '--strict=true',
+    '--all-errors',
+    '--verbose',
+    '--allow-union-types',
+    '--errors=line',
+    ...files.flatMap((file) => ['-d', file]),
+  ];
+}
+
+/** ajv-cli prints `<file> valid` on stdout and `<file> invalid` on stderr: exactly the expected counts. */
+function ajvCliProblems(
+  sample: Sample,
+  expected: { valid: number; invalid: number },
+  what: string,
+): string[] {
+  const stdout = readFileSync(sample.stdoutFile, 'utf8');
+  const stderr = readFileSync(sample.stderrFile, 'utf8');
+  const valid = stdout.split('\n').filter((line) => line.endsWith(' valid')).length;
+  const invalid = stderr.split('\n').filter((line) => line.endsWith(' invalid')).length;
+  if (valid === expected.valid && invalid === expected.invalid) return [];
+  return [
+    `ajv-cli reported ${valid} valid and ${invalid} invalid ${what}, expected ${expected.valid} and ${expected.invalid}`,
+  ];
+}
+
+function validateActionMissing(ctx: BenchContext): string | null {
+  return 'missing' in ctx.validateAction ? ctx.validateAction.missing : null;
+}
+
+function validateActionFile(ctx: BenchContext): string {
+  return 'file' in ctx.validateAction ? ctx.validateAction.file : '';
+}
+
+/** A pull-request row: the validate action on a head, against `library/` as the base, cold on every run. */
+function pullRequestScenario(kind: 'persona' | 'contribution'): Scenario {
+  const id = `pr-check-${kind}`;
+  const head = (ctx: BenchContext) => ctx.library.pullRequests?.[kind];
+  const run = (ctx: BenchContext) => ctx.pullRequestRuns.get(id) as PullRequestRun;
+  const root: RowRoot = kind === 'persona' ? 'head-persona' : 'head-contribution';
+  return {
+    id,
+    label:
+      kind === 'persona'
+        ? 'PR check: validate action, head and base (one persona edited)'
+        : 'PR check: validate action, head and base (one contribution added)',
+    root,
+    expectedExit: [0],
+    relativeTo: 'validate-cold',
+    // Both trees are read: the head and the base.
+    files: (ctx) =>
+      2 * (ctx.library.personaFiles.length + ctx.library.contributionFiles.length) +
+      (kind === 'contribution' ? 1 : 0),
+    unavailable: (ctx) =>
+      validateActionMissing(ctx) ??
+      (head(ctx) ? null : 'the library was generated without pull-request heads'),
+    argv: (ctx) => [validateActionFile(ctx)],
+    env: (ctx) => pullRequestEnv(run(ctx), rootOf(ctx, { root }), ctx.library.root),
+    async prepare(ctx) {
+      const pr = head(ctx);
+      if (!pr) return 'the library was generated without pull-request heads';
+      ctx.pullRequestRuns.set(
+        id,
+        preparePullRequestRun(path.join(ctx.actionWork, id), id, ctx.eventTemplate),
+      );
+      // The rows before may have rewritten one base persona (editPersona); the head gets the same bytes, so
+      // the pull request changes exactly what it was generated to change.
+      if (!(kind === 'persona' && pr.file === ctx.library.editedFile))
+        copyFileSync(
+          path.join(ctx.library.root, ctx.library.editedFile),
+          path.join(pr.root, ctx.library.editedFile),
+        );
+      return null;
+    },
+    beforeRun: (ctx) => resetPullRequestRun(run(ctx)),
+    check: (ctx) => pullRequestProblems(run(ctx), kind === 'contribution' ? (head(ctx)?.file ?? null) : null),
+  };
 }
 
 function cleanFileCount(library: GeneratedLibrary): number {
@@ -192,6 +350,7 @@ export const SCENARIOS: readonly Scenario[] = [
     label: 'floor: read + yaml.parseDocument + ajv',
     root: 'library',
     expectedExit: [0],
+    peerBasis: 'personas',
     files: (ctx) => ctx.library.personaFiles.length,
     unavailable: () => null,
     argv: (ctx) => [ctx.floor, ctx.library.root],
@@ -232,41 +391,33 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     id: 'peer',
-    label: 'peer: ajv-cli (schema only)',
+    label: 'peer: ajv-cli on personas (schema only)',
     root: 'library',
     expectedExit: [1],
+    peerBasis: 'personas',
     files: (ctx) => peerFiles(ctx.library).length,
-    unavailable: (ctx) =>
-      // Linux caps a command line at ARG_MAX (2 MB here), arguments and pointers included.
-      peerFiles(ctx.library).reduce((total, file) => total + file.length + 12, 0) > 1_500_000
-        ? 'too many files for one ajv-cli command line'
-        : null,
-    argv: (ctx) => [
-      ctx.ajvCli,
-      'validate',
-      '--spec=draft2020',
-      '-s',
-      'schemas/persona.schema.json',
-      '-c',
-      ctx.ajvSetup,
-      '--strict=true',
-      '--all-errors',
-      '--verbose',
-      '--allow-union-types',
-      '--errors=line',
-      ...peerFiles(ctx.library).flatMap((file) => ['-d', file]),
-    ],
+    unavailable: (ctx) => tooLongForOneCommandLine(peerFiles(ctx.library)),
+    argv: (ctx) => ajvCliArgv(ctx, 'schemas/persona.schema.json', peerFiles(ctx.library)),
     check(ctx, sample) {
-      const stdout = readFileSync(sample.stdoutFile, 'utf8');
-      const stderr = readFileSync(sample.stderrFile, 'utf8');
-      const valid = stdout.split('\n').filter((line) => line.endsWith(' valid')).length;
-      const invalid = stderr.split('\n').filter((line) => line.endsWith(' invalid')).length;
-      const expectedInvalid = invalidPersonas(ctx.library, 'unknown-key');
-      const expectedValid = peerFiles(ctx.library).length - expectedInvalid;
-      if (valid === expectedValid && invalid === expectedInvalid) return [];
-      return [
-        `ajv-cli reported ${valid} valid and ${invalid} invalid, expected ${expectedValid} and ${expectedInvalid}`,
-      ];
+      const invalid = invalidPersonas(ctx.library, 'unknown-key');
+      return ajvCliProblems(sample, { valid: peerFiles(ctx.library).length - invalid, invalid }, 'personas');
+    },
+  },
+  {
+    id: 'peer-contributions',
+    label: 'peer: ajv-cli on contributions (schema only)',
+    root: 'library',
+    expectedExit: [1],
+    files: (ctx) => peerContributionFiles(ctx.library).length,
+    unavailable: (ctx) => tooLongForOneCommandLine(peerContributionFiles(ctx.library)),
+    argv: (ctx) => ajvCliArgv(ctx, 'schemas/contribution.schema.json', peerContributionFiles(ctx.library)),
+    check(ctx, sample) {
+      const invalid = invalidContributions(ctx.library, 'unknown-key');
+      return ajvCliProblems(
+        sample,
+        { valid: peerContributionFiles(ctx.library).length - invalid, invalid },
+        'contributions',
+      );
     },
   },
   {
@@ -284,6 +435,7 @@ export const SCENARIOS: readonly Scenario[] = [
     label: 'persona validate (warm, one persona edited)',
     root: 'library',
     expectedExit: [1],
+    relativeTo: 'validate-cold',
     files: (ctx) => ctx.library.personaFiles.length + ctx.library.contributionFiles.length,
     unavailable: (ctx) => missingCommand(ctx, 'validate'),
     argv: (ctx) => [ctx.cli, 'validate', '--root', '.'],
@@ -295,6 +447,7 @@ export const SCENARIOS: readonly Scenario[] = [
     label: 'persona validate --watch: one persona edited, until the check is printed',
     root: 'library',
     expectedExit: [0],
+    relativeTo: 'validate-cold',
     files: (ctx) => ctx.library.personaFiles.length + ctx.library.contributionFiles.length,
     unavailable: (ctx) => missingCommand(ctx, 'validate', '--watch'),
     // Three timed edits per run, after one untimed: each run starts its own watch (the store is warm after the
@@ -309,6 +462,8 @@ export const SCENARIOS: readonly Scenario[] = [
       }
     },
   },
+  pullRequestScenario('persona'),
+  pullRequestScenario('contribution'),
   {
     id: 'merge-dry-run',
     label: 'persona merge --dry-run',
@@ -323,6 +478,7 @@ export const SCENARIOS: readonly Scenario[] = [
     label: 'persona catalogue (cold, empty output)',
     root: 'clean',
     expectedExit: [0],
+    relativeTo: 'validate-cold',
     files: (ctx) => cleanFileCount(ctx.library),
     unavailable: (ctx) => missingCommand(ctx, 'catalogue', '--out'),
     argv: (ctx) => [ctx.cli, 'catalogue', '--root', '.', '--out', ctx.catalogueOut],
@@ -338,6 +494,7 @@ export const SCENARIOS: readonly Scenario[] = [
     label: 'persona catalogue (one persona changed)',
     root: 'clean',
     expectedExit: [0],
+    relativeTo: 'catalogue-cold',
     files: (ctx) => cleanFileCount(ctx.library),
     unavailable: (ctx) => missingCommand(ctx, 'catalogue', '--out'),
     argv: (ctx) => [ctx.cli, 'catalogue', '--root', '.', '--out', ctx.catalogueOut],
@@ -349,5 +506,34 @@ export const SCENARIOS: readonly Scenario[] = [
         [0],
       ),
     beforeRun: (ctx) => editOnePersona(ctx, ctx.library.cleanRoot),
+  },
+  {
+    id: 'action-start',
+    label: 'validate action bundle: start and fail fast (no event)',
+    root: 'empty',
+    expectedExit: [1],
+    files: () => 0,
+    unavailable: validateActionMissing,
+    argv: (ctx) => [path.join(rootOf(ctx, { root: 'empty' }), 'validate-action.mjs')],
+    // No GITHUB_EVENT_PATH and no GITHUB_SHA: the action stops at "No head commit" before reading anything.
+    env: () => withoutActionsEnv({}),
+    async prepare(ctx) {
+      // The bundle alone, as the workflow runs it with no `npm ci`: no node_modules anywhere up the tree.
+      const dir = rootOf(ctx, { root: 'empty' });
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      copyFileSync(validateActionFile(ctx), path.join(dir, 'validate-action.mjs'));
+      for (let at = dir; ; at = path.dirname(at)) {
+        if (existsSync(path.join(at, 'node_modules')))
+          return `${path.join(at, 'node_modules')} is above the action's folder; set TMPDIR to a folder outside any project`;
+        if (path.dirname(at) === at) return null;
+      }
+    },
+    check(_ctx, sample) {
+      const output = `${readFileSync(sample.stdoutFile, 'utf8')}${readFileSync(sample.stderrFile, 'utf8')}`;
+      return output.includes('No head commit')
+        ? []
+        : [`the action did not say "No head commit": ${failureLine(sample)}`];
+    },
   },
 ];

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { generateLibrary } from '../../bench/generate-library.ts';
 import { median } from '../../bench/measure.ts';
 import { BenchUsageError, parseOptions } from '../../bench/options.ts';
-import { peerFiles } from '../../bench/scenarios.ts';
+import { peerContributionFiles, peerFiles } from '../../bench/scenarios.ts';
 import { isPlainlyCanonical } from '../../scripts/accel/plainly-canonical.ts';
 import { LIST_FIELDS } from '../../scripts/core/persona-fields.ts';
 import { formatPersonaSource } from '../../scripts/plan/format-persona-source.ts';
@@ -104,6 +104,59 @@ describe('bench library generator', () => {
     const clean = listFiles(library.cleanRoot);
     for (const { file } of library.invalid) expect(clean).not.toContain(file);
     expect(peerFiles(library)).toHaveLength(library.personaFiles.length - 1);
+    expect(peerContributionFiles(library)).toHaveLength(library.contributionFiles.length - 1);
+  });
+
+  it('writes no pull-request heads unless asked', () => {
+    expect(library.pullRequests).toBeNull();
+    expect(listFiles(path.join(scratch.root, 'a')).some((f) => f.startsWith('head-'))).toBe(false);
+  });
+
+  it('writes two pull-request heads, each the library with one valid change', () => {
+    const withHeads = generateLibrary({
+      dir: path.join(scratch.root, 'heads'),
+      size: 60,
+      seed: 7,
+      schemasDir: path.join(REPO_ROOT, 'schemas'),
+      pullRequests: true,
+    });
+    // The library itself is the same as without heads: they come from a stream of their own.
+    expect(readTree(withHeads.root)).toEqual(readTree(library.root));
+    const heads = withHeads.pullRequests;
+    if (!heads) throw new Error('no heads');
+    const base = readTree(withHeads.root);
+
+    const personaHead = readTree(heads.persona.root);
+    const changed = Object.keys(personaHead).filter((file) => personaHead[file] !== base[file]);
+    expect(changed).toEqual([heads.persona.file]);
+    expect(Object.keys(personaHead).sort()).toEqual(Object.keys(base).sort());
+    expect(heads.persona.file).not.toBe(withHeads.editedFile);
+    const before = parse(base[heads.persona.file] as string);
+    const after = parse(personaHead[heads.persona.file] as string);
+    expect(after[heads.persona.field]).not.toBe(before[heads.persona.field]);
+    expect({ ...after, [heads.persona.field]: null }).toEqual({ ...before, [heads.persona.field]: null });
+    expect(
+      formatPersonaSource(heads.persona.file, Buffer.from(personaHead[heads.persona.file] as string)).kind,
+    ).toBe('canonical');
+
+    const contributionHead = readTree(heads.contribution.root);
+    const added = Object.keys(contributionHead).filter((file) => !(file in base));
+    expect(added).toEqual([heads.contribution.file]);
+    expect(Object.keys(contributionHead).filter((file) => contributionHead[file] !== base[file])).toEqual(
+      added,
+    );
+    const contribution = parse(contributionHead[heads.contribution.file] as string);
+    expect(contribution).toMatchObject({
+      persona: heads.contribution.persona,
+      field: heads.contribution.field,
+      action: 'extend',
+    });
+    // No other contribution touches that persona field.
+    for (const file of withHeads.contributionFiles) {
+      if (withHeads.invalid.some((f) => f.file === file)) continue;
+      const other = parse(base[file] as string);
+      expect(`${other.persona}/${other.field}`).not.toBe(`${contribution.persona}/${contribution.field}`);
+    }
   });
 
   it('edits one persona to new text on each edit', () => {
