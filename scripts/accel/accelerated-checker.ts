@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { checkContributionFile } from '../check/contribution/check-contribution-file.ts';
 import { compareWithPersonas } from '../check/contribution/check-contributions.ts';
-import type { LibraryChecker } from '../check/library-checker.ts';
+import type { CheckedFiles, LibraryChecker } from '../check/library-checker.ts';
 import { checkPersonaFile } from '../check/persona/check-persona-file.ts';
 import { compileSchema, type SchemaValidator } from '../check/schema/compile-schema.ts';
 import type { ContributionFacts } from '../core/contribution.ts';
@@ -24,13 +24,23 @@ interface CheckShared {
   settings: LintSettings;
   /** Keep the data of the personas these slugs or ids name (the targets of contributions), whatever `keepData`. */
   keepDataFor?: readonly string[];
+  /** The twin's content hash of each file it checked: a file with the same path and hash is not checked again. */
+  twinHashes?: ReadonlyMap<string, string>;
 }
 
-/** A file checked on some thread: its facts, and its content hash with the stamp it had when read. */
+/**
+ * A file checked on some thread: its facts (null: its bytes are the twin's, whose facts it takes), and its
+ * content hash with the stamp it had when read.
+ */
 interface Checked<F> {
-  facts: F;
+  facts: F | null;
   hash: string;
   stamp: FileStamp;
+}
+
+/** The same path with the same bytes as in the twin library. */
+function sameAsTwin(shared: CheckShared, file: string, hash: string): boolean {
+  return shared.twinHashes?.get(file) === hash;
 }
 
 /**
@@ -65,6 +75,7 @@ export const checkPersonasTask: PoolTask<CheckShared, string, Checked<PersonaFac
     }
     return files.map((file) => {
       const { bytes, hash, stamp } = readJob(shared.root, file);
+      if (sameAsTwin(shared, file, hash)) return { facts: null, hash, stamp };
       const facts = checkPersonaFile(file, bytes, validatorFor(shared.schema), {
         fast: fastPersonaCheck,
         settings: shared.settings,
@@ -83,6 +94,7 @@ export const checkContributionsTask: PoolTask<CheckShared, string, Checked<Contr
   run: (shared, files) =>
     files.map((file) => {
       const { bytes, hash, stamp } = readJob(shared.root, file);
+      if (sameAsTwin(shared, file, hash)) return { facts: null, hash, stamp };
       const facts = checkContributionFile(file, bytes, validatorFor(shared.schema), {
         fast: fastContributionCheck,
         settings: shared.settings,
@@ -97,6 +109,16 @@ export interface AcceleratedOptions {
   /** The library's lint settings (persona.config.yaml); the defaults when absent. */
   settings?: LintSettings;
   pool?: Partial<PoolOptions>;
+  /**
+   * A library checked just before that this one mostly shares (a pull request's head, when checking its base):
+   * a file with the same path and bytes, checked with the same schemas and settings, takes the twin's facts
+   * (shared, not copied: facts are never changed once made) instead of being parsed and checked again.
+   */
+  twin?: {
+    checked: CheckedFiles;
+    personas: readonly PersonaFacts[];
+    contributions: readonly ContributionFacts[];
+  };
 }
 
 /**
@@ -113,6 +135,12 @@ export function acceleratedChecker(root: string, options: AcceleratedOptions): L
     JSON.stringify([options.schemas.persona, options.schemas.contribution, settings]),
   );
   const hashes = new Map<string, string>();
+  let withData = false;
+  const twin = options.twin?.checked.key === schemaKey ? options.twin : undefined;
+  const byFile = <F extends { file: string }>(facts: readonly F[] = []) =>
+    new Map(facts.map((f) => [f.file, f]));
+  const twinPersonas = byFile(twin?.personas);
+  const twinContributions = byFile(twin?.contributions);
   const pool: PoolOptions = { minItemsPerThread: FILES_PER_THREAD, ...options.pool };
   const absolute = (file: string) => path.join(root, file);
   const dataOf = (file: string) =>
@@ -127,6 +155,9 @@ export function acceleratedChecker(root: string, options: AcceleratedOptions): L
     task: PoolTask<CheckShared, string, Checked<F>>,
     shared: CheckShared,
     fromStore: ((stored: F, file: string) => F | undefined) | null,
+    /** The twin's facts by file, and whether they will do (a persona's must have data when the caller wants it). */
+    twinFacts: ReadonlyMap<string, F>,
+    fromTwin: (facts: F) => boolean,
   ): Promise<F[]> {
     const out = new Array<F>(files.length);
     const jobs: Array<{ index: number; file: string }> = [];
@@ -139,25 +170,36 @@ export function acceleratedChecker(root: string, options: AcceleratedOptions): L
       if (revived) out[index] = revived;
       else jobs.push({ index, file });
     });
+    const twinHashes = new Map<string, string>();
+    for (const { file } of jobs) {
+      const facts = twinFacts.get(file);
+      const hash = twin?.checked.hashes.get(file);
+      if (facts && hash !== undefined && fromTwin(facts)) twinHashes.set(file, hash);
+    }
     const checked = await runInPool(
       task,
-      shared,
+      twinHashes.size > 0 ? { ...shared, twinHashes } : shared,
       jobs.map((j) => j.file),
       pool,
     );
     jobs.forEach(({ index, file }, k) => {
       const { facts, hash, stamp } = checked[k] as Checked<F>;
-      out[index] = facts;
       hashes.set(file, hash);
       store.record(absolute(file), stamp, hash);
+      if (facts === null) {
+        out[index] = twinFacts.get(file) as F;
+        return;
+      }
+      out[index] = facts;
       store.set(kind, `${schemaKey}\0${file}\0${hash}`, 'data' in facts ? { ...facts, data: null } : facts);
     });
     return out;
   }
 
   return {
-    personas: (files, { keepData, keepDataFor }) =>
-      checkWithStore<PersonaFacts>(
+    personas: (files, { keepData, keepDataFor }) => {
+      withData = keepData === true;
+      return checkWithStore<PersonaFacts>(
         'persona',
         files,
         checkPersonasTask,
@@ -165,7 +207,10 @@ export function acceleratedChecker(root: string, options: AcceleratedOptions): L
         // The store keeps no data: a caller that wants every persona's data has every file checked again, on
         // the pool, rather than read one by one here.
         keepData === true ? null : (stored, file) => (isPersonaFacts(stored, file) ? stored : undefined),
-      ),
+        twinPersonas,
+        () => keepData !== true || twin?.checked.withData === true,
+      );
+    },
     contributions: (files) =>
       checkWithStore<ContributionFacts>(
         'contribution',
@@ -173,6 +218,8 @@ export function acceleratedChecker(root: string, options: AcceleratedOptions): L
         checkContributionsTask,
         { root, schema: options.schemas.contribution, keepData: true, settings },
         (stored, file) => (isContributionFacts(stored, file) ? stored : undefined),
+        twinContributions,
+        () => true,
       ),
     compare: async (planned, personas) => {
       const out = new Map<string, Diagnostic[]>();
@@ -201,6 +248,7 @@ export function acceleratedChecker(root: string, options: AcceleratedOptions): L
       return out;
     },
     dataOf,
+    checked: () => ({ key: schemaKey, hashes, withData }),
   };
 }
 

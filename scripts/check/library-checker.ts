@@ -35,6 +35,20 @@ export interface LibraryChecker {
   ): Promise<Map<string, Diagnostic[]>>;
   /** The data of one persona, read again from its file (null when it has no usable mapping). */
   dataOf(file: string): Record<string, unknown> | null;
+  /** What the files were checked with and each one's content hash, when the checker knows them (the accelerator). */
+  checked?(): CheckedFiles;
+}
+
+/**
+ * The content hash of each file a checker checked or took from its store, under the key of what it checked them
+ * with (schemas and settings): another run with the same key and a file of the same path and hash would find
+ * the same facts.
+ */
+export interface CheckedFiles {
+  key: string;
+  hashes: ReadonlyMap<string, string>;
+  /** Whether every persona's facts carry its data (null only where the file has none), as `keepData: true` asks. */
+  withData: boolean;
 }
 
 /** What validating a whole library gives: every file's facts and every diagnostic, sorted. */
@@ -51,6 +65,8 @@ export interface ValidationResult {
   readPersonaData(file: string): Record<string, unknown> | null;
   /** The lint settings the files were checked with (persona.config.yaml, or the defaults). */
   settings: LintSettings;
+  /** The content hash of each file checked, when the accelerator checked them (see `ValidateOptions.twin`). */
+  checked?: CheckedFiles;
 }
 
 /**

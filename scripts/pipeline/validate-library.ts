@@ -8,6 +8,7 @@ import { checkContributions } from '../check/contribution/check-contributions.ts
 import { buildContributionIndex } from '../check/contribution/contribution-index.ts';
 import { plannedComparisons } from '../check/contribution/planned-comparisons.ts';
 import { checkPersonas } from '../check/library/check-personas.ts';
+import type { GroupMemo } from '../check/library/library-rule.ts';
 import { placeFindings, readFindingFile } from '../check/library/place-findings.ts';
 import type { ValidationResult } from '../check/library-checker.ts';
 import { compileSchema, compileSchemaOnFirstUse } from '../check/schema/compile-schema.ts';
@@ -39,6 +40,18 @@ export interface ValidateOptions {
   pool?: Partial<PoolOptions>;
   /** An accelerator the caller opened (and saves), shared with its other stages; null: the reference path. */
   accelerator?: Accelerator | null;
+  /**
+   * A library validated just before that this one mostly shares (the pull request check's head, when
+   * validating its base): with the accelerator, each file of the same path and bytes takes the twin's facts
+   * instead of being checked again. The cross-file rules still run on the whole of this library.
+   */
+  twin?: ValidationResult;
+  /**
+   * With the accelerator: where the grouped cross-file rules keep their findings, instead of the result store
+   * (the pull request check gives head and base one `EntryGroupMemo`: a product whose personas the base
+   * shares with the head, as the very same facts, is not compared again).
+   */
+  groups?: GroupMemo;
   env?: Record<string, string | undefined>;
 }
 
@@ -74,7 +87,21 @@ export async function validateLibrary(
     : (options.accelerator ?? null);
   const schemas = { persona: personaSchema, contribution: contributionSchema };
   const checker = accelerator
-    ? acceleratedChecker(root, { store: accelerator.store, schemas, settings, pool: accelerator.pool })
+    ? acceleratedChecker(root, {
+        store: accelerator.store,
+        schemas,
+        settings,
+        pool: accelerator.pool,
+        ...(options.twin?.checked
+          ? {
+              twin: {
+                checked: options.twin.checked,
+                personas: options.twin.personas,
+                contributions: options.twin.contributions,
+              },
+            }
+          : {}),
+      })
     : referenceChecker(root, {
         persona: compileSchemaOnFirstUse(schemas.persona),
         contribution: compileSchemaOnFirstUse(schemas.contribution),
@@ -94,7 +121,10 @@ export async function validateLibrary(
   const findings = checkPersonas(personas, {
     vocabulary: vocabulary?.vocabulary ?? null,
     ...(accelerator
-      ? { suggestions: storedSuggestions(accelerator.store), groups: storedGroups(accelerator.store) }
+      ? {
+          suggestions: storedSuggestions(accelerator.store),
+          groups: options.groups ?? storedGroups(accelerator.store),
+        }
       : {}),
   });
   const placed = placeFindings(findings, (file) => readFindingFile(file, readCapped(path.join(root, file))));
@@ -124,5 +154,6 @@ export async function validateLibrary(
     tagDescriptions: vocabulary?.descriptions ?? new Map(),
     readPersonaData: checker.dataOf,
     settings,
+    ...(checker.checked ? { checked: checker.checked() } : {}),
   };
 }
