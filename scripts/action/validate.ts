@@ -33,7 +33,13 @@ export async function run(): Promise<void> {
   if (!/^[0-9a-f]{40}$/.test(headSha))
     return core.setFailed('No head commit: expected a pull_request event (GITHUB_EVENT_PATH) or GITHUB_SHA.');
 
-  const { report, warnings } = await checkPullRequest(root, baseRoot, { headSha, baseSha: event.baseSha });
+  // No result store: a runner starts empty and is thrown away, so writing one would only cost time.
+  const { report, warnings } = await checkPullRequest(
+    root,
+    baseRoot,
+    { headSha, baseSha: event.baseSha },
+    { store: null, env },
+  );
   for (const warning of warnings) core.warning(warning);
   await mkdir(path.dirname(reportPath), { recursive: true });
   await writeFile(reportPath, `${JSON.stringify(report)}\n`);

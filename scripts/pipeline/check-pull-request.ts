@@ -25,9 +25,10 @@ export async function checkPullRequest(
   root: string,
   baseRoot: string | null,
   commits: { headSha: string; baseSha: string | null },
+  options: { store?: string | null; env?: Record<string, string | undefined> } = {},
 ): Promise<PullRequestCheck> {
   const warnings: string[] = [];
-  const checked = await validateAgainstBase(root, baseRoot);
+  const checked = await validateAgainstBase(root, baseRoot, options);
   if (checked.baseProblem)
     warnings.push(
       `The base branch could not be validated (${checked.baseProblem}); every problem counts as new.`,
@@ -38,7 +39,7 @@ export async function checkPullRequest(
     contributions: checked.head.contributionCount,
     diagnostics: checked.diagnostics,
     baseDiagnostics: checked.baseDiagnostics,
-    previews: await previewContributions(root, baseRoot, checked.head, warnings),
+    previews: await previewContributions(root, baseRoot, checked.head, checked.base ?? null, warnings),
   });
   const { report, dropped } = fitReportToSchema(built);
   if (dropped) warnings.push(`The report did not fit its schema; ${dropped} left out.`);
@@ -50,14 +51,11 @@ async function previewContributions(
   root: string,
   baseRoot: string | null,
   head: ValidationResult,
+  base: ValidationResult | null,
   warnings: string[],
 ): Promise<MergePreview | null> {
   // Without a base, every contribution counts as the pull request's own.
-  const files = baseRoot
-    ? changedBetween(root, baseRoot, ['contributions/'])
-        .filter((change) => change.status !== 'removed')
-        .map((change) => change.file)
-    : head.listing.contributionFiles;
+  const files = baseRoot ? addedOrChanged(root, baseRoot, head, base) : head.listing.contributionFiles;
   const mine = new Set(files.filter((file) => file.endsWith('.yaml')));
   if (mine.size === 0) return { applied: [], conflicts: [], personas: [] };
   try {
@@ -68,4 +66,34 @@ async function previewContributions(
     );
     return null;
   }
+}
+
+/**
+ * The contribution files the pull request adds or changes. Both validations hashed every file they read (the
+ * accelerator's `checked`), so those hashes say it without reading anything again; entries the listing would
+ * not read (links and the like) count as the pull request's when the base's listing did not report them too.
+ * Without the hashes, the two trees' bytes are compared.
+ */
+function addedOrChanged(
+  root: string,
+  baseRoot: string,
+  head: ValidationResult,
+  base: ValidationResult | null,
+): string[] {
+  const headHashes = head.checked?.hashes;
+  const baseHashes = base?.checked?.hashes;
+  if (!headHashes || !baseHashes || !base)
+    return changedBetween(root, baseRoot, ['contributions/'])
+      .filter((change) => change.status !== 'removed')
+      .map((change) => change.file);
+  const unreadOnBase = new Set(base.listing.diagnostics.map((d) => d.file));
+  return [
+    ...head.listing.contributionFiles.filter((file) => {
+      const hash = headHashes.get(file);
+      return hash === undefined || hash !== baseHashes.get(file);
+    }),
+    ...head.listing.diagnostics
+      .map((d) => d.file)
+      .filter((file) => file.startsWith('contributions/') && !unreadOnBase.has(file)),
+  ];
 }

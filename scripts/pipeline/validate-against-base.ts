@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { closeAccelerator, openAccelerator } from '../accel/accelerator.ts';
+import { EntryGroupMemo } from '../accel/group-memo.ts';
 import { checkAgainstBase } from '../check/base/check-against-base.ts';
 import { GENERATED_PATHS, generatedEdits, TOOL_PATHS } from '../check/base/generated-edits.ts';
 import { type Diagnostic, START_OF_FILE, sortDiagnostics } from '../core/diagnostic.ts';
@@ -13,6 +15,8 @@ export interface BaseAwareValidation {
   head: ValidationResult;
   /** The head's diagnostics with what only the comparison shows (ids, generated files), sorted. */
   diagnostics: Diagnostic[];
+  /** The base's validation, or null when there is no base or it could not be validated. */
+  base?: ValidationResult | null;
   /** The base's diagnostics, or null when there is no base or it could not be validated. */
   baseDiagnostics: Diagnostic[] | null;
   /** Why the base could not be validated, when it could not. */
@@ -26,17 +30,34 @@ export interface BaseAwareValidation {
 export async function validateAgainstBase(
   root: string,
   baseRoot: string | null,
+  options: { store?: string | null; env?: Record<string, string | undefined> } = {},
 ): Promise<BaseAwareValidation> {
-  // With the personas' data: a renamed persona is recognised by its text.
-  const head = await validateLibrary(root);
+  // One accelerator for both: the base is checked only where its files differ from the head's, on the threads
+  // the head started, and its cross-file rules find the head's stored findings for the groups both share.
+  const env = options.env ?? process.env;
+  const accelerator = openAccelerator(root, { store: options.store, env });
+  const groups = new EntryGroupMemo();
   let base: ValidationResult | null = null;
   let baseProblem: string | null = null;
-  if (baseRoot !== null) {
-    try {
-      base = await validateLibrary(baseRoot);
-    } catch (error) {
-      baseProblem = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown';
+  let head: ValidationResult;
+  try {
+    // Without the personas' data, which would double the memory: the few a rename may involve are read again.
+    head = await validateLibrary(root, { accelerator, env, groups, personaData: false });
+    if (baseRoot !== null) {
+      try {
+        base = await validateLibrary(baseRoot, {
+          accelerator,
+          env,
+          twin: head,
+          groups,
+          personaData: false,
+        });
+      } catch (error) {
+        baseProblem = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown';
+      }
     }
+  } finally {
+    closeAccelerator(accelerator);
   }
   if (base === null || baseRoot === null)
     return { head, diagnostics: head.diagnostics, baseDiagnostics: null, baseProblem };
@@ -49,6 +70,13 @@ export async function validateAgainstBase(
   const changed = changedBetween(root, baseRoot, [...GENERATED_PATHS, ...TOOL_PATHS])
     .filter((change) => change.status !== 'removed')
     .map((change) => ({ file: change.file, added: change.status === 'added' }));
-  const diagnostics = sortDiagnostics([...checkAgainstBase(head, base, placeOf), ...generatedEdits(changed)]);
-  return { head, diagnostics, baseDiagnostics: base.diagnostics, baseProblem };
+  const diagnostics = sortDiagnostics([
+    ...checkAgainstBase(
+      { ...head, dataOf: head.readPersonaData },
+      { ...base, dataOf: base.readPersonaData },
+      placeOf,
+    ),
+    ...generatedEdits(changed),
+  ]);
+  return { head, base, diagnostics, baseDiagnostics: base.diagnostics, baseProblem };
 }

@@ -33,7 +33,10 @@ export async function validateForReport(
 ): Promise<ValidationReport> {
   const { selection } = options;
   if (options.baseRoot !== undefined) {
-    const checked = await validateAgainstBase(root, options.baseRoot);
+    const checked = await validateAgainstBase(root, options.baseRoot, {
+      store: options.store,
+      env: options.env,
+    });
     const { entries } = compareWithBase(checked.diagnostics, checked.baseDiagnostics);
     const diagnostics = entries.filter((d) => isSelected(d.file, selection));
     const introduced = countBySeverity(diagnostics.filter((d) => d.introduced));

@@ -2,6 +2,12 @@ import { type Diagnostic, diagnostic, type Place, START_OF_FILE } from '../../co
 import { TEXT_FIELDS } from '../../core/persona-fields.ts';
 import type { PersonaFacts } from '../persona/check-persona-file.ts';
 
+/**
+ * A persona's data read again from its file, for facts validated without it: only the few personas a rename
+ * may involve are compared by text.
+ */
+export type DataOf = (file: string) => Record<string, unknown> | null;
+
 /** Where a persona's value is, for a persona whose facts carry no places (it took the fast path). */
 export type PlaceOfValue = (file: string, key: string) => Place;
 
@@ -23,11 +29,11 @@ const ID_HEADROOM = 50;
  *   one huge id would make every later one overflow.
  */
 export function checkAgainstBase(
-  head: { personas: readonly PersonaFacts[]; diagnostics: readonly Diagnostic[] },
-  base: { personas: readonly PersonaFacts[] },
+  head: { personas: readonly PersonaFacts[]; diagnostics: readonly Diagnostic[]; dataOf?: DataOf },
+  base: { personas: readonly PersonaFacts[]; dataOf?: DataOf },
   placeOf: PlaceOfValue,
 ): Diagnostic[] {
-  const pairs = pairWithBase(head.personas, base.personas);
+  const pairs = pairWithBase(head, base);
   const out: Diagnostic[] = [];
   let highestOnBase = 0;
   for (const facts of base.personas) highestOnBase = Math.max(highestOnBase, idNumber(idOf(facts)));
@@ -99,9 +105,11 @@ export function checkAgainstBase(
  * least half of its text fields equal), one to one.
  */
 function pairWithBase(
-  head: readonly PersonaFacts[],
-  base: readonly PersonaFacts[],
+  headSide: { personas: readonly PersonaFacts[]; dataOf?: DataOf },
+  baseSide: { personas: readonly PersonaFacts[]; dataOf?: DataOf },
 ): Map<PersonaFacts, PersonaFacts> {
+  const head = headSide.personas;
+  const base = baseSide.personas;
   const pairs = new Map<PersonaFacts, PersonaFacts>();
   const byFile = new Map(base.map((facts) => [facts.file, facts]));
   const bySlug = new Map<string, PersonaFacts>();
@@ -121,9 +129,15 @@ function pairWithBase(
   }
   const vanished = base.filter((facts) => !taken.has(facts));
   if (vanished.length === 0 || unpaired.length === 0) return pairs;
+  const headData = dataWithin(headSide.dataOf);
+  const baseData = dataWithin(baseSide.dataOf);
   const candidates = unpaired
     .flatMap((facts) =>
-      vanished.map((before) => ({ facts, before, score: similarity(facts.data, before.data) })),
+      vanished.map((before) => ({
+        facts,
+        before,
+        score: similarity(headData(facts), baseData(before)),
+      })),
     )
     .filter((c) => c.score >= 0.5)
     .sort((a, b) => b.score - a.score || (a.facts.file < b.facts.file ? -1 : 1));
@@ -133,6 +147,16 @@ function pairWithBase(
     taken.add(before);
   }
   return pairs;
+}
+
+/** Facts' own data, else read once per file with `dataOf`. */
+function dataWithin(dataOf: DataOf | undefined): (facts: PersonaFacts) => Record<string, unknown> | null {
+  const read = new Map<string, Record<string, unknown> | null>();
+  return (facts) => {
+    if (facts.data || !dataOf) return facts.data;
+    if (!read.has(facts.file)) read.set(facts.file, dataOf(facts.file));
+    return read.get(facts.file) ?? null;
+  };
 }
 
 /** The share of a persona's identifying text two personas have in common: text fields, title and tags. */
