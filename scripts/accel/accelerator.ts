@@ -33,13 +33,18 @@ export function openAccelerator(root: string, options: AcceleratorOptions): Acce
         ? defaultCacheFile(root, 'results', options.env)
         : options.store;
   const minItemsPerThread = Number(options.env.PERSONA_FILES_PER_THREAD);
+  // PERSONA_THREADS caps the threads, this one included (1: no worker threads), to measure or to share a machine.
+  const threads = Math.floor(Number(options.env.PERSONA_THREADS));
   return {
     store: ResultStore.open(location, fingerprintOf([tool ?? '']), root),
     // PERSONA_FILES_PER_THREAD lets a test start real threads on a small library.
     pool: {
       ...(minItemsPerThread > 0 ? { minItemsPerThread } : {}),
       ...options.pool,
-      workers: new WorkerPool({ threads: options.pool?.threads, spawn: options.pool?.spawn }),
+      workers: new WorkerPool({
+        threads: options.pool?.threads ?? (threads >= 1 ? threads : undefined),
+        spawn: options.pool?.spawn,
+      }),
     },
   };
 }

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { threadsTheMachineAllows } from './machine-load.ts';
 
 /**
  * A piece of work the pool can run anywhere: a pure function over a share of the items, with what every share
@@ -24,7 +25,10 @@ export interface WorkerLike {
 export interface PoolOptions {
   /** Below this many items per thread, a thread costs more to start than it saves. */
   minItemsPerThread: number;
-  /** Threads at most, this one included (default: the cores available). */
+  /**
+   * Threads at most, this one included. Default: the cores available, less those the rest of the machine keeps
+   * busy when the first task decides (machine-load.ts), so a loaded machine runs this one thread.
+   */
   threads?: number;
   /** Starts a worker thread (default: the registered entry; none registered, no workers). */
   spawn?: () => WorkerLike;
@@ -96,6 +100,8 @@ function defaultSpawn(): (() => WorkerLike) | undefined {
 export class WorkerPool {
   readonly #spawn: (() => WorkerLike) | undefined;
   readonly #threads: number;
+  /** No thread count was given: the machine's load decides, once, when a task first wants threads. */
+  readonly #sizeToLoad: boolean;
   readonly #workers: Array<{
     worker: WorkerLike;
     alive: boolean;
@@ -108,12 +114,18 @@ export class WorkerPool {
   constructor(options: { threads?: number; spawn?: () => WorkerLike } = {}) {
     this.#spawn = options.spawn ?? defaultSpawn();
     this.#threads = options.threads ?? availableParallelism();
+    this.#sizeToLoad = options.threads === undefined;
   }
 
   /** How many threads a task of `count` items gets, this one included. */
   threadsFor(count: number, minItemsPerThread: number, threads = this.#threads): number {
     if (!this.#spawn) return 1;
-    return Math.max(1, Math.min(threads, this.#threads, Math.floor(count / Math.max(1, minItemsPerThread))));
+    const wanted = Math.max(
+      1,
+      Math.min(threads, this.#threads, Math.floor(count / Math.max(1, minItemsPerThread))),
+    );
+    // Looked at only when threads are wanted: a small run never reads the machine's load.
+    return wanted < 2 || !this.#sizeToLoad ? wanted : Math.min(wanted, threadsTheMachineAllows());
   }
 
   /** `count` live workers, started as needed (fewer when threads cannot be started). */

@@ -1,9 +1,12 @@
 import * as core from '@actions/core';
+import { servedAsPoolWorker } from '../accel/pool-entry.ts';
 import { run } from './validate.ts';
 
-// One line, no stack trace: a crash reads like any other failed check.
-run().catch((error: unknown) =>
-  core.setFailed(
-    `persona validate action: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-  ),
-);
+// The bundle is also its worker threads' script. One line, no stack trace: a crash reads like any
+// other failed check.
+if (!servedAsPoolWorker(import.meta.url))
+  run().catch((error: unknown) =>
+    core.setFailed(
+      `persona validate action: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    ),
+  );
