@@ -3,12 +3,16 @@ import { type PageJob, writePage } from '../apply/write-catalogue-unit.ts';
 import type { CatalogueOptions } from '../render/catalogue/catalogue-context.ts';
 import { checkContributionsTask, checkPersonasTask } from './accelerated-checker.ts';
 import { FAST_KIT } from './fast-kit.ts';
+import { reloadPersona } from './persona-reload.ts';
 import type { PoolTask } from './worker-pool.ts';
 
 /** Renders persona pages and writes each changed one to its temporary file, with the fast kit. */
-export const writePagesTask: PoolTask<{ options: CatalogueOptions }, PageJob, PageOutcome> = {
+export const writePagesTask: PoolTask<{ root: string; options: CatalogueOptions }, PageJob, PageOutcome> = {
   name: 'write-pages',
-  run: (shared, jobs) => jobs.map((job) => writePage(job, shared.options, FAST_KIT)),
+  run: (shared, jobs) =>
+    jobs.map((job) =>
+      writePage(job, shared.options, FAST_KIT, (source) => reloadPersona(shared.root, source)),
+    ),
 };
 
 /** Below this many pages per thread, a worker costs more to start than it saves. */

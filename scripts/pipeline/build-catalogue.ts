@@ -1,14 +1,14 @@
 import { type Accelerator, closeAccelerator, openAccelerator } from '../accel/accelerator.ts';
 import { CatalogueMemory } from '../accel/catalogue-memory.ts';
 import { FAST_KIT } from '../accel/fast-kit.ts';
+import { PersonaChangedError, reloadPersona } from '../accel/persona-reload.ts';
 import { PAGES_PER_THREAD, writePagesTask } from '../accel/pool-tasks.ts';
 import { type PoolOptions, runInPool } from '../accel/worker-pool.ts';
 import { CatalogueFolder, type ChangedFile, removeCatalogueFiles } from '../apply/catalogue-folder.ts';
 import { syncPageFile } from '../apply/sync-page-file.ts';
-import { type PageJob, writePage } from '../apply/write-catalogue-unit.ts';
+import { type PageJob, type PersonaSource, writePage } from '../apply/write-catalogue-unit.ts';
 import { type CataloguePersona, toCataloguePersona } from '../core/catalogue-persona.ts';
 import { compareCodePoints, type Diagnostic } from '../core/diagnostic.ts';
-import type { PersonaFacts } from '../core/facts.ts';
 import { listCatalogueFolder } from '../read/read-catalogue-folder.ts';
 import type { CatalogueOptions, FreshnessOptions } from '../render/catalogue/catalogue-context.ts';
 import { catalogueEntryOf } from '../render/catalogue/catalogue-entry.ts';
@@ -69,39 +69,25 @@ export async function buildCatalogue(root: string, run: CatalogueRunOptions): Pr
 }
 
 async function build(root: string, run: CatalogueRunOptions, accelerator: Accelerator | null) {
-  // Contributions don't change what the catalogue shows, so only personas are checked, and only their problems count.
-  const library = await validateLibrary(root, {
-    contributions: false,
-    personaData: run.check ? true : 'if-parsed',
-    accelerator,
-    env: run.env,
-  });
-  const errors = library.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0 && !run.keepGoing)
-    return { kind: 'blocked' as const, personas: library.personas.length, diagnostics: errors };
-  const broken = new Map<string, Diagnostic[]>();
-  for (const d of errors) broken.set(d.file, [...(broken.get(d.file) ?? []), d]);
-  const valid = library.personas.filter((p) => !broken.has(p.file));
+  const checked = await checkPersonas(root, run, accelerator);
+  if ('blocked' in checked) return checked.blocked;
+  const { valid, broken, tagDescriptions } = checked;
 
   const kit = accelerator ? FAST_KIT : REFERENCE_KIT;
   const memory =
     accelerator && !run.check ? new CatalogueMemory(accelerator, root, run.outDir, run.options) : null;
-  const loaded = new Map<string, CataloguePersona>();
-  for (const facts of valid)
-    if (facts.data) {
-      loaded.set(facts.file, toCataloguePersona(facts.file, facts.data));
-      // The run's facts are its own: their data, kept as parsed, would double what is held (about 90 MB of heap at 10,000).
-      facts.data = null;
-    }
-  const load = (file: string) => loaded.get(file) ?? loadAgain(file, library.readPersonaData(file), loaded);
+  // Each entry from the data validation parsed, which is let go as soon as it is used: every later step reads
+  // the personas it needs again, one at a time, so the run holds outlines, not every persona's data.
   const entries = new Map(
-    valid.map((facts: PersonaFacts) => {
-      const compute = () => catalogueEntryOf(load(facts.file));
-      return [facts.file, memory ? memory.entryOf(facts.file, compute) : compute()] as const;
+    valid.map((file) => {
+      const compute = () => catalogueEntryOf(checked.takeData(file) ?? checked.load(file));
+      return [file, memory ? memory.entryOf(file, compute) : compute()] as const;
     }),
   );
+  checked.letGo();
+  const { load, sourceOf } = checked;
   const { units } = layOutCatalogue(entries, run.options, kit, {
-    tagDescriptions: library.tagDescriptions,
+    tagDescriptions,
     ...(run.freshness ? { freshness: run.freshness } : {}),
   });
 
@@ -125,16 +111,16 @@ async function build(root: string, run: CatalogueRunOptions, accelerator: Accele
     const pages = toRender.filter((u) => u.path !== undefined);
     const jobs: PageJob[] = pages.map((unit) => ({
       unit: { type: unit.type, input: unit.input },
-      personas: unit.personas.map(load),
+      personas: unit.personas.map(sourceOf),
       write: folder.prepare(unit.path as string),
     }));
     const pagesDone = accelerator
-      ? runInPool(writePagesTask, { options: run.options }, jobs, {
+      ? runInPool(writePagesTask, { root, options: run.options }, jobs, {
           minItemsPerThread: PAGES_PER_THREAD,
           workersOnly: true,
           ...accelerator.pool,
         })
-      : Promise.resolve(jobs.map((job) => writePage(job, run.options, kit)));
+      : Promise.resolve(jobs.map((job) => writePage(job, run.options, kit, (source) => load(source.file))));
     // Its failure is taken up below, after this thread's own work: until then it must not count as unhandled.
     pagesDone.catch(() => undefined);
     try {
@@ -191,17 +177,81 @@ async function build(root: string, run: CatalogueRunOptions, accelerator: Accele
   }
 }
 
+interface CheckedPersonas {
+  /** The personas without errors (all of them, but with keepGoing), by file. */
+  valid: string[];
+  broken: Map<string, Diagnostic[]>;
+  tagDescriptions: ReadonlyMap<string, string>;
+  /** The data validation parsed for a file, given once (null when it kept none). */
+  takeData(file: string): CataloguePersona | null;
+  /** Lets go of what validation kept: everything after reads personas again. */
+  letGo(): void;
+  /** A valid persona read again, as validated (the run stops if its file changed since). */
+  load(file: string): CataloguePersona;
+  /** A persona as a page job names it, for the thread that renders the page to read. */
+  sourceOf(file: string): PersonaSource;
+}
+
 /**
- * A valid persona whose data validation did not keep (its result came from the store), read again. If the file
- * changed since it was validated so that it no longer reads, the run stops rather than render something else.
+ * Validation of the personas only (contributions don't change what the catalogue shows, and only the personas'
+ * problems count), reduced to what the catalogue needs: which personas are valid, and how to read one again.
+ * The validation result itself (every persona's facts and data) is not kept beyond this.
  */
-function loadAgain(
-  file: string,
-  data: Record<string, unknown> | null,
-  loaded: Map<string, CataloguePersona>,
-): CataloguePersona {
-  if (!data) throw new Error(`${file} changed while the catalogue was being built; run it again.`);
-  const persona = toCataloguePersona(file, data);
-  loaded.set(file, persona);
-  return persona;
+async function checkPersonas(
+  root: string,
+  run: CatalogueRunOptions,
+  accelerator: Accelerator | null,
+): Promise<{ blocked: CatalogueRun } | CheckedPersonas> {
+  const library = await validateLibrary(root, {
+    contributions: false,
+    personaData: run.check ? true : 'if-parsed',
+    accelerator,
+    env: run.env,
+  });
+  const errors = library.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0 && !run.keepGoing)
+    return { blocked: { kind: 'blocked', personas: library.personas.length, diagnostics: errors } };
+  const broken = new Map<string, Diagnostic[]>();
+  for (const d of errors) broken.set(d.file, [...(broken.get(d.file) ?? []), d]);
+  let parsed: Map<string, Record<string, unknown>> | null = new Map();
+  const valid: string[] = [];
+  for (const facts of library.personas) {
+    if (broken.has(facts.file)) continue;
+    valid.push(facts.file);
+    if (facts.data) parsed.set(facts.file, facts.data);
+  }
+  const hashes = library.checked?.hashes;
+  const { readPersonaData, tagDescriptions } = library;
+  const sourceOf = (file: string): PersonaSource => ({ file, hash: hashes?.get(file) ?? null });
+  const kept = new Map<string, CataloguePersona>();
+  return {
+    valid,
+    broken,
+    tagDescriptions,
+    takeData(file) {
+      const data = parsed?.get(file);
+      parsed?.delete(file);
+      if (!data) return null;
+      const persona = toCataloguePersona(file, data);
+      if (!accelerator) kept.set(file, persona);
+      return persona;
+    },
+    letGo() {
+      parsed = null;
+    },
+    // The accelerator reads a persona again cheaply (its bytes still hashing as validated, the fast YAML path);
+    // the reference keeps what it read, and checks in full a persona whose data validation did not keep.
+    load: accelerator
+      ? (file) => reloadPersona(root, sourceOf(file))
+      : (file) => {
+          const known = kept.get(file);
+          if (known) return known;
+          const data = readPersonaData(file);
+          if (!data) throw new PersonaChangedError(file);
+          const persona = toCataloguePersona(file, data);
+          kept.set(file, persona);
+          return persona;
+        },
+    sourceOf,
+  };
 }

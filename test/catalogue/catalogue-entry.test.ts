@@ -7,6 +7,7 @@ import {
   personasCsvBytes,
   personasJsonBytes,
 } from '../../scripts/render/catalogue/catalogue-entry.ts';
+import { exportPersonaData } from '../../scripts/render/catalogue/export-persona-data.ts';
 import { personasCsv } from '../../scripts/render/catalogue/personas-csv.ts';
 import { personasJson } from '../../scripts/render/catalogue/personas-json.ts';
 import { propertyRuns } from '../helpers/property-runs.ts';
@@ -54,6 +55,14 @@ describe('export sizes from catalogue entries', () => {
             Buffer.byteLength(personasJson(personas, schemaRef)),
           );
           expect(personasCsvBytes(entries)).toBe(Buffer.byteLength(personasCsv(personas)));
+          // What the parts of a split export are cut by: the data at an indentation of four.
+          personas.forEach((p, i) => {
+            const indentedByFour = JSON.stringify(exportPersonaData(p), null, 4);
+            expect(entries[i]?.chunkBytes).toBe(Buffer.byteLength(indentedByFour));
+          });
+          // The outline is plain data, the same after a trip through the store's JSON.
+          for (const entry of entries)
+            expect(JSON.parse(JSON.stringify(entry.outline))).toEqual(entry.outline);
         },
       ),
       { seed: 17, numRuns: propertyRuns(100) },

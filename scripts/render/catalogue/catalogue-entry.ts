@@ -22,13 +22,21 @@ export function catalogueEntryOf(persona: CataloguePersona): CatalogueEntry {
   const data = exportPersonaData(persona);
   const json = JSON.stringify(data, null, 2);
   let lines = 1;
-  for (let index = json.indexOf('\n'); index !== -1; index = json.indexOf('\n', index + 1)) lines++;
+  let indentation = 0;
+  // JSON text has no raw line break inside a string, so every line starts with its nesting's indentation.
+  for (let index = json.indexOf('\n'); index !== -1; index = json.indexOf('\n', index + 1)) {
+    lines++;
+    for (let at = index + 1; json.charCodeAt(at) === 0x20; at++) indentation++;
+  }
   return {
-    outline: personaOutline(persona),
+    // A copy: the outline is kept for the whole run, and its values, as the fast YAML path reads them, are
+    // slices of the file's text, which would keep every persona's whole text alive with it.
+    outline: JSON.parse(JSON.stringify(personaOutline(persona))) as PersonaOutline,
     // In the array each line of it is indented by four more spaces.
     jsonBytes: byteLength(json) + 4 * lines,
     csvBytes: byteLength(personasCsv([persona])) - byteLength(CSV_HEADER) - 1,
-    chunkBytes: byteLength(JSON.stringify(data, null, 4)),
+    // Indented by four instead of two: each line's indentation twice over (`JSON.stringify(data, null, 4)`).
+    chunkBytes: byteLength(json) + indentation,
   };
 }
 
