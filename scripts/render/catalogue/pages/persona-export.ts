@@ -4,16 +4,15 @@ import type { PageType } from './page-type.ts';
 
 /**
  * `<product>/<slug>.json`: one persona exactly as one entry of `personas.json` (same keys, same order), for
- * tools that want one persona, and the full history its page leaves out. Rendered on the main thread (no
- * `path`): it is one `JSON.stringify`, and sending every persona's data to the worker pool a second time, next
- * to its page's, doubled what each worker is handed (a 50,000-persona run ran out of memory).
+ * tools that want one persona, and the full history its page leaves out. One known file, so it renders on a
+ * worker like a persona page: a worker is sent the persona's file name and reads it itself.
  */
 export const personaExportPageType: PageType<Record<string, never>> = {
   name: 'persona-export',
   units: (ctx) =>
     ctx.model.personas.map((outline) => {
       const path = CATALOGUE_PATHS.personaExport(outline.product, outline.slug);
-      return { key: path, input: {}, personas: [outline.file] };
+      return { key: path, path, input: {}, personas: [outline.file] };
     }),
   render: (_input, [persona]) =>
     persona
