@@ -60,6 +60,11 @@ export class ResultStore {
   readonly #base: string | null;
   readonly #old: Contents;
   readonly #next = { stamps: new Map<string, StampText>(), results: new Map<string, string>() };
+  /**
+   * Without a file, results are never written, so they are kept as set and turned into JSON only if asked for
+   * again (a resident `--watch --no-cache`): a cold one-off run never pays for text nobody reads.
+   */
+  readonly #unwritten = new Map<string, unknown>();
   readonly #usedKinds = new Set<string>();
   #changed: boolean;
 
@@ -128,6 +133,11 @@ export class ResultStore {
     this.#usedKinds.add(kind);
     const id = `${kind}\0${key}`;
     // A result set earlier in this run first: a resident process (`validate --watch`) asks again and again.
+    const unwritten = this.#unwritten.get(id);
+    if (unwritten !== undefined) {
+      this.#unwritten.delete(id);
+      this.#next.results.set(id, JSON.stringify(unwritten));
+    }
     const text = this.#next.results.get(id) ?? this.#old.results.get(id);
     if (text === undefined) return undefined;
     let value: T;
@@ -142,7 +152,12 @@ export class ResultStore {
 
   set(kind: string, key: string, value: unknown): void {
     this.#usedKinds.add(kind);
-    this.#next.results.set(`${kind}\0${key}`, JSON.stringify(value));
+    const id = `${kind}\0${key}`;
+    if (this.#location) this.#next.results.set(id, JSON.stringify(value));
+    else {
+      this.#next.results.delete(id);
+      this.#unwritten.set(id, value);
+    }
     this.#changed = true;
   }
 

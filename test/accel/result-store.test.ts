@@ -147,6 +147,13 @@ describe('the result store', () => {
     expect(store.get('k', 'a')).toBe(1);
     store.save();
     expect(ResultStore.open(null, 't').get('k', 'a')).toBeUndefined();
+    // Each answer is a copy of its own, as one read from a file would be; a value set again replaces it.
+    store.set('k', 'b', { list: [1, 2] });
+    const first = store.get<{ list: number[] }>('k', 'b');
+    first?.list.push(3);
+    expect(store.get('k', 'b')).toEqual({ list: [1, 2] });
+    store.set('k', 'b', { list: [4] });
+    expect(store.get('k', 'b')).toEqual({ list: [4] });
   });
 
   it('saved again and again by one process, appends only what is new since its last save', () => {
