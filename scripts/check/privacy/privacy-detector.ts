@@ -127,3 +127,51 @@ export function matchesOf(
   }
   return out;
 }
+
+/**
+ * What `matchesOf` finds with the same pattern made global, for a pattern that can start a match only where
+ * the text shows something rare: `sticky` (flag `y`) is tried at each of `starts` only, which must be in
+ * ascending order and hold every position a match can start at (more do no harm). A global search for a
+ * pattern that opens with a lookbehind takes a step at every position of the text; this takes one per
+ * start. It is exact because a global search resumed at `next` returns the match at the first position from
+ * `next` on where the sticky pattern matches, and the same match.
+ */
+export function matchesAt(
+  text: string,
+  sticky: RegExp,
+  starts: readonly number[],
+  keep: (match: RegExpExecArray) => PrivateMatch | null,
+): PrivateMatch[] {
+  const out: PrivateMatch[] = [];
+  let next = 0;
+  for (const start of starts) {
+    if (start < next) continue;
+    sticky.lastIndex = start;
+    const match = sticky.exec(text);
+    if (match === null) continue;
+    const kept = keep(match);
+    if (kept) out.push(kept);
+    next = match[0] === '' ? start + 1 : start + match[0].length;
+  }
+  return out;
+}
+
+/**
+ * Every position at which a global pattern (without the `u` flag) matches, overlapping matches included, in
+ * order.
+ */
+export function positionsOf(text: string, pattern: RegExp): number[] {
+  const out: number[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    out.push(match.index);
+    pattern.lastIndex = match.index + 1;
+  }
+  return out;
+}
+
+/** Positions in ascending order, each once. */
+export function ascendingOnce(positions: number[]): number[] {
+  positions.sort((a, b) => a - b);
+  return positions.filter((position, i) => i === 0 || position !== positions[i - 1]);
+}

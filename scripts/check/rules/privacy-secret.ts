@@ -33,6 +33,43 @@ const KNOWN_PREFIX =
   /gh[pousr]_|github_pat_|glpat-|A(?:KIA|SIA|BIA|CCA|Iza)|xox[abposr]-|hooks\.slack\.com|[sr]k_(?:live|test)_|\bsk-|npm_|eyJ|-----BEGIN/;
 
 /**
+ * Whether a text holds a known prefix: exactly `KNOWN_PREFIX.test(text)`, which alone costs a regex step at
+ * every character of every persona. Every prefix holds `_`, `-`, `A`, `J` or `.` at a known place, and all
+ * but `-` and `.` are rare in prose; finding a character is a fast native search, so the regex runs only on
+ * the few texts where one of them sits where a prefix would put it.
+ */
+function hasKnownPrefix(text: string): boolean {
+  const mayHoldOne =
+    // gh?_, github_pat_, sk_live_ and the like, npm_.
+    text.includes('_') ||
+    // glpat-, xox?-, sk-, -----BEGIN.
+    someIndexOf(
+      text,
+      '-',
+      (i) =>
+        text.startsWith('glpat', i - 5) ||
+        text.startsWith('xox', i - 4) ||
+        (text.startsWith('sk', i - 2) && !WORD_CHAR.test(text.charAt(i - 3))) ||
+        text.startsWith('----BEGIN', i + 1),
+    ) ||
+    // AKIA, ASIA, ABIA, ACCA, AIza.
+    someIndexOf(text, 'A', (i) => AFTER_AWS_OR_GOOGLE_A.has(text.charAt(i + 1))) ||
+    someIndexOf(text, 'J', (i) => text.startsWith('ey', i - 2)) ||
+    someIndexOf(text, '.', (i) => text.startsWith('hooks', i - 5) && text.startsWith('slack.com', i + 1));
+  return mayHoldOne && KNOWN_PREFIX.test(text);
+}
+
+const AFTER_AWS_OR_GOOGLE_A = new Set(['K', 'S', 'B', 'C', 'I']);
+/** What `\b` takes for a word character: "task-based" holds `sk-`, but not `\bsk-`. */
+const WORD_CHAR = /\w/;
+
+/** Whether `test` holds at some occurrence of `char` in `text`. */
+function someIndexOf(text: string, char: string, test: (index: number) => boolean): boolean {
+  for (let i = text.indexOf(char); i !== -1; i = text.indexOf(char, i + 1)) if (test(i)) return true;
+  return false;
+}
+
+/**
  * Long runs of the characters keys are written in (base 64, base 62, hex). A run is taken for a key when it
  * is at least MIN_LENGTH characters, holds a letter and a digit, its Shannon entropy is at least
  * MIN_ENTROPY bits per character, and less than MAX_WORDLIKE of it reads as words. The numbers come from
@@ -40,8 +77,6 @@ const KNOWN_PREFIX =
  * 94% of the time; every long identifier, path and kebab-case run in the shipped and the generated personas
  * fails.
  */
-// Anchored at the start of a run: without the lookbehind every position of a shorter run would be tried again.
-const CANDIDATE = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{24,}/g;
 export const MIN_LENGTH = 24;
 export const MIN_ENTROPY = 3.5;
 export const MAX_WORDLIKE = 0.5;
@@ -71,29 +106,85 @@ export function looksRandom(run: string): boolean {
   return wordlike / run.length < MAX_WORDLIKE && shannonEntropy(run) >= MIN_ENTROPY;
 }
 
+/** The characters keys are written in (A-Z, a-z, 0-9, `+/=_-`), by char code; no other code unit is one. */
+const KEY_CHARS = new Uint8Array(128);
+for (const char of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-')
+  KEY_CHARS[char.charCodeAt(0)] = 1;
+
+function isKeyChar(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code < 128 && KEY_CHARS[code] === 1;
+}
+
+/**
+ * Every maximal run of key characters at least MIN_LENGTH long, in order: the matches of
+ * `/(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{MIN_LENGTH,}/g`, which takes a step at every character of a
+ * persona. A long run holds one of any MIN_LENGTH characters in a row, so this looks at every MIN_LENGTH-th
+ * character only (a "probe"), counted from the last character known to be outside a run. A probe in a run
+ * finds the run's start; the run is long only if every character from there to MIN_LENGTH - 1 further on is
+ * a key character, checked from the far end back, so that in prose the first space found lets the next probe
+ * skip past it.
+ */
+function longKeyRuns(text: string): Array<{ start: number; end: number }> {
+  const runs: Array<{ start: number; end: number }> = [];
+  const length = text.length;
+  // Invariant: every long run that starts before `probe - MIN_LENGTH` has been found, and the character there
+  // is not a key character (or the text starts after it).
+  let probe = MIN_LENGTH - 1;
+  while (probe < length) {
+    if (!isKeyChar(text, probe)) {
+      probe += MIN_LENGTH;
+      continue;
+    }
+    let start = probe;
+    while (start > 0 && isKeyChar(text, start - 1)) start--;
+    const last = start + MIN_LENGTH - 1;
+    // This run, and any later one, would end past the text.
+    if (last >= length) break;
+    let outside = last;
+    while (outside > probe && isKeyChar(text, outside)) outside--;
+    if (outside > probe) {
+      // The run ends before `outside`, and a run starting between the probe and it would hold it.
+      probe = outside + MIN_LENGTH;
+      continue;
+    }
+    let end = last + 1;
+    while (end < length && isKeyChar(text, end)) end++;
+    runs.push({ start, end });
+    probe = end + MIN_LENGTH;
+  }
+  return runs;
+}
+
+const DIGIT = /\d/;
+
 function randomRuns(text: string): PrivateMatch[] {
-  return matchesOf(text, CANDIDATE, (match) => {
-    const run = match[0];
+  const found: PrivateMatch[] = [];
+  for (const { start, end } of longKeyRuns(text)) {
+    const run = text.slice(start, end);
+    // Neither the run nor a part of it looks random without a digit; most long runs (slugs, paths) have none.
+    if (!DIGIT.test(run)) continue;
     const parts = run.split(SEPARATORS);
-    if (parts.length < 4 || (run.length - parts.length + 1) / parts.length >= 6)
-      return looksRandom(run)
-        ? {
-            start: match.index,
-            end: match.index + run.length,
-            what: 'a string that looks like a key or token',
-          }
-        : null;
+    if (parts.length < 4 || (run.length - parts.length + 1) / parts.length >= 6) {
+      if (looksRandom(run)) found.push({ start, end, what: 'a string that looks like a key or token' });
+      continue;
+    }
     // kebab-case or a path: a part may still be a key (`/download/<key>`).
     let offset = 0;
     for (const part of parts) {
       if (looksRandom(part)) {
-        const start = match.index + offset;
-        return { start, end: start + part.length, what: 'a string that looks like a key or token' };
+        const partStart = start + offset;
+        found.push({
+          start: partStart,
+          end: partStart + part.length,
+          what: 'a string that looks like a key or token',
+        });
+        break;
       }
       offset += part.length + 1;
     }
-    return null;
-  });
+  }
+  return found;
 }
 
 export const SECRETS: PrivacyDetector = {
@@ -102,7 +193,7 @@ export const SECRETS: PrivacyDetector = {
   mayContain: (source) => /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{20,}|-----BEGIN/.test(source),
   find: (text) => {
     const found: PrivateMatch[] = [];
-    if (KNOWN_PREFIX.test(text))
+    if (hasKnownPrefix(text))
       for (const { what, pattern } of KNOWN_TOKENS)
         found.push(
           ...matchesOf(text, pattern, (m) => ({ start: m.index, end: m.index + m[0].length, what })),
