@@ -37,53 +37,60 @@ export function isInertText(value: string, before: string, after: string): boole
     if (code >= 0x80 || isAlphanumeric(code)) continue;
     const previous = index > 0 ? value.charCodeAt(index - 1) : outsideBefore;
     const next = index + 1 < value.length ? value.charCodeAt(index + 1) : outsideAfter;
-    switch (value[index]) {
-      case ' ':
+    // On the code, not `value[index]`: that made a one-character string for every mark of every text.
+    switch (code) {
+      case 0x20: // ' '
         if (index === 0 && /[\r\n]$/.test(before)) return false;
         if (index === value.length - 1 && /^[\r\n]/.test(after)) return false;
         break;
-      case ',':
-      case ';':
-      case '?':
-      case '%':
-      case '$':
-      case '/':
-      case '"':
-      case "'":
+      case 0x2c: // ','
+      case 0x3b: // ';'
+      case 0x3f: // '?'
+      case 0x25: // '%'
+      case 0x24: // '$'
+      case 0x2f: // '/'
+      case 0x22: // '"'
+      case 0x27: // "'"
         break;
       // Ordered list item (`1.` at a line start) or a `www.` autolink literal (a `w.` before a word character).
-      case '.':
+      case 0x2e: // '.'
         if (previous === -1 || (isDigit(previous) && mayStartLine(value, index))) return false;
         if ((previous === 0x57 || previous === 0x77) && (next === -1 || isAutolinkNext(next))) return false;
         break;
       // `1)` at a line start.
-      case ')':
+      case 0x29: // ')'
         if (previous === -1 || (isDigit(previous) && mayStartLine(value, index))) return false;
         break;
       // `](` turning text into a link.
-      case '(':
+      case 0x28: // '('
         if (previous === -1 || previous === 0x5d) return false;
         break;
       // `- ` at a line start (spaces before it included).
-      case '-':
-        if (!/[^ ]/.test(value.slice(0, index)) && (before === '' || /[\r\n]/.test(before))) return false;
+      case 0x2d: // '-'
+        if (onlySpacesBefore(value, index) && (before === '' || /[\r\n]/.test(before))) return false;
         break;
       // `https://` autolink literals and `:-` table delimiters.
-      case ':':
+      case 0x3a: // ':'
         if (next === -1 || next === 0x2d || next === 0x2f) return false;
         break;
       // `![` starting an image.
-      case '!':
+      case 0x21: // '!'
         if (next === -1 || next === 0x5b) return false;
         break;
       // `&name;` or `&#…;`, a character reference.
-      case '&':
+      case 0x26: // '&'
         if (next === -1 || isAlphanumeric(next) || next === 0x23) return false;
         break;
       default:
         return false;
     }
   }
+  return true;
+}
+
+/** Whether `value` has nothing but spaces before `index` (most texts stop at their first character). */
+function onlySpacesBefore(value: string, index: number): boolean {
+  for (let at = 0; at < index; at++) if (value.charCodeAt(at) !== 0x20) return false;
   return true;
 }
 
