@@ -301,6 +301,43 @@ export const tokenText: fc.Arbitrary<string> = fc
   .array(fc.oneof({ weight: 2, arbitrary: token }, { weight: 3, arbitrary: piece }), { maxLength: 10 })
   .map((pieces) => pieces.join(''));
 
+/** Dotted numbers and colon-separated hex groups: addresses, or nearly (a group too many, a bad octet). */
+const hexDigit = fc.constantFrom(...'0123456789abcdefABCDEF');
+const hexGroup = fc.string({ unit: hexDigit, maxLength: 5 });
+const octet = fc.oneof(
+  { weight: 6, arbitrary: fc.integer({ min: 0, max: 255 }).map(String) },
+  { weight: 1, arbitrary: fc.constantFrom('256', '300', '01', '000', '') },
+);
+const address = fc.oneof(
+  fc.tuple(octet, octet, octet, octet).map((octets) => octets.join('.')),
+  fc.array(octet, { minLength: 2, maxLength: 5 }).map((octets) => octets.join('.')),
+  fc.array(hexGroup, { minLength: 2, maxLength: 9 }).map((groups) => groups.join(':')),
+  // Eight full groups: an address without `::`, whose colons are never closer than four digits apart.
+  fc
+    .array(fc.oneof(fc.string({ unit: hexDigit, minLength: 4, maxLength: 4 }), hexGroup), {
+      minLength: 8,
+      maxLength: 8,
+    })
+    .map((groups) => groups.join(':')),
+  fc
+    .tuple(fc.array(hexGroup, { maxLength: 4 }), fc.array(hexGroup, { maxLength: 4 }))
+    .map(([head, tail]) => `${head.join(':')}::${tail.join(':')}`),
+);
+export const addressText: fc.Arbitrary<string> = fc
+  .array(
+    fc.oneof(
+      { weight: 4, arbitrary: address },
+      {
+        weight: 3,
+        arbitrary: fc.constantFrom('.', ':', '::', '/24', ':8080', ' ', '\n', 'x', 'É', '\u0000'),
+      },
+      { weight: 1, arbitrary: fc.constantFrom(...NUMBERS) },
+      { weight: 2, arbitrary: piece },
+    ),
+    { maxLength: 12 },
+  )
+  .map((pieces) => pieces.join(''));
+
 /** What a detector may know besides the text: an allow-list, and the persona's product. */
 export const privacyScope: fc.Arbitrary<PrivacyScope> = fc
   .record({
