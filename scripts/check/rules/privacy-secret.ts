@@ -33,12 +33,13 @@ const KNOWN_PREFIX =
   /gh[pousr]_|github_pat_|glpat-|A(?:KIA|SIA|BIA|CCA|Iza)|xox[abposr]-|hooks\.slack\.com|[sr]k_(?:live|test)_|\bsk-|npm_|eyJ|-----BEGIN/;
 
 /**
- * Whether a text holds a known prefix: exactly `KNOWN_PREFIX.test(text)`, which alone costs a regex step at
- * every character of every persona. Every prefix holds `_`, `-`, `A`, `J` or `.` at a known place, and all
- * but `-` and `.` are rare in prose; finding a character is a fast native search, so the regex runs only on
- * the few texts where one of them sits where a prefix would put it.
+ * Whether a known token may be in a text: `KNOWN_PREFIX.test(text)`, which alone costs a regex step at every
+ * character of every persona, run only where it can pass. Every token holds `_`, `-`, `A`, `J` or `/` at a
+ * known place (the Slack webhook URL the `/` after `hooks.slack.com`), and all but `-` are rare in prose;
+ * finding a character is a fast native search, so the regex runs only on the few texts where one of them sits
+ * where a token would put it.
  */
-function hasKnownPrefix(text: string): boolean {
+function mayHoldKnownToken(text: string): boolean {
   const mayHoldOne =
     // gh?_, github_pat_, sk_live_ and the like, npm_.
     text.includes('_') ||
@@ -55,7 +56,7 @@ function hasKnownPrefix(text: string): boolean {
     // AKIA, ASIA, ABIA, ACCA, AIza.
     someIndexOf(text, 'A', (i) => AFTER_AWS_OR_GOOGLE_A.has(text.charAt(i + 1))) ||
     someIndexOf(text, 'J', (i) => text.startsWith('ey', i - 2)) ||
-    someIndexOf(text, '.', (i) => text.startsWith('hooks', i - 5) && text.startsWith('slack.com', i + 1));
+    someIndexOf(text, '/', (i) => text.startsWith('hooks.slack.com', i - 15));
   return mayHoldOne && KNOWN_PREFIX.test(text);
 }
 
@@ -193,7 +194,7 @@ export const SECRETS: PrivacyDetector = {
   mayContain: (source) => /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{20,}|-----BEGIN/.test(source),
   find: (text) => {
     const found: PrivateMatch[] = [];
-    if (hasKnownPrefix(text))
+    if (mayHoldKnownToken(text))
       for (const { what, pattern } of KNOWN_TOKENS)
         found.push(
           ...matchesOf(text, pattern, (m) => ({ start: m.index, end: m.index + m[0].length, what })),
