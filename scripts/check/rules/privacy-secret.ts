@@ -33,11 +33,11 @@ const KNOWN_PREFIX =
   /gh[pousr]_|github_pat_|glpat-|A(?:KIA|SIA|BIA|CCA|Iza)|xox[abposr]-|hooks\.slack\.com|[sr]k_(?:live|test)_|\bsk-|npm_|eyJ|-----BEGIN/;
 
 /**
- * Whether a known token may be in a text: `KNOWN_PREFIX.test(text)`, which alone costs a regex step at every
- * character of every persona, run only where it can pass. Every token holds `_`, `-`, `A`, `J` or `/` at a
- * known place (the Slack webhook URL the `/` after `hooks.slack.com`), and all but `-` are rare in prose;
- * finding a character is a fast native search, so the regex runs only on the few texts where one of them sits
- * where a token would put it.
+ * Whether a known token may be in a text: `KNOWN_PREFIX.test(text)`, run only where it can pass, since alone it
+ * takes a regex step at every character of every persona. Every token holds `_`, `-`, `A`, `J` or `/` at a
+ * known place (the Slack webhook URL: the `/` after `hooks.slack.com`); all but `-` are rare in prose, and a
+ * native search finds a character fast, so the regex runs only on the few texts where one of them sits where
+ * a token would put it.
  */
 function mayHoldKnownToken(text: string): boolean {
   const mayHoldOne =
