@@ -26,6 +26,10 @@ const PROPERTY_FILES = [
   'test/validate/fast-path-end-to-end.test.ts',
   'test/accel/fast-markdown.test.ts',
   'test/catalogue/catalogue-entry.test.ts',
+  'test/privacy-differential/secret.test.ts',
+  'test/privacy-differential/customer-name.test.ts',
+  'test/privacy-differential/ip-address.test.ts',
+  'test/privacy-differential/placeholder.test.ts',
 ];
 
 export default defineConfig({

@@ -388,7 +388,7 @@ function corpusOf(sources: string[]): Corpus {
 
 /** The bench's generated library (personas, contributions and the invalid sprinkle), small. */
 export function benchCorpus(size = 40, seed = 7): Corpus {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'privacy-speed-'));
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'privacy-differential-'));
   try {
     const library = generateLibrary({
       dir: tmp,
