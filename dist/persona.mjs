@@ -763,17 +763,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP2;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path40) {
-      const ctrl = callVisitor(key, node2, visitor, path40);
+    function visit_(key, node2, visitor, path41) {
+      const ctrl = callVisitor(key, node2, visitor, path41);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key, path40, ctrl);
-        return visit_(key, ctrl, visitor, path40);
+        replaceNode(key, path41, ctrl);
+        return visit_(key, ctrl, visitor, path41);
       }
       if (typeof ctrl !== "symbol") {
         if (identity3.isCollection(node2)) {
-          path40 = Object.freeze(path40.concat(node2));
+          path41 = Object.freeze(path41.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path40);
+            const ci = visit_(i, node2.items[i], visitor, path41);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -784,13 +784,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity3.isPair(node2)) {
-          path40 = Object.freeze(path40.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path40);
+          path41 = Object.freeze(path41.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path41);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path40);
+          const cv = visit_("value", node2.value, visitor, path41);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -811,17 +811,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path40) {
-      const ctrl = await callVisitor(key, node2, visitor, path40);
+    async function visitAsync_(key, node2, visitor, path41) {
+      const ctrl = await callVisitor(key, node2, visitor, path41);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key, path40, ctrl);
-        return visitAsync_(key, ctrl, visitor, path40);
+        replaceNode(key, path41, ctrl);
+        return visitAsync_(key, ctrl, visitor, path41);
       }
       if (typeof ctrl !== "symbol") {
         if (identity3.isCollection(node2)) {
-          path40 = Object.freeze(path40.concat(node2));
+          path41 = Object.freeze(path41.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path40);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path41);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -832,13 +832,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity3.isPair(node2)) {
-          path40 = Object.freeze(path40.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path40);
+          path41 = Object.freeze(path41.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path41);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path40);
+          const cv = await visitAsync_("value", node2.value, visitor, path41);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -865,23 +865,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path40) {
+    function callVisitor(key, node2, visitor, path41) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path40);
+        return visitor(key, node2, path41);
       if (identity3.isMap(node2))
-        return visitor.Map?.(key, node2, path40);
+        return visitor.Map?.(key, node2, path41);
       if (identity3.isSeq(node2))
-        return visitor.Seq?.(key, node2, path40);
+        return visitor.Seq?.(key, node2, path41);
       if (identity3.isPair(node2))
-        return visitor.Pair?.(key, node2, path40);
+        return visitor.Pair?.(key, node2, path41);
       if (identity3.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path40);
+        return visitor.Scalar?.(key, node2, path41);
       if (identity3.isAlias(node2))
-        return visitor.Alias?.(key, node2, path40);
+        return visitor.Alias?.(key, node2, path41);
       return void 0;
     }
-    function replaceNode(key, path40, node2) {
-      const parent = path40[path40.length - 1];
+    function replaceNode(key, path41, node2) {
+      const parent = path41[path41.length - 1];
       if (identity3.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity3.isPair(parent)) {
@@ -1493,10 +1493,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity3 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path40, value) {
+    function collectionFromPath(schema, path41, value) {
       let v = value;
-      for (let i = path40.length - 1; i >= 0; --i) {
-        const k = path40[i];
+      for (let i = path41.length - 1; i >= 0; --i) {
+        const k = path41[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -1515,7 +1515,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path40) => path40 == null || typeof path40 === "object" && !!path40[Symbol.iterator]().next().done;
+    var isEmptyPath = (path41) => path41 == null || typeof path41 === "object" && !!path41[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -1545,11 +1545,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path40, value) {
-        if (isEmptyPath(path40))
+      addIn(path41, value) {
+        if (isEmptyPath(path41))
           this.add(value);
         else {
-          const [key, ...rest] = path40;
+          const [key, ...rest] = path41;
           const node2 = this.get(key, true);
           if (identity3.isCollection(node2))
             node2.addIn(rest, value);
@@ -1563,8 +1563,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path40) {
-        const [key, ...rest] = path40;
+      deleteIn(path41) {
+        const [key, ...rest] = path41;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -1578,8 +1578,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path40, keepScalar) {
-        const [key, ...rest] = path40;
+      getIn(path41, keepScalar) {
+        const [key, ...rest] = path41;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity3.isScalar(node2) ? node2.value : node2;
@@ -1597,8 +1597,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path40) {
-        const [key, ...rest] = path40;
+      hasIn(path41) {
+        const [key, ...rest] = path41;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -1608,8 +1608,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path40, value) {
-        const [key, ...rest] = path40;
+      setIn(path41, value) {
+        const [key, ...rest] = path41;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -4124,9 +4124,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path40, value) {
+      addIn(path41, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path40, value);
+          this.contents.addIn(path41, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -4201,14 +4201,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path40) {
-        if (Collection2.isEmptyPath(path40)) {
+      deleteIn(path41) {
+        if (Collection2.isEmptyPath(path41)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path40) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path41) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -4223,10 +4223,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path40, keepScalar) {
-        if (Collection2.isEmptyPath(path40))
+      getIn(path41, keepScalar) {
+        if (Collection2.isEmptyPath(path41))
           return !keepScalar && identity3.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity3.isCollection(this.contents) ? this.contents.getIn(path40, keepScalar) : void 0;
+        return identity3.isCollection(this.contents) ? this.contents.getIn(path41, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -4237,10 +4237,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path40) {
-        if (Collection2.isEmptyPath(path40))
+      hasIn(path41) {
+        if (Collection2.isEmptyPath(path41))
           return this.contents !== void 0;
-        return identity3.isCollection(this.contents) ? this.contents.hasIn(path40) : false;
+        return identity3.isCollection(this.contents) ? this.contents.hasIn(path41) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -4257,13 +4257,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path40, value) {
-        if (Collection2.isEmptyPath(path40)) {
+      setIn(path41, value) {
+        if (Collection2.isEmptyPath(path41)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path40), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path41), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path40, value);
+          this.contents.setIn(path41, value);
         }
       }
       /**
@@ -6224,9 +6224,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP2;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path40) => {
+    visit3.itemAtPath = (cst, path41) => {
       let item2 = cst;
-      for (const [field, index2] of path40) {
+      for (const [field, index2] of path41) {
         const tok = item2?.[field];
         if (tok && "items" in tok) {
           item2 = tok.items[index2];
@@ -6235,23 +6235,23 @@ var require_cst_visit = __commonJS({
       }
       return item2;
     };
-    visit3.parentCollection = (cst, path40) => {
-      const parent = visit3.itemAtPath(cst, path40.slice(0, -1));
-      const field = path40[path40.length - 1][0];
+    visit3.parentCollection = (cst, path41) => {
+      const parent = visit3.itemAtPath(cst, path41.slice(0, -1));
+      const field = path41[path41.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path40, item2, visitor) {
-      let ctrl = visitor(item2, path40);
+    function _visit(path41, item2, visitor) {
+      let ctrl = visitor(item2, path41);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item2[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path40.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path41.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6262,10 +6262,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item2, path40);
+            ctrl = ctrl(item2, path41);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item2, path40) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item2, path41) : ctrl;
     }
     exports.visit = visit3;
   }
@@ -19134,8 +19134,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path40, name) {
-  if (!path40) {
+function assertPath(path41, name) {
+  if (!path41) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -19320,13 +19320,13 @@ var init_lib13 = __esm({
        * @returns {undefined}
        *   Nothing.
        */
-      set path(path40) {
-        if (isUrl(path40)) {
-          path40 = fileURLToPath(path40);
+      set path(path41) {
+        if (isUrl(path41)) {
+          path41 = fileURLToPath(path41);
         }
-        assertNonEmpty(path40, "path");
-        if (this.path !== path40) {
-          this.history.push(path40);
+        assertNonEmpty(path41, "path");
+        if (this.path !== path41) {
+          this.history.push(path41);
         }
       }
       /**
@@ -20525,7 +20525,7 @@ function transformGfmAutolinkLiterals(tree) {
     { ignore: ["link", "linkReference"] }
   );
 }
-function findUrl(_, protocol, domain2, path40, match) {
+function findUrl(_, protocol, domain2, path41, match) {
   if (!previous2(match)) {
     return false;
   }
@@ -20538,7 +20538,7 @@ function findUrl(_, protocol, domain2, path40, match) {
   if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
     return false;
   }
-  const parts = splitUrl(domain2 + path40);
+  const parts = splitUrl(domain2 + path41);
   const result = {
     type: "link",
     title: null,
@@ -24178,9 +24178,9 @@ var init_no_byte_order_mark = __esm({
 });
 
 // scripts/check/persona/persona-context.ts
-function placeIn(ctx, ...path40) {
+function placeIn(ctx, ...path41) {
   if (!ctx.doc) return START_OF_FILE;
-  const node2 = path40.length === 0 ? ctx.doc.contents : ctx.doc.getIn(path40, true);
+  const node2 = path41.length === 0 ? ctx.doc.contents : ctx.doc.getIn(path41, true);
   return nodePlace(node2 && typeof node2 === "object" ? node2 : null, ctx.lines);
 }
 function stringAt(data, key) {
@@ -24360,12 +24360,12 @@ var init_no_duplicate_link = __esm({
 });
 
 // scripts/check/persona/persona-strings.ts
-function* personaStrings(value, path40) {
-  if (typeof value === "string") yield { path: path40, text: value };
+function* personaStrings(value, path41) {
+  if (typeof value === "string") yield { path: path41, text: value };
   else if (Array.isArray(value))
-    for (let i = 0; i < value.length; i++) yield* personaStrings(value[i], [...path40, i]);
+    for (let i = 0; i < value.length; i++) yield* personaStrings(value[i], [...path41, i]);
   else if (value && typeof value === "object")
-    for (const [k, v] of Object.entries(value)) yield* personaStrings(v, [...path40, k]);
+    for (const [k, v] of Object.entries(value)) yield* personaStrings(v, [...path41, k]);
 }
 var init_persona_strings = __esm({
   "scripts/check/persona/persona-strings.ts"() {
@@ -24411,21 +24411,33 @@ var init_describe = __esm({
 });
 
 // scripts/check/rules/no-placeholder-text.ts
+function mayHoldPlaceholder(source) {
+  return someIndexOf(source, "D", (i) => source.startsWith("TODO", i - 2) || source.startsWith("TBD", i - 2)) || someIndexOf(source, "X", (i) => source.startsWith("FIXME", i - 2) || source.startsWith("XXX", i)) || LOREM.test(source);
+}
+function someIndexOf(text6, char, test) {
+  for (let i = text6.indexOf(char); i !== -1; i = text6.indexOf(char, i + 1)) if (test(i)) return true;
+  return false;
+}
+function placeholderIn(text6) {
+  const match = PLACEHOLDER.exec(text6);
+  if (!match) return null;
+  if (match[1] && !UPPER_ONLY.test(text6)) return null;
+  return match[0];
+}
 function noPlaceholderText(ctx) {
-  if (!ctx.text.includes("\\") && !ANY_MARKER.test(ctx.text)) return [];
+  if (!ctx.text.includes("\\") && !mayHoldPlaceholder(ctx.text)) return [];
   const out = [];
   for (const [key, value] of Object.entries(ctx.data)) {
     if (key === "community") continue;
-    for (const { path: path40, text: text6 } of personaStrings(value, [key])) {
-      const match = PLACEHOLDER.exec(text6);
-      if (!match) continue;
-      if (match[1] && !UPPER_ONLY.test(text6)) continue;
+    for (const { path: path41, text: text6 } of personaStrings(value, [key])) {
+      const placeholder = placeholderIn(text6);
+      if (placeholder === null) continue;
       out.push(
         diagnostic(
           ctx.file,
-          placeIn(ctx, ...path40),
+          placeIn(ctx, ...path41),
           "lint/placeholder",
-          `${describePath(path40)} still holds placeholder text ("${match[0]}").`,
+          `${describePath(path41)} still holds placeholder text ("${placeholder}").`,
           "Replace the placeholder with real, specific content.",
           "warning"
         )
@@ -24434,7 +24446,7 @@ function noPlaceholderText(ctx) {
   }
   return out;
 }
-var PLACEHOLDER, UPPER_ONLY, ANY_MARKER;
+var PLACEHOLDER, UPPER_ONLY, LOREM;
 var init_no_placeholder_text = __esm({
   "scripts/check/rules/no-placeholder-text.ts"() {
     "use strict";
@@ -24444,7 +24456,7 @@ var init_no_placeholder_text = __esm({
     init_describe();
     PLACEHOLDER = /\b(TODO|TBD|FIXME|XXX)\b|\blorem\b/i;
     UPPER_ONLY = /\b(TODO|TBD|FIXME|XXX)\b/;
-    ANY_MARKER = /todo|tbd|fixme|xxx|lorem/i;
+    LOREM = /lorem/i;
   }
 });
 
@@ -24481,17 +24493,17 @@ function personaPrivacyWarnings(ctx, detector) {
   for (const match of detector.find(texts.joined, scope)) {
     const i = stringAt2(texts.starts, match.start);
     const text6 = texts.values[i];
-    const path40 = texts.paths[i];
+    const path41 = texts.paths[i];
     const start = match.start - texts.starts[i];
     const end = match.end - texts.starts[i];
     if (end > text6.length) continue;
-    const node2 = ctx.doc?.getIn(path40, true);
+    const node2 = ctx.doc?.getIn(path41, true);
     out.push(
       diagnostic(
         ctx.file,
         placeWithinScalar(node2, ctx.lines, ctx.text, text6, start, end),
         detector.rule,
-        `${describePath(path40)} holds ${match.what}.`,
+        `${describePath(path41)} holds ${match.what}.`,
         detector.hint,
         "warning"
       )
@@ -24506,9 +24518,9 @@ function personaTexts(data) {
   let at = 0;
   for (const [key, value] of Object.entries(data)) {
     if (key === "community") continue;
-    for (const { path: path40, text: text6 } of personaStrings(value, [key])) {
+    for (const { path: path41, text: text6 } of personaStrings(value, [key])) {
       texts.values.push(text6);
-      texts.paths.push(path40);
+      texts.paths.push(path41);
       texts.starts.push(at);
       at += text6.length + 1;
     }
@@ -24537,6 +24549,33 @@ function matchesOf(text6, pattern, keep) {
   }
   return out;
 }
+function matchesAt(text6, sticky, starts, keep) {
+  const out = [];
+  let next = 0;
+  for (const start of starts) {
+    if (start < next) continue;
+    sticky.lastIndex = start;
+    const match = sticky.exec(text6);
+    if (match === null) continue;
+    const kept = keep(match);
+    if (kept) out.push(kept);
+    next = match[0] === "" ? start + 1 : start + match[0].length;
+  }
+  return out;
+}
+function positionsOf(text6, pattern) {
+  const out = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text6); match !== null; match = pattern.exec(text6)) {
+    out.push(match.index);
+    pattern.lastIndex = match.index + 1;
+  }
+  return out;
+}
+function ascendingOnce(positions) {
+  positions.sort((a, b) => a - b);
+  return positions.filter((position2, i) => i === 0 || position2 !== positions[i - 1]);
+}
 var textsOfData;
 var init_privacy_detector = __esm({
   "scripts/check/privacy/privacy-detector.ts"() {
@@ -24550,6 +24589,66 @@ var init_privacy_detector = __esm({
 });
 
 // scripts/check/rules/privacy-customer-name.ts
+function mayStartName(text6, i) {
+  const code5 = text6.charCodeAt(i);
+  const upper = code5 >= 65 && code5 <= 90 || code5 >= 128 && (code5 < 56320 || code5 > 57343);
+  return upper && !isAsciiLetterOrDigit(text6, i - 1);
+}
+function whereMatches(text6, positions, sticky) {
+  return positions.filter((position2) => {
+    sticky.lastIndex = position2;
+    return sticky.test(text6);
+  });
+}
+function runStart(text6, end, test) {
+  let start = end;
+  while (start > 0 && test(text6, start - 1)) start--;
+  return start;
+}
+function companyNameStarts(text6) {
+  const starts = [];
+  for (const suffix of suffixesAfterBlanks(text6)) {
+    let from = suffix;
+    for (let words = 0; words < MAX_NAME_WORDS; words++) {
+      const wordEnd = runStart(text6, from, isBlank);
+      if (wordEnd === from) break;
+      const wordStart = runStart(text6, wordEnd, mayBeInName);
+      if (wordStart === wordEnd) break;
+      from = wordStart;
+    }
+    for (let i = from; i < suffix; i++) if (mayStartName(text6, i)) starts.push(i);
+  }
+  return ascendingOnce(starts);
+}
+function suffixesAfterBlanks(text6) {
+  const found = [];
+  for (const start of SUFFIX_STARTS)
+    for (let i = text6.indexOf(start); i !== -1; i = text6.indexOf(start, i + 1)) {
+      if (!isBlank(text6, i - 1)) continue;
+      SUFFIX_WORD.lastIndex = i;
+      if (SUFFIX_WORD.test(text6)) found.push(i);
+    }
+  return found;
+}
+function possessiveStarts(text6, customerWords) {
+  const starts = [];
+  const possessiveEndingAt = (end) => {
+    for (const length of POSSESSIVE_LENGTHS) {
+      const start = end - length;
+      if (start >= 0 && POSSESSIVE_FIRST.has(text6.charAt(start)) && !isAsciiLetterOrDigit(text6, start - 1))
+        starts.push(start);
+    }
+  };
+  for (const word of customerWords) {
+    if (text6[word] === "C" || !isBlank(text6, word - 1)) continue;
+    const end = runStart(text6, word, isBlank);
+    possessiveEndingAt(end);
+    const adjectiveStart = runStart(text6, end, isLowerAscii);
+    if (adjectiveStart < end && isBlank(text6, adjectiveStart - 1))
+      possessiveEndingAt(runStart(text6, adjectiveStart, isBlank));
+  }
+  return ascendingOnce(starts);
+}
 function isPrivateName(name, scope) {
   const words = name.split(/[ \t]+/);
   const first = words[0] ?? "";
@@ -24574,7 +24673,7 @@ function allowedNames(settings) {
 function privacyCustomerName(ctx) {
   return personaPrivacyWarnings(ctx, CUSTOMER_NAMES);
 }
-var WORD, NAME, SUFFIX, NOT_IN_WORD, NOT_A_NAME_START, COMPANY_SUFFIX, OUR_CUSTOMER, CUSTOMER_COLON, CUSTOMERS_LIKE, PATTERNS, NOT_NAMES, allowedBySettings, CUSTOMER_NAMES;
+var WORD, NAME, SUFFIX, NOT_IN_WORD, NOT_A_NAME_START, COMPANY_NAME, OUR_CUSTOMER_NAME, CUSTOMER_COLON_NAME, CUSTOMERS_LIKE_NAME, CUSTOMER_WORD, COLON_AFTER, LIKE_AFTER, SUFFIX_WORD, SUFFIX_STARTS, POSSESSIVE_LENGTHS, POSSESSIVE_FIRST, MAX_NAME_WORDS, isBlank, isLowerAscii, isAsciiLetterOrDigit, mayBeInName, NOT_NAMES, allowedBySettings, CUSTOMER_NAMES;
 var init_privacy_customer_name = __esm({
   "scripts/check/rules/privacy-customer-name.ts"() {
     "use strict";
@@ -24585,37 +24684,46 @@ var init_privacy_customer_name = __esm({
     SUFFIX = String.raw`(?:Inc|Corp|Corporation|Ltd|Limited|LLC|LLP|GmbH|AG|SA|SAS|BV|plc|PLC|Pty|Co)\.?`;
     NOT_IN_WORD = String.raw`(?<![\p{L}\p{N}])`;
     NOT_A_NAME_START = String.raw`(?!(?:At|For|With|From|By|To|Of|In|On|The|A|An|Our|My|Their|His|Her|When|While|After|Before|Since|And|But|Or|So|If)\b)`;
-    COMPANY_SUFFIX = /[ \t](?:Inc|Corp|Corporation|Ltd|Limited|LLC|LLP|GmbH|AG|SA|SAS|BV|plc|PLC|Pty|Co)(?![A-Za-z0-9])/;
-    OUR_CUSTOMER = /(?<![A-Za-z0-9])(?:[Oo]ur|[Mm]y|[Tt]heir|[Hh]is|[Hh]er)[ \t]+(?:[a-z]+[ \t]+)?(?:client|customer|account)/;
-    CUSTOMER_COLON = /(?:[Cc]lient|[Cc]ustomer)[ \t]*[:–—-]/;
-    CUSTOMERS_LIKE = /(?:[Cc]lient|[Cc]ustomer)s?[ \t]+(?:like|such as|including|called|named)[ \t]/;
-    PATTERNS = [
-      {
-        needs: COMPANY_SUFFIX,
-        pattern: new RegExp(
-          `${NOT_IN_WORD}${NOT_A_NAME_START}(${NAME}[ \\t]+${SUFFIX})(?![\\p{L}\\p{N}-])`,
-          "gu"
-        )
-      },
-      {
-        needs: OUR_CUSTOMER,
-        pattern: new RegExp(
-          `${NOT_IN_WORD}(?:[Oo]ur|[Mm]y|[Tt]heir|[Hh]is|[Hh]er)[ \\t]+(?:(?:biggest|largest|main|key|top|new|first|best)[ \\t]+)?(?:client|customer|account)s?[ \\t]*(?:[,:\u2013\u2014-][ \\t]*)?(${NAME})`,
-          "gu"
-        )
-      },
-      {
-        needs: CUSTOMER_COLON,
-        pattern: new RegExp(`${NOT_IN_WORD}(?:[Cc]lient|[Cc]ustomer)[ \\t]*[:\u2013\u2014-][ \\t]*(${NAME})`, "gu")
-      },
-      {
-        needs: CUSTOMERS_LIKE,
-        pattern: new RegExp(
-          `${NOT_IN_WORD}(?:[Cc]lient|[Cc]ustomer)s?[ \\t]+(?:like|such as|including|called|named)[ \\t]+(${NAME})`,
-          "gu"
-        )
-      }
-    ];
+    COMPANY_NAME = new RegExp(
+      `${NOT_IN_WORD}${NOT_A_NAME_START}(${NAME}[ \\t]+${SUFFIX})(?![\\p{L}\\p{N}-])`,
+      "uy"
+    );
+    OUR_CUSTOMER_NAME = new RegExp(
+      `${NOT_IN_WORD}(?:[Oo]ur|[Mm]y|[Tt]heir|[Hh]is|[Hh]er)[ \\t]+(?:(?:biggest|largest|main|key|top|new|first|best)[ \\t]+)?(?:client|customer|account)s?[ \\t]*(?:[,:\u2013\u2014-][ \\t]*)?(${NAME})`,
+      "uy"
+    );
+    CUSTOMER_COLON_NAME = new RegExp(
+      `${NOT_IN_WORD}(?:[Cc]lient|[Cc]ustomer)[ \\t]*[:\u2013\u2014-][ \\t]*(${NAME})`,
+      "uy"
+    );
+    CUSTOMERS_LIKE_NAME = new RegExp(
+      `${NOT_IN_WORD}(?:[Cc]lient|[Cc]ustomer)s?[ \\t]+(?:like|such as|including|called|named)[ \\t]+(${NAME})`,
+      "uy"
+    );
+    CUSTOMER_WORD = /[Cc]lient|[Cc]ustomer|account/g;
+    COLON_AFTER = /(?:[Cc]lient|[Cc]ustomer)[ \t]*[:–—-]/y;
+    LIKE_AFTER = /(?:[Cc]lient|[Cc]ustomer)s?[ \t]+(?:like|such as|including|called|named)[ \t]/y;
+    SUFFIX_WORD = /(?:Inc|Corp|Corporation|Ltd|Limited|LLC|LLP|GmbH|AG|SA|SAS|BV|plc|PLC|Pty|Co)(?![A-Za-z0-9])/y;
+    SUFFIX_STARTS = ["I", "C", "L", "G", "A", "S", "B", "P", "plc"];
+    POSSESSIVE_LENGTHS = [2, 3, 5];
+    POSSESSIVE_FIRST = /* @__PURE__ */ new Set([..."OoMmTtHh"]);
+    MAX_NAME_WORDS = 4;
+    isBlank = (text6, i) => {
+      const code5 = text6.charCodeAt(i);
+      return code5 === 32 || code5 === 9;
+    };
+    isLowerAscii = (text6, i) => {
+      const code5 = text6.charCodeAt(i);
+      return code5 >= 97 && code5 <= 122;
+    };
+    isAsciiLetterOrDigit = (text6, i) => {
+      const code5 = text6.charCodeAt(i);
+      return code5 >= 48 && code5 <= 57 || code5 >= 65 && code5 <= 90 || code5 >= 97 && code5 <= 122;
+    };
+    mayBeInName = (text6, i) => {
+      const code5 = text6.charCodeAt(i);
+      return code5 >= 128 || isAsciiLetterOrDigit(text6, i) || code5 === 38 || code5 === 39 || code5 === 45;
+    };
     NOT_NAMES = new Set(
       [
         "I",
@@ -24669,14 +24777,20 @@ var init_privacy_customer_name = __esm({
         source
       ),
       find: (text6, scope) => {
-        const found = PATTERNS.flatMap(
-          ({ needs, pattern }) => !needs.test(text6) ? [] : matchesOf(text6, pattern, (match) => {
-            const name = match[1];
-            if (!isPrivateName(name, scope)) return null;
-            const start = match.index + match[0].length - name.length;
-            return { start, end: start + name.length, what: "the name of a customer or employer" };
-          })
-        );
+        const keep = (match) => {
+          const name = match[1];
+          if (!isPrivateName(name, scope)) return null;
+          const start = match.index + match[0].length - name.length;
+          return { start, end: start + name.length, what: "the name of a customer or employer" };
+        };
+        const customerWords = positionsOf(text6, CUSTOMER_WORD);
+        const clientOrCustomer = customerWords.filter((word) => text6[word] !== "a");
+        const found = [
+          ...matchesAt(text6, COMPANY_NAME, companyNameStarts(text6), keep),
+          ...matchesAt(text6, OUR_CUSTOMER_NAME, possessiveStarts(text6, customerWords), keep),
+          ...matchesAt(text6, CUSTOMER_COLON_NAME, whereMatches(text6, clientOrCustomer, COLON_AFTER), keep),
+          ...matchesAt(text6, CUSTOMERS_LIKE_NAME, whereMatches(text6, clientOrCustomer, LIKE_AFTER), keep)
+        ];
         found.sort((a, b) => a.start - b.start || b.end - a.end);
         return found.filter((match, i) => !found.slice(0, i).some((kept) => match.start < kept.end));
       }
@@ -24710,10 +24824,38 @@ var init_privacy_email = __esm({
 
 // scripts/check/rules/privacy-ip-address.ts
 import { isIPv6 } from "node:net";
+function hasHexColonPair(text6) {
+  return someColon(text6, (i) => isHexDigit(text6, i - 1) && stickyMatchesAt(text6, i, COLONS_AFTER_HEX));
+}
+function hasColonPair(text6) {
+  return someColon(text6, (i) => stickyMatchesAt(text6, i, COLON_PAIR));
+}
+function someColon(text6, test) {
+  for (let i = text6.indexOf(":"); i !== -1; i = text6.indexOf(":", i + 1))
+    if ((isHexDigit(text6, i + 1) || text6.charCodeAt(i + 1) === 58) && test(i)) return true;
+  return false;
+}
+function isHexDigit(text6, i) {
+  const code5 = text6.charCodeAt(i);
+  return code5 >= 48 && code5 <= 57 || (code5 | 32) >= 97 && (code5 | 32) <= 102;
+}
+function stickyMatchesAt(text6, index2, sticky) {
+  sticky.lastIndex = index2;
+  return sticky.test(text6);
+}
+function ipv4Address(match) {
+  return NOBODYS_V4.test(match[1]) ? null : { start: match.index, end: match.index + match[0].length, what: "an IP address" };
+}
+function ipv6Address(match) {
+  const address = match[0];
+  if (!isIPv6(address) || NOBODYS_V6.test(address) || (address.match(/[0-9A-Fa-f]+/g) ?? []).length < 2)
+    return null;
+  return { start: match.index, end: match.index + address.length, what: "an IP address" };
+}
 function privacyIpAddress(ctx) {
   return personaPrivacyWarnings(ctx, IP_ADDRESSES);
 }
-var OCTET, IPV4, IPV6, NOBODYS_V4, NOBODYS_V6, IP_ADDRESSES;
+var OCTET, IPV4, IPV6, NOBODYS_V4, NOBODYS_V6, DOTTED_QUAD, COLONS_AFTER_HEX, COLON_PAIR, IP_ADDRESSES;
 var init_privacy_ip_address = __esm({
   "scripts/check/rules/privacy-ip-address.ts"() {
     "use strict";
@@ -24726,22 +24868,18 @@ var init_privacy_ip_address = __esm({
     IPV6 = /(?<![\p{L}\p{N}:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\p{L}\p{N}:])/gu;
     NOBODYS_V4 = /^(?:0\.0\.0\.0|127\.\d+\.\d+\.\d+|255\.255\.255\.255|192\.0\.2\.\d+|198\.51\.100\.\d+|203\.0\.113\.\d+)$/;
     NOBODYS_V6 = /^(?:::1?|2001:0?db8:.*)$/i;
+    DOTTED_QUAD = /\d\.\d+\.\d+\.\d/;
+    COLONS_AFTER_HEX = /:[0-9A-Fa-f]*:/y;
+    COLON_PAIR = /:[0-9A-Fa-f]{0,4}:/y;
     IP_ADDRESSES = {
       rule: "privacy/ip-address",
       hint: 'An address can identify a company or a person: remove it, or say what it is ("the office VPN"). Documentation ranges such as 192.0.2.0/24 and 2001:db8::/32 are fine in examples.',
-      mayContain: (source) => /\d\.\d+\.\d+\.\d|[0-9A-Fa-f]:[0-9A-Fa-f]*:/.test(source),
+      mayContain: (source) => DOTTED_QUAD.test(source) || hasHexColonPair(source),
+      // Each pattern only where the text has what its matches need: a contribution's text is searched without
+      // mayContain, and a persona's values when its source has an escape.
       find: (text6) => [
-        ...matchesOf(
-          text6,
-          IPV4,
-          (match) => NOBODYS_V4.test(match[1]) ? null : { start: match.index, end: match.index + match[0].length, what: "an IP address" }
-        ),
-        ...matchesOf(text6, IPV6, (match) => {
-          const address = match[0];
-          if (!isIPv6(address) || NOBODYS_V6.test(address) || (address.match(/[0-9A-Fa-f]+/g) ?? []).length < 2)
-            return null;
-          return { start: match.index, end: match.index + address.length, what: "an IP address" };
-        })
+        ...DOTTED_QUAD.test(text6) ? matchesOf(text6, IPV4, ipv4Address) : [],
+        ...hasColonPair(text6) ? matchesOf(text6, IPV6, ipv6Address) : []
       ]
     };
   }
@@ -24783,6 +24921,23 @@ var init_privacy_phone = __esm({
 });
 
 // scripts/check/rules/privacy-secret.ts
+function mayHoldKnownToken(text6) {
+  const mayHoldOne = (
+    // gh?_, github_pat_, sk_live_ and the like, npm_.
+    text6.includes("_") || // glpat-, xox?-, sk-, -----BEGIN.
+    someIndexOf2(
+      text6,
+      "-",
+      (i) => text6.startsWith("glpat", i - 5) || text6.startsWith("xox", i - 4) || text6.startsWith("sk", i - 2) && !WORD_CHAR.test(text6.charAt(i - 3)) || text6.startsWith("----BEGIN", i + 1)
+    ) || // AKIA, ASIA, ABIA, ACCA, AIza.
+    someIndexOf2(text6, "A", (i) => AFTER_AWS_OR_GOOGLE_A.has(text6.charAt(i + 1))) || someIndexOf2(text6, "J", (i) => text6.startsWith("ey", i - 2)) || someIndexOf2(text6, "/", (i) => text6.startsWith("hooks.slack.com", i - 15))
+  );
+  return mayHoldOne && KNOWN_PREFIX.test(text6);
+}
+function someIndexOf2(text6, char, test) {
+  for (let i = text6.indexOf(char); i !== -1; i = text6.indexOf(char, i + 1)) if (test(i)) return true;
+  return false;
+}
 function shannonEntropy(text6) {
   const counts2 = /* @__PURE__ */ new Map();
   for (const char of text6) counts2.set(char, (counts2.get(char) ?? 0) + 1);
@@ -24799,31 +24954,66 @@ function looksRandom(run) {
   for (const word of run.matchAll(WORDLIKE)) wordlike += word[0].length;
   return wordlike / run.length < MAX_WORDLIKE && shannonEntropy(run) >= MIN_ENTROPY;
 }
+function isKeyChar(text6, index2) {
+  const code5 = text6.charCodeAt(index2);
+  return code5 < 128 && KEY_CHARS[code5] === 1;
+}
+function longKeyRuns(text6) {
+  const runs = [];
+  const length = text6.length;
+  let probe = MIN_LENGTH - 1;
+  while (probe < length) {
+    if (!isKeyChar(text6, probe)) {
+      probe += MIN_LENGTH;
+      continue;
+    }
+    let start = probe;
+    while (start > 0 && isKeyChar(text6, start - 1)) start--;
+    const last = start + MIN_LENGTH - 1;
+    if (last >= length) break;
+    let outside = last;
+    while (outside > probe && isKeyChar(text6, outside)) outside--;
+    if (outside > probe) {
+      probe = outside + MIN_LENGTH;
+      continue;
+    }
+    let end = last + 1;
+    while (end < length && isKeyChar(text6, end)) end++;
+    runs.push({ start, end });
+    probe = end + MIN_LENGTH;
+  }
+  return runs;
+}
 function randomRuns(text6) {
-  return matchesOf(text6, CANDIDATE2, (match) => {
-    const run = match[0];
+  const found = [];
+  for (const { start, end } of longKeyRuns(text6)) {
+    const run = text6.slice(start, end);
+    if (!DIGIT.test(run)) continue;
     const parts = run.split(SEPARATORS);
-    if (parts.length < 4 || (run.length - parts.length + 1) / parts.length >= 6)
-      return looksRandom(run) ? {
-        start: match.index,
-        end: match.index + run.length,
-        what: "a string that looks like a key or token"
-      } : null;
+    if (parts.length < 4 || (run.length - parts.length + 1) / parts.length >= 6) {
+      if (looksRandom(run)) found.push({ start, end, what: "a string that looks like a key or token" });
+      continue;
+    }
     let offset = 0;
     for (const part of parts) {
       if (looksRandom(part)) {
-        const start = match.index + offset;
-        return { start, end: start + part.length, what: "a string that looks like a key or token" };
+        const partStart = start + offset;
+        found.push({
+          start: partStart,
+          end: partStart + part.length,
+          what: "a string that looks like a key or token"
+        });
+        break;
       }
       offset += part.length + 1;
     }
-    return null;
-  });
+  }
+  return found;
 }
 function privacySecret(ctx) {
   return personaPrivacyWarnings(ctx, SECRETS);
 }
-var KNOWN_TOKENS, KNOWN_PREFIX, CANDIDATE2, MIN_LENGTH, MIN_ENTROPY, MAX_WORDLIKE, WORDLIKE, SEPARATORS, SECRETS;
+var KNOWN_TOKENS, KNOWN_PREFIX, AFTER_AWS_OR_GOOGLE_A, WORD_CHAR, MIN_LENGTH, MIN_ENTROPY, MAX_WORDLIKE, WORDLIKE, SEPARATORS, KEY_CHARS, DIGIT, SECRETS;
 var init_privacy_secret = __esm({
   "scripts/check/rules/privacy-secret.ts"() {
     "use strict";
@@ -24848,19 +25038,24 @@ var init_privacy_secret = __esm({
       { what: "a private key", pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/g }
     ];
     KNOWN_PREFIX = /gh[pousr]_|github_pat_|glpat-|A(?:KIA|SIA|BIA|CCA|Iza)|xox[abposr]-|hooks\.slack\.com|[sr]k_(?:live|test)_|\bsk-|npm_|eyJ|-----BEGIN/;
-    CANDIDATE2 = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{24,}/g;
+    AFTER_AWS_OR_GOOGLE_A = /* @__PURE__ */ new Set(["K", "S", "B", "C", "I"]);
+    WORD_CHAR = /\w/;
     MIN_LENGTH = 24;
     MIN_ENTROPY = 3.5;
     MAX_WORDLIKE = 0.5;
     WORDLIKE = /[A-Z]?[a-z]{3,}|[A-Z]{3,}(?![a-z])/g;
     SEPARATORS = /[-_/]/;
+    KEY_CHARS = new Uint8Array(128);
+    for (const char of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-")
+      KEY_CHARS[char.charCodeAt(0)] = 1;
+    DIGIT = /\d/;
     SECRETS = {
       rule: "privacy/secret",
       hint: 'Never put a credential in a persona: remove it, and revoke it, since it is now in the Git history. Describe it instead ("an API key in the CI settings").',
       mayContain: (source) => /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{20,}|-----BEGIN/.test(source),
       find: (text6) => {
         const found = [];
-        if (KNOWN_PREFIX.test(text6))
+        if (mayHoldKnownToken(text6))
           for (const { what, pattern } of KNOWN_TOKENS)
             found.push(
               ...matchesOf(text6, pattern, (m) => ({ start: m.index, end: m.index + m[0].length, what }))
@@ -25130,12 +25325,12 @@ function doubleQuoted(value) {
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
   );
 }
-function nodeAt(doc, path40) {
-  return path40.length === 0 ? doc.contents : doc.getIn(path40, true);
+function nodeAt(doc, path41) {
+  return path41.length === 0 ? doc.contents : doc.getIn(path41, true);
 }
-function valueAt(value, path40) {
+function valueAt(value, path41) {
   let at = value;
-  for (const segment of path40) {
+  for (const segment of path41) {
     if (!isContainer(at)) return void 0;
     at = Object.hasOwn(at, segment) ? at[segment] : void 0;
   }
@@ -25209,8 +25404,8 @@ function plannedRenames(errors, value) {
   }
   const to = /* @__PURE__ */ new Map();
   for (const [key, match] of candidates2) {
-    const path40 = key.slice(0, key.indexOf("\0"));
-    if (claims.get(`${path40}\0${match}`) === 1) to.set(key, match);
+    const path41 = key.slice(0, key.indexOf("\0"));
+    if (claims.get(`${path41}\0${match}`) === 1) to.set(key, match);
   }
   const folded = /* @__PURE__ */ new Set();
   for (const error of errors) {
@@ -25226,8 +25421,8 @@ function plannedRenames(errors, value) {
 function missingKey(error) {
   return String(error.params.missingProperty);
 }
-function hasTypeErrorAtOrAbove(path40, typeErrorPaths) {
-  for (const p of typeErrorPaths) if (path40 === p || path40.startsWith(`${p}/`)) return true;
+function hasTypeErrorAtOrAbove(path41, typeErrorPaths) {
+  for (const p of typeErrorPaths) if (path41 === p || path41.startsWith(`${p}/`)) return true;
   return false;
 }
 function pathSegments(instancePath) {
@@ -29739,18 +29934,18 @@ var require_utils = __commonJS({
     function compressIPv6ZeroRun(hextets) {
       let bestStart = -1;
       let bestLength = 0;
-      let runStart = -1;
+      let runStart2 = -1;
       let runLength = 0;
       for (let i = 0; i < hextets.length; i++) {
         if (hextets[i] === "0") {
-          if (runStart === -1) runStart = i;
+          if (runStart2 === -1) runStart2 = i;
           runLength++;
           if (runLength > bestLength) {
             bestLength = runLength;
-            bestStart = runStart;
+            bestStart = runStart2;
           }
         } else {
-          runStart = -1;
+          runStart2 = -1;
           runLength = 0;
         }
       }
@@ -29827,8 +30022,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path40) {
-      let input = path40;
+    function removeDotSegments(path41) {
+      let input = path41;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -29902,11 +30097,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path40) {
-      if (path40 === "" || path40[0] === "/") {
-        return removeDotSegments(path40);
+    function removeDotSegmentsRelative(path41) {
+      if (path41 === "" || path41[0] === "/") {
+        return removeDotSegments(path41);
       }
-      const segments = path40.split("/");
+      const segments = path41.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -30269,8 +30464,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path40 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path40 && path40 !== "/" ? path40 : void 0;
+        const path41 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path41 && path41 !== "/" ? path41 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -35160,8 +35355,61 @@ var init_fast_checks = __esm({
   }
 });
 
+// scripts/accel/machine-load.ts
+import { readFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
+function parseProcStat(text6) {
+  const line = text6.split("\n", 1)[0] ?? "";
+  const fields = line.split(/\s+/);
+  if (fields[0] !== "cpu") return null;
+  const ticks = fields.slice(1, 9).map(Number);
+  if (ticks.length < 5 || ticks.some((t) => !Number.isFinite(t) || t < 0)) return null;
+  const total = ticks.reduce((a, b) => a + b, 0);
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  return { busy: total - idle, total };
+}
+function readMachineTimes() {
+  try {
+    return parseProcStat(readFileSync("/proc/stat", "latin1"));
+  } catch {
+    return null;
+  }
+}
+function sampleLoad() {
+  const own8 = process.cpuUsage();
+  return { machine: readMachineTimes(), ownCpuMs: (own8.user + own8.system) / 1e3, atMs: performance.now() };
+}
+function othersBusyCores(from, to, cores) {
+  const windowMs = to.atMs - from.atMs;
+  if (!from.machine || !to.machine || windowMs < MIN_WINDOW_MS) return null;
+  const total = to.machine.total - from.machine.total;
+  if (total <= 0) return null;
+  const busyCores = (to.machine.busy - from.machine.busy) / total * cores;
+  const ownCores = (to.ownCpuMs - from.ownCpuMs) / windowMs;
+  return Math.max(0, busyCores - ownCores);
+}
+function threadsForLoad(cores, othersBusy, loadAverage) {
+  const others = othersBusy ?? Math.max(0, loadAverage - 1);
+  return Math.max(1, Math.min(cores, Math.round(cores - others)));
+}
+function threadsTheMachineAllows() {
+  if (decided === void 0) {
+    const cores = availableParallelism();
+    decided = threadsForLoad(cores, othersBusyCores(START, sampleLoad(), cores), loadavg()[0] ?? 0);
+  }
+  return decided;
+}
+var MIN_WINDOW_MS, START, decided;
+var init_machine_load = __esm({
+  "scripts/accel/machine-load.ts"() {
+    "use strict";
+    MIN_WINDOW_MS = 60;
+    START = sampleLoad();
+  }
+});
+
 // scripts/accel/worker-pool.ts
-import { availableParallelism } from "node:os";
+import { availableParallelism as availableParallelism2 } from "node:os";
 import { Worker } from "node:worker_threads";
 function registerWorkerEntry(url) {
   workerEntry = url === void 0 ? void 0 : new URL(url);
@@ -35238,6 +35486,7 @@ var POOL_WORKER, CHUNK, CHUNKS_IN_FLIGHT, WORKER_LIMITS, workerEntry, WorkerPool
 var init_worker_pool = __esm({
   "scripts/accel/worker-pool.ts"() {
     "use strict";
+    init_machine_load();
     POOL_WORKER = "persona-pool-worker";
     CHUNK = 32;
     CHUNKS_IN_FLIGHT = 2;
@@ -35245,16 +35494,23 @@ var init_worker_pool = __esm({
     WorkerPool = class {
       #spawn;
       #threads;
+      /** No thread count was given: the machine's load decides, once, when a task first wants threads. */
+      #sizeToLoad;
       #workers = [];
       #jobs = 0;
       constructor(options = {}) {
         this.#spawn = options.spawn ?? defaultSpawn();
-        this.#threads = options.threads ?? availableParallelism();
+        this.#threads = options.threads ?? availableParallelism2();
+        this.#sizeToLoad = options.threads === void 0;
       }
       /** How many threads a task of `count` items gets, this one included. */
       threadsFor(count4, minItemsPerThread, threads = this.#threads) {
         if (!this.#spawn) return 1;
-        return Math.max(1, Math.min(threads, this.#threads, Math.floor(count4 / Math.max(1, minItemsPerThread))));
+        const wanted = Math.max(
+          1,
+          Math.min(threads, this.#threads, Math.floor(count4 / Math.max(1, minItemsPerThread)))
+        );
+        return wanted < 2 || !this.#sizeToLoad ? wanted : Math.min(wanted, threadsTheMachineAllows());
       }
       /** `count` live workers, started as needed (fewer when threads cannot be started). */
       workers(count4) {
@@ -35319,6 +35575,9 @@ var init_worker_pool = __esm({
 
 // scripts/accel/accelerated-checker.ts
 import path8 from "node:path";
+function sameAsTwin(shared, file, hash) {
+  return shared.twinHashes?.get(file) === hash;
+}
 function validatorFor(schema) {
   let validate = compiled.get(schema);
   if (!validate) {
@@ -35338,13 +35597,18 @@ function acceleratedChecker(root3, options) {
     JSON.stringify([options.schemas.persona, options.schemas.contribution, settings])
   );
   const hashes = /* @__PURE__ */ new Map();
+  let withData = false;
+  const twin = options.twin?.checked.key === schemaKey ? options.twin : void 0;
+  const byFile = (facts = []) => new Map(facts.map((f) => [f.file, f]));
+  const twinPersonas = byFile(twin?.personas);
+  const twinContributions = byFile(twin?.contributions);
   const pool = { minItemsPerThread: FILES_PER_THREAD, ...options.pool };
   const absolute = (file) => path8.join(root3, file);
   const dataOf = (file) => checkPersonaFile(file, readCapped(absolute(file)), validatorFor(options.schemas.persona), {
     fast: fastPersonaCheck,
     settings
   }).data;
-  async function checkWithStore(kind, files, task, shared, fromStore) {
+  async function checkWithStore(kind, files, task, shared, fromStore, twinFacts, fromTwin) {
     const out = new Array(files.length);
     const jobs = [];
     files.forEach((file, index2) => {
@@ -35355,37 +35619,54 @@ function acceleratedChecker(root3, options) {
       if (revived) out[index2] = revived;
       else jobs.push({ index: index2, file });
     });
+    const twinHashes = /* @__PURE__ */ new Map();
+    for (const { file } of jobs) {
+      const facts = twinFacts.get(file);
+      const hash = twin?.checked.hashes.get(file);
+      if (facts && hash !== void 0 && fromTwin(facts)) twinHashes.set(file, hash);
+    }
     const checked = await runInPool(
       task,
-      shared,
+      twinHashes.size > 0 ? { ...shared, twinHashes } : shared,
       jobs.map((j) => j.file),
       pool
     );
     jobs.forEach(({ index: index2, file }, k) => {
       const { facts, hash, stamp } = checked[k];
-      out[index2] = facts;
       hashes.set(file, hash);
       store.record(absolute(file), stamp, hash);
+      if (facts === null) {
+        out[index2] = twinFacts.get(file);
+        return;
+      }
+      out[index2] = facts;
       store.set(kind, `${schemaKey}\0${file}\0${hash}`, "data" in facts ? { ...facts, data: null } : facts);
     });
     return out;
   }
   return {
-    personas: (files, { keepData, keepDataFor }) => checkWithStore(
-      "persona",
-      files,
-      checkPersonasTask,
-      { root: root3, schema: options.schemas.persona, keepData, keepDataFor, settings },
-      // The store keeps no data: a caller that wants every persona's data has every file checked again, on
-      // the pool, rather than read one by one here.
-      keepData === true ? null : (stored, file) => isPersonaFacts(stored, file) ? stored : void 0
-    ),
+    personas: (files, { keepData, keepDataFor }) => {
+      withData = keepData === true;
+      return checkWithStore(
+        "persona",
+        files,
+        checkPersonasTask,
+        { root: root3, schema: options.schemas.persona, keepData, keepDataFor, settings },
+        // The store keeps no data: a caller that wants every persona's data has every file checked again, on
+        // the pool, rather than read one by one here.
+        keepData === true ? null : (stored, file) => isPersonaFacts(stored, file) ? stored : void 0,
+        twinPersonas,
+        () => keepData !== true || twin?.checked.withData === true
+      );
+    },
     contributions: (files) => checkWithStore(
       "contribution",
       files,
       checkContributionsTask,
       { root: root3, schema: options.schemas.contribution, keepData: true, settings },
-      (stored, file) => isContributionFacts(stored, file) ? stored : void 0
+      (stored, file) => isContributionFacts(stored, file) ? stored : void 0,
+      twinContributions,
+      () => true
     ),
     compare: async (planned, personas) => {
       const out = /* @__PURE__ */ new Map();
@@ -35412,7 +35693,8 @@ function acceleratedChecker(root3, options) {
       }
       return out;
     },
-    dataOf
+    dataOf,
+    checked: () => ({ key: schemaKey, hashes, withData })
   };
 }
 function isPersonaFacts(value, file) {
@@ -35449,6 +35731,7 @@ var init_accelerated_checker = __esm({
         }
         return files.map((file) => {
           const { bytes, hash, stamp } = readJob(shared.root, file);
+          if (sameAsTwin(shared, file, hash)) return { facts: null, hash, stamp };
           const facts = checkPersonaFile(file, bytes, validatorFor(shared.schema), {
             fast: fastPersonaCheck,
             settings: shared.settings
@@ -35462,6 +35745,7 @@ var init_accelerated_checker = __esm({
       name: "check-contributions",
       run: (shared, files) => files.map((file) => {
         const { bytes, hash, stamp } = readJob(shared.root, file);
+        if (sameAsTwin(shared, file, hash)) return { facts: null, hash, stamp };
         const facts = checkContributionFile(file, bytes, validatorFor(shared.schema), {
           fast: fastContributionCheck,
           settings: shared.settings
@@ -35473,34 +35757,34 @@ var init_accelerated_checker = __esm({
 });
 
 // scripts/read/tool-state.ts
-import { lstatSync as lstatSync5, readFileSync, realpathSync } from "node:fs";
+import { lstatSync as lstatSync5, readFileSync as readFileSync2, realpathSync } from "node:fs";
 import os from "node:os";
-import path12 from "node:path";
+import path13 from "node:path";
 function toolStateFor(root3, env = process.env) {
   const real = realOrResolved(root3);
   const key = sha256(real).slice(0, 16);
   const fromEnv = env.PERSONA_STATE_DIR;
-  if (fromEnv && path12.isAbsolute(fromEnv))
-    return { dir: path12.join(fromEnv, key), anchor: path12.resolve(fromEnv), source: "env" };
+  if (fromEnv && path13.isAbsolute(fromEnv))
+    return { dir: path13.join(fromEnv, key), anchor: path13.resolve(fromEnv), source: "env" };
   const gitDir = findGitDir(real);
-  if (gitDir) return { dir: path12.join(gitDir, "persona", key), anchor: gitDir, source: "git" };
+  if (gitDir) return { dir: path13.join(gitDir, "persona", key), anchor: gitDir, source: "git" };
   const uid = typeof process.getuid === "function" ? process.getuid() : 0;
-  return { dir: path12.join(os.tmpdir(), `persona-library-${uid}`, key), anchor: os.tmpdir(), source: "temp" };
+  return { dir: path13.join(os.tmpdir(), `persona-library-${uid}`, key), anchor: os.tmpdir(), source: "temp" };
 }
 function stateFileProblem(root3, state, file) {
   const real = realOrResolved(root3);
-  const resolved = path12.resolve(state.dir, file);
-  const inside = path12.relative(real, resolved);
-  const inWorkTree = inside === "" || !(inside.startsWith("..") || path12.isAbsolute(inside));
+  const resolved = path13.resolve(state.dir, file);
+  const inside = path13.relative(real, resolved);
+  const inWorkTree = inside === "" || !(inside.startsWith("..") || path13.isAbsolute(inside));
   if (inWorkTree && !isInsideGitDir(inside)) {
     return `${resolved} is inside the library's working tree, where a commit could put it; the tools keep their state outside it (set PERSONA_STATE_DIR to a folder elsewhere)`;
   }
-  const below = path12.relative(state.anchor, resolved);
-  if (below.startsWith("..") || path12.isAbsolute(below)) return `${resolved} is outside ${state.anchor}`;
+  const below = path13.relative(state.anchor, resolved);
+  if (below.startsWith("..") || path13.isAbsolute(below)) return `${resolved} is outside ${state.anchor}`;
   let at = state.anchor;
   const uid = typeof process.getuid === "function" ? process.getuid() : null;
-  for (const part of below.split(path12.sep).filter(Boolean)) {
-    at = path12.join(at, part);
+  for (const part of below.split(path13.sep).filter(Boolean)) {
+    at = path13.join(at, part);
     const stats = lstatOrNull3(at);
     if (!stats) return null;
     if (stats.isSymbolicLink())
@@ -35512,25 +35796,25 @@ function stateFileProblem(root3, state, file) {
   return null;
 }
 function isInsideGitDir(relative) {
-  return relative.split(path12.sep)[0] === ".git";
+  return relative.split(path13.sep)[0] === ".git";
 }
 function findGitDir(start) {
-  for (let dir = start; ; dir = path12.dirname(dir)) {
-    const candidate = path12.join(dir, ".git");
+  for (let dir = start; ; dir = path13.dirname(dir)) {
+    const candidate = path13.join(dir, ".git");
     const stats = lstatOrNull3(candidate);
     if (stats?.isDirectory()) return candidate;
     if (stats?.isFile()) {
       const line = /^gitdir: (.+)$/m.exec(readTextOrEmpty(candidate))?.[1]?.trim();
-      if (line) return path12.resolve(dir, line);
+      if (line) return path13.resolve(dir, line);
     }
-    if (path12.dirname(dir) === dir) return null;
+    if (path13.dirname(dir) === dir) return null;
   }
 }
 function realOrResolved(file) {
   try {
     return realpathSync(file);
   } catch {
-    return path12.resolve(file);
+    return path13.resolve(file);
   }
 }
 function lstatOrNull3(file) {
@@ -35542,15 +35826,15 @@ function lstatOrNull3(file) {
 }
 function readTextOrEmpty(file) {
   try {
-    return readFileSync(file, "utf8").slice(0, 4096);
+    return readFileSync2(file, "utf8").slice(0, 4096);
   } catch {
     return "";
   }
 }
 function defaultCacheFile(root3, name, env = process.env) {
   const state = toolStateFor(root3, env);
-  const file = path12.join("cache", name);
-  return stateFileProblem(root3, state, file) === null ? path12.join(state.dir, file) : null;
+  const file = path13.join("cache", name);
+  return stateFileProblem(root3, state, file) === null ? path13.join(state.dir, file) : null;
 }
 var init_tool_state = __esm({
   "scripts/read/tool-state.ts"() {
@@ -35565,12 +35849,12 @@ import {
   appendFileSync,
   lstatSync as lstatSync6,
   mkdirSync as mkdirSync2,
-  readFileSync as readFileSync2,
+  readFileSync as readFileSync3,
   renameSync as renameSync2,
   rmSync,
   writeFileSync as writeFileSync2
 } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 function lines(stamps, results) {
   const out = [];
   for (const [file, stamp] of stamps) out.push(`S${JSON.stringify(file)}	${stamp}
@@ -35585,7 +35869,7 @@ function fingerprintOf(parts) {
 function readStored(location, fingerprint) {
   let text6;
   try {
-    text6 = readFileSync2(location, "utf8");
+    text6 = readFileSync3(location, "utf8");
   } catch {
     return null;
   }
@@ -35624,6 +35908,11 @@ var init_result_store = __esm({
       #base;
       #old;
       #next = { stamps: /* @__PURE__ */ new Map(), results: /* @__PURE__ */ new Map() };
+      /**
+       * Without a file, results are never written, so they are kept as set and turned into JSON only if asked for
+       * again (a resident `--watch --no-cache`): a cold one-off run never pays for text nobody reads.
+       */
+      #unwritten = /* @__PURE__ */ new Map();
       #usedKinds = /* @__PURE__ */ new Set();
       #changed;
       constructor(location, fingerprint, base, old) {
@@ -35673,6 +35962,11 @@ var init_result_store = __esm({
       get(kind, key) {
         this.#usedKinds.add(kind);
         const id = `${kind}\0${key}`;
+        const unwritten = this.#unwritten.get(id);
+        if (unwritten !== void 0) {
+          this.#unwritten.delete(id);
+          this.#next.results.set(id, JSON.stringify(unwritten));
+        }
         const text6 = this.#next.results.get(id) ?? this.#old.results.get(id);
         if (text6 === void 0) return void 0;
         let value;
@@ -35686,7 +35980,12 @@ var init_result_store = __esm({
       }
       set(kind, key, value) {
         this.#usedKinds.add(kind);
-        this.#next.results.set(`${kind}\0${key}`, JSON.stringify(value));
+        const id = `${kind}\0${key}`;
+        if (this.#location) this.#next.results.set(id, JSON.stringify(value));
+        else {
+          this.#next.results.delete(id);
+          this.#unwritten.set(id, value);
+        }
         this.#changed = true;
       }
       /**
@@ -35722,7 +36021,7 @@ var init_result_store = __esm({
           if (!this.#next.stamps.has(file)) this.#next.stamps.set(file, stamp);
         const temporary = `${this.#location}.${randomUUID()}.tmp`;
         try {
-          mkdirSync2(path13.dirname(this.#location), { recursive: true });
+          mkdirSync2(path14.dirname(this.#location), { recursive: true });
           writeFileSync2(
             temporary,
             `${FORMAT}	${this.#fingerprint}
@@ -35753,7 +36052,7 @@ ${lines(this.#next.stamps, this.#next.results)}`
         this.#changed = false;
       }
       #relative(absolute) {
-        return this.#base !== null && absolute.startsWith(`${this.#base}${path13.sep}`) ? absolute.slice(this.#base.length + 1) : absolute;
+        return this.#base !== null && absolute.startsWith(`${this.#base}${path14.sep}`) ? absolute.slice(this.#base.length + 1) : absolute;
       }
     };
   }
@@ -35771,8 +36070,8 @@ var init_switch = __esm({
 });
 
 // scripts/accel/tool-fingerprint.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync3 } from "node:fs";
-import path14 from "node:path";
+import { readdirSync as readdirSync2, readFileSync as readFileSync4 } from "node:fs";
+import path15 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function toolFingerprint() {
   const entry = registeredEntry();
@@ -35782,17 +36081,17 @@ function toolFingerprint() {
 }
 function hashOfFile(file) {
   try {
-    return contentHash(readFileSync3(file));
+    return contentHash(readFileSync4(file));
   } catch {
     return void 0;
   }
 }
 function hashOfSources() {
-  const scripts = path14.dirname(path14.dirname(fileURLToPath2(import.meta.url)));
+  const scripts = path15.dirname(path15.dirname(fileURLToPath2(import.meta.url)));
   try {
     const files = readdirSync2(scripts, { recursive: true }).filter((file) => file.endsWith(".ts")).sort();
     return contentHash(
-      files.map((file) => `${file}\0${contentHash(readFileSync3(path14.join(scripts, file)))}`).join("\n")
+      files.map((file) => `${file}\0${contentHash(readFileSync4(path15.join(scripts, file)))}`).join("\n")
     );
   } catch {
     return void 0;
@@ -35813,13 +36112,17 @@ function openAccelerator(root3, options) {
   const tool = toolFingerprint();
   const location = tool === void 0 ? null : options.store === void 0 ? defaultCacheFile(root3, "results", options.env) : options.store;
   const minItemsPerThread = Number(options.env.PERSONA_FILES_PER_THREAD);
+  const threads = Math.floor(Number(options.env.PERSONA_THREADS));
   return {
     store: ResultStore.open(location, fingerprintOf([tool ?? ""]), root3),
     // PERSONA_FILES_PER_THREAD lets a test start real threads on a small library.
     pool: {
       ...minItemsPerThread > 0 ? { minItemsPerThread } : {},
       ...options.pool,
-      workers: new WorkerPool({ threads: options.pool?.threads, spawn: options.pool?.spawn })
+      workers: new WorkerPool({
+        threads: options.pool?.threads ?? (threads >= 1 ? threads : void 0),
+        spawn: options.pool?.spawn
+      })
     }
   };
 }
@@ -36175,9 +36478,9 @@ var init_config_schema = __esm({
 // scripts/read/read-config.ts
 import { lstatSync as lstatSync8 } from "node:fs";
 import { readFile } from "node:fs/promises";
-import path16 from "node:path";
+import path17 from "node:path";
 function readConfig(root3) {
-  const absolute = path16.join(root3, CONFIG_FILE);
+  const absolute = path17.join(root3, CONFIG_FILE);
   const stats = lstatSync8(absolute, { throwIfNoEntry: false });
   if (!stats) return null;
   if (stats.isSymbolicLink()) return { file: CONFIG_FILE, refused: "symlink" };
@@ -36185,7 +36488,7 @@ function readConfig(root3) {
   return { file: CONFIG_FILE, bytes: readCapped(absolute) };
 }
 async function readConfigSchema(root3) {
-  const text6 = await readFile(path16.join(root3, "schemas", "config.schema.json"), "utf8").catch(() => null);
+  const text6 = await readFile(path17.join(root3, "schemas", "config.schema.json"), "utf8").catch(() => null);
   if (text6 === null) return config_schema_default;
   try {
     return JSON.parse(text6);
@@ -36360,9 +36663,9 @@ var init_contribution_schema = __esm({
 
 // scripts/read/read-contribution-schema.ts
 import { readFile as readFile2 } from "node:fs/promises";
-import path17 from "node:path";
+import path18 from "node:path";
 async function readContributionSchema(root3) {
-  const text6 = await readFile2(path17.join(root3, "schemas", "contribution.schema.json"), "utf8").catch(
+  const text6 = await readFile2(path18.join(root3, "schemas", "contribution.schema.json"), "utf8").catch(
     () => null
   );
   if (text6 === null) return contribution_schema_default;
@@ -36821,9 +37124,9 @@ var init_persona_schema = __esm({
 
 // scripts/read/read-schemas.ts
 import { readFile as readFile3 } from "node:fs/promises";
-import path18 from "node:path";
+import path19 from "node:path";
 async function readPersonaSchema(root3) {
-  const text6 = await readFile3(path18.join(root3, "schemas", "persona.schema.json"), "utf8").catch(() => null);
+  const text6 = await readFile3(path19.join(root3, "schemas", "persona.schema.json"), "utf8").catch(() => null);
   if (text6 === null) return persona_schema_default;
   try {
     return JSON.parse(text6);
@@ -36880,9 +37183,9 @@ var init_tags_schema = __esm({
 // scripts/read/read-tag-vocabulary.ts
 import { lstatSync as lstatSync9 } from "node:fs";
 import { readFile as readFile4 } from "node:fs/promises";
-import path19 from "node:path";
+import path20 from "node:path";
 function readTagVocabularyFile(root3) {
-  const absolute = path19.join(root3, TAG_VOCABULARY_FILE);
+  const absolute = path20.join(root3, TAG_VOCABULARY_FILE);
   const stats = (() => {
     try {
       return lstatSync9(absolute);
@@ -36907,7 +37210,7 @@ function readTagVocabularyFile(root3) {
   return { file: { file: TAG_VOCABULARY_FILE, bytes: readCapped(absolute) }, diagnostics: [] };
 }
 async function readTagsSchema(root3) {
-  const text6 = await readFile4(path19.join(root3, "schemas", "tags.schema.json"), "utf8").catch(() => null);
+  const text6 = await readFile4(path20.join(root3, "schemas", "tags.schema.json"), "utf8").catch(() => null);
   if (text6 === null) return tags_schema_default;
   try {
     return JSON.parse(text6);
@@ -36926,9 +37229,9 @@ var init_read_tag_vocabulary = __esm({
 });
 
 // scripts/pipeline/reference-checker.ts
-import path20 from "node:path";
+import path21 from "node:path";
 function referenceChecker(root3, schemas) {
-  const read = (file) => readCapped(path20.join(root3, file));
+  const read = (file) => readCapped(path21.join(root3, file));
   const settings = schemas.settings ?? DEFAULT_SETTINGS;
   const dataOf = (file) => checkPersonaFile(file, read(file), schemas.persona, { settings }).data;
   return {
@@ -36965,7 +37268,7 @@ var init_reference_checker = __esm({
 });
 
 // scripts/pipeline/validate-library.ts
-import path21 from "node:path";
+import path22 from "node:path";
 async function validateLibrary(root3, options = {}) {
   const env = options.env ?? process.env;
   const withContributions = options.contributions !== false;
@@ -36983,7 +37286,19 @@ async function validateLibrary(root3, options = {}) {
   const own8 = options.accelerator === void 0;
   const accelerator = own8 ? openAccelerator(root3, { store: options.store, pool: options.pool, env }) : options.accelerator ?? null;
   const schemas = { persona: personaSchema, contribution: contributionSchema };
-  const checker = accelerator ? acceleratedChecker(root3, { store: accelerator.store, schemas, settings, pool: accelerator.pool }) : referenceChecker(root3, {
+  const checker = accelerator ? acceleratedChecker(root3, {
+    store: accelerator.store,
+    schemas,
+    settings,
+    pool: accelerator.pool,
+    ...options.twin?.checked ? {
+      twin: {
+        checked: options.twin.checked,
+        personas: options.twin.personas,
+        contributions: options.twin.contributions
+      }
+    } : {}
+  }) : referenceChecker(root3, {
     persona: compileSchemaOnFirstUse(schemas.persona),
     contribution: compileSchemaOnFirstUse(schemas.contribution),
     settings
@@ -36998,9 +37313,12 @@ async function validateLibrary(root3, options = {}) {
   });
   const findings = checkPersonas(personas, {
     vocabulary: vocabulary?.vocabulary ?? null,
-    ...accelerator ? { suggestions: storedSuggestions(accelerator.store), groups: storedGroups(accelerator.store) } : {}
+    ...accelerator ? {
+      suggestions: storedSuggestions(accelerator.store),
+      groups: options.groups ?? storedGroups(accelerator.store)
+    } : {}
   });
-  const placed = placeFindings(findings, (file) => readFindingFile(file, readCapped(path21.join(root3, file))));
+  const placed = placeFindings(findings, (file) => readFindingFile(file, readCapped(path22.join(root3, file))));
   const diagnostics = [
     ...config.diagnostics,
     ...listing.diagnostics,
@@ -37026,7 +37344,8 @@ async function validateLibrary(root3, options = {}) {
     diagnostics: sortDiagnostics(diagnostics),
     tagDescriptions: vocabulary?.descriptions ?? /* @__PURE__ */ new Map(),
     readPersonaData: checker.dataOf,
-    settings
+    settings,
+    ...checker.checked ? { checked: checker.checked() } : {}
   };
 }
 var init_validate_library = __esm({
@@ -38586,7 +38905,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path40) => path40.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path41) => path41.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex22 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex22, "i");
@@ -40290,17 +40609,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path40 = requestOptions.url.replace(options.baseUrl, "");
+    const path41 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path40} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path41} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path40} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path41} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -43340,17 +43659,17 @@ var init_report = __esm({
 
 // scripts/read/read-report-file.ts
 import { lstat as lstat3, open, readdir as readdir3 } from "node:fs/promises";
-import path23 from "node:path";
+import path24 from "node:path";
 async function readReportFile(file, maxBytes = MAX_REPORT_BYTES) {
   const fail2 = (problem) => ({ ok: false, problem });
   const stats = await lstat3(file).catch(() => null);
   if (!stats) return fail2(`${file} does not exist (was the artifact downloaded?)`);
   if (stats.isSymbolicLink()) return fail2(`${file} is a symbolic link; the report must be a plain file`);
   if (!stats.isFile()) return fail2(`${file} is not a file`);
-  const siblings = await readdir3(path23.dirname(file)).catch(() => []);
+  const siblings = await readdir3(path24.dirname(file)).catch(() => []);
   if (siblings.length !== 1) {
     return fail2(
-      `the artifact folder must hold only ${path23.basename(file)}; it holds ${siblings.length} entries`
+      `the artifact folder must hold only ${path24.basename(file)}; it holds ${siblings.length} entries`
     );
   }
   if (stats.size > maxBytes) return fail2(`${file} is ${stats.size} bytes; the limit is ${maxBytes}`);
@@ -44668,7 +44987,7 @@ var require_lib = __commonJS({
     var fs = __require("fs");
     var crypto = __require("node:crypto");
     var { onExit } = require_cjs();
-    var path40 = __require("path");
+    var path41 = __require("path");
     var { promisify } = __require("util");
     var activeFiles = {};
     var threadId = (function getId() {
@@ -44721,7 +45040,7 @@ var require_lib = __commonJS({
       let fd;
       let tmpfile;
       const removeOnExitHandler = onExit(cleanupOnExit(() => tmpfile));
-      const absoluteName = path40.resolve(filename);
+      const absoluteName = path41.resolve(filename);
       try {
         await serializeActiveFile(absoluteName);
         const truename = await promisify(fs.realpath)(filename).catch(() => filename);
@@ -45957,7 +46276,7 @@ var init_intake = __esm({
   }
 });
 
-// scripts/cli/entry.ts
+// scripts/accel/pool-entry.ts
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 
 // scripts/render/catalogue/catalogue-paths.ts
@@ -46222,13 +46541,20 @@ function catalogueEntryOf(persona) {
   const data = exportPersonaData(persona);
   const json = JSON.stringify(data, null, 2);
   let lines2 = 1;
-  for (let index2 = json.indexOf("\n"); index2 !== -1; index2 = json.indexOf("\n", index2 + 1)) lines2++;
+  let indentation = 0;
+  for (let index2 = json.indexOf("\n"); index2 !== -1; index2 = json.indexOf("\n", index2 + 1)) {
+    lines2++;
+    for (let at = index2 + 1; json.charCodeAt(at) === 32; at++) indentation++;
+  }
   return {
-    outline: personaOutline(persona),
+    // A copy: the outline is kept for the whole run, and its values, as the fast YAML path reads them, are
+    // slices of the file's text, which would keep every persona's whole text alive with it.
+    outline: JSON.parse(JSON.stringify(personaOutline(persona))),
     // In the array each line of it is indented by four more spaces.
     jsonBytes: byteLength(json) + 4 * lines2,
     csvBytes: byteLength(personasCsv([persona])) - byteLength(CSV_HEADER) - 1,
-    chunkBytes: byteLength(JSON.stringify(data, null, 4))
+    // Indented by four instead of two: each line's indentation twice over (`JSON.stringify(data, null, 4)`).
+    chunkBytes: byteLength(json) + indentation
   };
 }
 function personasJsonBytes(entries, schemaRef) {
@@ -46863,9 +47189,9 @@ function indexPage(ctx, split2) {
   return root(children);
 }
 function productListing(group, ctx, kit) {
-  const path40 = CATALOGUE_PATHS.productIndex(group.product);
+  const path41 = CATALOGUE_PATHS.productIndex(group.product);
   return {
-    path: path40,
+    path: path41,
     title: group.product,
     intro: (self2) => [
       paragraph(
@@ -46880,7 +47206,7 @@ function productListing(group, ctx, kit) {
       kit,
       group.product,
       group.personas.map((p) => p.slug),
-      (slug2) => personaCard(path40, ctx.model.bySlug.get(slug2))
+      (slug2) => personaCard(path41, ctx.model.bySlug.get(slug2))
     )
   };
 }
@@ -46926,8 +47252,8 @@ function contextOf(shared, options) {
   }
   return { model, options, layout: shared.layout, tagDescriptions: shared.tagDescriptions };
 }
-function markdownFile(path40, kit, tree) {
-  return { path: path40, parts: [kit.serialize(tree)] };
+function markdownFile(path41, kit, tree) {
+  return { path: path41, parts: [kit.serialize(tree)] };
 }
 
 // scripts/render/catalogue/pages/catalogue-index.ts
@@ -46957,9 +47283,9 @@ var productIndexPageType = {
 
 // scripts/render/catalogue/tag-pages.ts
 function tagIndexListing(ctx, kit) {
-  const path40 = CATALOGUE_PATHS.tags;
+  const path41 = CATALOGUE_PATHS.tags;
   return {
-    path: path40,
+    path: path41,
     title: "Tags",
     intro: (self2) => [
       paragraph(
@@ -46971,7 +47297,7 @@ function tagIndexListing(ctx, kit) {
       ctx.model.tags.map((group) => {
         const description = ctx.tagDescriptions[group.tag];
         return item([
-          link(relativeLink(path40, CATALOGUE_PATHS.tagPage(group.tag)), text(group.tag)),
+          link(relativeLink(path41, CATALOGUE_PATHS.tagPage(group.tag)), text(group.tag)),
           text(` (${count2(group.personas.length)})`),
           ...description ? [text(": "), untrustedLine(description)] : []
         ]);
@@ -46981,10 +47307,10 @@ function tagIndexListing(ctx, kit) {
   };
 }
 function tagListing(group, ctx, kit) {
-  const path40 = CATALOGUE_PATHS.tagPage(group.tag);
+  const path41 = CATALOGUE_PATHS.tagPage(group.tag);
   const description = ctx.tagDescriptions[group.tag];
   return {
-    path: path40,
+    path: path41,
     title: `Tag: ${group.tag}`,
     intro: (self2) => [
       ...description ? [paragraph(untrustedLine(description))] : [],
@@ -46995,14 +47321,14 @@ function tagListing(group, ctx, kit) {
         link(relativeLink(self2, CATALOGUE_PATHS.index), text("Back to the catalogue"))
       )
     ],
-    items: cardsIn("_tags", group.personas, ctx, kit, path40)
+    items: cardsIn("_tags", group.personas, ctx, kit, path41)
   };
 }
 var CATEGORY_INDEX_BUDGET = 4e5;
 function categoryIndexListing(ctx, kit) {
-  const path40 = CATALOGUE_PATHS.categories;
+  const path41 = CATALOGUE_PATHS.categories;
   const short = (group) => [
-    link(relativeLink(path40, CATALOGUE_PATHS.categoryPage(group.category)), text(group.category)),
+    link(relativeLink(path41, CATALOGUE_PATHS.categoryPage(group.category)), text(group.category)),
     text(` (${count2(group.personas.length)})`)
   ];
   let lowerBound = 0;
@@ -47015,7 +47341,7 @@ function categoryIndexListing(ctx, kit) {
         ...joined(
           group.personas.map((p) => [
             link(
-              relativeLink(path40, CATALOGUE_PATHS.personaPage(p.product, p.slug)),
+              relativeLink(path41, CATALOGUE_PATHS.personaPage(p.product, p.slug)),
               untrustedLine(p.title)
             )
           ]),
@@ -47027,7 +47353,7 @@ function categoryIndexListing(ctx, kit) {
   );
   const bytes = full.reduce((sum, text6) => sum + Buffer.byteLength(text6) + 1, 0);
   return {
-    path: path40,
+    path: path41,
     title: "Categories",
     intro: (self2) => [
       paragraph(
@@ -47044,9 +47370,9 @@ function categoryIndexListing(ctx, kit) {
   };
 }
 function categoryListing(group, ctx, kit) {
-  const path40 = CATALOGUE_PATHS.categoryPage(group.category);
+  const path41 = CATALOGUE_PATHS.categoryPage(group.category);
   return {
-    path: path40,
+    path: path41,
     title: `Category: ${group.category}`,
     intro: (self2) => [
       paragraph(
@@ -47056,16 +47382,16 @@ function categoryListing(group, ctx, kit) {
         link(relativeLink(self2, CATALOGUE_PATHS.index), text("Back to the catalogue"))
       )
     ],
-    items: cardsIn("_categories", group.personas, ctx, kit, path40)
+    items: cardsIn("_categories", group.personas, ctx, kit, path41)
   };
 }
-function cardsIn(folder, personas, ctx, kit, path40) {
+function cardsIn(folder, personas, ctx, kit, path41) {
   return rememberedItems(
     ctx.model,
     kit,
     folder,
     personas.map((p) => p.slug),
-    (slug2) => personaCard(path40, ctx.model.bySlug.get(slug2))
+    (slug2) => personaCard(path41, ctx.model.bySlug.get(slug2))
   );
 }
 function item(children) {
@@ -47199,7 +47525,7 @@ function fieldsNeedingReview(persona, freshness) {
   });
 }
 function freshnessListing(ctx, freshness, kit) {
-  const path40 = CATALOGUE_PATHS.freshness;
+  const path41 = CATALOGUE_PATHS.freshness;
   const stale = ctx.model.personas.flatMap(
     (persona) => fieldsNeedingReview(persona, freshness).map((field) => ({
       persona,
@@ -47212,7 +47538,7 @@ function freshnessListing(ctx, freshness, kit) {
   );
   const personas = new Set(stale.map((s) => s.persona)).size;
   return {
-    path: path40,
+    path: path41,
     title: "Fields that need review",
     intro: (self2) => [
       freshness.asOf === null ? paragraph(
@@ -47236,7 +47562,7 @@ function freshnessListing(ctx, freshness, kit) {
             paragraph(
               text(`${reviewed} \xB7 `),
               link(
-                relativeLink(path40, CATALOGUE_PATHS.personaPage(persona.product, persona.slug)),
+                relativeLink(path41, CATALOGUE_PATHS.personaPage(persona.product, persona.slug)),
                 untrustedLine(persona.title)
               ),
               text(" \xB7 "),
@@ -47733,8 +48059,8 @@ var personaPageType = {
 var personaExportPageType = {
   name: "persona-export",
   units: (ctx) => ctx.model.personas.map((outline) => {
-    const path40 = CATALOGUE_PATHS.personaExport(outline.product, outline.slug);
-    return { key: path40, input: {}, personas: [outline.file] };
+    const path41 = CATALOGUE_PATHS.personaExport(outline.product, outline.slug);
+    return { key: path41, path: path41, input: {}, personas: [outline.file] };
   }),
   render: (_input, [persona]) => persona ? [
     {
@@ -47947,8 +48273,8 @@ function syncPageFile(parts, write) {
 }
 
 // scripts/apply/write-catalogue-unit.ts
-function writePage(job, options, kit) {
-  const [file] = renderUnit(job.unit, job.personas, options, kit);
+function writePage(job, options, kit, load) {
+  const [file] = renderUnit(job.unit, job.personas.map(load), options, kit);
   return syncPageFile(file?.parts ?? [], job.write);
 }
 
@@ -47970,53 +48296,64 @@ function isInertText(value, before, after) {
     if (code5 >= 128 || isAlphanumeric(code5)) continue;
     const previous3 = index2 > 0 ? value.charCodeAt(index2 - 1) : outsideBefore;
     const next = index2 + 1 < value.length ? value.charCodeAt(index2 + 1) : outsideAfter;
-    switch (value[index2]) {
-      case " ":
+    switch (code5) {
+      case 32:
         if (index2 === 0 && /[\r\n]$/.test(before)) return false;
         if (index2 === value.length - 1 && /^[\r\n]/.test(after)) return false;
         break;
-      case ",":
-      case ";":
-      case "?":
-      case "%":
-      case "$":
-      case "/":
-      case '"':
-      case "'":
+      case 44:
+      // ','
+      case 59:
+      // ';'
+      case 63:
+      // '?'
+      case 37:
+      // '%'
+      case 36:
+      // '$'
+      case 47:
+      // '/'
+      case 34:
+      // '"'
+      case 39:
         break;
       // Ordered list item (`1.` at a line start) or a `www.` autolink literal (a `w.` before a word character).
-      case ".":
+      case 46:
         if (previous3 === -1 || isDigit(previous3) && mayStartLine(value, index2)) return false;
         if ((previous3 === 87 || previous3 === 119) && (next === -1 || isAutolinkNext(next))) return false;
         break;
       // `1)` at a line start.
-      case ")":
+      case 41:
         if (previous3 === -1 || isDigit(previous3) && mayStartLine(value, index2)) return false;
         break;
       // `](` turning text into a link.
-      case "(":
+      case 40:
         if (previous3 === -1 || previous3 === 93) return false;
         break;
       // `- ` at a line start (spaces before it included).
-      case "-":
-        if (!/[^ ]/.test(value.slice(0, index2)) && (before === "" || /[\r\n]/.test(before))) return false;
+      case 45:
+        if (onlySpacesBefore(value, index2) && (before === "" || /[\r\n]/.test(before))) return false;
         break;
       // `https://` autolink literals and `:-` table delimiters.
-      case ":":
+      case 58:
         if (next === -1 || next === 45 || next === 47) return false;
         break;
       // `![` starting an image.
-      case "!":
+      case 33:
         if (next === -1 || next === 91) return false;
         break;
       // `&name;` or `&#…;`, a character reference.
-      case "&":
+      case 38:
         if (next === -1 || isAlphanumeric(next) || next === 35) return false;
         break;
       default:
         return false;
     }
   }
+  return true;
+}
+function onlySpacesBefore(value, index2) {
+  for (let at = 0; at < index2; at++) if (value.charCodeAt(at) !== 32) return false;
   return true;
 }
 function mayStartLine(value, index2) {
@@ -48136,10 +48473,48 @@ var FAST_KIT = {
   serialize: fastSerializeMarkdown
 };
 
+// scripts/accel/persona-reload.ts
+import path9 from "node:path";
+
+// scripts/check/persona/persona-data.ts
+init_decode_source();
+init_parse_yaml();
+init_top_level_mapping();
+init_check_persona_file();
+function personaDataOf(file, bytes, quick) {
+  const decoded = decodeSource(file, bytes);
+  if (!decoded.ok) return null;
+  const data = quick?.(decoded.text);
+  if (data) return data;
+  const parsed = parseYaml(file, decoded.text);
+  if (!parsed.doc) return null;
+  const top = topLevelMapping(file, { ...parsed, doc: parsed.doc }, PERSONA_TOP_LEVEL);
+  return "data" in top ? top.data : null;
+}
+
+// scripts/accel/persona-reload.ts
+init_sha256();
+init_read_library();
+init_fast_yaml();
+var PersonaChangedError = class extends Error {
+  constructor(file) {
+    super(`${file} changed while the catalogue was being built; run it again.`);
+  }
+};
+function reloadPersona(root3, source) {
+  const bytes = readCapped(path9.join(root3, source.file));
+  if (source.hash !== null && contentHash(bytes) !== source.hash) throw new PersonaChangedError(source.file);
+  const data = personaDataOf(source.file, bytes, fastParse);
+  if (!data) throw new PersonaChangedError(source.file);
+  return toCataloguePersona(source.file, data);
+}
+
 // scripts/accel/pool-tasks.ts
 var writePagesTask = {
   name: "write-pages",
-  run: (shared, jobs) => jobs.map((job) => writePage(job, shared.options, FAST_KIT))
+  run: (shared, jobs) => jobs.map(
+    (job) => writePage(job, shared.options, FAST_KIT, (source) => reloadPersona(shared.root, source))
+  )
 };
 var PAGES_PER_THREAD = 64;
 var POOL_TASKS = new Map(
@@ -48149,30 +48524,38 @@ var POOL_TASKS = new Map(
   ])
 );
 
-// scripts/cli/entry.ts
+// scripts/accel/pool-entry.ts
 init_worker_pool();
+function servedAsPoolWorker(entryUrl) {
+  if (!isMainThread && workerData?.[POOL_WORKER] === true) {
+    if (parentPort) servePool(parentPort, POOL_TASKS);
+    return true;
+  }
+  registerWorkerEntry(entryUrl);
+  return false;
+}
 
 // scripts/cli/main.ts
-import path39 from "node:path";
+import path40 from "node:path";
 
 // scripts/apply/safe-path.ts
 init_reported_path();
 import { lstatSync as lstatSync2 } from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 var UnsafePathError = class extends Error {
 };
 function writablePath(root3, relative, kind = "file") {
   const parts = relative.split("/");
-  if (relative === "" || path9.isAbsolute(relative) || parts.some((part) => part === "" || part === "." || part === ".." || /[\\\u0000-\u001f\u007f]/.test(part))) {
+  if (relative === "" || path10.isAbsolute(relative) || parts.some((part) => part === "" || part === "." || part === ".." || /[\\\u0000-\u001f\u007f]/.test(part))) {
     throw new UnsafePathError(
       `refusing to write "${reportedPath(relative)}": it is not a plain path inside the library.`
     );
   }
   let at = root3;
   for (const [index2, part] of parts.entries()) {
-    at = path9.join(at, part);
+    at = path10.join(at, part);
     const stats = lstatOrNull2(at);
-    if (!stats) return path9.join(root3, ...parts);
+    if (!stats) return path10.join(root3, ...parts);
     const shown = parts.slice(0, index2 + 1).join("/");
     if (stats.isSymbolicLink())
       throw new UnsafePathError(
@@ -48190,7 +48573,7 @@ function writablePath(root3, relative, kind = "file") {
     if (last && kind === "folder" && !stats.isDirectory())
       throw new UnsafePathError(`refusing to write in ${reportedPath(relative)}: it is not a folder.`);
   }
-  return path9.join(root3, ...parts);
+  return path10.join(root3, ...parts);
 }
 function assertWritable(root3, relatives) {
   for (const relative of relatives) writablePath(root3, relative);
@@ -48215,17 +48598,17 @@ init_usage_problem();
 
 // scripts/read/find-library-root.ts
 import { lstatSync as lstatSync3 } from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 var ROOT_MARKERS = ["personas", "schemas"];
 function findLibraryRoot(start) {
-  const from = path10.resolve(start);
+  const from = path11.resolve(start);
   for (let dir = from; ; ) {
-    if (ROOT_MARKERS.every((marker) => isRealFolder(path10.join(dir, marker)))) return dir;
-    const parent = path10.dirname(dir);
+    if (ROOT_MARKERS.every((marker) => isRealFolder(path11.join(dir, marker)))) return dir;
+    const parent = path11.dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
-  return isRealFolder(path10.join(from, "personas")) ? from : null;
+  return isRealFolder(path11.join(from, "personas")) ? from : null;
 }
 function isRealFolder(file) {
   try {
@@ -48308,21 +48691,21 @@ function oneOf(args, name, allowed, fallback) {
 // scripts/apply/catalogue-folder.ts
 import { lstatSync as lstatSync4, mkdirSync, renameSync } from "node:fs";
 import { lstat as lstat2, readdir as readdir2, rmdir, unlink } from "node:fs/promises";
-import path11 from "node:path";
+import path12 from "node:path";
 
 // scripts/render/catalogue/is-generated-file.ts
-function isGeneratedFile(path40, text6) {
-  if (path40.endsWith(".md")) return text6.startsWith(`${GENERATED_BANNER}
+function isGeneratedFile(path41, text6) {
+  if (path41.endsWith(".md")) return text6.startsWith(`${GENERATED_BANNER}
 `);
-  if (path40.endsWith(".json"))
+  if (path41.endsWith(".json"))
     return text6.startsWith(`{
-  "$comment": ${JSON.stringify(GENERATED_NOTE)},`) || new RegExp(`^\\{\\n  "id": "APP-[0-9]+",\\n  "slug": "${slugOf(path40)}",\\n`).test(text6);
-  if (path40.endsWith(".csv")) return text6.startsWith(`${CSV_HEADER}
+  "$comment": ${JSON.stringify(GENERATED_NOTE)},`) || new RegExp(`^\\{\\n  "id": "APP-[0-9]+",\\n  "slug": "${slugOf(path41)}",\\n`).test(text6);
+  if (path41.endsWith(".csv")) return text6.startsWith(`${CSV_HEADER}
 `);
   return false;
 }
-function slugOf(path40) {
-  const name = /(?:^|\/)([a-z0-9]+(?:-[a-z0-9]+)*)\.json$/.exec(path40)?.[1];
+function slugOf(path41) {
+  const name = /(?:^|\/)([a-z0-9]+(?:-[a-z0-9]+)*)\.json$/.exec(path41)?.[1];
   return name ?? "(?!)";
 }
 
@@ -48345,31 +48728,31 @@ var StagedCatalogueWrites = class {
   }
   /** Whether `file` is known to be missing: its folder was made by this run. */
   isNew(file) {
-    return this.#newFolders.has(path11.posix.dirname(file));
+    return this.#newFolders.has(path12.posix.dirname(file));
   }
   /**
    * Makes `file`'s folder and returns the temporary name it is to be written under, by anyone (a page worker);
    * `written` then tells that it was. Whether it was or not, `abort` removes it.
    */
   reserve(file) {
-    const folder = path11.posix.dirname(file);
+    const folder = path12.posix.dirname(file);
     if (!this.isNew(file)) refuseSymlinks(this.#dir, file, this.#checkedFolders);
-    const target = path11.join(this.#dir, file);
+    const target = path12.join(this.#dir, file);
     if (!this.#madeFolders.has(folder)) {
-      const created = mkdirSync(path11.dirname(target), { recursive: true });
+      const created = mkdirSync(path12.dirname(target), { recursive: true });
       if (created !== void 0) {
         this.#createdFolders.push(created);
-        const first = toPosix(path11.relative(this.#dir, created));
-        for (let inside = folder; ; inside = path11.posix.dirname(inside)) {
+        const first = toPosix(path12.relative(this.#dir, created));
+        for (let inside = folder; ; inside = path12.posix.dirname(inside)) {
           this.#newFolders.add(inside);
           if (inside === first || inside === "." || inside === "") break;
         }
       }
       this.#madeFolders.add(folder);
     }
-    const temp = path11.join(
-      path11.dirname(target),
-      `.${path11.basename(target)}.${process.pid}.${this.#staged.length}.tmp`
+    const temp = path12.join(
+      path12.dirname(target),
+      `.${path12.basename(target)}.${process.pid}.${this.#staged.length}.tmp`
     );
     const entry = { file, temp, written: false };
     this.#staged.push(entry);
@@ -48386,7 +48769,7 @@ var StagedCatalogueWrites = class {
     const files = [];
     for (const { file, temp, written } of this.#staged) {
       if (!written) continue;
-      renameSync(temp, path11.join(this.#dir, file));
+      renameSync(temp, path12.join(this.#dir, file));
       files.push(file);
     }
     this.#staged.length = 0;
@@ -48402,21 +48785,21 @@ var StagedCatalogueWrites = class {
   }
 };
 function toPosix(value) {
-  return value.split(path11.sep).join("/");
+  return value.split(path12.sep).join("/");
 }
 function refuseSymlinks(dir, relative, checkedFolders = /* @__PURE__ */ new Set()) {
   const segments = relative.split("/");
   let current = dir;
   let folder = "";
   for (const [index2, segment] of segments.entries()) {
-    current = path11.join(current, segment);
+    current = path12.join(current, segment);
     folder = folder ? `${folder}/${segment}` : segment;
     const isFolder = index2 < segments.length - 1;
     if (isFolder && checkedFolders.has(folder)) continue;
     const stats = lstatSync4(current, { throwIfNoEntry: false });
     if (stats?.isSymbolicLink())
       throw new SymlinkInCatalogueError(
-        `${path11.relative(dir, current)} in the catalogue folder is a symbolic link; refusing to write through it. Remove it and run again.`
+        `${path12.relative(dir, current)} in the catalogue folder is a symbolic link; refusing to write through it. Remove it and run again.`
       );
     if (isFolder && stats?.isDirectory()) checkedFolders.add(folder);
   }
@@ -48425,19 +48808,19 @@ async function removeCatalogueFiles(dir, files) {
   const emptied = /* @__PURE__ */ new Set();
   for (const file of files) {
     refuseSymlinks(dir, file);
-    const stats = await lstat2(path11.join(dir, file)).catch(() => null);
+    const stats = await lstat2(path12.join(dir, file)).catch(() => null);
     if (!stats?.isFile()) continue;
-    await unlink(path11.join(dir, file));
-    for (let parent = path11.posix.dirname(file); parent !== "."; parent = path11.posix.dirname(parent))
+    await unlink(path12.join(dir, file));
+    for (let parent = path12.posix.dirname(file); parent !== "."; parent = path12.posix.dirname(parent))
       emptied.add(parent);
   }
   for (const folder of [...emptied].sort((a, b) => b.length - a.length)) {
-    const full = path11.join(dir, folder);
+    const full = path12.join(dir, folder);
     if ((await readdir2(full).catch(() => ["?"])).length === 0) await rmdir(full);
   }
 }
 async function removeEmptyFolders(folder, stop) {
-  for (let current = folder; current.startsWith(stop) && current !== stop; current = path11.dirname(current)) {
+  for (let current = folder; current.startsWith(stop) && current !== stop; current = path12.dirname(current)) {
     if ((await readdir2(current).catch(() => ["?"])).length !== 0) return;
     await rmdir(current).catch(() => void 0);
   }
@@ -48515,7 +48898,7 @@ init_accelerator();
 init_sha256();
 init_read_library();
 import { lstatSync as lstatSync7 } from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 var CatalogueMemory = class {
   #accelerator;
   #root;
@@ -48529,7 +48912,7 @@ var CatalogueMemory = class {
   }
   /** The content hash of a persona file (from its stamp when unchanged). */
   hashOf(file) {
-    const absolute = path15.join(this.#root, file);
+    const absolute = path16.join(this.#root, file);
     return this.#accelerator.store.hashOf(absolute, () => readCapped(absolute)).hash;
   }
   /** A persona file's entry: remembered by its content, else `compute`d (and remembered). */
@@ -48565,7 +48948,7 @@ var CatalogueMemory = class {
   remember(digest, files) {
     const stamps = [];
     for (const file of files) {
-      const stat = lstatSync7(path15.join(this.#outDir, file), { throwIfNoEntry: false });
+      const stat = lstatSync7(path16.join(this.#outDir, file), { throwIfNoEntry: false });
       if (!stat?.isFile()) return;
       stamps.push([file, stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino]);
     }
@@ -48573,7 +48956,7 @@ var CatalogueMemory = class {
   }
   #matches([file, size, mtimeMs, ctimeMs, ino]) {
     if (typeof file !== "string") return false;
-    const stat = lstatSync7(path15.join(this.#outDir, file), { throwIfNoEntry: false });
+    const stat = lstatSync7(path16.join(this.#outDir, file), { throwIfNoEntry: false });
     return stat?.isFile() === true && stat.size === size && stat.mtimeMs === mtimeMs && stat.ctimeMs === ctimeMs && stat.ino === ino;
   }
 };
@@ -48595,35 +48978,21 @@ async function buildCatalogue(root3, run) {
   }
 }
 async function build(root3, run, accelerator) {
-  const library = await validateLibrary(root3, {
-    contributions: false,
-    personaData: run.check ? true : "if-parsed",
-    accelerator,
-    env: run.env
-  });
-  const errors = library.diagnostics.filter((d) => d.severity === "error");
-  if (errors.length > 0 && !run.keepGoing)
-    return { kind: "blocked", personas: library.personas.length, diagnostics: errors };
-  const broken = /* @__PURE__ */ new Map();
-  for (const d of errors) broken.set(d.file, [...broken.get(d.file) ?? [], d]);
-  const valid = library.personas.filter((p) => !broken.has(p.file));
+  const checked = await checkPersonas2(root3, run, accelerator);
+  if ("blocked" in checked) return checked.blocked;
+  const { valid, broken, tagDescriptions } = checked;
   const kit = accelerator ? FAST_KIT : REFERENCE_KIT;
   const memory = accelerator && !run.check ? new CatalogueMemory(accelerator, root3, run.outDir, run.options) : null;
-  const loaded = /* @__PURE__ */ new Map();
-  for (const facts of valid)
-    if (facts.data) {
-      loaded.set(facts.file, toCataloguePersona(facts.file, facts.data));
-      facts.data = null;
-    }
-  const load = (file) => loaded.get(file) ?? loadAgain(file, library.readPersonaData(file), loaded);
   const entries = new Map(
-    valid.map((facts) => {
-      const compute = () => catalogueEntryOf(load(facts.file));
-      return [facts.file, memory ? memory.entryOf(facts.file, compute) : compute()];
+    valid.map((file) => {
+      const compute = () => catalogueEntryOf(checked.takeData(file) ?? checked.load(file));
+      return [file, memory ? memory.entryOf(file, compute) : compute()];
     })
   );
+  checked.letGo();
+  const { load, sourceOf } = checked;
   const { units } = layOutCatalogue(entries, run.options, kit, {
-    tagDescriptions: library.tagDescriptions,
+    tagDescriptions,
     ...run.freshness ? { freshness: run.freshness } : {}
   });
   const folder = new CatalogueFolder(run.outDir, { check: run.check });
@@ -48641,14 +49010,14 @@ async function build(root3, run, accelerator) {
     const pages = toRender.filter((u) => u.path !== void 0);
     const jobs = pages.map((unit) => ({
       unit: { type: unit.type, input: unit.input },
-      personas: unit.personas.map(load),
+      personas: unit.personas.map(sourceOf),
       write: folder.prepare(unit.path)
     }));
-    const pagesDone = accelerator ? runInPool(writePagesTask, { options: run.options }, jobs, {
+    const pagesDone = accelerator ? runInPool(writePagesTask, { root: root3, options: run.options }, jobs, {
       minItemsPerThread: PAGES_PER_THREAD,
       workersOnly: true,
       ...accelerator.pool
-    }) : Promise.resolve(jobs.map((job) => writePage(job, run.options, kit)));
+    }) : Promise.resolve(jobs.map((job) => writePage(job, run.options, kit, (source) => load(source.file))));
     pagesDone.catch(() => void 0);
     try {
       for (const unit of toRender.filter((u) => u.path === void 0)) {
@@ -48700,52 +49069,98 @@ async function build(root3, run, accelerator) {
     throw error;
   }
 }
-function loadAgain(file, data, loaded) {
-  if (!data) throw new Error(`${file} changed while the catalogue was being built; run it again.`);
-  const persona = toCataloguePersona(file, data);
-  loaded.set(file, persona);
-  return persona;
+async function checkPersonas2(root3, run, accelerator) {
+  const library = await validateLibrary(root3, {
+    contributions: false,
+    personaData: run.check ? true : "if-parsed",
+    accelerator,
+    env: run.env
+  });
+  const errors = library.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0 && !run.keepGoing)
+    return { blocked: { kind: "blocked", personas: library.personas.length, diagnostics: errors } };
+  const broken = /* @__PURE__ */ new Map();
+  for (const d of errors) broken.set(d.file, [...broken.get(d.file) ?? [], d]);
+  let parsed = /* @__PURE__ */ new Map();
+  const valid = [];
+  for (const facts of library.personas) {
+    if (broken.has(facts.file)) continue;
+    valid.push(facts.file);
+    if (facts.data) parsed.set(facts.file, facts.data);
+  }
+  const hashes = library.checked?.hashes;
+  const { readPersonaData, tagDescriptions } = library;
+  const sourceOf = (file) => ({ file, hash: hashes?.get(file) ?? null });
+  const kept = /* @__PURE__ */ new Map();
+  return {
+    valid,
+    broken,
+    tagDescriptions,
+    takeData(file) {
+      const data = parsed?.get(file);
+      parsed?.delete(file);
+      if (!data) return null;
+      const persona = toCataloguePersona(file, data);
+      if (!accelerator) kept.set(file, persona);
+      return persona;
+    },
+    letGo() {
+      parsed = null;
+    },
+    // The accelerator reads a persona again cheaply (its bytes still hashing as validated, the fast YAML path);
+    // the reference keeps what it read, and checks in full a persona whose data validation did not keep.
+    load: accelerator ? (file) => reloadPersona(root3, sourceOf(file)) : (file) => {
+      const known = kept.get(file);
+      if (known) return known;
+      const data = readPersonaData(file);
+      if (!data) throw new PersonaChangedError(file);
+      const persona = toCataloguePersona(file, data);
+      kept.set(file, persona);
+      return persona;
+    },
+    sourceOf
+  };
 }
 
 // scripts/pipeline/catalogue-target.ts
 init_repository();
 init_usage_problem();
 import { lstatSync as lstatSync10 } from "node:fs";
-import path22 from "node:path";
+import path23 from "node:path";
 var DEFAULT_OUT = "catalogue";
 var BRANCH = "main";
 var PROTECTED2 = ["personas", "contributions", "schemas", ".git", ".github"];
 function catalogueTarget(root3, cwd, option) {
-  const outDir = option === void 0 ? path22.join(root3, DEFAULT_OUT) : path22.resolve(cwd, option);
-  const fromOut = path22.relative(outDir, root3);
+  const outDir = option === void 0 ? path23.join(root3, DEFAULT_OUT) : path23.resolve(cwd, option);
+  const fromOut = path23.relative(outDir, root3);
   if (fromOut === "" || !fromOut.startsWith(".."))
     throw new UsageProblem(
       `--out must be a folder of its own, not the library root or a folder above it; got "${option}".`
     );
   for (const folder of PROTECTED2) {
-    const inside = path22.relative(path22.join(root3, folder), outDir);
-    if (inside === "" || !(inside.startsWith("..") || path22.isAbsolute(inside)))
+    const inside = path23.relative(path23.join(root3, folder), outDir);
+    if (inside === "" || !(inside.startsWith("..") || path23.isAbsolute(inside)))
       throw new UsageProblem(`--out must not be inside ${folder}/; got "${option}".`);
   }
   if (lstatSync10(outDir, { throwIfNoEntry: false })?.isSymbolicLink())
     throw new UsageProblem(
-      `${path22.relative(cwd, outDir) || outDir} is a symbolic link; give the real folder.`
+      `${path23.relative(cwd, outDir) || outDir} is a symbolic link; give the real folder.`
     );
-  const fromRoot = path22.relative(root3, outDir);
-  const outLabel = fromRoot.startsWith("..") || path22.isAbsolute(fromRoot) ? toPosix2(outDir) : toPosix2(fromRoot);
+  const fromRoot = path23.relative(root3, outDir);
+  const outLabel = fromRoot.startsWith("..") || path23.isAbsolute(fromRoot) ? toPosix2(outDir) : toPosix2(fromRoot);
   return {
     outDir,
     outLabel,
     options: {
       repositoryUrl: REPOSITORY_URL,
       branch: BRANCH,
-      rootFromCatalogue: toPosix2(path22.relative(outDir, root3)),
+      rootFromCatalogue: toPosix2(path23.relative(outDir, root3)),
       outDir: outLabel
     }
   };
 }
 function toPosix2(value) {
-  return value.split(path22.sep).join("/");
+  return value.split(path23.sep).join("/");
 }
 
 // scripts/read/last-commit-date.ts
@@ -48950,7 +49365,7 @@ function freshnessOf(asOf, months, root3) {
 }
 
 // scripts/cli/commands/comment.ts
-import path24 from "node:path";
+import path25 from "node:path";
 var commentCommand = {
   name: "comment",
   summary: "Post or update the pull-request bot comment from a report (GitHub Actions only).",
@@ -48968,16 +49383,16 @@ var commentCommand = {
     if (!report2)
       throw new UsageError("--report <file> is required: the JSON report from the validate workflow.");
     const { runComment: runComment2 } = await Promise.resolve().then(() => (init_comment(), comment_exports));
-    return runComment2(path24.resolve(ctx.cwd, report2), ctx);
+    return runComment2(path25.resolve(ctx.cwd, report2), ctx);
   }
 };
 
 // scripts/apply/write-file.ts
 var import_write_file_atomic = __toESM(require_lib(), 1);
 import { mkdir } from "node:fs/promises";
-import path25 from "node:path";
+import path26 from "node:path";
 async function writeFileAtomically(file, content3) {
-  await mkdir(path25.dirname(file), { recursive: true });
+  await mkdir(path26.dirname(file), { recursive: true });
   await (0, import_write_file_atomic.default)(file, typeof content3 === "string" ? content3 : Buffer.from(content3), {
     encoding: "utf8",
     fsync: true
@@ -49005,7 +49420,7 @@ init_read_contribution_schema();
 init_read_schemas();
 init_validate_library();
 import { lstatSync as lstatSync11 } from "node:fs";
-import path26 from "node:path";
+import path27 from "node:path";
 async function planContribution(root3, request2) {
   const library = await validateLibrary(root3);
   const index2 = buildContributionIndex(library.personas);
@@ -49065,7 +49480,7 @@ async function planContribution(root3, request2) {
 function freeName(root3, dir, stem) {
   for (let n = 1; ; n++) {
     const file = `${dir}/${stem}${n === 1 ? "" : `-${n}`}.yaml`;
-    if (lstatSync11(path26.join(root3, file), { throwIfNoEntry: false }) === void 0) return file;
+    if (lstatSync11(path27.join(root3, file), { throwIfNoEntry: false }) === void 0) return file;
   }
 }
 
@@ -49225,12 +49640,12 @@ ${summary2}
 };
 
 // scripts/cli/commands/fix.ts
-import path28 from "node:path";
+import path29 from "node:path";
 
 // scripts/pipeline/fix-library.ts
 init_fast_checks();
 init_switch();
-import path27 from "node:path";
+import path28 from "node:path";
 init_check_config();
 init_check_contribution_file();
 init_check_persona_file();
@@ -49393,7 +49808,7 @@ async function fixLibrary(root3, options = {}) {
   const config = checkConfig(readConfig(root3), compileSchema(configSchema));
   const { settings } = config;
   const vocabularyFile = readTagVocabularyFile(root3);
-  const read = (file) => ({ file, bytes: readCapped(path27.join(root3, file)) });
+  const read = (file) => ({ file, bytes: readCapped(path28.join(root3, file)) });
   const scope = options.only === void 0 ? void 0 : new Set(options.only);
   const validatePersona = compileSchema(personaSchema);
   const validateContribution = compileSchema(contributionSchema);
@@ -49486,10 +49901,10 @@ async function libraryFiles(named, ctx) {
   const listing = await listLibrary(ctx.root);
   const known = /* @__PURE__ */ new Set([...listing.personaFiles, ...listing.contributionFiles]);
   return named.map((name) => {
-    const relative = path28.relative(ctx.root, path28.resolve(ctx.cwd, name)).split(path28.sep).join("/");
+    const relative = path29.relative(ctx.root, path29.resolve(ctx.cwd, name)).split(path29.sep).join("/");
     if (!known.has(relative))
       throw new UsageError(
-        relative.startsWith("../") || path28.isAbsolute(relative) ? `${name} is outside the library at ${ctx.root}.` : `${name} is not a persona or contribution file of the library (personas/<product>/<slug>.yaml or contributions/<slug>/<file>.yaml).`
+        relative.startsWith("../") || path29.isAbsolute(relative) ? `${name} is outside the library at ${ctx.root}.` : `${name} is not a persona or contribution file of the library (personas/<product>/<slug>.yaml or contributions/<slug>/<file>.yaml).`
       );
     return relative;
   });
@@ -49553,7 +49968,7 @@ var fmtCommand = {
 };
 
 // scripts/cli/commands/intake.ts
-import path29 from "node:path";
+import path30 from "node:path";
 var intakeCommand = {
   name: "intake",
   summary: "Turn a contribution issue form into a validated pull request (GitHub Actions only).",
@@ -49577,7 +49992,7 @@ var intakeCommand = {
         '--event <file> is required: the `issues` event payload, "$GITHUB_EVENT_PATH" in a workflow.'
       );
     const { runIntake: runIntake2 } = await Promise.resolve().then(() => (init_intake(), intake_exports));
-    return runIntake2(path29.resolve(ctx.cwd, event), { ...ctx }, { dryRun: args.values["dry-run"] === true });
+    return runIntake2(path30.resolve(ctx.cwd, event), { ...ctx }, { dryRun: args.values["dry-run"] === true });
   }
 };
 
@@ -49750,13 +50165,13 @@ async function sweepTemporaryFiles(files, ops) {
 init_contribution_location();
 
 // scripts/pipeline/merge-library.ts
-import path31 from "node:path";
+import path32 from "node:path";
 
 // scripts/apply/file-ops.ts
 import { readdir as readdir4, readFile as readFile6, rm, rmdir as rmdir2 } from "node:fs/promises";
-import path30 from "node:path";
+import path31 from "node:path";
 function diskOps(base) {
-  const at = (file) => path30.join(base, ...file.split("/"));
+  const at = (file) => path31.join(base, ...file.split("/"));
   return {
     read: async (file) => {
       try {
@@ -50052,6 +50467,11 @@ function planMerge(input) {
     queue.push({ file, facts, contribution, target });
     queues.set(target.file, queue);
   }
+  if (input.focus) {
+    const focus = input.focus;
+    for (const [personaFile, queue] of queues)
+      if (!queue.some((queued) => focus.has(queued.file))) queues.delete(personaFile);
+  }
   const personas = [];
   for (const personaFile of [...queues.keys()].sort(compareCodePoints)) {
     const queue = queues.get(personaFile);
@@ -50277,7 +50697,7 @@ async function peekJournal(state) {
   return journal ? { journal, setAside: null } : { journal: null, setAside: MERGE_JOURNAL };
 }
 function readMergeInputs(root3, listing, personas) {
-  const read = (file) => ({ file, bytes: readCapped(path31.join(root3, file)) });
+  const read = (file) => ({ file, bytes: readCapped(path32.join(root3, file)) });
   return {
     personas,
     readPersona: (file) => read(file).bytes,
@@ -50457,7 +50877,7 @@ var mergeCommand = {
 
 // scripts/cli/commands/new.ts
 import { lstat as lstat4 } from "node:fs/promises";
-import path32 from "node:path";
+import path33 from "node:path";
 init_did_you_mean();
 init_validate_library();
 
@@ -50553,7 +50973,7 @@ var newCommand = {
         `${clash.file} already has the slug "${slug2}" or the title "${title}"; choose another title.`
       );
     const file = `personas/${product}/${slug2}.yaml`;
-    if (await lstat4(path32.join(ctx.root, file)).then(
+    if (await lstat4(path33.join(ctx.root, file)).then(
       () => true,
       () => false
     ))
@@ -50570,7 +50990,7 @@ var newCommand = {
 };
 
 // scripts/cli/commands/validate.ts
-import path38 from "node:path";
+import path39 from "node:path";
 
 // scripts/check/base/compare-with-base.ts
 function compareWithBase(head, base) {
@@ -50603,14 +51023,16 @@ function isSelected(file, selection) {
 }
 
 // scripts/pipeline/validate-against-base.ts
-import path34 from "node:path";
+init_accelerator();
+init_group_memo();
+import path35 from "node:path";
 
 // scripts/check/base/check-against-base.ts
 init_diagnostic();
 init_persona_fields();
 var ID_HEADROOM = 50;
 function checkAgainstBase(head, base, placeOf2) {
-  const pairs = pairWithBase(head.personas, base.personas);
+  const pairs = pairWithBase(head, base);
   const out = [];
   let highestOnBase = 0;
   for (const facts of base.personas) highestOnBase = Math.max(highestOnBase, idNumber(idOf(facts)));
@@ -50670,7 +51092,9 @@ function checkAgainstBase(head, base, placeOf2) {
   const kept = head.diagnostics.filter((d) => !(d.rule === "id/duplicate" && relaxed.has(d.file)));
   return [...kept, ...out];
 }
-function pairWithBase(head, base) {
+function pairWithBase(headSide, baseSide) {
+  const head = headSide.personas;
+  const base = baseSide.personas;
   const pairs = /* @__PURE__ */ new Map();
   const byFile = new Map(base.map((facts) => [facts.file, facts]));
   const bySlug = /* @__PURE__ */ new Map();
@@ -50690,8 +51114,14 @@ function pairWithBase(head, base) {
   }
   const vanished = base.filter((facts) => !taken.has(facts));
   if (vanished.length === 0 || unpaired.length === 0) return pairs;
+  const headData = dataWithin(headSide.dataOf);
+  const baseData = dataWithin(baseSide.dataOf);
   const candidates2 = unpaired.flatMap(
-    (facts) => vanished.map((before) => ({ facts, before, score: similarity(facts.data, before.data) }))
+    (facts) => vanished.map((before) => ({
+      facts,
+      before,
+      score: similarity(headData(facts), baseData(before))
+    }))
   ).filter((c) => c.score >= 0.5).sort((a, b) => b.score - a.score || (a.facts.file < b.facts.file ? -1 : 1));
   for (const { facts, before } of candidates2) {
     if (pairs.has(facts) || taken.has(before)) continue;
@@ -50699,6 +51129,14 @@ function pairWithBase(head, base) {
     taken.add(before);
   }
   return pairs;
+}
+function dataWithin(dataOf) {
+  const read = /* @__PURE__ */ new Map();
+  return (facts) => {
+    if (facts.data || !dataOf) return facts.data;
+    if (!read.has(facts.file)) read.set(facts.file, dataOf(facts.file));
+    return read.get(facts.file) ?? null;
+  };
 }
 function similarity(a, b) {
   if (!a || !b) return 0;
@@ -50761,8 +51199,8 @@ init_parse_yaml();
 
 // scripts/read/compare-trees.ts
 init_diagnostic();
-import { lstatSync as lstatSync12, readdirSync as readdirSync3, readFileSync as readFileSync4, readlinkSync } from "node:fs";
-import path33 from "node:path";
+import { lstatSync as lstatSync12, readdirSync as readdirSync3, readFileSync as readFileSync5, readlinkSync } from "node:fs";
+import path34 from "node:path";
 var MAX_ENTRIES = 2e5;
 function changedBetween(headRoot, baseRoot, prefixes) {
   const changed = /* @__PURE__ */ new Map();
@@ -50785,13 +51223,13 @@ function entriesUnder(root3, prefix) {
   let seen = 0;
   while (pending.length > 0 && seen < MAX_ENTRIES) {
     const relative = pending.pop();
-    const full = path33.join(root3, relative);
+    const full = path34.join(root3, relative);
     const stats = lstatOrNull4(full);
     seen++;
     if (!stats) continue;
     if (stats.isSymbolicLink()) out.set(relative, Buffer.from(`link:${readlinkSync(full)}`));
     else if (stats.isDirectory()) for (const name of readdirSync3(full)) pending.push(`${relative}/${name}`);
-    else if (stats.isFile()) out.set(relative, readFileSync4(full));
+    else if (stats.isFile()) out.set(relative, readFileSync5(full));
   }
   return out;
 }
@@ -50806,27 +51244,48 @@ function lstatOrNull4(file) {
 // scripts/pipeline/validate-against-base.ts
 init_read_library();
 init_validate_library();
-async function validateAgainstBase(root3, baseRoot) {
-  const head = await validateLibrary(root3);
+async function validateAgainstBase(root3, baseRoot, options = {}) {
+  const env = options.env ?? process.env;
+  const accelerator = openAccelerator(root3, { store: options.store, env });
+  const groups2 = new EntryGroupMemo();
   let base = null;
   let baseProblem = null;
-  if (baseRoot !== null) {
-    try {
-      base = await validateLibrary(baseRoot);
-    } catch (error) {
-      baseProblem = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "unknown";
+  let head;
+  try {
+    head = await validateLibrary(root3, { accelerator, env, groups: groups2, personaData: false });
+    if (baseRoot !== null) {
+      try {
+        base = await validateLibrary(baseRoot, {
+          accelerator,
+          env,
+          twin: head,
+          groups: groups2,
+          personaData: false
+        });
+      } catch (error) {
+        baseProblem = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "unknown";
+      }
     }
+  } finally {
+    closeAccelerator(accelerator);
   }
   if (base === null || baseRoot === null)
     return { head, diagnostics: head.diagnostics, baseDiagnostics: null, baseProblem };
   const placeOf2 = (file, key) => {
-    const decoded = decodeSource(file, readCapped(path34.join(root3, file)));
+    const decoded = decodeSource(file, readCapped(path35.join(root3, file)));
     const parsed = decoded.ok ? parseYaml(file, decoded.text) : null;
     return parsed?.doc ? valuePlaces(parsed.doc, parsed.lines)([key]) : START_OF_FILE;
   };
   const changed = changedBetween(root3, baseRoot, [...GENERATED_PATHS, ...TOOL_PATHS]).filter((change) => change.status !== "removed").map((change) => ({ file: change.file, added: change.status === "added" }));
-  const diagnostics = sortDiagnostics([...checkAgainstBase(head, base, placeOf2), ...generatedEdits(changed)]);
-  return { head, diagnostics, baseDiagnostics: base.diagnostics, baseProblem };
+  const diagnostics = sortDiagnostics([
+    ...checkAgainstBase(
+      { ...head, dataOf: head.readPersonaData },
+      { ...base, dataOf: base.readPersonaData },
+      placeOf2
+    ),
+    ...generatedEdits(changed)
+  ]);
+  return { head, base, diagnostics, baseDiagnostics: base.diagnostics, baseProblem };
 }
 
 // scripts/pipeline/validate-for-report.ts
@@ -50834,7 +51293,10 @@ init_validate_library();
 async function validateForReport(root3, options) {
   const { selection } = options;
   if (options.baseRoot !== void 0) {
-    const checked = await validateAgainstBase(root3, options.baseRoot);
+    const checked = await validateAgainstBase(root3, options.baseRoot, {
+      store: options.store,
+      env: options.env
+    });
     const { entries } = compareWithBase(checked.diagnostics, checked.baseDiagnostics);
     const diagnostics2 = entries.filter((d) => isSelected(d.file, selection));
     const introduced = countBySeverity(diagnostics2.filter((d) => d.introduced));
@@ -50896,7 +51358,7 @@ init_accelerated_checker();
 init_accelerator();
 init_group_memo();
 import { lstatSync as lstatSync13 } from "node:fs";
-import path35 from "node:path";
+import path36 from "node:path";
 var TREES = ["personas", "contributions"];
 function incrementalSession(root3, accelerator) {
   let state = null;
@@ -50980,8 +51442,8 @@ var SessionState = class _SessionState {
   async update(changed) {
     const folders = /* @__PURE__ */ new Set();
     for (const file of changed) {
-      let folder = path35.posix.dirname(file);
-      while (!this.folders.has(folder) && folder.includes("/")) folder = path35.posix.dirname(folder);
+      let folder = path36.posix.dirname(file);
+      while (!this.folders.has(folder) && folder.includes("/")) folder = path36.posix.dirname(folder);
       if (this.folders.has(folder)) folders.add(folder);
       if (this.folders.has(file)) folders.add(file);
     }
@@ -51017,7 +51479,7 @@ var SessionState = class _SessionState {
     for (const folder of listing.folders) if (!this.folders.has(folder)) out.push(...this.listTree(folder));
     for (const file of listing.files) {
       const known = this.personas.get(file) ?? this.contributions.get(file);
-      if (known?.stamp !== stampOf(path35.join(this.root, file))) out.push(file);
+      if (known?.stamp !== stampOf(path36.join(this.root, file))) out.push(file);
     }
     return out;
   }
@@ -51036,7 +51498,7 @@ var SessionState = class _SessionState {
   }
   async check(files) {
     if (files.length > 0) this.ordered = null;
-    const stamps = new Map(files.map((file) => [file, stampOf(path35.join(this.root, file))]));
+    const stamps = new Map(files.map((file) => [file, stampOf(path36.join(this.root, file))]));
     const personaFiles = files.filter((file) => file.startsWith("personas/"));
     const contributionFiles = files.filter((file) => file.startsWith("contributions/"));
     const personas = await this.checker.personas(personaFiles, { keepData: false });
@@ -51063,7 +51525,7 @@ var SessionState = class _SessionState {
     const placed = placeFindings(findings, (file) => {
       let places = this.places.get(file);
       if (!places) {
-        places = readFindingFile(file, readCapped(path35.join(this.root, file)));
+        places = readFindingFile(file, readCapped(path36.join(this.root, file)));
         this.places.set(file, places);
       }
       return places;
@@ -51139,7 +51601,7 @@ init_diagnostic();
 init_persona_fields();
 init_read_config();
 import { lstatSync as lstatSync14, readdirSync as readdirSync4, watch } from "node:fs";
-import path36 from "node:path";
+import path37 from "node:path";
 var TREES2 = ["personas", "contributions"];
 var ROOT_ENTRIES = /* @__PURE__ */ new Set(["personas", "contributions", "schemas", CONFIG_FILE, TAG_VOCABULARY_FILE]);
 function watchLibrary(root3, options) {
@@ -51176,7 +51638,7 @@ function watchLibrary(root3, options) {
     stop(dir === "." ? "\0" : dir);
     try {
       const watcher = watch(
-        path36.join(root3, dir),
+        path37.join(root3, dir),
         { persistent: true },
         (_event, name) => (
           // Without a name (an overflow, some platforms) something in the folder changed.
@@ -51218,12 +51680,12 @@ function watchLibrary(root3, options) {
   };
 }
 function isFollowable(root3, file) {
-  if (path36.posix.basename(file).startsWith(".")) return false;
-  return lstatSync14(path36.join(root3, file), { throwIfNoEntry: false })?.isDirectory() === true;
+  if (path37.posix.basename(file).startsWith(".")) return false;
+  return lstatSync14(path37.join(root3, file), { throwIfNoEntry: false })?.isDirectory() === true;
 }
 function subfolders(root3, dir) {
   try {
-    return readdirSync4(path36.join(root3, dir), { withFileTypes: true }).filter((entry) => entry.isDirectory() && !entry.name.startsWith(".")).map((entry) => `${dir}/${entry.name}`);
+    return readdirSync4(path37.join(root3, dir), { withFileTypes: true }).filter((entry) => entry.isDirectory() && !entry.name.startsWith(".")).map((entry) => `${dir}/${entry.name}`);
   } catch {
     return [];
   }
@@ -51325,20 +51787,20 @@ function referenceSession(root3, env) {
 init_usage_problem();
 init_read_config();
 import { lstatSync as lstatSync15 } from "node:fs";
-import path37 from "node:path";
+import path38 from "node:path";
 var NamedPathError = class extends UsageProblem {
 };
 var CHECKED_FOLDERS = ["personas", "contributions"];
 function resolveNamedPaths(root3, cwd, named) {
   if (named.length === 0) return null;
   return named.map((name) => {
-    const absolute = path37.resolve(cwd, name);
-    const relative = path37.relative(root3, absolute);
-    if (relative.startsWith("..") || path37.isAbsolute(relative))
+    const absolute = path38.resolve(cwd, name);
+    const relative = path38.relative(root3, absolute);
+    if (relative.startsWith("..") || path38.isAbsolute(relative))
       throw new NamedPathError(`${name} is outside the library root ${root3}.`);
     if (lstatSync15(absolute, { throwIfNoEntry: false }) === void 0)
       throw new NamedPathError(`${name}: no such file or folder.`);
-    const posix = relative.split(path37.sep).join("/");
+    const posix = relative.split(path38.sep).join("/");
     const top = posix.split("/")[0] ?? "";
     if (posix !== "" && posix !== CONFIG_FILE && !CHECKED_FOLDERS.includes(top))
       throw new NamedPathError(
@@ -51474,7 +51936,7 @@ var validateCommand = {
     const baseOption = stringOption(args, "base");
     const selection = resolveNamedPaths(ctx.root, ctx.cwd, args.positionals);
     const explicit = stringOption(args, "cache-location");
-    const store = args.values["no-cache"] === true ? null : explicit === void 0 ? void 0 : path38.resolve(ctx.cwd, explicit);
+    const store = args.values["no-cache"] === true ? null : explicit === void 0 ? void 0 : path39.resolve(ctx.cwd, explicit);
     if (args.values.watch === true) {
       if (format !== "text" || baseOption !== void 0)
         throw new UsageError(
@@ -51495,7 +51957,7 @@ var validateCommand = {
     }
     const report2 = await validateForReport(ctx.root, {
       selection,
-      ...baseOption === void 0 ? {} : { baseRoot: path38.resolve(ctx.cwd, baseOption) },
+      ...baseOption === void 0 ? {} : { baseRoot: path39.resolve(ctx.cwd, baseOption) },
       store,
       env: ctx.env
     });
@@ -51628,7 +52090,7 @@ Run \`persona ${name} --help\` for every flag.
   }
 }
 function libraryRoot(command, option, cwd) {
-  if (typeof option === "string") return path39.resolve(cwd, option);
+  if (typeof option === "string") return path40.resolve(cwd, option);
   if (command.needsLibrary === false) return cwd;
   const found = findLibraryRoot(cwd);
   if (found === null)
@@ -51696,10 +52158,7 @@ function writerUnlessClosed(stream) {
 }
 
 // scripts/cli/entry.ts
-if (!isMainThread && workerData?.[POOL_WORKER] === true) {
-  if (parentPort) servePool(parentPort, POOL_TASKS);
-} else {
-  registerWorkerEntry(import.meta.url);
+if (!servedAsPoolWorker(import.meta.url)) {
   process.exitCode = await main(process.argv.slice(2), {
     stdout: writerUnlessClosed(process.stdout),
     stderr: writerUnlessClosed(process.stderr),
