@@ -22,16 +22,31 @@ export class CatalogueMemory {
   readonly #root: string;
   readonly #outDir: string;
   readonly #options: string;
+  readonly #validated: ReadonlyMap<string, string>;
 
-  constructor(accelerator: Accelerator, root: string, outDir: string, options: CatalogueOptions) {
+  /** `validated`: each persona file's content hash as this run's validation read it. */
+  constructor(
+    accelerator: Accelerator,
+    root: string,
+    outDir: string,
+    options: CatalogueOptions,
+    validated: ReadonlyMap<string, string> = new Map(),
+  ) {
     this.#accelerator = accelerator;
     this.#root = root;
     this.#outDir = outDir;
     this.#options = JSON.stringify(options);
+    this.#validated = validated;
   }
 
-  /** The content hash of a persona file (from its stamp when unchanged). */
+  /**
+   * The content hash of a persona file: as validation read it earlier in the run (every unit's digest asks for
+   * its personas' hashes, and checking each file's stamp again cost an `lstat` per persona per unit), else from
+   * its stamp when unchanged, else by reading it.
+   */
   hashOf(file: string): string {
+    const validated = this.#validated.get(file);
+    if (validated !== undefined) return validated;
     const absolute = path.join(this.#root, file);
     return this.#accelerator.store.hashOf(absolute, () => readCapped(absolute)).hash;
   }

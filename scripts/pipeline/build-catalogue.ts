@@ -71,11 +71,13 @@ export async function buildCatalogue(root: string, run: CatalogueRunOptions): Pr
 async function build(root: string, run: CatalogueRunOptions, accelerator: Accelerator | null) {
   const checked = await checkPersonas(root, run, accelerator);
   if ('blocked' in checked) return checked.blocked;
-  const { valid, broken, tagDescriptions } = checked;
+  const { valid, broken, tagDescriptions, hashes } = checked;
 
   const kit = accelerator ? FAST_KIT : REFERENCE_KIT;
   const memory =
-    accelerator && !run.check ? new CatalogueMemory(accelerator, root, run.outDir, run.options) : null;
+    accelerator && !run.check
+      ? new CatalogueMemory(accelerator, root, run.outDir, run.options, hashes)
+      : null;
   // Each entry from the data validation parsed, which is let go as soon as it is used: every later step reads
   // the personas it needs again, one at a time, so the run holds outlines, not every persona's data.
   const entries = new Map(
@@ -182,6 +184,8 @@ interface CheckedPersonas {
   valid: string[];
   broken: Map<string, Diagnostic[]>;
   tagDescriptions: ReadonlyMap<string, string>;
+  /** Each persona file's content hash as validation read it (the accelerator's; empty on the reference path). */
+  hashes: ReadonlyMap<string, string>;
   /** The data validation parsed for a file, given once (null when it kept none). */
   takeData(file: string): CataloguePersona | null;
   /** Lets go of what validation kept: everything after reads personas again. */
@@ -220,14 +224,15 @@ async function checkPersonas(
     valid.push(facts.file);
     if (facts.data) parsed.set(facts.file, facts.data);
   }
-  const hashes = library.checked?.hashes;
+  const hashes = library.checked?.hashes ?? new Map<string, string>();
   const { readPersonaData, tagDescriptions } = library;
-  const sourceOf = (file: string): PersonaSource => ({ file, hash: hashes?.get(file) ?? null });
+  const sourceOf = (file: string): PersonaSource => ({ file, hash: hashes.get(file) ?? null });
   const kept = new Map<string, CataloguePersona>();
   return {
     valid,
     broken,
     tagDescriptions,
+    hashes,
     takeData(file) {
       const data = parsed?.get(file);
       parsed?.delete(file);
