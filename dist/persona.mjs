@@ -48904,14 +48904,23 @@ var CatalogueMemory = class {
   #root;
   #outDir;
   #options;
-  constructor(accelerator, root3, outDir, options) {
+  #validated;
+  /** `validated`: each persona file's content hash as this run's validation read it. */
+  constructor(accelerator, root3, outDir, options, validated = /* @__PURE__ */ new Map()) {
     this.#accelerator = accelerator;
     this.#root = root3;
     this.#outDir = outDir;
     this.#options = JSON.stringify(options);
+    this.#validated = validated;
   }
-  /** The content hash of a persona file (from its stamp when unchanged). */
+  /**
+   * The content hash of a persona file: as validation read it earlier in the run (every unit's digest asks for
+   * its personas' hashes, and checking each file's stamp again cost an `lstat` per persona per unit), else from
+   * its stamp when unchanged, else by reading it.
+   */
   hashOf(file) {
+    const validated = this.#validated.get(file);
+    if (validated !== void 0) return validated;
     const absolute = path16.join(this.#root, file);
     return this.#accelerator.store.hashOf(absolute, () => readCapped(absolute)).hash;
   }
@@ -48980,9 +48989,9 @@ async function buildCatalogue(root3, run) {
 async function build(root3, run, accelerator) {
   const checked = await checkPersonas2(root3, run, accelerator);
   if ("blocked" in checked) return checked.blocked;
-  const { valid, broken, tagDescriptions } = checked;
+  const { valid, broken, tagDescriptions, hashes } = checked;
   const kit = accelerator ? FAST_KIT : REFERENCE_KIT;
-  const memory = accelerator && !run.check ? new CatalogueMemory(accelerator, root3, run.outDir, run.options) : null;
+  const memory = accelerator && !run.check ? new CatalogueMemory(accelerator, root3, run.outDir, run.options, hashes) : null;
   const entries = new Map(
     valid.map((file) => {
       const compute = () => catalogueEntryOf(checked.takeData(file) ?? checked.load(file));
@@ -49088,14 +49097,15 @@ async function checkPersonas2(root3, run, accelerator) {
     valid.push(facts.file);
     if (facts.data) parsed.set(facts.file, facts.data);
   }
-  const hashes = library.checked?.hashes;
+  const hashes = library.checked?.hashes ?? /* @__PURE__ */ new Map();
   const { readPersonaData, tagDescriptions } = library;
-  const sourceOf = (file) => ({ file, hash: hashes?.get(file) ?? null });
+  const sourceOf = (file) => ({ file, hash: hashes.get(file) ?? null });
   const kept = /* @__PURE__ */ new Map();
   return {
     valid,
     broken,
     tagDescriptions,
+    hashes,
     takeData(file) {
       const data = parsed?.get(file);
       parsed?.delete(file);
