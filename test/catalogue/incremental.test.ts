@@ -70,6 +70,22 @@ describe('the accelerator against the reference', () => {
     expectExactly(root, personas);
   });
 
+  it('a worker lost after writing some of its pages: this thread writes them again, and the output is whole', async () => {
+    const personas = generateLibrary(36, 4);
+    const root = tempDir();
+    writeLibrary(root, personas);
+    // Each stand-in thread writes its first chunk's temporary files, then exits without answering.
+    const run = await catalogue(root, {
+      pool: {
+        minItemsPerThread: 10,
+        threads: 3,
+        spawn: () => inProcessWorker(POOL_TASKS, { lose: true }),
+      },
+    });
+    expect(run.rendered.length).toBeGreaterThan(36);
+    expectExactly(root, personas);
+  });
+
   it('with the accelerator off, a run renders everything and writes the same files', async () => {
     const personas = generateLibrary(12, 3);
     const root = tempDir();
