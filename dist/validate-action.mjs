@@ -34910,9 +34910,16 @@ function countBytes(parts) {
 }
 
 // scripts/apply/write-temp-file.ts
-import { closeSync as closeSync2, fstatSync as fstatSync2, openSync as openSync2, writeFileSync } from "node:fs";
+import { closeSync as closeSync2, fstatSync as fstatSync2, openSync as openSync2, unlinkSync, writeFileSync } from "node:fs";
 function writeTempFile(temp, content3) {
-  const fd = openSync2(temp, "wx");
+  let fd;
+  try {
+    fd = openSync2(temp, "wx");
+  } catch (error2) {
+    if (error2.code !== "EEXIST") throw error2;
+    unlinkSync(temp);
+    fd = openSync2(temp, "wx");
+  }
   try {
     writeFileSync(fd, content3);
     const stats = fstatSync2(fd);
