@@ -44606,19 +44606,19 @@ async function buildCatalogue(root3, run2) {
   }
 }
 async function build(root3, run2, accelerator) {
-  const checked = await checkPersonas2(root3, run2, accelerator);
-  if ("blocked" in checked) return checked.blocked;
-  const { valid, broken, tagDescriptions, hashes } = checked;
+  const personas = await validPersonas(root3, run2, accelerator);
+  if ("blocked" in personas) return personas.blocked;
+  const { valid, broken, tagDescriptions, hashes } = personas;
   const kit = accelerator ? FAST_KIT : REFERENCE_KIT;
   const memory = accelerator && !run2.check ? new CatalogueMemory(accelerator, root3, run2.outDir, run2.options, hashes) : null;
   const entries = new Map(
     valid.map((file) => {
-      const compute = () => catalogueEntryOf(checked.takeData(file) ?? checked.load(file));
+      const compute = () => catalogueEntryOf(personas.takeData(file) ?? personas.load(file));
       return [file, memory ? memory.entryOf(file, compute) : compute()];
     })
   );
-  checked.letGo();
-  const { load, sourceOf } = checked;
+  personas.letGo();
+  const { load, sourceOf } = personas;
   const { units } = layOutCatalogue(entries, run2.options, kit, {
     tagDescriptions,
     ...run2.freshness ? { freshness: run2.freshness } : {}
@@ -44697,7 +44697,7 @@ async function build(root3, run2, accelerator) {
     throw error2;
   }
 }
-async function checkPersonas2(root3, run2, accelerator) {
+async function validPersonas(root3, run2, accelerator) {
   const library = await validateLibrary(root3, {
     contributions: false,
     personaData: run2.check ? true : "if-parsed",

@@ -48994,19 +48994,19 @@ async function buildCatalogue(root3, run) {
   }
 }
 async function build(root3, run, accelerator) {
-  const checked = await checkPersonas2(root3, run, accelerator);
-  if ("blocked" in checked) return checked.blocked;
-  const { valid, broken, tagDescriptions, hashes } = checked;
+  const personas = await validPersonas(root3, run, accelerator);
+  if ("blocked" in personas) return personas.blocked;
+  const { valid, broken, tagDescriptions, hashes } = personas;
   const kit = accelerator ? FAST_KIT : REFERENCE_KIT;
   const memory = accelerator && !run.check ? new CatalogueMemory(accelerator, root3, run.outDir, run.options, hashes) : null;
   const entries = new Map(
     valid.map((file) => {
-      const compute = () => catalogueEntryOf(checked.takeData(file) ?? checked.load(file));
+      const compute = () => catalogueEntryOf(personas.takeData(file) ?? personas.load(file));
       return [file, memory ? memory.entryOf(file, compute) : compute()];
     })
   );
-  checked.letGo();
-  const { load, sourceOf } = checked;
+  personas.letGo();
+  const { load, sourceOf } = personas;
   const { units } = layOutCatalogue(entries, run.options, kit, {
     tagDescriptions,
     ...run.freshness ? { freshness: run.freshness } : {}
@@ -49085,7 +49085,7 @@ async function build(root3, run, accelerator) {
     throw error;
   }
 }
-async function checkPersonas2(root3, run, accelerator) {
+async function validPersonas(root3, run, accelerator) {
   const library = await validateLibrary(root3, {
     contributions: false,
     personaData: run.check ? true : "if-parsed",

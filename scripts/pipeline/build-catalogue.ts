@@ -69,9 +69,9 @@ export async function buildCatalogue(root: string, run: CatalogueRunOptions): Pr
 }
 
 async function build(root: string, run: CatalogueRunOptions, accelerator: Accelerator | null) {
-  const checked = await checkPersonas(root, run, accelerator);
-  if ('blocked' in checked) return checked.blocked;
-  const { valid, broken, tagDescriptions, hashes } = checked;
+  const personas = await validPersonas(root, run, accelerator);
+  if ('blocked' in personas) return personas.blocked;
+  const { valid, broken, tagDescriptions, hashes } = personas;
 
   const kit = accelerator ? FAST_KIT : REFERENCE_KIT;
   const memory =
@@ -82,12 +82,12 @@ async function build(root: string, run: CatalogueRunOptions, accelerator: Accele
   // the personas it needs again, one at a time, so the run holds outlines, not every persona's data.
   const entries = new Map(
     valid.map((file) => {
-      const compute = () => catalogueEntryOf(checked.takeData(file) ?? checked.load(file));
+      const compute = () => catalogueEntryOf(personas.takeData(file) ?? personas.load(file));
       return [file, memory ? memory.entryOf(file, compute) : compute()] as const;
     }),
   );
-  checked.letGo();
-  const { load, sourceOf } = checked;
+  personas.letGo();
+  const { load, sourceOf } = personas;
   const { units } = layOutCatalogue(entries, run.options, kit, {
     tagDescriptions,
     ...(run.freshness ? { freshness: run.freshness } : {}),
@@ -179,7 +179,7 @@ async function build(root: string, run: CatalogueRunOptions, accelerator: Accele
   }
 }
 
-interface CheckedPersonas {
+interface ValidPersonas {
   /** The personas without errors (all of them, but with keepGoing), by file. */
   valid: string[];
   broken: Map<string, Diagnostic[]>;
@@ -201,11 +201,11 @@ interface CheckedPersonas {
  * problems count), reduced to what the catalogue needs: which personas are valid, and how to read one again.
  * The validation result itself (every persona's facts and data) is not kept beyond this.
  */
-async function checkPersonas(
+async function validPersonas(
   root: string,
   run: CatalogueRunOptions,
   accelerator: Accelerator | null,
-): Promise<{ blocked: CatalogueRun } | CheckedPersonas> {
+): Promise<{ blocked: CatalogueRun } | ValidPersonas> {
   const library = await validateLibrary(root, {
     contributions: false,
     personaData: run.check ? true : 'if-parsed',
