@@ -23,7 +23,7 @@ afterEach(() => setAccelerated(undefined));
 
 const generated = generateLibrary({
   dir: path.join(tmp, 'generated'),
-  size: 60,
+  size: 30,
   seed: 11,
   schemasDir: path.join(REPO_ROOT, 'schemas'),
 });

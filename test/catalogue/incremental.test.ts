@@ -71,18 +71,18 @@ describe('the accelerator against the reference', () => {
   });
 
   it('a worker lost after writing some of its pages: this thread writes them again, and the output is whole', async () => {
-    const personas = generateLibrary(36, 4);
+    const personas = generateLibrary(16, 4);
     const root = tempDir();
     writeLibrary(root, personas);
     // Each stand-in thread writes its first chunk's temporary files, then exits without answering.
     const run = await catalogue(root, {
       pool: {
-        minItemsPerThread: 10,
+        minItemsPerThread: 5,
         threads: 3,
         spawn: () => inProcessWorker(POOL_TASKS, { lose: true }),
       },
     });
-    expect(run.rendered.length).toBeGreaterThan(36);
+    expect(run.rendered.length).toBeGreaterThan(16);
     expectExactly(root, personas);
   });
 
