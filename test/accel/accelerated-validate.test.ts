@@ -9,6 +9,7 @@ import { inProcessWorker } from '../../scripts/accel/worker-pool.ts';
 import { type ValidateOptions, validateLibrary } from '../../scripts/pipeline/validate-library.ts';
 import { FIXTURE_LIBRARY, writeFiles } from '../contributions/contribution-helpers.ts';
 import { CONTRIBUTION_RULE_CASES } from '../contributions/contribution-rule-cases.ts';
+import { plantedDiagnostic } from '../helpers/planted.ts';
 import { REPO_ROOT } from '../helpers/run-cli.ts';
 import { editStoredResults } from '../helpers/store-file.ts';
 import { RULE_CASES } from '../validate/rule-cases.ts';
@@ -106,17 +107,7 @@ async function both(root: string, options: ValidateOptions = {}) {
   return { reference: withoutData(reference), accelerated: withoutData(accelerated) };
 }
 
-const PLANTED = {
-  line: 1,
-  column: 1,
-  endLine: 1,
-  endColumn: 1,
-  severity: 'warning',
-  rule: 'lint/placeholder',
-  message: 'planted in the store',
-  hint: '',
-  url: '',
-};
+const PLANTED = 'planted in the store';
 
 /** Threads that run in this process: the pool's real worker side, without a bundle. */
 const inProcessThreads = () => inProcessWorker(POOL_TASKS);
@@ -154,11 +145,11 @@ describe('the store answers for unchanged content, and never for changed content
       if (planted || !id.startsWith('persona\0')) return value;
       planted = true;
       const facts = value as { file: string };
-      return { ...facts, diagnostics: [{ ...PLANTED, file: facts.file }] };
+      return { ...facts, diagnostics: [plantedDiagnostic(facts.file, PLANTED)] };
     });
     expect(
       (await validateLibrary(root, { store, personaData: false, env: {} })).diagnostics.map((d) => d.message),
-    ).toEqual([PLANTED.message]);
+    ).toEqual([PLANTED]);
   });
 
   it("keeps each product's duplicate-persona findings, and compares a product again once a persona of it changed", async () => {

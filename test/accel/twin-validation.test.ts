@@ -7,9 +7,9 @@ import { closeAccelerator, openAccelerator } from '../../scripts/accel/accelerat
 import { POOL_TASKS } from '../../scripts/accel/pool-tasks.ts';
 import { setAccelerated } from '../../scripts/accel/switch.ts';
 import { inProcessWorker } from '../../scripts/accel/worker-pool.ts';
-import type { Diagnostic } from '../../scripts/core/diagnostic.ts';
 import { validateAgainstBase } from '../../scripts/pipeline/validate-against-base.ts';
 import { type ValidationResult, validateLibrary } from '../../scripts/pipeline/validate-library.ts';
+import { plantedDiagnostic } from '../helpers/planted.ts';
 import { REPO_ROOT } from '../helpers/run-cli.ts';
 
 /**
@@ -89,17 +89,7 @@ async function baseWithTwin(
   }
 }
 
-const PLANTED: Omit<Diagnostic, 'file'> = {
-  line: 1,
-  column: 1,
-  endLine: 1,
-  endColumn: 1,
-  severity: 'warning',
-  rule: 'lint/placeholder',
-  message: 'planted in the twin',
-  hint: '',
-  url: '',
-};
+const PLANTED = 'planted in the twin';
 
 /** Every head persona's facts with one planted diagnostic: it shows in the base only where the twin answered. */
 function plantEverywhere(head: ValidationResult): ValidationResult {
@@ -107,7 +97,7 @@ function plantEverywhere(head: ValidationResult): ValidationResult {
     ...head,
     personas: head.personas.map((p) => ({
       ...p,
-      diagnostics: [...p.diagnostics, { ...PLANTED, file: p.file }],
+      diagnostics: [...p.diagnostics, plantedDiagnostic(p.file, PLANTED)],
     })),
   };
 }
@@ -125,7 +115,7 @@ describe('validating the base with the head as its twin', () => {
   it('takes the twin’s facts for every file with the same path and bytes, and checks the others', async () => {
     const head = headOf(EDITS);
     const base = await baseWithTwin(head, BASE, plantEverywhere);
-    const planted = new Set(base.diagnostics.filter((d) => d.message === PLANTED.message).map((d) => d.file));
+    const planted = new Set(base.diagnostics.filter((d) => d.message === PLANTED).map((d) => d.file));
     for (const file of generated.personaFiles)
       expect([file, planted.has(file)]).toEqual([file, ![edited, renamed, removed].includes(file)]);
   });
@@ -140,12 +130,12 @@ describe('validating the base with the head as its twin', () => {
       );
     });
     const base = await baseWithTwin(head, BASE, plantEverywhere);
-    expect(base.diagnostics.filter((d) => d.message === PLANTED.message)).toEqual([]);
+    expect(base.diagnostics.filter((d) => d.message === PLANTED)).toEqual([]);
     const configured = headOf((root) =>
       writeFileSync(path.join(root, 'persona.config.yaml'), 'privacy:\n  allow: [Acme]\n'),
     );
     const other = await baseWithTwin(configured, BASE, plantEverywhere);
-    expect(other.diagnostics.filter((d) => d.message === PLANTED.message)).toEqual([]);
+    expect(other.diagnostics.filter((d) => d.message === PLANTED)).toEqual([]);
   });
 
   it('the pull request check judges the same with the accelerator on and off', async () => {
