@@ -358,17 +358,20 @@ function writeAtomically(file: string, text: string): void {
   renameSync(`${file}.tmp`, file);
 }
 
+/** Runs one command of a row: its arguments, folder, log name and environment; its wall time and peak RSS. */
+type RunCommand = (
+  argv: string[],
+  cwd: string,
+  name: string,
+  env?: Record<string, string | undefined>,
+) => Promise<Sample>;
+
 async function runScenario(
   scenario: Scenario,
   ctx: BenchContext,
   options: BenchOptions,
   profileDir: string | null,
-  run: (
-    argv: string[],
-    cwd: string,
-    name: string,
-    env?: Record<string, string | undefined>,
-  ) => Promise<Sample>,
+  run: RunCommand,
 ): Promise<ResultRow> {
   const row: ResultRow = {
     scenario: scenario.id,
@@ -455,12 +458,7 @@ async function profileScenario(
   scenario: Scenario,
   ctx: BenchContext,
   dir: string,
-  run: (
-    argv: string[],
-    cwd: string,
-    name: string,
-    env?: Record<string, string | undefined>,
-  ) => Promise<Sample>,
+  run: RunCommand,
 ): Promise<RowProfile | string> {
   // Only this row's folder is cleared, so profiles of an earlier run never mix into this one's summary.
   rmSync(dir, { recursive: true, force: true });
